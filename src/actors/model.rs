@@ -1,0 +1,117 @@
+//! Plain data produced by actor detection and linking. Offsets are bytes into the article text.
+
+use crate::text::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organization,
+    State,
+    Place,
+    Group,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::State => "state",
+            ActorKind::Place => "place",
+            ActorKind::Group => "group",
+        }
+    }
+}
+
+/// One occurrence of a name in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    /// The source text of the span, as written ("Ja’afari", "Mr Lavrov", "U.S.").
+    pub text: String,
+    /// Index of the article entity this mention belongs to (`ArticleActors::entities`).
+    pub entity: usize,
+    /// True for a full-name mention, the form that can introduce the actor.
+    pub full: bool,
+}
+
+/// A role or title the text gives an actor ("Russian Foreign Minister", "Russia’s UN ambassador").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub text: String,
+    pub span: Span,
+}
+
+/// Words attributed to an actor ("I don't have any particular expectations", Lavrov said).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub text: String,
+    pub span: Span,
+}
+
+/// One actor as seen within one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The fullest form of the name in this article ("Sergei Lavrov").
+    pub name: String,
+    pub kind: ActorKind,
+    /// Indices into `ArticleActors::mentions`, in text order.
+    pub mentions: Vec<usize>,
+    pub roles: Vec<Role>,
+    pub quotes: Vec<Quote>,
+    /// Normalised keys through which entities of other articles may be linked to this one
+    /// (folded full name, surname with kind, acronym, canonical form of a known alias…).
+    pub keys: Vec<String>,
+    /// Why mentions were joined within the article ("‘Lavrov’ is the surname of Sergei Lavrov,
+    /// introduced earlier").
+    pub reasons: Vec<String>,
+}
+
+/// Everything actor detection finds in one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleActors {
+    /// In text order.
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+}
+
+/// Index of an actor in [`Linked::actors`].
+pub type ActorId = usize;
+
+/// A reference to one article entity: (article index, entity index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityRef {
+    pub article: usize,
+    pub entity: usize,
+}
+
+/// An actor across the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub id: ActorId,
+    /// Display name: the user's label if any, else the most common full form.
+    pub name: String,
+    pub kind: ActorKind,
+    /// The article entities joined into this actor, in article order.
+    pub members: Vec<EntityRef>,
+    /// Every distinct spelling in use, most frequent first.
+    pub aliases: Vec<String>,
+    /// Why entities of different articles were joined ("Sergey/Sergei: spellings of one name").
+    pub reasons: Vec<String>,
+}
+
+/// The corpus-wide result of linking.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Linked {
+    pub actors: Vec<Actor>,
+    /// `of_entity[article][entity]` is the actor of that entity.
+    pub of_entity: Vec<Vec<ActorId>>,
+}
+
+impl Linked {
+    pub fn actor_of(&self, r: EntityRef) -> Option<ActorId> {
+        self.of_entity.get(r.article)?.get(r.entity).copied()
+    }
+}

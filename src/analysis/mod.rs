@@ -1,0 +1,108 @@
+//! The analysis host: per-article results (cached, independent of each other) and the
+//! corpus-wide view built from them (actors linked by key, findings compared by key).
+//!
+//! [`Workspace`] is mutable and owned by one party (the CLI, or the language server's state
+//! owner). [`Snapshot`] is immutable and cheap to share: requests run against snapshots.
+//! Changing one article re-analyses that article only; the corpus view is then rebuilt from the
+//! cached per-article results, by hashing keys (linear, no pairwise pass).
+
+mod snapshot;
+
+pub use snapshot::{Snapshot, Target};
+
+use crate::actors::{self, ArticleActors};
+use crate::config::Config;
+use crate::corpus::{Article, SourceFile};
+use crate::figures::{self, Figure};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Everything found in one article. Depends on the article's text and the configuration only.
+#[derive(Debug, Clone)]
+pub struct ArticleAnalysis {
+    pub article: Article,
+    pub actors: ArticleActors,
+    pub figures: Vec<Figure>,
+}
+
+/// Analyses one article (pure; safe to run on any thread).
+pub fn analyze(name: &str, text: Arc<str>, config: &Config) -> ArticleAnalysis {
+    let article = Article::new(name, text, config);
+    let actors = actors::detect(&article.text, &article.excluded);
+    let figures = figures::extract(&article.text, &article.excluded);
+    ArticleAnalysis { article, actors, figures }
+}
+
+/// The mutable set of articles, keyed by name (a display path or a URI).
+#[derive(Debug, Clone, Default)]
+pub struct Workspace {
+    articles: BTreeMap<String, Arc<ArticleAnalysis>>,
+    config: Arc<Config>,
+}
+
+impl Workspace {
+    pub fn new(config: Config) -> Self {
+        Workspace { articles: BTreeMap::new(), config: Arc::new(config) }
+    }
+
+    /// Analyses many files on all cores.
+    pub fn from_files(files: Vec<SourceFile>, config: Config) -> Self {
+        let mut ws = Workspace::new(config);
+        let cfg = ws.config.clone();
+        let analysed: Vec<(String, Arc<ArticleAnalysis>)> =
+            files.into_par_iter().map(|f| (f.display.clone(), Arc::new(analyze(&f.display, f.text, &cfg)))).collect();
+        ws.articles.extend(analysed);
+        ws
+    }
+
+    pub fn config(&self) -> &Arc<Config> {
+        &self.config
+    }
+
+    /// Replaces the configuration; every article is analysed again (outlet names may change).
+    pub fn set_config(&mut self, config: Config) {
+        self.config = Arc::new(config);
+        let cfg = self.config.clone();
+        let names: Vec<(String, Arc<str>)> = self.articles.iter().map(|(k, a)| (k.clone(), a.article.text.clone())).collect();
+        let analysed: Vec<(String, Arc<ArticleAnalysis>)> =
+            names.into_par_iter().map(|(k, text)| { let a = Arc::new(analyze(&k, text, &cfg)); (k, a) }).collect();
+        self.articles.extend(analysed);
+    }
+
+    /// Adds or replaces one article, re-analysing only it.
+    pub fn set(&mut self, name: &str, text: Arc<str>) {
+        let analysed = analyze(name, text, &self.config);
+        self.articles.insert(name.to_string(), Arc::new(analysed));
+    }
+
+    /// Inserts an already analysed article (analysis done off the owner's thread).
+    pub fn insert(&mut self, analysis: ArticleAnalysis) {
+        self.articles.insert(analysis.article.name.clone(), Arc::new(analysis));
+    }
+
+    pub fn remove(&mut self, name: &str) -> bool {
+        self.articles.remove(name).is_some()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Arc<ArticleAnalysis>> {
+        self.articles.get(name)
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.articles.keys().map(String::as_str)
+    }
+
+    /// Links and compares the current articles into an immutable snapshot.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot::build(self.articles.values().cloned().collect(), self.config.clone())
+    }
+}

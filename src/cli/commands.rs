@@ -1,0 +1,100 @@
+//! The commands: load, analyse, render, choose the exit code.
+
+use super::{human, json, CheckArgs, CheckFormat, FailOn, ListArgs, ListFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use crate::analysis::{Snapshot, Workspace};
+use crate::config::Config;
+use crate::corpus;
+use crate::findings::Severity;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A loaded and analysed corpus, or the exit code of the failure (already reported).
+fn load(paths: &[PathBuf], config_dir: Option<&Path>) -> Result<Snapshot, i32> {
+    let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let dir = match config_dir {
+        Some(d) => d.to_path_buf(),
+        None if paths.len() == 1 && paths[0].is_dir() => paths[0].clone(),
+        None => PathBuf::from("."),
+    };
+    let config = match Config::load_from_dir(&dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("crosswire: error: {e}");
+            return Err(EXIT_ERROR);
+        }
+    };
+    let loaded = corpus::load(&paths, config.limits.max_article_bytes);
+    let mut missing_argument = false;
+    for e in &loaded.errors {
+        eprintln!("crosswire: warning: {e}");
+        missing_argument |= e.message == "no such file or folder";
+    }
+    if missing_argument {
+        return Err(EXIT_ERROR);
+    }
+    if loaded.files.is_empty() {
+        eprintln!("crosswire: error: no articles (.txt, .md) found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        return Err(EXIT_ERROR);
+    }
+    Ok(Workspace::from_files(loaded.files, config).snapshot())
+}
+
+fn threshold(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Information => Some(Severity::Information),
+        FailOn::Never => None,
+    }
+}
+
+pub fn check(args: CheckArgs) -> i32 {
+    let snap = match load(&args.paths, args.config.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let findings: Vec<&crate::findings::Finding> = snap.findings.iter().collect();
+    let result = match args.format {
+        CheckFormat::Json => print_json(&json::check(&snap, &findings)),
+        CheckFormat::Human => human::check(&snap, &findings),
+    };
+    if let Err(e) = result {
+        eprintln!("crosswire: error: cannot write output: {e}");
+        return EXIT_ERROR;
+    }
+    let failing = threshold(args.fail_on).is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    if failing { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+pub fn actors(args: ListArgs) -> i32 {
+    list(&args, json::actors, human::actors)
+}
+
+pub fn figures(args: ListArgs) -> i32 {
+    list(&args, json::figures, human::figures)
+}
+
+fn list(args: &ListArgs, as_json: fn(&Snapshot) -> serde_json::Value, as_text: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>) -> i32 {
+    let snap = match load(&args.paths, args.config.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let result = match args.format {
+        ListFormat::Json => print_json(&as_json(&snap)),
+        ListFormat::Text => as_text(&snap, &mut std::io::stdout().lock()),
+    };
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("crosswire: error: cannot write output: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn print_json(v: &serde_json::Value) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, v)?;
+    writeln!(out)
+}

@@ -1,0 +1,113 @@
+//! Human output: rustc/ruff-style diagnostics with source snippets (codespan-reporting), colour
+//! on terminals only and never when `NO_COLOR` is set.
+
+use crate::analysis::Snapshot;
+use crate::findings::{Finding, Severity};
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}};
+use std::io::{IsTerminal, Write};
+
+fn color_choice() -> ColorChoice {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if no_color || !std::io::stdout().is_terminal() { ColorChoice::Never } else { ColorChoice::Auto }
+}
+
+pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
+    let mut files = SimpleFiles::new();
+    let ids: Vec<usize> = snap.articles.iter().map(|a| files.add(a.article.name.clone(), a.article.text.clone())).collect();
+    let mut out = StandardStream::stdout(color_choice());
+    let config = term::Config::default();
+    for f in findings {
+        let here = snap.article(f.at.article);
+        let fig = &here.figures[f.at.figure];
+        let mut labels = vec![Label::primary(ids[f.at.article], fig.span.clone()).with_message(primary_note(snap, f))];
+        for r in &f.related {
+            let other = &snap.article(r.at.article).figures[r.at.figure];
+            labels.push(Label::secondary(ids[r.at.article], other.span.clone()).with_message(r.message.clone()));
+        }
+        let diag = match f.severity {
+            Severity::Error => Diagnostic::error(),
+            Severity::Warning => Diagnostic::warning(),
+            Severity::Information => Diagnostic::note(),
+            Severity::Hint => Diagnostic::help(),
+        };
+        let diag = diag.with_code(f.code.as_str()).with_message(&f.message).with_labels(labels).with_notes(f.notes.clone());
+        term::emit(&mut out, &config, &files, &diag).map_err(std::io::Error::other)?;
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let outlets: std::collections::BTreeSet<&str> = snap.articles.iter().map(|a| a.article.outlet()).collect();
+    let mut parts = Vec::new();
+    for (s, word) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Information, "information")] {
+        let n = count(s);
+        if n > 0 {
+            parts.push(format!("{n} {word}{}", if n > 1 && s != Severity::Information { "s" } else { "" }));
+        }
+    }
+    let summary = if parts.is_empty() { "no contradictions".to_string() } else { parts.join(", ") };
+    writeln!(out, "{summary} in {} articles ({} outlets)", snap.articles.len(), outlets.len())
+}
+
+fn primary_note(snap: &Snapshot, f: &Finding) -> String {
+    let a = &snap.article(f.at.article).article;
+    let fig = &snap.article(f.at.article).figures[f.at.figure];
+    match a.meta.date {
+        Some(d) => format!("{} ({}, {})", fig.text, a.outlet(), d.short()),
+        None => format!("{} ({})", fig.text, a.outlet()),
+    }
+}
+
+pub fn actors(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
+    for actor in &snap.linked.actors {
+        let mut per_article = Vec::new();
+        let mut roles: Vec<(String, Vec<String>)> = Vec::new();
+        for m in &actor.members {
+            let art = snap.article(m.article);
+            let entity = &art.actors.entities[m.entity];
+            per_article.push(format!("{} ×{}", art.article.meta.label, entity.mentions.len()));
+            for role in &entity.roles {
+                let who = art.article.meta.label.clone();
+                match roles.iter_mut().find(|(r, _)| r.eq_ignore_ascii_case(&role.text)) {
+                    Some((_, labels)) if !labels.contains(&who) => labels.push(who),
+                    Some(_) => {}
+                    None => roles.push((role.text.clone(), vec![who])),
+                }
+            }
+        }
+        writeln!(out, "{} · {}", actor.name, actor.kind.as_str())?;
+        if !roles.is_empty() {
+            let r: Vec<String> = roles.iter().map(|(r, l)| format!("{r} ({})", l.join(", "))).collect();
+            writeln!(out, "  roles:     {}", r.join("; "))?;
+        }
+        writeln!(out, "  spellings: {}", actor.aliases.join(" · "))?;
+        writeln!(out, "  mentions:  {}", per_article.join(" · "))?;
+        for reason in &actor.reasons {
+            writeln!(out, "  linked:    {reason}")?;
+        }
+    }
+    writeln!(out, "{} actors in {} articles", snap.linked.actors.len(), snap.articles.len())
+}
+
+pub fn figures(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut n = 0;
+    for a in &snap.articles {
+        for f in &a.figures {
+            n += 1;
+            let pos = a.article.lines.line_col(&a.article.text, f.span.start, crate::text::Encoding::Utf16);
+            let what = [f.counts.as_deref(), f.predicate.as_deref(), f.place.as_deref().map(|p| p.trim())].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+            writeln!(
+                out,
+                "{}:{}:{}  {:<28} {:<10} {:<22} {}{}",
+                a.article.name,
+                pos.line + 1,
+                pos.col + 1,
+                format!("{:?}", f.text),
+                serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                f.describe_range(),
+                what,
+                f.key.as_deref().map(|k| format!("  [{k}]")).unwrap_or_default()
+            )?;
+        }
+    }
+    writeln!(out, "{n} figures in {} articles", snap.articles.len())
+}

@@ -1,0 +1,102 @@
+//! The command line: `crosswire check | actors | figures | lsp`. Each command loads the corpus,
+//! runs the core, and renders plain data; rendering lives in `human.rs` and `json.rs`.
+
+mod commands;
+mod human;
+mod json;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "crosswire", version, about = "Cross-examines the coverage of one event across news outlets", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Report contradictions between outlets (exit 1 when a finding reaches --fail-on).
+    Check(CheckArgs),
+    /// List the actors found and how they were linked.
+    Actors(ListArgs),
+    /// List the figures found, with their ranges and what they count.
+    Figures(ListArgs),
+    /// Run the language server over stdio.
+    Lsp {
+        /// Accepted for editor clients that append it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Article files or folders (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// The lowest severity that makes the run fail.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Also list findings acknowledged in crosswire.json.
+    #[arg(long)]
+    pub show_acknowledged: bool,
+    /// Folder holding crosswire.json (default: the single folder argument, else the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ListArgs {
+    /// Article files or folders (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Folder holding crosswire.json (default: the single folder argument, else the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Information,
+    Never,
+}
+
+/// Exit codes: 0 nothing at or above the threshold, 1 findings, 2 usage or I/O error.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Check(args) => commands::check(args),
+        Command::Actors(args) => commands::actors(args),
+        Command::Figures(args) => commands::figures(args),
+        Command::Lsp { .. } => crate::lsp::run_stdio(),
+    }
+}

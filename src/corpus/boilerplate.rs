@@ -1,0 +1,90 @@
+//! Boilerplate: the parts of a page that are not the story (comment prompts, legal footers,
+//! editorial addresses, "Article online" blocks, bylines and header stamps). They are kept out of
+//! the analysis so that "483 Green Lanes" or "Reg. No. 7442619" never reach the figures, and the
+//! publisher's staff are never taken for actors of the story.
+
+use crate::text::Span;
+use regex::RegexSet;
+use std::sync::LazyLock;
+
+/// Lines from which everything to the end of the article is page furniture.
+static FOOTER_STARTS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"(?i)^be the first to comment",
+        r"(?i)^(write|leave|post|add) (a|your) (comment|reply)",
+        r"(?i)^\d*\s*comments?\s*$",
+        r"(?i)^article online:?\s*$",
+        r"(?i)^editorial (office|program)",
+        r"(?i)^exemption from liability",
+        r"(?i)^(related|read more|more on this|recommended)( (articles|stories|coverage))?:?\s*$",
+        r"(?i)^(share|share this|follow us)( (article|story|on .*))?:?\s*$",
+        r"(?i)^(©|\(c\)|copyright)\s",
+        r"(?i)^this site uses akismet",
+    ])
+    .expect("footer patterns")
+});
+
+/// Single lines that are page furniture wherever they appear.
+static FURNITURE_LINES: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"(?i)^(published|updated|posted|last updated)\s*:",
+        r"(?i)^beat\s*:",
+        r"^[-–—•]?\s*by [A-Z][\w’'.-]+( [A-Z][\w’'.-]+){0,3}\s*$",
+        r"^[-–—•]\s*in [A-Z][\w ]{1,40}$",
+        r"^[-–—•]\s*[-–—]?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\s*$",
+        r"^[A-Z][A-Z .]{2,40}, [A-Z][A-Z .]{2,40}, \d{1,2}\.\d{1,2}\.\d{4}",
+        r"(?i)^additional reporting by ",
+        r"(?i)^(photo|image|picture)( credit)?\s*:",
+        r"(?i)^(contact|e-?mail)\s*(\(at\)|:)",
+        r"(?i)\breg\.? no\.? ?\d",
+        r"(?i)^learn how your comment data",
+    ])
+    .expect("furniture patterns")
+});
+
+/// Byte spans of boilerplate lines (line text only, without the line break).
+pub fn boilerplate_regions(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim();
+        if content.is_empty() {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let span = start + lead..start + lead + content.len();
+        if FOOTER_STARTS.is_match(content) {
+            out.push(span.start..text.len());
+            break;
+        }
+        if FURNITURE_LINES.is_match(content) {
+            out.push(span);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn excluded(text: &str) -> Vec<&str> {
+        boilerplate_regions(text).into_iter().map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn comment_prompt_ends_the_story() {
+        let text = "Story 250,000.\n\nBe the first to comment at \"X\"\n\nWrite your comment\n";
+        let got = excluded(text);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].starts_with("Be the first") && got[0].ends_with("comment\n"));
+    }
+
+    #[test]
+    fn bylines_and_stamps_are_furniture() {
+        let text = "Title\n- by Virginia Carter\n- in World Media\n- — Oct 20, 2016\nPUBLISHED : Saturday, 15 October, 2016, 11:45pm\nBody.\n";
+        assert_eq!(excluded(text), ["- by Virginia Carter", "- in World Media", "- — Oct 20, 2016", "PUBLISHED : Saturday, 15 October, 2016, 11:45pm"]);
+    }
+}

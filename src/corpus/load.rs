@@ -1,0 +1,159 @@
+//! Finding and reading article files. Folders are walked with the `ignore` crate, so
+//! `.gitignore` files and hidden files are honoured as in every other tool of this kind.
+//! A file that cannot be read becomes a [`LoadError`]; the rest of the corpus is still read.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A file read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// The path as users should see it: as given, or relative to the folder argument.
+    pub display: String,
+    pub text: Arc<str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub files: Vec<SourceFile>,
+    /// Files that could not be used, with the reason. Empty files are listed too.
+    pub errors: Vec<LoadError>,
+}
+
+/// True for file names crosswire treats as articles.
+pub fn is_article_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Reads the articles named by `paths` (files or folders; folders walked recursively).
+/// `max_bytes` bounds the size of one article. Files come back sorted by display path, so that
+/// output does not depend on the order the file system lists them in.
+pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut found: Vec<(PathBuf, String)> = Vec::new();
+    for root in paths {
+        if root.is_dir() {
+            walk(root, &mut found, &mut loaded.errors);
+        } else if root.exists() {
+            found.push((root.clone(), root.display().to_string()));
+        } else {
+            loaded.errors.push(LoadError { path: root.display().to_string(), message: "no such file or folder".into() });
+        }
+    }
+    found.sort_by(|a, b| a.1.cmp(&b.1));
+    found.dedup_by(|a, b| a.0 == b.0);
+    use rayon::prelude::*;
+    let results: Vec<Result<SourceFile, LoadError>> =
+        found.into_par_iter().map(|(path, display)| read_article(path, display, max_bytes)).collect();
+    for r in results {
+        match r {
+            Ok(f) => loaded.files.push(f),
+            Err(e) => loaded.errors.push(e),
+        }
+    }
+    loaded
+}
+
+fn walk(root: &Path, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<LoadError>) {
+    let walker = ignore::WalkBuilder::new(root).follow_links(true).require_git(false).build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                let name = entry.file_name().to_string_lossy();
+                if is_file && is_article_name(&name) {
+                    let path = entry.into_path();
+                    let display = display_path(root, &path);
+                    found.push((path, display));
+                }
+            }
+            Err(e) => errors.push(LoadError { path: error_path(&e).unwrap_or_else(|| root.display().to_string()), message: error_message(&e) }),
+        }
+    }
+}
+
+/// The path a user recognises: the folder argument joined with the path below it.
+fn display_path(root: &Path, path: &Path) -> String {
+    match path.strip_prefix(root) {
+        Ok(rel) if root == Path::new(".") => rel.display().to_string(),
+        Ok(rel) => root.join(rel).display().to_string(),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+fn error_path(e: &ignore::Error) -> Option<String> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.display().to_string()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.display().to_string()),
+        _ => None,
+    }
+}
+
+fn error_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_message(err),
+        ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}; skipped", ancestor.display()),
+        other => other.to_string(),
+    }
+}
+
+/// Reads one article, refusing what cannot be prose: too large, binary, not UTF-8, empty.
+pub fn read_article(path: PathBuf, display: String, max_bytes: u64) -> Result<SourceFile, LoadError> {
+    let err = |message: String| LoadError { path: display.clone(), message };
+    let meta = std::fs::metadata(&path).map_err(|e| err(io_message(&e)))?;
+    if meta.len() > max_bytes {
+        return Err(err(format!("{} bytes is over the limit of {} bytes for one article (limits.maxArticleBytes); skipped", meta.len(), max_bytes)));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| err(io_message(&e)))?;
+    let text = decode(&bytes).map_err(err)?;
+    Ok(SourceFile { path, display, text: Arc::from(text) })
+}
+
+/// UTF-8 text (a byte-order mark is dropped), or the reason it is not usable.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err("looks like a binary file (it holds NUL bytes); skipped".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) if s.trim().is_empty() => Err("empty article; skipped".into()),
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err(format!("not valid UTF-8 (first bad byte at offset {}); skipped — convert it with `iconv -t UTF-8`", e.valid_up_to())),
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied; skipped".into(),
+        std::io::ErrorKind::NotFound => "disappeared before it could be read; skipped".into(),
+        _ => format!("{e}; skipped"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_refuses_binary_and_non_utf8_and_empty() {
+        assert!(decode(b"abc\0def").unwrap_err().contains("binary"));
+        assert!(decode(b"caf\xe9").unwrap_err().contains("UTF-8"));
+        assert!(decode(b"  \n").unwrap_err().contains("empty"));
+        assert_eq!(decode(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+    }
+}

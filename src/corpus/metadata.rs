@@ -1,0 +1,185 @@
+//! What an article says about itself: title, outlet, publication date, URL.
+//! Sources in order of trust: front matter, `crosswire.json`, what the text carries (a masthead
+//! such as "Expatica news" or "USPA NEWS - …", a byline "in World Media"), the file name.
+
+use super::markdown::FrontMatter;
+use crate::config::Config;
+use crate::text::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A calendar date (proleptic Gregorian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub chrono::NaiveDate);
+
+impl Date {
+    pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {
+        chrono::NaiveDate::from_ymd_opt(y, m, d).map(Date)
+    }
+    /// Whole days from `self` to `other` (negative when `other` is earlier).
+    pub fn days_until(self, other: Date) -> i64 {
+        (other.0 - self.0).num_days()
+    }
+    /// "15 Oct 2016", the form used in messages.
+    pub fn short(self) -> String {
+        self.0.format("%-d %b %Y").to_string()
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutletSource {
+    FrontMatter,
+    Config,
+    Masthead,
+    FileName,
+}
+
+#[derive(Debug, Clone)]
+pub struct Metadata {
+    pub title: Option<String>,
+    /// Where the title stands in the text (absent when it came from front matter).
+    pub title_span: Option<Span>,
+    pub outlet: String,
+    pub outlet_source: OutletSource,
+    pub date: Option<Date>,
+    pub url: Option<String>,
+    /// A short label for the article in messages: the leading number of the file name
+    /// ("002" for `002_142ef9cbeb2672f9.txt`), else the file stem.
+    pub label: String,
+}
+
+/// How many lines at the top of an article may hold a masthead, title or date.
+const HEADER_LINES: usize = 12;
+
+pub(super) fn read(text: &str, file_name: &str, front: Option<&FrontMatter>, config: &Config, excluded: &[Span]) -> Metadata {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s).to_string();
+    let label = leading_number(&stem).unwrap_or_else(|| stem.clone());
+    let header: Vec<(Span, &str)> = header_lines(text, front.map_or(0, |f| f.span.end)).take(HEADER_LINES).collect();
+
+    let (outlet, outlet_source) = if let Some(o) = front.and_then(|f| f.outlet.clone()) {
+        (o, OutletSource::FrontMatter)
+    } else if let Some(o) = config.outlet_for(file_name) {
+        (o.to_string(), OutletSource::Config)
+    } else if let Some(o) = masthead(text) {
+        (o, OutletSource::Masthead)
+    } else {
+        (stem.clone(), OutletSource::FileName)
+    };
+
+    let (title, title_span) = match front.and_then(|f| f.title.clone()) {
+        Some(t) => (Some(t), None),
+        None => match header.iter().find(|(span, line)| is_title_line(line) && !crate::text::overlaps_any(span, excluded)) {
+            Some((span, line)) => (Some(line.to_string()), Some(span.clone())),
+            None => (None, None),
+        },
+    };
+
+    let date = front.and_then(|f| f.date.as_deref()).and_then(parse_date).or_else(|| header.iter().find_map(|(_, line)| parse_date(line)));
+    Metadata { title, title_span, outlet, outlet_source, date, url: front.and_then(|f| f.url.clone()), label }
+}
+
+fn header_lines(text: &str, from: usize) -> impl Iterator<Item = (Span, &str)> {
+    let mut offset = from;
+    text[from..].split_inclusive('\n').filter_map(move |line| {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        (!trimmed.is_empty()).then(|| {
+            let lead = line.len() - line.trim_start().len();
+            (start + lead..start + lead + trimmed.len(), trimmed)
+        })
+    })
+}
+
+fn leading_number(stem: &str) -> Option<String> {
+    let digits: String = stem.chars().take_while(|c| c.is_ascii_digit()).collect();
+    (!digits.is_empty() && digits.len() < stem.len()).then_some(digits)
+}
+
+static DATELINE_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z][A-Za-z]{1,20}) NEWS\s+[-–—]\s").unwrap());
+static MASTHEAD_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}) (news|times|post|herald|tribune|online|daily)$").unwrap());
+static BYLINE_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—•]\s*in ([A-Z][\w]*(?: [A-Z][\w]*){0,3})\s*$").unwrap());
+/// Section labels that look like mastheads but name no outlet.
+const SECTION_WORDS: &[&str] = &["world", "breaking", "latest", "top", "local", "business", "national", "international", "beat"];
+
+/// An outlet name the article's own header or dateline carries.
+fn masthead(text: &str) -> Option<String> {
+    for (_, line) in header_lines(text, 0).take(HEADER_LINES) {
+        if let Some(c) = DATELINE_MASTHEAD.captures(line) {
+            return Some(format!("{} News", &c[1]));
+        }
+        if let Some(c) = BYLINE_IN.captures(line) {
+            return Some(c[1].to_string());
+        }
+        if let Some(c) = MASTHEAD_LINE.captures(line) {
+            let first = c[1].split(' ').next().unwrap_or("").to_lowercase();
+            if !SECTION_WORDS.contains(&first.as_str()) {
+                // "Expatica news" names the outlet Expatica; "Daily Times" keeps its last word
+                return Some(if c[2].eq_ignore_ascii_case("news") { c[1].to_string() } else { format!("{} {}", &c[1], &c[2]) });
+            }
+        }
+    }
+    None
+}
+
+/// A headline: several words with lower case in them, not a list item or a byline.
+/// (Stamps and labels such as "PUBLISHED :" are boilerplate and filtered out before this.)
+fn is_title_line(line: &str) -> bool {
+    line.split_whitespace().count() >= 4 && line.chars().any(|c| c.is_lowercase()) && !line.starts_with(['-', '–', '—', '•'])
+}
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? (\d{4})\b").unwrap());
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}),? (\d{4})\b").unwrap());
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").unwrap());
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    MONTHS.iter().position(|m| name.to_lowercase().starts_with(m)).map(|i| i as u32 + 1)
+}
+
+/// A publication date in one of the forms news pages print.
+pub fn parse_date(s: &str) -> Option<Date> {
+    if let Some(c) = ISO.captures(s) {
+        return Date::from_ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    }
+    if let Some(c) = DAY_MONTH_YEAR.captures(s) {
+        return Date::from_ymd(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?);
+    }
+    if let Some(c) = MONTH_DAY_YEAR.captures(s) {
+        return Date::from_ymd(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?);
+    }
+    if let Some(c) = DOTTED.captures(s) {
+        return Date::from_ymd(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_seed_forms() {
+        let want = Date::from_ymd(2016, 10, 15);
+        assert_eq!(parse_date("PUBLISHED : Saturday, 15 October, 2016, 11:45pm"), want);
+        assert_eq!(parse_date("LAUSANNE, SWITZERLAND, 15.10.2016, 03:01 Time"), want);
+        assert_eq!(parse_date("- — Oct 20, 2016"), Date::from_ymd(2016, 10, 20));
+        assert_eq!(parse_date("2016-10-15"), want);
+        assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn mastheads() {
+        assert_eq!(masthead("Expatica news\n\nUS and Russia tussle\n").as_deref(), Some("Expatica"));
+        assert_eq!(masthead("Beat: News\n\nWORLD NEWS\n\nUSPA NEWS - U.S. Secretary\n").as_deref(), Some("USPA News"));
+        assert_eq!(masthead("Title here\n- by Virginia Carter\n- in World Media\n").as_deref(), Some("World Media"));
+        assert_eq!(masthead("US close to ending Syria talks with Russia\n\nThe United States").as_deref(), None);
+    }
+}

@@ -1,0 +1,137 @@
+//! Plain data of figures. Offsets are bytes into the article text.
+
+use crate::text::Span;
+use serde::Serialize;
+
+/// What sort of number a figure is. Only [`FigureKind::Count`], [`FigureKind::Money`] and
+/// [`FigureKind::Percent`] are ever compared across outlets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FigureKind {
+    /// A number of things or people: "250,000 people", "hundreds of thousands".
+    Count,
+    Money,
+    Percent,
+    /// A length, weight, magnitude or other measure with a unit: "60 kilometers".
+    Measure,
+    /// "three weeks", "72 hours", "five-year war".
+    Duration,
+    /// "15.10.2016", "Nov. 8", "Saturday, 15 October, 2016".
+    Date,
+    /// "2011", "since 2011".
+    Year,
+    /// "03:01", "0900 GMT", "11:45pm".
+    Time,
+    /// "first", "3rd".
+    Ordinal,
+    /// Registration, phone, house and postcode numbers, URLs and version strings.
+    Identifier,
+    /// An age: "a 6-year-old", "aged 45".
+    Age,
+}
+
+impl FigureKind {
+    /// Whether figures of this kind measure quantities that can contradict each other.
+    pub fn is_comparable(self) -> bool {
+        matches!(self, FigureKind::Count | FigureKind::Money | FigureKind::Percent | FigureKind::Measure)
+    }
+}
+
+/// How the text hedges the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    /// about, around, some, roughly, approximately, an estimated
+    About,
+    /// more than, over, upwards of
+    MoreThan,
+    /// at least
+    AtLeast,
+    /// nearly, almost, close to, just under
+    Nearly,
+    /// fewer than, less than, under
+    LessThan,
+    /// as many as, up to, at most
+    AsManyAs,
+    /// "between 10 and 20", "10-20"
+    Range,
+    /// "hundreds of thousands", "scores of", "dozens"
+    Vague,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Nearly => "nearly",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AsManyAs => "as_many_as",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+        }
+    }
+}
+
+/// One numeric expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The whole expression, qualifier included ("an estimated 250,000").
+    pub span: Span,
+    pub text: String,
+    pub kind: FigureKind,
+    /// The interval the text asserts, after the qualifier: "more than 290,000" is
+    /// [290,001, ∞) ... in practice `high` is `f64::INFINITY` for open ranges.
+    pub low: f64,
+    pub high: f64,
+    /// The value as written, before the qualifier widened it (250,000 for "an estimated 250,000").
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// What it counts, as a normalised noun ("people", "civilians", "rebels", "lives").
+    pub counts: Option<String>,
+    /// What happened to the counted things ("killed", "living under siege", "holding out").
+    pub predicate: Option<String>,
+    /// Where ("eastern aleppo").
+    pub place: Option<String>,
+    /// The quantity key: figures with equal keys measure the same quantity and are compared.
+    /// `None` when the figure is not comparable or what it counts is unclear.
+    pub key: Option<String>,
+    /// The sentence the figure stands in (for messages and hovers).
+    pub sentence: Span,
+}
+
+impl Figure {
+    /// Whether two intervals share any value.
+    pub fn overlaps(&self, other: &Figure) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
+
+    /// "250,000", "more than 290,000", "200,000–999,999": the interval in words for messages.
+    pub fn describe_range(&self) -> String {
+        fn n(x: f64) -> String {
+            if x.fract() == 0.0 && x.abs() < 1e15 {
+                let s = format!("{}", x as i64);
+                let mut out = String::new();
+                for (i, c) in s.chars().enumerate() {
+                    if i > 0 && (s.len() - i) % 3 == 0 && c != '-' {
+                        out.push(',');
+                    }
+                    out.push(c);
+                }
+                out
+            } else {
+                format!("{x}")
+            }
+        }
+        if self.low == self.high {
+            n(self.low)
+        } else if self.high.is_infinite() {
+            format!("{} or more", n(self.low))
+        } else {
+            format!("{}–{}", n(self.low), n(self.high))
+        }
+    }
+}

@@ -1,0 +1,321 @@
+use super::{Code, FigureRef, Finding, Related, Severity};
+use crate::figures::Figure;
+use crate::corpus::Date;
+use std::collections::HashMap;
+
+
+/// What the comparison needs of one article.
+pub struct ArticleFigures<'a> {
+    pub outlet: &'a str,
+    pub label: &'a str,
+    pub date: Option<Date>,
+    pub figures: &'a [Figure],
+}
+
+/// Stated values further apart than this ratio, in one agreeing group, are a divergence.
+const DIVERGENCE_RATIO: f64 = 1.25;
+/// Reports at least this many days apart may legitimately give a higher running total.
+const CUMULATIVE_GAP_DAYS: i64 = 7;
+/// At most this many related locations per finding; the rest are summarised in a note.
+const MAX_RELATED: usize = 20;
+
+/// Predicates of running totals, which only grow as time passes.
+fn is_cumulative(predicate: Option<&str>) -> bool {
+    const WORDS: &[&str] = &["kill", "die", "dead", "death", "injur", "wound", "displac", "fled", "flee", "refugee", "arrest", "infect", "case", "evacuat", "claimed", "lives"];
+    predicate.is_some_and(|p| WORDS.iter().any(|w| p.contains(w)))
+}
+
+/// Compares the figures of all articles. Output is sorted by (article, figure, code).
+pub fn compare(articles: &[ArticleFigures<'_>]) -> Vec<Finding> {
+    let mut groups: HashMap<&str, Vec<FigureRef>> = HashMap::new();
+    for (a, art) in articles.iter().enumerate() {
+        for (f, fig) in art.figures.iter().enumerate() {
+            if let Some(key) = fig.key.as_deref().filter(|_| fig.kind.is_comparable()) {
+                groups.entry(key).or_default().push(FigureRef { article: a, figure: f });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (key, refs) in groups {
+        compare_group(key, &refs, articles, &mut out);
+    }
+    out.sort_by(|x, y| (x.at, x.code.as_str()).cmp(&(y.at, y.code.as_str())));
+    out
+}
+
+fn fig<'a>(articles: &'a [ArticleFigures<'_>], r: FigureRef) -> &'a Figure {
+    &articles[r.article].figures[r.figure]
+}
+
+fn compare_group(key: &str, refs: &[FigureRef], articles: &[ArticleFigures<'_>], out: &mut Vec<Finding>) {
+    let outlets: std::collections::HashSet<&str> = refs.iter().map(|r| articles[r.article].outlet).collect();
+    if outlets.len() < 2 {
+        return;
+    }
+    let components = agreement_components(refs, articles);
+    if components.len() == 1 {
+        divergence(key, &components[0], articles, out);
+        return;
+    }
+    // The largest component (by outlets, then figures) is taken as the consensus; every other
+    // figure contradicts it. Ties go to the component reported first.
+    let size = |c: &Vec<FigureRef>| {
+        let outlets: std::collections::HashSet<&str> = c.iter().map(|r| articles[r.article].outlet).collect();
+        (outlets.len(), c.len())
+    };
+    let main = (0..components.len()).max_by(|&i, &j| size(&components[i]).cmp(&size(&components[j])).then(j.cmp(&i))).unwrap_or(0);
+    for (ci, comp) in components.iter().enumerate() {
+        if ci == main {
+            continue;
+        }
+        for &at in comp {
+            let others: Vec<FigureRef> = components
+                .iter()
+                .enumerate()
+                .filter(|&(cj, _)| cj != ci)
+                .flat_map(|(_, c)| c.iter().copied())
+                .filter(|r| articles[r.article].outlet != articles[at.article].outlet)
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            out.push(conflict(key, at, &others, articles));
+        }
+    }
+}
+
+/// Components of the overlap graph of the intervals: sort by lower bound and sweep.
+fn agreement_components(refs: &[FigureRef], articles: &[ArticleFigures<'_>]) -> Vec<Vec<FigureRef>> {
+    let mut sorted = refs.to_vec();
+    sorted.sort_by(|a, b| fig(articles, *a).low.total_cmp(&fig(articles, *b).low).then(a.cmp(b)));
+    let mut comps: Vec<Vec<FigureRef>> = Vec::new();
+    let mut reach = f64::NEG_INFINITY;
+    for r in sorted {
+        let f = fig(articles, r);
+        match comps.last_mut() {
+            Some(c) if f.low <= reach => c.push(r),
+            _ => comps.push(vec![r]),
+        }
+        reach = reach.max(f.high);
+    }
+    for c in &mut comps {
+        c.sort();
+    }
+    comps.sort();
+    comps
+}
+
+fn describe_quantity(f: &Figure) -> String {
+    let mut s = f.counts.clone().unwrap_or_else(|| "the figure".into());
+    if let Some(p) = &f.predicate {
+        s.push(' ');
+        s.push_str(p);
+    }
+    if let Some(place) = &f.place {
+        s.push_str(" in ");
+        s.push_str(place);
+    }
+    s
+}
+
+fn source_of(articles: &[ArticleFigures<'_>], r: FigureRef) -> String {
+    let a = &articles[r.article];
+    match a.date {
+        Some(d) => format!("{}, {}", a.outlet, d.short()),
+        None => a.outlet.to_string(),
+    }
+}
+
+fn related(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> (Vec<Related>, Vec<String>) {
+    let rel = refs
+        .iter()
+        .take(MAX_RELATED)
+        .map(|&r| Related { at: r, message: format!("{} ({})", fig(articles, r).text, source_of(articles, r)) })
+        .collect();
+    let notes = if refs.len() > MAX_RELATED { vec![format!("and {} more figures for the same quantity", refs.len() - MAX_RELATED)] } else { Vec::new() };
+    (rel, notes)
+}
+
+fn conflict(key: &str, at: FigureRef, others: &[FigureRef], articles: &[ArticleFigures<'_>]) -> Finding {
+    let f = fig(articles, at);
+    let here = &articles[at.article];
+    let (related_list, mut notes) = related(articles, others);
+    let others_text = summarise(articles, others);
+    // A running total reported later and higher than every figure it contradicts is expected.
+    let rose = is_cumulative(f.predicate.as_deref())
+        && here.date.is_some()
+        && others.iter().all(|&r| {
+            let o = &articles[r.article];
+            let g = fig(articles, r);
+            match (o.date, here.date) {
+                (Some(od), Some(hd)) => od.days_until(hd) >= CUMULATIVE_GAP_DAYS && g.high < f.low,
+                _ => false,
+            }
+        });
+    if rose {
+        notes.push(format!("{} is a running total: reports weeks apart may differ because it rose, not because one is wrong", describe_quantity(f)));
+        return Finding {
+            code: Code::FigureDivergence,
+            severity: Severity::Information,
+            at,
+            message: format!("{} rose: {} says {} ({}), earlier reports said {}", describe_quantity(f), here.outlet, f.text, source_of(articles, at), others_text),
+            related: related_list,
+            quantity: key.to_string(),
+            notes,
+        };
+    }
+    let gap = match (here.date, others.iter().filter_map(|r| articles[r.article].date).max()) {
+        (Some(a), Some(b)) if a != b => Some(a.days_until(b).abs()),
+        _ => None,
+    };
+    if let Some(days) = gap {
+        notes.push(format!("reported up to {days} days apart"));
+    }
+    Finding {
+        code: Code::FigureConflict,
+        severity: Severity::Warning,
+        at,
+        message: format!("outlets disagree on {}: {} says {}, against {}", describe_quantity(f), here.outlet, f.text, others_text),
+        related: related_list,
+        quantity: key.to_string(),
+        notes,
+    }
+}
+
+/// "250,000 (Reuters, World Media)": each distinct figure text with the outlets that give it.
+fn summarise(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> String {
+    let mut by_text: Vec<(String, Vec<&str>)> = Vec::new();
+    for &r in refs {
+        let t = fig(articles, r).text.clone();
+        let outlet = articles[r.article].outlet;
+        match by_text.iter_mut().find(|(x, _)| *x == t) {
+            Some((_, outlets)) => {
+                if !outlets.contains(&outlet) {
+                    outlets.push(outlet)
+                }
+            }
+            None => by_text.push((t, vec![outlet])),
+        }
+    }
+    let parts: Vec<String> = by_text.iter().take(4).map(|(t, o)| format!("{} ({})", t, o.join(", "))).collect();
+    let mut s = parts.join("; ");
+    if by_text.len() > 4 {
+        s.push_str(&format!("; and {} other figures", by_text.len() - 4));
+    }
+    s
+}
+
+fn divergence(key: &str, comp: &[FigureRef], articles: &[ArticleFigures<'_>], out: &mut Vec<Finding>) {
+    let value = |r: &FigureRef| fig(articles, *r).value;
+    let Some(hi) = comp.iter().copied().max_by(|a, b| value(a).total_cmp(&value(b)).then(b.cmp(a))) else { return };
+    let Some(lo) = comp.iter().copied().min_by(|a, b| value(a).total_cmp(&value(b)).then(a.cmp(b))) else { return };
+    if value(&lo) <= 0.0 || value(&hi) / value(&lo) < DIVERGENCE_RATIO || articles[hi.article].outlet == articles[lo.article].outlet && comp.len() == 2 {
+        return;
+    }
+    let others: Vec<FigureRef> = comp.iter().copied().filter(|r| *r != hi && articles[r.article].outlet != articles[hi.article].outlet).collect();
+    if others.is_empty() {
+        return;
+    }
+    let f = fig(articles, hi);
+    let (related_list, mut notes) = related(articles, &others);
+    notes.insert(0, "the ranges overlap, so the figures can all be true; they are far apart".to_string());
+    out.push(Finding {
+        code: Code::FigureDivergence,
+        severity: Severity::Information,
+        at: hi,
+        message: format!("estimates of {} range from \"{}\" to \"{}\"", describe_quantity(f), fig(articles, lo).text, f.text),
+        related: related_list,
+        quantity: key.to_string(),
+        notes,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::{FigureKind, Qualifier};
+
+    fn figure(text: &str, low: f64, high: f64, key: &str) -> Figure {
+        Figure {
+            span: 0..text.len(),
+            text: text.into(),
+            kind: FigureKind::Count,
+            low,
+            high,
+            value: low,
+            qualifier: Qualifier::Exact,
+            counts: Some("people".into()),
+            predicate: Some("living under siege".into()),
+            place: Some("eastern aleppo".into()),
+            key: Some(key.into()),
+            sentence: 0..text.len(),
+        }
+    }
+
+    #[test]
+    fn the_odd_figure_out_is_the_conflict() {
+        let a = [figure("250,000", 250_000.0, 250_000.0, "k")];
+        let b = [figure("275,000", 275_000.0, 275_000.0, "k")];
+        let c = [figure("an estimated 250,000", 225_000.0, 275_000.0 - 1.0, "k")];
+        let arts = [
+            ArticleFigures { outlet: "A", label: "001", date: None, figures: &a },
+            ArticleFigures { outlet: "B", label: "002", date: None, figures: &b },
+            ArticleFigures { outlet: "C", label: "004", date: None, figures: &c },
+        ];
+        let found = compare(&arts);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].code, Code::FigureConflict);
+        assert_eq!(found[0].at, FigureRef { article: 1, figure: 0 });
+        assert_eq!(found[0].related.len(), 2);
+    }
+
+    #[test]
+    fn different_keys_and_same_outlet_are_not_compared() {
+        let a = [figure("8,000", 8000.0, 8000.0, "rebels")];
+        let b = [figure("900", 900.0, 900.0, "fighters")];
+        let arts = [
+            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
+            ArticleFigures { outlet: "B", label: "2", date: None, figures: &b },
+        ];
+        assert!(compare(&arts).is_empty());
+        let c = [figure("9,000", 9000.0, 9000.0, "rebels")];
+        let same_outlet = [
+            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
+            ArticleFigures { outlet: "A", label: "2", date: None, figures: &c },
+        ];
+        assert!(compare(&same_outlet).is_empty());
+    }
+
+    #[test]
+    fn a_running_total_that_rose_weeks_later_is_information() {
+        let mut early = figure("100", 100.0, 100.0, "k");
+        early.predicate = Some("killed".into());
+        let mut late = figure("150", 150.0, 150.0, "k");
+        late.predicate = Some("killed".into());
+        let (e, l) = ([early], [late]);
+        let arts = [
+            ArticleFigures { outlet: "A", label: "1", date: Date::from_ymd(2016, 9, 1), figures: &e },
+            ArticleFigures { outlet: "B", label: "2", date: Date::from_ymd(2016, 10, 1), figures: &l },
+        ];
+        let found = compare(&arts);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Information);
+        assert!(found[0].message.contains("rose"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn overlapping_but_far_apart_is_a_divergence() {
+        let a = [figure("more than 290,000", 290_000.0, f64::INFINITY, "k")];
+        let mut half = figure("as many as half a million", 250_000.0, 500_000.0, "k");
+        half.value = 500_000.0;
+        let b = [half];
+        let arts = [
+            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
+            ArticleFigures { outlet: "B", label: "2", date: None, figures: &b },
+        ];
+        let found = compare(&arts);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, Code::FigureDivergence);
+        assert_eq!(found[0].at.article, 1);
+    }
+}

@@ -1,0 +1,19 @@
+//! Text primitives shared by every layer: the line index that maps byte offsets to lines and
+//! columns (UTF-8 or UTF-16), and segmentation into sentences and words.
+//!
+//! Everything in the analysis core speaks byte offsets into the article text; only this module
+//! knows about lines and code units, so a column is computed in exactly one place.
+
+mod line_index;
+mod segment;
+
+pub use line_index::{Encoding, LineCol, LineIndex};
+pub use segment::{sentences, words, Word};
+
+/// A half-open byte range into an article's text.
+pub type Span = std::ops::Range<usize>;
+
+/// True when `span` overlaps any of the (sorted or unsorted) `regions`.
+pub fn overlaps_any(span: &Span, regions: &[Span]) -> bool {
+    regions.iter().any(|r| r.start < span.end && span.start < r.end)
+}

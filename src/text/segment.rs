@@ -1,0 +1,67 @@
+//! Sentence and word segmentation (Unicode UAX #29 via `unicode-segmentation`), returned as byte
+//! spans so that callers never slice text themselves.
+
+use super::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word: a run of letters, digits and word-internal punctuation (UAX #29 word boundaries).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub span: Span,
+    pub text: &'a str,
+}
+
+/// Sentence spans, trimmed of surrounding whitespace. Blank lines also end a sentence, because
+/// headlines and datelines carry no full stop.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (para_start, para) in paragraphs(text) {
+        for (i, s) in para.split_sentence_bound_indices() {
+            let trimmed = s.trim_end();
+            let lead = trimmed.len() - trimmed.trim_start().len();
+            if trimmed.trim().is_empty() {
+                continue;
+            }
+            let start = para_start + i + lead;
+            out.push(start..para_start + i + trimmed.len());
+        }
+    }
+    out
+}
+
+/// Words of `text` (only segments that hold a letter or digit), with byte spans offset by `base`.
+pub fn words(text: &str, base: usize) -> impl Iterator<Item = Word<'_>> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(|c| c.is_alphanumeric()))
+        .map(move |(i, w)| Word { span: base + i..base + i + w.len(), text: w })
+}
+
+/// Paragraphs: runs of text separated by a line that holds only whitespace, or by a single line
+/// break (articles here are one paragraph per line, and a line is never a sentence's middle).
+fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let s = start;
+        start += line.len();
+        (s, line)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_and_sentences_are_separate() {
+        let text = "US close to ending talks\n\nThe US said so. Kerry agreed.\n";
+        let got: Vec<_> = sentences(text).into_iter().map(|s| &text[s]).collect();
+        assert_eq!(got, ["US close to ending talks", "The US said so.", "Kerry agreed."]);
+    }
+
+    #[test]
+    fn words_keep_curly_apostrophes_inside() {
+        let text = "Bashar Ja’afari’s view";
+        let got: Vec<_> = words(text, 0).map(|w| w.text).collect();
+        assert_eq!(got, ["Bashar", "Ja’afari’s", "view"]);
+    }
+}
