@@ -24,11 +24,8 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool) -> Re
         }
     };
     let loaded = corpus::load(&paths, config.limits.max_article_bytes);
-    let mut missing_argument = false;
-    for e in &loaded.errors {
-        eprintln!("crosswire: warning: {e}");
-        missing_argument |= e.message == "no such file or folder";
-    }
+    let missing_argument = loaded.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH);
+    report_skipped(&loaded.errors);
     if missing_argument {
         return Err(EXIT_ERROR);
     }
@@ -57,6 +54,18 @@ fn progress_bar(wanted: bool, total: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// How many skipped files are named one by one before the rest are counted.
+const SKIPPED_SHOWN: usize = 50;
+
+fn report_skipped(errors: &[corpus::LoadError]) {
+    for e in errors.iter().take(SKIPPED_SHOWN) {
+        eprintln!("crosswire: warning: {e}");
+    }
+    if errors.len() > SKIPPED_SHOWN {
+        eprintln!("crosswire: warning: … and {} more files skipped ({} shown)", errors.len() - SKIPPED_SHOWN, SKIPPED_SHOWN);
+    }
 }
 
 fn threshold(fail_on: FailOn) -> Option<Severity> {
