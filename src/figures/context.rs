@@ -73,12 +73,17 @@ fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<us
     match predicate {
         "living" | "holding-out" => Some(format!("{counts}:{predicate}:{}", c.place.as_deref()?)),
         _ => {
-            // Tolls of an earlier event ("killed 26,000 in 2003", "two years ago") are another quantity.
+            // Tolls of an earlier event ("killed 26,000 in 2003", "two years ago") are another quantity;
+            // "since 2011" is the running total itself.
             let words = || t[sent.clone()].iter().filter(|x| x.kind == TokKind::Word);
             if words().any(|x| matches!(x.lower.as_str(), "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest")) {
                 return None;
             }
-            if t[sent.clone()].windows(2).any(|w| w[0].is_word("in") && w[1].kind == TokKind::Num && w[1].text.len() == 4) {
+            let names_a_year = |k: usize| {
+                let x = &t[k];
+                x.kind == TokKind::Num && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since"))
+            };
+            if sent.clone().any(names_a_year) {
                 return None;
             }
             let mut key = format!("{counts}:{predicate}");

@@ -172,7 +172,7 @@ pub fn measure_unit(word: &str) -> bool {
 
 /// Words after which a number is an identifier: "No. 7442619", "Reg. 12", "#4".
 pub fn identifier_cue(word: &str) -> bool {
-    matches!(word, "no" | "nr" | "nrs" | "reg" | "ref" | "id" | "tel" | "phone" | "fax" | "flight" | "route" | "room" | "box" | "version" | "v" | "article" | "section" | "chapter" | "page" | "pp" | "p" | "vol" | "issue" | "highway" | "platform" | "gate" | "unit" | "suite" | "apt" | "ext" | "code" | "case" | "resolution" | "bus" | "channel" | "row" | "seat" | "level" | "grade" | "category" | "class" | "stage" | "phase" | "number" | "tier")
+    matches!(word, "no" | "nr" | "nrs" | "reg" | "sect" | "ref" | "id" | "tel" | "phone" | "fax" | "flight" | "route" | "room" | "box" | "version" | "v" | "article" | "section" | "chapter" | "page" | "pp" | "p" | "vol" | "issue" | "highway" | "platform" | "gate" | "unit" | "suite" | "apt" | "ext" | "code" | "case" | "resolution" | "bus" | "channel" | "row" | "seat" | "level" | "grade" | "category" | "class" | "stage" | "phase" | "number" | "tier")
 }
 
 /// Street words after which "483 Green Lanes" is an address.
@@ -185,7 +185,7 @@ pub fn noun_class(word: &str) -> Option<&'static str> {
     Some(match word {
         "people" | "persons" | "person" | "civilians" | "civilian" | "residents" | "inhabitants" | "lives"
         | "individuals" | "villagers" | "citizens" | "victims" | "others" | "passengers" | "pilgrims" | "migrants"
-        | "refugees" | "men" | "adults" | "souls" | "casualties" | "dead" => "people",
+        | "refugees" | "men" | "adults" | "souls" => "people",
         "rebels" | "fighters" | "militants" | "insurgents" | "jihadists" | "gunmen" | "combatants" | "guerrillas"
         | "guerrillas'" | "militiamen" | "extremists" => "combatants",
         "soldiers" | "troops" | "servicemen" | "marines" | "personnel" => "troops",

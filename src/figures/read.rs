@@ -206,7 +206,9 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         let compound = t.get(at + 1).is_some_and(|d| d.is_dash())
             && touching(t, at, at + 1)
             && word_at(t, at + 2).is_some_and(|w| super::lexicon::small_number(w).is_none() && !lexicon::time_unit(w));
+        let after_dash = at > 0 && t[at - 1].is_dash() && touching(t, at - 1, at);
         if compound
+            || after_dash
             || matches!(before, Some("the" | "this" | "that" | "which" | "each" | "every" | "any" | "no" | "another" | "no-one"))
             || before.is_some_and(lexicon::is_ordinal_word)
             || matches!(word_at(t, at + 1), Some("another" | "anyone"))
@@ -374,7 +376,9 @@ fn bare_digits_kind(t: &[Token], i: usize) -> FigureKind {
     let text = t[i].text;
     let v = super::tokens::digits_value(text);
     let next_is_counted = word_at(t, i + 1).is_some_and(|w| lexicon::noun_class(w).is_some());
-    if text.len() == 4 && looks_like_year(v) && !next_is_counted {
+    let after_preposition = i > 0 && matches!(word_at(t, i - 1), Some("in" | "since" | "by" | "until" | "till" | "of" | "during" | "before" | "after" | "from" | "to" | "early" | "late" | "mid" | "year"));
+    let next_is_plural = word_at(t, i + 1).is_some_and(|w| w.len() > 3 && w.ends_with('s') && !lexicon::noun_stop(w) && !lexicon::time_unit(w) && !t[i + 1].is_capitalised());
+    if text.len() == 4 && looks_like_year(v) && (after_preposition || !(next_is_counted || next_is_plural)) {
         return FigureKind::Year;
     }
     if text.len() >= 7 || (text.len() > 1 && text.starts_with('0')) {
