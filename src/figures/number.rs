@@ -34,7 +34,7 @@ fn is_small_word(tok: Option<&Token>) -> bool {
 }
 
 fn is_scale_word(tok: Option<&Token>) -> bool {
-    tok.is_some_and(|t| t.kind == TokKind::Word && scale_word(&t.lower).is_some_and(|_| !t.lower.ends_with('s') || t.lower.starts_with("doz")))
+    tok.is_some_and(|t| t.kind == TokKind::Word && scale_word(&t.lower).is_some_and(|m| !t.lower.ends_with('s') || m == 12.0))
 }
 
 /// "and a half", "and one quarter" at `j` (pointing at "and"): the fraction and tokens used.
@@ -76,6 +76,7 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
     let mut scale: f64 = 1.0;
     let mut words_only = true;
     let mut digit_tokens = 0;
+    let mut before_and: Option<(f64, f64, usize)> = None;
     while let Some(tok) = t.get(j) {
         match tok.kind {
             TokKind::Num => {
@@ -134,13 +135,26 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 let m = if w == "k" && digit_tokens > 0 && matches!(state, State::Value { .. }) { Some(1e3) } else { scale_word(w) };
                 if let Some(m) = m {
                     // "hundreds", "thousands" alone are vague (read elsewhere); "dozens" after a number is not.
-                    if w.ends_with('s') && !w.starts_with("doz") && !matches!(w, "lakhs" | "crores") {
+                    let dozen = m == 12.0;
+                    if w.ends_with('s') && !dozen && !matches!(w, "lakhs" | "crores") {
                         break;
                     }
-                    if w.starts_with("doz") && !matches!(state, State::Value { .. } | State::A) {
+                    if dozen && !matches!(state, State::Value { .. } | State::A) {
                         break;
+                    }
+                    // "hundred thousand dollars": a bare scale that another scale follows.
+                    if state == State::Start && (m == 100.0 || m == 1000.0) && is_scale_word(t.get(j + 1)) {
+                        group = 1.0;
+                        state = State::A;
                     }
                     if m == 100.0 {
+                        // "3 hundred and 2 hundred" is two numbers: undo the "and".
+                        if group >= 100.0 && before_and.is_some() {
+                            if let Some((tot, grp, e)) = before_and {
+                                (total, group, end) = (tot, grp, e);
+                            }
+                            break;
+                        }
                         match state {
                             State::Value { .. } | State::A => group *= 100.0,
                             _ => break,
@@ -177,6 +191,7 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                     let next = t.get(j + 1);
                     let next_is_number = next.is_some_and(|n| n.kind == TokKind::Num) || is_small_word(next);
                     if matches!(state, State::Hundred | State::Scale(_)) && next_is_number {
+                        before_and = Some((total, group, end));
                         j += 1;
                         continue;
                     }

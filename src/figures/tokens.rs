@@ -73,7 +73,7 @@ pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
         }
         let (len, kind) = if c.is_ascii_digit() {
             (number_len(rest), TokKind::Num)
-        } else if c == '.' && pos > 0 && !bytes[pos - 1].is_ascii_alphanumeric() && LEADING_POINT.is_match(rest) {
+        } else if c == '.' && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric()) && LEADING_POINT.is_match(rest) {
             (LEADING_POINT.find(rest).unwrap().end(), TokKind::Num)
         } else if c.is_alphabetic() {
             (word_len(rest), TokKind::Word)
