@@ -360,10 +360,17 @@ fn protocol_misuse_gets_errors_or_empty_answers_never_a_crash() {
     assert_eq!(r["error"]["code"], -32601);
     c.notify("textDocument/didChange", json!({ "bogus": true }));
     c.notify("$/someExtension", json!({}));
-    c.send_raw(b"Content-Length: 9\r\n\r\nnot json!");
     // a second initialize is refused
     let r = c.request_raw("initialize", json!({ "capabilities": {} }));
     assert!(r.get("error").is_some(), "{r}");
+    c.send_raw(b"Content-Length: 9\r\n\r\nnot json!");
+    c.send_raw(b"Content-Length: 10\r\n\r\n{\"foo\": 1}");
+    c.send_raw(b"X-Nonsense: 1\r\n\r\n");
+    let r = c.request_raw("textDocument/hover", json!({ "textDocument": { "uri": uri(&p) } , "position": { "line": "one" } }));
+    assert!(r.get("error").is_some(), "{r}");
+    c.send_raw(b"Content-Length: 28\r\n\r\n{\"id\": 777, \"method\": false}");
+    let r = c.response(777);
+    assert_eq!(r["error"]["code"], -32600, "{r}");
     // still alive and answering
     assert!(c.alive());
     let list = c.request("crosswire/articles", Value::Null);

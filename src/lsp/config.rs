@@ -48,7 +48,8 @@ pub struct ConfigProblem {
     pub message: String,
 }
 
-/// The effective configuration: `crosswire.json` of the first folder over the client settings.
+/// The effective configuration: `crosswire.json` of the first folder over the client settings
+/// (keys the file sets win; maps such as `outlets` are merged entry by entry).
 pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<Config, ConfigProblem> {
     let mut merged = settings.config_keys();
     if !merged.is_empty() {
@@ -63,9 +64,18 @@ pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<Config, ConfigPr
                 let file_value = serde_json::to_value(&file).unwrap_or(Value::Null);
                 if let Value::Object(m) = serde_json::from_str::<Value>(&text).unwrap_or(Value::Null) {
                     // keys the file sets win; the parsed value carries defaults for the rest
+                    // maps (outlets, aliases, labels) are merged entry by entry
                     for (k, _) in m {
-                        if let Some(v) = file_value.get(&k) {
-                            merged.insert(k, v.clone());
+                        let Some(v) = file_value.get(&k) else { continue };
+                        match (merged.get_mut(&k), v) {
+                            (Some(Value::Object(base)), Value::Object(over)) => {
+                                for (kk, vv) in over {
+                                    base.insert(kk.clone(), vv.clone());
+                                }
+                            }
+                            _ => {
+                                merged.insert(k, v.clone());
+                            }
                         }
                     }
                 }

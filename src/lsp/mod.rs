@@ -18,6 +18,7 @@ mod references;
 mod server;
 mod state;
 mod symbols;
+mod transport;
 mod watch;
 mod worker;
 
@@ -38,10 +39,16 @@ pub fn run_stdio() -> i32 {
         }
     };
     let code = rt.block_on(async {
-        let (service, socket) = LspService::build(server::Backend::new).custom_method("crosswire/articles", server::Backend::articles).finish();
+        let (service, socket) = LspService::build(server::Backend::new)
+            .custom_method("crosswire/articles", server::Backend::articles)
+            .custom_method(transport::INVALID_METHOD, server::Backend::invalid_message)
+            .finish();
         let shared = service.inner().shared.clone();
         let ordered = server::Ordered { inner: service, shared: shared.clone() };
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).concurrency_level(CONCURRENCY).serve(ordered).await;
+        // stdin goes through the guard that keeps malformed messages from ending the server
+        let (guarded, guard_out) = tokio::io::duplex(1 << 16);
+        tokio::spawn(transport::filter(tokio::io::BufReader::new(tokio::io::stdin()), guard_out));
+        Server::new(guarded, tokio::io::stdout(), socket).concurrency_level(CONCURRENCY).serve(ordered).await;
         if shared.shutdown.load(Ordering::SeqCst) { 0 } else { 1 }
     });
     rt.shutdown_background();

@@ -243,6 +243,11 @@ impl Backend {
         .map_err(internal)
     }
 
+    /// The answer to a message the transport guard could not decode (see `transport.rs`).
+    pub async fn invalid_message(&self) -> Result<Value> {
+        Err(Error::invalid_request())
+    }
+
     /// Lists the indexed articles (for editors' views and for tests).
     pub async fn articles(&self) -> Result<Value> {
         let p = self.shared.current().await;

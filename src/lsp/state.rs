@@ -341,10 +341,15 @@ impl State {
                 self.mark(&k);
             }
         }
+        // a walk below a folder does not see the .gitignore files above it: check those
+        let below = !self.folders.iter().any(|f| f == folder);
         for p in found {
+            if below && self.path_if_article(&p).is_none() {
+                continue;
+            }
             let key = convert::key_of_path(&p);
             let new = self.disk.insert(key.clone(), p).is_none();
-            if (new || reread) && !self.open.contains_key(&key) && self.workspace.get(&key).is_none_or(|_| reread || new) {
+            if (new || reread) && !self.open.contains_key(&key) {
                 self.mark(&key);
             }
         }
