@@ -49,10 +49,22 @@ impl Workspace {
 
     /// Analyses many files on all cores.
     pub fn from_files(files: Vec<SourceFile>, config: Config) -> Self {
+        Self::from_files_with_progress(files, config, &|| {})
+    }
+
+    /// Like [`from_files`](Self::from_files), calling `on_article` after each article (from any
+    /// thread), so that a caller can show progress.
+    pub fn from_files_with_progress(files: Vec<SourceFile>, config: Config, on_article: &(dyn Fn() + Sync)) -> Self {
         let mut ws = Workspace::new(config);
         let cfg = ws.config.clone();
-        let analysed: Vec<(String, Arc<ArticleAnalysis>)> =
-            files.into_par_iter().map(|f| (f.display.clone(), Arc::new(analyze(&f.display, f.text, &cfg)))).collect();
+        let analysed: Vec<(String, Arc<ArticleAnalysis>)> = files
+            .into_par_iter()
+            .map(|f| {
+                let a = Arc::new(analyze(&f.display, f.text, &cfg));
+                on_article();
+                (f.display, a)
+            })
+            .collect();
         ws.articles.extend(analysed);
         ws
     }

@@ -1,6 +1,6 @@
 //! The commands: load, analyse, render, choose the exit code.
 
-use super::{human, json, CheckArgs, CheckFormat, FailOn, ListArgs, ListFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use super::{github, human, json, sarif, CheckArgs, CheckFormat, FailOn, ListArgs, ListFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use crate::analysis::{Snapshot, Workspace};
 use crate::config::Config;
 use crate::corpus;
@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A loaded and analysed corpus, or the exit code of the failure (already reported).
-fn load(paths: &[PathBuf], config_dir: Option<&Path>) -> Result<Snapshot, i32> {
+fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool) -> Result<Snapshot, i32> {
     let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let dir = match config_dir {
         Some(d) => d.to_path_buf(),
@@ -24,11 +24,8 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>) -> Result<Snapshot, i32> {
         }
     };
     let loaded = corpus::load(&paths, config.limits.max_article_bytes);
-    let mut missing_argument = false;
-    for e in &loaded.errors {
-        eprintln!("crosswire: warning: {e}");
-        missing_argument |= e.message == "no such file or folder";
-    }
+    let missing_argument = loaded.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH);
+    report_skipped(&loaded.errors);
     if missing_argument {
         return Err(EXIT_ERROR);
     }
@@ -36,7 +33,39 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>) -> Result<Snapshot, i32> {
         eprintln!("crosswire: error: no articles (.txt, .md) found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
         return Err(EXIT_ERROR);
     }
-    Ok(Workspace::from_files(loaded.files, config).snapshot())
+    let bar = progress_bar(show_progress, loaded.files.len());
+    let ws = Workspace::from_files_with_progress(loaded.files, config, &|| bar.inc(1));
+    bar.finish_and_clear();
+    Ok(ws.snapshot())
+}
+
+/// Articles from which a run is long enough to deserve a progress bar.
+const PROGRESS_FROM_ARTICLES: usize = 500;
+
+/// A progress bar on stderr, only for human output on a terminal and a corpus large enough to
+/// take a noticeable time; otherwise a hidden bar that draws nothing.
+fn progress_bar(wanted: bool, total: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !wanted || total < PROGRESS_FROM_ARTICLES || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} analysing {pos}/{len} articles {wide_bar} {eta}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// How many skipped files are named one by one before the rest are counted.
+const SKIPPED_SHOWN: usize = 50;
+
+fn report_skipped(errors: &[corpus::LoadError]) {
+    for e in errors.iter().take(SKIPPED_SHOWN) {
+        eprintln!("crosswire: warning: {e}");
+    }
+    if errors.len() > SKIPPED_SHOWN {
+        eprintln!("crosswire: warning: … and {} more files skipped ({} shown)", errors.len() - SKIPPED_SHOWN, SKIPPED_SHOWN);
+    }
 }
 
 fn threshold(fail_on: FailOn) -> Option<Severity> {
@@ -49,20 +78,23 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
 }
 
 pub fn check(args: CheckArgs) -> i32 {
-    let snap = match load(&args.paths, args.config.as_deref()) {
+    let snap = match load(&args.paths, args.config.as_deref(), args.format == CheckFormat::Human) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let findings: Vec<&crate::findings::Finding> = snap.findings.iter().collect();
+    // Acknowledged findings are listed only on request; stale acknowledgements always show.
+    let findings: Vec<&crate::findings::Finding> = snap.findings.iter().filter(|f| args.show_acknowledged || f.is_open()).collect();
     let result = match args.format {
         CheckFormat::Json => print_json(&json::check(&snap, &findings)),
+        CheckFormat::Sarif => print_json(&sarif::report(&snap, &findings)),
+        CheckFormat::Github => github::report(&snap, &findings, &mut std::io::stdout().lock()),
         CheckFormat::Human => human::check(&snap, &findings),
     };
     if let Err(e) = result {
         eprintln!("crosswire: error: cannot write output: {e}");
         return EXIT_ERROR;
     }
-    let failing = threshold(args.fail_on).is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    let failing = threshold(args.fail_on).is_some_and(|t| findings.iter().any(|f| f.is_open() && f.severity >= t));
     if failing { EXIT_FINDINGS } else { EXIT_OK }
 }
 
@@ -75,7 +107,7 @@ pub fn figures(args: ListArgs) -> i32 {
 }
 
 fn list(args: &ListArgs, as_json: fn(&Snapshot) -> serde_json::Value, as_text: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>) -> i32 {
-    let snap = match load(&args.paths, args.config.as_deref()) {
+    let snap = match load(&args.paths, args.config.as_deref(), args.format == ListFormat::Text) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -69,7 +69,8 @@ pub(super) fn read(text: &str, file_name: &str, front: Option<&FrontMatter>, con
     } else if let Some(o) = masthead(text) {
         (o, OutletSource::Masthead)
     } else {
-        (stem.clone(), OutletSource::FileName)
+        // the short label ("001") reads better in messages than a hashed file stem
+        (label.clone(), OutletSource::FileName)
     };
 
     let (title, title_span) = match front.and_then(|f| f.title.clone()) {
