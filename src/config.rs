@@ -116,3 +116,20 @@ mod tests {
         assert_eq!(cfg.outlet_for("001.txt"), None);
     }
 }
+
+#[cfg(test)]
+mod schema_tests {
+    use super::*;
+
+    /// The shipped JSON Schema names exactly the fields the parser accepts.
+    #[test]
+    fn schema_lists_every_field() {
+        let schema: serde_json::Value = serde_json::from_str(include_str!("../schemas/crosswire.schema.json")).unwrap();
+        let mut in_schema: Vec<&str> = schema["properties"].as_object().unwrap().keys().map(String::as_str).filter(|k| *k != "$schema").collect();
+        let config = serde_json::to_value(Config::default()).unwrap();
+        let mut in_config: Vec<&str> = config.as_object().unwrap().keys().map(String::as_str).collect();
+        in_schema.sort();
+        in_config.sort();
+        assert_eq!(in_schema, in_config);
+    }
+}

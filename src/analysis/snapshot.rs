@@ -34,7 +34,9 @@ impl Snapshot {
             .iter()
             .map(|a| ArticleFigures { outlet: a.article.outlet(), label: &a.article.meta.label, date: a.article.meta.date, figures: &a.figures })
             .collect();
-        let findings = findings::compare(&figs);
+        let mut findings = findings::compare(&figs);
+        let text_of = |r: findings::FigureRef| articles[r.article].figures[r.figure].text.clone();
+        findings::acknowledge(&mut findings, &config.acknowledged, &text_of);
         let by_name = articles.iter().enumerate().map(|(i, a)| (a.article.name.clone(), i)).collect();
         Snapshot { articles, linked, findings, config, by_name }
     }

@@ -1,6 +1,6 @@
 //! The commands: load, analyse, render, choose the exit code.
 
-use super::{human, json, CheckArgs, CheckFormat, FailOn, ListArgs, ListFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use super::{github, human, json, sarif, CheckArgs, CheckFormat, FailOn, ListArgs, ListFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use crate::analysis::{Snapshot, Workspace};
 use crate::config::Config;
 use crate::corpus;
@@ -53,16 +53,19 @@ pub fn check(args: CheckArgs) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let findings: Vec<&crate::findings::Finding> = snap.findings.iter().collect();
+    // Acknowledged findings are listed only on request; stale acknowledgements always show.
+    let findings: Vec<&crate::findings::Finding> = snap.findings.iter().filter(|f| args.show_acknowledged || f.is_open()).collect();
     let result = match args.format {
         CheckFormat::Json => print_json(&json::check(&snap, &findings)),
+        CheckFormat::Sarif => print_json(&sarif::report(&snap, &findings)),
+        CheckFormat::Github => github::report(&snap, &findings, &mut std::io::stdout().lock()),
         CheckFormat::Human => human::check(&snap, &findings),
     };
     if let Err(e) = result {
         eprintln!("crosswire: error: cannot write output: {e}");
         return EXIT_ERROR;
     }
-    let failing = threshold(args.fail_on).is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    let failing = threshold(args.fail_on).is_some_and(|t| findings.iter().any(|f| f.is_open() && f.severity >= t));
     if failing { EXIT_FINDINGS } else { EXIT_OK }
 }
 

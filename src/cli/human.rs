@@ -2,7 +2,7 @@
 //! on terminals only and never when `NO_COLOR` is set.
 
 use crate::analysis::Snapshot;
-use crate::findings::{Finding, Severity};
+use crate::findings::{Acknowledged, Finding, Severity};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}};
@@ -32,7 +32,17 @@ pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
             Severity::Information => Diagnostic::note(),
             Severity::Hint => Diagnostic::help(),
         };
-        let diag = diag.with_code(f.code.as_str()).with_message(&f.message).with_labels(labels).with_notes(f.notes.clone());
+        let mut notes = f.notes.clone();
+        match &f.acknowledged {
+            Some(Acknowledged::Current { note }) => notes.push(format!("acknowledged in crosswire.json: {note}")),
+            Some(Acknowledged::Stale { note, was, now }) => notes.push(format!(
+                "the acknowledgement in crosswire.json is stale: it was for {}, the articles now say {} (\"{note}\")",
+                was.join(", "),
+                now.join(", ")
+            )),
+            None => {}
+        }
+        let diag = diag.with_code(f.code.as_str()).with_message(&f.message).with_labels(labels).with_notes(notes);
         term::emit(&mut out, &config, &files, &diag).map_err(std::io::Error::other)?;
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();

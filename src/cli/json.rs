@@ -50,6 +50,11 @@ pub fn check(snap: &Snapshot, findings: &[&crate::findings::Finding]) -> Value {
             d["message"] = json!(f.message);
             d["quantity"] = json!(f.quantity);
             d["related"] = json!(related);
+            d["acknowledged"] = match &f.acknowledged {
+                None => Value::Null,
+                Some(crate::findings::Acknowledged::Current { note }) => json!({"status": "current", "note": note}),
+                Some(crate::findings::Acknowledged::Stale { note, was, now }) => json!({"status": "stale", "note": note, "was": was, "now": now}),
+            };
             d
         })
         .collect();

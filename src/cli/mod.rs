@@ -2,8 +2,10 @@
 //! runs the core, and renders plain data; rendering lives in `human.rs` and `json.rs`.
 
 mod commands;
+mod github;
 mod human;
 mod json;
+mod sarif;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -61,8 +63,14 @@ pub struct ListArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckFormat {
+    /// rustc/ruff-style diagnostics with source snippets
     Human,
+    /// the documented JSON contract (version 1)
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards
+    Sarif,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

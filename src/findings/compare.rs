@@ -162,6 +162,7 @@ fn conflict(key: &str, at: FigureRef, others: &[FigureRef], articles: &[ArticleF
             related: related_list,
             quantity: key.to_string(),
             notes,
+            acknowledged: None,
         };
     }
     let gap = match (here.date, others.iter().filter_map(|r| articles[r.article].date).max()) {
@@ -179,6 +180,7 @@ fn conflict(key: &str, at: FigureRef, others: &[FigureRef], articles: &[ArticleF
         related: related_list,
         quantity: key.to_string(),
         notes,
+        acknowledged: None,
     }
 }
 
@@ -227,6 +229,7 @@ fn divergence(key: &str, comp: &[FigureRef], articles: &[ArticleFigures<'_>], ou
         related: related_list,
         quantity: key.to_string(),
         notes,
+        acknowledged: None,
     });
 }
 

@@ -8,8 +8,10 @@
 //! higher one, weeks apart (information: totals rise). One component whose stated values still
 //! differ widely is a `figure-divergence` (information).
 
+mod acknowledge;
 mod compare;
 
+pub use acknowledge::{acknowledge, figure_texts, Acknowledged};
 pub use compare::{compare, ArticleFigures};
 
 use serde::Serialize;
@@ -83,4 +85,14 @@ pub struct Finding {
     pub quantity: String,
     /// Extra lines for people ("the ranges overlap", "reported 5 days apart").
     pub notes: Vec<String>,
+    /// Whether the user acknowledged this finding in `crosswire.json`, and whether that still holds.
+    pub acknowledged: Option<Acknowledged>,
+}
+
+impl Finding {
+    /// Whether the finding counts against a run: not acknowledged, or acknowledged for figures
+    /// that have since changed.
+    pub fn is_open(&self) -> bool {
+        !matches!(self.acknowledged, Some(Acknowledged::Current { .. }))
+    }
 }

@@ -1,0 +1,130 @@
+//! SARIF 2.1.0 output for code-scanning dashboards. Columns are UTF-16 code units, declared with
+//! `columnKind`; lines and columns are 1-based as SARIF requires. Validated in tests against the
+//! official schema (tests/sarif-schema-2.1.0.json).
+
+use super::json::{location, Location};
+use crate::analysis::Snapshot;
+use crate::findings::{Acknowledged, Code, Finding, Severity};
+use serde_json::{json, Value};
+
+const RULES: [Code; 2] = [Code::FigureConflict, Code::FigureDivergence];
+
+pub fn report(snap: &Snapshot, findings: &[&Finding]) -> Value {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|code| {
+            json!({
+                "id": code.as_str(),
+                "name": rule_name(*code),
+                "shortDescription": {"text": short_description(*code)},
+                "fullDescription": {"text": code.help()},
+                "help": {"text": code.help(), "markdown": code.help()},
+                "defaultConfiguration": {"level": if *code == Code::FigureConflict { "warning" } else { "note" }},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = findings.iter().map(|f| result(snap, f)).collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "crosswire",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/crosswire/crosswire",
+                "rules": rules,
+            }},
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+        }]
+    })
+}
+
+fn rule_name(code: Code) -> &'static str {
+    match code {
+        Code::FigureConflict => "FigureConflict",
+        Code::FigureDivergence => "FigureDivergence",
+    }
+}
+
+fn short_description(code: Code) -> &'static str {
+    match code {
+        Code::FigureConflict => "Outlets contradict each other on a figure",
+        Code::FigureDivergence => "Outlets' figures for one quantity are far apart",
+    }
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information => "note",
+        Severity::Hint => "note",
+    }
+}
+
+fn physical(loc: &Location) -> Value {
+    json!({
+        "artifactLocation": {"uri": uri_reference(&loc.file)},
+        "region": {
+            "startLine": loc.line + 1,
+            "startColumn": loc.character + 1,
+            "endLine": loc.end_line + 1,
+            "endColumn": loc.end_character + 1,
+            "snippet": {"text": loc.text},
+        }
+    })
+}
+
+/// A relative URI reference for a path: forward slashes, reserved characters percent-encoded.
+fn uri_reference(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn result(snap: &Snapshot, f: &Finding) -> Value {
+    let span = |r: crate::findings::FigureRef| snap.article(r.article).figures[r.figure].span.clone();
+    let here = location(snap, f.at.article, &span(f.at));
+    let related: Vec<Value> = f
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let loc = location(snap, r.at.article, &span(r.at));
+            json!({"id": i + 1, "physicalLocation": physical(&loc), "message": {"text": r.message}})
+        })
+        .collect();
+    let mut v = json!({
+        "ruleId": f.code.as_str(),
+        "ruleIndex": RULES.iter().position(|c| *c == f.code).unwrap_or(0),
+        "level": level(f.severity),
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": physical(&here)}],
+        "relatedLocations": related,
+        "partialFingerprints": {"crosswireQuantity/v1": format!("{}:{}", f.code.as_str(), f.quantity)},
+        "properties": {"quantity": f.quantity, "notes": f.notes},
+    });
+    if let Some(Acknowledged::Current { note }) = &f.acknowledged {
+        v["suppressions"] = json!([{"kind": "external", "status": "accepted", "justification": note}]);
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_reference;
+
+    #[test]
+    fn uris_are_relative_references() {
+        assert_eq!(uri_reference("./a b/c.txt"), "a%20b/c.txt");
+        assert_eq!(uri_reference("dir\\x.md"), "dir/x.md");
+    }
+}
