@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinModules } from 'node:module';
 import yauzl from 'yauzl';
-import { extensionRoot } from './helpers.mjs';
+import { extensionRoot, repoRoot } from './helpers.mjs';
 
 const vsixPath = process.env.CROSSWIRE_VSIX || path.join(extensionRoot, 'crosswire.vsix');
 
@@ -73,7 +73,9 @@ describe(`the packaged extension (${path.relative(process.cwd(), vsixPath)})`, (
     assert.ok(validation, 'jsonValidation for crosswire.json');
     const schemaEntry = path.posix.join('extension', path.posix.normalize(validation.url));
     assert.ok(entries.has(schemaEntry), `${schemaEntry} in the vsix`);
-    JSON.parse(entries.get(schemaEntry).toString('utf8'));
+    const shipped = JSON.parse(entries.get(schemaEntry).toString('utf8'));
+    const source = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'crosswire.schema.json'), 'utf8'));
+    assert.deepEqual(shipped, source, 'the shipped schema is the repository\'s schemas/crosswire.schema.json');
   });
 
   it('declares identity and engine', () => {
