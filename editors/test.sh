@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every editor-integration test: the VS Code extension (type-check, bundle, unit tests, .vsix
-# package and manifest, the LSP protocol test) and Neovim (the client module against a fake server,
-# lsp/crosswire.lua on 0.11+, and headless Neovim against the real server).
+# package and manifest, the LSP protocol test), Neovim (the client module against a fake server,
+# lsp/crosswire.lua on 0.11+, and headless Neovim against the real server), and the Emacs eglot
+# snippet when Emacs with eglot happens to be installed.
 #
 # It builds nothing in Rust: the server is $CROSSWIRE_BIN (default target/debug/crosswire, relative
 # paths from the repository root). It installs what it needs: neovim with apt-get when nvim is
@@ -139,6 +140,20 @@ if [ -n "$nvim" ]; then
   nvim_suite "nvim: lsp/crosswire.lua (0.11+)" 120 enable_spec.lua
 else
   record "nvim available" 0 1
+fi
+
+# --- Emacs (only where Emacs and eglot are already installed; not installed for CI) ----------
+if command -v emacs >/dev/null 2>&1 && emacs --batch --eval "(require 'eglot)" >/dev/null 2>&1; then
+  say "-- emacs: eglot snippet (fake server)"
+  (cd editors/emacs && timeout 120 emacs --batch -l test/eglot-test.el </dev/null 2>"$work/emacs.err") | tee "$work/emacs.log"
+  rc=${PIPESTATUS[0]}
+  line=$(grep -E '^emacs eglot: [0-9]+ passed, [0-9]+ failed$' "$work/emacs.log" | tail -n 1)
+  p=$(printf '%s' "$line" | sed -n 's/.*: \([0-9]*\) passed.*/\1/p'); p=${p:-0}
+  f=$(printf '%s' "$line" | sed -n 's/.* \([0-9]*\) failed$/\1/p'); f=${f:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then cat "$work/emacs.err"; f=1; fi
+  record "emacs: eglot snippet (fake server)" "$p" "$f"
+else
+  say "-- emacs: skipped (emacs with eglot not installed)"
 fi
 
 # --- Against the real server ------------------------------------------------------------------
