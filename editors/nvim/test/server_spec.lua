@@ -74,7 +74,7 @@ local function request(bufnr, method, params)
 end
 
 --- What the server wrote on stderr during this run, as Neovim logged it (for failure messages).
-local log_path = vim.lsp.get_log_path()
+local log_path = (vim.lsp.log and vim.lsp.log.get_filename) and vim.lsp.log.get_filename() or vim.lsp.get_log_path()
 local log_start = vim.fn.getfsize(log_path)
 local function server_stderr()
   local f = io.open(log_path, 'r')

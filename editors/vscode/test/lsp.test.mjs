@@ -212,6 +212,10 @@ describe('crosswire lsp through vscode-languageserver-protocol', () => {
     const text = hoverText(hover);
     assert.ok(hover, 'a hover is returned on "Lavrov"');
     assert.match(text, /Lavrov/, `hover mentions Lavrov; got: ${text.slice(0, 300)}`);
+    assert.equal(hover.contents.kind, 'markdown', 'Markdown, as the client offered');
+    // What the seeds say about him: his role, with the outlet that gives it.
+    assert.match(text, /Foreign Minister/, `hover gives his role; got: ${text.slice(0, 300)}`);
+    assert.match(text, /USPA News/, `hover names the outlet of this article; got: ${text.slice(0, 300)}`);
   });
 
   it('answers nothing on an ordinary word', async () => {
@@ -226,8 +230,14 @@ describe('crosswire lsp through vscode-languageserver-protocol', () => {
     const result = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: conflictUri() }, position: pos });
     const locs = locations(result);
     assert.ok(locs.length > 0, 'definition returns locations');
+    const names = locs.map((l) => uriBase(l.uri));
+    assert.equal(names[0], SEED_CONFLICT, `the current article comes first; got ${names.join(', ')}`);
     const others = locs.filter((l) => uriBase(l.uri) !== SEED_CONFLICT);
-    assert.ok(others.length > 0, `a location in another article; got ${locs.map((l) => uriBase(l.uri)).join(', ')}`);
+    assert.ok(others.length > 0, `a location in another article; got ${names.join(', ')}`);
+    // Every other outlet that names him introduces him: 000, 003 and 004.
+    for (const prefix of ['000_', '003_', '004_']) {
+      assert.ok(names.some((n) => n.startsWith(prefix)), `an introduction in ${prefix}*; got ${names.join(', ')}`);
+    }
     for (const l of others) {
       const other = fs.readFileSync(path.join(workspace, uriBase(l.uri)), 'utf8');
       assert.match(textOfRange(other, l.range), /Lavrov|Sergey|Sergei/, `the location in ${uriBase(l.uri)} names Lavrov`);
