@@ -7,7 +7,7 @@
 --     filetypes = { 'text', 'markdown' },
 --     root_markers = { 'crosswire.json', '.git' }, -- searched upward, in this order of priority
 --     init_options = { articles = { '**/*.txt' } },  -- initializationOptions (crosswire.json shape)
---     settings = {},                         -- answered to workspace/configuration
+--     settings = {},                         -- didChangeConfiguration: { crosswire = { articles = {...} } }
 --     on_attach = function(client, bufnr) end,
 --     capabilities = nil,                    -- e.g. from cmp_nvim_lsp
 --   })
