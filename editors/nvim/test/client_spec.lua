@@ -34,7 +34,10 @@ H.run(function()
     assert(r == lone, r)
   end)
 
-  -- A buffer opened before setup() is attached by setup() itself.
+  -- Buffers opened before setup() are attached by setup() itself, the current one and a hidden one.
+  vim.opt.hidden = true
+  vim.cmd('edit ' .. vim.fn.fnameescape(story .. '/b.md'))
+  local buf_b = vim.api.nvim_get_current_buf()
   vim.cmd('edit ' .. vim.fn.fnameescape(story .. '/x/a.txt'))
   local buf_a = vim.api.nvim_get_current_buf()
   H.test('a .txt file gets filetype text', function()
@@ -55,6 +58,15 @@ H.run(function()
     end)
     assert(client_a, 'no initialized client attached within 5 s')
     assert(client_a.name == 'crosswire', client_a.name)
+  end)
+
+  H.test('setup() also attaches an open buffer that is not the current one', function()
+    assert(vim.api.nvim_get_current_buf() == buf_a)
+    local c = H.wait(5000, function()
+      return H.buf_clients(buf_b)[1]
+    end)
+    assert(c, 'the hidden markdown buffer was not attached')
+    assert(c.id == client_a.id, 'not the same client as its root')
   end)
 
   H.test('the server gets root, workspace folder, init_options, settings and the lsp argument', function()

@@ -138,8 +138,11 @@ function M.attach(bufnr)
   local config = client_config(cfg, root)
 
   if vim.lsp.start then
-    -- Neovim 0.8+: reuses a client with the same name and root_dir.
-    return vim.lsp.start(config, { bufnr = bufnr })
+    -- Neovim 0.8+: reuses a client with the same name and root_dir. 0.8 attaches the current
+    -- buffer (the bufnr option came later), so make `bufnr` current while it runs.
+    return vim.api.nvim_buf_call(bufnr, function()
+      return vim.lsp.start(config, { bufnr = bufnr })
+    end)
   end
 
   -- Neovim 0.7: start_client + buf_attach_client, one client per root.
