@@ -131,7 +131,7 @@ fi
 step "vscode: tsc --noEmit" 300 bash -c 'cd editors/vscode && npm run --silent typecheck'
 step "vscode: esbuild bundle" 300 bash -c 'cd editors/vscode && npm run --silent build && test -s dist/extension.js'
 node_suite "vscode: unit (server lookup)" 120 test/unit.test.mjs
-node_suite "vscode: activation without a server (stand-in vscode)" 120 test/activate.test.mjs
+node_suite "vscode: activation, restart, missing binary (stand-in vscode)" 120 test/activate.test.mjs
 step "vscode: vsce package" 300 bash -c 'cd editors/vscode && rm -f crosswire.vsix && npm run --silent package && test -s crosswire.vsix'
 node_suite "vscode: .vsix manifest" 120 test/vsix.test.mjs
 

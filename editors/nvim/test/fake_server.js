@@ -24,6 +24,11 @@ function handle(msg) {
   switch (msg.method) {
     case 'initialize':
       init = msg.params;
+      if (process.env.FAKE_SERVER_LOG) {
+        fs.appendFileSync(process.env.FAKE_SERVER_LOG, `initialize ${JSON.stringify({
+          rootUri: init.rootUri, initializationOptions: init.initializationOptions ?? null, clientInfo: init.clientInfo ?? null,
+        })}\n`);
+      }
       send({ id: msg.id, result: { capabilities: { textDocumentSync: 1, hoverProvider: true }, serverInfo: { name: 'fake' } } });
       break;
     case 'workspace/didChangeConfiguration':
@@ -47,6 +52,7 @@ function handle(msg) {
       }) } } });
       break;
     case 'shutdown':
+      if (process.env.FAKE_SERVER_LOG) fs.appendFileSync(process.env.FAKE_SERVER_LOG, 'shutdown\n');
       send({ id: msg.id, result: null });
       break;
     case 'exit':

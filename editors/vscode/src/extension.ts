@@ -121,11 +121,14 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
 async function stopClient(): Promise<void> {
   const current = client;
   client = undefined;
-  // Only a starting or running client can be stopped; one whose start failed has nothing to stop.
-  if (!current || !current.needsStop()) return;
+  if (!current) return;
+  const wasRunning = current.needsStop();
   try {
+    // Also for a client whose start failed: disposing it stops its own restart attempts.
     await current.dispose(2000);
   } catch (err) {
-    output?.appendLine(`crosswire: stopping the server failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (wasRunning) {
+      output?.appendLine(`crosswire: stopping the server failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 }

@@ -1,7 +1,9 @@
-// Loads the bundled dist/extension.js with a stand-in `vscode` module and checks what a user meets
-// when the server binary is missing: the restart command exists, and the error names the setting and
-// offers "Open Settings", which opens crosswire.server.path. (Starting a real client needs VS Code
-// itself; issue 8's code-server test covers that.)
+// Loads the bundled dist/extension.js with a stand-in `vscode` module (just enough of the API for
+// vscode-languageclient to run) and checks the extension's own behaviour: it starts
+// `<crosswire.server.path> lsp` with crosswire.articles as initializationOptions (against the fake
+// server of editors/nvim/test), restarts on a settings change and on "crosswire: Restart Server",
+// shuts down on deactivate; and a missing binary gives an error naming the setting with "Open
+// Settings". Rendering in real VS Code is issue 8's code-server test.
 
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,14 +27,15 @@ function anything(name) {
       return anything(`${name}.${String(prop)}`);
     },
     apply() { return anything(`${name}()`); },
-    construct() { return {}; },
+    construct() { return anything(`new ${name}`); },
   });
 }
 
 function makeVscode(settings, choice) {
-  const calls = { errors: [], executed: [], commands: new Map(), output: [] };
+  const calls = { errors: [], executed: [], commands: new Map(), output: [], configListeners: [] };
   const disposable = { dispose() {} };
   const vscode = {
+    version: '1.82.0',
     window: {
       createOutputChannel: () => ({ appendLine: (l) => calls.output.push(l), append() {}, show() {}, clear() {}, dispose() {} }),
       showErrorMessage: (msg, ...items) => { calls.errors.push({ msg, items }); return Promise.resolve(choice); },
@@ -46,13 +49,16 @@ function makeVscode(settings, choice) {
     workspace: {
       workspaceFolders: undefined,
       getConfiguration: () => ({ get: (key, dflt) => (key in settings ? settings[key] : dflt) }),
-      onDidChangeConfiguration: () => disposable,
+      onDidChangeConfiguration: (fn) => { calls.configListeners.push(fn); return disposable; },
     },
   };
-  return {
-    calls,
-    module: new Proxy(vscode, { get: (t, p) => (p in t ? t[p] : anything(`vscode.${String(p)}`)) }),
-  };
+  vscode.workspace.textDocuments = [];
+  vscode.workspace.notebookDocuments = [];
+  vscode.window.visibleTextEditors = [];
+  const withFallback = (obj, name) =>
+    new Proxy(obj, { get: (t, p) => (p in t ? t[p] : typeof p === 'symbol' ? undefined : anything(`${name}.${String(p)}`)) });
+  for (const ns of ['window', 'commands', 'workspace']) vscode[ns] = withFallback(vscode[ns], `vscode.${ns}`);
+  return { calls, module: withFallback(vscode, 'vscode') };
 }
 
 /** Requires a fresh copy of the bundle with `vscode` resolved to `fake`. */
@@ -71,6 +77,62 @@ function loadExtension(fake) {
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 20));
+
+describe('the bundled extension, with a stand-in server', () => {
+  let dir;
+  let log;
+  let wrapper;
+  const read = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '');
+  const lines = () => read().split('\n');
+  const initializations = () => lines().filter((l) => l.startsWith('initialize ')).map((l) => JSON.parse(l.slice('initialize '.length)));
+  async function until(cond, what) {
+    for (let i = 0; i < 200; i++) {
+      if (cond()) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.fail(`timed out waiting for ${what}; server log:\n${read()}`);
+  }
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswire-ext-start-'));
+    log = path.join(dir, 'server.log');
+    const fake = path.join(extensionRoot, '..', 'nvim', 'test', 'fake_server.js');
+    wrapper = path.join(dir, 'crosswire');
+    fs.writeFileSync(wrapper, `#!/bin/sh\nFAKE_SERVER_LOG='${log}' exec '${process.execPath}' '${fake}' "$@"\n`);
+    fs.chmodSync(wrapper, 0o755);
+  });
+
+  it('starts `<crosswire.server.path> lsp` with crosswire.articles as initializationOptions, restarts on a settings change and on the command, shuts down on deactivate', async () => {
+    const settings = { 'server.path': wrapper, articles: ['articles/**/*.txt'] };
+    const { calls, module } = makeVscode(settings, undefined);
+    const ext = loadExtension(module);
+    await ext.activate({ subscriptions: [], extensionPath: dir, asAbsolutePath: (p) => path.join(dir, p) });
+    await until(() => initializations().length === 1, 'initialize');
+    assert.deepEqual(calls.errors, [], 'no error shown');
+    assert.ok(lines().includes('start lsp'), 'the server was started with the lsp argument');
+    assert.deepEqual(initializations()[0].initializationOptions, { articles: ['articles/**/*.txt'] });
+
+    // Changing crosswire.articles restarts the server with the new globs.
+    settings.articles = ['*.md'];
+    for (const fn of calls.configListeners) fn({ affectsConfiguration: (s) => s === 'crosswire.articles' || s === 'crosswire' });
+    await until(() => initializations().length === 2, 'a second initialize after the settings change');
+    assert.deepEqual(initializations()[1].initializationOptions, { articles: ['*.md'] });
+    assert.equal(lines().filter((l) => l === 'shutdown').length, 1, 'the first server was shut down');
+
+    // A change elsewhere does not restart it.
+    for (const fn of calls.configListeners) fn({ affectsConfiguration: (s) => s === 'editor.fontSize' });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(initializations().length, 2, 'no restart for unrelated settings');
+
+    // crosswire: Restart Server.
+    await calls.commands.get('crosswire.restartServer')();
+    await until(() => initializations().length === 3, 'a third initialize after the restart command');
+
+    await ext.deactivate();
+    assert.equal(lines().filter((l) => l === 'shutdown').length, 3, `every server shut down; log:\n${read()}`);
+    assert.deepEqual(calls.errors, [], 'no error shown');
+  });
+});
 
 describe('the bundled extension, activated without a server binary', () => {
   let extensionPath;
