@@ -117,14 +117,14 @@ end
 function M.attach(bufnr)
   local cfg = M.config or M.defaults
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
-  if vim.api.nvim_buf_get_option(bufnr, 'buftype') ~= '' then
+  if vim.bo[bufnr].buftype ~= '' then
     return nil
   end
   local fname = vim.api.nvim_buf_get_name(bufnr)
   if fname == '' or fname:match('^%a[%w+.-]*://') then
     return nil
   end
-  if vim.fn.executable(cfg.cmd[1]) ~= 1 then
+  if type(cfg.cmd) == 'table' and vim.fn.executable(cfg.cmd[1]) ~= 1 then
     if not M._warned then
       M._warned = true
       vim.notify(
@@ -184,7 +184,7 @@ function M.setup(opts)
     wanted[ft] = true
   end
   for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
-    if vim.api.nvim_buf_is_loaded(bufnr) and wanted[vim.api.nvim_buf_get_option(bufnr, 'filetype')] then
+    if vim.api.nvim_buf_is_loaded(bufnr) and wanted[vim.bo[bufnr].filetype] then
       M.attach(bufnr)
     end
   end
