@@ -103,6 +103,12 @@ describe(`the packaged extension (${path.relative(process.cwd(), vsixPath)})`, (
     assert.equal(props['crosswire.articles'].items.type, 'string');
   });
 
+  it('keeps a workspace from choosing the binary in an untrusted folder', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.deepEqual(untrusted.restrictedConfigurations, ['crosswire.server.path']);
+  });
+
   it('declares the restart command', () => {
     const cmd = manifest.contributes.commands.find((c) => c.command === 'crosswire.restartServer');
     assert.ok(cmd, 'crosswire.restartServer');
