@@ -5,8 +5,19 @@
 //!   entities (mentions of one actor within the article, each link with its reason);
 //! - [`link`] (corpus): entities of all articles joined into actors through normalised keys
 //!   (hash lookups, never all pairs), each join with its reason.
+//!
+//! Inside: [`names`] tokenises and folds, [`lexicon`] holds every word list, `detect` cuts runs
+//! of capitalised words into candidates, `entities` links them within the article, `roles` and
+//! `quotes` attach what the text says about people, `link` joins articles.
 
+mod detect;
+mod entities;
+pub mod lexicon;
+mod link;
 mod model;
+pub mod names;
+mod quotes;
+mod roles;
 
 pub use model::*;
 
@@ -15,13 +26,16 @@ use crate::text::Span;
 
 /// Finds the actors of one article. `excluded` are byte ranges to skip (boilerplate, code).
 pub fn detect(text: &str, excluded: &[Span]) -> ArticleActors {
-    let _ = (text, excluded);
-    ArticleActors::default()
+    let tokens = names::tokenize(text, excluded);
+    let cands = detect::candidates(text, &tokens);
+    let mut out = entities::build(text, &tokens, &cands);
+    roles::attach(text, &tokens, &cands, &mut out);
+    quotes::attach(text, &tokens, &mut out);
+    out
 }
 
 /// Joins the entities of every article into corpus-wide actors. `articles[i]` is the detection
 /// result of article `i`; `labels[i]` its short label for link reasons ("000").
 pub fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config) -> Linked {
-    let _ = (articles, labels, config);
-    Linked::default()
+    link::link(articles, labels, config)
 }

@@ -6,6 +6,7 @@
 //! Changing one article re-analyses that article only; the corpus view is then rebuilt from the
 //! cached per-article results, by hashing keys (linear, no pairwise pass).
 
+pub mod query;
 mod snapshot;
 
 pub use snapshot::{Snapshot, Target};
@@ -24,14 +25,30 @@ pub struct ArticleAnalysis {
     pub article: Article,
     pub actors: ArticleActors,
     pub figures: Vec<Figure>,
+    /// Stages that failed on this article (a bug in crosswire, caught so that the rest of the
+    /// corpus is still served); the stage's result is empty.
+    pub failures: Vec<String>,
 }
 
-/// Analyses one article (pure; safe to run on any thread).
+/// Analyses one article (pure; safe to run on any thread). A panic inside a stage is caught and
+/// recorded in `failures`: one odd article must not take the whole corpus down.
 pub fn analyze(name: &str, text: Arc<str>, config: &Config) -> ArticleAnalysis {
     let article = Article::new(name, text, config);
-    let actors = actors::detect(&article.text, &article.excluded);
-    let figures = figures::extract(&article.text, &article.excluded);
-    ArticleAnalysis { article, actors, figures }
+    let mut failures = Vec::new();
+    let actors = guarded("actor detection", &mut failures, || actors::detect(&article.text, &article.excluded));
+    let figures = guarded("figure extraction", &mut failures, || figures::extract(&article.text, &article.excluded));
+    ArticleAnalysis { article, actors, figures, failures }
+}
+
+fn guarded<T: Default>(stage: &str, failures: &mut Vec<String>, run: impl FnOnce() -> T) -> T {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(v) => v,
+        Err(panic) => {
+            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            failures.push(format!("{stage} failed (a bug in crosswire; please report it): {msg}"));
+            T::default()
+        }
+    }
 }
 
 /// The mutable set of articles, keyed by name (a display path or a URI).
@@ -48,10 +65,22 @@ impl Workspace {
 
     /// Analyses many files on all cores.
     pub fn from_files(files: Vec<SourceFile>, config: Config) -> Self {
+        Self::from_files_with_progress(files, config, &|| {})
+    }
+
+    /// Like [`from_files`](Self::from_files), calling `on_article` after each article (from any
+    /// thread), so that a caller can show progress.
+    pub fn from_files_with_progress(files: Vec<SourceFile>, config: Config, on_article: &(dyn Fn() + Sync)) -> Self {
         let mut ws = Workspace::new(config);
         let cfg = ws.config.clone();
-        let analysed: Vec<(String, Arc<ArticleAnalysis>)> =
-            files.into_par_iter().map(|f| (f.display.clone(), Arc::new(analyze(&f.display, f.text, &cfg)))).collect();
+        let analysed: Vec<(String, Arc<ArticleAnalysis>)> = files
+            .into_par_iter()
+            .map(|f| {
+                let a = Arc::new(analyze(&f.display, f.text, &cfg));
+                on_article();
+                (f.display, a)
+            })
+            .collect();
         ws.articles.extend(analysed);
         ws
     }

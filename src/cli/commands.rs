@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A loaded and analysed corpus, or the exit code of the failure (already reported).
-fn load(paths: &[PathBuf], config_dir: Option<&Path>) -> Result<Snapshot, i32> {
+fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool) -> Result<Snapshot, i32> {
     let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let dir = match config_dir {
         Some(d) => d.to_path_buf(),
@@ -24,11 +24,8 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>) -> Result<Snapshot, i32> {
         }
     };
     let loaded = corpus::load(&paths, config.limits.max_article_bytes);
-    let mut missing_argument = false;
-    for e in &loaded.errors {
-        eprintln!("crosswire: warning: {e}");
-        missing_argument |= e.message == "no such file or folder";
-    }
+    let missing_argument = loaded.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH);
+    report_skipped(&loaded.errors);
     if missing_argument {
         return Err(EXIT_ERROR);
     }
@@ -36,7 +33,45 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>) -> Result<Snapshot, i32> {
         eprintln!("crosswire: error: no articles (.txt, .md) found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
         return Err(EXIT_ERROR);
     }
-    Ok(Workspace::from_files(loaded.files, config).snapshot())
+    let bar = progress_bar(show_progress, loaded.files.len());
+    let ws = Workspace::from_files_with_progress(loaded.files, config, &|| bar.inc(1));
+    bar.finish_and_clear();
+    let snap = ws.snapshot();
+    for a in &snap.articles {
+        for failure in &a.failures {
+            eprintln!("crosswire: warning: {}: {failure}", a.article.name);
+        }
+    }
+    Ok(snap)
+}
+
+/// Articles from which a run is long enough to deserve a progress bar.
+const PROGRESS_FROM_ARTICLES: usize = 500;
+
+/// A progress bar on stderr, only for human output on a terminal and a corpus large enough to
+/// take a noticeable time; otherwise a hidden bar that draws nothing.
+fn progress_bar(wanted: bool, total: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !wanted || total < PROGRESS_FROM_ARTICLES || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} analysing {pos}/{len} articles {wide_bar} {eta}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// How many skipped files are named one by one before the rest are counted.
+const SKIPPED_SHOWN: usize = 50;
+
+fn report_skipped(errors: &[corpus::LoadError]) {
+    for e in errors.iter().take(SKIPPED_SHOWN) {
+        eprintln!("crosswire: warning: {e}");
+    }
+    if errors.len() > SKIPPED_SHOWN {
+        eprintln!("crosswire: warning: … and {} more files skipped ({} shown)", errors.len() - SKIPPED_SHOWN, SKIPPED_SHOWN);
+    }
 }
 
 fn threshold(fail_on: FailOn) -> Option<Severity> {
@@ -49,7 +84,7 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
 }
 
 pub fn check(args: CheckArgs) -> i32 {
-    let snap = match load(&args.paths, args.config.as_deref()) {
+    let snap = match load(&args.paths, args.config.as_deref(), args.format == CheckFormat::Human) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -78,7 +113,7 @@ pub fn figures(args: ListArgs) -> i32 {
 }
 
 fn list(args: &ListArgs, as_json: fn(&Snapshot) -> serde_json::Value, as_text: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>) -> i32 {
-    let snap = match load(&args.paths, args.config.as_deref()) {
+    let snap = match load(&args.paths, args.config.as_deref(), args.format == ListFormat::Text) {
         Ok(s) => s,
         Err(code) => return code,
     };

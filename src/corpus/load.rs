@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The message for a path argument that does not exist.
+pub const NO_SUCH_PATH: &str = "no such file or folder";
+
 /// A file read from disk.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -51,7 +54,7 @@ pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
         } else if root.exists() {
             found.push((root.clone(), root.display().to_string()));
         } else {
-            loaded.errors.push(LoadError { path: root.display().to_string(), message: "no such file or folder".into() });
+            loaded.errors.push(LoadError { path: root.display().to_string(), message: NO_SUCH_PATH.into() });
         }
     }
     found.sort_by(|a, b| a.1.cmp(&b.1));

@@ -7,7 +7,7 @@ mod markdown;
 mod metadata;
 
 pub use boilerplate::boilerplate_regions;
-pub use load::{load, LoadError, Loaded, SourceFile};
+pub use load::{decode, is_article_name, load, read_article, LoadError, Loaded, SourceFile, NO_SUCH_PATH};
 pub use metadata::{Date, Metadata, OutletSource};
 
 use crate::config::Config;

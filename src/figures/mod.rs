@@ -2,15 +2,113 @@
 //! a kind (only counts and amounts are compared; dates, times, durations, identifiers never are),
 //! and what it counts (noun, predicate, place), from which the quantity key is made that groups
 //! figures of the same quantity across outlets.
+//!
+//! Pipeline, linear in the text: [`special`] finds dates, times and identifiers with regular
+//! expressions; [`tokens`] splits the rest into words, digit numbers and punctuation; [`read`]
+//! reads each expression (qualifier, number via [`number`], unit, kind, interval); [`context`]
+//! finds what it counts and makes the key. Word lists live in [`lexicon`].
 
+mod context;
+mod lexicon;
 mod model;
+mod number;
+mod read;
+mod special;
+mod tokens;
 
 pub use model::*;
+pub use read::{ABOUT, AS_MANY_AS_FLOOR, NEARLY_FLOOR};
 
-use crate::text::Span;
+use crate::text::{overlaps_any, Span};
+use tokens::TokKind;
 
 /// Every figure of one article, in text order. `excluded` are byte ranges to skip.
 pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
-    let _ = (text, excluded);
-    Vec::new()
+    let sentences = crate::text::sentences(text);
+    let sentence_of = |pos: usize| -> Span {
+        let i = sentences.partition_point(|s| s.end <= pos);
+        sentences.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos)
+    };
+    let specials: Vec<(Span, FigureKind)> = special::find(text).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
+    let mut barriers: Vec<Span> = excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect();
+    barriers.sort_by_key(|s| (s.start, s.end));
+    let barriers = merge(barriers);
+    let toks = tokens::tokenize(text, &barriers);
+    // Token index ranges of sentences, for the context search.
+    let tok_sentence = |k: usize| -> std::ops::Range<usize> {
+        let s = sentence_of(toks[k].span.start);
+        let a = toks.partition_point(|x| x.span.start < s.start);
+        let b = toks.partition_point(|x| x.span.start < s.end);
+        a..b.max(a)
+    };
+
+    let mut out: Vec<Figure> = specials
+        .into_iter()
+        .map(|(span, kind)| Figure {
+            text: text[span.clone()].to_string(),
+            kind,
+            low: 0.0,
+            high: 0.0,
+            value: 0.0,
+            qualifier: Qualifier::Exact,
+            counts: None,
+            predicate: None,
+            place: None,
+            key: None,
+            sentence: sentence_of(span.start),
+            span,
+        })
+        .collect();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind == TokKind::Barrier {
+            i += 1;
+            continue;
+        }
+        let Some(r) = read::reading_at(&toks, i).filter(|r| r.end > r.start && !toks[r.start..r.end].iter().any(|x| x.kind == TokKind::Barrier)) else {
+            i += 1;
+            continue;
+        };
+        let span = toks[r.start].span.start..toks[r.end - 1].span.end;
+        let sent = tok_sentence(r.start);
+        let c = context::context(&toks, &r, sent);
+        out.push(Figure {
+            text: text[span.clone()].to_string(),
+            kind: r.kind,
+            low: tidy(r.low),
+            high: tidy(r.high),
+            value: tidy(r.value),
+            qualifier: r.qualifier,
+            counts: c.counts,
+            predicate: c.predicate,
+            place: c.place,
+            key: c.key,
+            sentence: sentence_of(span.start),
+            span,
+        });
+        i = r.end;
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+/// Rounds away float noise (250,000 × 0.93 = 232499.99999999997) to 12 significant digits.
+fn tidy(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    let digits = 12 - x.abs().log10().ceil() as i32;
+    let m = 10f64.powi(digits);
+    (x * m).round() / m
+}
+
+fn merge(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
 }

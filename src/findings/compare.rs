@@ -209,8 +209,12 @@ fn summarise(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> String {
 
 fn divergence(key: &str, comp: &[FigureRef], articles: &[ArticleFigures<'_>], out: &mut Vec<Finding>) {
     let value = |r: &FigureRef| fig(articles, *r).value;
-    let Some(hi) = comp.iter().copied().max_by(|a, b| value(a).total_cmp(&value(b)).then(b.cmp(a))) else { return };
-    let Some(lo) = comp.iter().copied().min_by(|a, b| value(a).total_cmp(&value(b)).then(a.cmp(b))) else { return };
+    // The endpoints of the message are precise figures where there are any: "hundreds of
+    // thousands" says little about where the estimates start.
+    let precise: Vec<FigureRef> = comp.iter().copied().filter(|r| fig(articles, *r).qualifier != crate::figures::Qualifier::Vague).collect();
+    let ends = if precise.len() >= 2 { &precise[..] } else { comp };
+    let Some(hi) = ends.iter().copied().max_by(|a, b| value(a).total_cmp(&value(b)).then(b.cmp(a))) else { return };
+    let Some(lo) = ends.iter().copied().min_by(|a, b| value(a).total_cmp(&value(b)).then(a.cmp(b))) else { return };
     if value(&lo) <= 0.0 || value(&hi) / value(&lo) < DIVERGENCE_RATIO || articles[hi.article].outlet == articles[lo.article].outlet && comp.len() == 2 {
         return;
     }

@@ -1,8 +1,8 @@
 //! Byte offset ↔ (line, column) conversion. Columns are counted in the code units of an
 //! [`Encoding`]: UTF-8 bytes or UTF-16 code units (LSP's default, and our JSON output's).
 //!
-//! Lines end at `\n`; a `\r` before it belongs to the line terminator and is never counted in a
-//! column a caller can reach through [`LineIndex::offset`].
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as LSP defines them; the terminator is never
+//! counted in a column a caller can reach through [`LineIndex::offset`].
 
 /// How columns are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,7 +29,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text).map(|i| i + 1));
+        line_starts.extend(line_terminator_ends(text));
         LineIndex { line_starts, len: text.len() }
     }
 
@@ -101,8 +101,14 @@ impl LineIndex {
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i)
+/// Offsets just after each line terminator (`\n`, `\r\n`, or `\r` not followed by `\n`).
+fn line_terminator_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
 }
 
 #[cfg(test)]
@@ -138,5 +144,14 @@ mod tests {
         assert_eq!(idx.offset(text, LineCol { line: 1, col: 1 }, Encoding::Utf16), Some(5));
         assert_eq!(idx.offset(text, LineCol { line: 2, col: 0 }, Encoding::Utf16), None);
         assert_eq!(idx.offset_clamped(text, LineCol { line: 9, col: 0 }, Encoding::Utf16), 6);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "ab\rcd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 2);
+        assert_eq!(idx.line_col(text, 3, Encoding::Utf16), LineCol { line: 1, col: 0 });
+        assert_eq!(idx.offset(text, LineCol { line: 0, col: 9 }, Encoding::Utf16), Some(2));
     }
 }

@@ -1,0 +1,313 @@
+//! Finding names in one article: runs of capitalised words are cut into candidates (titles and
+//! honorifics split off, sentence-initial common words dropped, known spellings recognised) and
+//! each candidate gets a kind from the lexicon and its context.
+
+use super::lexicon::{self, Known};
+use super::model::ActorKind;
+use super::names::{fold, Token};
+use crate::text::Span;
+use std::collections::HashSet;
+
+/// One name found in the text, before linking.
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    /// The mention: the name, with an honorific before it when there is one ("Mr Lavrov").
+    pub span: Span,
+    /// Token indices of the name proper (no title, no honorific).
+    pub name: std::ops::Range<usize>,
+    /// Decided kind; `None` for a lone word whose kind its links will tell.
+    pub kind: Option<ActorKind>,
+    pub known: Option<Known>,
+    /// Written as a capital standing for its state ("Washington wants ...").
+    pub metonym: bool,
+    /// Evidence that a lone word is a person: a title or honorific before it, a speech verb after.
+    pub personal: bool,
+    /// Preceded by a locative ("in Geneva").
+    pub locative: bool,
+}
+
+impl Candidate {
+    pub fn words<'t>(&self, tokens: &'t [Token<'t>]) -> impl Iterator<Item = &'t str> + 't {
+        tokens[self.name.clone()].iter().map(|t| t.text)
+    }
+}
+
+/// Finds the name candidates of an article, in text order and without overlaps.
+pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
+    let evidence: HashSet<String> = tokens
+        .iter()
+        .filter(|t| t.cap && !t.sentence_start && !t.headline)
+        .map(|t| fold(t.text))
+        .collect();
+    let ctx = Context { text, tokens, evidence };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !ctx.can_start(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && tokens[j].glued && !tokens[j - 1].possessive {
+            if ctx.is_name_word(j) {
+                j += 1;
+            } else if j + 1 < tokens.len() && tokens[j + 1].glued && ctx.is_name_word(j + 1) && !tokens[j].possessive
+                && ((lexicon::is_particle(tokens[j].text) && tokens[j].text.chars().next().is_some_and(char::is_lowercase))
+                    || (tokens[j].text == "of" && lexicon::is_of_head(tokens[j - 1].text)))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        ctx.sequence(i..j, &mut out);
+        i = j;
+    }
+    out.sort_by_key(|c| c.span.start);
+    out.dedup_by(|b, a| b.span.start < a.span.end);
+    out
+}
+
+struct Context<'a, 't> {
+    text: &'a str,
+    tokens: &'a [Token<'t>],
+    /// Folded words written with a capital where capitals mean something (mid-sentence).
+    evidence: HashSet<String>,
+}
+
+impl Context<'_, '_> {
+    fn is_name_word(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        (t.cap || self.is_particle_name(i)) && !lexicon::is_date_word(t.text) && !(t.text.len() == 1 && !t.text.ends_with('.')) && t.text.chars().next().is_some_and(char::is_alphabetic)
+    }
+
+    /// "al-Assad", "al-Sham": a lower-case particle joined to a capitalised name.
+    fn is_particle_name(&self, i: usize) -> bool {
+        let w = self.tokens[i].text;
+        w.split_once(['-', '‑']).is_some_and(|(p, rest)| lexicon::is_particle(p) && rest.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if self.is_name_word(i) {
+            return true;
+        }
+        // "de Mistura"
+        lexicon::is_particle(t.text)
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && self.tokens.get(i + 1).is_some_and(|n| n.glued && n.cap)
+            && !t.text.contains('-')
+    }
+
+    /// Capitals of this word can be trusted as a sign of a name.
+    fn has_evidence(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        self.evidence.contains(&fold(t.text)) || lexicon::known(t.text).is_some() || lexicon::capital_state(t.text).is_some()
+    }
+
+    fn next_is_speech_verb(&self, end: usize) -> bool {
+        self.tokens[end..].iter().take(2).any(|t| lexicon::is_speech_verb(t.text))
+    }
+
+    /// Cuts a run of capitalised words into candidates.
+    fn sequence(&self, seq: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+        let toks = self.tokens;
+        // headlines in Title Case: keep only words that are names elsewhere in the article
+        if toks[seq.start].headline {
+            let mut s = seq.start;
+            while s < seq.end {
+                while s < seq.end && !(self.has_evidence(s) || (lexicon::is_particle(toks[s].text) && s + 1 < seq.end)) {
+                    s += 1;
+                }
+                let mut e = s;
+                while e < seq.end && (self.has_evidence(e) || (lexicon::is_particle(toks[e].text) && e + 1 < seq.end)) {
+                    e += 1;
+                }
+                if s < e {
+                    self.split_titles(s..e, out);
+                }
+                s = e;
+            }
+            return;
+        }
+        let mut seq = seq;
+        if toks[seq.start].sentence_start {
+            let whole = &self.text[toks[seq.start].span.start..toks[seq.end - 1].span.end];
+            if seq.len() == 1 {
+                let t = &toks[seq.start];
+                let acronym = t.upper && !lexicon::is_common(t.text);
+                let speaker = !lexicon::is_common(t.text) && self.next_is_speech_verb(seq.end);
+                if !(self.has_evidence(seq.start) || acronym || speaker) || lexicon::is_common(t.text) && !self.has_evidence(seq.start) {
+                    return;
+                }
+            } else if lexicon::known(whole).is_none() && (lexicon::is_common(toks[seq.start].text) || !self.has_evidence(seq.start) && !self.first_word_of_name(seq.clone())) {
+                seq.start += 1;
+                if toks[seq.start].text == "of" || lexicon::is_particle(toks[seq.start].text) && toks[seq.start].text.chars().next().is_some_and(char::is_lowercase) && seq.len() == 1 {
+                    return;
+                }
+            }
+        }
+        self.split_titles(seq, out);
+    }
+
+    /// A sentence-initial word that opens a longer name: not a common word and not an "-ly"/"-ing" word.
+    fn first_word_of_name(&self, seq: std::ops::Range<usize>) -> bool {
+        let w = self.tokens[seq.start].text.to_lowercase();
+        !(w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")) && !lexicon::is_common(&w)
+    }
+
+    /// Splits titles ("Russian Foreign Minister") off the name that follows them; emits any known
+    /// state or organisation inside the title ("Russian", "UN") as a mention of its own.
+    fn split_titles(&self, seq: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+        let toks = self.tokens;
+        if seq.is_empty() {
+            return;
+        }
+        let whole = &self.text[toks[seq.start].span.start..toks[seq.end - 1].span.end];
+        let last = &toks[seq.end - 1];
+        let mut name_start = seq.start;
+        let mut personal = false;
+        if lexicon::known(whole).is_none() && !lexicon::is_org_head(last.text) {
+            let mut k = seq.end;
+            for i in (seq.start..seq.end.saturating_sub(1)).rev() {
+                if lexicon::is_title(toks[i].text) && toks[i].cap {
+                    k = i;
+                    break;
+                }
+            }
+            if k < seq.end {
+                let mut after = k + 1;
+                if toks.get(after).is_some_and(|t| t.text == "of") {
+                    after += 2;
+                }
+                if after < seq.end {
+                    // titles before the name: known actors inside them are mentions of their own
+                    self.emit_known_parts(seq.start..k + 1, out);
+                    name_start = after;
+                    personal = true;
+                }
+            }
+        }
+        // honorific
+        let mut span_start = toks[name_start].span.start;
+        if lexicon::is_honorific(toks[name_start].text) {
+            if name_start + 1 >= seq.end {
+                return;
+            }
+            name_start += 1;
+            personal = true;
+        } else if name_start > seq.start && lexicon::is_honorific(toks[name_start - 1].text) {
+            span_start = toks[name_start - 1].span.start;
+        }
+        if !personal && name_start > 0 && self.tokens[name_start - 1].span.end + 1 >= toks[name_start].span.start {
+            let prev = &self.tokens[name_start - 1];
+            if lexicon::is_honorific(prev.text) || (lexicon::is_title(prev.text) && !prev.cap && lexicon::is_role_noun(prev.text)) {
+                personal = true;
+            }
+        }
+        let name = name_start..seq.end;
+        if name.is_empty() || name.clone().all(|i| lexicon::is_title(toks[i].text) || lexicon::is_honorific(toks[i].text) || toks[i].text == "of") {
+            return;
+        }
+        self.classify(span_start, name, personal, out);
+    }
+
+    fn emit_known_parts(&self, range: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+        let mut i = range.start;
+        while i < range.end {
+            let mut found = None;
+            for j in (i + 1..=range.end.min(i + 4)).rev() {
+                let s = &self.text[self.tokens[i].span.start..self.tokens[j - 1].span.end];
+                if let Some(k) = lexicon::known(s).filter(|k| k.kind != ActorKind::Place) {
+                    found = Some((j, k));
+                    break;
+                }
+            }
+            match found {
+                Some((j, k)) => {
+                    out.push(self.candidate(self.tokens[i].span.start, i..j, Some(k.kind), Some(k), false));
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn candidate(&self, start: usize, name: std::ops::Range<usize>, kind: Option<ActorKind>, known: Option<Known>, personal: bool) -> Candidate {
+        let span = start..self.tokens[name.end - 1].span.end;
+        Candidate { span, name, kind, known, metonym: false, personal, locative: false }
+    }
+
+    fn classify(&self, span_start: usize, name: std::ops::Range<usize>, personal: bool, out: &mut Vec<Candidate>) {
+        let toks = self.tokens;
+        let text = &self.text[toks[name.start].span.start..toks[name.end - 1].span.end];
+        let first = &toks[name.start];
+        let last = &toks[name.end - 1];
+        let before = name.start.checked_sub(1).map(|i| &toks[i]);
+        let locative = before.is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start)
+            || before.is_some_and(|b| b.text == "of" && name.start >= 2 && lexicon::is_place_noun(toks[name.start - 2].text));
+        let after: Vec<&Token> = toks[name.end..].iter().take(2).take_while(|t| !t.cap).collect();
+        let mut c = self.candidate(span_start, name.clone(), None, None, personal);
+        c.locative = locative;
+        if name.len() == 1 && lexicon::is_never_actor(text) {
+            return;
+        }
+        if let Some(k) = lexicon::known(text) {
+            c.kind = Some(k.kind);
+            c.known = Some(k);
+        } else if let Some(k) = lexicon::capital_state(text).filter(|_| !locative) {
+            c.kind = Some(k.kind);
+            c.known = Some(k);
+            c.metonym = true;
+        } else if let Some(split) = self.known_prefix(name.clone()) {
+            self.emit_known_parts(name.start..split, out);
+            self.classify(toks[split].span.start, split..name.end, personal, out);
+            return;
+        } else if name.len() >= 2 && self.all_known(name.clone()) {
+            self.emit_known_parts(name, out);
+            return;
+        } else if lexicon::capital_state(text).is_some() {
+            c.kind = Some(ActorKind::Place);
+        } else if name.len() == 1 && first.upper && !first.headline {
+            c.kind = Some(ActorKind::Organization);
+        } else if lexicon::is_org_head(last.text) || (name.len() >= 3 && lexicon::is_of_head(first.text) && toks[name.start + 1].text == "of" && !personal) {
+            c.kind = Some(ActorKind::Organization);
+        } else if (name.len() >= 2 && (lexicon::is_place_head(last.text) || lexicon::is_place_opener(first.text))) && !personal {
+            c.kind = Some(ActorKind::Place);
+        } else if !personal && after.first().is_some_and(|t| lexicon::is_place_noun(t.text)) || after.len() == 2 && lexicon::is_place_noun(after[1].text) && !personal {
+            c.kind = Some(ActorKind::Place);
+        } else if !personal && after.iter().any(|t| lexicon::is_org_noun(t.text)) {
+            c.kind = Some(ActorKind::Organization);
+        } else if locative && !personal && self.person_words(name.clone()) >= 2 {
+            c.kind = Some(ActorKind::Place);
+        } else if self.person_words(name.clone()) >= 2 {
+            c.kind = Some(ActorKind::Person);
+        } else if personal || self.next_is_speech_verb(name.end) {
+            c.personal = true;
+        }
+        out.push(c);
+    }
+
+    /// "Syria Staffan de Mistura": a known state or organisation, then a name of two words or more.
+    fn known_prefix(&self, name: std::ops::Range<usize>) -> Option<usize> {
+        let toks = self.tokens;
+        let last = toks[name.end - 1].text;
+        if lexicon::is_org_head(last) || lexicon::is_place_head(last) {
+            return None;
+        }
+        (name.start + 1..name.end.saturating_sub(1)).rev().find(|&k| {
+            let prefix = &self.text[toks[name.start].span.start..toks[k - 1].span.end];
+            lexicon::known(prefix).is_some_and(|kn| kn.kind != ActorKind::Place) && self.person_words(k..name.end) >= 2
+        })
+    }
+
+    /// Every word of the run is a known actor ("U.N. Syria", "US Russia").
+    fn all_known(&self, name: std::ops::Range<usize>) -> bool {
+        name.clone().all(|i| lexicon::known(self.tokens[i].text).is_some_and(|k| k.kind != ActorKind::Place))
+    }
+
+    /// Words of a name that count towards a full name (not particles, suffixes or honorifics).
+    fn person_words(&self, name: std::ops::Range<usize>) -> usize {
+        self.tokens[name].iter().filter(|t| !super::names::fold_name_word(t.text).is_empty() && !lexicon::is_suffix(t.text)).count()
+    }
+}

@@ -1,0 +1,313 @@
+//! Linking the candidates of one article into entities: full names by folded key, surnames and
+//! honorific forms to the full name introduced earlier (or later), known spellings to their
+//! canonical actor, acronyms defined in the text, and renamings the text states.
+
+use super::detect::Candidate;
+use super::lexicon;
+use super::model::{ActorKind, ArticleActors, Entity, Mention};
+use super::names::{fold, fold_name_word, Token};
+use std::collections::HashMap;
+
+/// Union-find over candidate indices, each union with its reason.
+struct Groups {
+    parent: Vec<usize>,
+    reasons: Vec<(usize, String)>,
+}
+
+impl Groups {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize, reason: Option<String>) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            self.parent[hi] = lo;
+        }
+        if let Some(r) = reason {
+            self.reasons.push((a.min(b), r));
+        }
+    }
+}
+
+/// The name of a person split for keys: folded words without particles and suffixes.
+pub(super) fn person_words(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !lexicon::is_suffix(w) && !lexicon::is_honorific(w))
+        .map(|w| fold_name_word(w))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Builds the article's mentions and entities from its candidates.
+pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> ArticleActors {
+    let n = cands.len();
+    let mut g = Groups { parent: (0..n).collect(), reasons: Vec::new() };
+    let words: Vec<Vec<String>> = cands.iter().map(|c| person_words(&c.words(tokens).collect::<Vec<_>>())).collect();
+    let name_text = |i: usize| -> &str { &text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end] };
+    let is_full_person = |i: usize| cands[i].kind == Some(ActorKind::Person) && words[i].len() >= 2;
+
+    // 1. same known actor, same full name, same other name
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        let key = if let Some(k) = cands[i].known {
+            format!("known:{}", k.canon)
+        } else if is_full_person(i) {
+            format!("person:{}", words[i].join(" "))
+        } else if cands[i].kind.is_some_and(|k| k != ActorKind::Person) || words[i].is_empty() {
+            format!("name:{}", fold(name_text(i)))
+        } else {
+            continue;
+        };
+        match by_key.get(&key) {
+            Some(&first) => {
+                let reason = spelling_reason(name_text(first), name_text(i), cands[i].known.map(|k| k.canon), cands[i].metonym);
+                g.union(first, i, reason);
+            }
+            None => {
+                by_key.insert(key, i);
+            }
+        }
+    }
+    // 2. spelling variants among full names with one surname ("Sergey"/"Sergei")
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in (0..n).filter(|&i| is_full_person(i)) {
+        by_surname.entry(words[i].last().unwrap().as_str()).or_default().push(i);
+    }
+    for list in by_surname.values() {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                if g.find(a) != g.find(b) && lexicon::same_name_variant(&words[a][0], &words[b][0]) {
+                    g.union(a, b, Some(format!("{}/{}: spellings of one name", name_text(a), name_text(b))));
+                }
+            }
+        }
+    }
+    // 3. lone words: a surname of a full name, the last word of an organisation, or their own
+    let mut org_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let kind = cands[i].kind;
+        if cands[i].name.len() >= 2 && matches!(kind, Some(ActorKind::Organization | ActorKind::Group)) {
+            let last = fold(tokens[cands[i].name.end - 1].text);
+            org_last.entry(last).or_default().push(i);
+            let init = initials_of(cands[i].words(tokens));
+            if init.len() >= 3 {
+                initials.entry(init).or_default().push(i);
+            }
+        }
+    }
+    for i in 0..n {
+        let lone = cands[i].known.is_none() && words[i].len() == 1 && !is_full_person(i) && cands[i].kind != Some(ActorKind::Place);
+        if !lone {
+            continue;
+        }
+        let word = &words[i][0];
+        if let Some(full) = by_surname.get(word.as_str()) {
+            let roots: Vec<usize> = {
+                let mut r: Vec<usize> = full.iter().map(|&f| g.find(f)).collect();
+                r.sort_unstable();
+                r.dedup();
+                r
+            };
+            let target = if roots.len() == 1 { Some(full[0]) } else { full.iter().copied().filter(|&f| f < i).last() };
+            if let Some(f) = target {
+                let when = if f < i { "introduced earlier" } else { "introduced later" };
+                let how = if roots.len() == 1 { "" } else { " (the nearest of several)" };
+                g.union(f, i, Some(format!("‘{}’ is the surname of {}, {when}{how}", cands_text(text, &cands[i]), name_text(f))));
+                continue;
+            }
+        }
+        let key = fold(name_text(i));
+        if let Some(orgs) = org_last.get(&key) {
+            let mut roots: Vec<usize> = orgs.iter().map(|&o| g.find(o)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if roots.len() == 1 {
+                g.union(orgs[0], i, Some(format!("‘{}’ is short for {}", name_text(i), name_text(orgs[0]))));
+                continue;
+            }
+        }
+        if tokens[cands[i].name.start].upper {
+            let acro: String = name_text(i).chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+            if let Some(orgs) = initials.get(&acro) {
+                g.union(orgs[0], i, Some(format!("{} are the initials of {}", name_text(i), name_text(orgs[0]))));
+                continue;
+            }
+        }
+        let key = format!("word:{key}");
+        match by_key.get(&key) {
+            Some(&first) => g.union(first, i, None),
+            None => {
+                by_key.insert(key, i);
+            }
+        }
+    }
+    // 4. acronyms defined in the text: "International Syria Support Group (ISSG)"
+    for i in 1..n {
+        let (a, b) = (&cands[i - 1], &cands[i]);
+        let between = &text[a.span.end..b.span.start];
+        let closes = text[b.span.end..].starts_with(')');
+        if between.trim() == "(" && closes && tokens[b.name.start].upper && b.name.len() == 1 {
+            g.union(i - 1, i, Some(format!("{} is defined in the text as {}", name_text(i), name_text(i - 1))));
+        }
+    }
+    // 5. renamings: "The former Al-Nusra Front ... recently renamed Fateh al-Sham Front"
+    for i in 0..n {
+        if !preceded_by(text, &cands[i], &["former", "formerly"]) {
+            continue;
+        }
+        let sentence_end = text[cands[i].span.end..].find(['.', '\n']).map_or(text.len(), |e| cands[i].span.end + e);
+        let renamed = (i + 1..n).take_while(|&j| cands[j].span.start < sentence_end).find(|&j| {
+            preceded_by(text, &cands[j], &["renamed", "rebranded", "called", "named"]) && cands[j].kind != Some(ActorKind::Person)
+        });
+        if let Some(j) = renamed {
+            let possessive_after = tokens[cands[i].name.end - 1].possessive;
+            if !possessive_after {
+                g.union(i, j, Some(format!("the text says {} was renamed {}", name_text(i), name_text(j))));
+            }
+        }
+    }
+    assemble(text, tokens, cands, &words, &mut g)
+}
+
+fn cands_text<'a>(text: &'a str, c: &Candidate) -> &'a str {
+    &text[c.span.clone()]
+}
+
+fn initials_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words
+        .filter(|w| !matches!(*w, "of" | "the" | "for" | "and" | "de" | "la"))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when the words just before the candidate (within its sentence) include one of `cues`.
+fn preceded_by(text: &str, c: &Candidate, cues: &[&str]) -> bool {
+    let start = c.span.start;
+    let from = text[..start].rfind(['.', '\n', ',', '(']).map_or(0, |p| p + 1);
+    let window = &text[from.max(start.saturating_sub(40))..start];
+    let window = &window[window.char_indices().map(|(i, _)| i).find(|&i| window.is_char_boundary(i)).unwrap_or(0)..];
+    let last_words: Vec<String> = window.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
+    last_words.iter().any(|w| cues.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+fn spelling_reason(first: &str, other: &str, canon: Option<&str>, metonym: bool) -> Option<String> {
+    if first == other {
+        return None;
+    }
+    Some(match canon {
+        Some(c) if metonym => format!("‘{other}’ stands for the government of {c}"),
+        Some(c) => format!("‘{other}’ and ‘{first}’ are known spellings of {c}"),
+        None => format!("‘{other}’ and ‘{first}’ are spellings of one name"),
+    })
+}
+
+/// Turns the groups into entities (in order of first mention) and mentions (in text order).
+fn assemble(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<String>], g: &mut Groups) -> ArticleActors {
+    let n = cands.len();
+    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut out = ArticleActors::default();
+    for i in 0..n {
+        let root = g.find(i);
+        let next = entity_of_root.len();
+        let e = *entity_of_root.entry(root).or_insert(next);
+        if e == out.entities.len() {
+            out.entities.push(Entity { name: String::new(), kind: ActorKind::Organization, mentions: Vec::new(), roles: Vec::new(), quotes: Vec::new(), keys: Vec::new(), reasons: Vec::new() });
+        }
+        let full = words[i].len() >= 2 || cands[i].known.is_some() || cands[i].name.len() >= 2;
+        out.mentions.push(Mention { span: cands[i].span.clone(), text: text[cands[i].span.clone()].to_string(), entity: e, full });
+        out.entities[e].mentions.push(i);
+    }
+    let mut reasons = std::mem::take(&mut g.reasons);
+    reasons.sort();
+    for (i, r) in reasons {
+        let e = out.mentions[i].entity;
+        if !out.entities[e].reasons.contains(&r) {
+            out.entities[e].reasons.push(r);
+        }
+    }
+    for e in 0..out.entities.len() {
+        let members = out.entities[e].mentions.clone();
+        let (kind, name, keys) = describe(text, tokens, cands, words, &members);
+        let entity = &mut out.entities[e];
+        entity.kind = kind;
+        entity.name = name;
+        entity.keys = keys;
+    }
+    out
+}
+
+/// Kind, display name and linking keys of an entity made of candidates `members`.
+fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<String>], members: &[usize]) -> (ActorKind, String, Vec<String>) {
+    let name_of = |i: usize| text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end].to_string();
+    let mut keys = Vec::new();
+    if let Some(k) = members.iter().find_map(|&i| cands[i].known) {
+        keys.push(format!("known:{}", fold(k.canon)));
+        for &i in members {
+            if cands[i].known.is_none() {
+                keys.push(format!("name:{}", fold(&name_of(i))));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        return (k.kind, k.canon.to_string(), keys);
+    }
+    let full_people: Vec<usize> = members.iter().copied().filter(|&i| cands[i].kind == Some(ActorKind::Person) && words[i].len() >= 2).collect();
+    let personal = members.iter().any(|&i| cands[i].personal);
+    let kind = if !full_people.is_empty() || personal {
+        ActorKind::Person
+    } else {
+        let decided: Vec<ActorKind> = members.iter().filter_map(|&i| cands[i].kind).collect();
+        if decided.contains(&ActorKind::Organization) {
+            ActorKind::Organization
+        } else if decided.contains(&ActorKind::Group) {
+            ActorKind::Group
+        } else if !decided.is_empty() {
+            decided[0]
+        } else if members.iter().all(|&i| cands[i].locative) {
+            ActorKind::Place
+        } else {
+            ActorKind::Organization
+        }
+    };
+    // the fullest form: most name words, then the earliest
+    let best = members.iter().copied().max_by_key(|&i| (words[i].len(), cands[i].name.len(), std::cmp::Reverse(i))).unwrap_or(members[0]);
+    let name = name_of(best);
+    if kind == ActorKind::Person {
+        for &i in &full_people {
+            keys.push(format!("person:{}", words[i].join(" ")));
+        }
+        if let Some(sur) = members.iter().filter_map(|&i| words[i].last()).next() {
+            keys.push(format!("surname:{sur}"));
+        }
+        if full_people.is_empty() {
+            keys.push(format!("word:{}", words[best].concat()));
+        }
+    } else {
+        for &i in members {
+            let t = &tokens[cands[i].name.start];
+            if cands[i].name.len() == 1 && t.upper {
+                keys.push(format!("abbr:{}", fold(t.text)));
+            } else if cands[i].name.len() == 1 && cands[i].kind.is_none() {
+                keys.push(format!("word:{}", fold(&name_of(i))));
+            } else {
+                keys.push(format!("name:{}", fold(&name_of(i))));
+                let init = initials_of(cands[i].words(tokens));
+                if init.len() >= 3 {
+                    keys.push(format!("init:{init}"));
+                }
+                keys.push(format!("last:{}", fold(tokens[cands[i].name.end - 1].text)));
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    (kind, name, keys)
+}

@@ -1,0 +1,472 @@
+//! Curated word lists: known states, organisations, groups and places (with their spellings and
+//! demonyms), title words, honorifics and the capitalised words that are never actors. All data
+//! lives here so that the rules elsewhere stay generic.
+
+use super::model::ActorKind;
+use super::names::fold;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A known actor: its canonical display name and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    pub canon: &'static str,
+    pub kind: ActorKind,
+}
+
+use ActorKind::{Group as G, Organization as O, Place as P, State as S};
+
+/// (canonical name, kind, other spellings separated by `|`). Demonyms count as the state: "Russian
+/// officials" speak for Russia.
+const KNOWN: &[(&str, ActorKind, &str)] = &[
+    ("United States", S, "US|U.S.|USA|U.S.A.|America|American|Americans|United States of America"),
+    ("Russia", S, "Russian|Russians|Russian Federation"),
+    ("Syria", S, "Syrian|Syrians|Syrian Arab Republic"),
+    ("Iran", S, "Iranian|Iranians"),
+    ("Iraq", S, "Iraqi|Iraqis"),
+    ("Turkey", S, "Turkish|Turks"),
+    ("Saudi Arabia", S, "Saudi|Saudis"),
+    ("Qatar", S, "Qatari|Qataris"),
+    ("Egypt", S, "Egyptian|Egyptians"),
+    ("Jordan", S, "Jordanian|Jordanians"),
+    ("Lebanon", S, "Lebanese"),
+    ("Israel", S, "Israeli|Israelis"),
+    ("Palestine", S, "Palestinian|Palestinians"),
+    ("India", S, "Indian|Indians"),
+    ("Pakistan", S, "Pakistani|Pakistanis"),
+    ("Afghanistan", S, "Afghan|Afghans"),
+    ("China", S, "Chinese|People's Republic of China"),
+    ("Japan", S, "Japanese"),
+    ("North Korea", S, "North Korean|North Koreans|DPRK"),
+    ("South Korea", S, "South Korean|South Koreans"),
+    ("United Kingdom", S, "UK|U.K.|Britain|British|Great Britain"),
+    ("France", S, "French"),
+    ("Germany", S, "German|Germans"),
+    ("Italy", S, "Italian|Italians"),
+    ("Spain", S, "Spanish"),
+    ("Switzerland", S, "Swiss"),
+    ("Ukraine", S, "Ukrainian|Ukrainians"),
+    ("Poland", S, "Polish"),
+    ("Greece", S, "Greek|Greeks"),
+    ("Netherlands", S, "Dutch"),
+    ("Belgium", S, "Belgian"),
+    ("Canada", S, "Canadian|Canadians"),
+    ("Mexico", S, "Mexican|Mexicans"),
+    ("Brazil", S, "Brazilian|Brazilians"),
+    ("Australia", S, "Australian|Australians"),
+    ("Indonesia", S, "Indonesian|Indonesians"),
+    ("Philippines", S, "Filipino|Filipinos|Philippine"),
+    ("Libya", S, "Libyan|Libyans"),
+    ("Yemen", S, "Yemeni|Yemenis"),
+    ("Cuba", S, "Cuban|Cubans"),
+    ("Venezuela", S, "Venezuelan"),
+    ("Nigeria", S, "Nigerian|Nigerians"),
+    ("Kenya", S, "Kenyan|Kenyans"),
+    ("Somalia", S, "Somali|Somalis"),
+    ("Sudan", S, "Sudanese"),
+    ("Ethiopia", S, "Ethiopian"),
+    ("South Africa", S, "South African"),
+    ("Kuwait", S, "Kuwaiti"),
+    ("Bahrain", S, "Bahraini"),
+    ("United Arab Emirates", S, "UAE|U.A.E.|Emirati"),
+    ("Oman", S, "Omani"),
+    ("Sweden", S, "Swedish"),
+    ("Norway", S, "Norwegian"),
+    ("Denmark", S, "Danish"),
+    ("Austria", S, "Austrian"),
+    ("Ireland", S, "Irish"),
+    ("Portugal", S, "Portuguese"),
+    ("Vietnam", S, "Vietnamese"),
+    ("Thailand", S, "Thai"),
+    ("Malaysia", S, "Malaysian"),
+    ("Bangladesh", S, "Bangladeshi"),
+    ("Sri Lanka", S, "Sri Lankan"),
+    ("Nepal", S, "Nepalese"),
+    ("Taiwan", S, "Taiwanese"),
+    ("New Zealand", S, ""),
+    ("Argentina", S, "Argentine|Argentinian"),
+    ("Chile", S, "Chilean"),
+    ("Colombia", S, "Colombian"),
+    ("Peru", S, "Peruvian"),
+    ("Haiti", S, "Haitian"),
+    ("Algeria", S, "Algerian"),
+    ("Morocco", S, "Moroccan"),
+    ("Tunisia", S, "Tunisian"),
+    ("Azerbaijan", S, ""),
+    ("Armenia", S, "Armenian"),
+    ("Georgia", S, ""),
+    ("Belarus", S, "Belarusian"),
+    ("Kazakhstan", S, ""),
+    ("United Nations", O, "UN|U.N.|United Nation|U.N"),
+    ("European Union", O, "EU|E.U."),
+    ("NATO", O, "Nato|North Atlantic Treaty Organization"),
+    ("Kremlin", O, ""),
+    ("White House", O, ""),
+    ("Pentagon", O, ""),
+    ("State Department", O, "US State Department|U.S. State Department|Department of State"),
+    ("Agence France-Presse", O, "AFP"),
+    ("Reuters", O, ""),
+    ("Associated Press", O, "AP"),
+    ("CNN", O, ""),
+    ("BBC", O, ""),
+    ("Interfax", O, ""),
+    ("Al Jazeera", O, "Al-Jazeera"),
+    ("Syrian Observatory for Human Rights", O, ""),
+    ("Red Cross", O, "ICRC|International Committee of the Red Cross"),
+    ("Human Rights Watch", O, "HRW"),
+    ("Amnesty International", O, ""),
+    ("World Health Organization", O, "WHO"),
+    ("International Monetary Fund", O, "IMF"),
+    ("World Bank", O, ""),
+    ("FBI", O, "Federal Bureau of Investigation"),
+    ("CIA", O, "Central Intelligence Agency"),
+    ("Congress", O, ""),
+    ("Senate", O, ""),
+    ("Islamic State", G, "ISIS|ISIL|IS|Daesh|Islamic State of Iraq and Syria|Islamic State of Iraq and the Levant|Islamic State group"),
+    ("al-Qaeda", G, "al-Qaida|Al Qaeda|Al-Qaeda|Al Qaida|al Qaeda"),
+    ("Jabhat Fateh al-Sham", G, "Fateh al-Sham Front|Jabhat Fatah al-Sham|Fatah al-Sham|Fateh al-Sham|JFS|Al-Nusra Front|Nusra Front|al-Nusra|Nusra|Jabhat al-Nusra"),
+    ("Hezbollah", G, "Hizbollah|Hizballah"),
+    ("Hamas", G, ""),
+    ("Taliban", G, ""),
+    ("Free Syrian Army", G, "FSA"),
+    ("White Helmets", G, "Syria Civil Defence"),
+    ("Army of Conquest", G, "Jaish al-Fatah"),
+    ("National Coalition", O, "Syrian National Coalition"),
+    ("Boko Haram", G, ""),
+    ("al-Shabaab", G, "Al-Shabab|al-Shabab"),
+    ("Muslim Brotherhood", G, ""),
+    ("Aleppo", P, ""),
+    ("Idlib", P, ""),
+    ("Hama", P, ""),
+    ("Homs", P, ""),
+    ("Raqqa", P, ""),
+    ("Palmyra", P, ""),
+    ("Geneva", P, ""),
+    ("Lausanne", P, ""),
+    ("Istanbul", P, ""),
+    ("Goa", P, ""),
+    ("Europe", P, ""),
+    ("Asia", P, ""),
+    ("Africa", P, ""),
+    ("Middle East", P, ""),
+    ("New York", P, ""),
+    ("Los Angeles", P, ""),
+    ("California", P, ""),
+    ("Texas", P, ""),
+    ("Florida", P, ""),
+];
+
+/// Capitals that news uses for their governments ("Washington wants Moscow to help"). In a
+/// locative context ("in Washington") they are places; elsewhere they stand for the state.
+const CAPITALS: &[(&str, &str)] = &[
+    ("Washington", "United States"),
+    ("Moscow", "Russia"),
+    ("Damascus", "Syria"),
+    ("Tehran", "Iran"),
+    ("Ankara", "Turkey"),
+    ("Riyadh", "Saudi Arabia"),
+    ("Beijing", "China"),
+    ("Pyongyang", "North Korea"),
+    ("Kiev", "Ukraine"),
+    ("Kyiv", "Ukraine"),
+    ("Baghdad", "Iraq"),
+    ("Doha", "Qatar"),
+    ("Cairo", "Egypt"),
+    ("Amman", "Jordan"),
+    ("Beirut", "Lebanon"),
+    ("Kabul", "Afghanistan"),
+    ("Islamabad", "Pakistan"),
+    ("New Delhi", "India"),
+    ("Tokyo", "Japan"),
+    ("Seoul", "South Korea"),
+    ("London", "United Kingdom"),
+    ("Paris", "France"),
+    ("Berlin", "Germany"),
+    ("Brussels", "European Union"),
+];
+
+static KNOWN_BY_KEY: LazyLock<HashMap<String, Known>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for &(canon, kind, others) in KNOWN {
+        let known = Known { canon, kind };
+        for form in std::iter::once(canon).chain(others.split('|').filter(|s| !s.is_empty())) {
+            map.insert(fold(form), known);
+        }
+    }
+    map
+});
+
+static CAPITAL_BY_KEY: LazyLock<HashMap<String, &'static str>> =
+    LazyLock::new(|| CAPITALS.iter().map(|&(city, state)| (fold(city), state)).collect());
+
+/// The known actor spelled `text` (any case of a word; short acronyms only in capitals, so
+/// that "us" or "Is" never read as the United States or Islamic State).
+pub fn known(text: &str) -> Option<Known> {
+    let key = fold(text);
+    let found = *KNOWN_BY_KEY.get(&key)?;
+    let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.chars().count() <= 4 && letters.chars().all(|c| c.is_uppercase()) {
+        return Some(found);
+    }
+    if letters.chars().count() <= 4 && key.len() <= 4 && is_acronym_form(found, &key) {
+        return None;
+    }
+    Some(found)
+}
+
+/// True when `key` is one of the all-capitals spellings of `k` (so written in lower case it is
+/// another word).
+fn is_acronym_form(k: Known, key: &str) -> bool {
+    KNOWN.iter().filter(|(c, ..)| *c == k.canon).any(|(c, _, others)| {
+        std::iter::once(*c).chain(others.split('|')).any(|f| fold(f) == key && f.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
+    })
+}
+
+/// The state a capital city stands for, when used as a metonym.
+pub fn capital_state(text: &str) -> Option<Known> {
+    let state = *CAPITAL_BY_KEY.get(&fold(text))?;
+    KNOWN_BY_KEY.get(&fold(state)).copied()
+}
+
+/// Every spelling listed for a canonical name (for the reason strings and tests).
+pub fn known_spellings(canon: &str) -> Vec<&'static str> {
+    KNOWN
+        .iter()
+        .filter(|(c, ..)| *c == canon)
+        .flat_map(|(c, _, others)| std::iter::once(*c).chain(others.split('|').filter(|s| !s.is_empty())))
+        .collect()
+}
+
+fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
+
+/// Capitalised titles that precede a name and are not part of it ("President", "Foreign Minister").
+static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("president vice prime minister secretary ambassador envoy spokesman spokeswoman spokesperson chief deputy \
+         chairman chairwoman chair director commander governor senator sen sen. rep rep. representative congressman \
+         congresswoman mayor judge justice king queen prince princess emperor pope bishop archbishop cardinal rabbi \
+         imam ayatollah general gen gen. colonel col col. lieutenant lt lt. major maj captain capt capt. sergeant sgt \
+         sgt. officer detective det det. inspector superintendent chancellor premier commissioner coach attorney \
+         sheriff prosecutor agent foreign defence defense interior finance justice special senior top peace affairs \
+         secretary-general undersecretary under-secretary first lady lord dame pastor reverend rev rev. father \
+         sister brother saint st st. head leader actress actor singer star rapper founder ceo cfo chairman-elect \
+         president-elect former acting")
+});
+
+/// Nouns that make a phrase a role ("Kremlin spokesman", "his deputy", "Iran's chief diplomat").
+static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("president minister secretary ambassador envoy spokesman spokeswoman spokesperson chief deputy chairman \
+         chairwoman director commander governor senator representative congressman congresswoman mayor judge king \
+         queen prince pope general colonel lieutenant captain sergeant officer detective inspector chancellor premier \
+         commissioner coach attorney lawyer sheriff prosecutor counterpart diplomat diplomats official negotiator head \
+         leader founder ceo executive actress actor singer star rapper publicist rep agent manager owner investigator \
+         correspondent reporter editor analyst expert shopper resident volunteer spokesperson secretary-general \
+         undersecretary adviser advisor aide president-elect emir sheikh monarch dictator ruler boss member \
+         quarterback player striker pitcher goalkeeper husband wife son daughter father mother brother sister friend")
+});
+
+/// Words that may stand inside a role before its noun ("foreign affairs", "peace", "special").
+static ROLE_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("foreign affairs prime vice deputy special senior top peace security national chief general state defence \
+         defense interior finance justice former acting then new regional military political opposition rebel \
+         united nations syria human rights of on for the his her their its own longtime long-time veteran assistant \
+         principal permanent executive press communications intelligence police army navy air force")
+});
+
+/// Honorifics, kept in the mention ("Mr Lavrov") but not in the name.
+static HONORIFICS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir madam mme m. messrs"));
+
+/// Lower-case name particles ("Staffan de Mistura", "bin Salman", "al-Assad").
+static PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("al el de da di du del della der den van von bin ibn ben le la dos das ter ul ad"));
+
+/// Words after which a capitalised word that follows belongs to an organisation name
+/// ("Army of Conquest", "Secretary of State", "University of Oxford").
+static OF_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("secretary minister ministry department bank university army church republic council institute board \
+         chamber house college school museum court federation union league association society academy center \
+         centre office state states commission committee party front organization organisation bureau agency \
+         fund coalition kingdom order brotherhood sisters friends people city county governor chief mayor")
+});
+
+/// Last words that make a name an organisation.
+static ORG_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("department ministry council committee agency association party union group coalition front army forces \
+         force navy court commission university company corp corp. inc inc. ltd ltd. llc plc co co. bank news times \
+         post journal press network observatory office institute foundation organization organisation church club \
+         league federation government administration senate congress parliament assembly guard patrol police \
+         service services team records studios pictures entertainment magazine hospital school college academy \
+         airlines airways brigade brigades battalion corps bureau authority board center centre society \
+         broadcasting television radio tv telecom communications systems technologies group holdings motors \
+         industries international airlines regiment division command")
+});
+
+/// Last words that make a name a place ("Castello Road", "Beau-Rivage Palace").
+static PLACE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("road street avenue boulevard square palace river valley bay island islands camp district province county \
+         airport stadium park hotel bridge beach coast sea ocean gulf peninsula region hills heights desert canyon \
+         port harbor harbour strait mountains mountain lane drive highway village town city")
+});
+
+/// First words that make a name a place ("Lake Geneva", "Mount Sinai").
+static PLACE_OPENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("lake mount mt mt. port fort cape gulf north south east west"));
+
+/// Lower-case nouns that, right after a name, make it a place ("Handarat refugee camp").
+static PLACE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("city town village district province region camp neighbourhood neighborhood area county suburb \
+         airport border countryside governorate")
+});
+
+/// Lower-case nouns that, right after a name, make it an organisation ("Interfax news agency").
+static ORG_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("agency newspaper magazine company firm group organisation organization party militia network channel \
+         broadcaster website ministry")
+});
+
+/// Capitalised words that are never actors: weekdays, months, adjectives of creed or region,
+/// units and clock words.
+static DATE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("monday tuesday wednesday thursday friday saturday sunday january february march april may june july \
+         august september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug \
+         aug. sep sep. sept sept. oct oct. nov nov. dec dec. gmt utc est edt pst pdt bst cet am pm a.m. p.m.")
+});
+
+/// Capitalised words that are never actors on their own: adjectives of creed or region, and
+/// some other words news capitalises.
+static NEVER_ACTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("western eastern northern southern european asian african islamist islamists jihadist jihadists shiite shiites shia sunni \
+         sunnis alawite kurdish kurds arab arabs muslim muslims christian christians jewish catholic orthodox \
+         sunday's god internet web tv dna hiv ok ps id time plan christmas easter ramadan eid new year \
+         english celsius fahrenheit km mph")
+});
+
+/// Common words that open sentences; capitalised there, they are not names ("But", "Days",
+/// "Pressure", "Residents").
+static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("a an the and but or nor so yet for if when while as at by in on of to from with without into onto \
+         about above after against along amid among around before behind below beneath beside besides between \
+         beyond despite during except inside near off outside over past since through throughout toward towards \
+         under until upon via within this that these those there here then now thus hence also still even just \
+         only not no yes all any both each either every few many more most much neither none other others some \
+         such several one two three four five six seven eight nine ten first second third last next i he she it \
+         we they you his her its our their my your him them us me who whom whose what which where why how whether \
+         although though because unless once do does did done be is are was were been being have has had having \
+         will would shall should can could may might must let lets meanwhile however moreover furthermore \
+         instead otherwise indeed perhaps maybe already again never always often sometimes today tomorrow \
+         yesterday tonight later earlier recently days weeks months years day week month year people residents \
+         officials pressure many witnesses sources reports police authorities rebels troops forces fighters \
+         militants civilians government critics analysts experts supporters opponents protesters students \
+         children women men families doctors activists observers diplomats leaders ministers talks efforts \
+         attacks airstrikes strikes fighting violence war peace negotiations according asked speaking \
+         speaking writing talking following given having being after-all overall nearly almost about around \
+         roughly some despite unlike like including please thanks thank well oh yeah sure ok okay western \
+         local old young former latest early late \
+         recent final full major minor key big small large huge long short high low good bad best worst great \
+         little another same different certain various whatever whoever wherever whenever breaking update \
+         updated published photo video watch read see more related share comments comment editor note advertisement \
+         sponsored click follow subscribe like share tweet email print")
+});
+
+static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("said says say told tells added adds asked asks stated states warned warns insisted insists explained \
+         explains wrote writes declared declares announced announces noted notes replied replies argued argues \
+         claimed claims confirmed confirms denied denies urged urges called calls accused accuses acknowledged \
+         admitted admits predicted tweeted responded")
+});
+
+/// Words before a name that make it a place ("in Geneva", "near Aleppo").
+static LOCATIVES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("in at near outside inside into across throughout around toward towards within to from"));
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(lower(word).as_str())
+}
+pub fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(lower(word).as_str())
+}
+pub fn is_role_modifier(word: &str) -> bool {
+    ROLE_MODIFIERS.contains(lower(word).as_str())
+}
+pub fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(lower(word).as_str())
+}
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(word.to_lowercase().trim_end_matches(['-', '‑']))
+}
+pub fn is_of_head(word: &str) -> bool {
+    OF_HEADS.contains(lower(word).as_str())
+}
+pub fn is_org_head(word: &str) -> bool {
+    ORG_HEADS.contains(lower(word).as_str())
+}
+pub fn is_place_head(word: &str) -> bool {
+    PLACE_HEADS.contains(lower(word).as_str())
+}
+pub fn is_place_opener(word: &str) -> bool {
+    PLACE_OPENERS.contains(lower(word).as_str())
+}
+pub fn is_place_noun(word: &str) -> bool {
+    PLACE_NOUNS.contains(lower(word).as_str())
+}
+pub fn is_org_noun(word: &str) -> bool {
+    ORG_NOUNS.contains(lower(word).as_str())
+}
+pub fn is_never_actor(word: &str) -> bool {
+    NEVER_ACTORS.contains(lower(word).as_str())
+}
+pub fn is_date_word(word: &str) -> bool {
+    DATE_WORDS.contains(lower(word).as_str())
+}
+pub fn is_common(word: &str) -> bool {
+    let w = lower(word).replace('’', "'");
+    COMMON.contains(w.as_str())
+        || ["'ve", "'re", "'ll", "'m", "'d", "n't"].iter().any(|end| w.ends_with(end))
+}
+pub fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(lower(word).as_str())
+}
+pub fn is_locative(word: &str) -> bool {
+    LOCATIVES.contains(lower(word).as_str())
+}
+/// Name suffixes that follow the surname ("Arcade Joseph Comeaux Jr").
+pub fn is_suffix(word: &str) -> bool {
+    matches!(word.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+/// Transliteration variants of one given name or surname, folded ("sergey" ~ "sergei").
+pub fn same_name_variant(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    if !sa.is_empty() && sa == sb && a.chars().next() == b.chars().next() {
+        return true;
+    }
+    let shorter = a.len().min(b.len());
+    shorter >= 4 && a.chars().next() == b.chars().next() && strsim::jaro_winkler(a, b) >= 0.9
+}
+
+/// Consonant skeleton of a folded word with transliteration-prone letters merged: vowels and
+/// y/w/h dropped, doubled letters collapsed, so "sergey"/"sergei" and "fateh"/"fatah" agree.
+pub fn skeleton(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let c = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | 'h' | '\'' | '-' | ' ' => continue,
+            'k' | 'q' => 'c',
+            'z' => 's',
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,333 @@
+//! Linking the entities of all articles into actors. Every join goes through a hash map of
+//! normalised keys (never all pairs): the same known actor, the same folded full name, spelling
+//! variants among names that share a surname skeleton, a lone surname to the one full name that
+//! carries it, an acronym to the organisation with those initials. The user's `crosswire.json`
+//! (`aliases`, `same`, `different`, `labels`) is honoured. Each join records its reason.
+
+use super::lexicon;
+use super::model::{Actor, ActorKind, ArticleActors, EntityRef, Linked};
+use super::names::fold;
+use crate::config::Config;
+use std::collections::{BTreeMap, HashMap};
+
+struct Linker<'a> {
+    parent: Vec<usize>,
+    /// The `different` pairs present in each root's set: (pair index, side).
+    apart: Vec<Vec<(usize, u8)>>,
+    reasons: Vec<Vec<String>>,
+    refs: Vec<EntityRef>,
+    articles: &'a [&'a ArticleActors],
+    labels: &'a [&'a str],
+}
+
+impl Linker<'_> {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b` unless the user said they differ. True when joined now.
+    fn union(&mut self, a: usize, b: usize, reason: impl FnOnce() -> String) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        let conflict = self.apart[ra].iter().any(|&(p, s)| self.apart[rb].contains(&(p, 1 - s)));
+        if conflict {
+            return false;
+        }
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.parent[hi] = lo;
+        let moved = std::mem::take(&mut self.apart[hi]);
+        self.apart[lo].extend(moved);
+        let mut r = std::mem::take(&mut self.reasons[hi]);
+        self.reasons[lo].append(&mut r);
+        let reason = reason();
+        if !self.reasons[lo].contains(&reason) {
+            self.reasons[lo].push(reason);
+        }
+        true
+    }
+
+    fn entity(&self, g: usize) -> &super::model::Entity {
+        let r = self.refs[g];
+        &self.articles[r.article].entities[r.entity]
+    }
+
+    fn label(&self, g: usize) -> &str {
+        self.labels.get(self.refs[g].article).copied().unwrap_or("?")
+    }
+}
+
+/// Folded forms under which the user may name an entity in `crosswire.json`.
+fn forms(a: &ArticleActors, e: &super::model::Entity) -> Vec<String> {
+    let mut out: Vec<String> = std::iter::once(fold(&e.name)).chain(e.mentions.iter().map(|&m| fold(&a.mentions[m].text))).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config) -> Linked {
+    let refs: Vec<EntityRef> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(article, a)| (0..a.entities.len()).map(move |entity| EntityRef { article, entity }))
+        .collect();
+    let n = refs.len();
+    // user groups (`aliases`, `same`) become extra nodes after the entities
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for (canon, extra) in &config.aliases {
+        groups.push((format!("listed as spellings of {canon} in crosswire.json"), std::iter::once(canon.clone()).chain(extra.iter().cloned()).collect()));
+    }
+    for same in &config.same {
+        groups.push((format!("declared one actor in crosswire.json ({})", same.join(", ")), same.clone()));
+    }
+    let total = n + groups.len();
+    let mut l = Linker { parent: (0..total).collect(), apart: vec![Vec::new(); total], reasons: vec![Vec::new(); total], refs, articles, labels };
+    let entity_forms: Vec<Vec<String>> = (0..n).map(|g| forms(articles[l.refs[g].article], l.entity(g))).collect();
+    for (p, pair) in config.different.iter().enumerate() {
+        for (side, name) in pair.iter().take(2).enumerate() {
+            let f = fold(name);
+            for g in 0..n {
+                if entity_forms[g].contains(&f) {
+                    l.apart[g].push((p, side as u8));
+                }
+            }
+        }
+    }
+    let mut group_of_form: HashMap<String, usize> = HashMap::new();
+    for (gi, (_, names)) in groups.iter().enumerate() {
+        for name in names {
+            group_of_form.insert(fold(name), n + gi);
+        }
+    }
+    for g in 0..n {
+        for f in &entity_forms[g] {
+            if let Some(&node) = group_of_form.get(f) {
+                let reason = groups[node - n].0.clone();
+                l.union(node, g, || reason);
+            }
+        }
+    }
+
+    // exact keys: known actors, full names, other names, acronyms
+    let mut first_with: HashMap<String, usize> = HashMap::new();
+    for g in 0..n {
+        let keys = l.entity(g).keys.clone();
+        let has_person = keys.iter().any(|k| k.starts_with("person:"));
+        for key in keys {
+            let exact = ["known:", "person:", "name:"].iter().any(|p| key.starts_with(p)) || (key.starts_with("abbr:") && !has_person);
+            if !exact {
+                continue;
+            }
+            let first = *first_with.entry(key.clone()).or_insert(g);
+            if first != g {
+                let (a, b) = (l.entity(first).name.clone(), l.entity(g).name.clone());
+                let (la, lb) = (l.label(first).to_string(), l.label(g).to_string());
+                l.union(first, g, || {
+                    if key.starts_with("known:") && a != b {
+                        format!("‘{b}’ ({lb}) and ‘{a}’ ({la}) are known spellings of one actor")
+                    } else if a != b {
+                        format!("‘{b}’ ({lb}) and ‘{a}’ ({la}) are one name written two ways")
+                    } else {
+                        format!("same name ‘{a}’ in {la} and {lb}")
+                    }
+                });
+            }
+        }
+    }
+
+    // spelling variants of full names sharing a surname skeleton: "Sergey Lavrov" ~ "Sergei Lavrov"
+    let mut by_skeleton: BTreeMap<String, Vec<(usize, Vec<String>)>> = BTreeMap::new();
+    for g in 0..n {
+        for key in &l.entity(g).keys {
+            if let Some(name) = key.strip_prefix("person:") {
+                let words: Vec<String> = name.split(' ').map(str::to_string).collect();
+                by_skeleton.entry(lexicon::skeleton(words.last().unwrap())).or_default().push((g, words));
+            }
+        }
+    }
+    for bucket in by_skeleton.values() {
+        for (x, (a, wa)) in bucket.iter().enumerate() {
+            for (b, wb) in &bucket[x + 1..] {
+                if l.find(*a) == l.find(*b) {
+                    continue;
+                }
+                let (sa, sb) = (wa.last().unwrap(), wb.last().unwrap());
+                if !lexicon::same_name_variant(sa, sb) || !lexicon::same_name_variant(&wa[0], &wb[0]) {
+                    continue;
+                }
+                let pair = wa.iter().zip(wb).find(|(p, q)| p != q).map(|(p, q)| (p.clone(), q.clone()));
+                let (na, nb) = (l.entity(*a).name.clone(), l.entity(*b).name.clone());
+                let (a, b) = (*a, *b);
+                l.union(a, b, || match pair {
+                    Some((p, q)) if wa.len() == wb.len() => format!("{}/{}: spellings of one name ({na}, {nb})", title_case(&p), title_case(&q)),
+                    _ => format!("{na} and {nb}: one name, with and without a middle name"),
+                });
+            }
+        }
+    }
+
+    // lone words: a surname joins the one full name that carries it; otherwise lone words with
+    // one spelling join each other; an organisation's last word joins the organisation
+    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut org_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut org_by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for g in 0..n {
+        let e = l.entity(g);
+        let is_full = e.keys.iter().any(|k| k.starts_with("person:"));
+        for key in &e.keys {
+            if let Some(s) = key.strip_prefix("surname:").filter(|_| is_full) {
+                full_by_surname.entry(s.to_string()).or_default().push(g);
+            }
+            if let Some(s) = key.strip_prefix("last:") {
+                org_by_last.entry(s.to_string()).or_default().push(g);
+            }
+            if let Some(s) = key.strip_prefix("init:") {
+                org_by_initials.entry(s.to_string()).or_default().push(g);
+            }
+        }
+    }
+    let mut lone_by_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for g in 0..n {
+        let e = l.entity(g);
+        if e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("known:")) {
+            continue;
+        }
+        if let Some(word) = e.keys.iter().find_map(|k| k.strip_prefix("word:")) {
+            lone_by_word.entry(word.to_string()).or_default().push(g);
+        }
+        let abbr = e.keys.iter().find_map(|k| k.strip_prefix("abbr:")).filter(|_| e.name.chars().all(|c| !c.is_lowercase())).map(str::to_string);
+        let nb = e.name.clone();
+        if let Some(abbr) = abbr {
+            if let Some(orgs) = org_by_initials.get(&abbr).cloned() {
+                if let Some(o) = unique_root(&mut l, &orgs) {
+                    let (na, lb) = (l.entity(o).name.clone(), l.label(o).to_string());
+                    l.union(o, g, || format!("{nb} are the initials of {na} ({lb})"));
+                }
+            }
+        }
+    }
+    for (word, lone) in &lone_by_word {
+        let fulls = full_by_surname.get(word).cloned().unwrap_or_default();
+        let target = unique_root(&mut l, &fulls).or_else(|| org_by_last.get(word).cloned().and_then(|o| unique_root(&mut l, &o)));
+        match target {
+            Some(t) => {
+                let first = first_of_root(&mut l, t, &fulls);
+                let (full_name, where_) = (l.entity(first).name.clone(), l.label(first).to_string());
+                let is_person = !fulls.is_empty();
+                for &g in lone {
+                    let short = l.entity(g).name.clone();
+                    l.union(t, g, || {
+                        if is_person {
+                            format!("‘{short}’: same surname as the full name {full_name} introduced in {where_}")
+                        } else {
+                            format!("‘{short}’ is short for {full_name} ({where_})")
+                        }
+                    });
+                }
+            }
+            None if fulls.is_empty() => {
+                for &g in &lone[1..] {
+                    let (w, la, lb) = (l.entity(g).name.clone(), l.label(lone[0]).to_string(), l.label(g).to_string());
+                    l.union(lone[0], g, || format!("the name ‘{w}’ alone in {la} and {lb}"));
+                }
+            }
+            None => {} // several people carry this surname: leave it alone
+        }
+    }
+    build(&mut l, n, config)
+}
+
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// The single set that `members` belong to, if they all belong to one.
+fn unique_root(l: &mut Linker<'_>, members: &[usize]) -> Option<usize> {
+    let mut roots: Vec<usize> = members.iter().map(|&m| l.find(m)).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    (roots.len() == 1).then(|| members[0])
+}
+
+fn first_of_root(l: &mut Linker<'_>, t: usize, candidates: &[usize]) -> usize {
+    let root = l.find(t);
+    candidates.iter().copied().filter(|&c| l.find(c) == root).min().unwrap_or(t)
+}
+
+/// Turns the sets into actors: name, kind, members, spellings, reasons; sorted by number of
+/// mentions (most first), then name, then first appearance.
+fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
+    let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for g in 0..n {
+        let r = l.find(g);
+        sets.entry(r).or_default().push(g);
+    }
+    let labels: HashMap<String, &String> = config.labels.iter().map(|(k, v)| (fold(k), v)).collect();
+    let mut actors: Vec<(Actor, usize, usize)> = Vec::new(); // actor, mention count, first member
+    for (root, members) in sets {
+        let mut spellings: HashMap<String, usize> = HashMap::new();
+        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut kinds: HashMap<ActorKind, usize> = HashMap::new();
+        let mut person = false;
+        let mut mentions = 0;
+        let mut reasons = Vec::new();
+        for &g in &members {
+            let r = l.refs[g];
+            let a = l.articles[r.article];
+            let e = l.entity(g);
+            for &m in &e.mentions {
+                *spellings.entry(a.mentions[m].text.clone()).or_default() += 1;
+            }
+            mentions += e.mentions.len();
+            *names.entry(e.name.clone()).or_default() += e.mentions.iter().filter(|&&m| a.mentions[m].full).count().max(1);
+            *kinds.entry(e.kind).or_default() += e.mentions.len();
+            person |= e.kind == ActorKind::Person && e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("surname:"));
+            for reason in &e.reasons {
+                reasons.push(format!("{}: {reason}", l.label(g)));
+            }
+        }
+        reasons.extend(l.reasons[root].iter().cloned());
+        let kind = if person {
+            ActorKind::Person
+        } else {
+            let mut k: Vec<(ActorKind, usize)> = kinds.into_iter().collect();
+            k.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            k[0].0
+        };
+        let known = members.iter().find_map(|&g| l.entity(g).keys.iter().find(|k| k.starts_with("known:")).map(|_| l.entity(g).name.clone()));
+        let name = known.unwrap_or_else(|| most_common(&names, |a, b| b.split_whitespace().count().cmp(&a.split_whitespace().count())));
+        let mut aliases: Vec<(String, usize)> = spellings.into_iter().collect();
+        aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let aliases: Vec<String> = aliases.into_iter().map(|(s, _)| s).collect();
+        let label = std::iter::once(&name).chain(&aliases).find_map(|s| labels.get(&fold(s)).map(|l| (*l).clone()));
+        let members_refs: Vec<EntityRef> = members.iter().map(|&g| l.refs[g]).collect();
+        actors.push((Actor { id: 0, name: label.unwrap_or(name), kind, members: members_refs, aliases, reasons }, mentions, members[0]));
+    }
+    actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)).then(a.2.cmp(&b.2)));
+    let mut of_entity: Vec<Vec<usize>> = l.articles.iter().map(|a| vec![0; a.entities.len()]).collect();
+    let actors: Vec<Actor> = actors
+        .into_iter()
+        .enumerate()
+        .map(|(id, (mut a, _, _))| {
+            a.id = id;
+            for r in &a.members {
+                of_entity[r.article][r.entity] = id;
+            }
+            a
+        })
+        .collect();
+    Linked { actors, of_entity }
+}
+
+/// The most frequent key; ties broken by `tie` then alphabetically.
+fn most_common(counts: &HashMap<String, usize>, tie: impl Fn(&str, &str) -> std::cmp::Ordering) -> String {
+    let mut v: Vec<(&String, &usize)> = counts.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then_with(|| tie(a.0, b.0)).then(a.0.cmp(b.0)));
+    v.first().map(|(s, _)| (*s).clone()).unwrap_or_default()
+}

@@ -1,0 +1,379 @@
+//! Plain-data queries over a [`Snapshot`], for editors: what an actor or a figure is (the
+//! "cards" hovers show), where an actor is introduced, every mention of it, the symbols of an
+//! article, and a fuzzy search over actor names. Byte offsets and article indices only: no
+//! protocol types here (the language server converts).
+
+use super::{Snapshot, Target};
+use crate::actors::{ActorId, ActorKind, EntityRef};
+use crate::figures::{FigureKind, Qualifier};
+use crate::text::Span;
+use std::collections::BTreeMap;
+
+/// A place in the corpus: article index and byte span.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Loc {
+    pub article: usize,
+    pub span: Span,
+}
+
+/// Who someone is, across the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorCard {
+    pub id: ActorId,
+    pub name: String,
+    pub kind: ActorKind,
+    /// Each distinct role and the articles that give it, in first-seen article order.
+    pub roles: Vec<RoleUse>,
+    /// Each spelling in use with the articles using it, most used first.
+    pub spellings: Vec<Spelling>,
+    /// Mentions per article, in article order (articles without mentions omitted).
+    pub mentions: Vec<ArticleCount>,
+    /// Why mentions were linked: across articles first, then within articles (deduplicated).
+    pub reasons: Vec<String>,
+    /// Quotes attributed to the actor, with the article quoting them.
+    pub quotes: Vec<(usize, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleUse {
+    pub role: String,
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spelling {
+    pub text: String,
+    pub articles: Vec<usize>,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleCount {
+    pub article: usize,
+    pub count: usize,
+}
+
+/// What a figure says and how other outlets report the same quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureCard {
+    pub at: Loc,
+    pub text: String,
+    pub kind: FigureKind,
+    pub qualifier: Qualifier,
+    /// The interval in words ("250,000", "290,000 or more").
+    pub range: String,
+    pub counts: Option<String>,
+    pub predicate: Option<String>,
+    pub place: Option<String>,
+    pub key: Option<String>,
+    /// Figures of other outlets with the same quantity key, in article order.
+    pub others: Vec<OtherFigure>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherFigure {
+    pub at: Loc,
+    pub text: String,
+    pub range: String,
+    /// Whether the two intervals share a value.
+    pub agrees: bool,
+}
+
+/// One entry of an article's outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleSymbol {
+    pub name: String,
+    pub detail: Option<String>,
+    pub what: SymbolWhat,
+    /// Where the symbol is introduced (first full mention, or the figure itself).
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SymbolWhat {
+    Actor(ActorKind),
+    Figure,
+}
+
+/// A hit of [`search_actors`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorHit {
+    pub actor: ActorId,
+    pub name: String,
+    pub kind: ActorKind,
+    /// The name or alias that matched best.
+    pub matched: String,
+    pub score: u32,
+    /// Where the actor is introduced first in the corpus.
+    pub at: Option<Loc>,
+}
+
+/// The actor or figure at a byte offset of an article, if any.
+pub fn target_at(snap: &Snapshot, article: usize, offset: usize) -> Option<Target> {
+    snap.target_at(article, offset)
+}
+
+fn members(snap: &Snapshot, actor: ActorId) -> &[EntityRef] {
+    snap.linked.actors.get(actor).map_or(&[], |a| a.members.as_slice())
+}
+
+/// The card of actor `actor`, or `None` when the id is unknown.
+pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
+    let a = snap.linked.actors.get(actor)?;
+    let mut roles: Vec<RoleUse> = Vec::new();
+    let mut spellings: BTreeMap<String, (Vec<usize>, usize, usize)> = BTreeMap::new(); // text -> (articles, count, first seen)
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut reasons: Vec<String> = Vec::new();
+    let mut quotes: Vec<(usize, String)> = Vec::new();
+    for r in a.reasons.iter() {
+        if !reasons.contains(r) {
+            reasons.push(r.clone());
+        }
+    }
+    let mut order = 0usize;
+    for m in &a.members {
+        let Some(art) = snap.articles.get(m.article) else { continue };
+        let Some(entity) = art.actors.entities.get(m.entity) else { continue };
+        for role in &entity.roles {
+            let text = role.text.trim().to_string();
+            if text.is_empty() {
+                continue;
+            }
+            match roles.iter_mut().find(|r| r.role.eq_ignore_ascii_case(&text)) {
+                Some(r) if !r.articles.contains(&m.article) => r.articles.push(m.article),
+                Some(_) => {}
+                None => roles.push(RoleUse { role: text, articles: vec![m.article] }),
+            }
+        }
+        for &mi in &entity.mentions {
+            let Some(mention) = art.actors.mentions.get(mi) else { continue };
+            *counts.entry(m.article).or_default() += 1;
+            let e = spellings.entry(mention.text.clone()).or_insert_with(|| {
+                order += 1;
+                (Vec::new(), 0, order)
+            });
+            if !e.0.contains(&m.article) {
+                e.0.push(m.article);
+            }
+            e.1 += 1;
+        }
+        for r in &entity.reasons {
+            if !reasons.contains(r) {
+                reasons.push(r.clone());
+            }
+        }
+        for q in &entity.quotes {
+            quotes.push((m.article, q.text.clone()));
+        }
+    }
+    let mut spellings: Vec<(String, (Vec<usize>, usize, usize))> = spellings.into_iter().collect();
+    spellings.sort_by(|x, y| y.1 .1.cmp(&x.1 .1).then(x.1 .2.cmp(&y.1 .2)));
+    let spellings = spellings
+        .into_iter()
+        .map(|(text, (mut articles, count, _))| {
+            articles.sort_unstable();
+            Spelling { text, articles, count }
+        })
+        .collect();
+    Some(ActorCard {
+        id: actor,
+        name: a.name.clone(),
+        kind: a.kind,
+        roles,
+        spellings,
+        mentions: counts.into_iter().map(|(article, count)| ArticleCount { article, count }).collect(),
+        reasons,
+        quotes,
+    })
+}
+
+/// The card of figure `figure` of article `article`.
+pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<FigureCard> {
+    let art = snap.articles.get(article)?;
+    let f = art.figures.get(figure)?;
+    let others = same_quantity(snap, article, figure)
+        .into_iter()
+        .filter_map(|loc| {
+            let o = snap.articles.get(loc.article)?.figures.iter().find(|g| g.span == loc.span)?;
+            Some(OtherFigure { text: o.text.clone(), range: o.describe_range(), agrees: f.overlaps(o), at: loc })
+        })
+        .collect();
+    Some(FigureCard {
+        at: Loc { article, span: f.span.clone() },
+        text: f.text.clone(),
+        kind: f.kind,
+        qualifier: f.qualifier,
+        range: f.describe_range(),
+        counts: f.counts.clone(),
+        predicate: f.predicate.clone(),
+        place: f.place.clone(),
+        key: f.key.clone(),
+        others,
+    })
+}
+
+/// Figures of other outlets with the same quantity key as figure `figure` of `article`, in
+/// article and text order. Empty when the figure has no key.
+pub fn same_quantity(snap: &Snapshot, article: usize, figure: usize) -> Vec<Loc> {
+    let Some(art) = snap.articles.get(article) else { return Vec::new() };
+    let Some(f) = art.figures.get(figure) else { return Vec::new() };
+    let Some(key) = f.key.as_deref() else { return Vec::new() };
+    let outlet = art.article.outlet();
+    let mut out = Vec::new();
+    for (i, other) in snap.articles.iter().enumerate() {
+        if i == article || other.article.outlet() == outlet {
+            continue;
+        }
+        for g in &other.figures {
+            if g.key.as_deref() == Some(key) {
+                out.push(Loc { article: i, span: g.span.clone() });
+            }
+        }
+    }
+    out
+}
+
+/// The introduction of `actor` in one article: its first full-name mention, else its first
+/// mention (over every entity of the article joined into the actor).
+pub fn introduction_in(snap: &Snapshot, actor: ActorId, article: usize) -> Option<Loc> {
+    let art = snap.articles.get(article)?;
+    let mut first_full: Option<&Span> = None;
+    let mut first_any: Option<&Span> = None;
+    for m in members(snap, actor).iter().filter(|m| m.article == article) {
+        let Some(entity) = art.actors.entities.get(m.entity) else { continue };
+        for &mi in &entity.mentions {
+            let Some(mention) = art.actors.mentions.get(mi) else { continue };
+            if first_any.is_none_or(|s| mention.span.start < s.start) {
+                first_any = Some(&mention.span);
+            }
+            if mention.full && first_full.is_none_or(|s| mention.span.start < s.start) {
+                first_full = Some(&mention.span);
+            }
+        }
+    }
+    first_full.or(first_any).map(|s| Loc { article, span: s.clone() })
+}
+
+/// The articles where `actor` is mentioned, in article order.
+fn articles_of(snap: &Snapshot, actor: ActorId) -> Vec<usize> {
+    let mut v: Vec<usize> = members(snap, actor).iter().map(|m| m.article).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Where `actor` is introduced in each article that mentions it; article `current` first.
+pub fn actor_definitions(snap: &Snapshot, actor: ActorId, current: usize) -> Vec<Loc> {
+    let mut arts = articles_of(snap, actor);
+    if let Some(i) = arts.iter().position(|&a| a == current) {
+        arts.remove(i);
+        arts.insert(0, current);
+    }
+    arts.into_iter().filter_map(|a| introduction_in(snap, actor, a)).collect()
+}
+
+/// What "go to definition" gives for a target: an actor's introductions (current article
+/// first), or the other outlets' figures for the same quantity.
+pub fn definitions(snap: &Snapshot, article: usize, target: Target) -> Vec<Loc> {
+    match target {
+        Target::Mention { actor, .. } => actor_definitions(snap, actor, article),
+        Target::Figure { figure } => same_quantity(snap, article, figure),
+    }
+}
+
+/// Every mention of `actor` in every article, in article and text order. Without
+/// `include_declaration`, the introductions ([`introduction_in`]) are left out.
+pub fn references(snap: &Snapshot, actor: ActorId, include_declaration: bool) -> Vec<Loc> {
+    let mut out = Vec::new();
+    for article in articles_of(snap, actor) {
+        let intro = if include_declaration { None } else { introduction_in(snap, actor, article) };
+        let mut spans = mention_spans(snap, actor, article);
+        spans.retain(|s| intro.as_ref().is_none_or(|i| i.span != *s));
+        out.extend(spans.into_iter().map(|span| Loc { article, span }));
+    }
+    out
+}
+
+/// The spans of every mention of `actor` in `article`, in text order.
+pub fn mention_spans(snap: &Snapshot, actor: ActorId, article: usize) -> Vec<Span> {
+    let Some(art) = snap.articles.get(article) else { return Vec::new() };
+    let mut spans: Vec<Span> = members(snap, actor)
+        .iter()
+        .filter(|m| m.article == article)
+        .filter_map(|m| art.actors.entities.get(m.entity))
+        .flat_map(|e| e.mentions.iter().filter_map(|&mi| art.actors.mentions.get(mi)).map(|m| m.span.clone()))
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    spans.dedup();
+    spans
+}
+
+/// The outline of an article: each actor it mentions (at its introduction), then each figure,
+/// both in text order.
+pub fn article_symbols(snap: &Snapshot, article: usize) -> Vec<ArticleSymbol> {
+    let Some(art) = snap.articles.get(article) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for entity_index in 0..art.actors.entities.len() {
+        let Some(actor) = snap.linked.actor_of(EntityRef { article, entity: entity_index }) else { continue };
+        if !seen.insert(actor) {
+            continue;
+        }
+        let Some(a) = snap.linked.actors.get(actor) else { continue };
+        let Some(intro) = introduction_in(snap, actor, article) else { continue };
+        let role = art.actors.entities[entity_index].roles.first().map(|r| r.text.clone());
+        let detail = Some(match role {
+            Some(r) => format!("{} · {}", a.kind.as_str(), r),
+            None => a.kind.as_str().to_string(),
+        });
+        out.push(ArticleSymbol { name: a.name.clone(), detail, what: SymbolWhat::Actor(a.kind), span: intro.span });
+    }
+    out.sort_by_key(|s| s.span.start);
+    for f in &art.figures {
+        let mut detail = f.describe_range();
+        if let Some(c) = &f.counts {
+            detail.push(' ');
+            detail.push_str(c);
+        }
+        out.push(ArticleSymbol { name: f.text.clone(), detail: Some(detail), what: SymbolWhat::Figure, span: f.span.clone() });
+    }
+    out
+}
+
+/// Actors whose name or an alias matches `query` fuzzily, best first (at most `limit`).
+/// An empty query lists every actor by name.
+pub fn search_actors(snap: &Snapshot, query: &str, limit: usize) -> Vec<ActorHit> {
+    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+    use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
+    let first_intro = |actor: ActorId| articles_of(snap, actor).into_iter().find_map(|a| introduction_in(snap, actor, a));
+    let query = query.trim();
+    let mut hits: Vec<ActorHit> = Vec::new();
+    if query.is_empty() {
+        for a in &snap.linked.actors {
+            hits.push(ActorHit { actor: a.id, name: a.name.clone(), kind: a.kind, matched: a.name.clone(), score: 0, at: first_intro(a.id) });
+        }
+        hits.sort_by(|x, y| x.name.cmp(&y.name));
+        hits.truncate(limit);
+        return hits;
+    }
+    let mut matcher = Matcher::new(MatcherConfig::DEFAULT);
+    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    let mut buf = Vec::new();
+    for a in &snap.linked.actors {
+        let mut best: Option<(u32, &str)> = None;
+        for candidate in std::iter::once(&a.name).chain(a.aliases.iter()) {
+            let hay = Utf32Str::new(candidate, &mut buf);
+            if let Some(score) = pattern.score(hay, &mut matcher) {
+                if best.is_none_or(|(s, _)| score > s) {
+                    best = Some((score, candidate));
+                }
+            }
+        }
+        if let Some((score, matched)) = best {
+            hits.push(ActorHit { actor: a.id, name: a.name.clone(), kind: a.kind, matched: matched.to_string(), score, at: first_intro(a.id) });
+        }
+    }
+    hits.sort_by(|x, y| y.score.cmp(&x.score).then(x.name.cmp(&y.name)));
+    hits.truncate(limit);
+    hits
+}

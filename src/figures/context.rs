@@ -1,0 +1,253 @@
+//! What a figure counts: the counted noun after it, the predicate around it (what happened to the
+//! counted things), the place, the incident, and from these the quantity key.
+//!
+//! Keys are conservative: a figure gets one only when both the counted class and the predicate
+//! class are known ("people:killed", "people:living:aleppo"); populations also need a place.
+//! Crying wolf is worse than missing a contradiction.
+
+use super::lexicon;
+use super::read::Reading;
+use super::tokens::{TokKind, Token};
+use super::FigureKind;
+
+/// How many words either side are searched for a predicate.
+const PREDICATE_WINDOW: usize = 6;
+
+/// What was found around one figure.
+#[derive(Debug, Default)]
+pub struct Context {
+    pub counts: Option<String>,
+    pub predicate: Option<String>,
+    pub place: Option<String>,
+    pub key: Option<String>,
+}
+
+/// Words that end a clause for the predicate search.
+fn clause_break(word: &str) -> bool {
+    matches!(word, "and" | "but" | "while" | "whereas" | "although" | "because" | "after" | "before" | "where" | "when" | "since" | "as" | "if" | "than" | "said" | "says" | "say" | "according")
+}
+
+/// Words that open a parenthetical to be skipped: "Scores of people, including children, died".
+fn parenthetical(word: &str) -> bool {
+    matches!(word, "including" | "mostly" | "many" | "most" | "among" | "mainly" | "all" | "some")
+}
+
+/// The context of reading `r`, whose sentence holds tokens `sent`.
+pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Context {
+    let mut out = Context::default();
+    let (noun, noun_class, after_noun) = counted_noun(t, r.noun_from, sent.end);
+    out.counts = noun_class.map(str::to_string).or_else(|| noun.clone());
+    let is_lives = noun.as_deref() == Some("life") || noun_class.is_some() && t.get(after_noun.saturating_sub(1)).is_some_and(|x| x.lower == "lives");
+    let predicate = predicate_after(t, after_noun, sent.end).or_else(|| predicate_before(t, r.start, sent.start, is_lives));
+    out.predicate = predicate.map(str::to_string);
+    if matches!(predicate, Some("living" | "holding-out")) {
+        out.place = place(t, r.start, &sent);
+    }
+    if !r.kind.is_comparable() {
+        return out;
+    }
+    if r.kind == FigureKind::Count && noun.is_none() && predicate.is_some_and(implies_people) {
+        out.counts = Some("people".into());
+    }
+    out.key = match r.kind {
+        FigureKind::Count => count_key(t, &out, noun.is_some(), &sent, r.start),
+        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some("earthquake:magnitude".into()),
+        _ => None,
+    };
+    out
+}
+
+/// Predicates that, with no noun, can only be about people: "a war that has killed more than 290,000".
+fn implies_people(predicate: &str) -> bool {
+    matches!(predicate, "killed" | "injured" | "missing" | "displaced" | "evacuated" | "arrested")
+}
+
+fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<usize>, at: usize) -> Option<String> {
+    let predicate = c.predicate.as_deref()?;
+    let counts = match c.counts.as_deref() {
+        Some(n) => n.to_string(),
+        // "a war that has killed more than 290,000": people are meant.
+        None if !has_noun && implies_people(predicate) => "people".into(),
+        None => return None,
+    };
+    match predicate {
+        "living" | "holding-out" => Some(format!("{counts}:{predicate}:{}", c.place.as_deref()?)),
+        _ => {
+            // Tolls of an earlier event ("killed 26,000 in 2003", "two years ago") are another quantity;
+            // "since 2011" is the running total itself.
+            let words = || t[sent.clone()].iter().filter(|x| x.kind == TokKind::Word);
+            if words().any(|x| matches!(x.lower.as_str(), "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest")) {
+                return None;
+            }
+            let names_a_year = |k: usize| {
+                let x = &t[k];
+                x.kind == TokKind::Num && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since"))
+            };
+            if sent.clone().any(names_a_year) {
+                return None;
+            }
+            let mut key = format!("{counts}:{predicate}");
+            if let Some(event) = incident(t, at, sent).filter(|e| *e != "general") {
+                key.push(':');
+                key.push_str(event);
+            }
+            Some(key)
+        }
+    }
+}
+
+/// The counted noun after the number: (noun as written but singular, its class, token after it).
+fn counted_noun(t: &[Token], from: usize, sent_end: usize) -> (Option<String>, Option<&'static str>, usize) {
+    let mut k = from;
+    if t.get(k).is_some_and(|x| x.is_word("of")) {
+        k += 1;
+    }
+    let first = k;
+    for _ in 0..3 {
+        let Some(x) = t.get(k).filter(|x| x.kind == TokKind::Word && k < sent_end) else { break };
+        if let Some(class) = lexicon::noun_class(&x.lower) {
+            return (Some(lexicon::singular(&x.lower)), Some(class), k + 1);
+        }
+        if lexicon::noun_stop(&x.lower) || lexicon::predicate_class(&x.lower).is_some() {
+            break;
+        }
+        k += 1;
+    }
+    match t.get(first) {
+        Some(x) if first < sent_end
+            && x.kind == TokKind::Word
+            && !x.is_capitalised()
+            && x.lower.len() > 2
+            && x.lower.ends_with('s')
+            && !lexicon::noun_stop(&x.lower)
+            && lexicon::predicate_class(&x.lower).is_none()
+            && !lexicon::time_unit(&x.lower) =>
+        {
+            (Some(lexicon::singular(&x.lower)), None, first + 1)
+        }
+        _ => (None, None, from),
+    }
+}
+
+fn two_word_predicate(t: &[Token], k: usize) -> Option<&'static str> {
+    let next = t.get(k + 1).map(|x| x.lower.as_str());
+    match (t[k].lower.as_str(), next) {
+        ("holding" | "hold" | "holed", Some("out" | "up")) => Some("holding-out"),
+        ("under", Some("siege")) => Some("living"),
+        _ => None,
+    }
+}
+
+/// A predicate after the counted noun: "275,000 civilians still live", "8,000 rebels are holding out".
+fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<&'static str> {
+    let mut k = from;
+    let mut steps = 0;
+    while k < sent_end && steps < PREDICATE_WINDOW {
+        let x = &t[k];
+        match x.kind {
+            TokKind::Punct if x.text == "," => {
+                if t.get(k + 1).is_some_and(|n| parenthetical(&n.lower)) {
+                    // skip to after the closing comma
+                    match (k + 1..sent_end).find(|&j| t[j].is_punct(",")) {
+                        Some(j) => k = j + 1,
+                        None => return None,
+                    }
+                    continue;
+                }
+                return None;
+            }
+            TokKind::Punct if x.is_dash() && k > 0 && t[k - 1].span.end == x.span.start => k += 1,
+            TokKind::Word => {
+                if let Some(p) = two_word_predicate(t, k) {
+                    return Some(p);
+                }
+                if let Some(p) = lexicon::predicate_class(&x.lower).filter(|_| !matches!(x.lower.as_str(), "toll" | "death" | "deaths")) {
+                    return Some(p);
+                }
+                if clause_break(&x.lower) {
+                    return None;
+                }
+                k += 1;
+                steps += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// A predicate before the figure: "has killed more than 290,000", "the loss of around 20 lives",
+/// "has claimed more than 300,000 lives", "the death toll rose to 10".
+fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool) -> Option<&'static str> {
+    let mut k = start;
+    let mut steps = 0;
+    while k > sent_start && steps < PREDICATE_WINDOW {
+        k -= 1;
+        let x = &t[k];
+        if x.kind != TokKind::Word {
+            if x.is_dash() && k > 0 && t[k - 1].span.end == x.span.start {
+                continue;
+            }
+            return None;
+        }
+        let w = x.lower.as_str();
+        if is_lives && matches!(w, "claimed" | "claiming" | "claim" | "claims" | "cost" | "costing" | "took" | "taken" | "taking" | "loss" | "lost") {
+            return Some("killed");
+        }
+        if let Some(p) = lexicon::predicate_class(w).filter(|p| !matches!(*p, "living")) {
+            return Some(p);
+        }
+        if matches!(w, "and" | "but" | "while" | "where" | "who" | "which" | "said" | "says") {
+            return None;
+        }
+        steps += 1;
+    }
+    None
+}
+
+/// The incident nearest the figure in its sentence: "convoy", "earthquake", or "general" (the war).
+fn incident(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<&'static str> {
+    sent.clone()
+        .filter_map(|k| {
+            let x = &t[k];
+            if x.kind != TokKind::Word {
+                return None;
+            }
+            let e = lexicon::incident(&x.lower)?;
+            Some((k.abs_diff(at), e))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, e)| e)
+}
+
+/// The place nearest the figure named as "in Aleppo", "of Aleppo", "in east Aleppo".
+fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for k in sent.clone() {
+        if !matches!(t[k].lower.as_str(), "in" | "of" | "near" | "inside" | "around" | "across" | "within" | "at") || t[k].kind != TokKind::Word {
+            continue;
+        }
+        let mut j = k + 1;
+        if t.get(j).is_some_and(|x| x.is_word("the")) {
+            j += 1;
+        }
+        while let Some(x) = t.get(j) {
+            let modifier = matches!(x.lower.as_str(), "east" | "eastern" | "west" | "western" | "north" | "northern" | "south" | "southern" | "central" | "besieged" | "rebel" | "held" | "opposition" | "government" | "regime" | "-");
+            if modifier && j < sent.end {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(x) = t.get(j).filter(|x| j < sent.end && x.is_capitalised()) else { continue };
+        if matches!(x.lower.as_str(), "the" | "a" | "an" | "it" | "he" | "she" | "they" | "this" | "that") {
+            continue;
+        }
+        let name = x.lower.trim_end_matches("’s").trim_end_matches("'s").to_string();
+        let d = j.abs_diff(at);
+        if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+            best = Some((d, name));
+        }
+    }
+    best.map(|(_, n)| deunicode::deunicode(&n))
+}

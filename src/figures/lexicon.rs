@@ -1,0 +1,265 @@
+//! Word lists: number words, qualifiers, units, counted-noun classes and predicate classes.
+//! All lookups take lowercase words.
+
+use super::Qualifier;
+
+/// Cardinal words below one hundred: (value, is_tens).
+pub fn small_number(word: &str) -> Option<(f64, bool)> {
+    let v = match word {
+        "zero" | "nought" | "naught" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => return Some((20.0, true)),
+        "thirty" => return Some((30.0, true)),
+        "forty" | "fourty" => return Some((40.0, true)),
+        "fifty" => return Some((50.0, true)),
+        "sixty" => return Some((60.0, true)),
+        "seventy" => return Some((70.0, true)),
+        "eighty" => return Some((80.0, true)),
+        "ninety" => return Some((90.0, true)),
+        _ => return None,
+    };
+    Some((v as f64, false))
+}
+
+/// Scale words that multiply what precedes them ("two hundred", "1.5 million", "3 lakh").
+pub fn scale_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "lakh" | "lakhs" => 1e5,
+        "million" | "mln" | "mn" => 1e6,
+        "crore" | "crores" => 1e7,
+        "billion" | "bln" | "bn" => 1e9,
+        "trillion" | "tln" | "trn" => 1e12,
+        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
+        _ => return None,
+    })
+}
+
+/// Suffixes glued to digits that scale them ("10k", "2.3bn", "10M", "2mil", "1MM").
+/// Lowercase "m" is left out: "180m" is as likely metres as millions.
+pub fn glued_scale(suffix: &str) -> Option<f64> {
+    Some(match suffix {
+        "k" | "K" => 1e3,
+        "M" | "MM" => 1e6,
+        "mil" | "mln" | "mn" | "Mn" => 1e6,
+        "b" | "B" | "bn" | "Bn" | "bln" => 1e9,
+        "tn" | "trn" | "tln" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Word ordinals ("first", "twenty-first" is handled as "twenty" + "first").
+pub fn is_ordinal_word(word: &str) -> bool {
+    matches!(
+        word,
+        "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth"
+            | "eleventh" | "twelfth" | "thirteenth" | "fourteenth" | "fifteenth" | "sixteenth" | "seventeenth"
+            | "eighteenth" | "nineteenth" | "twentieth" | "thirtieth" | "fortieth" | "fiftieth" | "sixtieth"
+            | "seventieth" | "eightieth" | "ninetieth" | "hundredth" | "thousandth" | "millionth"
+    )
+}
+
+/// Qualifier phrases before a number, longest first within each first word.
+pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["an", "estimated"], Qualifier::About),
+    (&["the", "estimated"], Qualifier::About),
+    (&["estimated"], Qualifier::About),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["approx"], Qualifier::About),
+    (&["circa"], Qualifier::About),
+    (&["an", "approximate"], Qualifier::About),
+    (&["in", "the", "region", "of"], Qualifier::About),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["just", "over"], Qualifier::MoreThan),
+    (&["well", "over"], Qualifier::MoreThan),
+    (&["over"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["upward", "of"], Qualifier::MoreThan),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["greater", "than"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["close", "to"], Qualifier::Nearly),
+    (&["just", "under"], Qualifier::Nearly),
+    (&["just", "shy", "of"], Qualifier::Nearly),
+    (&["approaching"], Qualifier::Nearly),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+    (&["as", "many", "as"], Qualifier::AsManyAs),
+    (&["as", "much", "as"], Qualifier::AsManyAs),
+    (&["as", "high", "as"], Qualifier::AsManyAs),
+    (&["up", "to"], Qualifier::AsManyAs),
+    (&["at", "most"], Qualifier::AsManyAs),
+    (&["no", "more", "than"], Qualifier::AsManyAs),
+    (&["a", "maximum", "of"], Qualifier::AsManyAs),
+    (&["a", "total", "of"], Qualifier::Exact),
+];
+
+pub fn currency_symbol(s: &str) -> bool {
+    matches!(s, "$" | "£" | "€" | "¥" | "₹")
+}
+
+/// Currency words before the number ("USD 5", "Rs 20").
+pub fn currency_code(word: &str) -> bool {
+    matches!(word, "usd" | "eur" | "gbp" | "jpy" | "cny" | "rs" | "inr" | "chf" | "rmb")
+}
+
+/// Currency words after the number ("5 million dollars").
+pub fn currency_word(word: &str) -> bool {
+    matches!(
+        word,
+        "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds" | "yen" | "yuan" | "rupee" | "rupees"
+            | "franc" | "francs" | "rouble" | "roubles" | "ruble" | "rubles" | "dinar" | "dinars" | "riyal"
+            | "riyals" | "peso" | "pesos" | "sterling"
+    )
+}
+
+/// Units of time: a number followed by one of these is a duration (or an age, with "old").
+pub fn time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "second" | "seconds" | "minute" | "minutes" | "min" | "mins" | "hour" | "hours" | "hr" | "hrs" | "day"
+            | "days" | "week" | "weeks" | "fortnight" | "fortnights" | "month" | "months" | "year" | "years" | "yr"
+            | "yrs" | "decade" | "decades" | "century" | "centuries" | "night" | "nights"
+    )
+}
+
+/// Units of measure (lowercase; "m" only when glued to the digits).
+pub fn measure_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" | "mile" | "miles" | "mi" | "m"
+            | "meter" | "meters" | "metre" | "metres" | "cm" | "mm" | "centimeters" | "centimetres" | "millimeters"
+            | "millimetres" | "feet" | "foot" | "ft" | "inch" | "inches" | "yard" | "yards" | "kg" | "kgs"
+            | "kilogram" | "kilograms" | "kilo" | "kilos" | "gram" | "grams" | "g" | "tonne" | "tonnes" | "ton"
+            | "tons" | "lb" | "lbs" | "ml" | "litre" | "litres" | "liter" | "liters" | "gallon" | "gallons"
+            | "barrel" | "barrels" | "acre" | "acres" | "hectare" | "hectares" | "ha" | "sq" | "square" | "mph"
+            | "kph" | "kmh" | "knots" | "degrees" | "degree" | "°c" | "°f" | "celsius" | "fahrenheit"
+            | "magnitude" | "mw" | "kw" | "gw" | "megawatts" | "volts" | "decibels" | "calories" | "storeys"
+            | "stories" | "floors"
+    )
+}
+
+/// Words after which a number is an identifier: "No. 7442619", "Reg. 12", "#4".
+pub fn identifier_cue(word: &str) -> bool {
+    matches!(word, "no" | "nr" | "nrs" | "reg" | "sect" | "ref" | "id" | "tel" | "phone" | "fax" | "flight" | "route" | "room" | "box" | "version" | "v" | "article" | "section" | "chapter" | "page" | "pp" | "p" | "vol" | "issue" | "highway" | "platform" | "gate" | "unit" | "suite" | "apt" | "ext" | "code" | "case" | "resolution" | "bus" | "channel" | "row" | "seat" | "level" | "grade" | "category" | "class" | "stage" | "phase" | "number" | "tier")
+}
+
+/// Street words after which "483 Green Lanes" is an address.
+pub fn street_word(word: &str) -> bool {
+    matches!(word, "street" | "st" | "road" | "rd" | "avenue" | "ave" | "lane" | "lanes" | "boulevard" | "blvd" | "way" | "drive" | "dr" | "place" | "square" | "court" | "terrace" | "crescent" | "close" | "highway" | "parkway" | "strasse" | "straße")
+}
+
+/// The class a counted noun belongs to, so that "civilians" and "people" are one quantity.
+pub fn noun_class(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "people" | "persons" | "person" | "civilians" | "civilian" | "residents" | "inhabitants" | "lives"
+        | "individuals" | "villagers" | "citizens" | "victims" | "others" | "passengers" | "pilgrims" | "migrants"
+        | "refugees" | "men" | "adults" | "souls" => "people",
+        "rebels" | "fighters" | "militants" | "insurgents" | "jihadists" | "gunmen" | "combatants" | "guerrillas"
+        | "guerrillas'" | "militiamen" | "extremists" => "combatants",
+        "soldiers" | "troops" | "servicemen" | "marines" | "personnel" => "troops",
+        "police" | "policemen" | "officers" | "police officers" | "policeman" => "police",
+        "children" | "kids" | "babies" | "infants" | "minors" => "children",
+        "women" => "women",
+        "students" | "pupils" => "students",
+        "workers" | "employees" | "staff" | "jobs" => "workers",
+        "homes" | "houses" | "buildings" => "buildings",
+        "aftershocks" => "aftershocks",
+        _ => return None,
+    })
+}
+
+/// Words that end the search for a counted noun (verbs, prepositions, conjunctions).
+pub fn noun_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "and" | "or" | "but" | "are" | "is" | "was" | "were" | "be" | "been" | "have" | "has" | "had" | "will"
+            | "would" | "could" | "may" | "might" | "in" | "on" | "at" | "from" | "to" | "for" | "with" | "by"
+            | "who" | "which" | "that" | "where" | "when" | "since" | "after" | "before" | "as" | "than" | "into"
+            | "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "per" | "each"
+            | "still" | "so" | "if" | "while" | "said" | "says" | "say" | "more" | "less" | "over" | "under"
+            | "about" | "around" | "across" | "through" | "against"
+    )
+}
+
+/// Predicate classes: (surface word, class). Multi-word phrases are handled in `context`.
+pub fn predicate_class(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "killed" | "kill" | "kills" | "killing" | "died" | "die" | "dies" | "dying" | "dead" | "deaths" | "death"
+        | "toll" | "fatalities" | "perished" | "slain" | "massacred" | "lost" => "killed",
+        "injured" | "injuring" | "injures" | "injure" | "wounded" | "wounding" | "hurt" | "injuries"
+        | "hospitalised" | "hospitalized" => "injured",
+        "displaced" | "fled" | "flee" | "fleeing" | "homeless" | "uprooted" => "displaced",
+        "live" | "living" | "trapped" | "besieged" | "remain" | "remaining" | "stranded" | "reside" | "residing" => {
+            "living"
+        }
+        "arrested" | "detained" | "arrests" | "detains" | "arresting" => "arrested",
+        "missing" => "missing",
+        "evacuated" | "evacuating" | "evacuate" => "evacuated",
+        _ => return None,
+    })
+}
+
+/// Incidents that a death toll may belong to. The war itself is "general" (no event in the key).
+pub fn incident(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "war" | "conflict" | "fighting" | "violence" | "uprising" | "crisis" | "revolt" | "insurgency" => "general",
+        "convoy" => "convoy",
+        "strike" | "strikes" | "airstrike" | "airstrikes" | "bombardment" | "shelling" => "strike",
+        "bombing" | "bomb" | "blast" | "explosion" | "explosions" | "bombings" => "blast",
+        "attack" | "attacks" | "assault" | "raid" | "ambush" => "attack",
+        "shooting" | "shootings" | "gunfire" | "rampage" => "shooting",
+        "earthquake" | "quake" | "tremor" | "temblor" | "earthquakes" => "earthquake",
+        "crash" | "collision" | "derailment" | "accident" => "crash",
+        "fire" | "blaze" | "wildfire" => "fire",
+        "flood" | "floods" | "flooding" | "storm" | "hurricane" | "typhoon" | "cyclone" | "tsunami" | "landslide" => {
+            "disaster"
+        }
+        "stampede" => "stampede",
+        _ => return None,
+    })
+}
+
+/// "rebels" → "rebel", "casualties" → "casualty": a crude singular for nouns outside the classes.
+pub fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with("ss") || word.ends_with("us") {
+        word.to_string()
+    } else if let Some(stem) = word.strip_suffix('s') {
+        stem.to_string()
+    } else {
+        word.to_string()
+    }
+}

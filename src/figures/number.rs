@@ -1,0 +1,249 @@
+//! Reading one number from tokens: digits ("250,000", "2.3bn"), words ("two hundred and fifty
+//! thousand", "half a million", "a dozen", "five and a half million") and mixtures ("1.5 million",
+//! "4 thousand 3 hundred and 21").
+
+use super::lexicon::{glued_scale, scale_word, small_number};
+use super::tokens::{digits_value, TokKind, Token};
+
+/// A number read from tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+pub struct Number {
+    pub value: f64,
+    pub end: usize,
+    /// The largest scale applied (1 when none): "5 million" → 1e6. Used to spread a scale over a
+    /// range: "5 to 10 million".
+    pub scale: f64,
+    /// Written in words only ("three", "half a million").
+    pub words_only: bool,
+    /// A single digit token with nothing but digits: candidates for years and identifiers.
+    pub bare_digits: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum State {
+    Start,
+    /// After "a" in "a hundred", "a dozen".
+    A,
+    Value { tens_word: bool },
+    Hundred,
+    Scale(f64),
+}
+
+fn is_small_word(tok: Option<&Token>) -> bool {
+    tok.is_some_and(|t| t.kind == TokKind::Word && small_number(&t.lower).is_some())
+}
+
+fn is_scale_word(tok: Option<&Token>) -> bool {
+    tok.is_some_and(|t| t.kind == TokKind::Word && scale_word(&t.lower).is_some_and(|m| !t.lower.ends_with('s') || m == 12.0))
+}
+
+/// "and a half", "and one quarter" at `j` (pointing at "and"): the fraction and tokens used.
+fn and_fraction(t: &[Token], j: usize) -> Option<(f64, usize)> {
+    let a = t.get(j + 1)?;
+    let f = t.get(j + 2)?;
+    if !(a.is_word("a") || a.is_word("one")) {
+        return None;
+    }
+    let frac = match f.lower.as_str() {
+        "half" => 0.5,
+        "quarter" | "fourth" => 0.25,
+        _ => return None,
+    };
+    Some((frac, 3))
+}
+
+/// Reads the number starting at token `i`. `money` allows "m" glued to digits to mean million.
+pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
+    let first = t.get(i)?;
+    // "half a million", "half million", "quarter million", "half a dozen"
+    if first.is_word("half") || first.is_word("quarter") {
+        let frac = if first.is_word("half") { 0.5 } else { 0.25 };
+        let mut k = i + 1;
+        if t.get(k).is_some_and(|x| x.is_word("a")) {
+            k += 1;
+        }
+        let m = t.get(k).filter(|x| x.kind == TokKind::Word).and_then(|x| scale_word(&x.lower).filter(|_| !x.lower.ends_with('s')))?;
+        if m < 12.0 {
+            return None;
+        }
+        return Some(Number { value: frac * m, end: k + 1, scale: m, words_only: true, bare_digits: false });
+    }
+    let mut total = 0.0;
+    let mut group = 0.0;
+    let mut state = State::Start;
+    let mut j = i;
+    let mut end = i;
+    let mut scale: f64 = 1.0;
+    let mut words_only = true;
+    let mut digit_tokens = 0;
+    let mut before_and: Option<(f64, f64, usize)> = None;
+    while let Some(tok) = t.get(j) {
+        match tok.kind {
+            TokKind::Num => {
+                let v = digits_value(tok.text);
+                match state {
+                    State::Start => group = v,
+                    State::Hundred if v < 100.0 => group += v,
+                    State::Scale(m) if v < m && m >= 1000.0 => group = v,
+                    _ => break,
+                }
+                words_only = false;
+                digit_tokens += 1;
+                state = State::Value { tens_word: false };
+                j += 1;
+                end = j;
+                // "10k", "2.3bn", "10M": a scale glued to the digits.
+                if let Some(n) = t.get(j).filter(|n| n.kind == TokKind::Word && n.span.start == tok.span.end) {
+                    let m = glued_scale(n.text).or(if money && n.text == "m" { Some(1e6) } else { None });
+                    if let Some(m) = m {
+                        total += group * m;
+                        group = 0.0;
+                        scale = scale.max(m);
+                        state = State::Scale(m);
+                        j += 1;
+                        end = j;
+                        // A glued scale ends the number: "10k 3" is two numbers.
+                        break;
+                    }
+                }
+            }
+            TokKind::Word => {
+                let w = tok.lower.as_str();
+                if let Some((v, tens)) = small_number(w) {
+                    match state {
+                        State::Start => group = v,
+                        State::Value { tens_word: true } if !tens && v > 0.0 && v < 10.0 => group += v,
+                        State::Hundred if v < 100.0 => group += v,
+                        State::Scale(m) if v < m && m >= 100.0 => group = v,
+                        _ => break,
+                    }
+                    state = State::Value { tens_word: tens };
+                    j += 1;
+                    end = j;
+                    continue;
+                }
+                if w == "a" || w == "an" {
+                    if state == State::Start && is_scale_word(t.get(j + 1)) {
+                        group = 1.0;
+                        state = State::A;
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                // "2.33 k": a spaced "k" after digits.
+                let m = if w == "k" && digit_tokens > 0 && matches!(state, State::Value { .. }) { Some(1e3) } else { scale_word(w) };
+                if let Some(m) = m {
+                    // "hundreds", "thousands" alone are vague (read elsewhere); "dozens" after a number is not.
+                    let dozen = m == 12.0;
+                    if w.ends_with('s') && !dozen && !matches!(w, "lakhs" | "crores") {
+                        break;
+                    }
+                    if dozen && !matches!(state, State::Value { .. } | State::A) {
+                        break;
+                    }
+                    // "hundred thousand dollars": a bare scale that another scale follows.
+                    if state == State::Start && (m == 100.0 || m == 1000.0) && is_scale_word(t.get(j + 1)) {
+                        group = 1.0;
+                        state = State::A;
+                    }
+                    if m == 100.0 {
+                        // "3 hundred and 2 hundred" is two numbers: undo the "and".
+                        if group >= 100.0 && before_and.is_some() {
+                            if let Some((tot, grp, e)) = before_and {
+                                (total, group, end) = (tot, grp, e);
+                            }
+                            break;
+                        }
+                        match state {
+                            State::Value { .. } | State::A => group *= 100.0,
+                            _ => break,
+                        }
+                        state = State::Hundred;
+                    } else {
+                        match state {
+                            State::Value { .. } | State::A | State::Hundred => {
+                                total += group * m;
+                                group = 0.0;
+                            }
+                            // "three lakh crore"
+                            State::Scale(m0) if m > m0 && group == 0.0 => total *= m,
+                            _ => break,
+                        }
+                        state = State::Scale(m);
+                    }
+                    scale = scale.max(m);
+                    j += 1;
+                    end = j;
+                    continue;
+                }
+                if w == "and" {
+                    if let Some((frac, used)) = and_fraction(t, j) {
+                        match state {
+                            State::Value { .. } => group += frac,
+                            State::Scale(m) if m >= 1000.0 => total += frac * m,
+                            _ => break,
+                        }
+                        j += used;
+                        end = j;
+                        continue;
+                    }
+                    let next = t.get(j + 1);
+                    let next_is_number = next.is_some_and(|n| n.kind == TokKind::Num) || is_small_word(next);
+                    if matches!(state, State::Hundred | State::Scale(_)) && next_is_number {
+                        before_and = Some((total, group, end));
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if w == "point" && words_only && !matches!(state, State::Start | State::A) {
+                    if let Some((frac, k)) = spoken_decimals(t, j + 1) {
+                        group += frac;
+                        end = k;
+                    }
+                    break;
+                }
+                break;
+            }
+            TokKind::Punct => {
+                // "sixty-one", "fifty - two"
+                if tok.is_dash() && state == (State::Value { tens_word: true }) {
+                    if let Some(n) = t.get(j + 1).filter(|n| n.kind == TokKind::Word) {
+                        if small_number(&n.lower).is_some_and(|(v, tens)| !tens && v > 0.0 && v < 10.0) {
+                            j += 1;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            TokKind::Barrier => break,
+        }
+    }
+    if end == i || matches!(state, State::Start | State::A) {
+        return None;
+    }
+    let bare_digits = digit_tokens == 1 && end == i + 1 && t[i].text.bytes().all(|b| b.is_ascii_digit());
+    Some(Number { value: total + group, end, scale, words_only, bare_digits })
+}
+
+/// "zero three" → 0.03, "seventy-one" → 0.71, "eleven" → 0.11 (after "point").
+fn spoken_decimals(t: &[Token], mut k: usize) -> Option<(f64, usize)> {
+    let mut digits = String::new();
+    while let Some((v, tens)) = t.get(k).filter(|x| x.kind == TokKind::Word).and_then(|x| small_number(&x.lower)) {
+        let mut v = v as i64;
+        k += 1;
+        if tens && t.get(k).is_some_and(|x| x.is_dash()) {
+            if let Some((u, false)) = t.get(k + 1).and_then(|x| small_number(&x.lower)) {
+                v += u as i64;
+                k += 2;
+            }
+        }
+        digits.push_str(&v.to_string());
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    Some((format!("0.{digits}").parse().ok()?, k))
+}

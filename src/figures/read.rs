@@ -1,0 +1,472 @@
+//! Reading whole figure expressions from tokens: qualifier, currency, the number or range or vague
+//! amount, the unit after it, and what kind of figure that makes.
+//!
+//! Intervals the qualifiers stand for (the choices are ours; news rarely says):
+//! - exact: [v, v];
+//! - about, around, some, roughly, approximately, an estimated: v ± 7% ([`ABOUT`]). Narrow on
+//!   purpose: "an estimated 250,000" must not cover 275,000, a figure another outlet gives;
+//! - more than, over, upwards of: [v, ∞) (v itself is let in, so "more than 290,000" never
+//!   contradicts "290,000"); at least: [v, ∞);
+//! - nearly, almost, close to: [0.9 v, v]; fewer than, less than, under: [0, v];
+//! - as many as, up to: [v / 2, v] ([`AS_MANY_AS_FLOOR`]): the upper end of estimates;
+//! - ranges "between 10 and 20", "10-20", "two or three": [10, 20];
+//! - vague amounts: "thousands" [2,000, 9,999], "tens of thousands" [20,000, 99,999],
+//!   "hundreds of thousands" [200,000, 999,999], "dozens" [24, 99], "scores of" [40, 199],
+//!   "several" [3, 9], "a few" [2, 5]; `value` is the lower end.
+
+use super::lexicon::{self, QUALIFIERS};
+use super::number::{self, Number};
+use super::tokens::{TokKind, Token};
+use super::{FigureKind, Qualifier};
+
+/// Relative half-width of "about" and "an estimated".
+pub const ABOUT: f64 = 0.07;
+/// "as many as v" is read as [v × this, v].
+pub const AS_MANY_AS_FLOOR: f64 = 0.5;
+/// "nearly v" is read as [v × this, v].
+pub const NEARLY_FLOOR: f64 = 0.9;
+
+/// One figure expression over tokens `start..end`.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub start: usize,
+    pub end: usize,
+    /// Where the counted noun may start (after the number and its unit).
+    pub noun_from: usize,
+    pub kind: FigureKind,
+    pub low: f64,
+    pub high: f64,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// The unit word, for measures ("magnitude", "kilometers").
+    pub unit: Option<String>,
+}
+
+/// The interval a qualifier makes of a stated value.
+pub fn interval(q: Qualifier, v: f64) -> (f64, f64) {
+    let (a, b) = match q {
+        Qualifier::About => (v * (1.0 - ABOUT), v * (1.0 + ABOUT)),
+        Qualifier::MoreThan | Qualifier::AtLeast => return (v, f64::INFINITY),
+        Qualifier::Nearly => (v * NEARLY_FLOOR, v),
+        Qualifier::LessThan => (0.0, v),
+        Qualifier::AsManyAs => (v * AS_MANY_AS_FLOOR, v),
+        Qualifier::Exact | Qualifier::Range | Qualifier::Vague => (v, v),
+    };
+    (a.min(b), a.max(b))
+}
+
+fn word_at<'a>(t: &'a [Token], i: usize) -> Option<&'a str> {
+    t.get(i).filter(|x| x.kind == TokKind::Word).map(|x| x.lower.as_str())
+}
+
+/// Whether tokens `a` and `b` touch (no space between).
+fn touching(t: &[Token], a: usize, b: usize) -> bool {
+    matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.span.end == y.span.start)
+}
+
+/// The qualifier phrase starting at `i`: (qualifier, tokens used).
+fn qualifier_at(t: &[Token], i: usize) -> Option<(Qualifier, usize)> {
+    let mut best: Option<(Qualifier, usize)> = None;
+    for (words, q) in QUALIFIERS {
+        if words.iter().enumerate().all(|(k, w)| word_at(t, i + k) == Some(w)) && best.is_none_or(|(_, n)| words.len() > n) {
+            best = Some((*q, words.len()));
+        }
+    }
+    // "approx." and "c." keep their dot.
+    best.map(|(q, n)| if t.get(i + n).is_some_and(|x| x.is_punct(".")) && matches!(word_at(t, i + n - 1), Some("approx")) { (q, n + 1) } else { (q, n) })
+}
+
+/// Vague amounts: (low, high, tokens used).
+fn vague_at(t: &[Token], i: usize) -> Option<(f64, f64, usize)> {
+    let w = |k: usize| word_at(t, i + k).unwrap_or("");
+    let scale_of = |s: &str| match s {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        _ => None,
+    };
+    let plural_scale = |s: &str| s.strip_suffix('s').and_then(scale_of);
+    match w(0) {
+        "tens" | "hundreds" if w(1) == "of" && matches!(w(2), "thousands" | "millions" | "billions") => {
+            let base = if w(0) == "tens" { 10.0 } else { 100.0 };
+            let m = plural_scale(w(2))?;
+            Some((2.0 * base * m, 10.0 * base * m - 1.0, 3))
+        }
+        "hundreds" | "thousands" | "millions" | "billions" => {
+            let m = plural_scale(w(0))?;
+            Some((2.0 * m, 10.0 * m - 1.0, 1))
+        }
+        "dozens" => Some((24.0, 99.0, 1)),
+        "scores" if w(1) == "of" => Some((40.0, 199.0, 1)),
+        "several" => match scale_of(w(1)) {
+            Some(m) => Some((3.0 * m, 10.0 * m - 1.0, 2)),
+            None if w(1) == "dozen" => Some((36.0, 119.0, 2)),
+            None if plural_noun(t, i + 1) => Some((3.0, 9.0, 1)),
+            None => None,
+        },
+        "a" if w(1) == "few" => match scale_of(w(2)) {
+            Some(m) => Some((2.0 * m, 10.0 * m - 1.0, 3)),
+            None if w(2) == "dozen" => Some((24.0, 60.0, 3)),
+            None => Some((2.0, 5.0, 2)),
+        },
+        "a" if w(1) == "handful" && w(2) == "of" => Some((2.0, 5.0, 2)),
+        _ => None,
+    }
+}
+
+fn plural_noun(t: &[Token], i: usize) -> bool {
+    t.get(i).is_some_and(|x| x.kind == TokKind::Word && x.lower.len() > 3 && x.lower.ends_with('s') && !lexicon::noun_stop(&x.lower))
+}
+
+/// The figure starting at token `i`, if one does.
+pub fn reading_at(t: &[Token], i: usize) -> Option<Reading> {
+    if let Some((q, n)) = qualifier_at(t, i) {
+        if let Some(mut r) = core_at(t, i + n) {
+            if matches!(r.qualifier, Qualifier::Exact) {
+                r.qualifier = q;
+                (r.low, r.high) = interval(q, r.value);
+            } else if r.qualifier == Qualifier::Vague && matches!(q, Qualifier::MoreThan | Qualifier::AtLeast) {
+                r.high = f64::INFINITY;
+            }
+            r.start = i;
+            return Some(r);
+        }
+    }
+    core_at(t, i)
+}
+
+/// A figure without a leading qualifier.
+fn core_at(t: &[Token], i: usize) -> Option<Reading> {
+    let tok = t.get(i)?;
+    // "between 10 and 20", "from 10 to 20"
+    if tok.is_word("between") || tok.is_word("from") {
+        let joiner = if tok.is_word("between") { "and" } else { "to" };
+        let money = currency_at(t, i + 1);
+        let a = number::read(t, i + 1 + money, money > 0)?;
+        if word_at(t, a.end) == Some(joiner) {
+            let money_b = currency_at(t, a.end + 1);
+            let b = number::read(t, a.end + 1 + money_b, money > 0 || money_b > 0)?;
+            return Some(range(t, i, a, b, money > 0 || money_b > 0));
+        }
+        return None;
+    }
+    if let Some((low, high, n)) = vague_at(t, i) {
+        let (kind, end, noun_from, unit) = classify(t, i, i + n, i + n, false);
+        return Some(Reading { start: i, end, noun_from, kind, low, high, value: low, qualifier: Qualifier::Vague, unit });
+    }
+    if tok.kind == TokKind::Word {
+        // "a week", "an hour": a duration of one.
+        if matches!(tok.lower.as_str(), "a" | "an") {
+            let unit = t.get(i + 1)?;
+            if unit.kind == TokKind::Word && lexicon::time_unit(&unit.lower) && !unit.lower.ends_with('s') {
+                let end = long_or_old(t, i + 2);
+                return Some(simple(i, end, FigureKind::Duration, 1.0));
+            }
+        }
+        // "month-long"
+        if lexicon::time_unit(&tok.lower) && t.get(i + 1).is_some_and(|d| d.is_dash()) && touching(t, i, i + 1) && word_at(t, i + 2) == Some("long") {
+            return Some(simple(i, i + 3, FigureKind::Duration, 1.0));
+        }
+        if lexicon::is_ordinal_word(&tok.lower) && !(tok.lower == "second" && !t.get(i + 1).is_some_and(|x| x.kind == TokKind::Word)) {
+            return Some(simple(i, i + 1, FigureKind::Ordinal, 1.0));
+        }
+        // "bericht-9539", "N13NV", "SCP-173", "G20": letters glued to digits.
+        if let Some(end) = glued_identifier(t, i) {
+            return Some(simple(i, end, FigureKind::Identifier, 0.0));
+        }
+        // "magnitude 6.1", "magnitude-5.9"
+        if tok.lower == "magnitude" {
+            let k = if t.get(i + 1).is_some_and(|d| d.is_dash()) { i + 2 } else { i + 1 };
+            if let Some(n) = t.get(k).filter(|n| n.kind == TokKind::Num) {
+                let v = super::tokens::digits_value(n.text);
+                let mut r = simple(i, k + 1, FigureKind::Measure, v);
+                r.unit = Some("magnitude".into());
+                return Some(r);
+            }
+        }
+        // "minus five", "negative one"
+        if matches!(tok.lower.as_str(), "minus" | "negative") {
+            let n = number::read(t, i + 1, false)?;
+            let (kind, end, noun_from, unit) = classify(t, i + 1, n.end, n.end, false);
+            return Some(Reading { start: i, end, noun_from, kind, low: -n.value, high: -n.value, value: -n.value, qualifier: Qualifier::Exact, unit });
+        }
+    }
+    // "-9.23": a minus sign with space before it and none after.
+    let negative = tok.is_dash()
+        && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
+        && touching(t, i, i + 1)
+        && (i == 0 || !touching(t, i - 1, i));
+    let money = if negative { 0 } else { currency_at(t, i) };
+    let at = i + money + negative as usize;
+    let a = number::read(t, at, money > 0)?;
+    // "the one you mentioned": the pronoun, not the number.
+    if a.words_only && a.end == at + 1 && t[at].lower == "one" {
+        let before = if at > 0 { word_at(t, at - 1) } else { None };
+        let compound = t.get(at + 1).is_some_and(|d| d.is_dash())
+            && touching(t, at, at + 1)
+            && word_at(t, at + 2).is_some_and(|w| super::lexicon::small_number(w).is_none() && !lexicon::time_unit(w));
+        let after_dash = at > 0 && t[at - 1].is_dash() && touching(t, at - 1, at);
+        if compound
+            || after_dash
+            || matches!(before, Some("the" | "this" | "that" | "which" | "each" | "every" | "any" | "no" | "another" | "no-one"))
+            || before.is_some_and(lexicon::is_ordinal_word)
+            || matches!(word_at(t, at + 1), Some("another" | "anyone"))
+        {
+            return None;
+        }
+    }
+    // Ranges: "10-20", "10 to 20", "two or three".
+    if let Some(sep) = t.get(a.end) {
+        let is_sep = sep.is_dash() || sep.is_word("to") || sep.is_word("or");
+        if is_sep {
+            let money_b = currency_at(t, a.end + 1);
+            if let Some(b) = number::read(t, a.end + 1 + money_b, money > 0 || money_b > 0) {
+                if b.value > a.value || (a.value < 1000.0 && a.scale == 1.0 && b.scale > 1.0 && a.value * b.scale <= b.value) {
+                    let mut r = range(t, at, a, b, money > 0 || money_b > 0);
+                    r.start = i;
+                    return Some(r);
+                }
+            }
+        }
+    }
+    let value = if negative { -a.value } else { a.value };
+    let (mut kind, end, noun_from, unit) = classify(t, at, a.end, a.end, money > 0);
+    if a.bare_digits && kind == FigureKind::Count {
+        kind = bare_digits_kind(t, at);
+    }
+    let mut r = Reading { start: i, end, noun_from, kind, low: value, high: value, value, qualifier: Qualifier::Exact, unit };
+    post_qualifier(t, &mut r);
+    Some(r)
+}
+
+fn simple(start: usize, end: usize, kind: FigureKind, v: f64) -> Reading {
+    Reading { start, end, noun_from: end, kind, low: v, high: v, value: v, qualifier: Qualifier::Exact, unit: None }
+}
+
+fn range(t: &[Token], start: usize, a: Number, b: Number, money: bool) -> Reading {
+    let mut low = a.value;
+    if a.value < 1000.0 && a.scale == 1.0 && b.scale > 1.0 && a.value * b.scale <= b.value {
+        low *= b.scale;
+    }
+    let (mut kind, end, noun_from, unit) = classify(t, start, b.end, b.end, money);
+    if a.bare_digits && b.bare_digits && kind == FigureKind::Count && looks_like_year(a.value) && looks_like_year(b.value) {
+        kind = FigureKind::Year;
+    }
+    Reading { start, end, noun_from, kind, low, high: b.value, value: low, qualifier: Qualifier::Range, unit }
+}
+
+fn looks_like_year(v: f64) -> bool {
+    (1800.0..=2100.0).contains(&v) && v.fract() == 0.0
+}
+
+/// Currency before a number: "$", "US$", "€", "USD": tokens used.
+fn currency_at(t: &[Token], i: usize) -> usize {
+    let Some(tok) = t.get(i) else { return 0 };
+    if tok.kind == TokKind::Punct && lexicon::currency_symbol(tok.text) {
+        return 1;
+    }
+    if tok.kind == TokKind::Word {
+        if t.get(i + 1).is_some_and(|s| s.kind == TokKind::Punct && lexicon::currency_symbol(s.text)) && touching(t, i, i + 1) && tok.text.chars().all(|c| c.is_ascii_uppercase()) {
+            return 2;
+        }
+        if lexicon::currency_code(&tok.lower) && tok.text.chars().next().is_some_and(char::is_uppercase) && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num) {
+            return 1;
+        }
+    }
+    0
+}
+
+/// "-old" or "-long" after a duration.
+fn long_or_old(t: &[Token], k: usize) -> usize {
+    if t.get(k).is_some_and(|d| d.is_dash()) && matches!(word_at(t, k + 1), Some("old" | "long")) {
+        k + 2
+    } else {
+        k
+    }
+}
+
+/// The kind of the number at tokens `start..num_end` from what follows it: (kind, end of the
+/// figure, where the counted noun may start, unit).
+fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money: bool) -> (FigureKind, usize, usize, Option<String>) {
+    let mut k = num_end;
+    let hyphen = t.get(k).is_some_and(|d| d.is_dash()) && touching(t, k - 1, k) && touching(t, k, k + 1);
+    if hyphen {
+        k += 1;
+    }
+    let next = t.get(k);
+    let glued = !hyphen && touching(t, num_end - 1, num_end);
+    if let Some(n) = next {
+        if n.kind == TokKind::Punct && n.text == "%" && !hyphen {
+            return (FigureKind::Percent, k + 1, k + 1, None);
+        }
+        if n.kind == TokKind::Word {
+            let w = n.lower.as_str();
+            if matches!(w, "percent" | "pct" | "percentage") {
+                let e = if word_at(t, k + 1) == Some("points") { k + 2 } else { k + 1 };
+                return (FigureKind::Percent, e, e, None);
+            }
+            if w == "per" && word_at(t, k + 1) == Some("cent") {
+                return (FigureKind::Percent, k + 2, k + 2, None);
+            }
+            if lexicon::currency_word(w) && !hyphen {
+                return (FigureKind::Money, k + 1, k + 1, None);
+            }
+            if money {
+                return (FigureKind::Money, num_end, num_end, None);
+            }
+            if lexicon::time_unit(w) {
+                // "three-week-old", "6 years old"
+                if t.get(k + 1).is_some_and(|d| d.is_dash()) && word_at(t, k + 2) == Some("old") {
+                    return (FigureKind::Age, k + 3, k + 3, None);
+                }
+                if word_at(t, k + 1) == Some("old") {
+                    return (FigureKind::Age, k + 2, k + 2, None);
+                }
+                let e = long_or_old(t, k + 1);
+                return (FigureKind::Duration, e, e, None);
+            }
+            if glued && matches!(w, "st" | "nd" | "rd" | "th") {
+                return (FigureKind::Ordinal, k + 1, k + 1, None);
+            }
+            if glued && w == "s" && t.get(num_end - 1).is_some_and(|x| x.text.len() == 4) {
+                return (FigureKind::Year, k + 1, k + 1, None);
+            }
+            if lexicon::measure_unit(w) && (w != "m" || glued) && (w != "g" || glued) {
+                let mut e = k + 1;
+                if w == "square" || w == "sq" {
+                    if word_at(t, e).is_some_and(lexicon::measure_unit) {
+                        e += 1;
+                    }
+                }
+                return (FigureKind::Measure, e, e, Some(w.to_string()));
+            }
+            if w == "on" && word_at(t, k + 1) == Some("the") && word_at(t, k + 2) == Some("richter") {
+                let e = if word_at(t, k + 3) == Some("scale") { k + 4 } else { k + 3 };
+                return (FigureKind::Measure, e, e, Some("magnitude".into()));
+            }
+            if glued {
+                // "4BS": digits glued to letters that are no unit.
+                let e = glued_run_end(t, start);
+                return (FigureKind::Identifier, e, e, None);
+            }
+        }
+    }
+    if money {
+        return (FigureKind::Money, num_end, num_end, None);
+    }
+    if start > 0 {
+        let before = word_at(t, start - 1);
+        if matches!(before, Some("aged" | "age" | "ages")) {
+            return (FigureKind::Age, num_end, num_end, None);
+        }
+        if identifier_cue_before(t, start) {
+            let e = glued_run_end(t, start);
+            return (FigureKind::Identifier, e.max(num_end), e.max(num_end), None);
+        }
+    }
+    if address_after(t, num_end) {
+        return (FigureKind::Identifier, num_end, num_end, None);
+    }
+    (FigureKind::Count, num_end, num_end, None)
+}
+
+/// Bare digits: a year ("2011", "in 2016"), a long identifier ("7442619"), or a count.
+fn bare_digits_kind(t: &[Token], i: usize) -> FigureKind {
+    let text = t[i].text;
+    let v = super::tokens::digits_value(text);
+    let next_is_counted = word_at(t, i + 1).is_some_and(|w| lexicon::noun_class(w).is_some());
+    let after_preposition = i > 0 && matches!(word_at(t, i - 1), Some("in" | "since" | "by" | "until" | "till" | "of" | "during" | "before" | "after" | "from" | "to" | "early" | "late" | "mid" | "year"));
+    let next_is_plural = word_at(t, i + 1).is_some_and(|w| w.len() > 3 && w.ends_with('s') && !lexicon::noun_stop(w) && !lexicon::time_unit(w) && !t[i + 1].is_capitalised());
+    if text.len() == 4 && looks_like_year(v) && (after_preposition || !(next_is_counted || next_is_plural)) {
+        return FigureKind::Year;
+    }
+    if text.len() >= 7 || (text.len() > 1 && text.starts_with('0')) {
+        return FigureKind::Identifier;
+    }
+    FigureKind::Count
+}
+
+/// "No. 7442619", "Reg. No. 12", "#4", "Flight 370".
+fn identifier_cue_before(t: &[Token], i: usize) -> bool {
+    let mut k = i;
+    if k > 0 && t[k - 1].is_punct("#") {
+        return true;
+    }
+    if k > 0 && t[k - 1].is_punct(".") {
+        k -= 1;
+    }
+    if k == 0 {
+        return false;
+    }
+    let cue = &t[k - 1];
+    cue.kind == TokKind::Word && lexicon::identifier_cue(&cue.lower) && (cue.is_capitalised() || k < i)
+}
+
+/// "483 Green Lanes": capitalised words ending in a street word.
+fn address_after(t: &[Token], k: usize) -> bool {
+    for j in k..(k + 4).min(t.len()) {
+        let x = &t[j];
+        if !x.is_capitalised() {
+            return false;
+        }
+        if j > k && lexicon::street_word(&x.lower) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Letters glued to digits ("N13NV", "bericht-9539") starting at a word: the end of the run.
+fn glued_identifier(t: &[Token], i: usize) -> Option<usize> {
+    if matches!(t[i].lower.as_str(), "mid" | "pre" | "post" | "magnitude" | "late" | "early") {
+        return None;
+    }
+    let mut k = i + 1;
+    if t.get(k).is_some_and(|d| d.is_dash() || d.is_punct("/")) && touching(t, k - 1, k) {
+        k += 1;
+    }
+    let n = t.get(k)?;
+    if n.kind != TokKind::Num || !touching(t, k - 1, k) {
+        return None;
+    }
+    Some(glued_run_end(t, i))
+}
+
+/// The end of a run of touching words, digits and inner joiners starting at `i`.
+fn glued_run_end(t: &[Token], i: usize) -> usize {
+    let mut k = i + 1;
+    while k < t.len() && touching(t, k - 1, k) {
+        let x = &t[k];
+        match x.kind {
+            TokKind::Word | TokKind::Num => k += 1,
+            TokKind::Punct if matches!(x.text, "-" | "/" | "_") && touching(t, k, k + 1) && t.get(k + 1).is_some_and(|n| matches!(n.kind, TokKind::Word | TokKind::Num)) => k += 1,
+            _ => break,
+        }
+    }
+    k
+}
+
+/// "or more", "or so", "300-plus", "300-odd" after an exact figure.
+fn post_qualifier(t: &[Token], r: &mut Reading) {
+    if r.qualifier != Qualifier::Exact || !r.kind.is_comparable() {
+        return;
+    }
+    let k = r.noun_from;
+    let q = match (word_at(t, k), word_at(t, k + 1)) {
+        (Some("or"), Some("more")) => Some((Qualifier::AtLeast, 2)),
+        (Some("or"), Some("so")) => Some((Qualifier::About, 2)),
+        _ if t.get(k).is_some_and(|d| d.is_dash()) && touching(t, k - 1, k) => match word_at(t, k + 1) {
+            Some("plus") => Some((Qualifier::AtLeast, 2)),
+            Some("odd") => Some((Qualifier::About, 2)),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some((q, n)) = q {
+        r.qualifier = q;
+        (r.low, r.high) = interval(q, r.value);
+        r.end = k + n;
+        r.noun_from = k + n;
+    }
+}

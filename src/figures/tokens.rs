@@ -1,0 +1,123 @@
+//! A small tokenizer for figure reading: words (lowercased), numbers written in digits, single
+//! punctuation marks, and barriers (dates, times, identifiers and excluded regions) that no
+//! expression may cross.
+
+use crate::text::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    /// Digits, with thousands separators and a decimal part: "250,000", "3.5", ".08", "40 000".
+    Num,
+    Punct,
+    /// A region already classified (date, time, identifier) or excluded.
+    Barrier,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub kind: TokKind,
+    /// Lowercase form of words; empty for other tokens.
+    pub lower: String,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self, w: &str) -> bool {
+        self.kind == TokKind::Word && self.lower == w
+    }
+    pub fn is_punct(&self, p: &str) -> bool {
+        self.kind == TokKind::Punct && self.text == p
+    }
+    pub fn is_dash(&self) -> bool {
+        self.kind == TokKind::Punct && matches!(self.text, "-" | "–" | "—" | "‐" | "‑")
+    }
+    /// Whether the word starts with a capital letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// "1,234,567.89"; a comma group must have exactly three digits.
+static COMMA_GROUPED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?").unwrap());
+/// "40 000", "1 234 567" with spaces, no-break or narrow no-break spaces.
+static SPACE_GROUPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:\.\d+)?").unwrap());
+static PLAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+(?:\.\d+)?").unwrap());
+static LEADING_POINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\.\d+").unwrap());
+
+/// Tokens of `text` outside `barriers` (sorted, non-overlapping), which become barrier tokens.
+pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut next_barrier = 0;
+    while pos < text.len() {
+        while next_barrier < barriers.len() && barriers[next_barrier].end <= pos {
+            next_barrier += 1;
+        }
+        if let Some(b) = barriers.get(next_barrier).filter(|b| b.start <= pos) {
+            out.push(Token { span: b.clone(), text: &text[b.clone()], kind: TokKind::Barrier, lower: String::new() });
+            pos = b.end;
+            continue;
+        }
+        let limit = barriers.get(next_barrier).map_or(text.len(), |b| b.start);
+        let rest = &text[pos..limit];
+        let c = rest.chars().next().unwrap();
+        if c.is_whitespace() {
+            pos += c.len_utf8();
+            continue;
+        }
+        let (len, kind) = if c.is_ascii_digit() {
+            (number_len(rest), TokKind::Num)
+        } else if c == '.' && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric()) && LEADING_POINT.is_match(rest) {
+            (LEADING_POINT.find(rest).unwrap().end(), TokKind::Num)
+        } else if c.is_alphabetic() {
+            (word_len(rest), TokKind::Word)
+        } else {
+            (c.len_utf8(), TokKind::Punct)
+        };
+        let span = pos..pos + len;
+        let lower = if kind == TokKind::Word { text[span.clone()].to_lowercase() } else { String::new() };
+        out.push(Token { span: span.clone(), text: &text[span], kind, lower });
+        pos += len;
+    }
+    out
+}
+
+fn number_len(rest: &str) -> usize {
+    let next_is_digit = |n: usize| rest[n..].chars().next().is_some_and(|c| c.is_ascii_digit());
+    for re in [&*COMMA_GROUPED, &*SPACE_GROUPED] {
+        if let Some(m) = re.find(rest) {
+            if !next_is_digit(m.end()) {
+                return m.end();
+            }
+        }
+    }
+    PLAIN.find(rest).map_or(1, |m| m.end())
+}
+
+/// Letters, with apostrophes inside ("Ja’afari’s") and dots of abbreviations left out.
+fn word_len(rest: &str) -> usize {
+    let mut end = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphabetic() {
+            end = i + c.len_utf8();
+        } else if matches!(c, '\'' | '’') && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) {
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The numeric value of a digit token: separators dropped.
+pub fn digits_value(text: &str) -> f64 {
+    let clean: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    clean.parse().unwrap_or(0.0)
+}

@@ -1,0 +1,238 @@
+//! Configuration for the server: `crosswire.json` at the workspace root, merged over the
+//! client's settings (initializationOptions, or `settings.crosswire` of
+//! didChangeConfiguration); which files are articles (extension, the `articles` globs,
+//! hidden files and .gitignore).
+
+use crate::config::{Config, ConfigError, FILE_NAME};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+/// The keys of `crosswire.json` (anything else in the client's settings is ignored, so editor
+/// integrations can pass their own options alongside).
+const CONFIG_KEYS: &[&str] = &["$schema", "articles", "outlets", "aliases", "same", "different", "labels", "acknowledged", "limits"];
+
+/// Settings the client sent, as JSON (`initializationOptions` or `settings.crosswire`).
+#[derive(Debug, Clone, Default)]
+pub struct Settings(pub Option<Value>);
+
+impl Settings {
+    /// From initializationOptions or didChangeConfiguration settings: the `crosswire` member if
+    /// there is one, else the object itself.
+    pub fn from_client(v: Option<Value>) -> Settings {
+        match v {
+            Some(Value::Object(mut m)) => match m.remove("crosswire") {
+                Some(inner @ Value::Object(_)) => Settings(Some(inner)),
+                _ => Settings(Some(Value::Object(m))),
+            },
+            _ => Settings(None),
+        }
+    }
+
+    fn config_keys(&self) -> Map<String, Value> {
+        match &self.0 {
+            Some(Value::Object(m)) => m.iter().filter(|(k, _)| CONFIG_KEYS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect(),
+            _ => Map::new(),
+        }
+    }
+}
+
+/// A configuration that could not be used, located for a diagnostic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigProblem {
+    /// The file at fault, or `None` when the client's settings are.
+    pub path: Option<PathBuf>,
+    /// 0-based line and column (bytes), when known.
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// The effective configuration: `crosswire.json` of the first folder over the client settings
+/// (keys the file sets win; maps such as `outlets` are merged entry by entry).
+pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<Config, ConfigProblem> {
+    let mut merged = settings.config_keys();
+    if !merged.is_empty() {
+        Config::parse(&Value::Object(merged.clone()).to_string(), "settings")
+            .map_err(|e| ConfigProblem { path: None, line: 0, column: 0, message: format!("crosswire settings from the editor: {}", strip_location(&e)) })?;
+    }
+    if let Some(root) = folders.first() {
+        let path = root.join(FILE_NAME);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let file = Config::parse(&text, &path.display().to_string()).map_err(|e| problem(&path, &e))?;
+                let file_value = serde_json::to_value(&file).unwrap_or(Value::Null);
+                if let Value::Object(m) = serde_json::from_str::<Value>(&text).unwrap_or(Value::Null) {
+                    // keys the file sets win; the parsed value carries defaults for the rest
+                    // maps (outlets, aliases, labels) are merged entry by entry
+                    for (k, _) in m {
+                        let Some(v) = file_value.get(&k) else { continue };
+                        match (merged.get_mut(&k), v) {
+                            (Some(Value::Object(base)), Value::Object(over)) => {
+                                for (kk, vv) in over {
+                                    base.insert(kk.clone(), vv.clone());
+                                }
+                            }
+                            _ => {
+                                merged.insert(k, v.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(ConfigProblem { path: Some(path.clone()), line: 0, column: 0, message: format!("cannot read {}: {e}", path.display()) }),
+        }
+    }
+    Config::parse(&Value::Object(merged).to_string(), "crosswire.json")
+        .map_err(|e| ConfigProblem { path: None, line: 0, column: 0, message: strip_location(&e) })
+}
+
+fn problem(path: &Path, e: &ConfigError) -> ConfigProblem {
+    match e {
+        ConfigError::Invalid { line, column, message, .. } => ConfigProblem {
+            path: Some(path.to_path_buf()),
+            line: line.saturating_sub(1) as u32,
+            column: column.saturating_sub(1) as u32,
+            message: message.clone(),
+        },
+        other => ConfigProblem { path: Some(path.to_path_buf()), line: 0, column: 0, message: other.to_string() },
+    }
+}
+
+fn strip_location(e: &ConfigError) -> String {
+    match e {
+        ConfigError::Invalid { message, .. } => message.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// True for file names crosswire treats as articles (as the CLI does).
+pub fn has_article_extension(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Which files under a folder are articles.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    globs: Option<GlobSet>,
+}
+
+impl ArticleFilter {
+    pub fn new(config: &Config) -> ArticleFilter {
+        if config.articles.is_empty() {
+            return ArticleFilter { globs: None };
+        }
+        let mut b = GlobSetBuilder::new();
+        for g in &config.articles {
+            if let Ok(glob) = Glob::new(g) {
+                b.add(glob);
+            }
+        }
+        ArticleFilter { globs: b.build().ok() }
+    }
+
+    /// Extension and globs, for a path found by a walk (which already skips hidden and
+    /// ignored files).
+    pub fn accepts_walked(&self, folder: &Path, path: &Path) -> bool {
+        let Ok(rel) = path.strip_prefix(folder) else { return false };
+        if !has_article_extension(&path.to_string_lossy()) {
+            return false;
+        }
+        self.globs.as_ref().is_none_or(|g| g.is_match(rel))
+    }
+
+    /// Everything, for a single path reported by a watcher: also not hidden and not ignored by
+    /// a .gitignore between the folder and the file.
+    pub fn accepts(&self, folder: &Path, path: &Path) -> bool {
+        if !self.accepts_walked(folder, path) {
+            return false;
+        }
+        let Ok(rel) = path.strip_prefix(folder) else { return false };
+        if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+            return false;
+        }
+        !gitignored(folder, path)
+    }
+}
+
+fn gitignored(folder: &Path, path: &Path) -> bool {
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        let file = d.join(".gitignore");
+        if file.is_file() {
+            let mut b = ignore::gitignore::GitignoreBuilder::new(d);
+            if b.add(&file).is_none() {
+                if let Ok(gi) = b.build() {
+                    if gi.matched_path_or_any_parents(path, false).is_ignore() {
+                        return true;
+                    }
+                }
+            }
+        }
+        if d == folder {
+            break;
+        }
+        dir = d.parent();
+    }
+    false
+}
+
+/// Every article under `folder`, honouring .gitignore and hidden files as the CLI does.
+pub fn discover(folder: &Path, filter: &ArticleFilter) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let walker = ignore::WalkBuilder::new(folder).follow_links(true).require_git(false).build();
+    for entry in walker.flatten() {
+        if entry.file_type().is_some_and(|t| t.is_file()) {
+            let p = entry.into_path();
+            if filter.accepts_walked(folder, &p) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_take_the_crosswire_member_and_ignore_foreign_keys() {
+        let s = Settings::from_client(Some(serde_json::json!({"crosswire": {"outlets": {"a.txt": "A"}, "trace": "off"}})));
+        let cfg = load(&[], &s).unwrap();
+        assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("A"));
+    }
+
+    #[test]
+    fn file_wins_over_settings_and_broken_file_is_located() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), r#"{"outlets": {"a.txt": "File"}}"#).unwrap();
+        let s = Settings::from_client(Some(serde_json::json!({"outlets": {"a.txt": "Settings"}, "labels": {"x": "y"}})));
+        let cfg = load(&[dir.path().to_path_buf()], &s).unwrap();
+        assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("File"));
+        assert_eq!(cfg.labels.get("x").map(String::as_str), Some("y"));
+        std::fs::write(dir.path().join(FILE_NAME), "{\n  \"outlets\": 3\n}").unwrap();
+        let p = load(&[dir.path().to_path_buf()], &s).unwrap_err();
+        assert_eq!(p.line, 1);
+        assert!(p.path.is_some());
+    }
+
+    #[test]
+    fn filter_skips_hidden_ignored_and_unmatched() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join(".gitignore"), "drafts/\n").unwrap();
+        let f = ArticleFilter::default();
+        assert!(f.accepts(root, &root.join("a.txt")));
+        assert!(!f.accepts(root, &root.join("a.json")));
+        assert!(!f.accepts(root, &root.join(".hidden/a.txt")));
+        assert!(!f.accepts(root, &root.join("drafts/a.txt")));
+        let cfg = Config::parse(r#"{"articles": ["news/**/*.txt"]}"#, "x").unwrap();
+        let g = ArticleFilter::new(&cfg);
+        assert!(g.accepts(root, &root.join("news/x/a.txt")));
+        assert!(!g.accepts(root, &root.join("a.txt")));
+    }
+}

@@ -1,0 +1,135 @@
+//! Findings as LSP diagnostics, published for every article whose findings changed (open or
+//! not), with related information at the other outlets' figures; diagnostics of articles that
+//! left the index are cleared; a broken `crosswire.json` gets a diagnostic of its own.
+
+use super::config::ConfigProblem;
+use super::convert;
+use super::state::Key;
+use super::worker::Published;
+use crate::analysis::query::Loc;
+use crate::analysis::Snapshot;
+use crate::findings::{Finding, Severity};
+use crate::text::Encoding;
+use std::collections::{HashMap, HashSet};
+use tower_lsp_server::ls_types::{
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString, Position, Range, Uri,
+};
+use tower_lsp_server::Client;
+
+pub const SOURCE: &str = "crosswire";
+
+pub fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Information => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+fn figure_loc(snap: &Snapshot, r: crate::findings::FigureRef) -> Option<Loc> {
+    let f = snap.articles.get(r.article)?.figures.get(r.figure)?;
+    Some(Loc { article: r.article, span: f.span.clone() })
+}
+
+pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<Diagnostic> {
+    let at = figure_loc(snap, finding.at)?;
+    let article = &snap.articles.get(at.article)?.article;
+    let related: Vec<DiagnosticRelatedInformation> = finding
+        .related
+        .iter()
+        .filter_map(|r| {
+            let loc = figure_loc(snap, r.at)?;
+            Some(DiagnosticRelatedInformation { location: convert::location(snap, &loc, enc)?, message: r.message.clone() })
+        })
+        .collect();
+    let mut message = finding.message.clone();
+    for note in &finding.notes {
+        message.push('\n');
+        message.push_str(note);
+    }
+    Some(Diagnostic {
+        range: convert::range(article, &at.span, enc),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.code.as_str().to_string())),
+        code_description: None,
+        source: Some(SOURCE.to_string()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: Some(serde_json::json!({ "quantity": finding.quantity })),
+    })
+}
+
+/// The diagnostics of article `article`.
+pub fn for_article(snap: &Snapshot, article: usize, enc: Encoding) -> Vec<Diagnostic> {
+    snap.findings_in(article).filter_map(|f| diagnostic(snap, f, enc)).collect()
+}
+
+/// What was last published, so that only changes are sent.
+#[derive(Default)]
+pub struct Publisher {
+    last: HashMap<Key, (Vec<Diagnostic>, Option<i32>)>,
+    config: Option<(Uri, ConfigProblem)>,
+}
+
+impl Publisher {
+    /// Publishes the diagnostics of a new snapshot: every article whose diagnostics (or, for
+    /// an open document, version) changed, and empty lists for articles that left.
+    pub async fn publish(&mut self, client: &Client, p: &Published) {
+        let snap = &p.snapshot;
+        let mut seen = HashSet::new();
+        for (i, a) in snap.articles.iter().enumerate() {
+            let key = a.article.name.clone();
+            let diags = for_article(snap, i, p.encoding);
+            let version = p.versions.get(&key).copied();
+            seen.insert(key.clone());
+            let changed = match self.last.get(&key) {
+                Some((d, v)) => *d != diags || (version.is_some() && *v != version),
+                None => !diags.is_empty(),
+            };
+            if changed {
+                if let Some(uri) = convert::uri_of(&key) {
+                    client.publish_diagnostics(uri, diags.clone(), version).await;
+                }
+            }
+            self.last.insert(key, (diags, version));
+        }
+        let gone: Vec<Key> = self.last.keys().filter(|k| !seen.contains(*k)).cloned().collect();
+        for key in gone {
+            if let Some((d, _)) = self.last.remove(&key) {
+                if !d.is_empty() {
+                    if let Some(uri) = convert::uri_of(&key) {
+                        client.publish_diagnostics(uri, Vec::new(), None).await;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Shows (or clears, with `None`) the problem of the configuration file.
+    pub async fn config_problem(&mut self, client: &Client, problem: Option<&ConfigProblem>) {
+        let new_uri = problem.and_then(|p| p.path.as_deref()).and_then(convert::uri_of_path);
+        if let Some((old_uri, old)) = &self.config {
+            if problem == Some(old) {
+                return;
+            }
+            if Some(old_uri) != new_uri.as_ref() {
+                client.publish_diagnostics(old_uri.clone(), Vec::new(), None).await;
+            }
+        }
+        self.config = None;
+        let (Some(p), Some(uri)) = (problem, new_uri) else { return };
+        let at = Position { line: p.line, character: p.column };
+        let d = Diagnostic {
+            range: Range { start: at, end: Position { line: p.line, character: p.column + 1 } },
+            severity: Some(DiagnosticSeverity::ERROR),
+            code: Some(NumberOrString::String("config-invalid".into())),
+            source: Some(SOURCE.to_string()),
+            message: format!("{}; the last valid configuration stays in force", p.message),
+            ..Default::default()
+        };
+        client.publish_diagnostics(uri.clone(), vec![d], None).await;
+        self.config = Some((uri, p.clone()));
+    }
+}

@@ -1,0 +1,30 @@
+//! Document highlight: the actor's mentions within the current article (the introduction as
+//! a "write", the rest as "read"), or the figure itself.
+
+use super::convert;
+use crate::analysis::{query, Snapshot, Target};
+use crate::text::Encoding;
+use tower_lsp_server::ls_types::{DocumentHighlight, DocumentHighlightKind};
+
+pub fn highlights(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Vec<DocumentHighlight> {
+    let Some(a) = snap.articles.get(article) else { return Vec::new() };
+    match query::target_at(snap, article, offset) {
+        Some(Target::Mention { actor, .. }) => {
+            let intro = query::introduction_in(snap, actor, article).map(|l| l.span);
+            query::mention_spans(snap, actor, article)
+                .into_iter()
+                .map(|s| DocumentHighlight {
+                    range: convert::range(&a.article, &s, enc),
+                    kind: Some(if intro.as_ref() == Some(&s) { DocumentHighlightKind::WRITE } else { DocumentHighlightKind::READ }),
+                })
+                .collect()
+        }
+        Some(Target::Figure { figure }) => a
+            .figures
+            .get(figure)
+            .map(|f| DocumentHighlight { range: convert::range(&a.article, &f.span, enc), kind: Some(DocumentHighlightKind::TEXT) })
+            .into_iter()
+            .collect(),
+        None => Vec::new(),
+    }
+}

@@ -1,0 +1,488 @@
+//! Glue: the `LanguageServer` implementation, the shared server state, and the ordering layer.
+//!
+//! Ordering. tower-lsp(-server) polls every message's handler concurrently, notifications
+//! included, so an `.await` before a state update could reorder two didChange. Here the
+//! state-changing notifications never reach an async handler: [`Ordered`] wraps the service and,
+//! in `Service::call` (which the transport invokes for one message at a time, in the order they
+//! were read), hands them synchronously to the state owner ([`Shared::apply`]). Requests go on
+//! to the async handlers, which first note the current revision, then wait (bounded) for a
+//! snapshot at least that new, so a request sees every change sent before it.
+
+use super::config::Settings;
+use super::convert;
+use super::state::{Change, DiskEvent, State};
+use super::watch::{self, Builtin};
+use super::worker::{self, Published};
+use super::{definition, highlight, hover, references, symbols};
+use crate::text::Encoding;
+use serde_json::{json, Value};
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll};
+use std::time::Duration;
+use tokio::sync::{watch as tokio_watch, Notify};
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Request, Response, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, ExitedError, LanguageServer, LspService};
+
+/// How long a request waits for the analysis of the changes sent before it.
+const REQUEST_WAIT: Duration = Duration::from_secs(10);
+
+/// The notifications that change state, applied in arrival order by [`Ordered`].
+pub const STATE_CHANGING: &[&str] = &[
+    "textDocument/didOpen",
+    "textDocument/didChange",
+    "textDocument/didClose",
+    "workspace/didChangeWatchedFiles",
+    "workspace/didChangeConfiguration",
+    "workspace/didChangeWorkspaceFolders",
+];
+
+/// What the client can do, as far as the server cares.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Caps {
+    pub work_done_progress: bool,
+    pub dynamic_watch: bool,
+    pub hierarchical_symbols: bool,
+    pub pull_configuration: bool,
+}
+
+/// State shared by the handlers, the worker and the watcher.
+pub struct Shared {
+    pub client: Client,
+    state: Mutex<State>,
+    /// Wakes the worker after a change.
+    pub wake: Notify,
+    /// The latest published snapshot.
+    pub published: tokio_watch::Sender<Arc<Published>>,
+    caps: Mutex<Caps>,
+    initialized: AtomicBool,
+    pub shutdown: AtomicBool,
+    exiting: AtomicBool,
+    builtin: Mutex<Option<Builtin>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    pub fn new(client: Client) -> Shared {
+        let (published, _) = tokio_watch::channel(Arc::new(Published::empty(Encoding::Utf16)));
+        Shared {
+            client,
+            state: Mutex::new(State::new(Encoding::Utf16)),
+            wake: Notify::new(),
+            published,
+            caps: Mutex::new(Caps::default()),
+            initialized: AtomicBool::new(false),
+            shutdown: AtomicBool::new(false),
+            exiting: AtomicBool::new(false),
+            builtin: Mutex::new(None),
+        }
+    }
+
+    /// The document-state owner. Never hold the guard across an `.await`.
+    pub fn state(&self) -> MutexGuard<'_, State> {
+        lock(&self.state)
+    }
+
+    pub fn caps(&self) -> Caps {
+        *lock(&self.caps)
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.state().encoding
+    }
+
+    pub fn is_exiting(&self) -> bool {
+        self.exiting.load(Ordering::SeqCst)
+    }
+
+    /// Applies a change synchronously and wakes the worker if it scheduled work.
+    pub fn apply(&self, change: Change) {
+        let scheduled = self.state().apply(change);
+        if scheduled {
+            self.wake.notify_one();
+        }
+    }
+
+    /// The snapshot a request should answer from: at least as new as every change applied
+    /// before the request arrived (waiting at most [`REQUEST_WAIT`]).
+    pub async fn current(&self) -> Arc<Published> {
+        let wanted = self.state().revision;
+        let mut rx = self.published.subscribe();
+        let _ = tokio::time::timeout(REQUEST_WAIT, rx.wait_for(|p| p.revision >= wanted)).await;
+        let p = rx.borrow().clone();
+        p
+    }
+
+    /// The synchronous door for state-changing notifications (see the module docs).
+    pub fn handle_notification(self: &Arc<Self>, method: &str, params: Option<&Value>) {
+        if !self.initialized.load(Ordering::SeqCst) || self.shutdown.load(Ordering::SeqCst) {
+            return; // before initialize (or after shutdown) notifications are dropped
+        }
+        let params = params.cloned().unwrap_or(Value::Null);
+        fn parse<T: serde::de::DeserializeOwned>(method: &str, v: Value) -> Option<T> {
+            match serde_json::from_value(v) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    eprintln!("crosswire lsp: ignoring malformed {method}: {e}");
+                    None
+                }
+            }
+        }
+        match method {
+            "textDocument/didOpen" => {
+                if let Some(p) = parse::<DidOpenTextDocumentParams>(method, params) {
+                    let d = p.text_document;
+                    self.apply(Change::Open { key: convert::key_of(&d.uri), text: d.text, version: d.version, language_id: d.language_id });
+                }
+            }
+            "textDocument/didChange" => {
+                if let Some(p) = parse::<DidChangeTextDocumentParams>(method, params) {
+                    let key = convert::key_of(&p.text_document.uri);
+                    self.apply(Change::Edit { key, version: p.text_document.version, changes: p.content_changes });
+                }
+            }
+            "textDocument/didClose" => {
+                if let Some(p) = parse::<DidCloseTextDocumentParams>(method, params) {
+                    self.apply(Change::Close { key: convert::key_of(&p.text_document.uri) });
+                }
+            }
+            "workspace/didChangeWatchedFiles" => {
+                if let Some(p) = parse::<DidChangeWatchedFilesParams>(method, params) {
+                    for c in p.changes {
+                        let Some(path) = convert::path_of(&c.uri) else { continue };
+                        let event = if c.typ == FileChangeType::DELETED { DiskEvent::Deleted } else { DiskEvent::Changed };
+                        self.apply(Change::Disk { path, event });
+                    }
+                }
+            }
+            "workspace/didChangeConfiguration" => {
+                if let Some(p) = parse::<DidChangeConfigurationParams>(method, params) {
+                    let empty = match &p.settings {
+                        Value::Null => true,
+                        Value::Object(m) => m.is_empty(),
+                        _ => false,
+                    };
+                    if empty && self.caps().pull_configuration {
+                        self.pull_configuration();
+                    } else {
+                        self.apply(Change::Settings(Settings::from_client(Some(p.settings))));
+                    }
+                }
+            }
+            "workspace/didChangeWorkspaceFolders" => {
+                if let Some(p) = parse::<DidChangeWorkspaceFoldersParams>(method, params) {
+                    let added: Vec<PathBuf> = p.event.added.iter().filter_map(|f| convert::path_of(&f.uri)).collect();
+                    let removed: Vec<PathBuf> = p.event.removed.iter().filter_map(|f| convert::path_of(&f.uri)).collect();
+                    if let Some(b) = lock(&self.builtin).as_mut() {
+                        for f in &removed {
+                            b.unwatch(f);
+                        }
+                        for f in &added {
+                            b.watch(f);
+                        }
+                    }
+                    self.apply(Change::Folders { added, removed });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Asks the client for the `crosswire` settings section (pull model).
+    fn pull_configuration(self: &Arc<Self>) {
+        let shared = self.clone();
+        tokio::spawn(async move {
+            let items = vec![ConfigurationItem { scope_uri: None, section: Some("crosswire".to_string()) }];
+            if let Ok(mut values) = shared.client.configuration(items).await {
+                let v = values.pop().filter(|v| v.is_object()).map(|v| json!({ "crosswire": v }));
+                shared.apply(Change::Settings(Settings::from_client(v)));
+            }
+        });
+    }
+
+    fn start_builtin_watcher(self: &Arc<Self>) {
+        let folders = self.state().folders.clone();
+        match Builtin::start(self) {
+            Ok(mut b) => {
+                for f in &folders {
+                    b.watch(f);
+                }
+                *lock(&self.builtin) = Some(b);
+            }
+            Err(e) => eprintln!("crosswire lsp: cannot watch the workspace folders: {e}"),
+        }
+    }
+}
+
+pub struct Backend {
+    pub shared: Arc<Shared>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend { shared: Arc::new(Shared::new(client)) }
+    }
+
+    /// Runs a query against the current snapshot on a blocking thread; a panic becomes an
+    /// internal error, never a dead server. Unknown documents answer `None`.
+    async fn on_article<T: Send + 'static>(&self, uri: &Uri, f: impl FnOnce(&Published, usize) -> Option<T> + Send + 'static) -> Result<Option<T>> {
+        let key = convert::key_of(uri);
+        let p = self.shared.current().await;
+        tokio::task::spawn_blocking(move || {
+            let i = p.snapshot.article_index(&key)?;
+            f(&p, i)
+        })
+        .await
+        .map_err(internal)
+    }
+
+    /// The answer to a message the transport guard could not decode (see `transport.rs`).
+    pub async fn invalid_message(&self) -> Result<Value> {
+        Err(Error::invalid_request())
+    }
+
+    /// Lists the indexed articles (for editors' views and for tests).
+    pub async fn articles(&self) -> Result<Value> {
+        let p = self.shared.current().await;
+        tokio::task::spawn_blocking(move || {
+            let list: Vec<Value> = p
+                .snapshot
+                .articles
+                .iter()
+                .map(|a| {
+                    let art = &a.article;
+                    json!({
+                        "uri": convert::uri_of(&art.name).map(|u| u.as_str().to_string()),
+                        "name": art.name,
+                        "outlet": art.outlet(),
+                        "label": art.meta.label,
+                        "title": art.meta.title,
+                        "date": art.meta.date.map(|d| d.to_string()),
+                        "version": p.versions.get(&art.name),
+                        "mentions": a.actors.mentions.len(),
+                        "entities": a.actors.entities.len(),
+                        "figures": a.figures.len(),
+                        "bytes": art.text.len(),
+                        "digest": format!("{:016x}", fnv1a(art.text.as_bytes())),
+                    })
+                })
+                .collect();
+            json!({ "revision": p.revision, "articles": list, "actors": p.snapshot.linked.actors.len(), "findings": p.snapshot.findings.len() })
+        })
+        .await
+        .map_err(internal)
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+fn internal(e: impl std::fmt::Display) -> Error {
+    Error { code: ErrorCode::InternalError, message: format!("crosswire: internal error: {e}").into(), data: None }
+}
+
+fn folders_of(params: &InitializeParams) -> Vec<PathBuf> {
+    if let Some(fs) = params.workspace_folders.as_ref().filter(|f| !f.is_empty()) {
+        return fs.iter().filter_map(|f| convert::path_of(&f.uri)).collect();
+    }
+    #[allow(deprecated)]
+    if let Some(uri) = &params.root_uri {
+        return convert::path_of(uri).into_iter().collect();
+    }
+    #[allow(deprecated)]
+    if let Some(p) = &params.root_path {
+        let p = PathBuf::from(p);
+        if p.is_absolute() {
+            return vec![p];
+        }
+    }
+    Vec::new()
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let caps = &params.capabilities;
+        let enc = convert::negotiate(caps);
+        let c = Caps {
+            work_done_progress: caps.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
+            dynamic_watch: caps.workspace.as_ref().and_then(|w| w.did_change_watched_files.as_ref()).and_then(|d| d.dynamic_registration).unwrap_or(false),
+            hierarchical_symbols: caps
+                .text_document
+                .as_ref()
+                .and_then(|t| t.document_symbol.as_ref())
+                .and_then(|d| d.hierarchical_document_symbol_support)
+                .unwrap_or(false),
+            pull_configuration: caps.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
+        };
+        *lock(&self.shared.caps) = c;
+        let folders = folders_of(&params);
+        {
+            let mut st = self.shared.state();
+            st.encoding = enc;
+            st.apply(Change::Settings(Settings::from_client(params.initialization_options.clone())));
+            st.apply(Change::Folders { added: folders, removed: Vec::new() });
+        }
+        self.shared.published.send_modify(|p| {
+            if p.encoding != enc {
+                *p = Arc::new(Published::empty(enc));
+            }
+        });
+        tokio::spawn(worker::run(self.shared.clone()));
+        self.shared.initialized.store(true, Ordering::SeqCst);
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(convert::encoding_kind(enc)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..Default::default()
+                })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities { supported: Some(true), change_notifications: Some(OneOf::Left(true)) }),
+                    file_operations: None,
+                }),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo { name: "crosswire".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let shared = self.shared.clone();
+        let mut builtin = !shared.caps().dynamic_watch;
+        if !builtin && shared.client.register_capability(vec![watch::registration()]).await.is_err() {
+            builtin = true;
+        }
+        if builtin {
+            shared.start_builtin_watcher();
+        }
+        shared.wake.notify_one();
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shared.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    // The state-changing notifications are taken by `Ordered` before they get here; these
+    // bodies only run if the service is used without it, and take the same synchronous door.
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        self.shared.handle_notification("textDocument/didOpen", serde_json::to_value(params).ok().as_ref());
+    }
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        self.shared.handle_notification("textDocument/didChange", serde_json::to_value(params).ok().as_ref());
+    }
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        self.shared.handle_notification("textDocument/didClose", serde_json::to_value(params).ok().as_ref());
+    }
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.shared.handle_notification("workspace/didChangeWatchedFiles", serde_json::to_value(params).ok().as_ref());
+    }
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.shared.handle_notification("workspace/didChangeConfiguration", serde_json::to_value(params).ok().as_ref());
+    }
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        self.shared.handle_notification("workspace/didChangeWorkspaceFolders", serde_json::to_value(params).ok().as_ref());
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let tp = params.text_document_position_params;
+        self.on_article(&tp.text_document.uri, move |p, i| {
+            let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
+            hover::hover(&p.snapshot, i, off, p.encoding)
+        })
+        .await
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let tp = params.text_document_position_params;
+        self.on_article(&tp.text_document.uri, move |p, i| {
+            let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
+            let locs = definition::definition(&p.snapshot, i, off, p.encoding);
+            (!locs.is_empty()).then_some(GotoDefinitionResponse::Array(locs))
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let tp = params.text_document_position;
+        let include = params.context.include_declaration;
+        self.on_article(&tp.text_document.uri, move |p, i| {
+            let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
+            let locs = references::references(&p.snapshot, i, off, include, p.encoding);
+            (!locs.is_empty()).then_some(locs)
+        })
+        .await
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        let tp = params.text_document_position_params;
+        self.on_article(&tp.text_document.uri, move |p, i| {
+            let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
+            let v = highlight::highlights(&p.snapshot, i, off, p.encoding);
+            (!v.is_empty()).then_some(v)
+        })
+        .await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let hierarchical = self.shared.caps().hierarchical_symbols;
+        self.on_article(&params.text_document.uri, move |p, i| symbols::document_symbols(&p.snapshot, i, hierarchical, p.encoding)).await
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        let p = self.shared.current().await;
+        let q = params.query;
+        tokio::task::spawn_blocking(move || Some(symbols::workspace_symbols(&p.snapshot, &q, p.encoding))).await.map_err(internal)
+    }
+}
+
+/// The ordering layer (see the module docs).
+pub struct Ordered {
+    pub inner: LspService<Backend>,
+    pub shared: Arc<Shared>,
+}
+
+type BoxFut = Pin<Box<dyn Future<Output = std::result::Result<Option<Response>, ExitedError>> + Send>>;
+
+impl tower::Service<Request> for Ordered {
+    type Response = Option<Response>;
+    type Error = ExitedError;
+    type Future = BoxFut;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<std::result::Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        if req.id().is_none() && STATE_CHANGING.contains(&req.method()) {
+            self.shared.handle_notification(req.method(), req.params());
+            return Box::pin(std::future::ready(Ok(None)));
+        }
+        if req.method() == "exit" {
+            self.shared.exiting.store(true, Ordering::SeqCst);
+            self.shared.wake.notify_one();
+        }
+        Box::pin(self.inner.call(req))
+    }
+}

@@ -1,0 +1,66 @@
+//! Symbols: the outline of an article (its actors at their introductions, then its figures)
+//! and a fuzzy workspace search over actor names and aliases.
+
+use super::convert;
+use crate::actors::ActorKind;
+use crate::analysis::query::{self, SymbolWhat};
+use crate::analysis::Snapshot;
+use crate::text::Encoding;
+use tower_lsp_server::ls_types::{DocumentSymbol, DocumentSymbolResponse, Location, OneOf, SymbolInformation, SymbolKind, WorkspaceSymbol, WorkspaceSymbolResponse};
+
+/// At most this many workspace symbols per query.
+pub const WORKSPACE_LIMIT: usize = 256;
+
+pub fn kind(what: SymbolWhat) -> SymbolKind {
+    match what {
+        SymbolWhat::Actor(ActorKind::Person) => SymbolKind::OBJECT,
+        SymbolWhat::Actor(ActorKind::Organization) => SymbolKind::STRUCT,
+        SymbolWhat::Actor(ActorKind::State) => SymbolKind::MODULE,
+        SymbolWhat::Actor(ActorKind::Place) => SymbolKind::PACKAGE,
+        SymbolWhat::Actor(ActorKind::Group) => SymbolKind::ENUM,
+        SymbolWhat::Figure => SymbolKind::NUMBER,
+    }
+}
+
+#[allow(deprecated)] // SymbolInformation::deprecated and DocumentSymbol::deprecated must be set
+pub fn document_symbols(snap: &Snapshot, article: usize, hierarchical: bool, enc: Encoding) -> Option<DocumentSymbolResponse> {
+    let a = snap.articles.get(article)?;
+    let symbols = query::article_symbols(snap, article);
+    if hierarchical {
+        let v = symbols
+            .into_iter()
+            .map(|s| {
+                let range = convert::range(&a.article, &s.span, enc);
+                DocumentSymbol { name: s.name, detail: s.detail, kind: kind(s.what), tags: None, deprecated: None, range, selection_range: range, children: None }
+            })
+            .collect();
+        Some(DocumentSymbolResponse::Nested(v))
+    } else {
+        let uri = convert::uri_of(&a.article.name)?;
+        let v = symbols
+            .into_iter()
+            .map(|s| SymbolInformation {
+                name: s.name,
+                kind: kind(s.what),
+                tags: None,
+                deprecated: None,
+                location: Location { uri: uri.clone(), range: convert::range(&a.article, &s.span, enc) },
+                container_name: None,
+            })
+            .collect();
+        Some(DocumentSymbolResponse::Flat(v))
+    }
+}
+
+pub fn workspace_symbols(snap: &Snapshot, q: &str, enc: Encoding) -> WorkspaceSymbolResponse {
+    let hits = query::search_actors(snap, q, WORKSPACE_LIMIT);
+    let v = hits
+        .into_iter()
+        .filter_map(|h| {
+            let loc = convert::location(snap, h.at.as_ref()?, enc)?;
+            let container = (h.matched != h.name).then(|| format!("as “{}”", h.matched));
+            Some(WorkspaceSymbol { name: h.name, kind: kind(SymbolWhat::Actor(h.kind)), tags: None, container_name: container, location: OneOf::Left(loc), data: None })
+        })
+        .collect();
+    WorkspaceSymbolResponse::Nested(v)
+}

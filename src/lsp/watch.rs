@@ -1,0 +1,69 @@
+//! Watching the workspace folders. Clients that support dynamic registration are asked to
+//! send `workspace/didChangeWatchedFiles` for articles and `crosswire.json`; for the others
+//! (Neovim 0.7 ignores registrations) the server watches the folders itself with `notify`,
+//! feeding the same state owner.
+
+use super::server::Shared;
+use super::state::{Change, DiskEvent};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Weak};
+use tower_lsp_server::ls_types::{
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
+};
+
+pub const REGISTRATION_ID: &str = "crosswire-watched-files";
+
+/// The registration asking the client to watch articles and the configuration file.
+pub fn registration() -> Registration {
+    let watchers = ["**/*.{txt,md,markdown}", "**/crosswire.json"]
+        .into_iter()
+        .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g.to_string()), kind: None })
+        .collect();
+    let opts = DidChangeWatchedFilesRegistrationOptions { watchers };
+    Registration {
+        id: REGISTRATION_ID.to_string(),
+        method: "workspace/didChangeWatchedFiles".to_string(),
+        register_options: serde_json::to_value(opts).ok(),
+    }
+}
+
+/// The built-in watcher (when the client cannot watch for us).
+pub struct Builtin {
+    watcher: RecommendedWatcher,
+    watched: Vec<PathBuf>,
+}
+
+impl Builtin {
+    pub fn start(shared: &Arc<Shared>) -> notify::Result<Builtin> {
+        let weak: Weak<Shared> = Arc::downgrade(shared);
+        let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            let Ok(event) = res else { return };
+            if matches!(event.kind, EventKind::Access(_)) {
+                return;
+            }
+            let Some(shared) = weak.upgrade() else { return };
+            for path in event.paths {
+                let e = if path.exists() { DiskEvent::Changed } else { DiskEvent::Deleted };
+                shared.apply(Change::Disk { path, event: e });
+            }
+        })?;
+        Ok(Builtin { watcher, watched: Vec::new() })
+    }
+
+    pub fn watch(&mut self, folder: &Path) {
+        if self.watched.iter().any(|w| w == folder) {
+            return;
+        }
+        if self.watcher.watch(folder, RecursiveMode::Recursive).is_ok() {
+            self.watched.push(folder.to_path_buf());
+        }
+    }
+
+    pub fn unwatch(&mut self, folder: &Path) {
+        if let Some(i) = self.watched.iter().position(|w| w == folder) {
+            let _ = self.watcher.unwatch(folder);
+            self.watched.remove(i);
+        }
+    }
+}

