@@ -195,6 +195,26 @@ async function openProblems() {
   await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10000 });
 }
 
+/** The cursor position in the status bar ("Ln 11, Col 44"), or ''. */
+async function cursorPosition() {
+  const t = await visibleText('.statusbar');
+  return /Ln \d+, Col \d+/.exec(t)?.[0] ?? '';
+}
+
+/** Clicks a word in the editor and waits until the cursor moved there (a first click may only focus). */
+async function clickInEditor(box) {
+  const before = await cursorPosition();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.mouse.click(...center(box));
+    const moved = await waitFor(async () => {
+      const now = await cursorPosition();
+      return now && now !== before ? now : null;
+    }, 2000, '').catch(() => null);
+    if (moved) return moved;
+  }
+  throw new Error(`clicking at ${center(box).map(Math.round).join(',')} did not move the cursor (still ${before})`);
+}
+
 /** Go to Line (Ctrl+G) in the active editor, so that the line is rendered (editors render only what is in view). */
 async function goToLine(line) {
   await page.keyboard.press('Control+g');
@@ -219,10 +239,30 @@ async function runCommand(title) {
   await page.keyboard.press('Enter');
 }
 
-function setServerPath(value) {
-  const settings = JSON.parse(fs.readFileSync(SETTINGS, 'utf8'));
-  settings['crosswire.server.path'] = value;
-  fs.writeFileSync(SETTINGS, JSON.stringify(settings, null, 2));
+/** Sets crosswire.server.path in the Settings editor (Ctrl+,), as a user does, and checks that it reached settings.json. */
+async function setServerPathInSettingsEditor(value) {
+  if (!(await page.locator('.settings-editor').isVisible().catch(() => false))) {
+    await page.keyboard.press('Control+,');
+    await page.locator('.settings-editor').waitFor({ state: 'visible', timeout: 15000 });
+  }
+  const input = page.locator('.settings-editor input[aria-label="crosswire.server.path"]').first();
+  for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
+    // The search box takes the keyboard once the editor has settled.
+    await page.locator('.settings-editor .settings-header .monaco-editor').first().click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('crosswire.server.path');
+    await input.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  }
+  await input.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {
+    throw new Error('the Settings editor does not show crosswire.server.path');
+  });
+  await input.fill(value);
+  await input.press('Tab');
+  await waitFor(
+    () => JSON.parse(fs.readFileSync(SETTINGS, 'utf8'))['crosswire.server.path'] === value,
+    10000,
+    `the Settings editor did not write crosswire.server.path = ${value} to ${SETTINGS}`,
+  );
 }
 
 // --- the session -----------------------------------------------------------------------------------
@@ -264,7 +304,7 @@ step('the extension starts the server: diagnostics arrive', 90000, async () => {
   await waitFor(
     async () => {
       const label = await page.locator('#status\\.problems').first().getAttribute('aria-label').catch(() => null);
-      const match = /(\d+)\s+Warnings?/i.exec(label ?? '');
+      const match = /Warnings?:?\s*(\d+)/i.exec(label ?? '');
       return match && Number(match[1]) > 0 ? label : null;
     },
     60000,
@@ -300,7 +340,8 @@ step('hover on "Lavrov" shows his role and the outlets that name him', 60000, as
   assert.ok(named.includes('USPA News'), `the hover names this article's outlet (USPA News); got: ${text.slice(0, 400)}`);
   assert.ok(named.length >= 2, `the hover names the outlets that name him (at least two); got: ${named.join(', ') || 'none'}`);
   const hover = await page.locator('.monaco-hover:visible').first().boundingBox();
-  await shoot('hover.png', around([hover, box], 32));
+  const editor = await page.locator('.part.editor').boundingBox();
+  await shoot('hover.png', around([hover, box, { x: editor.x, y: box.y, width: editor.width, height: box.height + 60 }], 12));
   console.log(`hover: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
   await page.mouse.move(5, VIEWPORT.height - 5);
   await page.keyboard.press('Escape');
@@ -308,7 +349,7 @@ step('hover on "Lavrov" shows his role and the outlets that name him', 60000, as
 
 step('Problems panel lists the 275,000 conflict with related locations in 001 and 004', 60000, async () => {
   assert.ok(opened, `${SEED} is not open`);
-  await page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+1');
   await openProblems();
   const rows = await waitFor(
     async () => {
@@ -328,7 +369,7 @@ step('Problems panel lists the 275,000 conflict with related locations in 001 an
 step('Go to Definition (F12) on "Kerry" opens another outlet\'s article', 60000, async () => {
   assert.ok(opened, `${SEED} is not open`);
   const box = await waitFor(() => wordBox('Kerry'), 10000, `"Kerry" is not shown in ${SEED}`);
-  await page.mouse.click(...center(box));
+  await clickInEditor(box);
   await page.keyboard.press('F12');
   // Several definitions: VS Code shows a peek; one: it opens the article.
   const shown = await waitFor(
@@ -345,6 +386,28 @@ step('Go to Definition (F12) on "Kerry" opens another outlet\'s article', 60000,
   const others = [...new Set(shown.text.match(/\d{3}_[0-9a-f]{16}\.txt/g))].filter((f) => f !== SEED);
   assert.ok(others.length > 0, `the definitions include another outlet's article; got: ${shown.text.slice(0, 300)}`);
   if (shown.kind === 'peek') {
+    // Show another outlet's article in the peek: expand its file, pick its line.
+    const other = others[0];
+    const fileRow = page.locator('.peekview-widget .ref-tree .monaco-list-row', { hasText: other }).first();
+    await fileRow.click();
+    await waitFor(
+      async () => (await page.locator('.peekview-widget .ref-tree .monaco-list-row').count()) > 6,
+      5000,
+      `clicking ${other} in the peek did not expand it`,
+    );
+    const rows = page.locator('.peekview-widget .ref-tree .monaco-list-row');
+    const texts = await rows.allInnerTexts();
+    const at = texts.findIndex((t) => t.includes(other));
+    await rows.nth(at + 1).click();
+    const title = await waitFor(
+      async () => {
+        const t = await visibleText('.peekview-widget .peekview-title');
+        return t.includes(other) ? t : null;
+      },
+      5000,
+      async () => `the peek does not show ${other} after picking it; title: ${await visibleText('.peekview-widget .peekview-title')}`,
+    );
+    assert.ok(title);
     const peek = await page.locator('.peekview-widget:visible').first().boundingBox();
     await shoot('definition.png', around([peek], 8));
     await page.keyboard.press('Escape');
@@ -358,7 +421,7 @@ step('Go to Definition (F12) on "Kerry" opens another outlet\'s article', 60000,
 
 step('editing 275,000 to 250,000 clears the conflict', 90000, async () => {
   assert.ok(opened, `${SEED} is not open`);
-  await page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+1');
   await goToLine(17);
   const box = await waitFor(() => wordBox('275,000'), 10000, `"275,000" is not shown in ${SEED}`);
   // Select the figure with the mouse, as a user would, then type over it.
@@ -389,7 +452,7 @@ step('editing 275,000 to 250,000 clears the conflict', 90000, async () => {
 step('a wrong crosswire.server.path gives a notification naming the setting; Restart Server brings it back', 120000, async () => {
   assert.ok(opened, `${SEED} is not open`);
   const wrong = path.join(path.dirname(SETTINGS), 'no-such-crosswire');
-  setServerPath(wrong);
+  await setServerPathInSettingsEditor(wrong);
   const message = await waitFor(
     async () => (await notifications()).find((m) => m.includes('crosswire.server.path')),
     30000,
@@ -397,9 +460,10 @@ step('a wrong crosswire.server.path gives a notification naming the setting; Res
   );
   assert.match(message, /no-such-crosswire/, `the notification names the path it tried; got: ${message}`);
   await shoot('wrong-path.png');
+  await setServerPathInSettingsEditor(BIN);
+  await page.keyboard.press('Control+w'); // close the Settings editor
+  await page.keyboard.press('Control+1');
   await openProblems();
-  setServerPath(BIN);
-  await sleep(1000);
   await runCommand('crosswire: Restart Server');
   await waitFor(
     async () => (await problemRows()).some((r) => /crosswire/.test(r)),

@@ -145,10 +145,12 @@ fi
 mkdir -p "$work/bin"
 cp "$bin" "$work/bin/crosswire" || die "cannot copy $bin"
 server="$work/bin/crosswire"
-ws="$work/seeds"
+# code-server gets its own HOME, with the workspace in it: VS Code shows it as ~/seeds, not as a temp path.
+home="$work/home"
+ws="$home/seeds"
 ud="$work/user-data"
 ext="$work/extensions"
-mkdir -p "$ud/User" "$ext"
+mkdir -p "$ud/User" "$ext" "$home"
 cp -r fixtures/seeds "$ws"
 say "-- installing crosswire.vsix into code-server"
 timeout 180 node "$entry" --user-data-dir "$ud" --extensions-dir "$ext" --install-extension "$vsix" \
@@ -179,7 +181,7 @@ node -e '
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 say "-- starting code-server on 127.0.0.1:$port over a copy of fixtures/seeds"
 # Its own process group (setsid), so the extension host and the language server stop with it.
-setsid node "$entry" --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
+HOME="$home" setsid node "$entry" --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
   --disable-workspace-trust --disable-getting-started-override \
   --user-data-dir "$ud" --extensions-dir "$ext" "$ws" >"$logs/code-server.log" 2>&1 </dev/null &
 cs_pid=$!
