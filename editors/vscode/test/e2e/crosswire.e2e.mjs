@@ -81,11 +81,14 @@ function step(name, ms, body) {
   });
 }
 
-/** Saves a screenshot in SHOTS (clipped to `clip` when given); with E2E_UPDATE=1 also in docs/images. */
+// The screenshots that docs/images/ (the README and the marketplace README) show.
+const PUBLISHED = new Set(['hover.png', 'problems.png', 'definition.png']);
+
+/** Saves a screenshot in SHOTS (clipped to `clip` when given); with E2E_UPDATE=1 the published ones also go to docs/images. */
 async function shoot(name, clip) {
   const file = path.join(SHOTS, name);
   await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
-  if (UPDATE && IMAGES) {
+  if (UPDATE && IMAGES && PUBLISHED.has(name)) {
     fs.mkdirSync(IMAGES, { recursive: true });
     fs.copyFileSync(file, path.join(IMAGES, name));
   }

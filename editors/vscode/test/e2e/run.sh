@@ -106,6 +106,9 @@ else
   t0=$(date +%s)
   rm -rf "$cache/node_modules" "$cache/.stamp"
   cp "$here/package.json" "$here/package-lock.json" "$cache/"
+  # Native modules (node-pty, kerberos, argon2, ...) build against Debian's Node headers: node-gyp
+  # cannot download headers here.
+  if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
   (
     set -e
     cd "$cache"
