@@ -38,6 +38,13 @@ const OUTLETS = ['SCMP', 'South China Morning Post', 'USPA News', 'World Media',
 let browser;
 let page;
 let opened = false; // the seed is open in an editor: later steps need it
+let serverUp = false; // diagnostics arrived: the steps that ask the server need it
+
+/** Fails at once, rather than after every wait, when an earlier step found the workspace or the server missing. */
+function needServer() {
+  assert.ok(opened, `${SEED} is not open (see the first step)`);
+  assert.ok(serverUp, 'the language server did not start (see the step "the extension starts the server")');
+}
 
 // --- helpers ------------------------------------------------------------------------------------
 
@@ -302,7 +309,7 @@ step('opens the workspace and the seed 002 from the explorer', 120000, async () 
 });
 
 step('the extension starts the server: diagnostics arrive', 90000, async () => {
-  assert.ok(opened, `${SEED} is not open`);
+  needServer();
   // The status bar's problem counts: "0 errors, 0 warnings" until the server publishes.
   await waitFor(
     async () => {
@@ -316,6 +323,7 @@ step('the extension starts the server: diagnostics arrive', 90000, async () => {
       return `no warning from the server within 60s (status bar problems: "${label}"); is crosswire.server.path (${BIN}) right? See the crosswire output channel`;
     },
   );
+  serverUp = true;
 });
 
 step('hover on "Lavrov" shows his role and the outlets that name him', 60000, async () => {
@@ -351,7 +359,7 @@ step('hover on "Lavrov" shows his role and the outlets that name him', 60000, as
 });
 
 step('Problems panel lists the 275,000 conflict with related locations in 001 and 004', 60000, async () => {
-  assert.ok(opened, `${SEED} is not open`);
+  needServer();
   await page.keyboard.press('Control+1');
   await openProblems();
   const rows = await waitFor(
@@ -370,7 +378,7 @@ step('Problems panel lists the 275,000 conflict with related locations in 001 an
 });
 
 step('Go to Definition (F12) on "Kerry" opens another outlet\'s article', 60000, async () => {
-  assert.ok(opened, `${SEED} is not open`);
+  needServer();
   const box = await waitFor(() => wordBox('Kerry'), 10000, `"Kerry" is not shown in ${SEED}`);
   await clickInEditor(box);
   await page.keyboard.press('F12');
@@ -423,7 +431,14 @@ step('Go to Definition (F12) on "Kerry" opens another outlet\'s article', 60000,
 });
 
 step('editing 275,000 to 250,000 clears the conflict', 90000, async () => {
-  assert.ok(opened, `${SEED} is not open`);
+  needServer();
+  await page.keyboard.press('Control+1');
+  await openProblems();
+  await waitFor(
+    async () => (await problemRows()).some((r) => r.includes('275,000')),
+    30000,
+    'the 275,000 conflict is not in the Problems panel before the edit',
+  );
   await page.keyboard.press('Control+1');
   await goToLine(17);
   const box = await waitFor(() => wordBox('275,000'), 10000, `"275,000" is not shown in ${SEED}`);
