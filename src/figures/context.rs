@@ -51,7 +51,9 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     }
     out.key = match r.kind {
         FigureKind::Count => count_key(t, &out, noun.is_some(), &sent, r.start),
-        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some("earthquake:magnitude".into()),
+        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") && !about_another_event(t, &sent) => {
+            Some("earthquake:magnitude".into())
+        }
         _ => None,
     };
     out
@@ -60,6 +62,64 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
 /// Predicates that, with no noun, can only be about people: "a war that has killed more than 290,000".
 fn implies_people(predicate: &str) -> bool {
     matches!(predicate, "killed" | "injured" | "missing" | "displaced" | "evacuated" | "arrested")
+}
+
+/// Predicates whose counts are compared. Arrests, evacuations and the missing change by the
+/// hour and are reported piecemeal ("one man was arrested", "46 were detained"): not compared.
+fn keyed_predicate(predicate: &str) -> bool {
+    matches!(predicate, "killed" | "injured" | "displaced")
+}
+
+/// Whether the sentence is about an earlier event or an aftershock: "killed 26,000 in 2003",
+/// "two years ago", "in February", "the deadliest quake since". "since 2011" is the running total
+/// itself. A sentence opening with "It" follows a previous sentence that is clearly about another
+/// event ("In February, a quake hit Zarand. It killed 612 people.").
+fn about_another_event(t: &[Token], sent: &std::ops::Range<usize>) -> bool {
+    let names_a_year = |k: usize| {
+        let x = &t[k];
+        x.kind == TokKind::Num && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since"))
+    };
+    if strong_past_cue(t, sent) || sent.clone().any(names_a_year) {
+        return true;
+    }
+    let opens_with_pronoun = t.get(sent.start).is_some_and(|x| matches!(x.lower.as_str(), "it" | "that" | "this" | "the" ) && t.get(sent.start + 1).is_some_and(|y| matches!(y.lower.as_str(), "killed" | "left" | "has" | "had" | "was" | "quake" | "earthquake" | "blast" | "attack")));
+    opens_with_pronoun && sent.start > 0 && strong_past_cue(t, &previous_sentence(t, sent.start))
+}
+
+/// Words and dates that put a sentence in the past of the story.
+fn strong_past_cue(t: &[Token], sent: &std::ops::Range<usize>) -> bool {
+    (sent.start..sent.end).any(|k| {
+        let x = &t[k];
+        let w = x.lower.as_str();
+        let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
+        match x.kind {
+            TokKind::Word => {
+                matches!(w, "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest" | "aftershock" | "aftershocks" | "strongest" | "largest" | "biggest")
+                    || (w == "in" && next.is_some_and(|n| is_month(n.text)))
+                    || (matches!(w, "years" | "months") && next.is_some_and(|n| matches!(n.lower.as_str(), "after" | "before" | "earlier")))
+            }
+            // "December 2003": a month and a year, no day.
+            TokKind::Barrier => {
+                let mut parts = x.text.split_whitespace();
+                matches!((parts.next(), parts.next(), parts.next()), (Some(m), Some(y), None) if is_month(m.trim_end_matches([',', '.'])) && y.len() == 4)
+            }
+            _ => false,
+        }
+    })
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(w, "January" | "February" | "March" | "April" | "June" | "July" | "August" | "September" | "October" | "November" | "December")
+}
+
+/// Token range of the sentence before the one starting at token `start` (to the previous full stop).
+fn previous_sentence(t: &[Token], start: usize) -> std::ops::Range<usize> {
+    let end = start;
+    let mut k = start.saturating_sub(1);
+    while k > 0 && !(t[k - 1].is_punct(".") || t[k - 1].is_punct("!") || t[k - 1].is_punct("?")) {
+        k -= 1;
+    }
+    k..end
 }
 
 fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<usize>, at: usize) -> Option<String> {
@@ -73,17 +133,7 @@ fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<us
     match predicate {
         "living" | "holding-out" => Some(format!("{counts}:{predicate}:{}", c.place.as_deref()?)),
         _ => {
-            // Tolls of an earlier event ("killed 26,000 in 2003", "two years ago") are another quantity;
-            // "since 2011" is the running total itself.
-            let words = || t[sent.clone()].iter().filter(|x| x.kind == TokKind::Word);
-            if words().any(|x| matches!(x.lower.as_str(), "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest")) {
-                return None;
-            }
-            let names_a_year = |k: usize| {
-                let x = &t[k];
-                x.kind == TokKind::Num && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since"))
-            };
-            if sent.clone().any(names_a_year) {
+            if !keyed_predicate(predicate) || about_another_event(t, sent) {
                 return None;
             }
             let mut key = format!("{counts}:{predicate}");

@@ -209,7 +209,7 @@ pub fn noun_stop(word: &str) -> bool {
             | "who" | "which" | "that" | "where" | "when" | "since" | "after" | "before" | "as" | "than" | "into"
             | "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "per" | "each"
             | "still" | "so" | "if" | "while" | "said" | "says" | "say" | "more" | "less" | "over" | "under"
-            | "about" | "around" | "across" | "through" | "against"
+            | "about" | "around" | "across" | "through" | "against" | "times" | "time" | "other" | "others'"
     )
 }
 
@@ -240,13 +240,10 @@ pub fn incident(word: &str) -> Option<&'static str> {
         "bombing" | "bomb" | "blast" | "explosion" | "explosions" | "bombings" => "blast",
         "attack" | "attacks" | "assault" | "raid" | "ambush" => "attack",
         "shooting" | "shootings" | "gunfire" | "rampage" => "shooting",
-        "earthquake" | "quake" | "tremor" | "temblor" | "earthquakes" => "earthquake",
-        "crash" | "collision" | "derailment" | "accident" => "crash",
-        "fire" | "blaze" | "wildfire" => "fire",
-        "flood" | "floods" | "flooding" | "storm" | "hurricane" | "typhoon" | "cyclone" | "tsunami" | "landslide" => {
-            "disaster"
-        }
-        "stampede" => "stampede",
+        // A disaster is the story itself wherever it is reported, never a side event of it.
+        "earthquake" | "quake" | "tremor" | "temblor" | "earthquakes" | "crash" | "collision" | "derailment"
+        | "accident" | "fire" | "blaze" | "wildfire" | "flood" | "floods" | "flooding" | "storm" | "hurricane"
+        | "typhoon" | "cyclone" | "tsunami" | "landslide" | "stampede" => "general",
         _ => return None,
     })
 }

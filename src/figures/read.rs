@@ -341,6 +341,12 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
                 }
                 return (FigureKind::Measure, e, e, Some(w.to_string()));
             }
+            // "5.9 Earthquake Jolts Iran", "a 6.7-strength quake": a decimal before a quake is its magnitude.
+            let decimal = t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.'));
+            if decimal && matches!(w, "quake" | "earthquake" | "tremor" | "temblor" | "strength") {
+                let e = if w == "strength" { k + 1 } else { num_end };
+                return (FigureKind::Measure, e, e, Some("magnitude".into()));
+            }
             if w == "on" && word_at(t, k + 1) == Some("the") && word_at(t, k + 2) == Some("richter") {
                 let e = if word_at(t, k + 3) == Some("scale") { k + 4 } else { k + 3 };
                 return (FigureKind::Measure, e, e, Some("magnitude".into()));
@@ -354,6 +360,10 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
     }
     if money {
         return (FigureKind::Money, num_end, num_end, None);
+    }
+    // "the magnitude at 6.1", "a magnitude of at least 5.9"
+    if (start.saturating_sub(5)..start).any(|k| t[k].is_word("magnitude")) && t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.')) {
+        return (FigureKind::Measure, num_end, num_end, Some("magnitude".into()));
     }
     if start > 0 {
         let before = word_at(t, start - 1);
