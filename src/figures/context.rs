@@ -50,7 +50,8 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
         out.counts = Some("people".into());
     }
     out.key = match r.kind {
-        FigureKind::Count => count_key(t, &out, noun.is_some(), &sent, r.start),
+        // Only nouns of a known class are keyed: "three jurors", "two helicopters" stay apart.
+        FigureKind::Count if noun_class.is_some() || noun.is_none() => count_key(t, &out, noun.is_some(), &sent, r.start),
         FigureKind::Measure if r.unit.as_deref() == Some("magnitude") && !about_another_event(t, &sent) => {
             Some("earthquake:magnitude".into())
         }
