@@ -52,9 +52,7 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     out.key = match r.kind {
         // Only nouns of a known class are keyed: "three jurors", "two helicopters" stay apart.
         FigureKind::Count if noun_class.is_some() || noun.is_none() => count_key(t, &out, noun.is_some(), &sent, r.start),
-        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") && !about_another_event(t, &sent) => {
-            Some("earthquake:magnitude".into())
-        }
+        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => with_era("earthquake:magnitude".into(), t, &sent, r.start),
         _ => None,
     };
     out
@@ -71,42 +69,83 @@ fn keyed_predicate(predicate: &str) -> bool {
     matches!(predicate, "killed" | "injured" | "displaced")
 }
 
-/// Whether the sentence is about an earlier event or an aftershock: "killed 26,000 in 2003",
-/// "two years ago", "in February", "the deadliest quake since". "since 2011" is the running total
-/// itself. A sentence opening with "It" follows a previous sentence that is clearly about another
-/// event ("In February, a quake hit Zarand. It killed 612 people.").
-fn about_another_event(t: &[Token], sent: &std::ops::Range<usize>) -> bool {
-    let names_a_year = |k: usize| {
-        let x = &t[k];
-        x.kind == TokKind::Num && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since"))
-    };
-    if strong_past_cue(t, sent) || sent.clone().any(names_a_year) {
-        return true;
+/// `key` for the era of the sentence: "people:killed:2003" for an earlier event, none when that
+/// event cannot be named.
+fn with_era(key: String, t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Option<String> {
+    match era(t, sent, at) {
+        Era::Current => Some(key),
+        Era::Past(name) => Some(format!("{key}:{name}")),
+        Era::Unknown => None,
     }
-    let opens_with_pronoun = t.get(sent.start).is_some_and(|x| matches!(x.lower.as_str(), "it" | "that" | "this" | "the" ) && t.get(sent.start + 1).is_some_and(|y| matches!(y.lower.as_str(), "killed" | "left" | "has" | "had" | "was" | "quake" | "earthquake" | "blast" | "attack")));
-    opens_with_pronoun && sent.start > 0 && strong_past_cue(t, &previous_sentence(t, sent.start))
 }
 
-/// Words and dates that put a sentence in the past of the story.
-fn strong_past_cue(t: &[Token], sent: &std::ops::Range<usize>) -> bool {
-    (sent.start..sent.end).any(|k| {
+/// When the sentence is about an earlier event ("killed 26,000 in 2003", "In February, a quake
+/// killed 612"), the year or month that names that event, which becomes part of the key so that
+/// tolls of one earlier event are still compared with each other but never with the story's own.
+enum Era {
+    /// The story's own event.
+    Current,
+    /// An earlier event, named by a year or month: "2003", "february".
+    Past(String),
+    /// An earlier or other event that cannot be named (an aftershock, "two years ago"): no key.
+    Unknown,
+}
+
+/// The era of a sentence. "since 2011" is the running total itself. A sentence opening with "It"
+/// follows a previous sentence that is clearly about another event ("In February, a quake hit
+/// Zarand. It killed 612 people.").
+fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Era {
+    let own = era_of(t, sent, true, at);
+    if !matches!(own, Era::Current) {
+        return own;
+    }
+    let opens_with_pronoun = t.get(sent.start).is_some_and(|x| matches!(x.lower.as_str(), "it" | "that" | "this" | "the"))
+        && t.get(sent.start + 1).is_some_and(|y| matches!(y.lower.as_str(), "killed" | "left" | "has" | "had" | "was" | "quake" | "earthquake" | "temblor" | "blast" | "attack"));
+    if opens_with_pronoun && sent.start > 0 {
+        return era_of(t, &previous_sentence(t, sent.start), false, at);
+    }
+    Era::Current
+}
+
+/// `bare_years`: whether a year alone ("in 2011") marks the past; the previous sentence of a
+/// pronoun needs a clearer sign (a month, "December 2003", "ago").
+fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usize) -> Era {
+    let mut vague = false;
+    // Every year or month named, with its position: the one nearest the figure wins.
+    let mut named: Vec<(usize, String)> = Vec::new();
+    for k in sent.clone() {
         let x = &t[k];
-        let w = x.lower.as_str();
         let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
         match x.kind {
-            TokKind::Word => {
-                matches!(w, "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest" | "aftershock" | "aftershocks" | "strongest" | "largest" | "biggest")
-                    || (w == "in" && next.is_some_and(|n| is_month(n.text)))
-                    || (matches!(w, "years" | "months") && next.is_some_and(|n| matches!(n.lower.as_str(), "after" | "before" | "earlier")))
+            TokKind::Word => match x.lower.as_str() {
+                "aftershock" | "aftershocks" => return Era::Unknown,
+                "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest" | "strongest" | "largest" | "biggest" => vague = true,
+                "in" if next.is_some_and(|n| is_month(n.text)) => {
+                    named.push((k + 1, next.map(|n| n.lower.clone()).unwrap_or_default()));
+                }
+                "years" | "months" if next.is_some_and(|n| matches!(n.lower.as_str(), "after" | "before" | "earlier")) => vague = true,
+                _ => {}
+            },
+            TokKind::Num if bare_years && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since")) => {
+                named.push((k, x.text.to_string()));
             }
             // "December 2003": a month and a year, no day.
             TokKind::Barrier => {
                 let mut parts = x.text.split_whitespace();
-                matches!((parts.next(), parts.next(), parts.next()), (Some(m), Some(y), None) if is_month(m.trim_end_matches([',', '.'])) && y.len() == 4)
+                if let (Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next()) {
+                    if is_month(m.trim_end_matches([',', '.'])) && y.len() == 4 {
+                        named.push((k, y.to_string()));
+                    }
+                }
             }
-            _ => false,
+            _ => {}
         }
-    })
+    }
+    match named.into_iter().min_by_key(|(k, _)| k.abs_diff(at)).map(|(_, n)| n) {
+        Some(n) => Era::Past(n),
+        None if vague => Era::Unknown,
+        None => Era::Current,
+    }
 }
 
 fn is_month(w: &str) -> bool {
@@ -134,7 +173,7 @@ fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<us
     match predicate {
         "living" | "holding-out" => Some(format!("{counts}:{predicate}:{}", c.place.as_deref()?)),
         _ => {
-            if !keyed_predicate(predicate) || about_another_event(t, sent) {
+            if !keyed_predicate(predicate) {
                 return None;
             }
             let mut key = format!("{counts}:{predicate}");
@@ -142,7 +181,7 @@ fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<us
                 key.push(':');
                 key.push_str(event);
             }
-            Some(key)
+            with_era(key, t, sent, at)
         }
     }
 }
