@@ -51,7 +51,10 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     }
     out.key = match r.kind {
         // Only nouns of a known class are keyed: "three jurors", "two helicopters" stay apart.
-        FigureKind::Count if noun_class.is_some() || noun.is_none() => count_key(t, &out, noun.is_some(), &sent, r.start),
+        // "a few", "several" are never totals; "two women and one man died" is part of one.
+        FigureKind::Count if (noun_class.is_some() || noun.is_none()) && !small_vague(r) && !coordinated(t, r.start) => {
+            count_key(t, &out, noun.is_some(), &sent, r.start)
+        }
         FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => with_era("earthquake:magnitude".into(), t, &sent, r.start),
         _ => None,
     };
@@ -61,6 +64,15 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
 /// Predicates that, with no noun, can only be about people: "a war that has killed more than 290,000".
 fn implies_people(predicate: &str) -> bool {
     matches!(predicate, "killed" | "injured" | "missing" | "displaced" | "evacuated" | "arrested")
+}
+
+fn small_vague(r: &Reading) -> bool {
+    r.qualifier == super::Qualifier::Vague && r.high < 10.0
+}
+
+/// "two women and one man": the figure after "and" follows a counted noun.
+fn coordinated(t: &[Token], start: usize) -> bool {
+    start >= 2 && matches!(t[start - 1].lower.as_str(), "and" | "or") && lexicon::noun_class(&t[start - 2].lower).is_some()
 }
 
 /// Predicates whose counts are compared. Arrests, evacuations and the missing change by the
@@ -120,8 +132,13 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
             TokKind::Word => match x.lower.as_str() {
                 "aftershock" | "aftershocks" => return Era::Unknown,
                 "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest" | "strongest" | "largest" | "biggest" => vague = true,
-                "in" if next.is_some_and(|n| is_month(n.text)) => {
-                    named.push((k + 1, next.map(|n| n.lower.clone()).unwrap_or_default()));
+                // "in February", "in early March"
+                "in" => {
+                    let skip = next.is_some_and(|n| matches!(n.lower.as_str(), "early" | "late" | "mid"));
+                    let m = if skip { k + 2 } else { k + 1 };
+                    if let Some(month) = t.get(m).filter(|n| m < sent.end && is_month(n.text)) {
+                        named.push((m, month.lower.clone()));
+                    }
                 }
                 "years" | "months" if next.is_some_and(|n| matches!(n.lower.as_str(), "after" | "before" | "earlier")) => vague = true,
                 _ => {}
