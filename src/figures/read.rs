@@ -168,7 +168,9 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         if lexicon::time_unit(&tok.lower) && t.get(i + 1).is_some_and(|d| d.is_dash()) && touching(t, i, i + 1) && word_at(t, i + 2) == Some("long") {
             return Some(simple(i, i + 3, FigureKind::Duration, 1.0));
         }
-        if lexicon::is_ordinal_word(&tok.lower) && !(tok.lower == "second" && !t.get(i + 1).is_some_and(|x| x.kind == TokKind::Word)) {
+        // "second" alone is more often the unit of time than the ordinal.
+        let second_alone = tok.lower == "second" && !t.get(i + 1).is_some_and(|x| x.kind == TokKind::Word);
+        if lexicon::is_ordinal_word(&tok.lower) && !second_alone {
             return Some(simple(i, i + 1, FigureKind::Ordinal, 1.0));
         }
         // "bericht-9539", "N13NV", "SCP-173", "G20": letters glued to digits.
@@ -334,10 +336,8 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
             }
             if lexicon::measure_unit(w) && (w != "m" || glued) && (w != "g" || glued) {
                 let mut e = k + 1;
-                if w == "square" || w == "sq" {
-                    if word_at(t, e).is_some_and(lexicon::measure_unit) {
-                        e += 1;
-                    }
+                if (w == "square" || w == "sq") && word_at(t, e).is_some_and(lexicon::measure_unit) {
+                    e += 1;
                 }
                 return (FigureKind::Measure, e, e, Some(w.to_string()));
             }
@@ -415,8 +415,7 @@ fn identifier_cue_before(t: &[Token], i: usize) -> bool {
 
 /// "483 Green Lanes": capitalised words ending in a street word.
 fn address_after(t: &[Token], k: usize) -> bool {
-    for j in k..(k + 4).min(t.len()) {
-        let x = &t[j];
+    for (j, x) in t.iter().enumerate().skip(k).take(4) {
         if !x.is_capitalised() {
             return false;
         }
