@@ -131,6 +131,8 @@ const TABLE: &[(&str, &str, FigureKind, f64, f64)] = &[
     ("call +44 20 7946 0958 now", "+44 20 7946 0958", Identifier, 0.0, 0.0),
     ("the G20 summit", "G20", Identifier, 0.0, 0.0),
     ("Flight 370 vanished", "370", Identifier, 370.0, 370.0),
+    ("outside the 12000 block of East 223rd Street", "12000", Identifier, 12_000.0, 12_000.0),
+    ("killed by a .45-caliber bullet", ".45-caliber", Measure, 0.45, 0.45),
     ("at https://example.com/a-1 today", "https://example.com/a-1", Identifier, 0.0, 0.0),
 ];
 
@@ -196,6 +198,8 @@ fn keys_in_plain_sentences() {
         ("Some 5,000 residents remain trapped in Homs.", "Some 5,000", Some("people:living:homs")),
         ("Some 5,000 residents remain in the city.", "Some 5,000", None),
         ("He met 300 students.", "300", None),
+        ("A man has been killed after falling around 2, 000ft.", "around 2", None),
+        ("Ten killed in Iran quake", "Ten", Some("people:killed")),
         ("Police said two women and one man died.", "one", None),
         ("A few injured were taken to hospital.", "A few", None),
         ("In early March, a gunman wounded three people.", "three", Some("people:injured:march")),

@@ -38,7 +38,11 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     let (noun, noun_class, after_noun) = counted_noun(t, r.noun_from, sent.end);
     out.counts = noun_class.map(str::to_string).or_else(|| noun.clone());
     let is_lives = noun.as_deref() == Some("life") || noun_class.is_some() && t.get(after_noun.saturating_sub(1)).is_some_and(|x| x.lower == "lives");
-    let predicate = predicate_after(t, after_noun, sent.end).or_else(|| predicate_before(t, r.start, sent.start, is_lives));
+    let found = predicate_after(t, after_noun, sent.end).or_else(|| predicate_before(t, r.start, sent.start, is_lives));
+    let predicate = found.map(|(p, _)| p);
+    // With no noun, only a predicate right beside the number says people are counted:
+    // "has killed more than 290,000", "Ten killed in quake"; not "killed after falling around 2,000ft".
+    let beside = found.is_some_and(|(_, d)| d <= 1);
     out.predicate = predicate.map(str::to_string);
     if matches!(predicate, Some("living" | "holding-out")) {
         out.place = place(t, r.start, &sent);
@@ -46,13 +50,14 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     if !r.kind.is_comparable() {
         return out;
     }
-    if r.kind == FigureKind::Count && noun.is_none() && predicate.is_some_and(implies_people) {
+    if r.kind == FigureKind::Count && noun.is_none() && beside && predicate.is_some_and(implies_people) {
         out.counts = Some("people".into());
     }
     out.key = match r.kind {
         // Only nouns of a known class are keyed: "three jurors", "two helicopters" stay apart.
         // "a few", "several" are never totals; "two women and one man died" is part of one.
-        FigureKind::Count if (noun_class.is_some() || noun.is_none()) && !small_vague(r) && !coordinated(t, r.start) => {
+        // A count of people is a whole number: ".45" is a calibre, "around 2" of "2, 000ft" a typo.
+        FigureKind::Count if (noun_class.is_some() || noun.is_none() && beside) && r.value.fract() == 0.0 && !small_vague(r) && !coordinated(t, r.start) => {
             count_key(t, &out, noun.is_some(), &sent, r.start)
         }
         FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => with_era("earthquake:magnitude".into(), t, &sent, r.start),
@@ -246,7 +251,7 @@ fn two_word_predicate(t: &[Token], k: usize) -> Option<&'static str> {
 }
 
 /// A predicate after the counted noun: "275,000 civilians still live", "8,000 rebels are holding out".
-fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<&'static str> {
+fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<(&'static str, usize)> {
     let mut k = from;
     let mut steps = 0;
     while k < sent_end && steps < PREDICATE_WINDOW {
@@ -266,10 +271,10 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<&'static
             TokKind::Punct if x.is_dash() && k > 0 && t[k - 1].span.end == x.span.start => k += 1,
             TokKind::Word => {
                 if let Some(p) = two_word_predicate(t, k) {
-                    return Some(p);
+                    return Some((p, steps));
                 }
                 if let Some(p) = lexicon::predicate_class(&x.lower).filter(|_| !matches!(x.lower.as_str(), "toll" | "death" | "deaths")) {
-                    return Some(p);
+                    return Some((p, steps));
                 }
                 if clause_break(&x.lower) {
                     return None;
@@ -285,7 +290,7 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<&'static
 
 /// A predicate before the figure: "has killed more than 290,000", "the loss of around 20 lives",
 /// "has claimed more than 300,000 lives", "the death toll rose to 10".
-fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool) -> Option<&'static str> {
+fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool) -> Option<(&'static str, usize)> {
     let mut k = start;
     let mut steps = 0;
     while k > sent_start && steps < PREDICATE_WINDOW {
@@ -299,10 +304,10 @@ fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool
         }
         let w = x.lower.as_str();
         if is_lives && matches!(w, "claimed" | "claiming" | "claim" | "claims" | "cost" | "costing" | "took" | "taken" | "taking" | "loss" | "lost") {
-            return Some("killed");
+            return Some(("killed", steps));
         }
         if let Some(p) = lexicon::predicate_class(w).filter(|p| !matches!(*p, "living")) {
-            return Some(p);
+            return Some((p, steps));
         }
         if matches!(w, "and" | "but" | "while" | "where" | "who" | "which" | "said" | "says") {
             return None;

@@ -166,13 +166,13 @@ pub fn measure_unit(word: &str) -> bool {
             | "barrel" | "barrels" | "acre" | "acres" | "hectare" | "hectares" | "ha" | "sq" | "square" | "mph"
             | "kph" | "kmh" | "knots" | "degrees" | "degree" | "°c" | "°f" | "celsius" | "fahrenheit"
             | "magnitude" | "mw" | "kw" | "gw" | "megawatts" | "volts" | "decibels" | "calories" | "storeys"
-            | "stories" | "floors"
+            | "stories" | "floors" | "caliber" | "calibre" | "mm-caliber"
     )
 }
 
 /// Words after which a number is an identifier: "No. 7442619", "Reg. 12", "#4".
 pub fn identifier_cue(word: &str) -> bool {
-    matches!(word, "no" | "nr" | "nrs" | "reg" | "sect" | "ref" | "id" | "tel" | "phone" | "fax" | "flight" | "route" | "room" | "box" | "version" | "v" | "article" | "section" | "chapter" | "page" | "pp" | "p" | "vol" | "issue" | "highway" | "platform" | "gate" | "unit" | "suite" | "apt" | "ext" | "code" | "case" | "resolution" | "bus" | "channel" | "row" | "seat" | "level" | "grade" | "category" | "class" | "stage" | "phase" | "number" | "tier")
+    matches!(word, "no" | "nr" | "nrs" | "reg" | "sect" | "ref" | "id" | "tel" | "phone" | "fax" | "flight" | "route" | "room" | "box" | "version" | "v" | "article" | "section" | "chapter" | "page" | "pp" | "p" | "vol" | "issue" | "highway" | "platform" | "block" | "gate" | "unit" | "suite" | "apt" | "ext" | "code" | "case" | "resolution" | "bus" | "channel" | "row" | "seat" | "level" | "grade" | "category" | "class" | "stage" | "phase" | "number" | "tier")
 }
 
 /// Street words after which "483 Green Lanes" is an address.

@@ -375,7 +375,8 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
             return (FigureKind::Identifier, e.max(num_end), e.max(num_end), None);
         }
     }
-    if address_after(t, num_end) {
+    // "the 12000 block of East 223rd Street"
+    if address_after(t, num_end) || word_at(t, num_end) == Some("block") && word_at(t, num_end + 1) == Some("of") {
         return (FigureKind::Identifier, num_end, num_end, None);
     }
     (FigureKind::Count, num_end, num_end, None)
