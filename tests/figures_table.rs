@@ -119,6 +119,11 @@ const TABLE: &[(&str, &str, FigureKind, f64, f64)] = &[
     ("at 3 p.m. local", "3 p.m.", Time, 0.0, 0.0),
     ("meet on 5/17/2018", "5/17/2018", Date, 0.0, 0.0),
     ("the May 4th meeting", "May 4th", Date, 0.0, 0.0),
+    // fractions
+    ("two thirds of voters", "two thirds", Fraction, 0.0, 0.0),
+    ("made half the Syrian population homeless", "half", Fraction, 0.0, 0.0),
+    ("a quarter of the city", "a quarter", Fraction, 0.0, 0.0),
+    ("one-eighth", "one-eighth", Fraction, 0.0, 0.0),
     // ordinals
     ("the first one", "first", Ordinal, 1.0, 1.0),
     ("the 3rd time", "3rd", Ordinal, 3.0, 3.0),

@@ -260,3 +260,24 @@ pub fn singular(word: &str) -> String {
         word.to_string()
     }
 }
+
+/// Denominators of spelled fractions: "thirds" → 3.
+pub fn denominator(word: &str) -> Option<f64> {
+    Some(match word.strip_suffix('s').unwrap_or(word) {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => return None,
+    })
+}

@@ -194,6 +194,9 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
             return Some(Reading { start: i, end, noun_from, kind, low: -n.value, high: -n.value, value: -n.value, qualifier: Qualifier::Exact, unit });
         }
     }
+    if let Some(r) = fraction_at(t, i) {
+        return Some(r);
+    }
     // "-9.23": a minus sign with space before it and none after.
     let negative = tok.is_dash()
         && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
@@ -479,4 +482,26 @@ fn post_qualifier(t: &[Token], r: &mut Reading) {
         r.end = k + n;
         r.noun_from = k + n;
     }
+}
+
+/// Spelled fractions: "two thirds", "a quarter", "one-eighth", "a hundredth", and "half" before
+/// "the", "of" or a plural noun ("half the Syrian population").
+fn fraction_at(t: &[Token], i: usize) -> Option<Reading> {
+    let tok = t.get(i).filter(|x| x.kind == TokKind::Word)?;
+    if tok.lower == "half" {
+        let next = word_at(t, i + 1)?;
+        let shares = matches!(next, "the" | "of" | "its" | "their" | "his" | "her" | "our") || plural_noun(t, i + 1) || lexicon::noun_class(next).is_some();
+        return shares.then(|| simple(i, i + 1, FigureKind::Fraction, 0.5));
+    }
+    let numerator = match tok.lower.as_str() {
+        "a" | "an" => 1.0,
+        w => lexicon::small_number(w).map(|(v, _)| v).filter(|v| *v > 0.0)?,
+    };
+    let mut k = i + 1;
+    if t.get(k).is_some_and(|d| d.is_dash()) {
+        k += 1;
+    }
+    let d = lexicon::denominator(word_at(t, k)?)?;
+    // "one second", "a fourth" of a series are ordinals only without a numerator; "the first half" never reaches here.
+    Some(simple(i, k + 1, FigureKind::Fraction, numerator / d))
 }
