@@ -131,6 +131,14 @@ impl Context<'_, '_> {
             return;
         }
         let mut seq = seq;
+        // "The Associated Press", "The Hollywood Reporter": the article is not part of the name
+        if matches!(toks[seq.start].text, "The" | "THE") && seq.len() > 1 {
+            seq.start += 1;
+            if self.tokens[seq.start].text == "of" {
+                return;
+            }
+            return self.split_titles(seq, out);
+        }
         if toks[seq.start].sentence_start {
             let whole = &self.text[toks[seq.start].span.start..toks[seq.end - 1].span.end];
             if seq.len() == 1 {
@@ -278,8 +286,6 @@ impl Context<'_, '_> {
             c.kind = Some(ActorKind::Place);
         } else if !personal && after.iter().any(|t| lexicon::is_org_noun(t.text)) {
             c.kind = Some(ActorKind::Organization);
-        } else if locative && !personal && self.person_words(name.clone()) >= 2 {
-            c.kind = Some(ActorKind::Place);
         } else if self.person_words(name.clone()) >= 2 {
             c.kind = Some(ActorKind::Person);
         } else if personal || self.next_is_speech_verb(name.end) {

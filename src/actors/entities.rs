@@ -82,7 +82,7 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
     for list in by_surname.values() {
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {
-                if g.find(a) != g.find(b) && lexicon::same_name_variant(&words[a][0], &words[b][0]) {
+                if g.find(a) != g.find(b) && lexicon::compatible_names(&words[a], &words[b]) {
                     g.union(a, b, Some(format!("{}/{}: spellings of one name", name_text(a), name_text(b))));
                 }
             }
@@ -100,6 +100,12 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
             if init.len() >= 3 {
                 initials.entry(init).or_default().push(i);
             }
+        }
+    }
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in (0..n).filter(|&i| is_full_person(i)) {
+        if !by_surname.contains_key(words[i][0].as_str()) {
+            by_given.entry(words[i][0].as_str()).or_default().push(i);
         }
     }
     for i in 0..n {
@@ -120,6 +126,17 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
                 let when = if f < i { "introduced earlier" } else { "introduced later" };
                 let how = if roots.len() == 1 { "" } else { " (the nearest of several)" };
                 g.union(f, i, Some(format!("‘{}’ is the surname of {}, {when}{how}", cands_text(text, &cands[i]), name_text(f))));
+                continue;
+            }
+        }
+        let occurrences = (0..n).filter(|&j| words[j].len() == 1 && words[j][0] == *word).count();
+        let brand = (0..n).filter(|&j| words[j].len() >= 2 && words[j][0] == *word).count() > 1;
+        if let Some(people) = by_given.get(word.as_str()).filter(|_| occurrences <= 3 && !brand) {
+            let mut roots: Vec<usize> = people.iter().map(|&p| g.find(p)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if roots.len() == 1 {
+                g.union(people[0], i, Some(format!("‘{}’ is the given name of {}, the only person so named here", name_text(i), name_text(people[0]))));
                 continue;
             }
         }
@@ -192,8 +209,11 @@ fn initials_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
 fn preceded_by(text: &str, c: &Candidate, cues: &[&str]) -> bool {
     let start = c.span.start;
     let from = text[..start].rfind(['.', '\n', ',', '(']).map_or(0, |p| p + 1);
-    let window = &text[from.max(start.saturating_sub(40))..start];
-    let window = &window[window.char_indices().map(|(i, _)| i).find(|&i| window.is_char_boundary(i)).unwrap_or(0)..];
+    let mut from = from.max(start.saturating_sub(40));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..start];
     let last_words: Vec<String> = window.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
     last_words.iter().any(|w| cues.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
@@ -284,7 +304,7 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
         for &i in &full_people {
             keys.push(format!("person:{}", words[i].join(" ")));
         }
-        if let Some(sur) = members.iter().filter_map(|&i| words[i].last()).next() {
+        if let Some(sur) = words[best].last() {
             keys.push(format!("surname:{sur}"));
         }
         if full_people.is_empty() {
@@ -295,10 +315,16 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
             let t = &tokens[cands[i].name.start];
             if cands[i].name.len() == 1 && t.upper {
                 keys.push(format!("abbr:{}", fold(t.text)));
+                keys.push(format!("word:{}", fold(t.text)));
             } else if cands[i].name.len() == 1 && cands[i].kind.is_none() {
                 keys.push(format!("word:{}", fold(&name_of(i))));
             } else {
-                keys.push(format!("name:{}", fold(&name_of(i))));
+                let folded = fold(&name_of(i));
+                let bare = strip_company_suffix(&folded);
+                keys.push(format!("name:{bare}"));
+                if !bare.contains(' ') {
+                    keys.push(format!("word:{bare}"));
+                }
                 let init = initials_of(cands[i].words(tokens));
                 if init.len() >= 3 {
                     keys.push(format!("init:{init}"));
@@ -310,4 +336,14 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
     keys.sort();
     keys.dedup();
     (kind, name, keys)
+}
+
+/// "microsoft corp" → "microsoft": a company is the same with or without its legal form.
+fn strip_company_suffix(folded: &str) -> &str {
+    for suffix in [" corp", " inc", " co", " ltd", " llc", " plc", " corporation", " incorporated", " company"] {
+        if let Some(bare) = folded.strip_suffix(suffix) {
+            return bare;
+        }
+    }
+    folded
 }

@@ -251,7 +251,11 @@ static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          sheriff prosecutor agent foreign defence defense interior finance justice special senior top peace affairs \
          secretary-general undersecretary under-secretary first lady lord dame pastor reverend rev rev. father \
          sister brother saint st st. head leader actress actor singer star rapper founder ceo cfo chairman-elect \
-         president-elect former acting")
+         president-elect former acting gov gov. lt qb rb wr coroner undersheriff moviemaker filmmaker producer \
+         writer author comedian host anchor quarterback forward receiver cornerback linebacker pitcher catcher \
+         outfielder shortstop slugger boxer champion patrolman trooper constable magistrate councilman \
+         councilwoman alderman assemblyman assemblywoman speaker commissioner superintendent sen. rep. \
+         pres pres. supt supt.")
 });
 
 /// Nouns that make a phrase a role ("Kremlin spokesman", "his deputy", "Iran's chief diplomat").
@@ -300,7 +304,9 @@ static ORG_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          service services team records studios pictures entertainment magazine hospital school college academy \
          airlines airways brigade brigades battalion corps bureau authority board center centre society \
          broadcasting television radio tv telecom communications systems technologies group holdings motors \
-         industries international airlines regiment division command")
+         industries international airlines regiment division command alliance program programme initiative \
+         project trust partnership labs laboratories software institute conference cabinet tribunal \
+         prosecutors agency's fc ac")
 });
 
 /// Last words that make a name a place ("Castello Road", "Beau-Rivage Palace").
@@ -367,7 +373,8 @@ static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          recent final full major minor key big small large huge long short high low good bad best worst great \
          little another same different certain various whatever whoever wherever whenever breaking update \
          updated published photo video watch read see more related share comments comment editor note advertisement \
-         sponsored click follow subscribe like share tweet email print")
+         sponsored click follow subscribe like share tweet email print go get make take watch see meet join help \
+         keep stop say tell look find give try ask call check")
 });
 
 static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -451,6 +458,29 @@ pub fn same_name_variant(a: &str, b: &str) -> bool {
     }
     let shorter = a.len().min(b.len());
     shorter >= 4 && a.chars().next() == b.chars().next() && strsim::jaro_winkler(a, b) >= 0.9
+}
+
+/// Two full names (folded words, surname last) that may name one person: surnames that are one
+/// name and given names that agree: variants ("Sergey"/"Sergei"), a short form ("Fred"/
+/// "Frederick"), or a shared given name when one adds an initial or a middle name ("W. Mark Felt").
+pub fn compatible_names(a: &[String], b: &[String]) -> bool {
+    let (Some((sa, ga)), Some((sb, gb))) = (a.split_last(), b.split_last()) else { return false };
+    if ga.is_empty() || gb.is_empty() || !same_name_variant(sa, sb) {
+        return false;
+    }
+    let (fa, fb) = (&ga[0], &gb[0]);
+    if same_name_variant(fa, fb) {
+        return true;
+    }
+    let (short, long) = if fa.len() <= fb.len() { (fa, fb) } else { (fb, fa) };
+    if short.len() >= 3 && long.starts_with(short.as_str()) {
+        return true;
+    }
+    let common = fa.chars().zip(fb.chars()).take_while(|(x, y)| x == y).count();
+    if common >= 4 {
+        return true;
+    }
+    ga.iter().filter(|w| w.len() > 1).any(|w| gb.contains(w))
 }
 
 /// Consonant skeleton of a folded word with transliteration-prone letters merged: vowels and
