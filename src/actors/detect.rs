@@ -34,10 +34,12 @@ impl Candidate {
 
 /// Finds the name candidates of an article, in text order and without overlaps.
 pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
+    // a sentence-initial word followed by more of a name ("Lindsay Lohan entered") counts too
     let evidence: HashSet<String> = tokens
         .iter()
-        .filter(|t| t.cap && !t.sentence_start && !t.headline)
-        .map(|t| fold(t.text))
+        .enumerate()
+        .filter(|(i, t)| t.cap && !t.headline && (!t.sentence_start || tokens.get(i + 1).is_some_and(|n| n.glued && n.cap && !n.headline)))
+        .map(|(_, t)| fold(t.text))
         .collect();
     let ctx = Context { text, tokens, evidence };
     let mut out = Vec::new();

@@ -257,7 +257,8 @@ fn mark_context(text: &str, bytes: &[u8], tokens: &mut [Token<'_>]) {
         let content: Vec<&Token> = line.iter().filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic) && !(t.text.len() <= 3 && lexicon::is_common(t.text))).collect();
         let caps = content.iter().filter(|t| t.cap).count();
         let uppers = content.iter().filter(|t| t.upper && t.text.len() >= 3).count();
-        if content.len() >= 3 && caps * 4 >= content.len() * 3 || uppers >= 2 && uppers * 4 >= content.len() * 3 {
+        let ends_sentence = text[..line_end_byte].trim_end().ends_with(['.', '!']);
+        if !ends_sentence && (content.len() >= 3 && caps * 4 >= content.len() * 3 || uppers >= 2 && uppers * 4 >= content.len() * 3) {
             for t in &mut tokens[line_start..end] {
                 t.headline = true;
             }
