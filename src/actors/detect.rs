@@ -45,6 +45,12 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if lexicon::is_institution(tokens[i].text) && !tokens.get(i + 1).is_some_and(|n| n.glued && n.cap) {
+            // "police", "authorities": actors even without a name
+            out.push(Candidate { span: tokens[i].span.clone(), name: i..i + 1, kind: Some(ActorKind::Organization), known: None, metonym: false, personal: false, locative: false });
+            i += 1;
+            continue;
+        }
         if !ctx.can_start(i) {
             i += 1;
             continue;
@@ -55,7 +61,8 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
                 j += 1;
             } else if j + 1 < tokens.len() && tokens[j + 1].glued && ctx.is_name_word(j + 1) && !tokens[j].possessive
                 && ((lexicon::is_particle(tokens[j].text) && tokens[j].text.chars().next().is_some_and(char::is_lowercase))
-                    || (tokens[j].text == "of" && lexicon::is_of_head(tokens[j - 1].text)))
+                    || (tokens[j].text == "of" && lexicon::is_of_head(tokens[j - 1].text))
+                || (matches!(tokens[j].text, "and" | "&") && lexicon::is_org_head(tokens[i].text) && tokens[i..j].iter().any(|t| t.text == "of")))
             {
                 j += 2;
             } else {
@@ -80,7 +87,11 @@ struct Context<'a, 't> {
 impl Context<'_, '_> {
     fn is_name_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        (t.cap || self.is_particle_name(i)) && !lexicon::is_date_word(t.text) && !(t.text.len() == 1 && !t.text.ends_with('.')) && t.text.chars().next().is_some_and(char::is_alphabetic)
+        (t.cap || self.is_particle_name(i))
+            && !lexicon::is_date_word(t.text)
+            && !lexicon::is_contraction(t.text)
+            && !(t.text.len() == 1 && !t.text.ends_with('.'))
+            && t.text.chars().next().is_some_and(char::is_alphabetic)
     }
 
     /// "al-Assad", "al-Sham": a lower-case particle joined to a capitalised name.

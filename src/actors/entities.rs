@@ -96,6 +96,11 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         if cands[i].name.len() >= 2 && matches!(kind, Some(ActorKind::Organization | ActorKind::Group)) {
             let last = fold(tokens[cands[i].name.end - 1].text);
             org_last.entry(last).or_default().push(i);
+            let first = &tokens[cands[i].name.start];
+            if lexicon::is_org_head(first.text) && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of") {
+                // "the Academy" after "Academy of Motion Picture Arts and Sciences"
+                org_last.entry(fold(first.text)).or_default().push(i);
+            }
             let init = initials_of(cands[i].words(tokens));
             if init.len() >= 3 {
                 initials.entry(init).or_default().push(i);
@@ -330,6 +335,10 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
                     keys.push(format!("init:{init}"));
                 }
                 keys.push(format!("last:{}", fold(tokens[cands[i].name.end - 1].text)));
+                let first = &tokens[cands[i].name.start];
+                if lexicon::is_org_head(first.text) && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of") {
+                    keys.push(format!("last:{}", fold(first.text)));
+                }
             }
         }
     }

@@ -243,7 +243,7 @@ fn set(words: &'static str) -> HashSet<&'static str> {
 
 /// Capitalised titles that precede a name and are not part of it ("President", "Foreign Minister").
 static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("president vice prime minister secretary ambassador envoy spokesman spokeswoman spokesperson chief deputy \
+    set("surgeon president vice prime minister secretary ambassador envoy spokesman spokeswoman spokesperson chief deputy \
          chairman chairwoman chair director commander governor senator sen sen. rep rep. representative congressman \
          congresswoman mayor judge justice king queen prince princess emperor pope bishop archbishop cardinal rabbi \
          imam ayatollah general gen gen. colonel col col. lieutenant lt lt. major maj captain capt capt. sergeant sgt \
@@ -427,6 +427,15 @@ pub fn is_org_noun(word: &str) -> bool {
 }
 pub fn is_never_actor(word: &str) -> bool {
     NEVER_ACTORS.contains(lower(word).as_str())
+}
+/// "I'm", "We've", "He'd": never names.
+pub fn is_contraction(word: &str) -> bool {
+    let w = lower(word).replace('’', "'");
+    ["'ve", "'re", "'ll", "'m", "'d", "n't"].iter().any(|end| w.ends_with(end))
+}
+/// Institutions named by a common noun, actors in every story that mentions them.
+pub fn is_institution(word: &str) -> bool {
+    matches!(lower(word).as_str(), "police" | "authorities" | "prosecutors" | "investigators")
 }
 pub fn is_date_word(word: &str) -> bool {
     DATE_WORDS.contains(lower(word).as_str())
