@@ -133,3 +133,20 @@ fn title_case_headline_words_are_not_names() {
     assert!(!texts.iter().any(|t| t.contains("Checks") || t.contains("Rehab")), "{texts:?}");
     assert_eq!(texts.iter().filter(|t| **t == "Lindsay Lohan").count(), 2, "{texts:?}");
 }
+
+#[test]
+fn detection_is_fast_and_linear() {
+    let seed = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds/004_6cd4a45ba0995dfa.txt")).unwrap();
+    let big = seed.repeat(40); // ~200 KB
+    actors::detect(&seed, &[]); // word lists are built on first use
+    let t = std::time::Instant::now();
+    let small = actors::detect(&seed, &[]);
+    let one = t.elapsed();
+    let t = std::time::Instant::now();
+    let large = actors::detect(&big, &[]);
+    let forty = t.elapsed();
+    assert!(large.mentions.len() >= 39 * small.mentions.len());
+    // a loose bound (quadratic growth would be 1600×); slack for debug builds and busy machines
+    assert!(forty < one * 400 + std::time::Duration::from_millis(500), "{one:?} for 5 KB, {forty:?} for 200 KB");
+    eprintln!("detect: {one:?} for {} bytes, {forty:?} for {} bytes", seed.len(), big.len());
+}

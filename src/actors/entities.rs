@@ -75,9 +75,13 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         }
     }
     // 2. spelling variants among full names with one surname ("Sergey"/"Sergei")
+    // one representative (the first mention) per distinct full name, so that repeats cost nothing
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut seen_names: std::collections::HashSet<&[String]> = std::collections::HashSet::new();
     for i in (0..n).filter(|&i| is_full_person(i)) {
-        by_surname.entry(words[i].last().unwrap().as_str()).or_default().push(i);
+        if seen_names.insert(words[i].as_slice()) {
+            by_surname.entry(words[i].last().unwrap().as_str()).or_default().push(i);
+        }
     }
     for list in by_surname.values() {
         for (x, &a) in list.iter().enumerate() {
@@ -107,8 +111,19 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
             }
         }
     }
+    let mut lone_count: HashMap<&str, usize> = HashMap::new();
+    let mut first_word_count: HashMap<&str, usize> = HashMap::new();
+    for w in &words {
+        match w.len() {
+            0 => {}
+            1 => *lone_count.entry(w[0].as_str()).or_default() += 1,
+            _ => *first_word_count.entry(w[0].as_str()).or_default() += 1,
+        }
+    }
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
-    for i in (0..n).filter(|&i| is_full_person(i)) {
+    let mut representatives: Vec<usize> = by_surname.values().flatten().copied().collect();
+    representatives.sort_unstable();
+    for i in representatives {
         if !by_surname.contains_key(words[i][0].as_str()) {
             by_given.entry(words[i][0].as_str()).or_default().push(i);
         }
@@ -134,8 +149,8 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
                 continue;
             }
         }
-        let occurrences = (0..n).filter(|&j| words[j].len() == 1 && words[j][0] == *word).count();
-        let brand = (0..n).filter(|&j| words[j].len() >= 2 && words[j][0] == *word).count() > 1;
+        let occurrences = lone_count.get(word.as_str()).copied().unwrap_or(0);
+        let brand = first_word_count.get(word.as_str()).copied().unwrap_or(0) > 1;
         if let Some(people) = by_given.get(word.as_str()).filter(|_| occurrences <= 3 && !brand) {
             let mut roots: Vec<usize> = people.iter().map(|&p| g.find(p)).collect();
             roots.sort_unstable();

@@ -214,12 +214,19 @@ pub fn known(text: &str) -> Option<Known> {
     Some(found)
 }
 
-/// True when `key` is one of the all-capitals spellings of `k` (so written in lower case it is
-/// another word).
-fn is_acronym_form(k: Known, key: &str) -> bool {
-    KNOWN.iter().filter(|(c, ..)| *c == k.canon).any(|(c, _, others)| {
-        std::iter::once(*c).chain(others.split('|')).any(|f| fold(f) == key && f.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
-    })
+/// Folded keys of the all-capitals spellings ("us", "un", "is"): written in lower case they are
+/// other words.
+static ACRONYM_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    KNOWN
+        .iter()
+        .flat_map(|(c, _, others)| std::iter::once(*c).chain(others.split('|')))
+        .filter(|f| !f.is_empty() && f.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
+        .map(fold)
+        .collect()
+});
+
+fn is_acronym_form(_k: Known, key: &str) -> bool {
+    ACRONYM_KEYS.contains(key)
 }
 
 /// The state a capital city stands for, when used as a metonym.
