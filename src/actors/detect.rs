@@ -28,7 +28,7 @@ pub(super) struct Candidate {
 
 impl Candidate {
     pub fn words<'t>(&self, tokens: &'t [Token<'t>]) -> impl Iterator<Item = &'t str> + 't {
-        tokens[self.name.clone()].iter().map(|t| t.text)
+        tokens[self.name.clone()].iter().filter(|t| !t.nickname).map(|t| t.text)
     }
 }
 
@@ -299,6 +299,8 @@ impl Context<'_, '_> {
             c.kind = Some(ActorKind::Place);
         } else if !personal && after.iter().any(|t| lexicon::is_org_noun(t.text)) {
             c.kind = Some(ActorKind::Organization);
+        } else if self.person_words(name.clone()) >= 2 && !personal && self.looks_like_team(name.clone()) {
+            c.kind = Some(ActorKind::Organization);
         } else if self.person_words(name.clone()) >= 2 {
             c.kind = Some(ActorKind::Person);
         } else if personal || self.next_is_speech_verb(name.end) {
@@ -320,6 +322,15 @@ impl Context<'_, '_> {
         })
     }
 
+    /// "Indianapolis Colts", "Philadelphia Eagles": a plural last word after a word that is no
+    /// given name.
+    fn looks_like_team(&self, name: std::ops::Range<usize>) -> bool {
+        let first = self.tokens[name.start].text;
+        let last = self.tokens[name.end - 1].text;
+        let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us") && !last.ends_with("is");
+        plural && !lexicon::is_given_name(first) && !self.tokens[name.clone()].iter().any(|t| t.text.ends_with('.'))
+    }
+
     /// Every word of the run is a known actor ("U.N. Syria", "US Russia").
     fn all_known(&self, name: std::ops::Range<usize>) -> bool {
         name.clone().all(|i| lexicon::known(self.tokens[i].text).is_some_and(|k| k.kind != ActorKind::Place))
@@ -327,6 +338,6 @@ impl Context<'_, '_> {
 
     /// Words of a name that count towards a full name (not particles, suffixes or honorifics).
     fn person_words(&self, name: std::ops::Range<usize>) -> usize {
-        self.tokens[name].iter().filter(|t| !super::names::fold_name_word(t.text).is_empty() && !lexicon::is_suffix(t.text)).count()
+        self.tokens[name].iter().filter(|t| !t.nickname && !super::names::fold_name_word(t.text).is_empty() && !lexicon::is_suffix(t.text)).count()
     }
 }

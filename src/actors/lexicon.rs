@@ -516,3 +516,32 @@ pub fn skeleton(word: &str) -> String {
     }
     out
 }
+
+/// Common given names (English and some of the names frequent in world news), used only as a
+/// hint that a capitalised run is a person rather than a team or a company.
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("aaron adam adrian alan albert alex alexander alexandra alfred alice alicia allen amanda amy andrea andrew \
+         angela ann anna anne anthony antonio arthur ashley barbara barry ben benjamin betty bill billy bob bobby \
+         brad bradley brandon brenda brian bruce bryan carl carlos carol caroline catherine charles charlie chris \
+         christian christina christine christopher cindy claire clara colin craig dan daniel danny david dean \
+         deborah dennis derek diana diane donald donna doug douglas dylan ed eddie edward elizabeth ellen emily \
+         emma eric erin ethan eugene evan frank fred frederick gary george gerald gina glenn gordon grace greg \
+         gregory harold harry heather helen henry howard ian jack jackie jacob james jamie jane janet jason jay \
+         jeff jeffrey jennifer jeremy jerry jesse jessica jim jimmy joan joe joel john johnny jon jonathan jose \
+         joseph joshua joyce juan judy julia julie justin karen kate katherine kathleen kathryn katie keith kelly \
+         ken kenneth kevin kim kimberly kyle larry laura lauren lawrence lee leonard linda lindsay lisa louis \
+         lucy luis margaret maria marie mark martha martin mary matt matthew megan melissa michael michelle mike \
+         nancy nathan neil nicholas nick nicole oliver pamela patricia patrick paul peter philip phillip rachel \
+         ralph randy ray raymond rebecca richard rick rob robert roger ron ronald rose roy russell ryan sam \
+         samantha samuel sandra sara sarah scott sean seth sharon shawn simon stephanie stephen steve steven \
+         susan tara teresa terry thomas tim timothy todd tom tony tyler victor victoria vincent walter wayne \
+         william willie zachary abdul abdel abdal abdullah ahmed ahmad ali amir bashar fatima hassan hussein \
+         ibrahim khalid mahmoud mohammad mohammed muhammad mustafa omar rami salman tariq yusuf sergey sergei \
+         vladimir dmitry vitaly gennady igor ivan mikhail nikolai olga boris alexei angela emmanuel francois \
+         jean pierre hans klaus angela narendra rahul raj sanjay xi li wang kim shinzo recep staffan federica \
+         christiane ban kofi antonio jacques nicolas giuseppe marco giovanni pedro miguel javier carlos")
+});
+
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(lower(word).as_str())
+}
