@@ -38,7 +38,9 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
     let evidence: HashSet<String> = tokens
         .iter()
         .enumerate()
-        .filter(|(i, t)| t.cap && !t.headline && (!t.sentence_start || tokens.get(i + 1).is_some_and(|n| n.glued && n.cap && !n.headline)))
+        .filter(|(i, t)| {
+            t.cap && !t.headline && (!t.sentence_start || (plausible_name_start(t.text) && tokens.get(i + 1).is_some_and(|n| n.glued && n.cap && !n.headline)))
+        })
         .map(|(_, t)| fold(t.text))
         .collect();
     let ctx = Context { text, tokens, evidence };
@@ -75,6 +77,13 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
     out.sort_by_key(|c| c.span.start);
     out.dedup_by(|b, a| b.span.start < a.span.end);
     out
+}
+
+/// A sentence-initial word that may open a longer name: not a common word and not an
+/// "-ly"/"-ing"/"-ed" word ("Typically Microsoft", "Recapturing Aleppo").
+fn plausible_name_start(word: &str) -> bool {
+    let w = word.to_lowercase();
+    lexicon::is_given_name(&w) || !(w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")) && !lexicon::is_common(&w)
 }
 
 struct Context<'a, 't> {
@@ -171,10 +180,8 @@ impl Context<'_, '_> {
         self.split_titles(seq, out);
     }
 
-    /// A sentence-initial word that opens a longer name: not a common word and not an "-ly"/"-ing" word.
     fn first_word_of_name(&self, seq: std::ops::Range<usize>) -> bool {
-        let w = self.tokens[seq.start].text.to_lowercase();
-        !(w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")) && !lexicon::is_common(&w)
+        plausible_name_start(self.tokens[seq.start].text)
     }
 
     /// Splits titles ("Russian Foreign Minister") off the name that follows them; emits any known
