@@ -323,6 +323,11 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
     if kind == ActorKind::Person {
         for &i in &full_people {
             keys.push(format!("person:{}", words[i].join(" ")));
+            // Luis Gerardo (Jerry) Ortiz is also Jerry Ortiz
+            let nick: Vec<String> = tokens[cands[i].name.clone()].iter().filter(|t| t.nickname).map(|t| fold_name_word(t.text)).filter(|w| !w.is_empty()).collect();
+            if let (false, Some(sur)) = (nick.is_empty(), words[i].last()) {
+                keys.push(format!("person:{} {sur}", nick.join(" ")));
+            }
         }
         if let Some(sur) = words[best].last() {
             keys.push(format!("surname:{sur}"));
