@@ -323,6 +323,8 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
     if kind == ActorKind::Person {
         for &i in &full_people {
             keys.push(format!("person:{}", words[i].join(" ")));
+            // the same words may have been read as a team or company elsewhere ("Jamal Williams")
+            keys.push(format!("name:{}", fold(&name_of(i))));
             // Luis Gerardo (Jerry) Ortiz is also Jerry Ortiz
             let nick: Vec<String> = tokens[cands[i].name.clone()].iter().filter(|t| t.nickname).map(|t| fold_name_word(t.text)).filter(|w| !w.is_empty()).collect();
             if let (false, Some(sur)) = (nick.is_empty(), words[i].last()) {
