@@ -43,7 +43,9 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
         })
         .map(|(_, t)| fold(t.text))
         .collect();
-    let ctx = Context { text, tokens, evidence };
+    // last words of capitalised runs: a title word there is a surname ("Billy King" ... "King said")
+    let run_ends: HashSet<String> = (1..tokens.len()).filter(|&i| tokens[i].cap && tokens[i].glued && tokens[i - 1].cap && !tokens[i].headline).map(|i| fold(tokens[i].text)).collect();
+    let ctx = Context { text, tokens, evidence, run_ends };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -91,6 +93,7 @@ struct Context<'a, 't> {
     tokens: &'a [Token<'t>],
     /// Folded words written with a capital where capitals mean something (mid-sentence).
     evidence: HashSet<String>,
+    run_ends: HashSet<String>,
 }
 
 impl Context<'_, '_> {
@@ -192,6 +195,23 @@ impl Context<'_, '_> {
             return;
         }
         let whole = &self.text[toks[seq.start].span.start..toks[seq.end - 1].span.end];
+        // titles or known actors after a name: "Regina Benjamin U.S. Surgeon General"
+        if lexicon::known(whole).is_none() {
+            let mut cut = seq.end;
+            while cut > seq.start
+                && ((toks[cut - 1].cap && lexicon::is_title(toks[cut - 1].text)) || lexicon::known(toks[cut - 1].text).is_some_and(|k| k.kind != ActorKind::Place))
+            {
+                cut -= 1;
+            }
+            let head = seq.start..cut;
+            if cut < seq.end && head.len() >= 2 && !toks[head.clone()].iter().any(|t| t.text == "of" || lexicon::is_title(t.text) || lexicon::known(t.text).is_some())
+                && !lexicon::is_org_head(toks[cut - 1].text) && self.person_words(head.clone()) >= 2
+            {
+                self.split_titles(head, out);
+                self.emit_known_parts(cut..seq.end, out);
+                return;
+            }
+        }
         let last = &toks[seq.end - 1];
         let mut name_start = seq.start;
         let mut personal = false;
@@ -234,7 +254,8 @@ impl Context<'_, '_> {
             }
         }
         let name = name_start..seq.end;
-        if name.is_empty() || name.clone().all(|i| lexicon::is_title(toks[i].text) || lexicon::is_honorific(toks[i].text) || toks[i].text == "of") {
+        let surname_of_someone = name.len() == 1 && self.run_ends.contains(&fold(toks[name.start].text));
+        if name.is_empty() || !surname_of_someone && name.clone().all(|i| lexicon::is_title(toks[i].text) || lexicon::is_honorific(toks[i].text) || toks[i].text == "of") {
             return;
         }
         self.classify(span_start, name, personal, out);
