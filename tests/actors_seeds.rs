@@ -247,3 +247,12 @@ fn output_does_not_depend_on_article_order() {
     let names = |l: &Linked| -> BTreeSet<(String, usize)> { l.actors.iter().map(|a| (a.name.clone(), a.members.len())).collect() };
     assert_eq!(names(&c.linked), names(&linked));
 }
+
+#[test]
+fn places_named_by_their_context_are_places() {
+    let c = corpus();
+    for (a, place) in [(4, "Bustan al-Basha"), (1, "Hama"), (1, "Handarat"), (2, "Castello Road"), (0, "Beau-Rivage Palace"), (3, "Lake Geneva")] {
+        let id = c.actor_at(a, place).unwrap_or_else(|| panic!("{place} missing: {:?}", c.mention_texts(a)));
+        assert_eq!(c.kind_of(id), ActorKind::Place, "{place}");
+    }
+}

@@ -293,8 +293,9 @@ impl Context<'_, '_> {
         let first = &toks[name.start];
         let last = &toks[name.end - 1];
         let before = name.start.checked_sub(1).map(|i| &toks[i]);
-        let locative = before.is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start)
-            || before.is_some_and(|b| b.text == "of" && name.start >= 2 && lexicon::is_place_noun(toks[name.start - 2].text));
+        // "the city of Hama", "the neighbourhood of Bustan al-Basha"
+        let place_of = before.is_some_and(|b| b.text == "of" && name.start >= 2 && lexicon::is_place_noun(toks[name.start - 2].text));
+        let locative = before.is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start) || place_of;
         let after: Vec<&Token> = toks[name.end..].iter().take(2).take_while(|t| !t.cap).collect();
         let mut c = self.candidate(span_start, name.clone(), None, None, personal);
         c.locative = locative;
@@ -324,6 +325,8 @@ impl Context<'_, '_> {
         } else if (name.len() >= 2 && (lexicon::is_place_head(last.text) || lexicon::is_place_opener(first.text))) && !personal {
             c.kind = Some(ActorKind::Place);
         } else if !personal && after.first().is_some_and(|t| lexicon::is_place_noun(t.text)) || after.len() == 2 && lexicon::is_place_noun(after[1].text) && !personal {
+            c.kind = Some(ActorKind::Place);
+        } else if place_of && !personal {
             c.kind = Some(ActorKind::Place);
         } else if !personal && after.iter().any(|t| lexicon::is_org_noun(t.text)) {
             c.kind = Some(ActorKind::Organization);
