@@ -214,7 +214,6 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     }
     for (word, lone) in &lone_by_word {
         let fulls = full_by_surname.get(word).cloned().unwrap_or_default();
-        if std::env::var_os("CW_DEBUG").is_some() { eprintln!("lone {word} {} fulls {} orgs {:?}", lone.len(), fulls.len(), org_by_last.get(word)); }
         let target = unique_root(&mut l, &fulls).or_else(|| org_by_last.get(word).cloned().and_then(|o| unique_root(&mut l, &o)));
         match target {
             Some(t) => {
