@@ -135,7 +135,7 @@ fn hover_and_definition_on_a_figure_show_the_other_outlets() {
     let (line, col) = utf16_pos(&text, "275,000", 0);
     let h = c.request("textDocument/hover", LspClient::at(&p2, line, col + 1));
     let md = h["contents"]["value"].as_str().unwrap_or_else(|| panic!("{h}"));
-    assert!(md.contains("275,000") && md.contains("250,000") && md.contains("(001)") && md.contains("(004)"), "{md}");
+    assert!(md.contains("275,000") && md.contains("250,000") && md.contains("001") && md.contains("(004)") && md.contains("disagrees"), "{md}");
     let defs = c.request("textDocument/definition", LspClient::at(&p2, line, col + 1));
     let mut labels: Vec<String> = uris(&defs).iter().map(|u| label_of(u)).collect();
     labels.sort();

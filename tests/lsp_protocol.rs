@@ -148,7 +148,7 @@ fn five_hundred_changes_without_waiting_end_like_a_fresh_server() {
             // a deletion within the line (or a range reaching into the next line)
             let l2 = (l1 + rng.next(2)).min(lines - 1);
             let c2 = boundary_col(&text, l2, &mut rng);
-            if (l2, c2) < (l1 as usize, c1).into() { (l1, c1) } else { (l2, c2) }
+            if (l2, c2) < (l1, c1) { (l1, c1) } else { (l2, c2) }
         } else {
             (l1, c1)
         };

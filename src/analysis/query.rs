@@ -121,7 +121,9 @@ fn members(snap: &Snapshot, actor: ActorId) -> &[EntityRef] {
 pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
     let a = snap.linked.actors.get(actor)?;
     let mut roles: Vec<RoleUse> = Vec::new();
-    let mut spellings: BTreeMap<String, (Vec<usize>, usize, usize)> = BTreeMap::new(); // text -> (articles, count, first seen)
+    // spelling -> (articles, count, order first seen)
+    type Uses = (Vec<usize>, usize, usize);
+    let mut spellings: BTreeMap<String, Uses> = BTreeMap::new();
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     let mut reasons: Vec<String> = Vec::new();
     let mut quotes: Vec<(usize, String)> = Vec::new();
@@ -166,7 +168,7 @@ pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
             quotes.push((m.article, q.text.clone()));
         }
     }
-    let mut spellings: Vec<(String, (Vec<usize>, usize, usize))> = spellings.into_iter().collect();
+    let mut spellings: Vec<(String, Uses)> = spellings.into_iter().collect();
     spellings.sort_by(|x, y| y.1 .1.cmp(&x.1 .1).then(x.1 .2.cmp(&y.1 .2)));
     let spellings = spellings
         .into_iter()

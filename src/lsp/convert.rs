@@ -25,7 +25,7 @@ use tower_lsp_server::ls_types::{
 pub fn negotiate(caps: &ClientCapabilities) -> Encoding {
     let offered = caps.general.as_ref().and_then(|g| g.position_encodings.as_ref());
     match offered {
-        Some(kinds) if kinds.iter().any(|k| *k == PositionEncodingKind::UTF8) => Encoding::Utf8,
+        Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
         _ => Encoding::Utf16,
     }
 }

@@ -29,7 +29,7 @@ impl Indexing {
     }
 
     pub async fn report(&mut self, done: usize, total: usize) {
-        let pct = if total == 0 { 100 } else { ((done * 100) / total).min(100) as u32 };
+        let pct = (done * 100).checked_div(total).map_or(100, |p| p.min(100) as u32);
         if let Some(o) = &self.ongoing {
             if pct > self.last || done == 0 {
                 self.last = pct;

@@ -180,7 +180,7 @@ impl State {
                 let Some(doc) = self.open.remove(&key) else { return false };
                 // back to the disk copy (re-read), or gone if it has none
                 if self.is_article_doc(&key, &doc.language_id) || self.workspace.get(&key).is_some() {
-                    if self.disk.get(&key).is_none() {
+                    if !self.disk.contains_key(&key) {
                         if let Some(p) = self.path_if_article(Path::new(&key)) {
                             if p.is_file() {
                                 self.disk.insert(key.clone(), p);
