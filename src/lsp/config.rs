@@ -157,6 +157,15 @@ impl ArticleFilter {
     }
 }
 
+/// Whether a folder below a workspace folder may hold articles: not hidden, not ignored.
+pub fn dir_may_hold_articles(folder: &Path, dir: &Path) -> bool {
+    let Ok(rel) = dir.strip_prefix(folder) else { return false };
+    if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+        return false;
+    }
+    !gitignored(folder, &dir.join("x.txt"))
+}
+
 fn gitignored(folder: &Path, path: &Path) -> bool {
     let mut dir = path.parent();
     while let Some(d) = dir {

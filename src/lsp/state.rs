@@ -249,7 +249,8 @@ impl State {
             }
             DiskEvent::Changed => {
                 if path.is_dir() {
-                    if self.folders.iter().any(|f| path.starts_with(f)) {
+                    let folder = self.folders.iter().filter(|f| path.starts_with(f)).max_by_key(|f| f.as_os_str().len());
+                    if folder.is_some_and(|f| super::config::dir_may_hold_articles(f, &path)) {
                         self.to_scan.push((path, false));
                         self.bump();
                         return true;

@@ -152,6 +152,9 @@ async fn report_config_problem(shared: &Arc<Shared>, diags: &mut Publisher, prob
 /// Analyses one item (on a blocking thread). A panic in the core loses this article only.
 pub fn process(item: &Item, config: &Config) -> Outcome {
     let (text, version) = match &item.source {
+        Source::Text(t, _) if t.len() as u64 > config.limits.max_article_bytes => {
+            return Outcome::Dropped(Some(format!("crosswire: {}: {} bytes is over the limit of {} bytes for one article (limits.maxArticleBytes); skipped", item.key, t.len(), config.limits.max_article_bytes)));
+        }
         Source::Text(t, v) => (t.clone(), Some(*v)),
         Source::Gone => return Outcome::Dropped(None),
         Source::Disk(path) => {
