@@ -379,3 +379,62 @@ pub fn search_actors(snap: &Snapshot, query: &str, limit: usize) -> Vec<ActorHit
     hits.truncate(limit);
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Workspace;
+    use crate::config::Config;
+    use std::path::PathBuf;
+
+    fn seeds() -> Snapshot {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
+        let loaded = crate::corpus::load(&[dir], 1 << 24);
+        Workspace::from_files(loaded.files, Config::default()).snapshot()
+    }
+
+    fn lavrov(snap: &Snapshot) -> ActorId {
+        snap.linked.actors.iter().find(|a| a.name.contains("Lavrov")).expect("Lavrov").id
+    }
+
+    fn label(snap: &Snapshot, l: &Loc) -> String {
+        snap.articles[l.article].article.meta.label.clone()
+    }
+
+    #[test]
+    fn definitions_list_each_outlets_introduction_current_first() {
+        let snap = seeds();
+        let id = lavrov(&snap);
+        let three = snap.articles.iter().position(|a| a.article.meta.label == "003").unwrap();
+        let defs = actor_definitions(&snap, id, three);
+        let labels: Vec<String> = defs.iter().map(|l| label(&snap, l)).collect();
+        assert_eq!(labels, ["003", "000", "002", "004"]);
+        let a = &snap.articles[three].article;
+        assert_eq!(&a.text[defs[0].span.clone()], "Sergei Lavrov");
+    }
+
+    #[test]
+    fn references_honour_include_declaration() {
+        let snap = seeds();
+        let id = lavrov(&snap);
+        let all = references(&snap, id, true);
+        let without = references(&snap, id, false);
+        assert_eq!(all.len() - without.len(), 4, "one introduction per article");
+        let card = actor_card(&snap, id).unwrap();
+        assert_eq!(card.mentions.iter().map(|c| c.count).sum::<usize>(), all.len());
+        assert!(card.spellings.iter().any(|s| s.text == "Sergey Lavrov") && card.spellings.iter().any(|s| s.text == "Sergei Lavrov"));
+    }
+
+    #[test]
+    fn figure_card_compares_with_other_outlets_and_search_is_fuzzy() {
+        let snap = seeds();
+        let two = snap.articles.iter().position(|a| a.article.meta.label == "002").unwrap();
+        let f = snap.articles[two].figures.iter().position(|f| f.text == "275,000").expect("275,000");
+        let card = figure_card(&snap, two, f).unwrap();
+        assert_eq!(card.others.len(), 2);
+        assert!(card.others.iter().all(|o| !o.agrees));
+        let hits = search_actors(&snap, "lavrv", 5);
+        assert!(hits[0].name.contains("Lavrov"));
+        assert!(search_actors(&snap, "", 1000).len() == snap.linked.actors.len());
+    }
+}
