@@ -25,14 +25,30 @@ pub struct ArticleAnalysis {
     pub article: Article,
     pub actors: ArticleActors,
     pub figures: Vec<Figure>,
+    /// Stages that failed on this article (a bug in crosswire, caught so that the rest of the
+    /// corpus is still served); the stage's result is empty.
+    pub failures: Vec<String>,
 }
 
-/// Analyses one article (pure; safe to run on any thread).
+/// Analyses one article (pure; safe to run on any thread). A panic inside a stage is caught and
+/// recorded in `failures`: one odd article must not take the whole corpus down.
 pub fn analyze(name: &str, text: Arc<str>, config: &Config) -> ArticleAnalysis {
     let article = Article::new(name, text, config);
-    let actors = actors::detect(&article.text, &article.excluded);
-    let figures = figures::extract(&article.text, &article.excluded);
-    ArticleAnalysis { article, actors, figures }
+    let mut failures = Vec::new();
+    let actors = guarded("actor detection", &mut failures, || actors::detect(&article.text, &article.excluded));
+    let figures = guarded("figure extraction", &mut failures, || figures::extract(&article.text, &article.excluded));
+    ArticleAnalysis { article, actors, figures, failures }
+}
+
+fn guarded<T: Default>(stage: &str, failures: &mut Vec<String>, run: impl FnOnce() -> T) -> T {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(v) => v,
+        Err(panic) => {
+            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            failures.push(format!("{stage} failed (a bug in crosswire; please report it): {msg}"));
+            T::default()
+        }
+    }
 }
 
 /// The mutable set of articles, keyed by name (a display path or a URI).

@@ -36,7 +36,13 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool) -> Re
     let bar = progress_bar(show_progress, loaded.files.len());
     let ws = Workspace::from_files_with_progress(loaded.files, config, &|| bar.inc(1));
     bar.finish_and_clear();
-    Ok(ws.snapshot())
+    let snap = ws.snapshot();
+    for a in &snap.articles {
+        for failure in &a.failures {
+            eprintln!("crosswire: warning: {}: {failure}", a.article.name);
+        }
+    }
+    Ok(snap)
 }
 
 /// Articles from which a run is long enough to deserve a progress bar.

@@ -98,9 +98,12 @@ fn header_lines(text: &str, from: usize) -> impl Iterator<Item = (Span, &str)> {
     })
 }
 
+/// "002" for "002_142ef9cbeb2672f9": a leading number is the label only when the rest of the
+/// name is a hash that tells people nothing ("20_1ecbplus" keeps its whole name).
 fn leading_number(stem: &str) -> Option<String> {
-    let digits: String = stem.chars().take_while(|c| c.is_ascii_digit()).collect();
-    (!digits.is_empty() && digits.len() < stem.len()).then_some(digits)
+    let (digits, rest) = stem.split_once(['_', '-'])?;
+    let is_hash = rest.len() >= 8 && rest.chars().all(|c| c.is_ascii_hexdigit());
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && is_hash).then(|| digits.to_string())
 }
 
 static DATELINE_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z][A-Za-z]{1,20}) NEWS\s+[-–—]\s").unwrap());
@@ -174,6 +177,13 @@ mod tests {
         assert_eq!(parse_date("- — Oct 20, 2016"), Date::from_ymd(2016, 10, 20));
         assert_eq!(parse_date("2016-10-15"), want);
         assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn labels_shorten_hashed_names_only() {
+        assert_eq!(leading_number("002_142ef9cbeb2672f9").as_deref(), Some("002"));
+        assert_eq!(leading_number("20_1ecbplus"), None);
+        assert_eq!(leading_number("report"), None);
     }
 
     #[test]
