@@ -332,7 +332,7 @@ impl LanguageServer for Backend {
         {
             let mut st = self.shared.state();
             st.encoding = enc;
-            st.apply(Change::Settings(Settings::from_client(params.initialization_options.clone())));
+            st.init_settings = Settings::from_client(params.initialization_options.clone());
             st.apply(Change::Folders { added: folders, removed: Vec::new() });
         }
         self.shared.published.send_modify(|p| {

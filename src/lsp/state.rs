@@ -108,8 +108,11 @@ pub struct State {
     pub folders: Vec<PathBuf>,
     /// Folders to (re)walk; `true` re-reads every article found, `false` only new ones.
     to_scan: Vec<(PathBuf, bool)>,
+    /// initializationOptions (the base layer of the client's settings).
+    pub init_settings: Settings,
     /// `crosswire.json` or the client's settings changed.
     config_reload: bool,
+    /// didChangeConfiguration settings (over initializationOptions, under crosswire.json).
     pub settings: Settings,
     config: Arc<Config>,
     config_gen: u64,
@@ -132,6 +135,7 @@ impl State {
             to_scan: Vec::new(),
             config_reload: false,
             settings: Settings::default(),
+            init_settings: Settings::default(),
             config: Arc::new(Config::default()),
             config_gen: 0,
             filter: ArticleFilter::default(),
@@ -296,7 +300,7 @@ impl State {
             return None;
         }
         self.config_reload = false;
-        Some((self.folders.clone(), self.settings.clone()))
+        Some((self.folders.clone(), self.init_settings.layered(&self.settings)))
     }
 
     /// Installs a new configuration: every article is analysed again, every folder re-walked
