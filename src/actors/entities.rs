@@ -75,14 +75,18 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         }
     }
     // 2. spelling variants among full names with one surname ("Sergey"/"Sergei")
+    // one representative (the first mention) per distinct full name, so that repeats cost nothing
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut seen_names: std::collections::HashSet<&[String]> = std::collections::HashSet::new();
     for i in (0..n).filter(|&i| is_full_person(i)) {
-        by_surname.entry(words[i].last().unwrap().as_str()).or_default().push(i);
+        if seen_names.insert(words[i].as_slice()) {
+            by_surname.entry(words[i].last().unwrap().as_str()).or_default().push(i);
+        }
     }
     for list in by_surname.values() {
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {
-                if g.find(a) != g.find(b) && lexicon::same_name_variant(&words[a][0], &words[b][0]) {
+                if g.find(a) != g.find(b) && lexicon::compatible_names(&words[a], &words[b]) {
                     g.union(a, b, Some(format!("{}/{}: spellings of one name", name_text(a), name_text(b))));
                 }
             }
@@ -96,10 +100,32 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         if cands[i].name.len() >= 2 && matches!(kind, Some(ActorKind::Organization | ActorKind::Group)) {
             let last = fold(tokens[cands[i].name.end - 1].text);
             org_last.entry(last).or_default().push(i);
+            let first = &tokens[cands[i].name.start];
+            if lexicon::is_org_head(first.text) && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of") {
+                // "the Academy" after "Academy of Motion Picture Arts and Sciences"
+                org_last.entry(fold(first.text)).or_default().push(i);
+            }
             let init = initials_of(cands[i].words(tokens));
             if init.len() >= 3 {
                 initials.entry(init).or_default().push(i);
             }
+        }
+    }
+    let mut lone_count: HashMap<&str, usize> = HashMap::new();
+    let mut first_word_count: HashMap<&str, usize> = HashMap::new();
+    for w in &words {
+        match w.len() {
+            0 => {}
+            1 => *lone_count.entry(w[0].as_str()).or_default() += 1,
+            _ => *first_word_count.entry(w[0].as_str()).or_default() += 1,
+        }
+    }
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut representatives: Vec<usize> = by_surname.values().flatten().copied().collect();
+    representatives.sort_unstable();
+    for i in representatives {
+        if !by_surname.contains_key(words[i][0].as_str()) {
+            by_given.entry(words[i][0].as_str()).or_default().push(i);
         }
     }
     for i in 0..n {
@@ -120,6 +146,17 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
                 let when = if f < i { "introduced earlier" } else { "introduced later" };
                 let how = if roots.len() == 1 { "" } else { " (the nearest of several)" };
                 g.union(f, i, Some(format!("‘{}’ is the surname of {}, {when}{how}", cands_text(text, &cands[i]), name_text(f))));
+                continue;
+            }
+        }
+        let occurrences = lone_count.get(word.as_str()).copied().unwrap_or(0);
+        let brand = first_word_count.get(word.as_str()).copied().unwrap_or(0) > 1;
+        if let Some(people) = by_given.get(word.as_str()).filter(|_| occurrences <= 3 && !brand) {
+            let mut roots: Vec<usize> = people.iter().map(|&p| g.find(p)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if roots.len() == 1 {
+                g.union(people[0], i, Some(format!("‘{}’ is the given name of {}, the only person so named here", name_text(i), name_text(people[0]))));
                 continue;
             }
         }
@@ -192,8 +229,11 @@ fn initials_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
 fn preceded_by(text: &str, c: &Candidate, cues: &[&str]) -> bool {
     let start = c.span.start;
     let from = text[..start].rfind(['.', '\n', ',', '(']).map_or(0, |p| p + 1);
-    let window = &text[from.max(start.saturating_sub(40))..start];
-    let window = &window[window.char_indices().map(|(i, _)| i).find(|&i| window.is_char_boundary(i)).unwrap_or(0)..];
+    let mut from = from.max(start.saturating_sub(40));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..start];
     let last_words: Vec<String> = window.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
     last_words.iter().any(|w| cues.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
@@ -283,8 +323,15 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
     if kind == ActorKind::Person {
         for &i in &full_people {
             keys.push(format!("person:{}", words[i].join(" ")));
+            // the same words may have been read as a team or company elsewhere ("Jamal Williams")
+            keys.push(format!("name:{}", fold(&name_of(i))));
+            // Luis Gerardo (Jerry) Ortiz is also Jerry Ortiz
+            let nick: Vec<String> = tokens[cands[i].name.clone()].iter().filter(|t| t.nickname).map(|t| fold_name_word(t.text)).filter(|w| !w.is_empty()).collect();
+            if let (false, Some(sur)) = (nick.is_empty(), words[i].last()) {
+                keys.push(format!("person:{} {sur}", nick.join(" ")));
+            }
         }
-        if let Some(sur) = members.iter().filter_map(|&i| words[i].last()).next() {
+        if let Some(sur) = words[best].last() {
             keys.push(format!("surname:{sur}"));
         }
         if full_people.is_empty() {
@@ -295,19 +342,39 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
             let t = &tokens[cands[i].name.start];
             if cands[i].name.len() == 1 && t.upper {
                 keys.push(format!("abbr:{}", fold(t.text)));
+                keys.push(format!("word:{}", fold(t.text)));
             } else if cands[i].name.len() == 1 && cands[i].kind.is_none() {
                 keys.push(format!("word:{}", fold(&name_of(i))));
             } else {
-                keys.push(format!("name:{}", fold(&name_of(i))));
+                let folded = fold(&name_of(i));
+                let bare = strip_company_suffix(&folded);
+                keys.push(format!("name:{bare}"));
+                if !bare.contains(' ') {
+                    keys.push(format!("word:{bare}"));
+                }
                 let init = initials_of(cands[i].words(tokens));
                 if init.len() >= 3 {
                     keys.push(format!("init:{init}"));
                 }
                 keys.push(format!("last:{}", fold(tokens[cands[i].name.end - 1].text)));
+                let first = &tokens[cands[i].name.start];
+                if lexicon::is_org_head(first.text) && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of") {
+                    keys.push(format!("last:{}", fold(first.text)));
+                }
             }
         }
     }
     keys.sort();
     keys.dedup();
     (kind, name, keys)
+}
+
+/// "microsoft corp" → "microsoft": a company is the same with or without its legal form.
+fn strip_company_suffix(folded: &str) -> &str {
+    for suffix in [" corp", " inc", " co", " ltd", " llc", " plc", " corporation", " incorporated", " company"] {
+        if let Some(bare) = folded.strip_suffix(suffix) {
+            return bare;
+        }
+    }
+    folded
 }

@@ -214,12 +214,19 @@ pub fn known(text: &str) -> Option<Known> {
     Some(found)
 }
 
-/// True when `key` is one of the all-capitals spellings of `k` (so written in lower case it is
-/// another word).
-fn is_acronym_form(k: Known, key: &str) -> bool {
-    KNOWN.iter().filter(|(c, ..)| *c == k.canon).any(|(c, _, others)| {
-        std::iter::once(*c).chain(others.split('|')).any(|f| fold(f) == key && f.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
-    })
+/// Folded keys of the all-capitals spellings ("us", "un", "is"): written in lower case they are
+/// other words.
+static ACRONYM_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    KNOWN
+        .iter()
+        .flat_map(|(c, _, others)| std::iter::once(*c).chain(others.split('|')))
+        .filter(|f| !f.is_empty() && f.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
+        .map(fold)
+        .collect()
+});
+
+fn is_acronym_form(_k: Known, key: &str) -> bool {
+    ACRONYM_KEYS.contains(key)
 }
 
 /// The state a capital city stands for, when used as a metonym.
@@ -243,7 +250,7 @@ fn set(words: &'static str) -> HashSet<&'static str> {
 
 /// Capitalised titles that precede a name and are not part of it ("President", "Foreign Minister").
 static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("president vice prime minister secretary ambassador envoy spokesman spokeswoman spokesperson chief deputy \
+    set("surgeon president vice prime minister secretary ambassador envoy spokesman spokeswoman spokesperson chief deputy \
          chairman chairwoman chair director commander governor senator sen sen. rep rep. representative congressman \
          congresswoman mayor judge justice king queen prince princess emperor pope bishop archbishop cardinal rabbi \
          imam ayatollah general gen gen. colonel col col. lieutenant lt lt. major maj captain capt capt. sergeant sgt \
@@ -251,7 +258,11 @@ static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          sheriff prosecutor agent foreign defence defense interior finance justice special senior top peace affairs \
          secretary-general undersecretary under-secretary first lady lord dame pastor reverend rev rev. father \
          sister brother saint st st. head leader actress actor singer star rapper founder ceo cfo chairman-elect \
-         president-elect former acting")
+         president-elect former acting gov gov. lt qb rb wr coroner undersheriff moviemaker filmmaker producer \
+         writer author comedian host anchor quarterback forward receiver cornerback linebacker pitcher catcher \
+         outfielder shortstop slugger boxer champion patrolman trooper constable magistrate councilman \
+         councilwoman alderman assemblyman assemblywoman speaker commissioner superintendent sen. rep. \
+         pres pres. supt supt.")
 });
 
 /// Nouns that make a phrase a role ("Kremlin spokesman", "his deputy", "Iran's chief diplomat").
@@ -300,7 +311,9 @@ static ORG_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          service services team records studios pictures entertainment magazine hospital school college academy \
          airlines airways brigade brigades battalion corps bureau authority board center centre society \
          broadcasting television radio tv telecom communications systems technologies group holdings motors \
-         industries international airlines regiment division command")
+         industries international airlines regiment division command alliance program programme initiative \
+         project trust partnership labs laboratories software institute conference cabinet tribunal \
+         prosecutors agency's fc ac")
 });
 
 /// Last words that make a name a place ("Castello Road", "Beau-Rivage Palace").
@@ -367,7 +380,8 @@ static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          recent final full major minor key big small large huge long short high low good bad best worst great \
          little another same different certain various whatever whoever wherever whenever breaking update \
          updated published photo video watch read see more related share comments comment editor note advertisement \
-         sponsored click follow subscribe like share tweet email print")
+         sponsored click follow subscribe like share tweet email print go get make take watch see meet join help \
+         keep stop say tell look find give try ask call check")
 });
 
 static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -421,6 +435,15 @@ pub fn is_org_noun(word: &str) -> bool {
 pub fn is_never_actor(word: &str) -> bool {
     NEVER_ACTORS.contains(lower(word).as_str())
 }
+/// "I'm", "We've", "He'd": never names.
+pub fn is_contraction(word: &str) -> bool {
+    let w = lower(word).replace('’', "'");
+    ["'ve", "'re", "'ll", "'m", "'d", "n't"].iter().any(|end| w.ends_with(end))
+}
+/// Institutions named by a common noun, actors in every story that mentions them.
+pub fn is_institution(word: &str) -> bool {
+    matches!(lower(word).as_str(), "police" | "authorities" | "prosecutors" | "investigators")
+}
 pub fn is_date_word(word: &str) -> bool {
     DATE_WORDS.contains(lower(word).as_str())
 }
@@ -453,6 +476,29 @@ pub fn same_name_variant(a: &str, b: &str) -> bool {
     shorter >= 4 && a.chars().next() == b.chars().next() && strsim::jaro_winkler(a, b) >= 0.9
 }
 
+/// Two full names (folded words, surname last) that may name one person: surnames that are one
+/// name and given names that agree: variants ("Sergey"/"Sergei"), a short form ("Fred"/
+/// "Frederick"), or a shared given name when one adds an initial or a middle name ("W. Mark Felt").
+pub fn compatible_names(a: &[String], b: &[String]) -> bool {
+    let (Some((sa, ga)), Some((sb, gb))) = (a.split_last(), b.split_last()) else { return false };
+    if ga.is_empty() || gb.is_empty() || !same_name_variant(sa, sb) {
+        return false;
+    }
+    let (fa, fb) = (&ga[0], &gb[0]);
+    if same_name_variant(fa, fb) {
+        return true;
+    }
+    let (short, long) = if fa.len() <= fb.len() { (fa, fb) } else { (fb, fa) };
+    if short.len() >= 3 && long.starts_with(short.as_str()) {
+        return true;
+    }
+    let common = fa.chars().zip(fb.chars()).take_while(|(x, y)| x == y).count();
+    if common >= 4 {
+        return true;
+    }
+    ga.iter().filter(|w| w.len() > 1).any(|w| gb.contains(w))
+}
+
 /// Consonant skeleton of a folded word with transliteration-prone letters merged: vowels and
 /// y/w/h dropped, doubled letters collapsed, so "sergey"/"sergei" and "fateh"/"fatah" agree.
 pub fn skeleton(word: &str) -> String {
@@ -469,4 +515,33 @@ pub fn skeleton(word: &str) -> String {
         }
     }
     out
+}
+
+/// Common given names (English and some of the names frequent in world news), used only as a
+/// hint that a capitalised run is a person rather than a team or a company.
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("aaron adam adrian alan albert alex alexander alexandra alfred alice alicia allen amanda amy andrea andrew \
+         angela ann anna anne anthony antonio arthur ashley barbara barry ben benjamin betty bill billy bob bobby \
+         brad bradley brandon brenda brian bruce bryan carl carlos carol caroline catherine charles charlie chris \
+         christian christina christine christopher cindy claire clara colin craig dan daniel danny david dean \
+         deborah dennis derek diana diane donald donna doug douglas dylan ed eddie edward elizabeth ellen emily \
+         emma eric erin ethan eugene evan frank fred frederick gary george gerald gina glenn gordon grace greg \
+         gregory harold harry heather helen henry howard ian jack jackie jacob james jamie jane janet jason jay \
+         jeff jeffrey jennifer jeremy jerry jesse jessica jim jimmy joan joe joel john johnny jon jonathan jose \
+         joseph joshua joyce juan judy julia julie justin karen kate katherine kathleen kathryn katie keith kelly \
+         ken kenneth kevin kim kimberly kyle larry laura lauren lawrence lee leonard linda lindsay lisa louis \
+         lucy luis margaret maria marie mark martha martin mary matt matthew megan melissa michael michelle mike \
+         nancy nathan neil nicholas nick nicole oliver pamela patricia patrick paul peter philip phillip rachel \
+         ralph randy ray raymond rebecca richard rick rob robert roger ron ronald rose roy russell ryan sam \
+         samantha samuel sandra sara sarah scott sean seth sharon shawn simon stephanie stephen steve steven \
+         susan tara teresa terry thomas tim timothy todd tom tony tyler victor victoria vincent walter wayne \
+         william willie zachary abdul abdel abdal abdullah ahmed ahmad ali amir bashar fatima hassan hussein \
+         ibrahim khalid mahmoud mohammad mohammed muhammad mustafa omar rami salman tariq yusuf sergey sergei \
+         vladimir dmitry vitaly gennady igor ivan mikhail nikolai olga boris alexei angela emmanuel francois \
+         jean pierre hans klaus angela narendra rahul raj sanjay xi li wang kim shinzo recep staffan federica \
+         christiane ban kofi antonio jacques nicolas giuseppe marco giovanni pedro miguel javier carlos")
+});
+
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(lower(word).as_str())
 }

@@ -146,7 +146,8 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         for key in &l.entity(g).keys {
             if let Some(name) = key.strip_prefix("person:") {
                 let words: Vec<String> = name.split(' ').map(str::to_string).collect();
-                by_skeleton.entry(lexicon::skeleton(words.last().unwrap())).or_default().push((g, words));
+                let bucket: String = words.last().unwrap().chars().take(2).collect();
+                by_skeleton.entry(bucket).or_default().push((g, words));
             }
         }
     }
@@ -156,16 +157,16 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
                 if l.find(*a) == l.find(*b) {
                     continue;
                 }
-                let (sa, sb) = (wa.last().unwrap(), wb.last().unwrap());
-                if !lexicon::same_name_variant(sa, sb) || !lexicon::same_name_variant(&wa[0], &wb[0]) {
+                if !lexicon::compatible_names(wa, wb) {
                     continue;
                 }
                 let pair = wa.iter().zip(wb).find(|(p, q)| p != q).map(|(p, q)| (p.clone(), q.clone()));
                 let (na, nb) = (l.entity(*a).name.clone(), l.entity(*b).name.clone());
                 let (a, b) = (*a, *b);
                 l.union(a, b, || match pair {
-                    Some((p, q)) if wa.len() == wb.len() => format!("{}/{}: spellings of one name ({na}, {nb})", title_case(&p), title_case(&q)),
-                    _ => format!("{na} and {nb}: one name, with and without a middle name"),
+                    Some((p, q)) if wa.len() == wb.len() && lexicon::same_name_variant(&p, &q) => format!("{}/{}: spellings of one name ({na}, {nb})", title_case(&p), title_case(&q)),
+                    Some((p, q)) if wa.len() == wb.len() => format!("{}/{}: one given name in a short and a long form ({na}, {nb})", title_case(&p), title_case(&q)),
+                    _ => format!("{na} and {nb}: one name, with and without a middle name or initial"),
                 });
             }
         }

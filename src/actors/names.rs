@@ -54,6 +54,9 @@ pub struct Token<'a> {
     pub sentence_start: bool,
     /// In a headline written in Title Case or capitals, where capitals say nothing either.
     pub headline: bool,
+    /// A nickname quoted inside a name (Vincent "The Chin" Gigante): part of the mention, not
+    /// of the name.
+    pub nickname: bool,
 }
 
 /// Abbreviations that keep their full stop ("Mr.", "Gen.", "Jr.").
@@ -228,6 +231,7 @@ fn token(text: &str, span: Span, possessive: bool) -> Token<'_> {
         glued: false,
         sentence_start: false,
         headline: false,
+        nickname: false,
         span,
     }
 }
@@ -245,6 +249,7 @@ fn mark_context(text: &str, bytes: &[u8], tokens: &mut [Token<'_>]) {
             tokens[i].glued = false;
         }
     }
+    mark_nicknames(text, tokens);
     // headlines: lines whose words are nearly all capitalised
     let mut line_start = 0;
     while line_start < tokens.len() {
@@ -257,12 +262,48 @@ fn mark_context(text: &str, bytes: &[u8], tokens: &mut [Token<'_>]) {
         let content: Vec<&Token> = line.iter().filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic) && !(t.text.len() <= 3 && lexicon::is_common(t.text))).collect();
         let caps = content.iter().filter(|t| t.cap).count();
         let uppers = content.iter().filter(|t| t.upper && t.text.len() >= 3).count();
-        if content.len() >= 3 && caps * 4 >= content.len() * 3 || uppers >= 2 && uppers * 4 >= content.len() * 3 {
+        let ends_sentence = text[..line_end_byte].trim_end().ends_with(['.', '!']);
+        if !ends_sentence && (content.len() >= 3 && caps * 4 >= content.len() * 3 || uppers >= 2 && uppers * 4 >= content.len() * 3) {
             for t in &mut tokens[line_start..end] {
                 t.headline = true;
             }
         }
         line_start = end.max(line_start + 1);
+    }
+}
+
+/// Vincent "The Chin" Gigante, Luis Gerardo (Jerry) Ortiz: one to three capitalised words in
+/// quotes or brackets between two words of a name.
+fn mark_nicknames(text: &str, tokens: &mut [Token<'_>]) {
+    let gap = |a: &Token<'_>, b: &Token<'_>| text[a.span.end..b.span.start].to_string();
+    for i in 0..tokens.len() {
+        if !tokens[i].cap || tokens[i].possessive {
+            continue;
+        }
+        let Some(next) = tokens.get(i + 1) else { continue };
+        let open = gap(&tokens[i], next);
+        if !matches!(open.as_str(), " \"" | " “" | " '" | " ‘" | " (") {
+            continue;
+        }
+        for k in i + 1..(i + 4).min(tokens.len() - 1) {
+            if !tokens[k].cap {
+                break;
+            }
+            let close = gap(&tokens[k], &tokens[k + 1]);
+            if matches!(close.as_str(), "\" " | "” " | "' " | "’ " | ") ") && tokens[k + 1].cap {
+                for t in &mut tokens[i + 1..=k] {
+                    t.nickname = true;
+                    t.glued = true;
+                    t.sentence_start = false;
+                }
+                tokens[k + 1].glued = true;
+                tokens[k + 1].sentence_start = false;
+                break;
+            }
+            if !gap(&tokens[k], &tokens[k + 1]).chars().all(|c| c == ' ') {
+                break;
+            }
+        }
     }
 }
 

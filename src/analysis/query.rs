@@ -121,7 +121,9 @@ fn members(snap: &Snapshot, actor: ActorId) -> &[EntityRef] {
 pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
     let a = snap.linked.actors.get(actor)?;
     let mut roles: Vec<RoleUse> = Vec::new();
-    let mut spellings: BTreeMap<String, (Vec<usize>, usize, usize)> = BTreeMap::new(); // text -> (articles, count, first seen)
+    // spelling -> (articles, count, order first seen)
+    type Uses = (Vec<usize>, usize, usize);
+    let mut spellings: BTreeMap<String, Uses> = BTreeMap::new();
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     let mut reasons: Vec<String> = Vec::new();
     let mut quotes: Vec<(usize, String)> = Vec::new();
@@ -166,7 +168,7 @@ pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
             quotes.push((m.article, q.text.clone()));
         }
     }
-    let mut spellings: Vec<(String, (Vec<usize>, usize, usize))> = spellings.into_iter().collect();
+    let mut spellings: Vec<(String, Uses)> = spellings.into_iter().collect();
     spellings.sort_by(|x, y| y.1 .1.cmp(&x.1 .1).then(x.1 .2.cmp(&y.1 .2)));
     let spellings = spellings
         .into_iter()
@@ -376,4 +378,63 @@ pub fn search_actors(snap: &Snapshot, query: &str, limit: usize) -> Vec<ActorHit
     hits.sort_by(|x, y| y.score.cmp(&x.score).then(x.name.cmp(&y.name)));
     hits.truncate(limit);
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Workspace;
+    use crate::config::Config;
+    use std::path::PathBuf;
+
+    fn seeds() -> Snapshot {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
+        let loaded = crate::corpus::load(&[dir], 1 << 24);
+        Workspace::from_files(loaded.files, Config::default()).snapshot()
+    }
+
+    fn lavrov(snap: &Snapshot) -> ActorId {
+        snap.linked.actors.iter().find(|a| a.name.contains("Lavrov")).expect("Lavrov").id
+    }
+
+    fn label(snap: &Snapshot, l: &Loc) -> String {
+        snap.articles[l.article].article.meta.label.clone()
+    }
+
+    #[test]
+    fn definitions_list_each_outlets_introduction_current_first() {
+        let snap = seeds();
+        let id = lavrov(&snap);
+        let three = snap.articles.iter().position(|a| a.article.meta.label == "003").unwrap();
+        let defs = actor_definitions(&snap, id, three);
+        let labels: Vec<String> = defs.iter().map(|l| label(&snap, l)).collect();
+        assert_eq!(labels, ["003", "000", "002", "004"]);
+        let a = &snap.articles[three].article;
+        assert_eq!(&a.text[defs[0].span.clone()], "Sergei Lavrov");
+    }
+
+    #[test]
+    fn references_honour_include_declaration() {
+        let snap = seeds();
+        let id = lavrov(&snap);
+        let all = references(&snap, id, true);
+        let without = references(&snap, id, false);
+        assert_eq!(all.len() - without.len(), 4, "one introduction per article");
+        let card = actor_card(&snap, id).unwrap();
+        assert_eq!(card.mentions.iter().map(|c| c.count).sum::<usize>(), all.len());
+        assert!(card.spellings.iter().any(|s| s.text == "Sergey Lavrov") && card.spellings.iter().any(|s| s.text == "Sergei Lavrov"));
+    }
+
+    #[test]
+    fn figure_card_compares_with_other_outlets_and_search_is_fuzzy() {
+        let snap = seeds();
+        let two = snap.articles.iter().position(|a| a.article.meta.label == "002").unwrap();
+        let f = snap.articles[two].figures.iter().position(|f| f.text == "275,000").expect("275,000");
+        let card = figure_card(&snap, two, f).unwrap();
+        assert_eq!(card.others.len(), 2);
+        assert!(card.others.iter().all(|o| !o.agrees));
+        let hits = search_actors(&snap, "lavrv", 5);
+        assert!(hits[0].name.contains("Lavrov"));
+        assert!(search_actors(&snap, "", 1000).len() == snap.linked.actors.len());
+    }
 }

@@ -38,7 +38,11 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     let (noun, noun_class, after_noun) = counted_noun(t, r.noun_from, sent.end);
     out.counts = noun_class.map(str::to_string).or_else(|| noun.clone());
     let is_lives = noun.as_deref() == Some("life") || noun_class.is_some() && t.get(after_noun.saturating_sub(1)).is_some_and(|x| x.lower == "lives");
-    let predicate = predicate_after(t, after_noun, sent.end).or_else(|| predicate_before(t, r.start, sent.start, is_lives));
+    let found = predicate_after(t, after_noun, sent.end).or_else(|| predicate_before(t, r.start, sent.start, is_lives));
+    let predicate = found.map(|(p, _)| p);
+    // With no noun, only a predicate right beside the number says people are counted:
+    // "has killed more than 290,000", "Ten killed in quake"; not "killed after falling around 2,000ft".
+    let beside = found.is_some_and(|(_, d)| d <= 1);
     out.predicate = predicate.map(str::to_string);
     if matches!(predicate, Some("living" | "holding-out")) {
         out.place = place(t, r.start, &sent);
@@ -46,12 +50,17 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     if !r.kind.is_comparable() {
         return out;
     }
-    if r.kind == FigureKind::Count && noun.is_none() && predicate.is_some_and(implies_people) {
+    if r.kind == FigureKind::Count && noun.is_none() && beside && predicate.is_some_and(implies_people) {
         out.counts = Some("people".into());
     }
     out.key = match r.kind {
-        FigureKind::Count => count_key(t, &out, noun.is_some(), &sent, r.start),
-        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some("earthquake:magnitude".into()),
+        // Only nouns of a known class are keyed: "three jurors", "two helicopters" stay apart.
+        // "a few", "several" are never totals; "two women and one man died" is part of one.
+        // A count of people is a whole number: ".45" is a calibre, "around 2" of "2, 000ft" a typo.
+        FigureKind::Count if (noun_class.is_some() || noun.is_none() && beside) && r.value.fract() == 0.0 && !small_vague(r) && !coordinated(t, r.start) => {
+            count_key(t, &out, noun.is_some(), &sent, r.start)
+        }
+        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => with_era("earthquake:magnitude".into(), t, &sent, r.start),
         _ => None,
     };
     out
@@ -60,6 +69,119 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
 /// Predicates that, with no noun, can only be about people: "a war that has killed more than 290,000".
 fn implies_people(predicate: &str) -> bool {
     matches!(predicate, "killed" | "injured" | "missing" | "displaced" | "evacuated" | "arrested")
+}
+
+fn small_vague(r: &Reading) -> bool {
+    r.qualifier == super::Qualifier::Vague && r.high < 10.0
+}
+
+/// "two women and one man": the figure after "and" follows a counted noun.
+fn coordinated(t: &[Token], start: usize) -> bool {
+    start >= 2 && matches!(t[start - 1].lower.as_str(), "and" | "or") && lexicon::noun_class(&t[start - 2].lower).is_some()
+}
+
+/// Predicates whose counts are compared. Arrests, evacuations and the missing change by the
+/// hour and are reported piecemeal ("one man was arrested", "46 were detained"): not compared.
+fn keyed_predicate(predicate: &str) -> bool {
+    matches!(predicate, "killed" | "injured" | "displaced")
+}
+
+/// `key` for the era of the sentence: "people:killed:2003" for an earlier event, none when that
+/// event cannot be named.
+fn with_era(key: String, t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Option<String> {
+    match era(t, sent, at) {
+        Era::Current => Some(key),
+        Era::Past(name) => Some(format!("{key}:{name}")),
+        Era::Unknown => None,
+    }
+}
+
+/// When the sentence is about an earlier event ("killed 26,000 in 2003", "In February, a quake
+/// killed 612"), the year or month that names that event, which becomes part of the key so that
+/// tolls of one earlier event are still compared with each other but never with the story's own.
+enum Era {
+    /// The story's own event.
+    Current,
+    /// An earlier event, named by a year or month: "2003", "february".
+    Past(String),
+    /// An earlier or other event that cannot be named (an aftershock, "two years ago"): no key.
+    Unknown,
+}
+
+/// The era of a sentence. "since 2011" is the running total itself. A sentence opening with "It"
+/// follows a previous sentence that is clearly about another event ("In February, a quake hit
+/// Zarand. It killed 612 people.").
+fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Era {
+    let own = era_of(t, sent, true, at);
+    if !matches!(own, Era::Current) {
+        return own;
+    }
+    let opens_with_pronoun = t.get(sent.start).is_some_and(|x| matches!(x.lower.as_str(), "it" | "that" | "this" | "the"))
+        && t.get(sent.start + 1).is_some_and(|y| matches!(y.lower.as_str(), "killed" | "left" | "has" | "had" | "was" | "quake" | "earthquake" | "temblor" | "blast" | "attack"));
+    if opens_with_pronoun && sent.start > 0 {
+        return era_of(t, &previous_sentence(t, sent.start), false, at);
+    }
+    Era::Current
+}
+
+/// `bare_years`: whether a year alone ("in 2011") marks the past; the previous sentence of a
+/// pronoun needs a clearer sign (a month, "December 2003", "ago").
+fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usize) -> Era {
+    let mut vague = false;
+    // Every year or month named, with its position: the one nearest the figure wins.
+    let mut named: Vec<(usize, String)> = Vec::new();
+    for k in sent.clone() {
+        let x = &t[k];
+        let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
+        match x.kind {
+            TokKind::Word => match x.lower.as_str() {
+                "aftershock" | "aftershocks" => return Era::Unknown,
+                "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest" | "strongest" | "largest" | "biggest" => vague = true,
+                // "in February", "in early March"
+                "in" => {
+                    let skip = next.is_some_and(|n| matches!(n.lower.as_str(), "early" | "late" | "mid"));
+                    let m = if skip { k + 2 } else { k + 1 };
+                    if let Some(month) = t.get(m).filter(|n| m < sent.end && is_month(n.text)) {
+                        named.push((m, month.lower.clone()));
+                    }
+                }
+                "years" | "months" if next.is_some_and(|n| matches!(n.lower.as_str(), "after" | "before" | "earlier")) => vague = true,
+                _ => {}
+            },
+            TokKind::Num if bare_years && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since")) => {
+                named.push((k, x.text.to_string()));
+            }
+            // "December 2003": a month and a year, no day.
+            TokKind::Barrier => {
+                let mut parts = x.text.split_whitespace();
+                if let (Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next()) {
+                    if is_month(m.trim_end_matches([',', '.'])) && y.len() == 4 {
+                        named.push((k, y.to_string()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    match named.into_iter().min_by_key(|(k, _)| k.abs_diff(at)).map(|(_, n)| n) {
+        Some(n) => Era::Past(n),
+        None if vague => Era::Unknown,
+        None => Era::Current,
+    }
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(w, "January" | "February" | "March" | "April" | "June" | "July" | "August" | "September" | "October" | "November" | "December")
+}
+
+/// Token range of the sentence before the one starting at token `start` (to the previous full stop).
+fn previous_sentence(t: &[Token], start: usize) -> std::ops::Range<usize> {
+    let end = start;
+    let mut k = start.saturating_sub(1);
+    while k > 0 && !(t[k - 1].is_punct(".") || t[k - 1].is_punct("!") || t[k - 1].is_punct("?")) {
+        k -= 1;
+    }
+    k..end
 }
 
 fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<usize>, at: usize) -> Option<String> {
@@ -73,17 +195,7 @@ fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<us
     match predicate {
         "living" | "holding-out" => Some(format!("{counts}:{predicate}:{}", c.place.as_deref()?)),
         _ => {
-            // Tolls of an earlier event ("killed 26,000 in 2003", "two years ago") are another quantity;
-            // "since 2011" is the running total itself.
-            let words = || t[sent.clone()].iter().filter(|x| x.kind == TokKind::Word);
-            if words().any(|x| matches!(x.lower.as_str(), "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest")) {
-                return None;
-            }
-            let names_a_year = |k: usize| {
-                let x = &t[k];
-                x.kind == TokKind::Num && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since"))
-            };
-            if sent.clone().any(names_a_year) {
+            if !keyed_predicate(predicate) {
                 return None;
             }
             let mut key = format!("{counts}:{predicate}");
@@ -91,7 +203,7 @@ fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<us
                 key.push(':');
                 key.push_str(event);
             }
-            Some(key)
+            with_era(key, t, sent, at)
         }
     }
 }
@@ -139,7 +251,7 @@ fn two_word_predicate(t: &[Token], k: usize) -> Option<&'static str> {
 }
 
 /// A predicate after the counted noun: "275,000 civilians still live", "8,000 rebels are holding out".
-fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<&'static str> {
+fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<(&'static str, usize)> {
     let mut k = from;
     let mut steps = 0;
     while k < sent_end && steps < PREDICATE_WINDOW {
@@ -159,10 +271,10 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<&'static
             TokKind::Punct if x.is_dash() && k > 0 && t[k - 1].span.end == x.span.start => k += 1,
             TokKind::Word => {
                 if let Some(p) = two_word_predicate(t, k) {
-                    return Some(p);
+                    return Some((p, steps));
                 }
                 if let Some(p) = lexicon::predicate_class(&x.lower).filter(|_| !matches!(x.lower.as_str(), "toll" | "death" | "deaths")) {
-                    return Some(p);
+                    return Some((p, steps));
                 }
                 if clause_break(&x.lower) {
                     return None;
@@ -178,7 +290,7 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<&'static
 
 /// A predicate before the figure: "has killed more than 290,000", "the loss of around 20 lives",
 /// "has claimed more than 300,000 lives", "the death toll rose to 10".
-fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool) -> Option<&'static str> {
+fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool) -> Option<(&'static str, usize)> {
     let mut k = start;
     let mut steps = 0;
     while k > sent_start && steps < PREDICATE_WINDOW {
@@ -192,10 +304,10 @@ fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool
         }
         let w = x.lower.as_str();
         if is_lives && matches!(w, "claimed" | "claiming" | "claim" | "claims" | "cost" | "costing" | "took" | "taken" | "taking" | "loss" | "lost") {
-            return Some("killed");
+            return Some(("killed", steps));
         }
         if let Some(p) = lexicon::predicate_class(w).filter(|p| !matches!(*p, "living")) {
-            return Some(p);
+            return Some((p, steps));
         }
         if matches!(w, "and" | "but" | "while" | "where" | "who" | "which" | "said" | "says") {
             return None;

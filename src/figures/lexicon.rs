@@ -166,13 +166,13 @@ pub fn measure_unit(word: &str) -> bool {
             | "barrel" | "barrels" | "acre" | "acres" | "hectare" | "hectares" | "ha" | "sq" | "square" | "mph"
             | "kph" | "kmh" | "knots" | "degrees" | "degree" | "°c" | "°f" | "celsius" | "fahrenheit"
             | "magnitude" | "mw" | "kw" | "gw" | "megawatts" | "volts" | "decibels" | "calories" | "storeys"
-            | "stories" | "floors"
+            | "stories" | "floors" | "caliber" | "calibre" | "mm-caliber"
     )
 }
 
 /// Words after which a number is an identifier: "No. 7442619", "Reg. 12", "#4".
 pub fn identifier_cue(word: &str) -> bool {
-    matches!(word, "no" | "nr" | "nrs" | "reg" | "sect" | "ref" | "id" | "tel" | "phone" | "fax" | "flight" | "route" | "room" | "box" | "version" | "v" | "article" | "section" | "chapter" | "page" | "pp" | "p" | "vol" | "issue" | "highway" | "platform" | "gate" | "unit" | "suite" | "apt" | "ext" | "code" | "case" | "resolution" | "bus" | "channel" | "row" | "seat" | "level" | "grade" | "category" | "class" | "stage" | "phase" | "number" | "tier")
+    matches!(word, "no" | "nr" | "nrs" | "reg" | "sect" | "ref" | "id" | "tel" | "phone" | "fax" | "flight" | "route" | "room" | "box" | "version" | "v" | "article" | "section" | "chapter" | "page" | "pp" | "p" | "vol" | "issue" | "highway" | "platform" | "block" | "gate" | "unit" | "suite" | "apt" | "ext" | "code" | "case" | "resolution" | "bus" | "channel" | "row" | "seat" | "level" | "grade" | "category" | "class" | "stage" | "phase" | "number" | "tier")
 }
 
 /// Street words after which "483 Green Lanes" is an address.
@@ -209,7 +209,7 @@ pub fn noun_stop(word: &str) -> bool {
             | "who" | "which" | "that" | "where" | "when" | "since" | "after" | "before" | "as" | "than" | "into"
             | "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "per" | "each"
             | "still" | "so" | "if" | "while" | "said" | "says" | "say" | "more" | "less" | "over" | "under"
-            | "about" | "around" | "across" | "through" | "against"
+            | "about" | "around" | "across" | "through" | "against" | "times" | "time" | "other" | "others'"
     )
 }
 
@@ -240,13 +240,10 @@ pub fn incident(word: &str) -> Option<&'static str> {
         "bombing" | "bomb" | "blast" | "explosion" | "explosions" | "bombings" => "blast",
         "attack" | "attacks" | "assault" | "raid" | "ambush" => "attack",
         "shooting" | "shootings" | "gunfire" | "rampage" => "shooting",
-        "earthquake" | "quake" | "tremor" | "temblor" | "earthquakes" => "earthquake",
-        "crash" | "collision" | "derailment" | "accident" => "crash",
-        "fire" | "blaze" | "wildfire" => "fire",
-        "flood" | "floods" | "flooding" | "storm" | "hurricane" | "typhoon" | "cyclone" | "tsunami" | "landslide" => {
-            "disaster"
-        }
-        "stampede" => "stampede",
+        // A disaster is the story itself wherever it is reported, never a side event of it.
+        "earthquake" | "quake" | "tremor" | "temblor" | "earthquakes" | "crash" | "collision" | "derailment"
+        | "accident" | "fire" | "blaze" | "wildfire" | "flood" | "floods" | "flooding" | "storm" | "hurricane"
+        | "typhoon" | "cyclone" | "tsunami" | "landslide" | "stampede" => "general",
         _ => return None,
     })
 }
@@ -262,4 +259,25 @@ pub fn singular(word: &str) -> String {
     } else {
         word.to_string()
     }
+}
+
+/// Denominators of spelled fractions: "thirds" → 3.
+pub fn denominator(word: &str) -> Option<f64> {
+    Some(match word.strip_suffix('s').unwrap_or(word) {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => return None,
+    })
 }

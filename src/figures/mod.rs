@@ -7,6 +7,26 @@
 //! expressions; [`tokens`] splits the rest into words, digit numbers and punctuation; [`read`]
 //! reads each expression (qualifier, number via [`number`], unit, kind, interval); [`context`]
 //! finds what it counts and makes the key. Word lists live in [`lexicon`].
+//!
+//! Intervals: exact [v, v]; about/around/some/an estimated v ± 7% (narrow, so that "an estimated
+//! 250,000" does not cover 275,000); more than/over/at least [v, ∞); nearly/almost [0.9 v, v];
+//! less than/under [0, v]; as many as/up to [v / 2, v]; ranges as written; vague amounts as in
+//! [`read`] ("hundreds of thousands" [200,000, 999,999], `value` the lower end).
+//!
+//! Keys (`counted class:predicate class[:place][:incident][:era]`), only for counts and magnitudes:
+//! - counted classes: people (people, civilians, residents, lives, ...), combatants (rebels,
+//!   fighters, militants, ...), troops, police, children, women, workers, ...; a count with no
+//!   noun is of people only when a killed/injured/displaced predicate stands beside it;
+//! - predicate classes: killed, injured, displaced (compared); living and holding-out (compared,
+//!   and only with a place: `people:living:aleppo`); arrested, missing, evacuated (never keyed);
+//! - incident: a side event nearest the figure (convoy, strike, blast, attack, shooting); the war
+//!   or disaster that is the story adds nothing;
+//! - era: an earlier event named by year or month ("in 2003", "In February"); aftershocks and
+//!   unnamed earlier events ("two years ago") get no key at all.
+//!
+//! Figures with unknown nouns ("three jurors"), small vague amounts ("a few"), parts of a
+//! coordination ("two women and one man") and non-integers get no key: a missed contradiction is
+//! better than a false one.
 
 mod context;
 mod lexicon;

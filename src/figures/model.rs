@@ -28,6 +28,9 @@ pub enum FigureKind {
     Identifier,
     /// An age: "a 6-year-old", "aged 45".
     Age,
+    /// A share spelled as a fraction: "two thirds", "a quarter", "half the population"
+    /// (`value` 0.667, 0.25, 0.5). Never compared: what it is a share of is rarely clear.
+    Fraction,
 }
 
 impl FigureKind {

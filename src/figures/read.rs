@@ -168,7 +168,9 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         if lexicon::time_unit(&tok.lower) && t.get(i + 1).is_some_and(|d| d.is_dash()) && touching(t, i, i + 1) && word_at(t, i + 2) == Some("long") {
             return Some(simple(i, i + 3, FigureKind::Duration, 1.0));
         }
-        if lexicon::is_ordinal_word(&tok.lower) && !(tok.lower == "second" && !t.get(i + 1).is_some_and(|x| x.kind == TokKind::Word)) {
+        // "second" alone is more often the unit of time than the ordinal.
+        let second_alone = tok.lower == "second" && !t.get(i + 1).is_some_and(|x| x.kind == TokKind::Word);
+        if lexicon::is_ordinal_word(&tok.lower) && !second_alone {
             return Some(simple(i, i + 1, FigureKind::Ordinal, 1.0));
         }
         // "bericht-9539", "N13NV", "SCP-173", "G20": letters glued to digits.
@@ -191,6 +193,9 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
             let (kind, end, noun_from, unit) = classify(t, i + 1, n.end, n.end, false);
             return Some(Reading { start: i, end, noun_from, kind, low: -n.value, high: -n.value, value: -n.value, qualifier: Qualifier::Exact, unit });
         }
+    }
+    if let Some(r) = fraction_at(t, i) {
+        return Some(r);
     }
     // "-9.23": a minus sign with space before it and none after.
     let negative = tok.is_dash()
@@ -334,12 +339,16 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
             }
             if lexicon::measure_unit(w) && (w != "m" || glued) && (w != "g" || glued) {
                 let mut e = k + 1;
-                if w == "square" || w == "sq" {
-                    if word_at(t, e).is_some_and(lexicon::measure_unit) {
-                        e += 1;
-                    }
+                if (w == "square" || w == "sq") && word_at(t, e).is_some_and(lexicon::measure_unit) {
+                    e += 1;
                 }
                 return (FigureKind::Measure, e, e, Some(w.to_string()));
+            }
+            // "5.9 Earthquake Jolts Iran", "a 6.7-strength quake": a decimal before a quake is its magnitude.
+            let decimal = t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.'));
+            if decimal && matches!(w, "quake" | "earthquake" | "tremor" | "temblor" | "strength") {
+                let e = if w == "strength" { k + 1 } else { num_end };
+                return (FigureKind::Measure, e, e, Some("magnitude".into()));
             }
             if w == "on" && word_at(t, k + 1) == Some("the") && word_at(t, k + 2) == Some("richter") {
                 let e = if word_at(t, k + 3) == Some("scale") { k + 4 } else { k + 3 };
@@ -355,6 +364,10 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
     if money {
         return (FigureKind::Money, num_end, num_end, None);
     }
+    // "the magnitude at 6.1", "a magnitude of at least 5.9"
+    if (start.saturating_sub(5)..start).any(|k| t[k].is_word("magnitude")) && t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.')) {
+        return (FigureKind::Measure, num_end, num_end, Some("magnitude".into()));
+    }
     if start > 0 {
         let before = word_at(t, start - 1);
         if matches!(before, Some("aged" | "age" | "ages")) {
@@ -365,7 +378,8 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
             return (FigureKind::Identifier, e.max(num_end), e.max(num_end), None);
         }
     }
-    if address_after(t, num_end) {
+    // "the 12000 block of East 223rd Street"
+    if address_after(t, num_end) || word_at(t, num_end) == Some("block") && word_at(t, num_end + 1) == Some("of") {
         return (FigureKind::Identifier, num_end, num_end, None);
     }
     (FigureKind::Count, num_end, num_end, None)
@@ -405,8 +419,7 @@ fn identifier_cue_before(t: &[Token], i: usize) -> bool {
 
 /// "483 Green Lanes": capitalised words ending in a street word.
 fn address_after(t: &[Token], k: usize) -> bool {
-    for j in k..(k + 4).min(t.len()) {
-        let x = &t[j];
+    for (j, x) in t.iter().enumerate().skip(k).take(4) {
         if !x.is_capitalised() {
             return false;
         }
@@ -469,4 +482,26 @@ fn post_qualifier(t: &[Token], r: &mut Reading) {
         r.end = k + n;
         r.noun_from = k + n;
     }
+}
+
+/// Spelled fractions: "two thirds", "a quarter", "one-eighth", "a hundredth", and "half" before
+/// "the", "of" or a plural noun ("half the Syrian population").
+fn fraction_at(t: &[Token], i: usize) -> Option<Reading> {
+    let tok = t.get(i).filter(|x| x.kind == TokKind::Word)?;
+    if tok.lower == "half" {
+        let next = word_at(t, i + 1)?;
+        let shares = matches!(next, "the" | "of" | "its" | "their" | "his" | "her" | "our") || plural_noun(t, i + 1) || lexicon::noun_class(next).is_some();
+        return shares.then(|| simple(i, i + 1, FigureKind::Fraction, 0.5));
+    }
+    let numerator = match tok.lower.as_str() {
+        "a" | "an" => 1.0,
+        w => lexicon::small_number(w).map(|(v, _)| v).filter(|v| *v > 0.0)?,
+    };
+    let mut k = i + 1;
+    if t.get(k).is_some_and(|d| d.is_dash()) {
+        k += 1;
+    }
+    let d = lexicon::denominator(word_at(t, k)?)?;
+    // "one second", "a fourth" of a series are ordinals only without a numerator; "the first half" never reaches here.
+    Some(simple(i, k + 1, FigureKind::Fraction, numerator / d))
 }

@@ -105,9 +105,8 @@ fn word_len(rest: &str) -> usize {
     let mut end = 0;
     let mut chars = rest.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_alphabetic() {
-            end = i + c.len_utf8();
-        } else if matches!(c, '\'' | '’') && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) {
+        let inner_apostrophe = matches!(c, '\'' | '’') && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        if c.is_alphabetic() || inner_apostrophe {
             end = i + c.len_utf8();
         } else {
             break;

@@ -1,7 +1,7 @@
 use super::{Code, FigureRef, Finding, Related, Severity};
 use crate::figures::Figure;
 use crate::corpus::Date;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 
 /// What the comparison needs of one article.
@@ -48,37 +48,52 @@ fn fig<'a>(articles: &'a [ArticleFigures<'_>], r: FigureRef) -> &'a Figure {
 }
 
 fn compare_group(key: &str, refs: &[FigureRef], articles: &[ArticleFigures<'_>], out: &mut Vec<Finding>) {
-    let outlets: std::collections::HashSet<&str> = refs.iter().map(|r| articles[r.article].outlet).collect();
+    let outlets: HashSet<&str> = refs.iter().map(|r| articles[r.article].outlet).collect();
     if outlets.len() < 2 {
         return;
     }
-    let components = agreement_components(refs, articles);
-    if components.len() == 1 {
-        divergence(key, &components[0], articles, out);
+    // An open-ended figure ("at least three", "more than 290,000") agrees with every larger
+    // value, so it would chain disjoint exact figures into one agreeing component. Components are
+    // built from bounded figures only; open-ended ones then support the components they reach
+    // and are checked against the consensus.
+    let (bounded, open): (Vec<FigureRef>, Vec<FigureRef>) = refs.iter().copied().partition(|r| fig(articles, *r).high.is_finite());
+    if bounded.is_empty() {
+        return; // open-ended ranges always overlap
+    }
+    let components = agreement_components(&bounded, articles);
+    let top = |c: &[FigureRef]| c.iter().map(|r| fig(articles, *r).high).fold(f64::NEG_INFINITY, f64::max);
+    // The consensus is the component with the most outlets behind it (then figures); ties go to
+    // the component reported first.
+    let support = |c: &Vec<FigureRef>| {
+        let reach = top(c);
+        let backers: Vec<FigureRef> = c.iter().copied().chain(open.iter().copied().filter(|o| fig(articles, *o).low <= reach)).collect();
+        let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
+        (outlets.len(), backers.len())
+    };
+    let main = (0..components.len()).max_by(|&i, &j| support(&components[i]).cmp(&support(&components[j])).then(j.cmp(&i))).unwrap_or(0);
+    let main_top = top(&components[main]);
+    let stranded: Vec<FigureRef> = open.iter().copied().filter(|o| fig(articles, *o).low > main_top).collect();
+    if components.len() == 1 && stranded.is_empty() {
+        divergence(key, refs, articles, out);
         return;
     }
-    // The largest component (by outlets, then figures) is taken as the consensus; every other
-    // figure contradicts it. Ties go to the component reported first.
-    let size = |c: &Vec<FigureRef>| {
-        let outlets: std::collections::HashSet<&str> = c.iter().map(|r| articles[r.article].outlet).collect();
-        (outlets.len(), c.len())
+    let other_outlets = |at: FigureRef, pool: &mut dyn Iterator<Item = FigureRef>| -> Vec<FigureRef> {
+        pool.filter(|r| articles[r.article].outlet != articles[at.article].outlet).collect()
     };
-    let main = (0..components.len()).max_by(|&i, &j| size(&components[i]).cmp(&size(&components[j])).then(j.cmp(&i))).unwrap_or(0);
     for (ci, comp) in components.iter().enumerate() {
         if ci == main {
             continue;
         }
         for &at in comp {
-            let others: Vec<FigureRef> = components
-                .iter()
-                .enumerate()
-                .filter(|&(cj, _)| cj != ci)
-                .flat_map(|(_, c)| c.iter().copied())
-                .filter(|r| articles[r.article].outlet != articles[at.article].outlet)
-                .collect();
-            if others.is_empty() {
-                continue;
+            let others = other_outlets(at, &mut components.iter().enumerate().filter(|&(cj, _)| cj != ci).flat_map(|(_, c)| c.iter().copied()));
+            if !others.is_empty() {
+                out.push(conflict(key, at, &others, articles));
             }
+        }
+    }
+    for &at in &stranded {
+        let others = other_outlets(at, &mut components[main].iter().copied());
+        if !others.is_empty() {
             out.push(conflict(key, at, &others, articles));
         }
     }
@@ -106,7 +121,10 @@ fn agreement_components(refs: &[FigureRef], articles: &[ArticleFigures<'_>]) -> 
 }
 
 fn describe_quantity(f: &Figure) -> String {
-    let mut s = f.counts.clone().unwrap_or_else(|| "the figure".into());
+    let Some(mut s) = f.counts.clone() else {
+        // no counted noun: the key says what is measured ("earthquake:magnitude")
+        return f.key.as_deref().unwrap_or("the figure").replace([':', '-'], " ");
+    };
     if let Some(p) = &f.predicate {
         s.push(' ');
         s.push_str(p);
@@ -308,6 +326,37 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Information);
         assert!(found[0].message.contains("rose"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn open_ended_figures_do_not_bridge_disjoint_exact_ones() {
+        let a = [figure("a total of 10", 10.0, 10.0, "k")];
+        let b = [figure("at least three", 3.0, f64::INFINITY, "k"), figure("three people", 3.0, 3.0, "k")];
+        let c = [figure("at least 10", 10.0, f64::INFINITY, "k")];
+        let arts = [
+            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
+            ArticleFigures { outlet: "B", label: "2", date: None, figures: &b },
+            ArticleFigures { outlet: "C", label: "3", date: None, figures: &c },
+        ];
+        let found = compare(&arts);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].at, FigureRef { article: 1, figure: 1 }, "three people is the odd one out");
+        assert_eq!(found[0].code, Code::FigureConflict);
+    }
+
+    #[test]
+    fn an_open_ended_figure_above_the_consensus_conflicts() {
+        let a = [figure("10", 10.0, 10.0, "k")];
+        let b = [figure("10", 10.0, 10.0, "k")];
+        let c = [figure("more than 50", 50.0, f64::INFINITY, "k")];
+        let arts = [
+            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
+            ArticleFigures { outlet: "B", label: "2", date: None, figures: &b },
+            ArticleFigures { outlet: "C", label: "3", date: None, figures: &c },
+        ];
+        let found = compare(&arts);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].at.article, 2);
     }
 
     #[test]

@@ -29,10 +29,29 @@ impl Settings {
         }
     }
 
+    /// `self` with `over` laid on top: keys of `over` win, maps are merged entry by entry.
+    /// (initializationOptions are the base layer, didChangeConfiguration settings go over.)
+    pub fn layered(&self, over: &Settings) -> Settings {
+        let mut base = self.config_keys();
+        merge_into(&mut base, over.config_keys());
+        Settings(Some(Value::Object(base)))
+    }
+
     fn config_keys(&self) -> Map<String, Value> {
         match &self.0 {
             Some(Value::Object(m)) => m.iter().filter(|(k, _)| CONFIG_KEYS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect(),
             _ => Map::new(),
+        }
+    }
+}
+
+fn merge_into(base: &mut Map<String, Value>, over: Map<String, Value>) {
+    for (k, v) in over {
+        match (base.get_mut(&k), v) {
+            (Some(Value::Object(b)), Value::Object(o)) => b.extend(o),
+            (_, v) => {
+                base.insert(k, v);
+            }
         }
     }
 }
@@ -65,19 +84,8 @@ pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<Config, ConfigPr
                 if let Value::Object(m) = serde_json::from_str::<Value>(&text).unwrap_or(Value::Null) {
                     // keys the file sets win; the parsed value carries defaults for the rest
                     // maps (outlets, aliases, labels) are merged entry by entry
-                    for (k, _) in m {
-                        let Some(v) = file_value.get(&k) else { continue };
-                        match (merged.get_mut(&k), v) {
-                            (Some(Value::Object(base)), Value::Object(over)) => {
-                                for (kk, vv) in over {
-                                    base.insert(kk.clone(), vv.clone());
-                                }
-                            }
-                            _ => {
-                                merged.insert(k, v.clone());
-                            }
-                        }
-                    }
+                    let over: Map<String, Value> = m.keys().filter_map(|k| Some((k.clone(), file_value.get(k)?.clone()))).collect();
+                    merge_into(&mut merged, over);
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -157,6 +165,15 @@ impl ArticleFilter {
     }
 }
 
+/// Whether a folder below a workspace folder may hold articles: not hidden, not ignored.
+pub fn dir_may_hold_articles(folder: &Path, dir: &Path) -> bool {
+    let Ok(rel) = dir.strip_prefix(folder) else { return false };
+    if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+        return false;
+    }
+    !gitignored(folder, &dir.join("x.txt"))
+}
+
 fn gitignored(folder: &Path, path: &Path) -> bool {
     let mut dir = path.parent();
     while let Some(d) = dir {
@@ -204,6 +221,16 @@ mod tests {
         let s = Settings::from_client(Some(serde_json::json!({"crosswire": {"outlets": {"a.txt": "A"}, "trace": "off"}})));
         let cfg = load(&[], &s).unwrap();
         assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("A"));
+    }
+
+    #[test]
+    fn client_settings_go_over_initialization_options() {
+        let init = Settings::from_client(Some(serde_json::json!({"articles": ["a/*.txt"], "outlets": {"a.txt": "A", "b.txt": "B"}})));
+        let client = Settings::from_client(Some(serde_json::json!({"crosswire": {"outlets": {"b.txt": "B2"}}})));
+        let cfg = load(&[], &init.layered(&client)).unwrap();
+        assert_eq!(cfg.articles, ["a/*.txt"]);
+        assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("A"));
+        assert_eq!(cfg.outlets.get("b.txt").map(String::as_str), Some("B2"));
     }
 
     #[test]

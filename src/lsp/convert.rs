@@ -4,8 +4,8 @@
 //! Columns are counted in the negotiated position encoding: UTF-16 code units (the LSP
 //! default) unless the client offered UTF-8 in `general.positionEncodings`. Lines end at `\n`,
 //! `\r\n` or a lone `\r`, as LSP defines them and as [`crate::text::LineIndex`] counts them; the
-//! ropes are built with ropey's `cr_lines` (and without its Unicode line breaks, which LSP does
-//! not count) so that both agree. Positions past the
+//! ropes are built with ropey's `cr_lines` and without its Unicode line breaks (U+2028, NEL…)
+//! so that both agree. Positions past the
 //! end of a line clamp to the line's end; a column inside a character (half a surrogate pair)
 //! moves back to the character's start; a line past the end of the text clamps to the end for
 //! edits and gives "nothing here" for queries. Nothing here panics on client input.
@@ -25,7 +25,7 @@ use tower_lsp_server::ls_types::{
 pub fn negotiate(caps: &ClientCapabilities) -> Encoding {
     let offered = caps.general.as_ref().and_then(|g| g.position_encodings.as_ref());
     match offered {
-        Some(kinds) if kinds.iter().any(|k| *k == PositionEncodingKind::UTF8) => Encoding::Utf8,
+        Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
         _ => Encoding::Utf16,
     }
 }
@@ -120,7 +120,7 @@ pub fn rope_char(rope: &Rope, pos: Position, enc: Encoding) -> usize {
     if len > 0 && slice.char(len - 1) == '\n' {
         len -= 1;
     }
-    // as in LineIndex::line_span: a `\r` ending a line (or the text) is part of the terminator
+    // `\r\n` or a lone `\r`: the terminator is not part of the line
     if len > 0 && slice.char(len - 1) == '\r' {
         len -= 1;
     }
@@ -217,10 +217,10 @@ mod tests {
 
     #[test]
     fn lone_cr_breaks_lines_and_unicode_separators_do_not() {
-        let text = "a\rb\u{2028}c\nd";
+        let text = "a\rb\u{2028}c\nd\r\ne";
         let r = rope(text);
-        assert_eq!(r.len_lines(), 3);
-        assert_eq!(crate::text::LineIndex::new(text).line_count(), 3);
+        assert_eq!(r.len_lines(), 4);
+        assert_eq!(crate::text::LineIndex::new(text).line_count(), 4);
     }
 
     fn utf16_col_to_byte(line: &str, col: usize) -> usize {

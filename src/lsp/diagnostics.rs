@@ -61,11 +61,6 @@ pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<D
     })
 }
 
-/// The diagnostics of article `article`.
-pub fn for_article(snap: &Snapshot, article: usize, enc: Encoding) -> Vec<Diagnostic> {
-    snap.findings_in(article).filter_map(|f| diagnostic(snap, f, enc)).collect()
-}
-
 /// What was last published, so that only changes are sent.
 #[derive(Default)]
 pub struct Publisher {
@@ -78,10 +73,17 @@ impl Publisher {
     /// an open document, version) changed, and empty lists for articles that left.
     pub async fn publish(&mut self, client: &Client, p: &Published) {
         let snap = &p.snapshot;
+        // findings grouped by article once (not a scan of all findings per article)
+        let mut by_article: Vec<Vec<&Finding>> = vec![Vec::new(); snap.articles.len()];
+        for f in &snap.findings {
+            if let Some(v) = by_article.get_mut(f.at.article) {
+                v.push(f);
+            }
+        }
         let mut seen = HashSet::new();
         for (i, a) in snap.articles.iter().enumerate() {
             let key = a.article.name.clone();
-            let diags = for_article(snap, i, p.encoding);
+            let diags: Vec<Diagnostic> = by_article[i].iter().filter_map(|f| diagnostic(snap, f, p.encoding)).collect();
             let version = p.versions.get(&key).copied();
             seen.insert(key.clone());
             let changed = match self.last.get(&key) {

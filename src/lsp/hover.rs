@@ -24,8 +24,12 @@ fn label(snap: &Snapshot, article: usize) -> String {
     snap.articles.get(article).map_or_else(String::new, |a| a.article.meta.label.clone())
 }
 
+/// "USPA News (002)", or just "001" when the outlet is only known by the article's label.
 fn outlet(snap: &Snapshot, article: usize) -> String {
-    snap.articles.get(article).map_or_else(String::new, |a| format!("{} ({})", a.article.outlet(), a.article.meta.label))
+    snap.articles.get(article).map_or_else(String::new, |a| {
+        let (o, l) = (a.article.outlet(), &a.article.meta.label);
+        if o == l { l.clone() } else { format!("{o} ({l})") }
+    })
 }
 
 pub fn actor_markdown(snap: &Snapshot, card: &ActorCard) -> String {
@@ -80,7 +84,8 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
         lines.push("Other outlets:".to_string());
         for o in &card.others {
             let verdict = if o.agrees { "agrees" } else { "disagrees" };
-            lines.push(format!("- {}: {} ({}) — {}", md(&outlet(snap, o.at.article)), md(&o.text), md(&o.range), verdict));
+            let range = if o.range == o.text { String::new() } else { format!(" ({})", md(&o.range)) };
+            lines.push(format!("- {}: {}{} — {}", md(&outlet(snap, o.at.article)), md(&o.text), range, verdict));
         }
     }
     lines.join("  \n")

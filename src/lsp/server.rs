@@ -332,7 +332,7 @@ impl LanguageServer for Backend {
         {
             let mut st = self.shared.state();
             st.encoding = enc;
-            st.apply(Change::Settings(Settings::from_client(params.initialization_options.clone())));
+            st.init_settings = Settings::from_client(params.initialization_options.clone());
             st.apply(Change::Folders { added: folders, removed: Vec::new() });
         }
         self.shared.published.send_modify(|p| {
@@ -369,6 +369,8 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         let shared = self.shared.clone();
+        // index first: a client may be slow to answer (or never answer) the registration
+        shared.wake.notify_one();
         let mut builtin = !shared.caps().dynamic_watch;
         if !builtin && shared.client.register_capability(vec![watch::registration()]).await.is_err() {
             builtin = true;
@@ -376,7 +378,6 @@ impl LanguageServer for Backend {
         if builtin {
             shared.start_builtin_watcher();
         }
-        shared.wake.notify_one();
     }
 
     async fn shutdown(&self) -> Result<()> {

@@ -108,8 +108,11 @@ pub struct State {
     pub folders: Vec<PathBuf>,
     /// Folders to (re)walk; `true` re-reads every article found, `false` only new ones.
     to_scan: Vec<(PathBuf, bool)>,
+    /// initializationOptions (the base layer of the client's settings).
+    pub init_settings: Settings,
     /// `crosswire.json` or the client's settings changed.
     config_reload: bool,
+    /// didChangeConfiguration settings (over initializationOptions, under crosswire.json).
     pub settings: Settings,
     config: Arc<Config>,
     config_gen: u64,
@@ -132,6 +135,7 @@ impl State {
             to_scan: Vec::new(),
             config_reload: false,
             settings: Settings::default(),
+            init_settings: Settings::default(),
             config: Arc::new(Config::default()),
             config_gen: 0,
             filter: ArticleFilter::default(),
@@ -180,7 +184,7 @@ impl State {
                 let Some(doc) = self.open.remove(&key) else { return false };
                 // back to the disk copy (re-read), or gone if it has none
                 if self.is_article_doc(&key, &doc.language_id) || self.workspace.get(&key).is_some() {
-                    if self.disk.get(&key).is_none() {
+                    if !self.disk.contains_key(&key) {
                         if let Some(p) = self.path_if_article(Path::new(&key)) {
                             if p.is_file() {
                                 self.disk.insert(key.clone(), p);
@@ -249,7 +253,8 @@ impl State {
             }
             DiskEvent::Changed => {
                 if path.is_dir() {
-                    if self.folders.iter().any(|f| path.starts_with(f)) {
+                    let folder = self.folders.iter().filter(|f| path.starts_with(f)).max_by_key(|f| f.as_os_str().len());
+                    if folder.is_some_and(|f| super::config::dir_may_hold_articles(f, &path)) {
                         self.to_scan.push((path, false));
                         self.bump();
                         return true;
@@ -295,7 +300,7 @@ impl State {
             return None;
         }
         self.config_reload = false;
-        Some((self.folders.clone(), self.settings.clone()))
+        Some((self.folders.clone(), self.init_settings.layered(&self.settings)))
     }
 
     /// Installs a new configuration: every article is analysed again, every folder re-walked
@@ -419,5 +424,75 @@ impl State {
         }
         self.unpublished = false;
         Some(Publishable { revision: self.revision, workspace: self.workspace.clone(), versions: self.analysed_version.clone() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn edit(line: u32, a: u32, b: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent { range: Some(Range { start: Position { line, character: a }, end: Position { line, character: b } }), range_length: None, text: text.into() }
+    }
+
+    fn analysed(job: &Job) -> Vec<(Item, Outcome)> {
+        job.items.iter().map(|it| (it.clone(), super::super::worker::process(it, &job.config))).collect()
+    }
+
+    #[test]
+    fn edits_apply_in_order_and_revisions_only_grow() {
+        let mut st = State::new(Encoding::Utf16);
+        assert!(st.apply(Change::Open { key: "untitled:a".into(), text: "Hello ’world’".into(), version: 1, language_id: "plaintext".into() }));
+        let r1 = st.revision;
+        st.apply(Change::Edit { key: "untitled:a".into(), version: 2, changes: vec![edit(0, 7, 12, "there")] });
+        st.apply(Change::Edit { key: "untitled:a".into(), version: 3, changes: vec![edit(0, 0, 5, "Oh")] });
+        assert!(st.revision > r1);
+        let job = st.take_job();
+        match &job.items[0].source {
+            Source::Text(t, v) => {
+                assert_eq!(&**t, "Oh ’there’");
+                assert_eq!(*v, 3);
+            }
+            other => panic!("{other:?}"),
+        }
+        // a change for a document never opened does nothing
+        assert!(!st.apply(Change::Edit { key: "untitled:b".into(), version: 2, changes: vec![edit(0, 0, 0, "x")] }));
+    }
+
+    #[test]
+    fn stale_results_are_dropped_and_nothing_is_published_until_current() {
+        let mut st = State::new(Encoding::Utf16);
+        st.apply(Change::Open { key: "untitled:a".into(), text: "one".into(), version: 1, language_id: "plaintext".into() });
+        let job = st.take_job();
+        let results = analysed(&job);
+        // the document changes while the job runs
+        st.apply(Change::Edit { key: "untitled:a".into(), version: 2, changes: vec![edit(0, 0, 3, "two")] });
+        st.apply_results(&job, results);
+        assert!(st.take_publishable().is_none(), "a stale result must not be published");
+        let job = st.take_job();
+        let results = analysed(&job);
+        st.apply_results(&job, results);
+        let p = st.take_publishable().expect("current now");
+        assert_eq!(p.revision, st.revision);
+        assert_eq!(p.versions.get("untitled:a"), Some(&2));
+        assert_eq!(&*p.workspace.get("untitled:a").unwrap().article.text, "two");
+        assert!(st.take_publishable().is_none(), "published once");
+    }
+
+    #[test]
+    fn closing_returns_to_disk_or_drops_the_article() {
+        let mut st = State::new(Encoding::Utf16);
+        st.apply(Change::Open { key: "untitled:a".into(), text: "one".into(), version: 1, language_id: "plaintext".into() });
+        let job = st.take_job();
+        let r = analysed(&job);
+        st.apply_results(&job, r);
+        assert!(st.apply(Change::Close { key: "untitled:a".into() }));
+        let job = st.take_job();
+        assert!(matches!(job.items[0].source, Source::Gone));
+        let r = analysed(&job);
+        st.apply_results(&job, r);
+        let p = st.take_publishable().unwrap();
+        assert!(p.workspace.get("untitled:a").is_none());
     }
 }

@@ -41,7 +41,8 @@ impl Published {
 }
 
 pub async fn run(shared: Arc<Shared>) {
-    let mut diags = Publisher::default();
+    // each step runs as its own task, so that a panic in one loses that step, not the worker
+    let diags = Arc::new(tokio::sync::Mutex::new(Publisher::default()));
     let mut serial = 0u64;
     loop {
         shared.wake.notified().await;
@@ -56,7 +57,15 @@ pub async fn run(shared: Arc<Shared>) {
             }
         }
         serial += 1;
-        step(&shared, &mut diags, serial).await;
+        let (s, d) = (shared.clone(), diags.clone());
+        let outcome = tokio::spawn(async move {
+            let mut d = d.lock().await;
+            step(&s, &mut d, serial).await;
+        })
+        .await;
+        if outcome.is_err() {
+            shared.client.log_message(MessageType::ERROR, "crosswire: internal error while analysing; the previous results stay in force").await;
+        }
     }
 }
 
@@ -96,7 +105,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, serial: u64) {
     let job = shared.state().take_job();
     if !job.items.is_empty() {
         let total = job.items.len();
-        let mut progress = if indexing { Indexing::begin(client, shared.caps().work_done_progress, serial, total).await } else { Indexing::begin(client, false, serial, total).await };
+        let progress = Indexing::begin(client, indexing && shared.caps().work_done_progress, serial, total);
         let chunk = (total / 20).max(16);
         let mut results: Vec<(Item, Outcome)> = Vec::with_capacity(total);
         let mut done = 0;
@@ -108,9 +117,9 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, serial: u64) {
                 results.extend(r);
             }
             done += n;
-            progress.report(done, total).await;
+            progress.report(done, total);
         }
-        progress.finish(format!("{total} articles indexed")).await;
+        progress.finish();
         let messages = shared.state().apply_results(&job, results);
         for m in messages {
             client.log_message(MessageType::WARNING, m).await;
@@ -143,6 +152,9 @@ async fn report_config_problem(shared: &Arc<Shared>, diags: &mut Publisher, prob
 /// Analyses one item (on a blocking thread). A panic in the core loses this article only.
 pub fn process(item: &Item, config: &Config) -> Outcome {
     let (text, version) = match &item.source {
+        Source::Text(t, _) if t.len() as u64 > config.limits.max_article_bytes => {
+            return Outcome::Dropped(Some(format!("crosswire: {}: {} bytes is over the limit of {} bytes for one article (limits.maxArticleBytes); skipped", item.key, t.len(), config.limits.max_article_bytes)));
+        }
         Source::Text(t, v) => (t.clone(), Some(*v)),
         Source::Gone => return Outcome::Dropped(None),
         Source::Disk(path) => {

@@ -1,0 +1,152 @@
+//! Positive and negative linking cases on small texts, within and across articles.
+
+use crosswire::actors::{self, ActorKind, ArticleActors, Linked};
+use crosswire::config::Config;
+
+fn link(texts: &[&str]) -> (Vec<ArticleActors>, Linked) {
+    let detected: Vec<ArticleActors> = texts.iter().map(|t| actors::detect(t, &[])).collect();
+    let refs: Vec<&ArticleActors> = detected.iter().collect();
+    let labels: Vec<String> = (0..texts.len()).map(|i| format!("{i:03}")).collect();
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let linked = actors::link(&refs, &labels, &Config::default());
+    (detected, linked)
+}
+
+fn actor(d: &[ArticleActors], l: &Linked, article: usize, text: &str) -> usize {
+    let m = d[article].mentions.iter().find(|m| m.text == text).unwrap_or_else(|| {
+        panic!("{text:?} not a mention of {article}: {:?}", d[article].mentions.iter().map(|m| &m.text).collect::<Vec<_>>())
+    });
+    l.of_entity[article][m.entity]
+}
+
+#[test]
+fn surname_and_honorific_follow_the_full_name_in_the_article() {
+    let (d, l) = link(&["Foreign Minister Sergey Lavrov arrived. Mr Lavrov said little. Later Lavrov left."]);
+    let a = actor(&d, &l, 0, "Sergey Lavrov");
+    assert_eq!(actor(&d, &l, 0, "Mr Lavrov"), a);
+    assert_eq!(actor(&d, &l, 0, "Lavrov"), a);
+    assert_eq!(l.actors[a].kind, ActorKind::Person);
+    assert!(d[0].entities[d[0].mentions[0].entity].reasons.iter().any(|r| r.contains("surname")));
+}
+
+#[test]
+fn surname_before_the_full_name_is_linked_too() {
+    let (d, l) = link(&["Kerry and Lavrov met. Secretary of State John Kerry spoke first."]);
+    assert_eq!(actor(&d, &l, 0, "Kerry"), actor(&d, &l, 0, "John Kerry"));
+}
+
+#[test]
+fn transliterations_join_across_articles() {
+    let (d, l) = link(&["Sergey Lavrov spoke.", "Sergei Lavrov spoke.", "Then Lavrov left."]);
+    let a = actor(&d, &l, 0, "Sergey Lavrov");
+    assert_eq!(actor(&d, &l, 1, "Sergei Lavrov"), a);
+    assert_eq!(actor(&d, &l, 2, "Lavrov"), a);
+    assert!(l.actors[a].reasons.iter().any(|r| r.contains("Sergey/Sergei")));
+}
+
+#[test]
+fn particles_and_apostrophes_fold_away() {
+    let (d, l) = link(&["President Bashar Assad’s army advanced.", "President Bashar al-Assad spoke."]);
+    assert_eq!(actor(&d, &l, 0, "Bashar Assad"), actor(&d, &l, 1, "Bashar al-Assad"));
+}
+
+#[test]
+fn shared_given_name_is_not_a_link() {
+    let (d, l) = link(&["Bashar al-Assad spoke.", "Ambassador Bashar Ja’afari replied."]);
+    assert_ne!(actor(&d, &l, 0, "Bashar al-Assad"), actor(&d, &l, 1, "Bashar Ja’afari"));
+}
+
+#[test]
+fn ambiguous_surname_stays_alone() {
+    let (d, l) = link(&["George Bush spoke.", "Laura Bush spoke.", "Critics said Bush was wrong."]);
+    let lone = actor(&d, &l, 2, "Bush");
+    assert_ne!(lone, actor(&d, &l, 0, "George Bush"));
+    assert_ne!(lone, actor(&d, &l, 1, "Laura Bush"));
+    assert_ne!(actor(&d, &l, 0, "George Bush"), actor(&d, &l, 1, "Laura Bush"));
+}
+
+#[test]
+fn acronym_defined_in_the_text_and_used_elsewhere() {
+    let (d, l) = link(&["They met the International Syria Support Group (ISSG) in Vienna.", "The ISSG met again."]);
+    let a = actor(&d, &l, 0, "International Syria Support Group");
+    assert_eq!(actor(&d, &l, 0, "ISSG"), a);
+    assert_eq!(actor(&d, &l, 1, "ISSG"), a);
+}
+
+#[test]
+fn common_aliases_of_states_and_organisations() {
+    let (d, l) = link(&["The U.S. and the U.N. disagreed.", "The United States and the United Nations met.", "USA and UN officials spoke with EU envoys."]);
+    assert_eq!(actor(&d, &l, 0, "U.S."), actor(&d, &l, 1, "United States"));
+    assert_eq!(actor(&d, &l, 0, "U.S."), actor(&d, &l, 2, "USA"));
+    assert_eq!(actor(&d, &l, 0, "U.N."), actor(&d, &l, 2, "UN"));
+    assert_ne!(actor(&d, &l, 0, "U.N."), actor(&d, &l, 0, "U.S."));
+}
+
+#[test]
+fn renaming_stated_in_the_text() {
+    let (d, l) = link(&["The former Al-Nusra Front, recently renamed Fateh al-Sham Front, said so."]);
+    assert_eq!(actor(&d, &l, 0, "Al-Nusra Front"), actor(&d, &l, 0, "Fateh al-Sham Front"));
+}
+
+#[test]
+fn washington_is_a_place_after_in_and_the_government_otherwise() {
+    let (d, l) = link(&["Washington wants Moscow to help. Kerry spoke in Washington."]);
+    let gov = actor(&d, &l, 0, "Washington");
+    assert_eq!(l.actors[gov].kind, ActorKind::State);
+    let place = d[0].mentions.iter().rev().find(|m| m.text == "Washington").unwrap();
+    assert_eq!(l.actors[l.of_entity[0][place.entity]].kind, ActorKind::Place);
+}
+
+#[test]
+fn companies_match_with_and_without_legal_form() {
+    let (d, l) = link(&["Microsoft Corp. released a patch.", "Analysts said Microsoft moved fast."]);
+    assert_eq!(actor(&d, &l, 0, "Microsoft Corp."), actor(&d, &l, 1, "Microsoft"));
+}
+
+#[test]
+fn short_given_names_and_middle_initials() {
+    let (d, l) = link(&["Frederick C. LaRue died.", "Fred LaRue was a figure in Watergate.", "W. Mark Felt died.", "Mark Felt was Deep Throat."]);
+    assert_eq!(actor(&d, &l, 0, "Frederick C. LaRue"), actor(&d, &l, 1, "Fred LaRue"));
+    assert_eq!(actor(&d, &l, 2, "W. Mark Felt"), actor(&d, &l, 3, "Mark Felt"));
+}
+
+#[test]
+fn different_first_names_with_one_surname_stay_apart() {
+    let (d, l) = link(&["Rob Jones spoke.", "Nick Jones spoke."]);
+    assert_ne!(actor(&d, &l, 0, "Rob Jones"), actor(&d, &l, 1, "Nick Jones"));
+}
+
+#[test]
+fn config_aliases_join_spellings() {
+    let texts = ["Abu Mohammed al-Julani spoke.", "Al-Jolani said so."];
+    let detected: Vec<ArticleActors> = texts.iter().map(|t| actors::detect(t, &[])).collect();
+    let refs: Vec<&ArticleActors> = detected.iter().collect();
+    let config = Config::parse(r#"{"aliases": {"Abu Mohammed al-Julani": ["Al-Jolani"]}}"#, "x").unwrap();
+    let l = actors::link(&refs, &["000", "001"], &config);
+    assert_eq!(actor(&detected, &l, 0, "Abu Mohammed al-Julani"), actor(&detected, &l, 1, "Al-Jolani"));
+}
+
+#[test]
+fn title_case_headline_words_are_not_names() {
+    let (d, _) = link(&["Lindsay Lohan Checks Into Rehab At Betty Ford\n\nLindsay Lohan entered the Betty Ford clinic on Monday."]);
+    let texts: Vec<&str> = d[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(!texts.iter().any(|t| t.contains("Checks") || t.contains("Rehab")), "{texts:?}");
+    assert_eq!(texts.iter().filter(|t| **t == "Lindsay Lohan").count(), 2, "{texts:?}");
+}
+
+#[test]
+fn detection_is_fast_and_linear() {
+    let seed = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds/004_6cd4a45ba0995dfa.txt")).unwrap();
+    let big = seed.repeat(40); // ~200 KB
+    actors::detect(&seed, &[]); // word lists are built on first use
+    let t = std::time::Instant::now();
+    let small = actors::detect(&seed, &[]);
+    let one = t.elapsed();
+    let t = std::time::Instant::now();
+    let large = actors::detect(&big, &[]);
+    let forty = t.elapsed();
+    assert!(large.mentions.len() >= 39 * small.mentions.len());
+    // a loose bound (quadratic growth would be 1600×); slack for debug builds and busy machines
+    assert!(forty < one * 400 + std::time::Duration::from_millis(500), "{one:?} for 5 KB, {forty:?} for 200 KB");
+    eprintln!("detect: {one:?} for {} bytes, {forty:?} for {} bytes", seed.len(), big.len());
+}
