@@ -309,7 +309,7 @@ step('opens the workspace and the seed 002 from the explorer', 120000, async () 
 });
 
 step('the extension starts the server: diagnostics arrive', 90000, async () => {
-  needServer();
+  assert.ok(opened, `${SEED} is not open`);
   // The status bar's problem counts: "0 errors, 0 warnings" until the server publishes.
   await waitFor(
     async () => {
@@ -327,7 +327,7 @@ step('the extension starts the server: diagnostics arrive', 90000, async () => {
 });
 
 step('hover on "Lavrov" shows his role and the outlets that name him', 60000, async () => {
-  assert.ok(opened, `${SEED} is not open`);
+  needServer();
   const box = await waitFor(() => wordBox('Lavrov'), 10000, `"Lavrov" is not shown in ${SEED}`);
   let text = '';
   for (let attempt = 0; attempt < 3 && !/Foreign Minister/.test(text); attempt++) {
