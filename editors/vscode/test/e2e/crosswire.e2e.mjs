@@ -193,7 +193,7 @@ async function notifications() {
 async function problemRows() {
   return page.evaluate(() =>
     [...document.querySelectorAll('.markers-panel .monaco-list-row')].map(
-      (r) => `${r.getAttribute('aria-label') ?? ''} || ${r.innerText.replace(/\s+/g, ' ')}`,
+      (r) => `${(r.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ')} || ${r.innerText.replace(/\s+/g, ' ')}`,
     ),
   );
 }
