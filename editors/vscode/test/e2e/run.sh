@@ -3,7 +3,13 @@
 # the freshly packaged .vsix, driven by Debian's headless Chromium through playwright-core.
 #
 #   editors/vscode/test/e2e/run.sh                        # run the test; screenshots to a temp folder
-#   editors/vscode/test/e2e/run.sh --update-screenshots   # same, and copy them to docs/images/
+#   editors/vscode/test/e2e/run.sh --update-screenshots   # same, and copy hover.png, problems.png
+#                                                         # and definition.png to docs/images/
+#
+# The test, as a user would: opens seed 002 from the explorer, waits for diagnostics, hovers "Lavrov",
+# reads the 275,000 conflict and its related locations in the Problems panel, peeks Go to Definition
+# on "Kerry", edits 275,000 to 250,000 and sees the conflict go, then sets a wrong
+# crosswire.server.path in the Settings editor and brings the server back with Restart Server.
 #
 # What it does, with bounded waits everywhere:
 #   1. apt-get installs chromium, libkrb5-dev and ripgrep when missing;
@@ -34,7 +40,7 @@ update=0
 for arg in "$@"; do
   case "$arg" in
     --update-screenshots) update=1 ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $arg (try --help)"; exit 2 ;;
   esac
 done
