@@ -40,7 +40,7 @@ update=0
 for arg in "$@"; do
   case "$arg" in
     --update-screenshots) update=1 ;;
-    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$here/run.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $arg (try --help)"; exit 2 ;;
   esac
 done
