@@ -1,7 +1,10 @@
 // The crosswire extension: starts `crosswire lsp` and passes settings. All behaviour lives in the server.
 
 import * as vscode from 'vscode';
+import { spawn } from 'child_process';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
@@ -78,9 +81,31 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   }
 
   output?.appendLine(`crosswire: starting ${location.command} lsp (from ${location.origin})`);
-  const serverOptions: ServerOptions = {
-    run: { command: location.command, args: ['lsp'] },
-    debug: { command: location.command, args: ['lsp'] },
+  // The process is spawned here rather than by the client so that what the binary says on
+  // stderr, and how it exited, can be quoted when it stops before the session starts.
+  const died: { stderr: string[]; code: number | null } = { stderr: [], code: null };
+  const serverOptions: ServerOptions = () =>
+    new Promise((resolve, reject) => {
+      const child = spawn(location.command, ['lsp'], { stdio: 'pipe' });
+      child.once('error', reject);
+      // writing to a server that already exited fails with EPIPE; its exit is reported below
+      child.stdin.on('error', (err) => output?.appendLine(`crosswire: writing to the server failed: ${err.message}`));
+      child.stderr.on('data', (chunk: Buffer) => {
+        const text = chunk.toString();
+        output?.append(text);
+        died.stderr.push(...text.split('\n').filter((line) => line.trim() !== ''));
+        died.stderr = died.stderr.slice(-5);
+      });
+      child.once('exit', (code) => {
+        died.code = code;
+      });
+      child.once('spawn', () => resolve(child));
+    });
+  let initialised = false;
+  const explain = (): string => {
+    const said = died.stderr[0] ? `: "${died.stderr[0]}"` : '';
+    const exit = died.code !== null ? ` (exit code ${died.code})` : '';
+    return `the language server (${location.command}) stopped${exit}${said}`;
   };
 
   const articles = config.get<string[]>('articles', []);
@@ -92,6 +117,14 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: articles.length > 0 ? { articles } : {},
     outputChannel: output,
     traceOutputChannel: output,
+    // A server that never initialised is not restarted five times: the user gets one message
+    // that quotes the binary, instead of the client's own cascade of errors.
+    initializationFailedHandler: () => false,
+    errorHandler: {
+      error: () => ({ action: initialised ? ErrorAction.Continue : ErrorAction.Shutdown, handled: !initialised }),
+      closed: () =>
+        initialised ? { action: CloseAction.Restart } : { action: CloseAction.DoNotRestart, handled: true },
+    },
   };
 
   // The id makes the client read `crosswire.trace.server` by itself.
@@ -99,12 +132,15 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   client = created;
   try {
     await created.start();
+    initialised = true;
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
+    // wait a moment for the exit code and stderr of a binary that stopped at once
+    await new Promise((r) => setTimeout(r, 200));
+    const detail = died.code !== null || died.stderr.length > 0 ? explain() : err instanceof Error ? err.message : String(err);
     output?.appendLine(`crosswire: the server did not start: ${detail}`);
     void vscode.window
       .showErrorMessage(
-        `crosswire: the language server (${location.command}) did not start: ${detail}. Check the crosswire output, or the setting crosswire.server.path.`,
+        `crosswire: the language server did not start: ${detail}. Check the setting crosswire.server.path, or the crosswire output.`,
         OPEN_SETTINGS,
         SHOW_OUTPUT,
       )
