@@ -131,9 +131,26 @@ fn describe_quantity(f: &Figure) -> String {
     }
     if let Some(place) = &f.place {
         s.push_str(" in ");
-        s.push_str(place);
+        s.push_str(&display_place(place));
     }
     s
+}
+
+/// "eastern aleppo" → "eastern Aleppo": place keys are folded to lower case; names read better
+/// capitalised, while directions and particles stay lower case.
+fn display_place(place: &str) -> String {
+    const LOWER: &[&str] = &["of", "the", "and", "al", "el", "de", "east", "west", "north", "south", "eastern", "western", "northern", "southern", "central"];
+    place
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(c) if !LOWER.contains(&w) => c.to_uppercase().chain(chars).collect(),
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn source_of(articles: &[ArticleFigures<'_>], r: FigureRef) -> String {
@@ -194,7 +211,7 @@ fn conflict(key: &str, at: FigureRef, others: &[FigureRef], articles: &[ArticleF
         code: Code::FigureConflict,
         severity: Severity::Warning,
         at,
-        message: format!("outlets disagree on {}: {} says {}, against {}", describe_quantity(f), here.outlet, f.text, others_text),
+        message: format!("outlets disagree on {}: {} ({}) against {}", describe_quantity(f), f.text, here.outlet, others_text),
         related: related_list,
         quantity: key.to_string(),
         notes,
