@@ -45,8 +45,7 @@ impl Article {
         }
         excluded.extend(boilerplate_regions(&text));
         let meta = metadata::read(&text, &file_name, front.as_ref(), config, &excluded);
-        excluded.sort_by_key(|s| (s.start, s.end));
-        let excluded = merge(excluded);
+        let excluded = crate::text::merge_spans(excluded);
         Article { lines: LineIndex::new(&text), name, text, meta, excluded }
     }
 
@@ -61,13 +60,3 @@ impl Article {
     }
 }
 
-fn merge(spans: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
-            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-            _ => out.push(s),
-        }
-    }
-    out
-}

@@ -50,9 +50,7 @@ pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
         sentences.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos)
     };
     let specials: Vec<(Span, FigureKind)> = special::find(text).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
-    let mut barriers: Vec<Span> = excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect();
-    barriers.sort_by_key(|s| (s.start, s.end));
-    let barriers = merge(barriers);
+    let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());
     let toks = tokens::tokenize(text, &barriers);
     // Token index ranges of sentences, for the context search.
     let tok_sentence = |k: usize| -> std::ops::Range<usize> {
@@ -122,13 +120,3 @@ fn tidy(x: f64) -> f64 {
     (x * m).round() / m
 }
 
-fn merge(spans: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
-            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-            _ => out.push(s),
-        }
-    }
-    out
-}

@@ -17,3 +17,16 @@ pub type Span = std::ops::Range<usize>;
 pub fn overlaps_any(span: &Span, regions: &[Span]) -> bool {
     regions.iter().any(|r| r.start < span.end && span.start < r.end)
 }
+
+/// Sorts spans and merges those that overlap or touch, for sets of excluded regions.
+pub fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
