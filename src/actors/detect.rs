@@ -85,7 +85,8 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
 /// "-ly"/"-ing"/"-ed" word ("Typically Microsoft", "Recapturing Aleppo").
 fn plausible_name_start(word: &str) -> bool {
     let w = word.to_lowercase();
-    lexicon::is_given_name(&w) || !(w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")) && !lexicon::is_common(&w)
+    let derived = w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed");
+    lexicon::is_given_name(&w) || (!derived && !lexicon::is_common(&w))
 }
 
 struct Context<'a, 't> {
@@ -102,7 +103,7 @@ impl Context<'_, '_> {
         (t.cap || self.is_particle_name(i))
             && !lexicon::is_date_word(t.text)
             && !lexicon::is_contraction(t.text)
-            && !(t.text.len() == 1 && !t.text.ends_with('.'))
+            && (t.text.len() != 1 || t.text.ends_with('.'))
             && t.text.chars().next().is_some_and(char::is_alphabetic)
     }
 
@@ -287,6 +288,9 @@ impl Context<'_, '_> {
         Candidate { span, name, kind, known, metonym: false, personal, locative: false }
     }
 
+    // One branch per reason for a kind reads better than merged conditions, even where two
+    // reasons lead to the same kind.
+    #[allow(clippy::if_same_then_else)]
     fn classify(&self, span_start: usize, name: std::ops::Range<usize>, personal: bool, out: &mut Vec<Candidate>) {
         let toks = self.tokens;
         let text = &self.text[toks[name.start].span.start..toks[name.end - 1].span.end];

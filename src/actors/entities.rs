@@ -141,7 +141,7 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
                 r.dedup();
                 r
             };
-            let target = if roots.len() == 1 { Some(full[0]) } else { full.iter().copied().filter(|&f| f < i).last() };
+            let target = if roots.len() == 1 { Some(full[0]) } else { full.iter().copied().rfind(|&f| f < i) };
             if let Some(f) = target {
                 let when = if f < i { "introduced earlier" } else { "introduced later" };
                 let how = if roots.len() == 1 { "" } else { " (the nearest of several)" };
