@@ -65,6 +65,9 @@ pub struct Shared {
     initialized: AtomicBool,
     pub shutdown: AtomicBool,
     exiting: AtomicBool,
+    /// Flips to true at `exit`: handlers waiting on the client give up (the transport waits
+    /// for every handler before it returns, so one waiting forever would keep the server alive).
+    exit_signal: tokio_watch::Sender<bool>,
     builtin: Mutex<Option<Builtin>>,
     /// No file-system access from workspace folders (the fuzz target's in-process server):
     /// folders from the client are ignored and no watcher is started.
@@ -87,6 +90,7 @@ impl Shared {
             initialized: AtomicBool::new(false),
             shutdown: AtomicBool::new(false),
             exiting: AtomicBool::new(false),
+            exit_signal: tokio_watch::channel(false).0,
             builtin: Mutex::new(None),
             sandbox,
         }
@@ -108,6 +112,7 @@ impl Shared {
     /// Tells the worker to stop (the message loop has ended).
     pub fn mark_exiting(&self) {
         self.exiting.store(true, Ordering::SeqCst);
+        self.exit_signal.send_replace(true);
         self.wake.notify_one();
     }
 
@@ -438,8 +443,13 @@ impl LanguageServer for Backend {
             return;
         }
         let mut builtin = !shared.caps().dynamic_watch;
-        if !builtin && shared.client.register_capability(vec![watch::registration()]).await.is_err() {
-            builtin = true;
+        if !builtin {
+            // a client that never answers (or a session that ends first) must not hold `exit` up
+            let mut exit = shared.exit_signal.subscribe();
+            tokio::select! {
+                r = shared.client.register_capability(vec![watch::registration()]) => builtin = r.is_err(),
+                _ = exit.wait_for(|e| *e) => return,
+            }
         }
         if builtin {
             shared.start_builtin_watcher();
@@ -625,8 +635,7 @@ impl tower::Service<Request> for Ordered {
             return Box::pin(std::future::ready(Ok(None)));
         }
         if req.method() == "exit" {
-            self.shared.exiting.store(true, Ordering::SeqCst);
-            self.shared.wake.notify_one();
+            self.shared.mark_exiting();
         }
         Box::pin(self.inner.call(req))
     }
