@@ -372,3 +372,21 @@ fn a_session_exercising_every_request_leaves_every_fixture_byte_unchanged() {
     assert!(!root.join("crosswire.json").exists(), "no crosswire.json written");
     assert_eq!(before, hash_tree(&fixtures()), "fixture bytes unchanged");
 }
+
+#[test]
+fn an_invalid_crosswire_json_disables_the_actions_with_the_reason() {
+    let dir = copy_seeds();
+    let p2 = seed(dir.path(), "002");
+    let text = std::fs::read_to_string(&p2).unwrap();
+    let cfg = dir.path().join("crosswire.json");
+    std::fs::write(&cfg, "{\n  \"acknowledged\": [\n").unwrap();
+    let range = range_of(&text, "275,000", 0);
+    let mut c = start(dir.path(), caps_edit());
+    c.wait_diagnostics_from(0, &uri(&p2), |p| conflict_at(p, &range).is_some());
+    let actions = code_actions(&mut c, &p2, &range, json!([]));
+    let ack = titled(&actions, "Acknowledge this conflict");
+    assert!(ack["edit"].is_null(), "{ack:#}");
+    assert!(ack["disabled"]["reason"].as_str().unwrap().contains("not valid"), "{ack:#}");
+    c.shutdown_and_exit();
+    assert_eq!(std::fs::read_to_string(&cfg).unwrap(), "{\n  \"acknowledged\": [\n", "untouched");
+}

@@ -100,17 +100,24 @@ fn Range_(start: Position, end: Position) -> tower_lsp_server::ls_types::Range {
     tower_lsp_server::ls_types::Range { start, end }
 }
 
-fn action(title: String, kind: CodeActionKind, edit: WorkspaceEdit, diagnostics: Vec<Diagnostic>, preferred: bool) -> CodeActionOrCommand {
-    CodeActionOrCommand::CodeAction(CodeAction {
+/// The action, or — when crosswire.json cannot be edited (invalid JSON) — the action disabled
+/// with the reason, so the user learns why; `None` when the file already says so.
+fn action(title: String, kind: CodeActionKind, edit: Result<WorkspaceEdit, EditError>, diagnostics: Vec<Diagnostic>, preferred: bool) -> Option<CodeActionOrCommand> {
+    let (edit, disabled) = match edit {
+        Ok(e) => (Some(e), None),
+        Err(EditError::Unchanged) => return None,
+        Err(e @ EditError::Invalid(_)) => (None, Some(CodeActionDisabled { reason: e.to_string() })),
+    };
+    Some(CodeActionOrCommand::CodeAction(CodeAction {
         title,
         kind: Some(kind),
         diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
-        edit: Some(edit),
+        is_preferred: (preferred && edit.is_some()).then_some(true),
+        edit,
         command: None,
-        is_preferred: preferred.then_some(true),
-        disabled: None,
+        disabled,
         data: None,
-    })
+    }))
 }
 
 /// Everything a code action request needs besides the snapshot.
@@ -169,9 +176,7 @@ fn acknowledge_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeAct
             _ => format!("Acknowledge this {what} in crosswire.json ({})", figures.join(" vs ")),
         };
         let change = ConfigChange::Acknowledge(Acknowledgement { quantity: f.quantity.clone(), figures, note: String::new() });
-        if let Ok(edit) = workspace_edit(req.doc, &change, req.caps, req.enc) {
-            out.push(action(title, CodeActionKind::QUICKFIX, edit, diags, true));
-        }
+        out.extend(action(title, CodeActionKind::QUICKFIX, workspace_edit(req.doc, &change, req.caps, req.enc), diags, true));
     }
 }
 
@@ -183,9 +188,7 @@ fn actor_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeActionOrC
     let Some(canonical) = query::canonical_name(snap, actor) else { return };
     let fold = crate::actors::names::fold;
     let mut push = |title: String, change: ConfigChange| {
-        if let Ok(edit) = workspace_edit(req.doc, &change, req.caps, req.enc) {
-            out.push(action(title, CodeActionKind::REFACTOR, edit, Vec::new(), false));
-        }
+        out.extend(action(title, CodeActionKind::REFACTOR, workspace_edit(req.doc, &change, req.caps, req.enc), Vec::new(), false));
     };
     // Merge with …
     for other in query::merge_candidates(snap, actor, MAX_CANDIDATES) {
