@@ -403,7 +403,7 @@ pub fn entity_names(snap: &Snapshot, actor: ActorId) -> Vec<String> {
             None => counts.push((e.name.clone(), e.mentions.len())),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|(n, _)| n).collect()
 }
 

@@ -408,7 +408,7 @@ pub fn apply_text_edits(text: &str, edits: &[Value]) -> String {
             (a, b, e["newText"].as_str().unwrap().to_string())
         })
         .collect();
-    spans.sort_by(|x, y| y.0.cmp(&x.0));
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
     let mut out = text.to_string();
     for (a, b, t) in spans {
         out.replace_range(a..b, &t);
