@@ -14,6 +14,7 @@ pub mod actors;
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod config_edit;
 pub mod corpus;
 pub mod figures;
 pub mod findings;

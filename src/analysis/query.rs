@@ -380,6 +380,78 @@ pub fn search_actors(snap: &Snapshot, query: &str, limit: usize) -> Vec<ActorHit
     hits
 }
 
+/// The name under which `crosswire.json` knows an actor: the key of its label when the user
+/// labelled it (the display name is then the label), else its display name. `aliases`, `same`,
+/// `different` and `labels` entries written under this name reach the actor.
+pub fn canonical_name(snap: &Snapshot, actor: ActorId) -> Option<String> {
+    use crate::actors::names::fold;
+    let a = snap.linked.actors.get(actor)?;
+    let mut forms: Vec<String> = a.aliases.iter().map(|s| fold(s)).collect();
+    forms.extend(entity_names(snap, actor).iter().map(|s| fold(s)));
+    let labelled = snap.config.labels.iter().find(|(k, v)| **v == a.name && forms.contains(&fold(k)));
+    Some(labelled.map_or_else(|| a.name.clone(), |(k, _)| k.clone()))
+}
+
+/// The distinct full names the articles give an actor (one per article entity joined into it),
+/// most used first.
+pub fn entity_names(snap: &Snapshot, actor: ActorId) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in members(snap, actor) {
+        let Some(e) = snap.articles.get(m.article).and_then(|a| a.actors.entities.get(m.entity)) else { continue };
+        match counts.iter_mut().find(|(n, _)| *n == e.name) {
+            Some(c) => c.1 += e.mentions.len(),
+            None => counts.push((e.name.clone(), e.mentions.len())),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts.into_iter().map(|(n, _)| n).collect()
+}
+
+/// Other actors that may be the same as `actor`, best first (at most `limit`): same surname
+/// (last word), a similar name (Jaro–Winkler ≥ 0.88 on folded names), or an acronym of it;
+/// only actors of the same kind, or a person/group pair. Actors mentioned in the same article
+/// rank first (an outlet rarely names one actor two ways in one story without a reason, but a
+/// shared article makes a confusion visible).
+pub fn merge_candidates(snap: &Snapshot, actor: ActorId, limit: usize) -> Vec<ActorId> {
+    use crate::actors::names::fold;
+    let Some(a) = snap.linked.actors.get(actor) else { return Vec::new() };
+    let name = fold(&a.name);
+    let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
+    let acronym = |s: &str| s.split(' ').filter_map(|w| w.chars().next()).collect::<String>();
+    let arts = articles_of(snap, actor);
+    let mut scored: Vec<(u32, ActorId)> = Vec::new();
+    for b in &snap.linked.actors {
+        if b.id == actor {
+            continue;
+        }
+        let kinds_ok = a.kind == b.kind || matches!((a.kind, b.kind), (ActorKind::Organization, ActorKind::Group) | (ActorKind::Group, ActorKind::Organization));
+        if !kinds_ok {
+            continue;
+        }
+        let other = fold(&b.name);
+        let mut score = 0u32;
+        if last(&name).len() > 2 && last(&name) == last(&other) {
+            score += 3;
+        }
+        let sim = strsim::jaro_winkler(&name, &other);
+        if sim >= 0.88 {
+            score += 2 + ((sim - 0.88) * 20.0) as u32;
+        }
+        if name.split(' ').count() > 1 && acronym(&name) == other.replace(['.', ' '], "") || other.split(' ').count() > 1 && acronym(&other) == name.replace(['.', ' '], "") {
+            score += 3;
+        }
+        if score == 0 {
+            continue;
+        }
+        if articles_of(snap, b.id).iter().any(|x| arts.contains(x)) {
+            score += 1;
+        }
+        scored.push((score, b.id));
+    }
+    scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    scored.into_iter().take(limit).map(|(_, id)| id).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

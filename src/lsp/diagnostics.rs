@@ -1,6 +1,11 @@
 //! Findings as LSP diagnostics, published for every article whose findings changed (open or
 //! not), with related information at the other outlets' figures; diagnostics of articles that
 //! left the index are cleared; a broken `crosswire.json` gets a diagnostic of its own.
+//!
+//! Acknowledgements (`crosswire.json` → `acknowledged`): a finding acknowledged for the figures
+//! the articles still give is not published at all (it is settled; `crosswire check
+//! --show-acknowledged` lists it). One acknowledged for other figures (stale) is published as
+//! usual, its message saying the acknowledgement is stale, with the figures then and now.
 
 use super::config::ConfigProblem;
 use super::convert;
@@ -8,7 +13,7 @@ use super::state::Key;
 use super::worker::Published;
 use crate::analysis::query::Loc;
 use crate::analysis::Snapshot;
-use crate::findings::{Finding, Severity};
+use crate::findings::{Acknowledged, Finding, Severity};
 use crate::text::Encoding;
 use std::collections::{HashMap, HashSet};
 use tower_lsp_server::ls_types::{
@@ -33,6 +38,9 @@ fn figure_loc(snap: &Snapshot, r: crate::findings::FigureRef) -> Option<Loc> {
 }
 
 pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<Diagnostic> {
+    if !finding.is_open() {
+        return None; // acknowledged, figures unchanged
+    }
     let at = figure_loc(snap, finding.at)?;
     let article = &snap.articles.get(at.article)?.article;
     let related: Vec<DiagnosticRelatedInformation> = finding
@@ -48,6 +56,12 @@ pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<D
         message.push('\n');
         message.push_str(note);
     }
+    if let Some(Acknowledged::Stale { note, was, now }) = &finding.acknowledged {
+        message.push_str(&format!("\nThe acknowledgement in crosswire.json is stale: it was for {}, the articles now give {}.", was.join(", "), now.join(", ")));
+        if !note.is_empty() {
+            message.push_str(&format!(" (Note: {note})"));
+        }
+    }
     Some(Diagnostic {
         range: convert::range(article, &at.span, enc),
         severity: Some(severity(finding.severity)),
@@ -57,7 +71,7 @@ pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<D
         message,
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
-        data: Some(serde_json::json!({ "quantity": finding.quantity })),
+        data: Some(serde_json::json!({ "quantity": finding.quantity, "stale": matches!(finding.acknowledged, Some(Acknowledged::Stale { .. })) })),
     })
 }
 

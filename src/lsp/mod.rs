@@ -5,8 +5,15 @@
 //! - `worker.rs`: debounced analysis on blocking threads, snapshots, diagnostics publication;
 //! - `convert.rs`: every position/URI conversion (UTF-16 or UTF-8);
 //! - one file per feature: `diagnostics.rs`, `hover.rs`, `definition.rs`, `references.rs`,
-//!   `highlight.rs`, `symbols.rs`, `watch.rs`, `progress.rs`, `config.rs`.
+//!   `highlight.rs`, `symbols.rs`, `watch.rs`, `progress.rs`, `config.rs`;
+//!   `code_actions.rs` (code actions and rename: WorkspaceEdits on crosswire.json),
+//!   `reading.rs` (code lens, inlay hints, semantic tokens).
+//!
+//! [`serve`] runs the server over any byte streams (stdio in [`run_stdio`], in-memory pipes
+//! in tests and the fuzz target); [`serve_sandboxed`] does the same without touching the file
+//! system through workspace folders.
 
+mod code_actions;
 mod config;
 pub mod convert;
 mod definition;
@@ -14,6 +21,7 @@ mod diagnostics;
 mod highlight;
 mod hover;
 mod progress;
+mod reading;
 mod references;
 mod server;
 mod state;
@@ -23,6 +31,7 @@ mod watch;
 mod worker;
 
 use std::sync::atomic::Ordering;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
 
 /// How many requests may run at once (the default of 4 lets slow requests starve the reader).
@@ -38,19 +47,178 @@ pub fn run_stdio() -> i32 {
             return 2;
         }
     };
-    let code = rt.block_on(async {
-        let (service, socket) = LspService::build(server::Backend::new)
-            .custom_method("crosswire/articles", server::Backend::articles)
-            .custom_method(transport::INVALID_METHOD, server::Backend::invalid_message)
-            .finish();
-        let shared = service.inner().shared.clone();
-        let ordered = server::Ordered { inner: service, shared: shared.clone() };
-        // stdin goes through the guard that keeps malformed messages from ending the server
-        let (guarded, guard_out) = tokio::io::duplex(1 << 16);
-        tokio::spawn(transport::filter(tokio::io::BufReader::new(tokio::io::stdin()), guard_out));
-        Server::new(guarded, tokio::io::stdout(), socket).concurrency_level(CONCURRENCY).serve(ordered).await;
-        if shared.shutdown.load(Ordering::SeqCst) { 0 } else { 1 }
-    });
+    let code = rt.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     rt.shutdown_background();
     code
+}
+
+/// Serves one client over `input`/`output` until exit or the end of `input`. Returns 0 after
+/// shutdown then exit, else 1. Needs a tokio runtime with time enabled.
+pub async fn serve<I, O>(input: I, output: O) -> i32
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin,
+{
+    serve_with(input, output, false).await
+}
+
+/// [`serve`] without file-system access through workspace folders (no walking, no watcher,
+/// no crosswire.json): for fuzzing the message loop with arbitrary bytes.
+pub async fn serve_sandboxed<I, O>(input: I, output: O) -> i32
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin,
+{
+    serve_with(input, output, true).await
+}
+
+/// Drives a sandboxed server as a client would: `initialize` and `initialized` first (waiting
+/// for the answer, as clients do), then `data` verbatim, then end of input. Returns everything
+/// the server wrote. For the `lsp_messages` fuzz target and the tests of the message loop.
+#[doc(hidden)]
+pub async fn drive_sandboxed(data: &[u8]) -> Vec<u8> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (mut to_server, server_in) = tokio::io::duplex(1 << 16);
+    let (server_out, mut from_server) = tokio::io::duplex(1 << 16);
+    let server = tokio::spawn(serve_sandboxed(server_in, server_out));
+    let mut out = Vec::new();
+    let init = r#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{"workspace":{"workspaceEdit":{"documentChanges":true,"resourceOperations":["create"]}},"general":{"positionEncodings":["utf-16"]}}}}"#;
+    let initialized = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+    let _ = to_server.write_all(format!("Content-Length: {}\r\n\r\n{init}", init.len()).as_bytes()).await;
+    let mut buf = [0u8; 8192];
+    while !String::from_utf8_lossy(&out).contains("\"capabilities\"") {
+        match from_server.read(&mut buf).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+        }
+    }
+    let _ = to_server.write_all(format!("Content-Length: {}\r\n\r\n{initialized}", initialized.len()).as_bytes()).await;
+    // feed the bytes while reading (the output pipe must not fill up), then end of input
+    let feed = async move {
+        let _ = to_server.write_all(data).await;
+        drop(to_server);
+    };
+    let read = async {
+        let _ = from_server.read_to_end(&mut out).await;
+    };
+    tokio::join!(feed, read);
+    let _ = server.await;
+    out
+}
+
+async fn serve_with<I, O>(input: I, output: O, sandbox: bool) -> i32
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin,
+{
+    let build = if sandbox { server::Backend::sandboxed } else { server::Backend::new };
+    let (service, socket) = LspService::build(build)
+        .custom_method("crosswire/articles", server::Backend::articles)
+        .custom_method("crosswire/debugPanic", server::Backend::debug_panic)
+        .custom_method(transport::INVALID_METHOD, server::Backend::invalid_message)
+        .finish();
+    let shared = service.inner().shared.clone();
+    let ordered = server::Ordered { inner: service, shared: shared.clone() };
+    // the input goes through the guard that keeps malformed messages from ending the server
+    let (guarded, guard_out) = tokio::io::duplex(1 << 16);
+    let filter = tokio::spawn(transport::filter(tokio::io::BufReader::new(input), guard_out));
+    Server::new(guarded, output, socket).concurrency_level(CONCURRENCY).serve(ordered).await;
+    filter.abort();
+    // stop the worker (it exits when woken while exiting)
+    shared.mark_exiting();
+    if shared.shutdown.load(Ordering::SeqCst) { 0 } else { 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The in-process message loop (what the `lsp_messages` fuzz target drives): arbitrary
+    //! bytes then end of input must end the loop, without a panic. Crash inputs found by
+    //! fuzzing are kept here as regression cases.
+    use super::serve_sandboxed;
+    use std::time::Duration;
+
+    fn frame(body: &str) -> Vec<u8> {
+        format!("Content-Length: {}\r\n\r\n{}", body.len(), body).into_bytes()
+    }
+
+    /// A well-formed session touching every request the server answers.
+    pub fn session() -> Vec<u8> {
+        let uri = "untitled:a.txt";
+        let text = "Sergei Lavrov met John Kerry.\nLavrov said hundreds of thousands of people fled; 275,000 people live in Aleppo.\n";
+        let pos = r#"{"line":1,"character":2}"#;
+        let td = format!(r#"{{"uri":"{uri}"}}"#);
+        let mut v = Vec::new();
+        for body in [
+            r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":"file:///","capabilities":{"workspace":{"workspaceEdit":{"documentChanges":true,"resourceOperations":["create"]}}}}}"#.to_string(),
+            r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#.to_string(),
+            format!(r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{uri}","languageId":"plaintext","version":1,"text":{}}}}}}}"#, serde_json::to_string(text).unwrap()),
+            format!(r#"{{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{{"textDocument":{td},"position":{pos}}}}}"#),
+            format!(r#"{{"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{{"textDocument":{td},"range":{{"start":{pos},"end":{pos}}},"context":{{"diagnostics":[]}}}}}}"#),
+            format!(r#"{{"jsonrpc":"2.0","id":4,"method":"textDocument/rename","params":{{"textDocument":{td},"position":{pos},"newName":"X"}}}}"#),
+            format!(r#"{{"jsonrpc":"2.0","id":5,"method":"textDocument/prepareRename","params":{{"textDocument":{td},"position":{pos}}}}}"#),
+            format!(r#"{{"jsonrpc":"2.0","id":6,"method":"textDocument/codeLens","params":{{"textDocument":{td}}}}}"#),
+            format!(r#"{{"jsonrpc":"2.0","id":7,"method":"textDocument/inlayHint","params":{{"textDocument":{td},"range":{{"start":{{"line":0,"character":0}},"end":{{"line":99,"character":0}}}}}}}}"#),
+            format!(r#"{{"jsonrpc":"2.0","id":8,"method":"textDocument/semanticTokens/full","params":{{"textDocument":{td}}}}}"#),
+            format!(r#"{{"jsonrpc":"2.0","id":9,"method":"textDocument/semanticTokens/range","params":{{"textDocument":{td},"range":{{"start":{{"line":1,"character":0}},"end":{{"line":1,"character":9}}}}}}}}"#),
+            format!(r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{uri}","version":2}},"contentChanges":[{{"range":{{"start":{{"line":1,"character":0}},"end":{{"line":9,"character":0}}}},"text":"x"}}]}}}}"#),
+            r#"{"jsonrpc":"2.0","id":10,"method":"crosswire/articles"}"#.to_string(),
+            r#"{"jsonrpc":"2.0","id":11,"method":"crosswire/debugPanic"}"#.to_string(),
+        ] {
+            v.extend(frame(&body));
+        }
+        v
+    }
+
+    fn run(input: Vec<u8>) -> Vec<u8> {
+        let bare = input.clone();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let out = rt.block_on(async move {
+            let r = tokio::time::timeout(Duration::from_secs(30), super::drive_sandboxed(&input)).await;
+            r.expect("the message loop did not end")
+        });
+        rt.shutdown_timeout(Duration::from_secs(1));
+        // the bare loop too (requests before initialize)
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async move {
+            let r = tokio::time::timeout(Duration::from_secs(30), serve_sandboxed(std::io::Cursor::new(bare), tokio::io::sink())).await;
+            assert!(r.is_ok(), "the message loop did not end");
+        });
+        rt.shutdown_timeout(Duration::from_secs(1));
+        out
+    }
+
+    #[test]
+    fn a_whole_session_then_eof_ends_and_answers_every_request() {
+        let out = String::from_utf8_lossy(&run(session())).into_owned();
+        for id in 1..=11 {
+            assert!(out.contains(&format!("\"id\":{id}")), "no answer to {id}: {out}");
+        }
+        assert!(out.contains("semanticTokens") || out.contains("\"data\""), "{out}");
+    }
+
+    #[test]
+    fn garbage_truncations_and_hostile_frames_end_cleanly() {
+        let s = session();
+        let mut cases: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            b"\r\n\r\n".to_vec(),
+            b"Content-Length: 99999999999999999999\r\n\r\n{}".to_vec(),
+            b"Content-Length: 5\r\n\r\n{\"a\":".to_vec(),
+            b"Content-Length: -1\r\n\r\n".to_vec(),
+            frame(r#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{}}"#),
+            frame(r#"{"jsonrpc":"2.0","id":[],"method":"initialize","params":null}"#),
+            // regression inputs found by fuzzing go here
+        ];
+        for cut in [1, 17, s.len() / 3, s.len() / 2, s.len() - 1] {
+            cases.push(s[..cut].to_vec());
+        }
+        let mut positions = s.clone();
+        // absurd positions everywhere
+        let text = String::from_utf8_lossy(&positions).replace("\"line\":1", "\"line\":4294967295").replace("\"character\":2", "\"character\":4294967295");
+        positions = text.into_bytes();
+        cases.push(positions);
+        for c in cases {
+            run(c);
+        }
+    }
 }

@@ -13,11 +13,13 @@ use super::convert;
 use super::state::{Change, DiskEvent, State};
 use super::watch::{self, Builtin};
 use super::worker::{self, Published};
-use super::{definition, highlight, hover, references, symbols};
+use super::code_actions::{self, ConfigDoc, EditCaps};
+use super::{definition, highlight, hover, reading, references, symbols};
 use crate::text::Encoding;
 use serde_json::{json, Value};
 use std::future::Future;
 use std::path::PathBuf;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -48,6 +50,7 @@ pub struct Caps {
     pub dynamic_watch: bool,
     pub hierarchical_symbols: bool,
     pub pull_configuration: bool,
+    pub edit: EditCaps,
 }
 
 /// State shared by the handlers, the worker and the watcher.
@@ -62,7 +65,13 @@ pub struct Shared {
     initialized: AtomicBool,
     pub shutdown: AtomicBool,
     exiting: AtomicBool,
+    /// Flips to true at `exit`: handlers waiting on the client give up (the transport waits
+    /// for every handler before it returns, so one waiting forever would keep the server alive).
+    exit_signal: tokio_watch::Sender<bool>,
     builtin: Mutex<Option<Builtin>>,
+    /// No file-system access from workspace folders (the fuzz target's in-process server):
+    /// folders from the client are ignored and no watcher is started.
+    pub sandbox: bool,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -70,7 +79,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
-    pub fn new(client: Client) -> Shared {
+    pub fn new(client: Client, sandbox: bool) -> Shared {
         let (published, _) = tokio_watch::channel(Arc::new(Published::empty(Encoding::Utf16)));
         Shared {
             client,
@@ -81,7 +90,9 @@ impl Shared {
             initialized: AtomicBool::new(false),
             shutdown: AtomicBool::new(false),
             exiting: AtomicBool::new(false),
+            exit_signal: tokio_watch::channel(false).0,
             builtin: Mutex::new(None),
+            sandbox,
         }
     }
 
@@ -96,6 +107,13 @@ impl Shared {
 
     pub fn encoding(&self) -> Encoding {
         self.state().encoding
+    }
+
+    /// Tells the worker to stop (the message loop has ended).
+    pub fn mark_exiting(&self) {
+        self.exiting.store(true, Ordering::SeqCst);
+        self.exit_signal.send_replace(true);
+        self.wake.notify_one();
     }
 
     pub fn is_exiting(&self) -> bool {
@@ -176,7 +194,7 @@ impl Shared {
                     }
                 }
             }
-            "workspace/didChangeWorkspaceFolders" => {
+            "workspace/didChangeWorkspaceFolders" if !self.sandbox => {
                 if let Some(p) = parse::<DidChangeWorkspaceFoldersParams>(method, params) {
                     let added: Vec<PathBuf> = p.event.added.iter().filter_map(|f| convert::path_of(&f.uri)).collect();
                     let removed: Vec<PathBuf> = p.event.removed.iter().filter_map(|f| convert::path_of(&f.uri)).collect();
@@ -227,20 +245,56 @@ pub struct Backend {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
-        Backend { shared: Arc::new(Shared::new(client)) }
+        Backend { shared: Arc::new(Shared::new(client, false)) }
+    }
+
+    pub fn sandboxed(client: Client) -> Backend {
+        Backend { shared: Arc::new(Shared::new(client, true)) }
+    }
+
+    /// Runs `f` on a blocking thread. A panic inside is caught, logged (window/logMessage) and
+    /// answered as an InternalError; the server carries on.
+    async fn guarded<T: Send + 'static>(&self, what: &'static str, f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+        let outcome = tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(f))).await;
+        let msg = match outcome {
+            Ok(Ok(v)) => return Ok(v),
+            Ok(Err(panic)) => panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "a panic".into()),
+            Err(e) => e.to_string(),
+        };
+        let msg = format!("{what} failed (a bug in crosswire; please report it): {msg}");
+        self.shared.client.log_message(MessageType::ERROR, format!("crosswire: {msg}")).await;
+        Err(internal(msg))
     }
 
     /// Runs a query against the current snapshot on a blocking thread; a panic becomes an
     /// internal error, never a dead server. Unknown documents answer `None`.
-    async fn on_article<T: Send + 'static>(&self, uri: &Uri, f: impl FnOnce(&Published, usize) -> Option<T> + Send + 'static) -> Result<Option<T>> {
+    async fn on_article<T: Send + 'static>(&self, what: &'static str, uri: &Uri, f: impl FnOnce(&Published, usize) -> Option<T> + Send + 'static) -> Result<Option<T>> {
         let key = convert::key_of(uri);
         let p = self.shared.current().await;
-        tokio::task::spawn_blocking(move || {
+        self.guarded(what, move || {
             let i = p.snapshot.article_index(&key)?;
             f(&p, i)
         })
         .await
-        .map_err(internal)
+    }
+
+    /// `crosswire.json` of the first workspace folder, as the editor sees it.
+    fn config_doc(&self) -> Option<ConfigDoc> {
+        let st = self.shared.state();
+        let root = st.folders.first().cloned()?;
+        let key = convert::key_of_path(&root.join(crate::config::FILE_NAME));
+        let open = st.open_text(&key);
+        drop(st);
+        ConfigDoc::load(Some(root), open)
+    }
+
+    /// A request that panics, for tests of the panic guard: only when the environment variable
+    /// `CROSSWIRE_TEST_PANIC=1` is set, else "method not found".
+    pub async fn debug_panic(&self) -> Result<Value> {
+        if std::env::var_os("CROSSWIRE_TEST_PANIC").is_none_or(|v| v != "1") {
+            return Err(Error::method_not_found());
+        }
+        self.guarded("crosswire/debugPanic", || -> Value { panic!("crosswire/debugPanic: a panic on purpose") }).await
     }
 
     /// The answer to a message the transport guard could not decode (see `transport.rs`).
@@ -251,7 +305,7 @@ impl Backend {
     /// Lists the indexed articles (for editors' views and for tests).
     pub async fn articles(&self) -> Result<Value> {
         let p = self.shared.current().await;
-        tokio::task::spawn_blocking(move || {
+        self.guarded("crosswire/articles", move || {
             let list: Vec<Value> = p
                 .snapshot
                 .articles
@@ -277,7 +331,6 @@ impl Backend {
             json!({ "revision": p.revision, "articles": list, "actors": p.snapshot.linked.actors.len(), "findings": p.snapshot.findings.len() })
         })
         .await
-        .map_err(internal)
     }
 }
 
@@ -326,9 +379,10 @@ impl LanguageServer for Backend {
                 .and_then(|d| d.hierarchical_document_symbol_support)
                 .unwrap_or(false),
             pull_configuration: caps.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
+            edit: EditCaps::from_client(caps),
         };
         *lock(&self.shared.caps) = c;
-        let folders = folders_of(&params);
+        let folders = if self.shared.sandbox { Vec::new() } else { folders_of(&params) };
         {
             let mut st = self.shared.state();
             st.encoding = enc;
@@ -356,6 +410,20 @@ impl LanguageServer for Backend {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR]),
+                    work_done_progress_options: Default::default(),
+                    resolve_provider: None,
+                })),
+                rename_provider: Some(OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
+                    work_done_progress_options: Default::default(),
+                    legend: reading::legend(),
+                    range: Some(true),
+                    full: Some(SemanticTokensFullOptions::Bool(true)),
+                })),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities { supported: Some(true), change_notifications: Some(OneOf::Left(true)) }),
                     file_operations: None,
@@ -371,9 +439,17 @@ impl LanguageServer for Backend {
         let shared = self.shared.clone();
         // index first: a client may be slow to answer (or never answer) the registration
         shared.wake.notify_one();
+        if shared.sandbox {
+            return;
+        }
         let mut builtin = !shared.caps().dynamic_watch;
-        if !builtin && shared.client.register_capability(vec![watch::registration()]).await.is_err() {
-            builtin = true;
+        if !builtin {
+            // a client that never answers (or a session that ends first) must not hold `exit` up
+            let mut exit = shared.exit_signal.subscribe();
+            tokio::select! {
+                r = shared.client.register_capability(vec![watch::registration()]) => builtin = r.is_err(),
+                _ = exit.wait_for(|e| *e) => return,
+            }
         }
         if builtin {
             shared.start_builtin_watcher();
@@ -408,7 +484,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let tp = params.text_document_position_params;
-        self.on_article(&tp.text_document.uri, move |p, i| {
+        self.on_article("hover", &tp.text_document.uri, move |p, i| {
             let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
             hover::hover(&p.snapshot, i, off, p.encoding)
         })
@@ -417,7 +493,7 @@ impl LanguageServer for Backend {
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let tp = params.text_document_position_params;
-        self.on_article(&tp.text_document.uri, move |p, i| {
+        self.on_article("definition", &tp.text_document.uri, move |p, i| {
             let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
             let locs = definition::definition(&p.snapshot, i, off, p.encoding);
             (!locs.is_empty()).then_some(GotoDefinitionResponse::Array(locs))
@@ -428,7 +504,7 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let tp = params.text_document_position;
         let include = params.context.include_declaration;
-        self.on_article(&tp.text_document.uri, move |p, i| {
+        self.on_article("references", &tp.text_document.uri, move |p, i| {
             let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
             let locs = references::references(&p.snapshot, i, off, include, p.encoding);
             (!locs.is_empty()).then_some(locs)
@@ -438,7 +514,7 @@ impl LanguageServer for Backend {
 
     async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
         let tp = params.text_document_position_params;
-        self.on_article(&tp.text_document.uri, move |p, i| {
+        self.on_article("documentHighlight", &tp.text_document.uri, move |p, i| {
             let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
             let v = highlight::highlights(&p.snapshot, i, off, p.encoding);
             (!v.is_empty()).then_some(v)
@@ -448,13 +524,91 @@ impl LanguageServer for Backend {
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         let hierarchical = self.shared.caps().hierarchical_symbols;
-        self.on_article(&params.text_document.uri, move |p, i| symbols::document_symbols(&p.snapshot, i, hierarchical, p.encoding)).await
+        self.on_article("documentSymbol", &params.text_document.uri, move |p, i| symbols::document_symbols(&p.snapshot, i, hierarchical, p.encoding)).await
     }
 
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
         let p = self.shared.current().await;
         let q = params.query;
-        tokio::task::spawn_blocking(move || Some(symbols::workspace_symbols(&p.snapshot, &q, p.encoding))).await.map_err(internal)
+        self.guarded("workspace/symbol", move || Some(symbols::workspace_symbols(&p.snapshot, &q, p.encoding))).await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let doc = self.config_doc();
+        let caps = self.shared.caps().edit;
+        let CodeActionParams { text_document, range, context, .. } = params;
+        self.on_article("codeAction", &text_document.uri, move |p, i| {
+            let doc = doc?;
+            let art = &p.snapshot.articles[i].article;
+            let start = convert::offset(art, range.start, p.encoding)?;
+            let end = convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
+            let req = code_actions::Request { article: i, span: start..end, diagnostics: &context.diagnostics, only: context.only.as_deref(), doc: &doc, caps, enc: p.encoding };
+            let v = code_actions::code_actions(&p.snapshot, &req);
+            (!v.is_empty()).then_some(v)
+        })
+        .await
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        self.on_article("prepareRename", &params.text_document.uri, move |p, i| {
+            let off = convert::offset(&p.snapshot.articles[i].article, params.position, p.encoding)?;
+            code_actions::prepare_rename(&p.snapshot, i, off, p.encoding)
+        })
+        .await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let doc = self.config_doc();
+        let caps = self.shared.caps().edit;
+        let tp = params.text_document_position;
+        let new_name = params.new_name;
+        let r = self
+            .on_article("rename", &tp.text_document.uri, move |p, i| {
+                let Some(doc) = doc else { return Some(Err("no workspace folder to hold crosswire.json".to_string())) };
+                let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
+                Some(match code_actions::rename(&p.snapshot, i, off, &new_name, &doc, caps, p.encoding) {
+                    Ok(edit) => Ok(Some(edit)),
+                    Err(code_actions::RenameError::NotAnActor) => Ok(None),
+                    Err(code_actions::RenameError::EmptyName) => Err("the new name is empty".to_string()),
+                    Err(code_actions::RenameError::Edit(e)) => Err(e.to_string()),
+                })
+            })
+            .await?;
+        match r {
+            None => Ok(None),
+            Some(Ok(edit)) => Ok(edit),
+            Some(Err(message)) => Err(Error { code: ErrorCode::InvalidParams, message: message.into(), data: None }),
+        }
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.on_article("codeLens", &params.text_document.uri, move |p, i| reading::code_lens(&p.snapshot, i, p.encoding)).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let range = params.range;
+        self.on_article("inlayHint", &params.text_document.uri, move |p, i| {
+            let art = &p.snapshot.articles[i].article;
+            let start = convert::offset(art, range.start, p.encoding).unwrap_or(art.text.len());
+            let end = convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
+            reading::inlay_hints(&p.snapshot, i, start..end, p.encoding)
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        self.on_article("semanticTokens/full", &params.text_document.uri, move |p, i| reading::semantic_tokens(&p.snapshot, i, None, p.encoding).map(SemanticTokensResult::Tokens)).await
+    }
+
+    async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
+        let range = params.range;
+        self.on_article("semanticTokens/range", &params.text_document.uri, move |p, i| {
+            let art = &p.snapshot.articles[i].article;
+            let start = convert::offset(art, range.start, p.encoding).unwrap_or(art.text.len());
+            let end = convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
+            reading::semantic_tokens(&p.snapshot, i, Some(start..end), p.encoding).map(SemanticTokensRangeResult::Tokens)
+        })
+        .await
     }
 }
 
@@ -481,8 +635,7 @@ impl tower::Service<Request> for Ordered {
             return Box::pin(std::future::ready(Ok(None)));
         }
         if req.method() == "exit" {
-            self.shared.exiting.store(true, Ordering::SeqCst);
-            self.shared.wake.notify_one();
+            self.shared.mark_exiting();
         }
         Box::pin(self.inner.call(req))
     }

@@ -293,6 +293,11 @@ impl State {
         super::config::has_article_extension(key) || matches!(language_id, "plaintext" | "markdown" | "text")
     }
 
+    /// The text and version of an open document (any document, article or not).
+    pub fn open_text(&self, key: &str) -> Option<(String, i32)> {
+        self.open.get(key).map(|d| (d.rope.to_string(), d.version))
+    }
+
     // --- the worker's side ------------------------------------------------------------------
 
     pub fn take_config_reload(&mut self) -> Option<(Vec<PathBuf>, Settings)> {

@@ -131,8 +131,14 @@ impl LspClient {
     }
 
     pub fn spawn_with(args: &[&str]) -> LspClient {
+        Self::spawn_env(args, &[])
+    }
+
+    /// Spawns with extra environment variables.
+    pub fn spawn_env(args: &[&str], envs: &[(&str, &str)]) -> LspClient {
         let mut child = Command::new(env!("CARGO_BIN_EXE_crosswire"))
             .args(args)
+            .envs(envs.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -368,4 +374,106 @@ impl Drop for LspClient {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Byte offset of an LSP position (UTF-16 columns) in `text`; clamped like the server does.
+pub fn offset_of(text: &str, line: u64, character: u64) -> usize {
+    let mut start = 0usize;
+    for _ in 0..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line_text = text[start..end].trim_end_matches('\r');
+    let mut units = 0u64;
+    for (i, ch) in line_text.char_indices() {
+        if units >= character {
+            return start + i;
+        }
+        units += ch.len_utf16() as u64;
+    }
+    start + line_text.len()
+}
+
+/// Applies text edits (LSP `TextEdit`s, UTF-16) to a text.
+pub fn apply_text_edits(text: &str, edits: &[Value]) -> String {
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            let r = &e["range"];
+            let a = offset_of(text, r["start"]["line"].as_u64().unwrap(), r["start"]["character"].as_u64().unwrap());
+            let b = offset_of(text, r["end"]["line"].as_u64().unwrap(), r["end"]["character"].as_u64().unwrap());
+            (a, b, e["newText"].as_str().unwrap().to_string())
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_string();
+    for (a, b, t) in spans {
+        out.replace_range(a..b, &t);
+    }
+    out
+}
+
+fn path_of_uri(u: &str) -> PathBuf {
+    PathBuf::from(u.strip_prefix("file://").expect("a file URI"))
+}
+
+/// Applies a `WorkspaceEdit` to the files on disk, as an editor would (`changes` or
+/// `documentChanges` with create operations). Returns the files written.
+pub fn apply_workspace_edit(edit: &Value) -> Vec<PathBuf> {
+    let mut written = Vec::new();
+    let mut edit_file = |uri: &str, edits: &[Value]| {
+        let path = path_of_uri(uri);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("edit of {} which cannot be read: {e}", path.display()));
+        std::fs::write(&path, apply_text_edits(&text, edits)).unwrap();
+        written.push(path);
+    };
+    if let Some(ops) = edit["documentChanges"].as_array() {
+        for op in ops {
+            match op["kind"].as_str() {
+                Some("create") => {
+                    let path = path_of_uri(op["uri"].as_str().unwrap());
+                    if !path.exists() || op["options"]["overwrite"] == json!(true) {
+                        std::fs::write(&path, "").unwrap();
+                    } else {
+                        assert!(op["options"]["ignoreIfExists"] == json!(true), "create of an existing file");
+                    }
+                }
+                Some(other) => panic!("unexpected resource operation {other}"),
+                None => edit_file(op["textDocument"]["uri"].as_str().unwrap(), op["edits"].as_array().unwrap()),
+            }
+        }
+    } else if let Some(changes) = edit["changes"].as_object() {
+        for (uri, edits) in changes {
+            edit_file(uri, edits.as_array().unwrap());
+        }
+    }
+    written
+}
+
+/// FNV-1a of every file under `dir` (recursively), by relative path.
+pub fn hash_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let entry = entry.unwrap();
+            let p = entry.path();
+            let t = entry.file_type().unwrap();
+            if t.is_dir() {
+                stack.push(p);
+            } else if t.is_file() {
+                let bytes = std::fs::read(&p).unwrap();
+                let mut h: u64 = 0xcbf29ce484222325;
+                for &b in &bytes {
+                    h ^= b as u64;
+                    h = h.wrapping_mul(0x100000001b3);
+                }
+                out.insert(p.strip_prefix(dir).unwrap().to_path_buf(), format!("{h:016x}:{}", bytes.len()));
+            }
+        }
+    }
+    out
 }
