@@ -15,6 +15,7 @@ mod entities;
 pub mod lexicon;
 mod link;
 mod model;
+pub mod reasons;
 pub mod names;
 mod quotes;
 mod roles;

@@ -159,11 +159,7 @@ pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
             }
             e.1 += 1;
         }
-        for r in &entity.reasons {
-            if !reasons.contains(r) {
-                reasons.push(r.clone());
-            }
-        }
+        // the actor's reasons already hold each article's own, prefixed with its label
         for q in &entity.quotes {
             quotes.push((m.article, q.text.clone()));
         }
@@ -184,7 +180,7 @@ pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
         roles,
         spellings,
         mentions: counts.into_iter().map(|(article, count)| ArticleCount { article, count }).collect(),
-        reasons,
+        reasons: crate::actors::reasons::summarise(&reasons),
         quotes,
     })
 }

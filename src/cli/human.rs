@@ -91,7 +91,7 @@ pub fn actors(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
         }
         writeln!(out, "  spellings: {}", actor.aliases.join(" · "))?;
         writeln!(out, "  mentions:  {}", per_article.join(" · "))?;
-        for reason in &actor.reasons {
+        for reason in crate::actors::reasons::summarise(&actor.reasons) {
             writeln!(out, "  linked:    {reason}")?;
         }
     }

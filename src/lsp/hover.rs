@@ -58,7 +58,7 @@ pub fn actor_markdown(snap: &Snapshot, card: &ActorCard) -> String {
         lines.push(format!("Quoted: “{}” ({})", md(q), md(&label(snap, *a))));
     }
     if !card.reasons.is_empty() {
-        let r: Vec<String> = card.reasons.iter().take(6).map(|r| md(r)).collect();
+        let r: Vec<String> = card.reasons.iter().take(4).map(|r| md(r)).collect();
         lines.push(format!("Linked: {}", r.join("; ")));
     }
     lines.join("  \n")
