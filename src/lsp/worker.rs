@@ -125,21 +125,31 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, serial: u64) {
             client.log_message(MessageType::WARNING, m).await;
         }
     }
-    // 4. snapshot and diagnostics, once everything up to some revision is analysed
+    // 4. snapshot and diagnostics, once everything up to some revision is analysed. Findings
+    // depend on figures only: they are compared first (again only for the quantity keys of the
+    // articles changed since the last snapshot) and published as diagnostics at once; the actors
+    // are linked after that, and the snapshot published for requests (which wait for it).
     let publishable = shared.state().take_publishable();
     let Some(p) = publishable else { return };
     let ws = p.workspace;
-    let built = blocking(move || catch_unwind(AssertUnwindSafe(|| ws.snapshot()))).await;
-    let snapshot = match built {
-        Some(Ok(s)) => s,
-        _ => {
-            client.log_message(MessageType::ERROR, "crosswire: linking the articles failed (internal error); keeping the previous results").await;
-            return;
-        }
+    let prev = shared.published.borrow().snapshot.clone();
+    let built = blocking(move || catch_unwind(AssertUnwindSafe(|| ws.unlinked_snapshot(Some(&prev))))).await;
+    let Some(Ok(unlinked)) = built else {
+        client.log_message(MessageType::ERROR, "crosswire: comparing the articles failed (internal error); keeping the previous results").await;
+        return;
     };
+    let unlinked = Arc::new(unlinked);
+    let early = Published { revision: p.revision, snapshot: unlinked.clone(), versions: p.versions.clone(), encoding: shared.encoding() };
+    diags.publish(client, &early).await;
+    drop(early);
+    let built = blocking(move || catch_unwind(AssertUnwindSafe(|| Arc::try_unwrap(unlinked).unwrap_or_else(|s| (*s).clone()).with_links()))).await;
+    let Some(Ok(snapshot)) = built else {
+        client.log_message(MessageType::ERROR, "crosswire: linking the articles failed (internal error); keeping the previous results").await;
+        return;
+    };
+    // the findings, hence the diagnostics, are those just published
     let published = Arc::new(Published { revision: p.revision, snapshot: Arc::new(snapshot), versions: p.versions, encoding: shared.encoding() });
-    shared.published.send_replace(published.clone());
-    diags.publish(client, &published).await;
+    shared.published.send_replace(published);
 }
 
 async fn report_config_problem(shared: &Arc<Shared>, diags: &mut Publisher, problem: &ConfigProblem) {
