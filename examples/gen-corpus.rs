@@ -6,8 +6,8 @@
 //! Each article gets an outlet (masthead line), a date in October 2016, a headline and 6–18
 //! paragraphs drawn from the seeds, with names respelled (Sergey/Sergei, Fateh/Fatah…), the
 //! curly quotes and dashes kept. Planted on purpose, and listed in `expected.json`:
-//! - conflicts: every 100th article states a displaced-families figure for its district that
-//!   disagrees with the figure the other articles of that district give;
+//! - conflicts: every 10th article reports how many people were displaced this month; every
+//!   100th states a figure three times the one the others give (another outlet's, always);
 //! - traps: durations, addresses, registration numbers, dates and ages that must never alarm.
 
 #[path = "../benches/support/gen.rs"]

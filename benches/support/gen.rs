@@ -78,12 +78,16 @@ pub fn generate(articles: usize, seed: u64) -> Generated {
             text.push_str("\n\n");
         }
         if i % 10 == 0 {
-            let d = (i / 10) % DISTRICTS.len();
+            // two consecutive reports of a district come from different outlets (i % 20 is 0
+            // or 10), so that the planted figure is compared with another outlet's
+            let d = (i / 20) % DISTRICTS.len();
             let conflicting = i % 100 == 0;
-            let families = if conflicting { truth[d] * 3 } else { truth[d] };
-            text.push_str(&format!("Local officials said {} families were displaced from {} this month.\n", group_thousands(families), DISTRICTS[d]));
+            // crosswire keys the quantity as people:displaced (districts are not places it
+            // knows), so every district reports the one true figure of the first
+            let families = if conflicting { truth[0] * 3 } else { truth[0] };
+            text.push_str(&format!("Local officials said {} people were displaced from {} this month.\n", group_thousands(families), DISTRICTS[d]));
             if conflicting {
-                planted.push(serde_json::json!({"file": format!("{i:05}.txt"), "figure": group_thousands(families), "district": DISTRICTS[d], "others_say": group_thousands(truth[d])}));
+                planted.push(serde_json::json!({"file": format!("{i:05}.txt"), "figure": group_thousands(families), "district": DISTRICTS[d], "others_say": group_thousands(truth[0])}));
             }
         }
         text.push_str("\nBe the first to comment\n");
