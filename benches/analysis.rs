@@ -93,6 +93,18 @@ fn bench_scale(c: &mut Criterion) {
                 prev = Arc::new(ws.snapshot_after(&prev));
             })
         });
+        // the same edit on the language server's diagnostics path: compare again only the
+        // quantity keys of the edited article, no linking
+        g.bench_with_input(BenchmarkId::new("edit one article + compare (diagnostics path)", n), &n, |b, _| {
+            let mut ws = ws.clone();
+            let mut prev = Arc::new(ws.unlinked_snapshot(None));
+            let mut flip = false;
+            b.iter(|| {
+                flip = !flip;
+                ws.set(name, if flip { edited.clone() } else { Arc::from(text.as_str()) });
+                prev = Arc::new(ws.unlinked_snapshot(Some(&prev)));
+            })
+        });
     }
     g.finish();
 }
