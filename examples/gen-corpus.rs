@@ -6,28 +6,14 @@
 //! Each article gets an outlet (masthead line), a date in October 2016, a headline and 6–18
 //! paragraphs drawn from the seeds, with names respelled (Sergey/Sergei, Fateh/Fatah…), the
 //! curly quotes and dashes kept. Planted on purpose, and listed in `expected.json`:
-//! - conflicts: every 100th article states a displaced-families figure for its district that
-//!   disagrees with the figure the other articles of that district give;
+//! - conflicts: every 10th article reports how many people were displaced this month; every
+//!   100th states a figure three times the one the others give (another outlet's, always);
 //! - traps: durations, addresses, registration numbers, dates and ages that must never alarm.
 
-use rand::seq::IndexedRandom;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-use std::path::PathBuf;
+#[path = "../benches/support/gen.rs"]
+mod gen;
 
-const OUTLETS: &[&str] = &[
-    "Expatica", "USPA", "Baltic Wire", "Harbour Gazette", "Delta Times", "North Ledger", "Meridian", "Coastal Daily", "Plains Herald", "Riverside",
-    "Summit", "Atlas Wire", "Lakeside", "Quarry Post", "Lantern", "Crescent", "Granite", "Beacon", "Cedar", "Tidewater",
-];
-const DISTRICTS: &[&str] = &["Bustan al-Basha", "Al-Sakhur", "Handarat", "Sheikh Maqsoud", "Salaheddine", "Bab al-Nairab", "Karm al-Jabal", "Masaken Hanano"];
-const RESPELLINGS: &[(&str, &str)] = &[("Sergey", "Sergei"), ("Fateh", "Fatah"), ("Bashar al-Assad", "Bashar Assad"), ("U.S.", "US"), ("Mr Lavrov", "Lavrov")];
-const TRAPS: &[&str] = &[
-    "Aid trucks waited 72 hours at the crossing, about 60 kilometers southwest of Aleppo.",
-    "The agency’s office at 483 Green Lanes (Reg. No. 7442619) issued a statement on 15.10.2016, 03:01.",
-    "Talks resumed at 0900 GMT — three weeks after the truce collapsed — and ran until 11:45pm.",
-    "A 6-year-old boy was among those rescued, the White Helmets said on Saturday.",
-    "The five-year war began in 2011; the second round of talks is due on Nov. 8.",
-];
+use std::path::PathBuf;
 
 struct Args {
     articles: usize,
@@ -50,77 +36,16 @@ fn parse_args() -> Args {
     args
 }
 
-/// The prose paragraphs of the seeds (headlines and furniture left out), and their headlines.
-fn seed_pool() -> (Vec<String>, Vec<String>) {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
-    let mut paragraphs = Vec::new();
-    let mut titles = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(dir).expect("fixtures/seeds").filter_map(Result::ok).map(|e| e.path()).collect();
-    files.sort();
-    for path in files {
-        let text = std::fs::read_to_string(&path).expect("seed text");
-        let article = crosswire::corpus::Article::new(path.display().to_string(), text.clone().into(), &Default::default());
-        if let Some(t) = &article.meta.title {
-            titles.push(t.clone());
-        }
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            let span = offset..offset + line.trim_end().len();
-            offset += line.len();
-            let words = line.split_whitespace().count();
-            if words >= 12 && !article.is_excluded(&span) {
-                paragraphs.push(line.trim().to_string());
-            }
-        }
-    }
-    (paragraphs, titles)
-}
-
 fn main() {
     let args = parse_args();
-    let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
-    let (pool, titles) = seed_pool();
     std::fs::create_dir_all(&args.out).expect("create output folder");
-    // each district has a true figure; every 100th article reporting it states another
-    let truth: Vec<u32> = DISTRICTS.iter().map(|_| rng.random_range(20..90) * 100).collect();
-    let mut planted = Vec::new();
+    let g = gen::generate(args.articles, args.seed);
     let mut bytes = 0usize;
-    for i in 0..args.articles {
-        let outlet = OUTLETS[i % OUTLETS.len()];
-        let day = 1 + (i % 28);
-        let mut text = format!("{outlet} news\n\n{}\n\nPUBLISHED : Saturday, {day} October, 2016, 11:45pm\n\n", titles.choose(&mut rng).unwrap());
-        let n = rng.random_range(6..=18);
-        for _ in 0..n {
-            let mut p = pool.choose(&mut rng).unwrap().clone();
-            if rng.random_bool(0.5) {
-                let (a, b) = RESPELLINGS.choose(&mut rng).unwrap();
-                p = p.replace(a, b);
-            }
-            text.push_str(&p);
-            text.push_str("\n\n");
-        }
-        if rng.random_bool(0.3) {
-            text.push_str(TRAPS.choose(&mut rng).unwrap());
-            text.push_str("\n\n");
-        }
-        if i % 10 == 0 {
-            let d = (i / 10) % DISTRICTS.len();
-            let conflicting = i % 100 == 0;
-            let families = if conflicting { truth[d] * 3 } else { truth[d] };
-            text.push_str(&format!("Local officials said {} families were displaced from {} this month.\n", group_thousands(families), DISTRICTS[d]));
-            if conflicting {
-                planted.push(serde_json::json!({"file": format!("{i:05}.txt"), "figure": group_thousands(families), "district": DISTRICTS[d], "others_say": group_thousands(truth[d])}));
-            }
-        }
-        text.push_str("\nBe the first to comment\n");
+    for (name, text) in &g.articles {
         bytes += text.len();
-        std::fs::write(args.out.join(format!("{i:05}.txt")), text).expect("write article");
+        std::fs::write(args.out.join(name), text).expect("write article");
     }
-    let expected = serde_json::json!({"articles": args.articles, "seed": args.seed, "bytes": bytes, "planted_conflicts": planted});
+    let expected = serde_json::json!({"articles": args.articles, "seed": args.seed, "bytes": bytes, "planted_conflicts": g.planted});
     std::fs::write(args.out.join("expected.json"), serde_json::to_string_pretty(&expected).unwrap()).expect("write expected.json");
-    eprintln!("{} articles, {:.1} MB, {} planted conflicts in {}", args.articles, bytes as f64 / 1e6, planted.len(), args.out.display());
-}
-
-fn group_thousands(n: u32) -> String {
-    if n >= 1000 { format!("{},{:03}", n / 1000, n % 1000) } else { n.to_string() }
+    eprintln!("{} articles, {:.1} MB, {} planted conflicts in {}", args.articles, bytes as f64 / 1e6, g.planted.len(), args.out.display());
 }

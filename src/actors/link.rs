@@ -8,13 +8,16 @@ use super::lexicon;
 use super::model::{Actor, ActorKind, ArticleActors, EntityRef, Linked};
 use super::names::fold;
 use crate::config::Config;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 struct Linker<'a> {
     parent: Vec<usize>,
     /// The `different` pairs present in each root's set: (pair index, side).
     apart: Vec<Vec<(usize, u8)>>,
     reasons: Vec<Vec<String>>,
+    /// The same reasons as a set, to test a new reason without scanning the list (a set of
+    /// thousands of entities, one per article, would make that quadratic).
+    reason_set: Vec<HashSet<String>>,
     refs: Vec<EntityRef>,
     articles: &'a [&'a ArticleActors],
     labels: &'a [&'a str],
@@ -45,8 +48,14 @@ impl Linker<'_> {
         self.apart[lo].extend(moved);
         let mut r = std::mem::take(&mut self.reasons[hi]);
         self.reasons[lo].append(&mut r);
+        let mut set = std::mem::take(&mut self.reason_set[hi]);
+        if set.len() > self.reason_set[lo].len() {
+            std::mem::swap(&mut set, &mut self.reason_set[lo]); // merge the smaller into the larger
+        }
+        self.reason_set[lo].extend(set);
         let reason = reason();
-        if !self.reasons[lo].contains(&reason) {
+        if !self.reason_set[lo].contains(&reason) {
+            self.reason_set[lo].insert(reason.clone());
             self.reasons[lo].push(reason);
         }
         true
@@ -86,8 +95,10 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         groups.push((format!("declared one actor in crosswire.json ({})", same.join(", ")), same.clone()));
     }
     let total = n + groups.len();
-    let mut l = Linker { parent: (0..total).collect(), apart: vec![Vec::new(); total], reasons: vec![Vec::new(); total], refs, articles, labels };
-    let entity_forms: Vec<Vec<String>> = (0..n).map(|g| forms(articles[l.refs[g].article], l.entity(g))).collect();
+    let mut l = Linker { parent: (0..total).collect(), apart: vec![Vec::new(); total], reasons: vec![Vec::new(); total], reason_set: vec![HashSet::new(); total], refs, articles, labels };
+    // the folded forms matter only when crosswire.json names entities (aliases, same, different)
+    let named = !groups.is_empty() || !config.different.is_empty();
+    let entity_forms: Vec<Vec<String>> = if named { (0..n).map(|g| forms(articles[l.refs[g].article], l.entity(g))).collect() } else { vec![Vec::new(); n] };
     for (p, pair) in config.different.iter().enumerate() {
         for (side, name) in pair.iter().take(2).enumerate() {
             let f = fold(name);
@@ -152,7 +163,18 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         }
     }
     for bucket in by_skeleton.values() {
+        // An entry whose name (word for word) was already tried, from the set it is in now, has
+        // nothing left to join: every later compatible entry was joined then, or refused for
+        // good (`different` only grows as sets merge). Skipping it makes a bucket of n entries
+        // with d spellings cost O(d·n), not O(n²) (thousands of "Lavrov" at 10,000 articles).
+        let mut tried: HashMap<&[String], Vec<usize>> = HashMap::new();
         for (x, (a, wa)) in bucket.iter().enumerate() {
+            let seen = tried.entry(&wa[..]).or_default();
+            let root = l.find(*a);
+            if seen.iter().any(|&t| l.find(t) == root) {
+                continue;
+            }
+            seen.push(*a);
             for (b, wb) in &bucket[x + 1..] {
                 if l.find(*a) == l.find(*b) {
                     continue;
@@ -193,6 +215,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         }
     }
     let mut lone_by_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut roots_of_initials = Roots::default();
     for g in 0..n {
         let e = l.entity(g);
         if e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("known:")) {
@@ -204,8 +227,8 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         let abbr = e.keys.iter().find_map(|k| k.strip_prefix("abbr:")).filter(|_| e.name.chars().all(|c| !c.is_lowercase())).map(str::to_string);
         let nb = e.name.clone();
         if let Some(abbr) = abbr {
-            if let Some(orgs) = org_by_initials.get(&abbr).cloned() {
-                if let Some(o) = unique_root(&mut l, &orgs) {
+            if let Some(orgs) = org_by_initials.get(&abbr) {
+                if let Some(o) = roots_of_initials.unique(&mut l, &abbr, orgs) {
                     let (na, lb) = (l.entity(o).name.clone(), l.label(o).to_string());
                     l.union(o, g, || format!("{nb} are the initials of {na} ({lb})"));
                 }
@@ -254,6 +277,26 @@ fn unique_root(l: &mut Linker<'_>, members: &[usize]) -> Option<usize> {
     roots.sort_unstable();
     roots.dedup();
     (roots.len() == 1).then(|| members[0])
+}
+
+/// [`unique_root`] for the same member lists asked again and again (every lone "UN" against
+/// every "United Nations"): the distinct roots are remembered, and sets only ever merge, so the
+/// roots now are the current roots of those remembered, a handful instead of all members.
+#[derive(Default)]
+struct Roots {
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl Roots {
+    fn unique(&mut self, l: &mut Linker<'_>, key: &str, members: &[usize]) -> Option<usize> {
+        let known = self.by_key.get(key).map(Vec::as_slice).unwrap_or(members);
+        let mut roots: Vec<usize> = known.iter().map(|&m| l.find(m)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        let unique = roots.len() == 1;
+        self.by_key.insert(key.to_string(), roots);
+        unique.then(|| members[0])
+    }
 }
 
 fn first_of_root(l: &mut Linker<'_>, t: usize, candidates: &[usize]) -> usize {

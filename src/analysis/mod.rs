@@ -134,4 +134,15 @@ impl Workspace {
     pub fn snapshot(&self) -> Snapshot {
         Snapshot::build(self.articles.values().cloned().collect(), self.config.clone())
     }
+
+    /// The same snapshot as [`snapshot`](Self::snapshot), comparing again only the quantity
+    /// keys of the articles that changed since `prev` (articles are compared by pointer).
+    pub fn snapshot_after(&self, prev: &Snapshot) -> Snapshot {
+        Snapshot::build_after(prev, self.articles.values().cloned().collect(), self.config.clone())
+    }
+
+    /// The snapshot without linked actors (see [`Snapshot::unlinked`]).
+    pub fn unlinked_snapshot(&self, prev: Option<&Snapshot>) -> Snapshot {
+        Snapshot::unlinked(self.articles.values().cloned().collect(), self.config.clone(), prev)
+    }
 }

@@ -1,8 +1,8 @@
 use super::ArticleAnalysis;
 use crate::actors::{self, ActorId, Linked};
 use crate::config::Config;
-use crate::findings::{self, ArticleFigures, Finding};
-use std::collections::HashMap;
+use crate::findings::{self, ArticleFigures, FigureRef, Finding};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// An immutable view of the whole corpus: articles in name order, linked actors, findings.
@@ -13,6 +13,11 @@ pub struct Snapshot {
     pub findings: Vec<Finding>,
     pub config: Arc<Config>,
     by_name: HashMap<String, usize>,
+    /// The comparable figures by quantity key: what lets the next snapshot compare again only
+    /// the keys an edit touched.
+    quantities: Arc<HashMap<String, Arc<Vec<FigureRef>>>>,
+    /// Whether `linked` has been computed (see [`Snapshot::unlinked`]).
+    is_linked: bool,
 }
 
 /// What stands at an offset of an article.
@@ -24,21 +29,113 @@ pub enum Target {
     Figure { figure: usize },
 }
 
+fn article_figures(articles: &[Arc<ArticleAnalysis>]) -> Vec<ArticleFigures<'_>> {
+    articles
+        .iter()
+        .map(|a| ArticleFigures { outlet: a.article.outlet(), label: &a.article.meta.label, date: a.article.meta.date, figures: &a.figures })
+        .collect()
+}
+
+/// Above this share of changed articles, comparing everything again is as cheap.
+const INCREMENTAL_MAX_CHANGED: usize = 8;
+
 impl Snapshot {
     /// Links actors and compares figures over `articles` (which must be in name order).
     pub fn build(articles: Vec<Arc<ArticleAnalysis>>, config: Arc<Config>) -> Snapshot {
-        let labels: Vec<&str> = articles.iter().map(|a| a.article.meta.label.as_str()).collect();
-        let detected: Vec<&actors::ArticleActors> = articles.iter().map(|a| &a.actors).collect();
-        let linked = actors::link(&detected, &labels, &config);
-        let figs: Vec<ArticleFigures<'_>> = articles
-            .iter()
-            .map(|a| ArticleFigures { outlet: a.article.outlet(), label: &a.article.meta.label, date: a.article.meta.date, figures: &a.figures })
-            .collect();
-        let mut findings = findings::compare(&figs);
-        let text_of = |r: findings::FigureRef| articles[r.article].figures[r.figure].text.clone();
-        findings::acknowledge(&mut findings, &config.acknowledged, &text_of);
-        let by_name = articles.iter().enumerate().map(|(i, a)| (a.article.name.clone(), i)).collect();
-        Snapshot { articles, linked, findings, config, by_name }
+        Self::unlinked(articles, config, None).with_links()
+    }
+
+    /// Like [`build`](Self::build), reusing the comparisons of `prev` for every quantity key
+    /// that no changed article has (before or after). Same result as `build`.
+    pub fn build_after(prev: &Snapshot, articles: Vec<Arc<ArticleAnalysis>>, config: Arc<Config>) -> Snapshot {
+        Self::unlinked(articles, config, Some(prev)).with_links()
+    }
+
+    /// The articles and findings of a snapshot, without linking actors (`linked` is empty until
+    /// [`with_links`](Self::with_links)): findings depend on figures only, so diagnostics can be
+    /// published from this while the actors are linked. With `prev` (a snapshot of the same
+    /// article names and configuration), only the quantity keys of changed articles (compared by
+    /// pointer) are compared again: the cost of an edit is that of its key groups, not the corpus.
+    pub fn unlinked(articles: Vec<Arc<ArticleAnalysis>>, config: Arc<Config>, prev: Option<&Snapshot>) -> Snapshot {
+        let by_name: HashMap<String, usize> = articles.iter().enumerate().map(|(i, a)| (a.article.name.clone(), i)).collect();
+        let prev = prev.filter(|p| {
+            (Arc::ptr_eq(&p.config, &config) || *p.config == *config)
+                && p.articles.len() == articles.len()
+                && p.articles.iter().zip(&articles).all(|(x, y)| x.article.name == y.article.name)
+        });
+        let changed: Vec<usize> = match prev {
+            Some(p) => (0..articles.len()).filter(|&i| !Arc::ptr_eq(&p.articles[i], &articles[i])).collect(),
+            None => Vec::new(),
+        };
+        let (quantities, findings) = match prev {
+            Some(p) if changed.len() <= articles.len() / INCREMENTAL_MAX_CHANGED => Self::compare_after(p, &articles, &changed, &config),
+            _ => {
+                let figs = article_figures(&articles);
+                let groups = findings::quantity_groups(&figs);
+                let mut found = findings::compare_groups(groups.iter().map(|(k, v)| (k.as_str(), &v[..])), &figs);
+                findings::sort_findings(&mut found);
+                acknowledge(&mut found, &articles, &config);
+                (groups.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(), found)
+            }
+        };
+        Snapshot { articles, linked: Linked::default(), findings, config, by_name, quantities: Arc::new(quantities), is_linked: false }
+    }
+
+    /// The key groups and findings after `changed` articles were replaced: the groups of the keys
+    /// those articles had or have are rebuilt and compared; every other finding is kept.
+    fn compare_after(prev: &Snapshot, articles: &[Arc<ArticleAnalysis>], changed: &[usize], config: &Config) -> (HashMap<String, Arc<Vec<FigureRef>>>, Vec<Finding>) {
+        let mut quantities = (*prev.quantities).clone();
+        if changed.is_empty() {
+            return (quantities, prev.findings.clone());
+        }
+        let is_changed: HashSet<usize> = changed.iter().copied().collect();
+        let mut touched: Vec<String> = Vec::new();
+        for &c in changed {
+            for a in [&prev.articles[c], &articles[c]] {
+                touched.extend(findings::comparable_keys(&a.figures).map(|(_, k)| k.to_string()));
+            }
+        }
+        touched.sort();
+        touched.dedup();
+        for key in &touched {
+            let mut refs: Vec<FigureRef> = quantities.get(key).map(|v| v.iter().copied().filter(|r| !is_changed.contains(&r.article)).collect()).unwrap_or_default();
+            for &c in changed {
+                refs.extend(findings::comparable_keys(&articles[c].figures).filter(|(_, k)| k == key).map(|(f, _)| FigureRef { article: c, figure: f }));
+            }
+            refs.sort();
+            if refs.is_empty() {
+                quantities.remove(key);
+            } else {
+                quantities.insert(key.clone(), Arc::new(refs));
+            }
+        }
+        let figs = article_figures(articles);
+        let mut fresh = findings::compare_groups(touched.iter().filter_map(|k| quantities.get(k).map(|v| (k.as_str(), &v[..]))), &figs);
+        findings::sort_findings(&mut fresh);
+        acknowledge(&mut fresh, articles, config);
+        let touched: HashSet<&str> = touched.iter().map(String::as_str).collect();
+        // merge the kept findings (already in order) with the fresh ones
+        let mut out = Vec::with_capacity(prev.findings.len() + fresh.len());
+        let mut fresh = fresh.into_iter().peekable();
+        for kept in prev.findings.iter().filter(|f| !touched.contains(f.quantity.as_str())) {
+            while let Some(f) = fresh.next_if(|f| (f.at, f.code.as_str()) < (kept.at, kept.code.as_str())) {
+                out.push(f);
+            }
+            out.push(kept.clone());
+        }
+        out.extend(fresh);
+        (quantities, out)
+    }
+
+    /// Links the actors of all articles (a no-op when done already).
+    pub fn with_links(mut self) -> Snapshot {
+        if !self.is_linked {
+            let labels: Vec<&str> = self.articles.iter().map(|a| a.article.meta.label.as_str()).collect();
+            let detected: Vec<&actors::ArticleActors> = self.articles.iter().map(|a| &a.actors).collect();
+            self.linked = actors::link(&detected, &labels, &self.config);
+            self.is_linked = true;
+        }
+        self
     }
 
     pub fn article_index(&self, name: &str) -> Option<usize> {
@@ -66,4 +163,9 @@ impl Snapshot {
     pub fn findings_in(&self, article: usize) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.at.article == article)
     }
+}
+
+fn acknowledge(found: &mut [Finding], articles: &[Arc<ArticleAnalysis>], config: &Config) {
+    let text_of = |r: FigureRef| articles[r.article].figures[r.figure].text.clone();
+    findings::acknowledge(found, &config.acknowledged, &text_of);
 }

@@ -27,20 +27,47 @@ fn is_cumulative(predicate: Option<&str>) -> bool {
 
 /// Compares the figures of all articles. Output is sorted by (article, figure, code).
 pub fn compare(articles: &[ArticleFigures<'_>]) -> Vec<Finding> {
-    let mut groups: HashMap<&str, Vec<FigureRef>> = HashMap::new();
+    let groups = quantity_groups(articles);
+    let mut out = compare_groups(groups.iter().map(|(k, v)| (k.as_str(), &v[..])), articles);
+    sort_findings(&mut out);
+    out
+}
+
+/// The comparable figures of all articles by quantity key (one hash pass), each group in
+/// (article, figure) order.
+pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<String, Vec<FigureRef>> {
+    let mut groups: HashMap<String, Vec<FigureRef>> = HashMap::new();
     for (a, art) in articles.iter().enumerate() {
-        for (f, fig) in art.figures.iter().enumerate() {
-            if let Some(key) = fig.key.as_deref().filter(|_| fig.kind.is_comparable()) {
-                groups.entry(key).or_default().push(FigureRef { article: a, figure: f });
+        for (f, key) in comparable_keys(art.figures) {
+            match groups.get_mut(key) {
+                Some(v) => v.push(FigureRef { article: a, figure: f }),
+                None => {
+                    groups.insert(key.to_string(), vec![FigureRef { article: a, figure: f }]);
+                }
             }
         }
     }
+    groups
+}
+
+/// The figures of one article that are compared, with their quantity keys.
+pub fn comparable_keys(figures: &[Figure]) -> impl Iterator<Item = (usize, &str)> {
+    figures.iter().enumerate().filter_map(|(f, fig)| fig.key.as_deref().filter(|_| fig.kind.is_comparable()).map(|k| (f, k)))
+}
+
+/// Compares the given key groups (each in (article, figure) order); the findings of each group
+/// depend on that group's figures only. Output unsorted.
+pub fn compare_groups<'k>(groups: impl Iterator<Item = (&'k str, &'k [FigureRef])>, articles: &[ArticleFigures<'_>]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (key, refs) in groups {
-        compare_group(key, &refs, articles, &mut out);
+        compare_group(key, refs, articles, &mut out);
     }
-    out.sort_by(|x, y| (x.at, x.code.as_str()).cmp(&(y.at, y.code.as_str())));
     out
+}
+
+/// The order of findings everywhere: by (article, figure, code).
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|x, y| (x.at, x.code.as_str()).cmp(&(y.at, y.code.as_str())));
 }
 
 fn fig<'a>(articles: &'a [ArticleFigures<'_>], r: FigureRef) -> &'a Figure {
@@ -70,32 +97,81 @@ fn compare_group(key: &str, refs: &[FigureRef], articles: &[ArticleFigures<'_>],
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
         (outlets.len(), backers.len())
     };
-    let main = (0..components.len()).max_by(|&i, &j| support(&components[i]).cmp(&support(&components[j])).then(j.cmp(&i))).unwrap_or(0);
+    let supports: Vec<(usize, usize)> = components.iter().map(support).collect();
+    let main = (0..components.len()).max_by(|&i, &j| supports[i].cmp(&supports[j]).then(j.cmp(&i))).unwrap_or(0);
     let main_top = top(&components[main]);
     let stranded: Vec<FigureRef> = open.iter().copied().filter(|o| fig(articles, *o).low > main_top).collect();
     if components.len() == 1 && stranded.is_empty() {
         divergence(key, refs, articles, out);
         return;
     }
-    let other_outlets = |at: FigureRef, pool: &mut dyn Iterator<Item = FigureRef>| -> Vec<FigureRef> {
-        pool.filter(|r| articles[r.article].outlet != articles[at.article].outlet).collect()
-    };
+    // Each conflicting figure is set against the figures of the other outlets in a pool (the
+    // other components, or the consensus). Those lists depend only on (pool, outlet), so they are
+    // computed once per outlet and shared: a group of n figures costs O((components + outlets)·n),
+    // not O(n²) (thousands of conflicting figures in one group at 10,000 articles).
     for (ci, comp) in components.iter().enumerate() {
         if ci == main {
             continue;
         }
+        let pool: Vec<FigureRef> = components.iter().enumerate().filter(|&(cj, _)| cj != ci).flat_map(|(_, c)| c.iter().copied()).collect();
+        let mut seen = Against::new(&pool);
         for &at in comp {
-            let others = other_outlets(at, &mut components.iter().enumerate().filter(|&(cj, _)| cj != ci).flat_map(|(_, c)| c.iter().copied()));
-            if !others.is_empty() {
-                out.push(conflict(key, at, &others, articles));
+            let against = seen.from(at, articles);
+            if against.len > 0 {
+                out.push(conflict(key, at, &against, articles));
             }
         }
     }
+    let mut seen = Against::new(&components[main]);
     for &at in &stranded {
-        let others = other_outlets(at, &mut components[main].iter().copied());
-        if !others.is_empty() {
-            out.push(conflict(key, at, &others, articles));
+        let against = seen.from(at, articles);
+        if against.len > 0 {
+            out.push(conflict(key, at, &against, articles));
         }
+    }
+}
+
+/// The figures of a pool seen from one outlet (the pool minus that outlet's figures): what a
+/// finding needs of them, computed once per outlet.
+struct Seen {
+    len: usize,
+    related: Vec<Related>,
+    notes: Vec<String>,
+    summary: String,
+    /// Some figure of the pool has no date.
+    undated: bool,
+    latest: Option<Date>,
+    highest: f64,
+}
+
+struct Against<'p> {
+    pool: &'p [FigureRef],
+    by_outlet: HashMap<String, std::rc::Rc<Seen>>,
+}
+
+impl<'p> Against<'p> {
+    fn new(pool: &'p [FigureRef]) -> Self {
+        Against { pool, by_outlet: HashMap::new() }
+    }
+
+    fn from(&mut self, at: FigureRef, articles: &[ArticleFigures<'_>]) -> std::rc::Rc<Seen> {
+        let outlet = articles[at.article].outlet;
+        if let Some(s) = self.by_outlet.get(outlet) {
+            return s.clone();
+        }
+        let others: Vec<FigureRef> = self.pool.iter().copied().filter(|r| articles[r.article].outlet != outlet).collect();
+        let (related, notes) = related(articles, &others);
+        let seen = std::rc::Rc::new(Seen {
+            len: others.len(),
+            related,
+            notes,
+            summary: summarise(articles, &others),
+            undated: others.iter().any(|r| articles[r.article].date.is_none()),
+            latest: others.iter().filter_map(|r| articles[r.article].date).max(),
+            highest: others.iter().map(|&r| fig(articles, r).high).fold(f64::NEG_INFINITY, f64::max),
+        });
+        self.by_outlet.insert(outlet.to_string(), seen.clone());
+        seen
     }
 }
 
@@ -171,22 +247,20 @@ fn related(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> (Vec<Related>
     (rel, notes)
 }
 
-fn conflict(key: &str, at: FigureRef, others: &[FigureRef], articles: &[ArticleFigures<'_>]) -> Finding {
+fn conflict(key: &str, at: FigureRef, others: &Seen, articles: &[ArticleFigures<'_>]) -> Finding {
     let f = fig(articles, at);
     let here = &articles[at.article];
-    let (related_list, mut notes) = related(articles, others);
-    let others_text = summarise(articles, others);
-    // A running total reported later and higher than every figure it contradicts is expected.
+    let (related_list, mut notes) = (others.related.clone(), others.notes.clone());
+    let others_text = &others.summary;
+    // A running total reported later and higher than every figure it contradicts is expected:
+    // every other figure is dated at least CUMULATIVE_GAP_DAYS before, and lower.
     let rose = is_cumulative(f.predicate.as_deref())
         && here.date.is_some()
-        && others.iter().all(|&r| {
-            let o = &articles[r.article];
-            let g = fig(articles, r);
-            match (o.date, here.date) {
-                (Some(od), Some(hd)) => od.days_until(hd) >= CUMULATIVE_GAP_DAYS && g.high < f.low,
-                _ => false,
-            }
-        });
+        && !others.undated
+        && match (others.latest, here.date) {
+            (Some(od), Some(hd)) => od.days_until(hd) >= CUMULATIVE_GAP_DAYS && others.highest < f.low,
+            _ => false,
+        };
     if rose {
         notes.push(format!("{} is a running total: reports weeks apart may differ because it rose, not because one is wrong", describe_quantity(f)));
         return Finding {
@@ -200,7 +274,7 @@ fn conflict(key: &str, at: FigureRef, others: &[FigureRef], articles: &[ArticleF
             acknowledged: None,
         };
     }
-    let gap = match (here.date, others.iter().filter_map(|r| articles[r.article].date).max()) {
+    let gap = match (here.date, others.latest) {
         (Some(a), Some(b)) if a != b => Some(a.days_until(b).abs()),
         _ => None,
     };
@@ -221,17 +295,19 @@ fn conflict(key: &str, at: FigureRef, others: &[FigureRef], articles: &[ArticleF
 
 /// "250,000 (Reuters, World Media)": each distinct figure text with the outlets that give it.
 fn summarise(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> String {
-    let mut by_text: Vec<(String, Vec<&str>)> = Vec::new();
+    // hash lookups, not a scan of the texts so far per figure (linear in the figures)
+    let mut by_text: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut pairs: HashSet<(usize, &str)> = HashSet::new();
     for &r in refs {
-        let t = fig(articles, r).text.clone();
+        let t = fig(articles, r).text.as_str();
         let outlet = articles[r.article].outlet;
-        match by_text.iter_mut().find(|(x, _)| *x == t) {
-            Some((_, outlets)) => {
-                if !outlets.contains(&outlet) {
-                    outlets.push(outlet)
-                }
-            }
-            None => by_text.push((t, vec![outlet])),
+        let i = *index.entry(t).or_insert_with(|| {
+            by_text.push((t, Vec::new()));
+            by_text.len() - 1
+        });
+        if pairs.insert((i, outlet)) {
+            by_text[i].1.push(outlet);
         }
     }
     let parts: Vec<String> = by_text.iter().take(4).map(|(t, o)| format!("{} ({})", t, o.join(", "))).collect();

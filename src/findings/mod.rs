@@ -12,7 +12,7 @@ mod acknowledge;
 mod compare;
 
 pub use acknowledge::{acknowledge, figure_texts, Acknowledged};
-pub use compare::{compare, ArticleFigures};
+pub use compare::{comparable_keys, compare, compare_groups, quantity_groups, sort_findings, ArticleFigures};
 
 use serde::Serialize;
 

@@ -43,6 +43,7 @@ impl Published {
 pub async fn run(shared: Arc<Shared>) {
     // each step runs as its own task, so that a panic in one loses that step, not the worker
     let diags = Arc::new(tokio::sync::Mutex::new(Publisher::default()));
+    let links = Arc::new(Linking::default());
     let mut serial = 0u64;
     loop {
         shared.wake.notified().await;
@@ -57,10 +58,10 @@ pub async fn run(shared: Arc<Shared>) {
             }
         }
         serial += 1;
-        let (s, d) = (shared.clone(), diags.clone());
+        let (s, d, k) = (shared.clone(), diags.clone(), links.clone());
         let outcome = tokio::spawn(async move {
             let mut d = d.lock().await;
-            step(&s, &mut d, serial).await;
+            step(&s, &mut d, &k, serial).await;
         })
         .await;
         if outcome.is_err() {
@@ -73,7 +74,7 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
     tokio::task::spawn_blocking(f).await.ok()
 }
 
-async fn step(shared: &Arc<Shared>, diags: &mut Publisher, serial: u64) {
+async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>, serial: u64) {
     let client = &shared.client;
     // 1. configuration
     let reload = shared.state().take_config_reload();
@@ -125,21 +126,60 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, serial: u64) {
             client.log_message(MessageType::WARNING, m).await;
         }
     }
-    // 4. snapshot and diagnostics, once everything up to some revision is analysed
+    // 4. snapshot and diagnostics, once everything up to some revision is analysed. Findings
+    // depend on figures only: they are compared first (again only for the quantity keys of the
+    // articles changed since the last comparison) and published as diagnostics at once. The
+    // actors are linked in the background, one linking at a time, skipping snapshots that a
+    // newer one superseded meanwhile; then the snapshot is published for requests (which wait
+    // for it). So an edit's diagnostics never wait for the linking of the whole corpus.
     let publishable = shared.state().take_publishable();
     let Some(p) = publishable else { return };
     let ws = p.workspace;
-    let built = blocking(move || catch_unwind(AssertUnwindSafe(|| ws.snapshot()))).await;
-    let snapshot = match built {
-        Some(Ok(s)) => s,
-        _ => {
-            client.log_message(MessageType::ERROR, "crosswire: linking the articles failed (internal error); keeping the previous results").await;
-            return;
-        }
+    let prev = lock(&links.latest).clone().unwrap_or_else(|| shared.published.borrow().snapshot.clone());
+    let built = blocking(move || catch_unwind(AssertUnwindSafe(|| ws.unlinked_snapshot(Some(&prev))))).await;
+    let Some(Ok(unlinked)) = built else {
+        client.log_message(MessageType::ERROR, "crosswire: comparing the articles failed (internal error); keeping the previous results").await;
+        return;
     };
-    let published = Arc::new(Published { revision: p.revision, snapshot: Arc::new(snapshot), versions: p.versions, encoding: shared.encoding() });
-    shared.published.send_replace(published.clone());
-    diags.publish(client, &published).await;
+    let unlinked = Arc::new(unlinked);
+    *lock(&links.latest) = Some(unlinked.clone());
+    let early = Published { revision: p.revision, snapshot: unlinked.clone(), versions: p.versions.clone(), encoding: shared.encoding() };
+    diags.publish(client, &early).await;
+    drop(early);
+    let (shared, links) = (shared.clone(), links.clone());
+    let (revision, versions) = (p.revision, p.versions);
+    tokio::spawn(async move {
+        let _turn = links.turn.lock().await;
+        if !lock(&links.latest).as_ref().is_some_and(|l| Arc::ptr_eq(l, &unlinked)) {
+            return; // a newer snapshot will be linked instead
+        }
+        let built = blocking(move || catch_unwind(AssertUnwindSafe(|| (*unlinked).clone().with_links()))).await;
+        let Some(Ok(snapshot)) = built else {
+            shared.client.log_message(MessageType::ERROR, "crosswire: linking the articles failed (internal error); keeping the previous results").await;
+            return;
+        };
+        // the findings, hence the diagnostics, are those already published
+        let published = Arc::new(Published { revision, snapshot: Arc::new(snapshot), versions, encoding: shared.encoding() });
+        shared.published.send_if_modified(|cur| {
+            let newer = cur.revision < published.revision;
+            if newer {
+                *cur = published;
+            }
+            newer
+        });
+    });
+}
+
+/// The worker's linking in the background: the latest compared (unlinked) snapshot, which the
+/// next comparison starts from, and a lock so that one linking runs at a time.
+#[derive(Default)]
+struct Linking {
+    latest: std::sync::Mutex<Option<Arc<Snapshot>>>,
+    turn: tokio::sync::Mutex<()>,
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 async fn report_config_problem(shared: &Arc<Shared>, diags: &mut Publisher, problem: &ConfigProblem) {

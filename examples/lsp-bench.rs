@@ -1,0 +1,211 @@
+//! Protocol latency of `crosswire lsp` over stdio, driven like an editor would:
+//!
+//!     cargo run --release --example lsp-bench -- --bin target/release/crosswire --dir /tmp/corpus [--requests 200] [--edits 9]
+//!
+//! Measures: initialize → first publishDiagnostics (the whole folder indexed, linked and
+//! compared); hover, definition and references round trips (p50/p99) on actor mentions of the
+//! first article; and didChange → publishDiagnostics of that article (the edit changes the
+//! article's displaced-families figure, alternating between a conflicting and an agreeing value),
+//! median of several edits. The server's debounce (75 ms) is inside the edit latency; the figure
+//! is printed both with it and without it.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+const DEBOUNCE_MS: f64 = 75.0;
+
+fn read_message(r: &mut impl BufRead) -> Option<Value> {
+    let mut len = None;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("Content-Length:") {
+            len = v.trim().parse().ok();
+        }
+    }
+    let mut buf = vec![0; len?];
+    r.read_exact(&mut buf).ok()?;
+    serde_json::from_slice(&buf).ok()
+}
+
+struct Client {
+    stdin: std::process::ChildStdin,
+    rx: Receiver<Value>,
+    next_id: i64,
+    child: std::process::Child,
+}
+
+impl Client {
+    fn send(&mut self, v: &Value) {
+        let body = serde_json::to_string(v).unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+    fn request_async(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+    /// Next message, answering server requests on the way (null, or nulls for configuration).
+    fn next(&mut self) -> Value {
+        loop {
+            let m = self.rx.recv_timeout(Duration::from_secs(600)).expect("server silent for 10 minutes");
+            if m.get("method").is_some() && m.get("id").is_some() {
+                let n = m["params"]["items"].as_array().map_or(1, |a| a.len());
+                let result = if m["method"] == "workspace/configuration" { Value::Array(vec![Value::Null; n]) } else { Value::Null };
+                self.send(&json!({"jsonrpc": "2.0", "id": m["id"], "result": result}));
+                continue;
+            }
+            return m;
+        }
+    }
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.request_async(method, params);
+        loop {
+            let m = self.next();
+            if m.get("id") == Some(&json!(id)) {
+                return m;
+            }
+        }
+    }
+    fn wait_diagnostics(&mut self, uri: Option<&str>, version: Option<i64>) -> Value {
+        loop {
+            let m = self.next();
+            if m["method"] == "textDocument/publishDiagnostics"
+                && uri.is_none_or(|u| m["params"]["uri"] == json!(u))
+                && version.is_none_or(|v| m["params"]["version"] == json!(v))
+            {
+                return m;
+            }
+        }
+    }
+}
+
+fn pos(text: &str, off: usize) -> Value {
+    let line_start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[..off].matches('\n').count();
+    json!({"line": line, "character": text[line_start..off].encode_utf16().count()})
+}
+
+fn pct(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    let mut bin = PathBuf::from("target/release/crosswire");
+    let mut dir = PathBuf::from("corpus");
+    let (mut requests, mut edits) = (200usize, 9usize);
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let v = it.next().unwrap_or_else(|| panic!("{a} needs a value"));
+        match a.as_str() {
+            "--bin" => bin = v.into(),
+            "--dir" => dir = v.into(),
+            "--requests" => requests = v.parse().unwrap(),
+            "--edits" => edits = v.parse().unwrap(),
+            o => panic!("unknown argument {o}"),
+        }
+    }
+    let dir = std::fs::canonicalize(&dir).expect("corpus folder");
+    let mut child = Command::new(&bin).arg("lsp").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("spawn server");
+    let stdout = child.stdout.take().unwrap();
+    let stdin = child.stdin.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut r = BufReader::new(stdout);
+        while let Some(m) = read_message(&mut r) {
+            if tx.send(m).is_err() {
+                break;
+            }
+        }
+    });
+    let mut c = Client { stdin, rx, next_id: 1, child };
+    let root = format!("file://{}", dir.display());
+    let t0 = Instant::now();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "bench"}],
+               "capabilities": {"general": {"positionEncodings": ["utf-16"]}, "textDocument": {"publishDiagnostics": {"relatedInformation": true, "versionSupport": true}}}}),
+    );
+    c.notify("initialized", json!({}));
+    c.wait_diagnostics(None, None);
+    let first_diag = t0.elapsed().as_secs_f64() * 1e3;
+    // let indexing settle: the articles request answers from the published snapshot
+    let articles = c.request("crosswire/articles", Value::Null);
+    println!("articles indexed: {}", articles["result"]["articles"].as_array().map_or(0, |a| a.len()));
+    println!("initialize -> first diagnostics: {first_diag:.0} ms");
+
+    let path = dir.join("00000.txt");
+    let uri = format!("file://{}", path.display());
+    let text = std::fs::read_to_string(&path).expect("00000.txt (a gen-corpus folder)");
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}));
+    c.wait_diagnostics(Some(&uri), Some(1));
+
+    // positions: starts of capitalised words (mentions, mostly) of the article
+    let offsets: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, ch)| ch.is_uppercase() && (i == 0 || !text[..i].chars().next_back().unwrap().is_alphanumeric()))
+        .map(|(i, _)| i + 1)
+        .collect();
+    for method in ["textDocument/hover", "textDocument/definition", "textDocument/references"] {
+        let mut times = Vec::with_capacity(requests);
+        let mut non_null = 0;
+        for k in 0..requests {
+            let off = offsets[k % offsets.len()];
+            let mut params = json!({"textDocument": {"uri": uri}, "position": pos(&text, off)});
+            if method.ends_with("references") {
+                params["context"] = json!({"includeDeclaration": true});
+            }
+            let t = Instant::now();
+            let r = c.request(method, params);
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+            non_null += usize::from(!r["result"].is_null());
+        }
+        let (p50, p99) = (pct(&mut times, 0.5), pct(&mut times, 0.99));
+        println!("{method}: {requests} requests ({non_null} non-empty): p50 {p50:.2} ms, p99 {p99:.2} ms");
+    }
+
+    // edits: the displaced-families figure of this article, alternating
+    let line = text.find("Local officials said ").expect("a families line in 00000.txt");
+    let figure_start = line + "Local officials said ".len();
+    let figure_end = figure_start + text[figure_start..].find(' ').unwrap();
+    let original = text[figure_start..figure_end].to_string();
+    let start = pos(&text, figure_start);
+    let mut current = original.clone();
+    let mut times = Vec::new();
+    for e in 0..edits {
+        let next = if e % 2 == 0 { "1" } else { original.as_str() };
+        let end = json!({"line": start["line"], "character": start["character"].as_u64().unwrap() + current.encode_utf16().count() as u64});
+        let version = 2 + e as i64;
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": {"start": start, "end": end}, "text": next}]}),
+        );
+        let d = c.wait_diagnostics(Some(&uri), Some(version));
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        eprintln!("edit {e}: {:.1} ms, {} diagnostics", times.last().unwrap(), d["params"]["diagnostics"].as_array().map_or(0, |a| a.len()));
+        current = next.to_string();
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let med = pct(&mut times, 0.5);
+    println!("didChange -> publishDiagnostics: median {med:.1} ms of {edits} (min {:.1}, max {:.1}); minus the {DEBOUNCE_MS} ms debounce: {:.1} ms", times[0], times[times.len() - 1], med - DEBOUNCE_MS);
+    let _ = c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let _ = c.child.wait();
+}
