@@ -32,27 +32,33 @@ fn outlet(snap: &Snapshot, article: usize) -> String {
     })
 }
 
+/// How many items of one list a hover shows; on a story of thousands of articles an actor is
+/// named in thousands of them, and a card must stay a card.
+const SHOWN: usize = 8;
+
+/// The first `SHOWN` items joined by `sep`, then "and N more".
+fn capped(items: impl ExactSizeIterator<Item = String>, sep: &str) -> String {
+    let total = items.len();
+    let mut out: Vec<String> = items.take(SHOWN).collect();
+    if total > SHOWN {
+        out.push(format!("and {} more", total - SHOWN));
+    }
+    out.join(sep)
+}
+
 pub fn actor_markdown(snap: &Snapshot, card: &ActorCard) -> String {
     let mut lines = vec![format!("**{}** · {}", md(&card.name), card.kind.as_str())];
     if !card.roles.is_empty() {
-        let roles: Vec<String> = card
-            .roles
-            .iter()
-            .map(|r| format!("{} — {}", md(&r.role), r.articles.iter().map(|&a| md(&outlet(snap, a))).collect::<Vec<_>>().join(", ")))
-            .collect();
-        lines.push(roles.join("; "));
+        let roles = card.roles.iter().map(|r| format!("{} — {}", md(&r.role), capped(r.articles.iter().map(|&a| md(&outlet(snap, a))), ", ")));
+        lines.push(capped(roles, "; "));
     }
     if !card.spellings.is_empty() {
-        let s: Vec<String> = card
-            .spellings
-            .iter()
-            .map(|s| format!("*{}* ({})", md(&s.text), s.articles.iter().map(|&a| md(&label(snap, a))).collect::<Vec<_>>().join(", ")))
-            .collect();
-        lines.push(format!("Spellings: {}", s.join(" · ")));
+        let s = card.spellings.iter().map(|s| format!("*{}* ({})", md(&s.text), capped(s.articles.iter().map(|&a| md(&label(snap, a))), ", ")));
+        lines.push(format!("Spellings: {}", capped(s, " · ")));
     }
     if !card.mentions.is_empty() {
-        let m: Vec<String> = card.mentions.iter().map(|c| format!("{} ×{}", md(&label(snap, c.article)), c.count)).collect();
-        lines.push(format!("Mentions: {}", m.join(" · ")));
+        let m = card.mentions.iter().map(|c| format!("{} ×{}", md(&label(snap, c.article)), c.count));
+        lines.push(format!("Mentions: {}", capped(m, " · ")));
     }
     for (a, q) in card.quotes.iter().take(5) {
         lines.push(format!("Quoted: “{}” ({})", md(q), md(&label(snap, *a))));
@@ -82,10 +88,13 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
     }
     if !card.others.is_empty() {
         lines.push("Other outlets:".to_string());
-        for o in &card.others {
+        for o in card.others.iter().take(SHOWN) {
             let verdict = if o.agrees { "agrees" } else { "disagrees" };
             let range = if o.range == o.text { String::new() } else { format!(" ({})", md(&o.range)) };
             lines.push(format!("- {}: {}{} — {}", md(&outlet(snap, o.at.article)), md(&o.text), range, verdict));
+        }
+        if card.others.len() > SHOWN {
+            lines.push(format!("- and {} more", card.others.len() - SHOWN));
         }
     }
     lines.join("  \n")
