@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-60}; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(figures article positions config)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(figures article positions config lsp_messages)
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   [ "$t" = figures ] || [ "$t" = article ] && cp -n fixtures/seeds/*.txt "fuzz/corpus/$t/" 2>/dev/null || true
