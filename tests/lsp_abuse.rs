@@ -73,3 +73,26 @@ fn a_wrong_content_length_and_garbage_do_not_end_the_server() {
     let (status, _) = c.shutdown_and_exit();
     assert!(status.success());
 }
+
+#[test]
+fn unusable_files_get_one_notice_and_the_rest_is_served() {
+    let dir = copy_seeds();
+    std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 250,000 people\n").unwrap();
+    std::fs::write(dir.path().join("binary.txt"), b"\x7fELF\0\0\0\x01").unwrap();
+    let mut c = LspClient::spawn();
+    c.initialize(dir.path(), caps_full());
+    let notice = c.wait_notification("a window/showMessage about unusable files", |m| {
+        m["method"] == "window/showMessage" && m["params"]["message"].as_str().is_some_and(|t| t.contains(".txt"))
+    });
+    let text = notice["params"]["message"].as_str().unwrap();
+    assert!(text.contains("latin1.txt") || text.contains("binary.txt"), "{text}");
+    assert!(text.contains("1 more file"), "the second file is counted, not shown again: {text}");
+    // the seeds are still served
+    let p = seed(dir.path(), "002");
+    let t = std::fs::read_to_string(&p).unwrap();
+    let (line, col) = utf16_pos(&t, "275,000", 0);
+    c.wait_diagnostics_from(0, &uri(&p), |params| params["diagnostics"].as_array().is_some_and(|a| !a.is_empty()));
+    let hover = c.request("textDocument/hover", LspClient::at(&p, line, col + 1));
+    assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("275,000"), "{hover}");
+    c.shutdown_and_exit();
+}

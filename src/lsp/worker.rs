@@ -122,6 +122,15 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         }
         progress.finish();
         let messages = shared.state().apply_results(&job, results);
+        // one notice per pass names the first problem and counts the rest; the output log
+        // holds every file with its reason
+        if let Some(first) = messages.first() {
+            let more = match messages.len() {
+                1 => String::new(),
+                n => format!(" (and {} more files; see the crosswire output)", n - 1),
+            };
+            client.show_message(MessageType::WARNING, format!("{first}{more}")).await;
+        }
         for m in messages {
             client.log_message(MessageType::WARNING, m).await;
         }
