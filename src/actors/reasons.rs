@@ -2,25 +2,44 @@
 //! instead of one line per article ("surname-only mentions follow the full name introduced in
 //! each article (000, 002, 003, 004)"). The raw reasons stay in the model and the JSON output.
 
-use regex::Regex;
-use std::sync::LazyLock;
+// Plain string splitting, not regexes: an actor named in thousands of articles has thousands
+// of reasons, and this runs on every hover.
 
-static SURNAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\S+): ‘(.+)’ is the surname of .+, introduced (?:earlier|later)$").unwrap());
-static SAME_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^same name ‘.+’ in (\S+) and (\S+)$").unwrap());
-static IN_ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([\w.-]+): (.+)$").unwrap());
+/// "000: ‘Lavrov’ is the surname of …" → ("000", "Lavrov").
+fn surname_reason(r: &str) -> Option<(&str, &str)> {
+    let (label, body) = split_label(r)?;
+    if !body.contains("’ is the surname of ") {
+        return None;
+    }
+    let form = body.strip_prefix('‘')?.split_once('’')?.0;
+    Some((label, form))
+}
+
+/// "same name ‘X’ in 000 and 004" → ("000", "004").
+fn same_name_reason(r: &str) -> Option<(&str, &str)> {
+    let rest = r.strip_prefix("same name ‘")?;
+    let (_, articles) = rest.rsplit_once(" in ")?;
+    articles.split_once(" and ")
+}
+
+/// "000: text" → ("000", "text"), when the prefix is an article label (letters, digits, `.-_`).
+fn split_label(r: &str) -> Option<(&str, &str)> {
+    let (label, body) = r.split_once(": ")?;
+    let is_label = !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    is_label.then_some((label, body))
+}
 
 #[derive(Default)]
 struct Group {
     text: String,
     forms: Vec<String>,
-    articles: Vec<String>,
+    /// Sorted and unique: a reason can hold for thousands of articles.
+    articles: std::collections::BTreeSet<String>,
 }
 
-fn push_unique(v: &mut Vec<String>, s: &str) {
-    if !v.iter().any(|x| x == s) {
-        v.push(s.to_string());
-    }
-}
+/// How many article labels a summarised reason names before counting the rest.
+const LABELS_SHOWN: usize = 8;
+
 
 /// Groups `reasons` by kind, in the order each kind first appears.
 pub fn summarise(reasons: &[String]) -> Vec<String> {
@@ -36,17 +55,19 @@ pub fn summarise(reasons: &[String]) -> Vec<String> {
         &mut groups[i].1
     }
     for r in reasons {
-        if let Some(c) = SURNAME.captures(r) {
+        if let Some((label, form)) = surname_reason(r) {
             let g = group(&mut groups, "surname", String::new());
-            push_unique(&mut g.forms, &c[2]);
-            push_unique(&mut g.articles, &c[1]);
-        } else if let Some(c) = SAME_NAME.captures(r) {
+            if !g.forms.iter().any(|f| f == form) {
+                g.forms.push(form.to_string()); // a handful of forms per actor
+            }
+            g.articles.insert(label.to_string());
+        } else if let Some((a, b)) = same_name_reason(r) {
             let g = group(&mut groups, "same", "the same full name".to_string());
-            push_unique(&mut g.articles, &c[1]);
-            push_unique(&mut g.articles, &c[2]);
-        } else if let Some(c) = IN_ARTICLE.captures(r) {
-            let g = group(&mut groups, &c[2], c[2].to_string());
-            push_unique(&mut g.articles, &c[1]);
+            g.articles.insert(a.to_string());
+            g.articles.insert(b.to_string());
+        } else if let Some((label, body)) = split_label(r) {
+            let g = group(&mut groups, body, body.to_string());
+            g.articles.insert(label.to_string());
         } else {
             group(&mut groups, r, r.clone());
         }
@@ -58,8 +79,16 @@ pub fn summarise(reasons: &[String]) -> Vec<String> {
                 let forms: Vec<String> = g.forms.iter().map(|f| format!("‘{f}’")).collect();
                 g.text = format!("{} follow{} the full name introduced in each article", forms.join(", "), if forms.len() == 1 { "s" } else { "" });
             }
-            g.articles.sort();
-            if g.articles.is_empty() { g.text } else { format!("{} ({})", g.text, g.articles.join(", ")) }
+            if g.articles.is_empty() {
+                return g.text;
+            }
+            let mut labels: Vec<&str> = g.articles.iter().take(LABELS_SHOWN).map(String::as_str).collect();
+            let more = g.articles.len().saturating_sub(LABELS_SHOWN);
+            let more_text = format!("and {more} more");
+            if more > 0 {
+                labels.push(&more_text);
+            }
+            format!("{} ({})", g.text, labels.join(", "))
         })
         .collect()
 }

@@ -117,6 +117,9 @@ fn members(snap: &Snapshot, actor: ActorId) -> &[EntityRef] {
     snap.linked.actors.get(actor).map_or(&[], |a| a.members.as_slice())
 }
 
+/// How many quotes an actor card keeps.
+const QUOTES_KEPT: usize = 10;
+
 /// The card of actor `actor`, or `None` when the id is unknown.
 pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
     let a = snap.linked.actors.get(actor)?;
@@ -125,13 +128,10 @@ pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
     type Uses = (Vec<usize>, usize, usize);
     let mut spellings: BTreeMap<String, Uses> = BTreeMap::new();
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut reasons: Vec<String> = Vec::new();
     let mut quotes: Vec<(usize, String)> = Vec::new();
-    for r in a.reasons.iter() {
-        if !reasons.contains(r) {
-            reasons.push(r.clone());
-        }
-    }
+    // an actor named in thousands of articles has thousands of reasons: dedupe by hash
+    let mut seen = std::collections::HashSet::new();
+    let reasons: Vec<String> = a.reasons.iter().filter(|r| seen.insert(r.as_str())).cloned().collect();
     let mut order = 0usize;
     for m in &a.members {
         let Some(art) = snap.articles.get(m.article) else { continue };
@@ -150,17 +150,20 @@ pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
         for &mi in &entity.mentions {
             let Some(mention) = art.actors.mentions.get(mi) else { continue };
             *counts.entry(m.article).or_default() += 1;
-            let e = spellings.entry(mention.text.clone()).or_insert_with(|| {
+            if !spellings.contains_key(mention.text.as_str()) {
                 order += 1;
-                (Vec::new(), 0, order)
-            });
-            if !e.0.contains(&m.article) {
+                spellings.insert(mention.text.clone(), (Vec::new(), 0, order));
+            }
+            let Some(e) = spellings.get_mut(mention.text.as_str()) else { continue };
+            // members come in article order, so an article already listed is the last one
+            if e.0.last() != Some(&m.article) {
                 e.0.push(m.article);
             }
             e.1 += 1;
         }
         // the actor's reasons already hold each article's own, prefixed with its label
-        for q in &entity.quotes {
+        // a card shows a few quotes; an actor quoted in thousands of articles keeps the first
+        for q in entity.quotes.iter().take(QUOTES_KEPT.saturating_sub(quotes.len())) {
             quotes.push((m.article, q.text.clone()));
         }
     }
