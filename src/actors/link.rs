@@ -99,13 +99,20 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     // the folded forms matter only when crosswire.json names entities (aliases, same, different)
     let named = !groups.is_empty() || !config.different.is_empty();
     let entity_forms: Vec<Vec<String>> = if named { (0..n).map(|g| forms(articles[l.refs[g].article], l.entity(g))).collect() } else { vec![Vec::new(); n] };
+    // form → entities, so that a long `different` list costs one lookup per name, not a scan
+    let mut entities_of_form: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, forms) in entity_forms.iter().enumerate() {
+        for f in forms {
+            let list = entities_of_form.entry(f.as_str()).or_default();
+            if list.last() != Some(&g) {
+                list.push(g);
+            }
+        }
+    }
     for (p, pair) in config.different.iter().enumerate() {
         for (side, name) in pair.iter().take(2).enumerate() {
-            let f = fold(name);
-            for g in 0..n {
-                if entity_forms[g].contains(&f) {
-                    l.apart[g].push((p, side as u8));
-                }
+            for &g in entities_of_form.get(fold(name).as_str()).into_iter().flatten() {
+                l.apart[g].push((p, side as u8));
             }
         }
     }
@@ -115,8 +122,8 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             group_of_form.insert(fold(name), n + gi);
         }
     }
-    for g in 0..n {
-        for f in &entity_forms[g] {
+    for (g, forms) in entity_forms.iter().enumerate() {
+        for f in forms {
             if let Some(&node) = group_of_form.get(f) {
                 let reason = groups[node - n].0.clone();
                 l.union(node, g, || reason);
