@@ -73,7 +73,7 @@ fn bench_scale(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("compare", n), &n, |b, _| {
             let figs: Vec<ArticleFigures<'_>> = articles
                 .iter()
-                .map(|a| ArticleFigures { outlet: a.article.outlet(), label: &a.article.meta.label, date: a.article.meta.date, figures: &a.figures })
+                .map(|a| ArticleFigures { outlet: a.article.outlet(), date: a.article.meta.date, figures: &a.figures })
                 .collect();
             b.iter(|| findings::compare(&figs))
         });

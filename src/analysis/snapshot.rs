@@ -32,7 +32,7 @@ pub enum Target {
 fn article_figures(articles: &[Arc<ArticleAnalysis>]) -> Vec<ArticleFigures<'_>> {
     articles
         .iter()
-        .map(|a| ArticleFigures { outlet: a.article.outlet(), label: &a.article.meta.label, date: a.article.meta.date, figures: &a.figures })
+        .map(|a| ArticleFigures { outlet: a.article.outlet(), date: a.article.meta.date, figures: &a.figures })
         .collect()
 }
 

@@ -112,7 +112,7 @@ pub fn figures(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
                 pos.line + 1,
                 pos.col + 1,
                 format!("{:?}", f.text),
-                serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                f.kind.as_str(),
                 f.describe_range(),
                 what,
                 f.key.as_deref().map(|k| format!("  [{k}]")).unwrap_or_default()

@@ -34,6 +34,24 @@ pub enum FigureKind {
 }
 
 impl FigureKind {
+    /// The name used in JSON and messages (`count`, `duration`…), as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::Measure => "measure",
+            FigureKind::Duration => "duration",
+            FigureKind::Date => "date",
+            FigureKind::Year => "year",
+            FigureKind::Time => "time",
+            FigureKind::Ordinal => "ordinal",
+            FigureKind::Identifier => "identifier",
+            FigureKind::Age => "age",
+            FigureKind::Fraction => "fraction",
+        }
+    }
+
     /// Whether figures of this kind measure quantities that can contradict each other.
     pub fn is_comparable(self) -> bool {
         matches!(self, FigureKind::Count | FigureKind::Money | FigureKind::Percent | FigureKind::Measure)
@@ -135,6 +153,18 @@ impl Figure {
             format!("{} or more", n(self.low))
         } else {
             format!("{}–{}", n(self.low), n(self.high))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FigureKind::*;
+
+    #[test]
+    fn kind_names_match_their_serialised_form() {
+        for kind in [Count, Money, Percent, Measure, Duration, Date, Year, Time, Ordinal, Identifier, Age, Fraction] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }
     }
 }

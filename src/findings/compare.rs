@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 /// What the comparison needs of one article.
 pub struct ArticleFigures<'a> {
     pub outlet: &'a str,
-    pub label: &'a str,
     pub date: Option<Date>,
     pub figures: &'a [Figure],
 }
@@ -376,9 +375,9 @@ mod tests {
         let b = [figure("275,000", 275_000.0, 275_000.0, "k")];
         let c = [figure("an estimated 250,000", 225_000.0, 275_000.0 - 1.0, "k")];
         let arts = [
-            ArticleFigures { outlet: "A", label: "001", date: None, figures: &a },
-            ArticleFigures { outlet: "B", label: "002", date: None, figures: &b },
-            ArticleFigures { outlet: "C", label: "004", date: None, figures: &c },
+            ArticleFigures { outlet: "A", date: None, figures: &a },
+            ArticleFigures { outlet: "B", date: None, figures: &b },
+            ArticleFigures { outlet: "C", date: None, figures: &c },
         ];
         let found = compare(&arts);
         assert_eq!(found.len(), 1, "{found:#?}");
@@ -392,14 +391,14 @@ mod tests {
         let a = [figure("8,000", 8000.0, 8000.0, "rebels")];
         let b = [figure("900", 900.0, 900.0, "fighters")];
         let arts = [
-            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
-            ArticleFigures { outlet: "B", label: "2", date: None, figures: &b },
+            ArticleFigures { outlet: "A", date: None, figures: &a },
+            ArticleFigures { outlet: "B", date: None, figures: &b },
         ];
         assert!(compare(&arts).is_empty());
         let c = [figure("9,000", 9000.0, 9000.0, "rebels")];
         let same_outlet = [
-            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
-            ArticleFigures { outlet: "A", label: "2", date: None, figures: &c },
+            ArticleFigures { outlet: "A", date: None, figures: &a },
+            ArticleFigures { outlet: "A", date: None, figures: &c },
         ];
         assert!(compare(&same_outlet).is_empty());
     }
@@ -412,8 +411,8 @@ mod tests {
         late.predicate = Some("killed".into());
         let (e, l) = ([early], [late]);
         let arts = [
-            ArticleFigures { outlet: "A", label: "1", date: Date::from_ymd(2016, 9, 1), figures: &e },
-            ArticleFigures { outlet: "B", label: "2", date: Date::from_ymd(2016, 10, 1), figures: &l },
+            ArticleFigures { outlet: "A", date: Date::from_ymd(2016, 9, 1), figures: &e },
+            ArticleFigures { outlet: "B", date: Date::from_ymd(2016, 10, 1), figures: &l },
         ];
         let found = compare(&arts);
         assert_eq!(found.len(), 1);
@@ -427,9 +426,9 @@ mod tests {
         let b = [figure("at least three", 3.0, f64::INFINITY, "k"), figure("three people", 3.0, 3.0, "k")];
         let c = [figure("at least 10", 10.0, f64::INFINITY, "k")];
         let arts = [
-            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
-            ArticleFigures { outlet: "B", label: "2", date: None, figures: &b },
-            ArticleFigures { outlet: "C", label: "3", date: None, figures: &c },
+            ArticleFigures { outlet: "A", date: None, figures: &a },
+            ArticleFigures { outlet: "B", date: None, figures: &b },
+            ArticleFigures { outlet: "C", date: None, figures: &c },
         ];
         let found = compare(&arts);
         assert_eq!(found.len(), 1, "{found:#?}");
@@ -443,9 +442,9 @@ mod tests {
         let b = [figure("10", 10.0, 10.0, "k")];
         let c = [figure("more than 50", 50.0, f64::INFINITY, "k")];
         let arts = [
-            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
-            ArticleFigures { outlet: "B", label: "2", date: None, figures: &b },
-            ArticleFigures { outlet: "C", label: "3", date: None, figures: &c },
+            ArticleFigures { outlet: "A", date: None, figures: &a },
+            ArticleFigures { outlet: "B", date: None, figures: &b },
+            ArticleFigures { outlet: "C", date: None, figures: &c },
         ];
         let found = compare(&arts);
         assert_eq!(found.len(), 1, "{found:#?}");
@@ -459,8 +458,8 @@ mod tests {
         half.value = 500_000.0;
         let b = [half];
         let arts = [
-            ArticleFigures { outlet: "A", label: "1", date: None, figures: &a },
-            ArticleFigures { outlet: "B", label: "2", date: None, figures: &b },
+            ArticleFigures { outlet: "A", date: None, figures: &a },
+            ArticleFigures { outlet: "B", date: None, figures: &b },
         ];
         let found = compare(&arts);
         assert_eq!(found.len(), 1);

@@ -71,8 +71,7 @@ pub fn actor_markdown(snap: &Snapshot, card: &ActorCard) -> String {
 }
 
 pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
-    let kind = serde_json::to_value(card.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    let mut lines = vec![format!("**{}** · {}", md(&card.text), kind)];
+    let mut lines = vec![format!("**{}** · {}", md(&card.text), card.kind.as_str())];
     let qualifier = card.qualifier.as_str().replace('_', " ");
     lines.push(format!("Range: {} ({})", md(&card.range), qualifier));
     let what: Vec<String> = [card.counts.as_deref(), card.predicate.as_deref(), card.place.as_deref().map(|p| format!("in {p}")).as_deref()]
