@@ -132,21 +132,25 @@ impl Figure {
 
     /// "250,000", "more than 290,000", "200,000–999,999": the interval in words for messages.
     pub fn describe_range(&self) -> String {
-        fn n(x: f64) -> String {
-            if x.fract() == 0.0 && x.abs() < 1e15 {
-                let s = format!("{}", x as i64);
-                let mut out = String::new();
-                for (i, c) in s.chars().enumerate() {
-                    if i > 0 && (s.len() - i) % 3 == 0 && c != '-' {
-                        out.push(',');
-                    }
-                    out.push(c);
-                }
-                out
-            } else {
-                format!("{x}")
+        // years, identifiers and the like are read as written: 2011, not 2,011
+        let grouped = self.kind.is_comparable();
+        let n = |x: f64| -> String {
+            if x.fract() != 0.0 || x.abs() >= 1e15 {
+                return format!("{x}");
             }
-        }
+            let s = format!("{}", x as i64);
+            if !grouped {
+                return s;
+            }
+            let mut out = String::new();
+            for (i, c) in s.chars().enumerate() {
+                if i > 0 && (s.len() - i) % 3 == 0 && c != '-' {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        };
         if self.low == self.high {
             n(self.low)
         } else if self.high.is_infinite() {
