@@ -106,6 +106,10 @@ fn assert_same(incremental: &Snapshot, scratch: &Snapshot) {
         assert_eq!(a, b);
     }
     assert_eq!(incremental.linked, scratch.linked);
+    // the actor cards too, which an edit that keeps the links keeps as well
+    for actor in 0..scratch.linked.actors.len() {
+        assert_eq!(incremental.actor_card(actor), scratch.actor_card(actor), "card of actor {actor}");
+    }
 }
 
 proptest! {
@@ -142,4 +146,27 @@ fn an_edit_to_a_conflicting_figure_is_seen_incrementally() {
     let next = ws.snapshot_after(&prev);
     assert_same(&next, &ws.snapshot());
     assert_ne!(next.findings, prev.findings, "the edit changes the findings");
+}
+
+#[test]
+fn an_edit_that_keeps_every_name_keeps_the_links_and_cards_and_one_that_adds_a_name_relinks() {
+    let mut ws = BASE.clone();
+    let prev = ws.snapshot();
+    prev.warm_cards();
+    let name = "002_142ef9cbeb2672f9.txt";
+    let text = ws.get(name).unwrap().article.text.to_string();
+    // a figure changed and words typed between names: same linking input
+    let edited = text.replacen("275,000", "250,000", 1).replacen("pointedly", "very pointedly", 1);
+    ws.set(name, Arc::from(edited.clone()));
+    let next = ws.unlinked_snapshot(Some(&prev));
+    assert!(next.is_linked(), "the links are kept");
+    assert!(Arc::ptr_eq(&next.linked, &prev.linked));
+    assert_same(&next, &ws.snapshot());
+    // a new person (before the article's footer, which analysis skips): linked again
+    ws.set(name, Arc::from(edited.replacen("Kerry has", "Maria Kowalska, an analyst, agreed.\n\nKerry has", 1)));
+    let after = ws.unlinked_snapshot(Some(&next));
+    assert!(!after.is_linked(), "a new name needs linking");
+    let after = after.with_links();
+    assert!(after.linked.actors.iter().any(|a| a.name == "Maria Kowalska"));
+    assert_same(&after, &ws.snapshot());
 }

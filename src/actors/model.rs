@@ -115,3 +115,27 @@ impl Linked {
         self.of_entity.get(r.article)?.get(r.entity).copied()
     }
 }
+
+impl ArticleActors {
+    /// Whether `self` and `other` give linking the same input: the same entities, names, kinds,
+    /// keys, reasons, roles, quotes and mention texts, in the same order; only where they stand
+    /// may differ. Linking (and every actor card) reads nothing else, so an edit that keeps this
+    /// (a changed figure, a word typed between names) keeps the corpus's links as they are.
+    pub fn same_for_linking(&self, other: &ArticleActors) -> bool {
+        let mentions = self.mentions.len() == other.mentions.len()
+            && self.mentions.iter().zip(&other.mentions).all(|(a, b)| a.entity == b.entity && a.full == b.full && a.text == b.text);
+        mentions
+            && self.entities.len() == other.entities.len()
+            && self.entities.iter().zip(&other.entities).all(|(a, b)| {
+                a.name == b.name
+                    && a.kind == b.kind
+                    && a.mentions == b.mentions
+                    && a.keys == b.keys
+                    && a.reasons == b.reasons
+                    && a.roles.len() == b.roles.len()
+                    && a.roles.iter().zip(&b.roles).all(|(x, y)| x.text == y.text)
+                    && a.quotes.len() == b.quotes.len()
+                    && a.quotes.iter().zip(&b.quotes).all(|(x, y)| x.text == y.text)
+            })
+    }
+}

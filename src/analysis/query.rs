@@ -120,8 +120,13 @@ fn members(snap: &Snapshot, actor: ActorId) -> &[EntityRef] {
 /// How many quotes an actor card keeps.
 const QUOTES_KEPT: usize = 10;
 
-/// The card of actor `actor`, or `None` when the id is unknown.
-pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
+/// The card of actor `actor`, or `None` when the id is unknown. Cached in the snapshot.
+pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<std::sync::Arc<ActorCard>> {
+    snap.actor_card(actor)
+}
+
+/// Builds the card of `actor` (O(mentions of the actor)); [`actor_card`] caches it.
+pub(super) fn build_actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
     let a = snap.linked.actors.get(actor)?;
     let mut roles: Vec<RoleUse> = Vec::new();
     // spelling -> (articles, count, order first seen)
@@ -195,7 +200,8 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
     let others = same_quantity(snap, article, figure)
         .into_iter()
         .filter_map(|loc| {
-            let o = snap.articles.get(loc.article)?.figures.iter().find(|g| g.span == loc.span)?;
+            let figures = &snap.articles.get(loc.article)?.figures;
+            let o = figures.get(figures.partition_point(|g| g.span.start < loc.span.start)).filter(|g| g.span == loc.span)?;
             Some(OtherFigure { text: o.text.clone(), range: o.describe_range(), agrees: f.overlaps(o), at: loc })
         })
         .collect();
@@ -220,6 +226,15 @@ pub fn same_quantity(snap: &Snapshot, article: usize, figure: usize) -> Vec<Loc>
     let Some(f) = art.figures.get(figure) else { return Vec::new() };
     let Some(key) = f.key.as_deref() else { return Vec::new() };
     let outlet = art.article.outlet();
+    if f.kind.is_comparable() {
+        // the snapshot's index by key: O(figures with this key), not a scan of the corpus
+        let refs = snap.quantity(key).unwrap_or_default();
+        return refs
+            .iter()
+            .filter(|r| r.article != article && snap.articles[r.article].article.outlet() != outlet)
+            .map(|r| Loc { article: r.article, span: snap.articles[r.article].figures[r.figure].span.clone() })
+            .collect();
+    }
     let mut out = Vec::new();
     for (i, other) in snap.articles.iter().enumerate() {
         if i == article || other.article.outlet() == outlet {

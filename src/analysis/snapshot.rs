@@ -2,14 +2,19 @@ use super::ArticleAnalysis;
 use crate::actors::{self, ActorId, Linked};
 use crate::config::Config;
 use crate::findings::{self, ArticleFigures, FigureRef, Finding};
+use super::query::ActorCard;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// An immutable view of the whole corpus: articles in name order, linked actors, findings.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
     pub articles: Vec<Arc<ArticleAnalysis>>,
-    pub linked: Linked,
+    /// Shared with the snapshots after edits that left every article's linking input as it was.
+    pub linked: Arc<Linked>,
+    /// The actor cards of `linked`, built on first use (or all at once, [`Snapshot::warm_cards`])
+    /// and shared exactly as `linked` is.
+    cards: Arc<CardCache>,
     pub findings: Vec<Finding>,
     pub config: Arc<Config>,
     by_name: HashMap<String, usize>,
@@ -18,6 +23,16 @@ pub struct Snapshot {
     quantities: Arc<HashMap<String, Arc<Vec<FigureRef>>>>,
     /// Whether `linked` has been computed (see [`Snapshot::unlinked`]).
     is_linked: bool,
+}
+
+/// One slot per actor; a slot holds `None` for an actor whose card cannot be built.
+#[derive(Debug, Default)]
+struct CardCache(Vec<OnceLock<Option<Arc<ActorCard>>>>);
+
+impl CardCache {
+    fn for_actors(n: usize) -> CardCache {
+        CardCache((0..n).map(|_| OnceLock::new()).collect())
+    }
 }
 
 /// What stands at an offset of an article.
@@ -56,6 +71,11 @@ impl Snapshot {
     /// published from this while the actors are linked. With `prev` (a snapshot of the same
     /// article names and configuration), only the quantity keys of changed articles (compared by
     /// pointer) are compared again: the cost of an edit is that of its key groups, not the corpus.
+    ///
+    /// When `prev` is linked and no changed article changed its linking input
+    /// ([`ArticleActors::same_for_linking`](crate::actors::ArticleActors::same_for_linking)), the
+    /// result is linked already: it shares `prev`'s links and actor cards (the common edit, a
+    /// figure or a word between names, costs no relinking).
     pub fn unlinked(articles: Vec<Arc<ArticleAnalysis>>, config: Arc<Config>, prev: Option<&Snapshot>) -> Snapshot {
         let by_name: HashMap<String, usize> = articles.iter().enumerate().map(|(i, a)| (a.article.name.clone(), i)).collect();
         let prev = prev.filter(|p| {
@@ -78,7 +98,18 @@ impl Snapshot {
                 (groups.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(), found)
             }
         };
-        Snapshot { articles, linked: Linked::default(), findings, config, by_name, quantities: Arc::new(quantities), is_linked: false }
+        let kept_links = prev.filter(|p| {
+            p.is_linked
+                && changed.iter().all(|&i| {
+                    let (old, new) = (&p.articles[i], &articles[i]);
+                    old.article.meta.label == new.article.meta.label && old.actors.same_for_linking(&new.actors)
+                })
+        });
+        let (linked, cards, is_linked) = match kept_links {
+            Some(p) => (p.linked.clone(), p.cards.clone(), true),
+            None => (Arc::default(), Arc::default(), false),
+        };
+        Snapshot { articles, linked, cards, findings, config, by_name, quantities: Arc::new(quantities), is_linked }
     }
 
     /// The key groups and findings after `changed` articles were replaced: the groups of the keys
@@ -132,10 +163,38 @@ impl Snapshot {
         if !self.is_linked {
             let labels: Vec<&str> = self.articles.iter().map(|a| a.article.meta.label.as_str()).collect();
             let detected: Vec<&actors::ArticleActors> = self.articles.iter().map(|a| &a.actors).collect();
-            self.linked = actors::link(&detected, &labels, &self.config);
+            let linked = actors::link(&detected, &labels, &self.config);
+            self.cards = Arc::new(CardCache::for_actors(linked.actors.len()));
+            self.linked = Arc::new(linked);
             self.is_linked = true;
         }
         self
+    }
+
+    /// Whether the actors are linked (built by [`with_links`](Self::with_links), or kept from the
+    /// previous snapshot by [`unlinked`](Self::unlinked)).
+    pub fn is_linked(&self) -> bool {
+        self.is_linked
+    }
+
+    /// The card of `actor`, built once per linking and shared by the snapshots that keep it.
+    pub fn actor_card(&self, actor: ActorId) -> Option<Arc<ActorCard>> {
+        let slot = self.cards.0.get(actor)?;
+        slot.get_or_init(|| super::query::build_actor_card(self, actor).map(Arc::new)).clone()
+    }
+
+    /// Builds every actor card not built yet, on all cores: after linking, so that no hover
+    /// pays for a card (an actor named in every article of a large story costs tens of ms).
+    pub fn warm_cards(&self) {
+        use rayon::prelude::*;
+        (0..self.cards.0.len()).into_par_iter().for_each(|a| {
+            self.actor_card(a);
+        });
+    }
+
+    /// The comparable figures with quantity key `key`, in (article, figure) order.
+    pub fn quantity(&self, key: &str) -> Option<&[FigureRef]> {
+        self.quantities.get(key).map(|v| v.as_slice())
     }
 
     pub fn article_index(&self, name: &str) -> Option<usize> {

@@ -152,13 +152,21 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     };
     let unlinked = Arc::new(unlinked);
     *lock(&links.latest) = Some(unlinked.clone());
+    if unlinked.is_linked() {
+        // no article changed what linking reads: the links (and actor cards) were kept, and
+        // requests need not wait for anything
+        let published = Arc::new(Published { revision: p.revision, snapshot: unlinked, versions: p.versions, encoding: shared.encoding() });
+        publish_for_requests(shared, published.clone());
+        diags.publish(client, &published).await;
+        return;
+    }
     let early = Published { revision: p.revision, snapshot: unlinked.clone(), versions: p.versions.clone(), encoding: shared.encoding() };
     diags.publish(client, &early).await;
     drop(early);
     let (shared, links) = (shared.clone(), links.clone());
     let (revision, versions) = (p.revision, p.versions);
     tokio::spawn(async move {
-        let _turn = links.turn.lock().await;
+        let turn = links.turn.lock().await;
         if !lock(&links.latest).as_ref().is_some_and(|l| Arc::ptr_eq(l, &unlinked)) {
             return; // a newer snapshot will be linked instead
         }
@@ -168,14 +176,23 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
             return;
         };
         // the findings, hence the diagnostics, are those already published
-        let published = Arc::new(Published { revision, snapshot: Arc::new(snapshot), versions, encoding: shared.encoding() });
-        shared.published.send_if_modified(|cur| {
-            let newer = cur.revision < published.revision;
-            if newer {
-                *cur = published;
-            }
-            newer
-        });
+        let snapshot = Arc::new(snapshot);
+        publish_for_requests(&shared, Arc::new(Published { revision, snapshot: snapshot.clone(), versions, encoding: shared.encoding() }));
+        drop(turn); // the next linking need not wait for the cards
+        // the actor cards of these links, built now rather than by the first hovers (the snapshots
+        // of later edits share them as long as the links are kept)
+        let _ = blocking(move || catch_unwind(AssertUnwindSafe(|| snapshot.warm_cards()))).await;
+    });
+}
+
+/// Makes `published` the snapshot requests answer from, unless a newer one is there already.
+fn publish_for_requests(shared: &Shared, published: Arc<Published>) {
+    shared.published.send_if_modified(|cur| {
+        let newer = cur.revision < published.revision;
+        if newer {
+            *cur = published;
+        }
+        newer
     });
 }
 
