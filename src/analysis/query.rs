@@ -117,6 +117,15 @@ fn members(snap: &Snapshot, actor: ActorId) -> &[EntityRef] {
     snap.linked.actors.get(actor).map_or(&[], |a| a.members.as_slice())
 }
 
+/// The members of `actor` in `article`: a binary search, members being in (article, entity)
+/// order (an actor named in every article of a large story has tens of thousands).
+fn members_in(snap: &Snapshot, actor: ActorId, article: usize) -> &[EntityRef] {
+    let all = members(snap, actor);
+    let from = all.partition_point(|m| m.article < article);
+    let to = from + all[from..].partition_point(|m| m.article <= article);
+    &all[from..to]
+}
+
 /// How many quotes an actor card keeps.
 const QUOTES_KEPT: usize = 10;
 
@@ -255,7 +264,7 @@ pub fn introduction_in(snap: &Snapshot, actor: ActorId, article: usize) -> Optio
     let art = snap.articles.get(article)?;
     let mut first_full: Option<&Span> = None;
     let mut first_any: Option<&Span> = None;
-    for m in members(snap, actor).iter().filter(|m| m.article == article) {
+    for m in members_in(snap, actor, article) {
         let Some(entity) = art.actors.entities.get(m.entity) else { continue };
         for &mi in &entity.mentions {
             let Some(mention) = art.actors.mentions.get(mi) else { continue };
@@ -273,19 +282,25 @@ pub fn introduction_in(snap: &Snapshot, actor: ActorId, article: usize) -> Optio
 /// The articles where `actor` is mentioned, in article order.
 fn articles_of(snap: &Snapshot, actor: ActorId) -> Vec<usize> {
     let mut v: Vec<usize> = members(snap, actor).iter().map(|m| m.article).collect();
-    v.sort_unstable();
-    v.dedup();
+    v.dedup(); // members are in article order
     v
 }
 
-/// Where `actor` is introduced in each article that mentions it; article `current` first.
+/// How each outlet introduces `actor`: its introduction in article `current` first, then in the
+/// first article (in article order) of every other outlet that names it. One per outlet, not per
+/// article: on a story of thousands of articles from a handful of outlets, a list of thousands
+/// is no answer (every mention stays in [`references`]).
 pub fn actor_definitions(snap: &Snapshot, actor: ActorId, current: usize) -> Vec<Loc> {
     let mut arts = articles_of(snap, actor);
     if let Some(i) = arts.iter().position(|&a| a == current) {
         arts.remove(i);
         arts.insert(0, current);
     }
-    arts.into_iter().filter_map(|a| introduction_in(snap, actor, a)).collect()
+    let mut outlets = std::collections::HashSet::new();
+    arts.into_iter()
+        .filter(|&a| snap.articles.get(a).is_some_and(|x| outlets.insert(x.article.outlet())))
+        .filter_map(|a| introduction_in(snap, actor, a))
+        .collect()
 }
 
 /// What "go to definition" gives for a target: an actor's introductions (current article
@@ -313,9 +328,8 @@ pub fn references(snap: &Snapshot, actor: ActorId, include_declaration: bool) ->
 /// The spans of every mention of `actor` in `article`, in text order.
 pub fn mention_spans(snap: &Snapshot, actor: ActorId, article: usize) -> Vec<Span> {
     let Some(art) = snap.articles.get(article) else { return Vec::new() };
-    let mut spans: Vec<Span> = members(snap, actor)
+    let mut spans: Vec<Span> = members_in(snap, actor, article)
         .iter()
-        .filter(|m| m.article == article)
         .filter_map(|m| art.actors.entities.get(m.entity))
         .flat_map(|e| e.mentions.iter().filter_map(|&mi| art.actors.mentions.get(mi)).map(|m| m.span.clone()))
         .collect();
@@ -471,6 +485,7 @@ mod tests {
     use super::*;
     use crate::analysis::Workspace;
     use crate::config::Config;
+    use crate::corpus::SourceFile;
     use std::path::PathBuf;
 
     fn seeds() -> Snapshot {
@@ -497,6 +512,24 @@ mod tests {
         assert_eq!(labels, ["003", "000", "002", "004"]);
         let a = &snap.articles[three].article;
         assert_eq!(&a.text[defs[0].span.clone()], "Sergei Lavrov");
+    }
+
+    #[test]
+    fn definitions_give_one_introduction_per_outlet() {
+        let mut files: Vec<SourceFile> = Vec::new();
+        for (name, text) in [
+            ("a.md", "---\noutlet: Reuters\n---\nForeign Minister Sergei Lavrov spoke. Lavrov left.\n"),
+            ("b.md", "---\noutlet: Reuters\n---\nLater, Sergei Lavrov spoke again.\n"),
+            ("c.md", "---\noutlet: AP\n---\nRussia's Sergey Lavrov declined to comment.\n"),
+        ] {
+            files.push(SourceFile { path: name.into(), display: name.into(), text: text.into() });
+        }
+        let snap = Workspace::from_files(files, Config::default()).snapshot();
+        let id = lavrov(&snap);
+        let labels = |current: usize| actor_definitions(&snap, id, current).iter().map(|l| snap.articles[l.article].article.name.clone()).collect::<Vec<_>>();
+        assert_eq!(labels(0), ["a.md", "c.md"]);
+        assert_eq!(labels(1), ["b.md", "c.md"], "the current article first, then one per other outlet");
+        assert_eq!(references(&snap, id, true).len(), 4, "references keep every mention");
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub struct Snapshot {
     cards: Arc<CardCache>,
     pub findings: Vec<Finding>,
     pub config: Arc<Config>,
-    by_name: HashMap<String, usize>,
+    by_name: Arc<HashMap<String, usize>>,
     /// The comparable figures by quantity key: what lets the next snapshot compare again only
     /// the keys an edit touched.
     quantities: Arc<HashMap<String, Arc<Vec<FigureRef>>>>,
@@ -98,18 +98,35 @@ impl Snapshot {
                 (groups.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(), found)
             }
         };
-        let kept_links = prev.filter(|p| {
-            p.is_linked
-                && changed.iter().all(|&i| {
-                    let (old, new) = (&p.articles[i], &articles[i]);
-                    old.article.meta.label == new.article.meta.label && old.actors.same_for_linking(&new.actors)
-                })
-        });
-        let (linked, cards, is_linked) = match kept_links {
-            Some(p) => (p.linked.clone(), p.cards.clone(), true),
-            None => (Arc::default(), Arc::default(), false),
-        };
-        Snapshot { articles, linked, cards, findings, config, by_name, quantities: Arc::new(quantities), is_linked }
+        let mut snapshot = Snapshot { articles, linked: Arc::default(), cards: Arc::default(), findings, config, by_name: Arc::new(by_name), quantities: Arc::new(quantities), is_linked: false };
+        if let Some(p) = prev {
+            snapshot.keep_links_of(p);
+        }
+        snapshot
+    }
+
+    /// Takes the links and actor cards of `linked` (a linked snapshot of the same article names
+    /// and configuration) when no article that differs between the two differs in what linking
+    /// reads. True when `self` is linked afterwards. O(changed articles' actors) plus one pointer
+    /// comparison per article.
+    pub fn keep_links_of(&mut self, linked: &Snapshot) -> bool {
+        if self.is_linked {
+            return true;
+        }
+        let comparable = linked.is_linked
+            && (Arc::ptr_eq(&linked.config, &self.config) || *linked.config == *self.config)
+            && linked.articles.len() == self.articles.len();
+        let same = comparable
+            && linked.articles.iter().zip(&self.articles).all(|(old, new)| {
+                Arc::ptr_eq(old, new)
+                    || (old.article.name == new.article.name && old.article.meta.label == new.article.meta.label && old.actors.same_for_linking(&new.actors))
+            });
+        if same {
+            self.linked = linked.linked.clone();
+            self.cards = linked.cards.clone();
+            self.is_linked = true;
+        }
+        same
     }
 
     /// The key groups and findings after `changed` articles were replaced: the groups of the keys

@@ -137,47 +137,61 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     }
     // 4. snapshot and diagnostics, once everything up to some revision is analysed. Findings
     // depend on figures only: they are compared first (again only for the quantity keys of the
-    // articles changed since the last comparison) and published as diagnostics at once. The
-    // actors are linked in the background, one linking at a time, skipping snapshots that a
-    // newer one superseded meanwhile; then the snapshot is published for requests (which wait
-    // for it). So an edit's diagnostics never wait for the linking of the whole corpus.
+    // articles changed since the last comparison) and published as diagnostics at once. When no
+    // changed article changed what linking reads (the usual edit), the last links are kept and
+    // the snapshot serves requests at once; otherwise the actors are linked in the background,
+    // one linking at a time, always of the latest snapshot, which is then published for requests
+    // (which wait for it). So an edit's diagnostics never wait for the linking of the corpus.
     let publishable = shared.state().take_publishable();
     let Some(p) = publishable else { return };
     let ws = p.workspace;
-    let prev = lock(&links.latest).clone().unwrap_or_else(|| shared.published.borrow().snapshot.clone());
-    let built = blocking(move || catch_unwind(AssertUnwindSafe(|| ws.unlinked_snapshot(Some(&prev))))).await;
-    let Some(Ok(unlinked)) = built else {
+    let prev = lock(&links.latest).as_ref().map(|l| l.snapshot.clone()).unwrap_or_else(|| shared.published.borrow().snapshot.clone());
+    let served = shared.published.borrow().snapshot.clone();
+    let built = blocking(move || {
+        catch_unwind(AssertUnwindSafe(|| {
+            let mut s = ws.unlinked_snapshot(Some(&prev));
+            s.keep_links_of(&served);
+            s
+        }))
+    })
+    .await;
+    let Some(Ok(snapshot)) = built else {
         client.log_message(MessageType::ERROR, "crosswire: comparing the articles failed (internal error); keeping the previous results").await;
         return;
     };
-    let unlinked = Arc::new(unlinked);
-    *lock(&links.latest) = Some(unlinked.clone());
-    if unlinked.is_linked() {
-        // no article changed what linking reads: the links (and actor cards) were kept, and
-        // requests need not wait for anything
-        let published = Arc::new(Published { revision: p.revision, snapshot: unlinked, versions: p.versions, encoding: shared.encoding() });
-        publish_for_requests(shared, published.clone());
-        diags.publish(client, &published).await;
+    let latest = Arc::new(Published { revision: p.revision, snapshot: Arc::new(snapshot), versions: p.versions, encoding: shared.encoding() });
+    *lock(&links.latest) = Some(latest.clone());
+    if latest.snapshot.is_linked() {
+        publish_for_requests(shared, latest.clone());
+        diags.publish(client, &latest).await;
         return;
     }
-    let early = Published { revision: p.revision, snapshot: unlinked.clone(), versions: p.versions.clone(), encoding: shared.encoding() };
-    diags.publish(client, &early).await;
-    drop(early);
+    diags.publish(client, &latest).await;
+    drop(latest);
     let (shared, links) = (shared.clone(), links.clone());
-    let (revision, versions) = (p.revision, p.versions);
     tokio::spawn(async move {
         let turn = links.turn.lock().await;
-        if !lock(&links.latest).as_ref().is_some_and(|l| Arc::ptr_eq(l, &unlinked)) {
-            return; // a newer snapshot will be linked instead
+        // the latest snapshot now (a newer one may have come while this task waited its turn)
+        let Some(target) = lock(&links.latest).clone() else { return };
+        let served = shared.published.borrow().clone();
+        if served.revision >= target.revision {
+            return; // linked (or kept) already
         }
-        let built = blocking(move || catch_unwind(AssertUnwindSafe(|| (*unlinked).clone().with_links()))).await;
+        let (unlinked, served) = (target.snapshot.clone(), served.snapshot.clone());
+        let built = blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                let mut s = (*unlinked).clone();
+                if s.keep_links_of(&served) { s } else { s.with_links() }
+            }))
+        })
+        .await;
         let Some(Ok(snapshot)) = built else {
             shared.client.log_message(MessageType::ERROR, "crosswire: linking the articles failed (internal error); keeping the previous results").await;
             return;
         };
         // the findings, hence the diagnostics, are those already published
         let snapshot = Arc::new(snapshot);
-        publish_for_requests(&shared, Arc::new(Published { revision, snapshot: snapshot.clone(), versions, encoding: shared.encoding() }));
+        publish_for_requests(&shared, Arc::new(Published { revision: target.revision, snapshot: snapshot.clone(), versions: target.versions.clone(), encoding: target.encoding }));
         drop(turn); // the next linking need not wait for the cards
         // the actor cards of these links, built now rather than by the first hovers (the snapshots
         // of later edits share them as long as the links are kept)
@@ -196,11 +210,12 @@ fn publish_for_requests(shared: &Shared, published: Arc<Published>) {
     });
 }
 
-/// The worker's linking in the background: the latest compared (unlinked) snapshot, which the
-/// next comparison starts from, and a lock so that one linking runs at a time.
+/// The worker's linking in the background: the latest compared snapshot (linked or not), which
+/// the next comparison starts from and the next linking links, and a lock so that one linking
+/// runs at a time.
 #[derive(Default)]
 struct Linking {
-    latest: std::sync::Mutex<Option<Arc<Snapshot>>>,
+    latest: std::sync::Mutex<Option<Arc<Published>>>,
     turn: tokio::sync::Mutex<()>,
 }
 
