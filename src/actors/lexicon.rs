@@ -479,24 +479,24 @@ pub fn same_name_variant(a: &str, b: &str) -> bool {
 /// Two full names (folded words, surname last) that may name one person: surnames that are one
 /// name and given names that agree: variants ("Sergey"/"Sergei"), a short form ("Fred"/
 /// "Frederick"), or a shared given name when one adds an initial or a middle name ("W. Mark Felt").
-pub fn compatible_names(a: &[String], b: &[String]) -> bool {
+pub fn compatible_names<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
     let (Some((sa, ga)), Some((sb, gb))) = (a.split_last(), b.split_last()) else { return false };
-    if ga.is_empty() || gb.is_empty() || !same_name_variant(sa, sb) {
+    if ga.is_empty() || gb.is_empty() || !same_name_variant(sa.as_ref(), sb.as_ref()) {
         return false;
     }
-    let (fa, fb) = (&ga[0], &gb[0]);
+    let (fa, fb) = (ga[0].as_ref(), gb[0].as_ref());
     if same_name_variant(fa, fb) {
         return true;
     }
     let (short, long) = if fa.len() <= fb.len() { (fa, fb) } else { (fb, fa) };
-    if short.len() >= 3 && long.starts_with(short.as_str()) {
+    if short.len() >= 3 && long.starts_with(short) {
         return true;
     }
     let common = fa.chars().zip(fb.chars()).take_while(|(x, y)| x == y).count();
     if common >= 4 {
         return true;
     }
-    ga.iter().filter(|w| w.len() > 1).any(|w| gb.contains(w))
+    ga.iter().map(AsRef::as_ref).filter(|w| w.len() > 1).any(|w| gb.iter().any(|v| v.as_ref() == w))
 }
 
 /// Consonant skeleton of a folded word with transliteration-prone letters merged: vowels and

@@ -15,15 +15,16 @@ struct Linker<'a> {
     /// The `different` pairs present in each root's set: (pair index, side).
     apart: Vec<Vec<(usize, u8)>>,
     reasons: Vec<Vec<String>>,
-    /// The same reasons as a set, to test a new reason without scanning the list (a set of
-    /// thousands of entities, one per article, would make that quadratic).
-    reason_set: Vec<HashSet<String>>,
+    /// The hashes of the same reasons, to test a new reason without scanning the list (a set of
+    /// thousands of entities, one per article, would make that quadratic); hashes rather than
+    /// copies, which at 10,000 articles cost tens of megabytes while linking.
+    reason_set: Vec<HashSet<u64>>,
     refs: Vec<EntityRef>,
     articles: &'a [&'a ArticleActors],
     labels: &'a [&'a str],
 }
 
-impl Linker<'_> {
+impl<'a> Linker<'a> {
     fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
@@ -54,16 +55,21 @@ impl Linker<'_> {
         }
         self.reason_set[lo].extend(set);
         let reason = reason();
-        if !self.reason_set[lo].contains(&reason) {
-            self.reason_set[lo].insert(reason.clone());
+        if self.reason_set[lo].insert(hash_of(&reason)) {
             self.reasons[lo].push(reason);
         }
         true
     }
 
-    fn entity(&self, g: usize) -> &super::model::Entity {
+    /// The entity of node `g`, borrowed from the articles (not from the linker, which the
+    /// caller may go on changing).
+    fn entity<'e>(&self, g: usize) -> &'e super::model::Entity
+    where
+        'a: 'e,
+    {
         let r = self.refs[g];
-        &self.articles[r.article].entities[r.entity]
+        let articles: &'a [&'a ArticleActors] = self.articles;
+        &articles[r.article].entities[r.entity]
     }
 
     fn label(&self, g: usize) -> &str {
@@ -134,7 +140,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     // exact keys: known actors, full names, other names, acronyms
     let mut first_with: HashMap<String, usize> = HashMap::new();
     for g in 0..n {
-        let keys = l.entity(g).keys.clone();
+        let keys = &l.entity(g).keys;
         let has_person = keys.iter().any(|k| k.starts_with("person:"));
         for key in keys {
             let exact = ["known:", "person:", "name:"].iter().any(|p| key.starts_with(p)) || (key.starts_with("abbr:") && !has_person);
@@ -159,11 +165,11 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     }
 
     // spelling variants of full names sharing a surname skeleton: "Sergey Lavrov" ~ "Sergei Lavrov"
-    let mut by_skeleton: BTreeMap<String, Vec<(usize, Vec<String>)>> = BTreeMap::new();
+    let mut by_skeleton: BTreeMap<String, Vec<(usize, Vec<&str>)>> = BTreeMap::new();
     for g in 0..n {
         for key in &l.entity(g).keys {
             if let Some(name) = key.strip_prefix("person:") {
-                let words: Vec<String> = name.split(' ').map(str::to_string).collect();
+                let words: Vec<&str> = name.split(' ').collect();
                 let bucket: String = words.last().unwrap().chars().take(2).collect();
                 by_skeleton.entry(bucket).or_default().push((g, words));
             }
@@ -174,7 +180,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         // nothing left to join: every later compatible entry was joined then, or refused for
         // good (`different` only grows as sets merge). Skipping it makes a bucket of n entries
         // with d spellings cost O(d·n), not O(n²) (thousands of "Lavrov" at 10,000 articles).
-        let mut tried: HashMap<&[String], Vec<usize>> = HashMap::new();
+        let mut tried: HashMap<&[&str], Vec<usize>> = HashMap::new();
         for (x, (a, wa)) in bucket.iter().enumerate() {
             let seen = tried.entry(&wa[..]).or_default();
             let root = l.find(*a);
@@ -189,12 +195,12 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
                 if !lexicon::compatible_names(wa, wb) {
                     continue;
                 }
-                let pair = wa.iter().zip(wb).find(|(p, q)| p != q).map(|(p, q)| (p.clone(), q.clone()));
+                let pair = wa.iter().zip(wb).find(|(p, q)| p != q).map(|(p, q)| (*p, *q));
                 let (na, nb) = (l.entity(*a).name.clone(), l.entity(*b).name.clone());
                 let (a, b) = (*a, *b);
                 l.union(a, b, || match pair {
-                    Some((p, q)) if wa.len() == wb.len() && lexicon::same_name_variant(&p, &q) => format!("{}/{}: spellings of one name ({na}, {nb})", title_case(&p), title_case(&q)),
-                    Some((p, q)) if wa.len() == wb.len() => format!("{}/{}: one given name in a short and a long form ({na}, {nb})", title_case(&p), title_case(&q)),
+                    Some((p, q)) if wa.len() == wb.len() && lexicon::same_name_variant(p, q) => format!("{}/{}: spellings of one name ({na}, {nb})", title_case(p), title_case(q)),
+                    Some((p, q)) if wa.len() == wb.len() => format!("{}/{}: one given name in a short and a long form ({na}, {nb})", title_case(p), title_case(q)),
                     _ => format!("{na} and {nb}: one name, with and without a middle name or initial"),
                 });
             }
@@ -322,8 +328,8 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
     let labels: HashMap<String, &String> = config.labels.iter().map(|(k, v)| (fold(k), v)).collect();
     let mut actors: Vec<(Actor, usize, usize)> = Vec::new(); // actor, mention count, first member
     for (root, members) in sets {
-        let mut spellings: HashMap<String, usize> = HashMap::new();
-        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut spellings: HashMap<&str, usize> = HashMap::new();
+        let mut names: HashMap<&str, usize> = HashMap::new();
         let mut kinds: HashMap<ActorKind, usize> = HashMap::new();
         let mut person = false;
         let mut mentions = 0;
@@ -333,10 +339,10 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             let a = l.articles[r.article];
             let e = l.entity(g);
             for &m in &e.mentions {
-                *spellings.entry(a.mentions[m].text.clone()).or_default() += 1;
+                *spellings.entry(a.mentions[m].text.as_str()).or_default() += 1;
             }
             mentions += e.mentions.len();
-            *names.entry(e.name.clone()).or_default() += e.mentions.iter().filter(|&&m| a.mentions[m].full).count().max(1);
+            *names.entry(e.name.as_str()).or_default() += e.mentions.iter().filter(|&&m| a.mentions[m].full).count().max(1);
             *kinds.entry(e.kind).or_default() += e.mentions.len();
             person |= e.kind == ActorKind::Person && e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("surname:"));
             for reason in &e.reasons {
@@ -353,9 +359,9 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
         };
         let known = members.iter().find_map(|&g| l.entity(g).keys.iter().find(|k| k.starts_with("known:")).map(|_| l.entity(g).name.clone()));
         let name = known.unwrap_or_else(|| most_common(&names, |a, b| b.split_whitespace().count().cmp(&a.split_whitespace().count())));
-        let mut aliases: Vec<(String, usize)> = spellings.into_iter().collect();
-        aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let aliases: Vec<String> = aliases.into_iter().map(|(s, _)| s).collect();
+        let mut aliases: Vec<(&str, usize)> = spellings.into_iter().collect();
+        aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let aliases: Vec<String> = aliases.into_iter().map(|(s, _)| s.to_string()).collect();
         let label = std::iter::once(&name).chain(&aliases).find_map(|s| labels.get(&fold(s)).map(|l| (*l).clone()));
         let members_refs: Vec<EntityRef> = members.iter().map(|&g| l.refs[g]).collect();
         actors.push((Actor { id: 0, name: label.unwrap_or(name), kind, members: members_refs, aliases, reasons }, mentions, members[0]));
@@ -377,8 +383,13 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
 }
 
 /// The most frequent key; ties broken by `tie` then alphabetically.
-fn most_common(counts: &HashMap<String, usize>, tie: impl Fn(&str, &str) -> std::cmp::Ordering) -> String {
-    let mut v: Vec<(&String, &usize)> = counts.iter().collect();
-    v.sort_by(|a, b| b.1.cmp(a.1).then_with(|| tie(a.0, b.0)).then(a.0.cmp(b.0)));
-    v.first().map(|(s, _)| (*s).clone()).unwrap_or_default()
+fn most_common(counts: &HashMap<&str, usize>, tie: impl Fn(&str, &str) -> std::cmp::Ordering) -> String {
+    let mut v: Vec<(&str, usize)> = counts.iter().map(|(s, n)| (*s, *n)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| tie(a.0, b.0)).then(a.0.cmp(b.0)));
+    v.first().map(|(s, _)| s.to_string()).unwrap_or_default()
+}
+
+fn hash_of(s: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(s)
 }

@@ -117,6 +117,20 @@ impl Linked {
 }
 
 impl ArticleActors {
+    /// Gives back the spare capacity of every list: an article's results live as long as the
+    /// article, and on a corpus of thousands the slack of growing vectors adds up to megabytes.
+    pub fn shrink_to_fit(&mut self) {
+        self.mentions.shrink_to_fit();
+        self.entities.shrink_to_fit();
+        for e in &mut self.entities {
+            e.mentions.shrink_to_fit();
+            e.roles.shrink_to_fit();
+            e.quotes.shrink_to_fit();
+            e.keys.shrink_to_fit();
+            e.reasons.shrink_to_fit();
+        }
+    }
+
     /// Whether `self` and `other` give linking the same input: the same entities, names, kinds,
     /// keys, reasons, roles, quotes and mention texts, in the same order; only where they stand
     /// may differ. Linking (and every actor card) reads nothing else, so an edit that keeps this

@@ -30,13 +30,33 @@ pub struct ArticleAnalysis {
     pub failures: Vec<String>,
 }
 
+/// What a caller needs of each article. Findings depend on figures only, so `crosswire check`
+/// skips actor detection (about half of the analysis, and most of its memory).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    Everything,
+    /// Figures only: actors stay empty (and a snapshot links nothing).
+    Figures,
+}
+
 /// Analyses one article (pure; safe to run on any thread). A panic inside a stage is caught and
 /// recorded in `failures`: one odd article must not take the whole corpus down.
 pub fn analyze(name: &str, text: Arc<str>, config: &Config) -> ArticleAnalysis {
+    analyze_scoped(name, text, config, Scope::Everything)
+}
+
+/// [`analyze`], limited to what `scope` asks for.
+pub fn analyze_scoped(name: &str, text: Arc<str>, config: &Config, scope: Scope) -> ArticleAnalysis {
     let article = Article::new(name, text, config);
     let mut failures = Vec::new();
-    let actors = guarded("actor detection", &mut failures, || actors::detect(&article.text, &article.excluded));
-    let figures = guarded("figure extraction", &mut failures, || figures::extract(&article.text, &article.excluded));
+    let mut actors = match scope {
+        Scope::Everything => guarded("actor detection", &mut failures, || actors::detect(&article.text, &article.excluded)),
+        Scope::Figures => ArticleActors::default(),
+    };
+    let mut figures = guarded("figure extraction", &mut failures, || figures::extract(&article.text, &article.excluded));
+    actors.shrink_to_fit();
+    figures.shrink_to_fit();
     ArticleAnalysis { article, actors, figures, failures }
 }
 
@@ -56,11 +76,12 @@ fn guarded<T: Default>(stage: &str, failures: &mut Vec<String>, run: impl FnOnce
 pub struct Workspace {
     articles: BTreeMap<String, Arc<ArticleAnalysis>>,
     config: Arc<Config>,
+    scope: Scope,
 }
 
 impl Workspace {
     pub fn new(config: Config) -> Self {
-        Workspace { articles: BTreeMap::new(), config: Arc::new(config) }
+        Workspace { articles: BTreeMap::new(), config: Arc::new(config), scope: Scope::Everything }
     }
 
     /// Analyses many files on all cores.
@@ -71,12 +92,19 @@ impl Workspace {
     /// Like [`from_files`](Self::from_files), calling `on_article` after each article (from any
     /// thread), so that a caller can show progress.
     pub fn from_files_with_progress(files: Vec<SourceFile>, config: Config, on_article: &(dyn Fn() + Sync)) -> Self {
+        Self::from_files_scoped(files, config, Scope::Everything, on_article)
+    }
+
+    /// Like [`from_files_with_progress`](Self::from_files_with_progress), analysing only what
+    /// `scope` asks for (now and on every later change).
+    pub fn from_files_scoped(files: Vec<SourceFile>, config: Config, scope: Scope, on_article: &(dyn Fn() + Sync)) -> Self {
         let mut ws = Workspace::new(config);
+        ws.scope = scope;
         let cfg = ws.config.clone();
         let analysed: Vec<(String, Arc<ArticleAnalysis>)> = files
             .into_par_iter()
             .map(|f| {
-                let a = Arc::new(analyze(&f.display, f.text, &cfg));
+                let a = Arc::new(analyze_scoped(&f.display, f.text, &cfg, scope));
                 on_article();
                 (f.display, a)
             })
@@ -95,13 +123,13 @@ impl Workspace {
         let cfg = self.config.clone();
         let names: Vec<(String, Arc<str>)> = self.articles.iter().map(|(k, a)| (k.clone(), a.article.text.clone())).collect();
         let analysed: Vec<(String, Arc<ArticleAnalysis>)> =
-            names.into_par_iter().map(|(k, text)| { let a = Arc::new(analyze(&k, text, &cfg)); (k, a) }).collect();
+            names.into_par_iter().map(|(k, text)| { let a = Arc::new(analyze_scoped(&k, text, &cfg, self.scope)); (k, a) }).collect();
         self.articles.extend(analysed);
     }
 
     /// Adds or replaces one article, re-analysing only it.
     pub fn set(&mut self, name: &str, text: Arc<str>) {
-        let analysed = analyze(name, text, &self.config);
+        let analysed = analyze_scoped(name, text, &self.config, self.scope);
         self.articles.insert(name.to_string(), Arc::new(analysed));
     }
 

@@ -1,15 +1,16 @@
 //! The commands: load, analyse, render, choose the exit code.
 
 use super::{github, human, json, sarif, CheckArgs, CheckFormat, FailOn, ListArgs, ListFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
-use crate::analysis::{Snapshot, Workspace};
+use crate::analysis::{Scope, Snapshot, Workspace};
 use crate::config::Config;
 use crate::corpus;
 use crate::findings::Severity;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// A loaded and analysed corpus, or the exit code of the failure (already reported).
-fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool) -> Result<Snapshot, i32> {
+/// A loaded and analysed corpus, or the exit code of the failure (already reported). With
+/// [`Scope::Figures`], actors are neither detected nor linked.
+fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope: Scope) -> Result<Snapshot, i32> {
     let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let dir = match config_dir {
         Some(d) => d.to_path_buf(),
@@ -34,9 +35,12 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool) -> Re
         return Err(EXIT_ERROR);
     }
     let bar = progress_bar(show_progress, loaded.files.len());
-    let ws = Workspace::from_files_with_progress(loaded.files, config, &|| bar.inc(1));
+    let ws = Workspace::from_files_scoped(loaded.files, config, scope, &|| bar.inc(1));
     bar.finish_and_clear();
-    let snap = ws.snapshot();
+    let snap = match scope {
+        Scope::Everything => ws.snapshot(),
+        Scope::Figures => ws.unlinked_snapshot(None),
+    };
     for a in &snap.articles {
         for failure in &a.failures {
             eprintln!("crosswire: warning: {}: {failure}", a.article.name);
@@ -84,7 +88,8 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
 }
 
 pub fn check(args: CheckArgs) -> i32 {
-    let snap = match load(&args.paths, args.config.as_deref(), args.format == CheckFormat::Human) {
+    // findings compare figures only: no actors to detect or link
+    let snap = match load(&args.paths, args.config.as_deref(), args.format == CheckFormat::Human, Scope::Figures) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -105,15 +110,15 @@ pub fn check(args: CheckArgs) -> i32 {
 }
 
 pub fn actors(args: ListArgs) -> i32 {
-    list(&args, json::actors, human::actors)
+    list(&args, Scope::Everything, json::actors, human::actors)
 }
 
 pub fn figures(args: ListArgs) -> i32 {
-    list(&args, json::figures, human::figures)
+    list(&args, Scope::Figures, json::figures, human::figures)
 }
 
-fn list(args: &ListArgs, as_json: fn(&Snapshot) -> serde_json::Value, as_text: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>) -> i32 {
-    let snap = match load(&args.paths, args.config.as_deref(), args.format == ListFormat::Text) {
+fn list(args: &ListArgs, scope: Scope, as_json: fn(&Snapshot) -> serde_json::Value, as_text: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>) -> i32 {
+    let snap = match load(&args.paths, args.config.as_deref(), args.format == ListFormat::Text, scope) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -1,0 +1,86 @@
+//! Live heap after each stage of a cold check, and its peak: where the memory of a large
+//! corpus goes. A counting allocator wraps the system one.
+//!
+//!     cargo run --release --example mem-stages -- DIR
+use crosswire::analysis::Workspace;
+use crosswire::config::Config;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(l.size(), Relaxed) + l.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        LIVE.fetch_sub(l.size(), Relaxed);
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+fn mb(n: usize) -> f64 {
+    n as f64 / 1e6
+}
+
+fn report(stage: &str, corpus: usize) {
+    let (live, peak) = (LIVE.load(Relaxed), PEAK.load(Relaxed));
+    eprintln!("{stage:<28} live {:8.1} MB ({:5.1}× corpus)   peak so far {:8.1} MB ({:5.1}×)", mb(live), live as f64 / corpus as f64, mb(peak), peak as f64 / corpus as f64);
+}
+
+fn main() {
+    let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DIR"));
+    let loaded = crosswire::corpus::load(&[dir], u64::MAX);
+    let bytes: usize = loaded.files.iter().map(|f| f.text.len()).sum::<usize>().max(1);
+    report("load", bytes);
+    let ws = Workspace::from_files(loaded.files, Config::default());
+    report("analyse", bytes);
+    breakdown(&ws);
+    let unlinked = ws.unlinked_snapshot(None);
+    report("compare", bytes);
+    let snap = unlinked.with_links();
+    report("link", bytes);
+    drop(snap);
+    report("snapshot dropped", bytes);
+    drop(ws);
+    report("workspace dropped", bytes);
+}
+
+fn st(s: &str) -> usize {
+    s.len()
+}
+
+/// Approximate heap bytes of the per-article results, by part (lengths, not capacities).
+fn breakdown(ws: &Workspace) {
+    let (mut mentions, mut entities, mut keys, mut reasons, mut roles, mut figures, mut lines, mut other) = (0, 0, 0, 0, 0, 0, 0, 0);
+    let (mut n_mentions, mut n_entities, mut n_keys, mut n_reasons, mut n_figures) = (0, 0, 0, 0, 0);
+    for name in ws.names() {
+        let a = ws.get(name).unwrap();
+        n_mentions += a.actors.mentions.len();
+        mentions += a.actors.mentions.len() * std::mem::size_of::<crosswire::actors::Mention>() + a.actors.mentions.iter().map(|m| st(&m.text)).sum::<usize>();
+        for e in &a.actors.entities {
+            n_entities += 1;
+            entities += std::mem::size_of::<crosswire::actors::Entity>() + st(&e.name) + e.mentions.len() * 8;
+            n_keys += e.keys.len();
+            keys += e.keys.iter().map(|k| 24 + k.len()).sum::<usize>();
+            n_reasons += e.reasons.len();
+            reasons += e.reasons.iter().map(|k| 24 + k.len()).sum::<usize>();
+            roles += e.roles.iter().map(|r| 40 + r.text.len()).sum::<usize>() + e.quotes.iter().map(|r| 40 + r.text.len()).sum::<usize>();
+        }
+        n_figures += a.figures.len();
+        figures += a.figures.iter().map(|f| std::mem::size_of::<crosswire::figures::Figure>() + f.text.len() + [&f.counts, &f.predicate, &f.place, &f.key].iter().map(|o| o.as_ref().map_or(0, |s| s.len())).sum::<usize>()).sum::<usize>();
+        lines += a.article.text.lines().count() * 8;
+        other += a.article.excluded.len() * 16 + a.article.name.len() * 2;
+    }
+    eprintln!("  mentions {:.1} MB ({n_mentions}), entities {:.1} MB ({n_entities}), keys {:.1} MB ({n_keys}), in-article reasons {:.1} MB ({n_reasons}), roles+quotes {:.1} MB, figures {:.1} MB ({n_figures}), line index {:.1} MB, other {:.1} MB", mb(mentions), mb(entities), mb(keys), mb(reasons), mb(roles), mb(figures), mb(lines), mb(other));
+}
