@@ -44,11 +44,8 @@ use tokens::TokKind;
 
 /// Every figure of one article, in text order. `excluded` are byte ranges to skip.
 pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
-    let sentences = crate::text::sentences(text);
-    let sentence_of = |pos: usize| -> Span {
-        let i = sentences.partition_point(|s| s.end <= pos);
-        sentences.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos)
-    };
+    let sentences = crate::text::SentenceLookup::new(text);
+    let sentence_of = |pos: usize| -> Span { sentences.sentence_of(pos) };
     let specials: Vec<(Span, FigureKind)> = special::find(text).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
     let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());
     let toks = tokens::tokenize(text, &barriers);

@@ -8,7 +8,7 @@ mod line_index;
 mod segment;
 
 pub use line_index::{Encoding, LineCol, LineIndex};
-pub use segment::{sentences, words, Word};
+pub use segment::{sentences, words, SentenceLookup, Word};
 
 /// A half-open byte range into an article's text.
 pub type Span = std::ops::Range<usize>;

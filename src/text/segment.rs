@@ -16,17 +16,54 @@ pub struct Word<'a> {
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     for (para_start, para) in paragraphs(text) {
-        for (i, s) in para.split_sentence_bound_indices() {
-            let trimmed = s.trim_end();
-            let lead = trimmed.len() - trimmed.trim_start().len();
-            if trimmed.trim().is_empty() {
-                continue;
-            }
-            let start = para_start + i + lead;
-            out.push(start..para_start + i + trimmed.len());
-        }
+        line_sentences(para_start, para, &mut out);
     }
     out
+}
+
+/// The sentences of one line starting at byte `base`, appended to `out`.
+fn line_sentences(base: usize, line: &str, out: &mut Vec<Span>) {
+    for (i, s) in line.split_sentence_bound_indices() {
+        let trimmed = s.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        if trimmed.trim().is_empty() {
+            continue;
+        }
+        let start = base + i + lead;
+        out.push(start..base + i + trimmed.len());
+    }
+}
+
+/// The sentence around a byte offset, segmenting only the lines asked about. Sentences never
+/// cross a line break (see [`sentences`]), so a line can be segmented alone; figure reading
+/// needs the sentences of the few lines that hold a figure, not of the whole text.
+pub struct SentenceLookup<'a> {
+    text: &'a str,
+    /// Segmented lines: line start → its sentences.
+    lines: std::cell::RefCell<std::collections::HashMap<usize, Vec<Span>>>,
+}
+
+impl<'a> SentenceLookup<'a> {
+    pub fn new(text: &'a str) -> Self {
+        SentenceLookup { text, lines: Default::default() }
+    }
+
+    /// The sentence that holds byte `pos`, or the empty span `pos..pos` when `pos` lies between
+    /// sentences. Equal to finding `pos` in [`sentences`]`(text)`.
+    pub fn sentence_of(&self, pos: usize) -> Span {
+        let pos = pos.min(self.text.len());
+        let bytes = self.text.as_bytes();
+        let start = bytes[..pos].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let mut lines = self.lines.borrow_mut();
+        let spans = lines.entry(start).or_insert_with(|| {
+            let end = bytes[pos..].iter().position(|&b| b == b'\n').map_or(self.text.len(), |i| pos + i + 1);
+            let mut spans = Vec::new();
+            line_sentences(start, &self.text[start..end], &mut spans);
+            spans
+        });
+        let i = spans.partition_point(|s| s.end <= pos);
+        spans.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos)
+    }
 }
 
 /// Words of `text` (only segments that hold a letter or digit), with byte spans offset by `base`.
@@ -50,6 +87,18 @@ fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lookup_finds_what_the_full_segmentation_finds() {
+        let text = "Headline here\n\nMr. Kerry said 250,000 people. Lavrov agreed!  \r\nA third line… with “quotes” 12.\n  \nlast";
+        let all = sentences(text);
+        let lookup = SentenceLookup::new(text);
+        for pos in 0..=text.len() {
+            let i = all.partition_point(|s| s.end <= pos);
+            let want = all.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos);
+            assert_eq!(lookup.sentence_of(pos), want, "at {pos}");
+        }
+    }
 
     #[test]
     fn headlines_and_sentences_are_separate() {
