@@ -77,7 +77,7 @@ fn small_vague(r: &Reading) -> bool {
 
 /// "two women and one man": the figure after "and" follows a counted noun.
 fn coordinated(t: &[Token], start: usize) -> bool {
-    start >= 2 && matches!(t[start - 1].lower.as_str(), "and" | "or") && lexicon::noun_class(&t[start - 2].lower).is_some()
+    start >= 2 && matches!(t[start - 1].lower.as_ref(), "and" | "or") && lexicon::noun_class(&t[start - 2].lower).is_some()
 }
 
 /// Predicates whose counts are compared. Arrests, evacuations and the missing change by the
@@ -116,8 +116,8 @@ fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Era {
     if !matches!(own, Era::Current) {
         return own;
     }
-    let opens_with_pronoun = t.get(sent.start).is_some_and(|x| matches!(x.lower.as_str(), "it" | "that" | "this" | "the"))
-        && t.get(sent.start + 1).is_some_and(|y| matches!(y.lower.as_str(), "killed" | "left" | "has" | "had" | "was" | "quake" | "earthquake" | "temblor" | "blast" | "attack"));
+    let opens_with_pronoun = t.get(sent.start).is_some_and(|x| matches!(x.lower.as_ref(), "it" | "that" | "this" | "the"))
+        && t.get(sent.start + 1).is_some_and(|y| matches!(y.lower.as_ref(), "killed" | "left" | "has" | "had" | "was" | "quake" | "earthquake" | "temblor" | "blast" | "attack"));
     if opens_with_pronoun && sent.start > 0 {
         return era_of(t, &previous_sentence(t, sent.start), false, at);
     }
@@ -134,18 +134,18 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
         let x = &t[k];
         let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
         match x.kind {
-            TokKind::Word => match x.lower.as_str() {
+            TokKind::Word => match x.lower.as_ref() {
                 "aftershock" | "aftershocks" => return Era::Unknown,
                 "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest" | "strongest" | "largest" | "biggest" => vague = true,
                 // "in February", "in early March"
                 "in" => {
-                    let skip = next.is_some_and(|n| matches!(n.lower.as_str(), "early" | "late" | "mid"));
+                    let skip = next.is_some_and(|n| matches!(n.lower.as_ref(), "early" | "late" | "mid"));
                     let m = if skip { k + 2 } else { k + 1 };
                     if let Some(month) = t.get(m).filter(|n| m < sent.end && is_month(n.text)) {
-                        named.push((m, month.lower.clone()));
+                        named.push((m, month.lower.to_string()));
                     }
                 }
-                "years" | "months" if next.is_some_and(|n| matches!(n.lower.as_str(), "after" | "before" | "earlier")) => vague = true,
+                "years" | "months" if next.is_some_and(|n| matches!(n.lower.as_ref(), "after" | "before" | "earlier")) => vague = true,
                 _ => {}
             },
             TokKind::Num if bare_years && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since")) => {
@@ -242,8 +242,8 @@ fn counted_noun(t: &[Token], from: usize, sent_end: usize) -> (Option<String>, O
 }
 
 fn two_word_predicate(t: &[Token], k: usize) -> Option<&'static str> {
-    let next = t.get(k + 1).map(|x| x.lower.as_str());
-    match (t[k].lower.as_str(), next) {
+    let next = t.get(k + 1).map(|x| x.lower.as_ref());
+    match (t[k].lower.as_ref(), next) {
         ("holding" | "hold" | "holed", Some("out" | "up")) => Some("holding-out"),
         ("under", Some("siege")) => Some("living"),
         _ => None,
@@ -273,7 +273,7 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<(&'stati
                 if let Some(p) = two_word_predicate(t, k) {
                     return Some((p, steps));
                 }
-                if let Some(p) = lexicon::predicate_class(&x.lower).filter(|_| !matches!(x.lower.as_str(), "toll" | "death" | "deaths")) {
+                if let Some(p) = lexicon::predicate_class(&x.lower).filter(|_| !matches!(x.lower.as_ref(), "toll" | "death" | "deaths")) {
                     return Some((p, steps));
                 }
                 if clause_break(&x.lower) {
@@ -302,7 +302,7 @@ fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool
             }
             return None;
         }
-        let w = x.lower.as_str();
+        let w = x.lower.as_ref();
         if is_lives && matches!(w, "claimed" | "claiming" | "claim" | "claims" | "cost" | "costing" | "took" | "taken" | "taking" | "loss" | "lost") {
             return Some(("killed", steps));
         }
@@ -336,7 +336,7 @@ fn incident(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<&'s
 fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     for k in sent.clone() {
-        if !matches!(t[k].lower.as_str(), "in" | "of" | "near" | "inside" | "around" | "across" | "within" | "at") || t[k].kind != TokKind::Word {
+        if !matches!(t[k].lower.as_ref(), "in" | "of" | "near" | "inside" | "around" | "across" | "within" | "at") || t[k].kind != TokKind::Word {
             continue;
         }
         let mut j = k + 1;
@@ -344,7 +344,7 @@ fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String
             j += 1;
         }
         while let Some(x) = t.get(j) {
-            let modifier = matches!(x.lower.as_str(), "east" | "eastern" | "west" | "western" | "north" | "northern" | "south" | "southern" | "central" | "besieged" | "rebel" | "held" | "opposition" | "government" | "regime" | "-");
+            let modifier = matches!(x.lower.as_ref(), "east" | "eastern" | "west" | "western" | "north" | "northern" | "south" | "southern" | "central" | "besieged" | "rebel" | "held" | "opposition" | "government" | "regime" | "-");
             if modifier && j < sent.end {
                 j += 1;
             } else {
@@ -352,7 +352,7 @@ fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String
             }
         }
         let Some(x) = t.get(j).filter(|x| j < sent.end && x.is_capitalised()) else { continue };
-        if matches!(x.lower.as_str(), "the" | "a" | "an" | "it" | "he" | "she" | "they" | "this" | "that") {
+        if matches!(x.lower.as_ref(), "the" | "a" | "an" | "it" | "he" | "she" | "they" | "this" | "that") {
             continue;
         }
         let name = x.lower.trim_end_matches("’s").trim_end_matches("'s").to_string();

@@ -44,7 +44,7 @@ fn and_fraction(t: &[Token], j: usize) -> Option<(f64, usize)> {
     if !(a.is_word("a") || a.is_word("one")) {
         return None;
     }
-    let frac = match f.lower.as_str() {
+    let frac = match f.lower.as_ref() {
         "half" => 0.5,
         "quarter" | "fourth" => 0.25,
         _ => return None,
@@ -108,7 +108,7 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 }
             }
             TokKind::Word => {
-                let w = tok.lower.as_str();
+                let w = tok.lower.as_ref();
                 if let Some((v, tens)) = small_number(w) {
                     match state {
                         State::Start => group = v,

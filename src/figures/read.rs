@@ -56,7 +56,7 @@ pub fn interval(q: Qualifier, v: f64) -> (f64, f64) {
 }
 
 fn word_at<'a>(t: &'a [Token], i: usize) -> Option<&'a str> {
-    t.get(i).filter(|x| x.kind == TokKind::Word).map(|x| x.lower.as_str())
+    t.get(i).filter(|x| x.kind == TokKind::Word).map(|x| x.lower.as_ref())
 }
 
 /// Whether tokens `a` and `b` touch (no space between).
@@ -157,7 +157,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     }
     if tok.kind == TokKind::Word {
         // "a week", "an hour": a duration of one.
-        if matches!(tok.lower.as_str(), "a" | "an") {
+        if matches!(tok.lower.as_ref(), "a" | "an") {
             let unit = t.get(i + 1)?;
             if unit.kind == TokKind::Word && lexicon::time_unit(&unit.lower) && !unit.lower.ends_with('s') {
                 let end = long_or_old(t, i + 2);
@@ -188,7 +188,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
             }
         }
         // "minus five", "negative one"
-        if matches!(tok.lower.as_str(), "minus" | "negative") {
+        if matches!(tok.lower.as_ref(), "minus" | "negative") {
             let n = number::read(t, i + 1, false)?;
             let (kind, end, noun_from, unit) = classify(t, i + 1, n.end, n.end, false);
             return Some(Reading { start: i, end, noun_from, kind, low: -n.value, high: -n.value, value: -n.value, qualifier: Qualifier::Exact, unit });
@@ -306,7 +306,7 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
             return (FigureKind::Percent, k + 1, k + 1, None);
         }
         if n.kind == TokKind::Word {
-            let w = n.lower.as_str();
+            let w = n.lower.as_ref();
             if matches!(w, "percent" | "pct" | "percentage") {
                 let e = if word_at(t, k + 1) == Some("points") { k + 2 } else { k + 1 };
                 return (FigureKind::Percent, e, e, None);
@@ -432,7 +432,7 @@ fn address_after(t: &[Token], k: usize) -> bool {
 
 /// Letters glued to digits ("N13NV", "bericht-9539") starting at a word: the end of the run.
 fn glued_identifier(t: &[Token], i: usize) -> Option<usize> {
-    if matches!(t[i].lower.as_str(), "mid" | "pre" | "post" | "magnitude" | "late" | "early") {
+    if matches!(t[i].lower.as_ref(), "mid" | "pre" | "post" | "magnitude" | "late" | "early") {
         return None;
     }
     let mut k = i + 1;
@@ -493,7 +493,7 @@ fn fraction_at(t: &[Token], i: usize) -> Option<Reading> {
         let shares = matches!(next, "the" | "of" | "its" | "their" | "his" | "her" | "our") || plural_noun(t, i + 1) || lexicon::noun_class(next).is_some();
         return shares.then(|| simple(i, i + 1, FigureKind::Fraction, 0.5));
     }
-    let numerator = match tok.lower.as_str() {
+    let numerator = match tok.lower.as_ref() {
         "a" | "an" => 1.0,
         w => lexicon::small_number(w).map(|(v, _)| v).filter(|v| *v > 0.0)?,
     };

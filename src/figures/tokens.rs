@@ -4,6 +4,7 @@
 
 use crate::text::Span;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +22,9 @@ pub struct Token<'a> {
     pub span: Span,
     pub text: &'a str,
     pub kind: TokKind,
-    /// Lowercase form of words; empty for other tokens.
-    pub lower: String,
+    /// Lowercase form of words (borrowed when the word is lowercase already, as most are);
+    /// empty for other tokens.
+    pub lower: Cow<'a, str>,
 }
 
 impl Token<'_> {
@@ -60,7 +62,7 @@ pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
             next_barrier += 1;
         }
         if let Some(b) = barriers.get(next_barrier).filter(|b| b.start <= pos) {
-            out.push(Token { span: b.clone(), text: &text[b.clone()], kind: TokKind::Barrier, lower: String::new() });
+            out.push(Token { span: b.clone(), text: &text[b.clone()], kind: TokKind::Barrier, lower: Cow::Borrowed("") });
             pos = b.end;
             continue;
         }
@@ -81,7 +83,12 @@ pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
             (c.len_utf8(), TokKind::Punct)
         };
         let span = pos..pos + len;
-        let lower = if kind == TokKind::Word { text[span.clone()].to_lowercase() } else { String::new() };
+        let word = &text[span.clone()];
+        let lower = match kind {
+            TokKind::Word if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
+            TokKind::Word => Cow::Borrowed(word),
+            _ => Cow::Borrowed(""),
+        };
         out.push(Token { span: span.clone(), text: &text[span], kind, lower });
         pos += len;
     }
