@@ -98,7 +98,7 @@ pub fn check(args: CheckArgs) -> i32 {
     let result = match args.format {
         CheckFormat::Json => print_json(&json::check(&snap, &findings)),
         CheckFormat::Sarif => print_json(&sarif::report(&snap, &findings)),
-        CheckFormat::Github => github::report(&snap, &findings, &mut std::io::stdout().lock()),
+        CheckFormat::Github => buffered(|out| github::report(&snap, &findings, out)),
         CheckFormat::Human => human::check(&snap, &findings),
     };
     if let Err(e) = result {
@@ -124,7 +124,7 @@ fn list(args: &ListArgs, scope: Scope, as_json: fn(&Snapshot) -> serde_json::Val
     };
     let result = match args.format {
         ListFormat::Json => print_json(&as_json(&snap)),
-        ListFormat::Text => as_text(&snap, &mut std::io::stdout().lock()),
+        ListFormat::Text => buffered(|out| as_text(&snap, out)),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -136,8 +136,17 @@ fn list(args: &ListArgs, scope: Scope, as_json: fn(&Snapshot) -> serde_json::Val
     }
 }
 
-fn print_json(v: &serde_json::Value) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, v)?;
-    writeln!(out)
+fn print_json(v: &impl serde::Serialize) -> std::io::Result<()> {
+    buffered(|out| {
+        serde_json::to_writer_pretty(&mut *out, v)?;
+        writeln!(out)
+    })
+}
+
+/// Writes through a buffer (stdout is line-buffered: a large report would cost a system call
+/// per line) and flushes, so that a write error is reported rather than lost on drop.
+fn buffered(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out)?;
+    out.flush()
 }
