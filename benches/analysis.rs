@@ -5,7 +5,9 @@
 //!
 //! Regression guards: `compare` at 10,000 articles was quadratic in the size of a conflicting
 //! group (every conflicting figure built and summarised the full list of the figures it
-//! contradicts); its time here must grow linearly with the corpus.
+//! contradicts); its time here must grow linearly with the corpus. The actor card and the
+//! definitions of the most-mentioned actor were quadratic in the articles naming it. An edit
+//! that keeps every name must not relink (`edit one article + snapshot` stays near `compare`).
 
 #[path = "support/gen.rs"]
 mod gen;
@@ -50,6 +52,10 @@ fn bench_seeds(c: &mut Criterion) {
     let seeds = seeds();
     let config = Config::default();
     c.bench_function("analyze one seed article", |b| b.iter(|| crosswire::analysis::analyze(&seeds[4].0, seeds[4].1.clone(), &config)));
+    // what `crosswire check` does per article: figures only
+    c.bench_function("analyze one seed article, figures only (check)", |b| {
+        b.iter(|| crosswire::analysis::analyze_scoped(&seeds[4].0, seeds[4].1.clone(), &config, crosswire::analysis::Scope::Figures))
+    });
     let mut ws = Workspace::new(Config::default());
     for (n, t) in &seeds {
         ws.set(n, t.clone());
@@ -80,9 +86,18 @@ fn bench_scale(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("snapshot", n), &n, |b, _| b.iter(|| ws.snapshot()));
         // the hover card of the most-mentioned actor: was quadratic in the articles naming it
         // (859 ms at 10,000 articles), now linear
-        g.bench_with_input(BenchmarkId::new("actor card of the most-mentioned actor", n), &n, |b, _| {
-            let top = (0..snap.linked.actors.len()).max_by_key(|&a| snap.linked.actors[a].members.len()).unwrap_or(0);
+        let top = (0..snap.linked.actors.len()).max_by_key(|&a| snap.linked.actors[a].members.len()).unwrap_or(0);
+        g.bench_with_input(BenchmarkId::new("actor card of the most-mentioned actor (built)", n), &n, |b, _| {
+            b.iter(|| crosswire::analysis::query::build_actor_card(&snap, top))
+        });
+        // what a hover pays once the cards are built (after linking, in the background)
+        g.bench_with_input(BenchmarkId::new("actor card of the most-mentioned actor (cached)", n), &n, |b, _| {
             b.iter(|| crosswire::analysis::query::actor_card(&snap, top))
+        });
+        // go to definition: was quadratic (every article's introduction scanned every member)
+        g.bench_with_input(BenchmarkId::new("definitions of the most-mentioned actor", n), &n, |b, _| {
+            let target = crosswire::analysis::Target::Mention { mention: 0, actor: top };
+            b.iter(|| crosswire::analysis::query::definitions(&snap, 0, target))
         });
         // one article edited (its displaced-families figure changed), then the snapshot again:
         // the per-keystroke path of the language server
@@ -96,6 +111,18 @@ fn bench_scale(c: &mut Criterion) {
             b.iter(|| {
                 flip = !flip;
                 ws.set(name, if flip { edited.clone() } else { Arc::from(text.as_str()) });
+                prev = Arc::new(ws.snapshot_after(&prev));
+            })
+        });
+        // an edit that adds a person: the links cannot be kept, the corpus is linked again
+        let with_name: Arc<str> = Arc::from(text.replacen("Local officials said ", "Analyst Maria Kowalska said ", 1));
+        g.bench_with_input(BenchmarkId::new("edit adding a name + snapshot (relink)", n), &n, |b, _| {
+            let mut ws = ws.clone();
+            let mut prev = Arc::new(ws.snapshot());
+            let mut flip = false;
+            b.iter(|| {
+                flip = !flip;
+                ws.set(name, if flip { with_name.clone() } else { Arc::from(text.as_str()) });
                 prev = Arc::new(ws.snapshot_after(&prev));
             })
         });

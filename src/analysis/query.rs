@@ -134,8 +134,8 @@ pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<std::sync::Arc<Acto
     snap.actor_card(actor)
 }
 
-/// Builds the card of `actor` (O(mentions of the actor)); [`actor_card`] caches it.
-pub(super) fn build_actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
+/// Builds the card of `actor` (O(mentions of the actor)), uncached; [`actor_card`] caches it.
+pub fn build_actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
     let a = snap.linked.actors.get(actor)?;
     let mut roles: Vec<RoleUse> = Vec::new();
     // spelling -> (articles, count, order first seen)
