@@ -66,9 +66,16 @@ pub struct FigureCard {
     pub predicate: Option<String>,
     pub place: Option<String>,
     pub key: Option<String>,
-    /// Figures of other outlets with the same quantity key, in article order.
+    /// Figures of other outlets with the same quantity key, in article order: the first
+    /// [`OTHERS_KEPT`] of them (a key can have thousands on a large story).
     pub others: Vec<OtherFigure>,
+    /// How many such figures there are in all, and how many of them agree with this one.
+    pub others_total: usize,
+    pub others_agreeing: usize,
 }
+
+/// How many figures of other outlets a figure card lists.
+pub const OTHERS_KEPT: usize = 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OtherFigure {
@@ -206,14 +213,19 @@ pub fn build_actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
 pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<FigureCard> {
     let art = snap.articles.get(article)?;
     let f = art.figures.get(figure)?;
-    let others = same_quantity(snap, article, figure)
-        .into_iter()
-        .filter_map(|loc| {
-            let figures = &snap.articles.get(loc.article)?.figures;
-            let o = figures.get(figures.partition_point(|g| g.span.start < loc.span.start)).filter(|g| g.span == loc.span)?;
-            Some(OtherFigure { text: o.text.clone(), range: o.describe_range(), agrees: f.overlaps(o), at: loc })
-        })
-        .collect();
+    let mut others = Vec::new();
+    let (mut others_total, mut others_agreeing) = (0, 0);
+    for loc in same_quantity(snap, article, figure) {
+        let Some(a) = snap.articles.get(loc.article) else { continue };
+        let figures = &a.figures;
+        let Some(o) = figures.get(figures.partition_point(|g| g.span.start < loc.span.start)).filter(|g| g.span == loc.span) else { continue };
+        let agrees = f.overlaps(o);
+        others_total += 1;
+        others_agreeing += usize::from(agrees);
+        if others.len() < OTHERS_KEPT {
+            others.push(OtherFigure { text: o.text.clone(), range: o.describe_range(), agrees, at: loc });
+        }
+    }
     Some(FigureCard {
         at: Loc { article, span: f.span.clone() },
         text: f.text.clone(),
@@ -225,6 +237,8 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
         place: f.place.clone(),
         key: f.key.clone(),
         others,
+        others_total,
+        others_agreeing,
     })
 }
 

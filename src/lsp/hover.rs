@@ -92,8 +92,11 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
             let range = if o.range == o.text { String::new() } else { format!(" ({})", md(&o.range)) };
             lines.push(format!("- {}: {}{} — {}", md(&outlet(snap, o.at.article)), md(&o.text), range, verdict));
         }
-        if card.others.len() > SHOWN {
-            lines.push(format!("- and {} more", card.others.len() - SHOWN));
+        let shown = card.others.len().min(SHOWN);
+        if card.others_total > shown {
+            let agreeing = card.others_agreeing - card.others.iter().take(shown).filter(|o| o.agrees).count();
+            let more = card.others_total - shown;
+            lines.push(format!("- and {more} more ({agreeing} agree, {} disagree)", more - agreeing));
         }
     }
     lines.join("  \n")
