@@ -1,6 +1,6 @@
 //! Protocol latency of `crosswire lsp` over stdio, driven like an editor would:
 //!
-//!     cargo run --release --example lsp-bench -- --bin target/release/crosswire --dir /tmp/corpus [--requests 200] [--edits 9]
+//!     cargo run --release --example lsp-bench -- --bin target/release/crosswire --dir /tmp/corpus [--requests 200] [--edits 9] [--settle-ms 0]
 //!
 //! Measures: initialize → first publishDiagnostics (the whole folder indexed, linked and
 //! compared); hover, definition and references round trips (p50/p99) on actor mentions of the
@@ -109,7 +109,7 @@ fn pct(v: &mut [f64], p: f64) -> f64 {
 fn main() {
     let mut bin = PathBuf::from("target/release/crosswire");
     let mut dir = PathBuf::from("corpus");
-    let (mut requests, mut edits) = (200usize, 9usize);
+    let (mut requests, mut edits, mut settle_ms) = (200usize, 9usize, 0u64);
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let v = it.next().unwrap_or_else(|| panic!("{a} needs a value"));
@@ -118,6 +118,8 @@ fn main() {
             "--dir" => dir = v.into(),
             "--requests" => requests = v.parse().unwrap(),
             "--edits" => edits = v.parse().unwrap(),
+            // a pause after opening the article, before the requests (background work settles)
+            "--settle-ms" => settle_ms = v.parse().unwrap(),
             o => panic!("unknown argument {o}"),
         }
     }
@@ -155,6 +157,7 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("00000.txt (a gen-corpus folder)");
     c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}));
     c.wait_diagnostics(Some(&uri), Some(1));
+    std::thread::sleep(Duration::from_millis(settle_ms));
 
     // positions: starts of capitalised words (mentions, mostly) of the article
     let offsets: Vec<usize> = text
