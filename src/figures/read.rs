@@ -64,10 +64,22 @@ fn touching(t: &[Token], a: usize, b: usize) -> bool {
     matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.span.end == y.span.start)
 }
 
+/// The qualifier phrases by first word, in list order: asked at every word of every article,
+/// so one hash lookup instead of a pass over the whole list.
+static QUALIFIERS_BY_FIRST: std::sync::LazyLock<std::collections::HashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: std::collections::HashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>> = std::collections::HashMap::new();
+        for &(words, q) in QUALIFIERS {
+            m.entry(words[0]).or_default().push((words, q));
+        }
+        m
+    });
+
 /// The qualifier phrase starting at `i`: (qualifier, tokens used).
 fn qualifier_at(t: &[Token], i: usize) -> Option<(Qualifier, usize)> {
+    let candidates = QUALIFIERS_BY_FIRST.get(word_at(t, i)?)?;
     let mut best: Option<(Qualifier, usize)> = None;
-    for (words, q) in QUALIFIERS {
+    for (words, q) in candidates {
         if words.iter().enumerate().all(|(k, w)| word_at(t, i + k) == Some(w)) && best.is_none_or(|(_, n)| words.len() > n) {
             best = Some((*q, words.len()));
         }
