@@ -40,7 +40,7 @@ fn line_sentences(base: usize, line: &str, out: &mut Vec<Span>) {
 pub struct SentenceLookup<'a> {
     text: &'a str,
     /// Segmented lines: line start → its sentences.
-    lines: std::cell::RefCell<std::collections::HashMap<usize, Vec<Span>>>,
+    lines: std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<Span>>>,
 }
 
 impl<'a> SentenceLookup<'a> {
