@@ -70,7 +70,6 @@ pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
             predicate: None,
             place: None,
             key: None,
-            sentence: sentence_of(span.start),
             span,
         })
         .collect();
@@ -98,7 +97,6 @@ pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
             predicate: c.predicate,
             place: c.place,
             key: c.key,
-            sentence: sentence_of(span.start),
             span,
         });
         i = r.end;

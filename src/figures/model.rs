@@ -120,8 +120,6 @@ pub struct Figure {
     /// The quantity key: figures with equal keys measure the same quantity and are compared.
     /// `None` when the figure is not comparable or what it counts is unclear.
     pub key: Option<String>,
-    /// The sentence the figure stands in (for messages and hovers).
-    pub sentence: Span,
 }
 
 impl Figure {

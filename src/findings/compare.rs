@@ -365,7 +365,6 @@ mod tests {
             predicate: Some("living under siege".into()),
             place: Some("eastern aleppo".into()),
             key: Some(key.into()),
-            sentence: 0..text.len(),
         }
     }
 
