@@ -104,28 +104,22 @@ fn bench_scale(c: &mut Criterion) {
         let name = "00000.txt";
         let text = ws.get(name).unwrap().article.text.to_string();
         let edited: Arc<str> = Arc::from(text.replacen("Local officials said ", "Local officials said 1", 1));
-        g.bench_with_input(BenchmarkId::new("edit one article + snapshot", n), &n, |b, _| {
+        // each iteration sets the article to `changed` or back to its text, alternately, and
+        // builds the snapshot after the previous one
+        let alternate = |b: &mut criterion::Bencher, changed: &Arc<str>| {
             let mut ws = ws.clone();
             let mut prev = Arc::new(ws.snapshot());
             let mut flip = false;
             b.iter(|| {
                 flip = !flip;
-                ws.set(name, if flip { edited.clone() } else { Arc::from(text.as_str()) });
+                ws.set(name, if flip { changed.clone() } else { Arc::from(text.as_str()) });
                 prev = Arc::new(ws.snapshot_after(&prev));
             })
-        });
+        };
+        g.bench_with_input(BenchmarkId::new("edit one article + snapshot", n), &n, |b, _| alternate(b, &edited));
         // an edit that adds a person: the links cannot be kept, the corpus is linked again
         let with_name: Arc<str> = Arc::from(text.replacen("Local officials said ", "Analyst Maria Kowalska said ", 1));
-        g.bench_with_input(BenchmarkId::new("edit adding a name + snapshot (relink)", n), &n, |b, _| {
-            let mut ws = ws.clone();
-            let mut prev = Arc::new(ws.snapshot());
-            let mut flip = false;
-            b.iter(|| {
-                flip = !flip;
-                ws.set(name, if flip { with_name.clone() } else { Arc::from(text.as_str()) });
-                prev = Arc::new(ws.snapshot_after(&prev));
-            })
-        });
+        g.bench_with_input(BenchmarkId::new("edit adding a name + snapshot (relink)", n), &n, |b, _| alternate(b, &with_name));
         // the same edit on the language server's diagnostics path: compare again only the
         // quantity keys of the edited article, no linking
         g.bench_with_input(BenchmarkId::new("edit one article + compare (diagnostics path)", n), &n, |b, _| {
