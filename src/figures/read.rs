@@ -66,9 +66,10 @@ fn touching(t: &[Token], a: usize, b: usize) -> bool {
 
 /// The qualifier phrases by first word, in list order: asked at every word of every article,
 /// so one hash lookup instead of a pass over the whole list.
-static QUALIFIERS_BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>>> =
+type Phrases = Vec<(&'static [&'static str], Qualifier)>;
+static QUALIFIERS_BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Phrases>> =
     std::sync::LazyLock::new(|| {
-        let mut m: rustc_hash::FxHashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>> = Default::default();
+        let mut m: rustc_hash::FxHashMap<&'static str, Phrases> = Default::default();
         for &(words, q) in QUALIFIERS {
             m.entry(words[0]).or_default().push((words, q));
         }
