@@ -10,7 +10,7 @@
 //! is printed both with it and without it.
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Write};
+use std::io::BufReader;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -18,25 +18,9 @@ use std::time::{Duration, Instant};
 
 const DEBOUNCE_MS: f64 = 75.0;
 
-fn read_message(r: &mut impl BufRead) -> Option<Value> {
-    let mut len = None;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length:") {
-            len = v.trim().parse().ok();
-        }
-    }
-    let mut buf = vec![0; len?];
-    r.read_exact(&mut buf).ok()?;
-    serde_json::from_slice(&buf).ok()
-}
+#[path = "../tests/common/framing.rs"]
+mod framing;
+use framing::{read_message, write_message};
 
 struct Client {
     stdin: std::process::ChildStdin,
@@ -47,9 +31,7 @@ struct Client {
 
 impl Client {
     fn send(&mut self, v: &Value) {
-        let body = serde_json::to_string(v).unwrap();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
-        self.stdin.flush().unwrap();
+        write_message(&mut self.stdin, v).unwrap();
     }
     fn notify(&mut self, method: &str, params: Value) {
         self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));

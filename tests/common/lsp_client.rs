@@ -5,11 +5,15 @@
 #![allow(dead_code)]
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
+
+#[path = "framing.rs"]
+mod framing;
+use framing::{read_message, write_message};
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -105,26 +109,6 @@ pub fn digest(text: &str) -> String {
     format!("{h:016x}")
 }
 
-fn read_message(r: &mut impl BufRead) -> Option<Value> {
-    let mut len: Option<usize> = None;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length:") {
-            len = v.trim().parse().ok();
-        }
-    }
-    let mut buf = vec![0; len?];
-    r.read_exact(&mut buf).ok()?;
-    serde_json::from_slice(&buf).ok()
-}
-
 impl LspClient {
     pub fn spawn() -> LspClient {
         Self::spawn_with(&["lsp"])
@@ -159,10 +143,7 @@ impl LspClient {
     }
 
     pub fn send(&mut self, v: &Value) {
-        let body = serde_json::to_string(v).unwrap();
-        let stdin = self.stdin.as_mut().expect("stdin open");
-        write!(stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
-        stdin.flush().unwrap();
+        write_message(self.stdin.as_mut().expect("stdin open"), v).unwrap();
     }
 
     /// Sends raw bytes (for malformed-input tests).
