@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares the reports of two crosswire binaries byte for byte, for speed work that must not
-# change results: `actors`, `figures` and `check` (JSON) on the seeds, on every ECB+ topic in
+# change results: `actors`, `figures` (JSON and text) and `check` (every format) on the seeds, on every ECB+ topic in
 # ../shared/ecbplus/topics when present, and on any folders given (e.g. generated corpora).
 #   scripts/same-output.sh BASE_BIN [NEW_BIN] [FOLDER...]
 # Build the base from an older commit in a worktree:
@@ -15,7 +15,7 @@ folders=(fixtures/seeds "$@")
 tmp=$(mktemp -d)
 differ=0 compared=0
 for dir in "${folders[@]}"; do
-  for cmd in "actors --format json" "figures --format json" "check --format json --fail-on never"; do
+  for cmd in "actors --format json" "figures --format json" "actors" "figures" "check --format json --fail-on never" "check --format sarif --fail-on never" "check --format github --fail-on never" "check --fail-on never"; do
     # shellcheck disable=SC2086
     "$base" $cmd "$dir" > "$tmp/base" 2>/dev/null
     # shellcheck disable=SC2086
