@@ -56,6 +56,24 @@ fn merge_into(base: &mut Map<String, Value>, over: Map<String, Value>) {
     }
 }
 
+/// Joins the keys of an earlier folder's file (`over`) into those of the later folders' (`base`):
+/// lists are concatenated (the earlier folder's entries first), maps merged entry by entry and
+/// other values replaced, the earlier folder winning.
+fn join_files(base: &mut Map<String, Value>, over: Map<String, Value>) {
+    for (k, v) in over {
+        match (base.get_mut(&k), v) {
+            (Some(Value::Object(b)), Value::Object(o)) => b.extend(o),
+            (Some(Value::Array(b)), Value::Array(mut o)) => {
+                o.append(b);
+                *b = o;
+            }
+            (_, v) => {
+                base.insert(k, v);
+            }
+        }
+    }
+}
+
 /// A configuration that could not be used, located for a diagnostic.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigProblem {
@@ -67,15 +85,20 @@ pub struct ConfigProblem {
     pub message: String,
 }
 
-/// The effective configuration: `crosswire.json` of the first folder over the client settings
-/// (keys the file sets win; maps such as `outlets` are merged entry by entry).
+/// The effective configuration: the `crosswire.json` of every workspace folder (joined, see
+/// [`join_files`]) over the client settings (keys the files set win; maps such as `outlets` are
+/// merged entry by entry).
 pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<Config, ConfigProblem> {
     let mut merged = settings.config_keys();
     if !merged.is_empty() {
         Config::parse(&Value::Object(merged.clone()).to_string(), "settings")
             .map_err(|e| ConfigProblem { path: None, line: 0, column: 0, message: format!("crosswire settings from the editor: {}", strip_location(&e)) })?;
     }
-    if let Some(root) = folders.first() {
+    // Every workspace folder's file: the folders make one corpus, so they share one
+    // configuration. Lists (acknowledged, same, different) are joined; where two files set the
+    // same key or map entry, the first folder's wins.
+    let mut files: Map<String, Value> = Map::new();
+    for root in folders.iter().rev() {
         let path = root.join(FILE_NAME);
         match std::fs::read_to_string(&path) {
             Ok(text) => {
@@ -85,13 +108,14 @@ pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<Config, ConfigPr
                     // keys the file sets win; the parsed value carries defaults for the rest
                     // maps (outlets, aliases, labels) are merged entry by entry
                     let over: Map<String, Value> = m.keys().filter_map(|k| Some((k.clone(), file_value.get(k)?.clone()))).collect();
-                    merge_into(&mut merged, over);
+                    join_files(&mut files, over);
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(ConfigProblem { path: Some(path.clone()), line: 0, column: 0, message: format!("cannot read {}: {e}", path.display()) }),
         }
     }
+    merge_into(&mut merged, files);
     Config::parse(&Value::Object(merged).to_string(), "crosswire.json")
         .map_err(|e| ConfigProblem { path: None, line: 0, column: 0, message: strip_location(&e) })
 }
@@ -231,6 +255,18 @@ mod tests {
         assert_eq!(cfg.articles, ["a/*.txt"]);
         assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("A"));
         assert_eq!(cfg.outlets.get("b.txt").map(String::as_str), Some("B2"));
+    }
+
+    #[test]
+    fn every_folders_file_counts_lists_joined_and_the_first_folder_wins() {
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        std::fs::write(a.path().join(FILE_NAME), r#"{"outlets": {"x.txt": "A"}, "same": [["UN", "United Nations"]]}"#).unwrap();
+        std::fs::write(b.path().join(FILE_NAME), r#"{"outlets": {"x.txt": "B", "y.txt": "B"}, "same": [["US", "United States"]]}"#).unwrap();
+        let cfg = load(&[a.path().to_path_buf(), b.path().to_path_buf()], &Settings::default()).unwrap();
+        assert_eq!(cfg.outlets.get("x.txt").map(String::as_str), Some("A"), "the first folder wins");
+        assert_eq!(cfg.outlets.get("y.txt").map(String::as_str), Some("B"));
+        assert_eq!(cfg.same.len(), 2, "lists are joined: {:?}", cfg.same);
+        assert_eq!(cfg.same[0][0], "UN");
     }
 
     #[test]
