@@ -6,6 +6,7 @@
 use super::{Snapshot, Target};
 use crate::actors::{ActorId, ActorKind, EntityRef};
 use crate::figures::{FigureKind, Qualifier};
+use crate::findings::FigureRef;
 use crate::text::Span;
 use std::collections::BTreeMap;
 
@@ -215,15 +216,13 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
     let f = art.figures.get(figure)?;
     let mut others = Vec::new();
     let (mut others_total, mut others_agreeing) = (0, 0);
-    for loc in same_quantity(snap, article, figure) {
-        let Some(a) = snap.articles.get(loc.article) else { continue };
-        let figures = &a.figures;
-        let Some(o) = figures.get(figures.partition_point(|g| g.span.start < loc.span.start)).filter(|g| g.span == loc.span) else { continue };
+    for r in same_quantity_refs(snap, article, figure) {
+        let o = &snap.articles[r.article].figures[r.figure];
         let agrees = f.overlaps(o);
         others_total += 1;
         others_agreeing += usize::from(agrees);
         if others.len() < OTHERS_KEPT {
-            others.push(OtherFigure { text: o.text.clone(), range: o.describe_range(), agrees, at: loc });
+            others.push(OtherFigure { text: o.text.clone(), range: o.describe_range(), agrees, at: Loc { article: r.article, span: o.span.clone() } });
         }
     }
     Some(FigureCard {
@@ -245,31 +244,27 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
 /// Figures of other outlets with the same quantity key as figure `figure` of `article`, in
 /// article and text order. Empty when the figure has no key.
 pub fn same_quantity(snap: &Snapshot, article: usize, figure: usize) -> Vec<Loc> {
+    same_quantity_refs(snap, article, figure)
+        .into_iter()
+        .map(|r| Loc { article: r.article, span: snap.articles[r.article].figures[r.figure].span.clone() })
+        .collect()
+}
+
+/// [`same_quantity`], as references to the figures.
+fn same_quantity_refs(snap: &Snapshot, article: usize, figure: usize) -> Vec<FigureRef> {
     let Some(art) = snap.articles.get(article) else { return Vec::new() };
     let Some(f) = art.figures.get(figure) else { return Vec::new() };
     let Some(key) = f.key.as_deref() else { return Vec::new() };
     let outlet = art.article.outlet();
+    let other_outlet = |i: usize| i != article && snap.articles[i].article.outlet() != outlet;
     if f.kind.is_comparable() {
         // the snapshot's index by key: O(figures with this key), not a scan of the corpus
-        let refs = snap.quantity(key).unwrap_or_default();
-        return refs
-            .iter()
-            .filter(|r| r.article != article && snap.articles[r.article].article.outlet() != outlet)
-            .map(|r| Loc { article: r.article, span: snap.articles[r.article].figures[r.figure].span.clone() })
-            .collect();
+        return snap.quantity(key).unwrap_or_default().iter().copied().filter(|r| other_outlet(r.article)).collect();
     }
-    let mut out = Vec::new();
-    for (i, other) in snap.articles.iter().enumerate() {
-        if i == article || other.article.outlet() == outlet {
-            continue;
-        }
-        for g in &other.figures {
-            if g.key.as_deref() == Some(key) {
-                out.push(Loc { article: i, span: g.span.clone() });
-            }
-        }
-    }
-    out
+    (0..snap.articles.len())
+        .filter(|&i| other_outlet(i))
+        .flat_map(|i| snap.articles[i].figures.iter().enumerate().filter(|(_, g)| g.key.as_deref() == Some(key)).map(move |(figure, _)| FigureRef { article: i, figure }))
+        .collect()
 }
 
 /// The introduction of `actor` in one article: its first full-name mention, else its first
