@@ -45,13 +45,12 @@ use tokens::TokKind;
 /// Every figure of one article, in text order. `excluded` are byte ranges to skip.
 pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
     let sentences = crate::text::SentenceLookup::new(text);
-    let sentence_of = |pos: usize| -> Span { sentences.sentence_of(pos) };
     let specials: Vec<(Span, FigureKind)> = special::find(text).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
     let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());
     let toks = tokens::tokenize(text, &barriers);
     // Token index ranges of sentences, for the context search.
     let tok_sentence = |k: usize| -> std::ops::Range<usize> {
-        let s = sentence_of(toks[k].span.start);
+        let s = sentences.sentence_of(toks[k].span.start);
         let a = toks.partition_point(|x| x.span.start < s.start);
         let b = toks.partition_point(|x| x.span.start < s.end);
         a..b.max(a)
