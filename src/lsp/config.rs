@@ -33,7 +33,7 @@ impl Settings {
     /// (initializationOptions are the base layer, didChangeConfiguration settings go over.)
     pub fn layered(&self, over: &Settings) -> Settings {
         let mut base = self.config_keys();
-        merge_into(&mut base, over.config_keys());
+        merge_into(&mut base, over.config_keys(), Lists::Replace);
         Settings(Some(Value::Object(base)))
     }
 
@@ -45,25 +45,22 @@ impl Settings {
     }
 }
 
-fn merge_into(base: &mut Map<String, Value>, over: Map<String, Value>) {
-    for (k, v) in over {
-        match (base.get_mut(&k), v) {
-            (Some(Value::Object(b)), Value::Object(o)) => b.extend(o),
-            (_, v) => {
-                base.insert(k, v);
-            }
-        }
-    }
+/// What [`merge_into`] does with a list both sides set.
+#[derive(Clone, Copy, PartialEq)]
+enum Lists {
+    /// `over`'s list replaces `base`'s (a layer over another: settings, the file over them).
+    Replace,
+    /// `over`'s entries go first, then `base`'s (the files of several workspace folders).
+    Join,
 }
 
-/// Joins the keys of an earlier folder's file (`over`) into those of the later folders' (`base`):
-/// lists are concatenated (the earlier folder's entries first), maps merged entry by entry and
-/// other values replaced, the earlier folder winning.
-fn join_files(base: &mut Map<String, Value>, over: Map<String, Value>) {
+/// Merges `over` into `base`, `over` winning: maps are merged entry by entry, lists as `lists`
+/// says, other values replaced.
+fn merge_into(base: &mut Map<String, Value>, over: Map<String, Value>, lists: Lists) {
     for (k, v) in over {
         match (base.get_mut(&k), v) {
             (Some(Value::Object(b)), Value::Object(o)) => b.extend(o),
-            (Some(Value::Array(b)), Value::Array(mut o)) => {
+            (Some(Value::Array(b)), Value::Array(mut o)) if lists == Lists::Join => {
                 o.append(b);
                 *b = o;
             }
@@ -85,8 +82,8 @@ pub struct ConfigProblem {
     pub message: String,
 }
 
-/// The effective configuration: the `crosswire.json` of every workspace folder (joined, see
-/// [`join_files`]) over the client settings (keys the files set win; maps such as `outlets` are
+/// The effective configuration: the `crosswire.json` of every workspace folder (lists joined,
+/// the first folder winning) over the client settings (keys the files set win; maps such as `outlets` are
 /// merged entry by entry).
 pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<Config, ConfigProblem> {
     let mut merged = settings.config_keys();
@@ -108,14 +105,14 @@ pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<Config, ConfigPr
                     // keys the file sets win; the parsed value carries defaults for the rest
                     // maps (outlets, aliases, labels) are merged entry by entry
                     let over: Map<String, Value> = m.keys().filter_map(|k| Some((k.clone(), file_value.get(k)?.clone()))).collect();
-                    join_files(&mut files, over);
+                    merge_into(&mut files, over, Lists::Join);
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(ConfigProblem { path: Some(path.clone()), line: 0, column: 0, message: format!("cannot read {}: {e}", path.display()) }),
         }
     }
-    merge_into(&mut merged, files);
+    merge_into(&mut merged, files, Lists::Replace);
     Config::parse(&Value::Object(merged).to_string(), "crosswire.json")
         .map_err(|e| ConfigProblem { path: None, line: 0, column: 0, message: strip_location(&e) })
 }
