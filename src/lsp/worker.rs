@@ -161,13 +161,15 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     };
     let latest = Arc::new(Published { revision: p.revision, snapshot: Arc::new(snapshot), versions: p.versions, encoding: shared.encoding() });
     *lock(&links.latest) = Some(latest.clone());
-    if latest.snapshot.is_linked() {
+    let linked = latest.snapshot.is_linked();
+    if linked {
         publish_for_requests(shared, latest.clone());
-        diags.publish(client, &latest).await;
-        return;
     }
     diags.publish(client, &latest).await;
     drop(latest);
+    if linked {
+        return;
+    }
     let (shared, links) = (shared.clone(), links.clone());
     tokio::spawn(async move {
         let turn = links.turn.lock().await;
