@@ -10,17 +10,16 @@
 //! is printed both with it and without it.
 
 use serde_json::{json, Value};
-use std::io::BufReader;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 const DEBOUNCE_MS: f64 = 75.0;
 
 #[path = "../tests/common/framing.rs"]
 mod framing;
-use framing::{read_message, write_message};
+use framing::{read_in_background, write_message};
 
 struct Client {
     stdin: std::process::ChildStdin,
@@ -109,15 +108,7 @@ fn main() {
     let mut child = Command::new(&bin).arg("lsp").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("spawn server");
     let stdout = child.stdout.take().unwrap();
     let stdin = child.stdin.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut r = BufReader::new(stdout);
-        while let Some(m) = read_message(&mut r) {
-            if tx.send(m).is_err() {
-                break;
-            }
-        }
-    });
+    let rx = read_in_background(stdout);
     let mut c = Client { stdin, rx, next_id: 1, child };
     let root = format!("file://{}", dir.display());
     let t0 = Instant::now();

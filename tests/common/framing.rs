@@ -4,7 +4,8 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::sync::mpsc::{self, Receiver};
 
 /// The next message, or `None` at end of input or on a frame that cannot be read.
 pub fn read_message(r: &mut impl BufRead) -> Option<Value> {
@@ -32,4 +33,18 @@ pub fn write_message(w: &mut impl Write, v: &Value) -> std::io::Result<()> {
     let body = serde_json::to_string(v)?;
     write!(w, "Content-Length: {}\r\n\r\n{}", body.len(), body)?;
     w.flush()
+}
+
+/// Reads the messages of `output` (a server's stdout) on a thread of their own, as they come.
+pub fn read_in_background(output: impl Read + Send + 'static) -> Receiver<Value> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut r = BufReader::new(output);
+        while let Some(m) = read_message(&mut r) {
+            if tx.send(m).is_err() {
+                break;
+            }
+        }
+    });
+    rx
 }

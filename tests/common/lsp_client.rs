@@ -5,15 +5,15 @@
 #![allow(dead_code)]
 
 use serde_json::{json, Value};
-use std::io::{BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 #[path = "framing.rs"]
 mod framing;
-use framing::{read_message, write_message};
+use framing::{read_in_background, write_message};
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -130,15 +130,7 @@ impl LspClient {
             .expect("spawn crosswire lsp");
         let stdout = child.stdout.take().unwrap();
         let stdin = child.stdin.take();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            while let Some(m) = read_message(&mut r) {
-                if tx.send(m).is_err() {
-                    break;
-                }
-            }
-        });
+        let rx = read_in_background(stdout);
         LspClient { child, stdin, rx, next_id: 1, notifications: Vec::new(), server_requests: Vec::new(), responses: Vec::new(), answers: Vec::new() }
     }
 
