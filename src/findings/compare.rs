@@ -368,16 +368,18 @@ mod tests {
         }
     }
 
+    /// Undated articles from outlets "A", "B", "C", … in order, one per figure list.
+    fn outlets<'a>(figures: &[&'a [Figure]]) -> Vec<ArticleFigures<'a>> {
+        const NAMES: [&str; 4] = ["A", "B", "C", "D"];
+        figures.iter().zip(NAMES).map(|(f, outlet)| ArticleFigures { outlet, date: None, figures: f }).collect()
+    }
+
     #[test]
     fn the_odd_figure_out_is_the_conflict() {
         let a = [figure("250,000", 250_000.0, 250_000.0, "k")];
         let b = [figure("275,000", 275_000.0, 275_000.0, "k")];
         let c = [figure("an estimated 250,000", 225_000.0, 275_000.0 - 1.0, "k")];
-        let arts = [
-            ArticleFigures { outlet: "A", date: None, figures: &a },
-            ArticleFigures { outlet: "B", date: None, figures: &b },
-            ArticleFigures { outlet: "C", date: None, figures: &c },
-        ];
+        let arts = outlets(&[&a, &b, &c]);
         let found = compare(&arts);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].code, Code::FigureConflict);
@@ -389,10 +391,7 @@ mod tests {
     fn different_keys_and_same_outlet_are_not_compared() {
         let a = [figure("8,000", 8000.0, 8000.0, "rebels")];
         let b = [figure("900", 900.0, 900.0, "fighters")];
-        let arts = [
-            ArticleFigures { outlet: "A", date: None, figures: &a },
-            ArticleFigures { outlet: "B", date: None, figures: &b },
-        ];
+        let arts = outlets(&[&a, &b]);
         assert!(compare(&arts).is_empty());
         let c = [figure("9,000", 9000.0, 9000.0, "rebels")];
         let same_outlet = [
@@ -424,11 +423,7 @@ mod tests {
         let a = [figure("a total of 10", 10.0, 10.0, "k")];
         let b = [figure("at least three", 3.0, f64::INFINITY, "k"), figure("three people", 3.0, 3.0, "k")];
         let c = [figure("at least 10", 10.0, f64::INFINITY, "k")];
-        let arts = [
-            ArticleFigures { outlet: "A", date: None, figures: &a },
-            ArticleFigures { outlet: "B", date: None, figures: &b },
-            ArticleFigures { outlet: "C", date: None, figures: &c },
-        ];
+        let arts = outlets(&[&a, &b, &c]);
         let found = compare(&arts);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].at, FigureRef { article: 1, figure: 1 }, "three people is the odd one out");
@@ -440,11 +435,7 @@ mod tests {
         let a = [figure("10", 10.0, 10.0, "k")];
         let b = [figure("10", 10.0, 10.0, "k")];
         let c = [figure("more than 50", 50.0, f64::INFINITY, "k")];
-        let arts = [
-            ArticleFigures { outlet: "A", date: None, figures: &a },
-            ArticleFigures { outlet: "B", date: None, figures: &b },
-            ArticleFigures { outlet: "C", date: None, figures: &c },
-        ];
+        let arts = outlets(&[&a, &b, &c]);
         let found = compare(&arts);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].at.article, 2);
@@ -456,10 +447,7 @@ mod tests {
         let mut half = figure("as many as half a million", 250_000.0, 500_000.0, "k");
         half.value = 500_000.0;
         let b = [half];
-        let arts = [
-            ArticleFigures { outlet: "A", date: None, figures: &a },
-            ArticleFigures { outlet: "B", date: None, figures: &b },
-        ];
+        let arts = outlets(&[&a, &b]);
         let found = compare(&arts);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, Code::FigureDivergence);
