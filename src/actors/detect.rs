@@ -81,6 +81,11 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
     out
 }
 
+/// The longest run of capitalised words read as a name with its titles ("Aoraki Mt Cook
+/// Department of Conservation Alpine Rescue Team" is 9 words). Longer runs name nobody, and
+/// cutting them costs the square of their length.
+const MAX_RUN_WORDS: usize = 16;
+
 /// A sentence-initial word that may open a longer name: not a common word and not an
 /// "-ly"/"-ing"/"-ed" word ("Typically Microsoft", "Recapturing Aleppo").
 fn plausible_name_start(word: &str) -> bool {
@@ -192,7 +197,8 @@ impl Context<'_, '_> {
     /// state or organisation inside the title ("Russian", "UN") as a mention of its own.
     fn split_titles(&self, seq: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
         let toks = self.tokens;
-        if seq.is_empty() {
+        // a run longer than any name is a list or garbage, and each cut below rereads the run
+        if seq.is_empty() || seq.len() > MAX_RUN_WORDS {
             return;
         }
         let whole = &self.text[toks[seq.start].span.start..toks[seq.end - 1].span.end];

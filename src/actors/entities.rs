@@ -228,11 +228,12 @@ fn initials_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
 /// True when the words just before the candidate (within its sentence) include one of `cues`.
 fn preceded_by(text: &str, c: &Candidate, cues: &[&str]) -> bool {
     let start = c.span.start;
-    let from = text[..start].rfind(['.', '\n', ',', '(']).map_or(0, |p| p + 1);
-    let mut from = from.max(start.saturating_sub(40));
+    // the 40 bytes before it, cut at the last clause break; never a scan back to the line's start
+    let mut from = start.saturating_sub(40);
     while !text.is_char_boundary(from) {
         from += 1;
     }
+    let from = text[from..start].rfind(['.', '\n', ',', '(']).map_or(from, |p| from + p + 1);
     let window = &text[from..start];
     let last_words: Vec<String> = window.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
     last_words.iter().any(|w| cues.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))

@@ -29,9 +29,21 @@ fn quoted(text: &str) -> Vec<Span> {
     out
 }
 
+/// How far back before a quote its speaker is looked for, in words.
+const SPEAKER_LOOKBACK_WORDS: usize = 64;
+
 /// Attaches each quotation of four words or more to the person it is attributed to.
 pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) {
     let person_at = |m: usize| out.entities[out.mentions[m].entity].kind == ActorKind::Person;
+    // for "…,” he said": the last person named before each mention index
+    let mut last_person_before: Vec<Option<usize>> = Vec::with_capacity(out.mentions.len() + 1);
+    let mut last = None;
+    for m in 0..=out.mentions.len() {
+        last_person_before.push(last);
+        if m < out.mentions.len() && person_at(m) {
+            last = Some(m);
+        }
+    }
     let mut found: Vec<(usize, Quote)> = Vec::new();
     for q in quoted(text) {
         let inner = text[q.clone()].trim();
@@ -45,8 +57,16 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
             let m = out.mentions.partition_point(|m| m.span.end <= t.span.start);
             out.mentions.get(m).filter(|m| m.span.start <= t.span.start).map(|_| m)
         };
-        let sentence_end = text[q.end..].find(['\n']).map_or(text.len(), |e| q.end + e);
-        let window: Vec<usize> = (after_tok..tokens.len()).take_while(|&i| tokens[i].span.start < sentence_end).take(8).collect();
+        // the eight words after the quote, on its line
+        let mut window: Vec<usize> = Vec::with_capacity(8);
+        let mut seen = q.end;
+        for i in (after_tok..tokens.len()).take(8) {
+            if memchr::memchr(b'\n', &text.as_bytes()[seen..tokens[i].span.start]).is_some() {
+                break;
+            }
+            seen = tokens[i].span.start;
+            window.push(i);
+        }
         let mut who = None;
         // after the quote: NAME said / said NAME / he said
         for (k, &ti) in window.iter().enumerate() {
@@ -60,14 +80,18 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
             }
             if matches!(tokens[ti].text, "he" | "she" | "He" | "She") && window.get(k + 1).is_some_and(|&x| lexicon::is_speech_verb(tokens[x].text)) {
                 let m = out.mentions.partition_point(|m| m.span.start < q.start);
-                who = (0..m).rev().find(|&m| person_at(m));
+                who = last_person_before[m];
                 break;
             }
         }
         // before the quote, in its sentence: NAME ... said ... “
         if who.is_none() {
-            let sentence_start = text[..q.start].rfind(['\n', '.']).map_or(0, |p| p + 1);
-            let from = tokens.partition_point(|t| t.span.start < sentence_start);
+            // the speaker is among the last words before the quote; a sentence longer than that
+            // is not read back to its start (each quote would rescan it)
+            let earliest = before_tok.saturating_sub(SPEAKER_LOOKBACK_WORDS);
+            let lookback_start = tokens.get(earliest).map_or(q.start, |t| t.span.start.min(q.start));
+            let sentence_start = text[lookback_start..q.start].rfind(['\n', '.']).map_or(0, |p| lookback_start + p + 1);
+            let from = tokens.partition_point(|t| t.span.start < sentence_start).max(earliest);
             for ti in from..before_tok {
                 if let Some(m) = mention_of_token(ti).filter(|&m| person_at(m)) {
                     if tokens[ti + 1..before_tok].iter().take(5).any(|t| lexicon::is_speech_verb(t.text)) {

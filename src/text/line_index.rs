@@ -23,14 +23,50 @@ pub struct LineCol {
 pub struct LineIndex {
     /// Byte offset at which each line starts; always begins with 0.
     line_starts: Vec<usize>,
+    /// UTF-16 columns remembered along lines longer than [`CHECKPOINT_STRIDE`], in text order.
+    checkpoints: Vec<Checkpoint>,
     len: usize,
+}
+
+/// Converting a column reads at most about this many bytes, however long the line: without
+/// checkpoints, every figure on a 10 MB line would rescan the line from its start.
+const CHECKPOINT_STRIDE: usize = 4096;
+
+/// A character boundary inside a long line, and its UTF-16 column.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    byte: usize,
+    utf16: usize,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(line_terminator_ends(text));
-        LineIndex { line_starts, len: text.len() }
+        let mut checkpoints = Vec::new();
+        let ends = line_starts.iter().skip(1).copied().chain(std::iter::once(text.len()));
+        for (start, end) in line_starts.iter().copied().zip(ends) {
+            if end - start > CHECKPOINT_STRIDE {
+                add_checkpoints(text, start..end, &mut checkpoints);
+            }
+        }
+        LineIndex { line_starts, checkpoints, len: text.len() }
+    }
+
+    /// The last checkpoint of the line `line` at or before `byte` whose column in `enc` is at
+    /// most `max_col`, as (byte, column); the line's start when there is none.
+    fn resume_point(&self, line: std::ops::Range<usize>, byte: usize, max_col: usize, enc: Encoding) -> (usize, usize) {
+        let lo = self.checkpoints.partition_point(|c| c.byte <= line.start);
+        let hi = self.checkpoints.partition_point(|c| c.byte <= byte.min(line.end));
+        let col = |c: &Checkpoint| match enc {
+            Encoding::Utf8 => c.byte - line.start,
+            Encoding::Utf16 => c.utf16,
+        };
+        let here = &self.checkpoints[lo..hi.max(lo)];
+        match here.partition_point(|c| col(c) <= max_col) {
+            0 => (line.start, 0),
+            n => (here[n - 1].byte, col(&here[n - 1])),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -64,7 +100,10 @@ impl LineIndex {
         let start = self.line_starts[line];
         let col = match enc {
             Encoding::Utf8 => offset - start,
-            Encoding::Utf16 => text[start..offset].chars().map(char::len_utf16).sum(),
+            Encoding::Utf16 => {
+                let (from, col) = self.resume_point(start..offset, offset, usize::MAX, enc);
+                col + text[from..offset].chars().map(char::len_utf16).sum::<usize>()
+            }
         };
         LineCol { line: line as u32, col: col as u32 }
     }
@@ -75,16 +114,15 @@ impl LineIndex {
     /// `None` when the line does not exist.
     pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> Option<usize> {
         let span = self.line_span(text, pos.line as usize)?;
-        let line = &text[span.clone()];
         let want = pos.col as usize;
-        let mut units = 0;
-        for (i, ch) in line.char_indices() {
+        let (from, mut units) = self.resume_point(span.clone(), span.end, want, enc);
+        for (i, ch) in text[from..span.end].char_indices() {
             let w = match enc {
                 Encoding::Utf8 => ch.len_utf8(),
                 Encoding::Utf16 => ch.len_utf16(),
             };
             if units + w > want {
-                return Some(span.start + i);
+                return Some(from + i);
             }
             units += w;
         }
@@ -101,13 +139,26 @@ impl LineIndex {
     }
 }
 
+/// Checkpoints every [`CHECKPOINT_STRIDE`] bytes or so along one line, after its start.
+fn add_checkpoints(text: &str, line: std::ops::Range<usize>, out: &mut Vec<Checkpoint>) {
+    let mut utf16 = 0;
+    let mut last = line.start;
+    for (i, ch) in text[line.clone()].char_indices() {
+        let byte = line.start + i;
+        if byte - last >= CHECKPOINT_STRIDE {
+            out.push(Checkpoint { byte, utf16 });
+            last = byte;
+        }
+        utf16 += ch.len_utf16();
+    }
+}
+
 /// Offsets just after each line terminator (`\n`, `\r\n`, or `\r` not followed by `\n`).
 fn line_terminator_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
-        b'\n' => Some(i + 1),
-        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
-        _ => None,
+    memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(move |i| match bytes[i] {
+        b'\r' if bytes.get(i + 1) == Some(&b'\n') => None,
+        _ => Some(i + 1),
     })
 }
 
@@ -144,6 +195,26 @@ mod tests {
         assert_eq!(idx.offset(text, LineCol { line: 1, col: 1 }, Encoding::Utf16), Some(5));
         assert_eq!(idx.offset(text, LineCol { line: 2, col: 0 }, Encoding::Utf16), None);
         assert_eq!(idx.offset_clamped(text, LineCol { line: 9, col: 0 }, Encoding::Utf16), 6);
+    }
+
+    /// Checkpoints along a long line give the columns a scan from the line's start gives.
+    #[test]
+    fn long_lines_convert_as_short_ones_do() {
+        let unit = "Lavrov’s “ceasefire” 😀 — 250,000 é\r\n";
+        let text = format!("{}\n{}", unit.trim_end().repeat(700), unit.repeat(3));
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        let plain = LineIndex { checkpoints: Vec::new(), ..idx.clone() };
+        for offset in (0..=text.len()).step_by(7).chain([text.len()]) {
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                let lc = idx.line_col(&text, offset, enc);
+                assert_eq!(lc, plain.line_col(&text, offset, enc), "line_col at {offset}");
+                for col in [lc.col, lc.col + 1, lc.col.saturating_sub(1), u32::MAX] {
+                    let pos = LineCol { line: lc.line, col };
+                    assert_eq!(idx.offset(&text, pos, enc), plain.offset(&text, pos, enc), "offset of {pos:?}");
+                }
+            }
+        }
     }
 
     #[test]

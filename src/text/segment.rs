@@ -39,8 +39,10 @@ fn line_sentences(base: usize, line: &str, out: &mut Vec<Span>) {
 /// needs the sentences of the few lines that hold a figure, not of the whole text.
 pub struct SentenceLookup<'a> {
     text: &'a str,
-    /// Segmented lines: line start → its sentences.
-    lines: std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<Span>>>,
+    /// Segmented lines: line start → (line end, with its line break; its sentences). Kept in
+    /// order so that a later lookup in the same line is a search, not a rescan of the line:
+    /// one 10 MB line with thousands of figures must not cost thousands of scans.
+    lines: std::cell::RefCell<std::collections::BTreeMap<usize, (usize, Vec<Span>)>>,
 }
 
 impl<'a> SentenceLookup<'a> {
@@ -52,15 +54,20 @@ impl<'a> SentenceLookup<'a> {
     /// sentences. Equal to finding `pos` in [`sentences`]`(text)`.
     pub fn sentence_of(&self, pos: usize) -> Span {
         let pos = pos.min(self.text.len());
-        let bytes = self.text.as_bytes();
-        let start = bytes[..pos].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let mut lines = self.lines.borrow_mut();
-        let spans = lines.entry(start).or_insert_with(|| {
-            let end = bytes[pos..].iter().position(|&b| b == b'\n').map_or(self.text.len(), |i| pos + i + 1);
-            let mut spans = Vec::new();
-            line_sentences(start, &self.text[start..end], &mut spans);
-            spans
-        });
+        let cached = lines.range(..=pos).next_back().filter(|(_, (end, _))| pos < *end).map(|(_, (_, spans))| spans);
+        let spans = match cached {
+            Some(spans) => spans,
+            None => {
+                let bytes = self.text.as_bytes();
+                let start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |i| i + 1);
+                let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(self.text.len(), |i| pos + i + 1);
+                let mut spans = Vec::new();
+                line_sentences(start, &self.text[start..end], &mut spans);
+                // `pos` at the very end of the text is past every line's extent: found by a rescan
+                &lines.entry(start).or_insert((end, spans)).1
+            }
+        };
         let i = spans.partition_point(|s| s.end <= pos);
         spans.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos)
     }
