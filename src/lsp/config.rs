@@ -123,7 +123,7 @@ pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<LoadedConfig, Co
     if !merged.is_empty() {
         let layer = Config::parse(&Value::Object(merged.clone()).to_string(), "settings")
             .map_err(|e| ConfigProblem::invalid(None, format!("crosswire settings from the editor: {}", strip_location(&e))))?;
-        let outside = |r: RefusedGlob| ConfigProblem { kind: ProblemKind::Outside, ..ConfigProblem::invalid(None, format!("crosswire settings from the editor: {r}")) };
+        let outside = |r: RefusedGlob| ConfigProblem { kind: ProblemKind::Outside, ..ConfigProblem::invalid(None, r.to_string()) };
         refused.extend(layer.refused_globs().into_iter().map(outside));
     }
     // Every workspace folder's file: the folders make one corpus, so they share one
@@ -338,7 +338,7 @@ mod tests {
         let [file, settings] = &loaded.refused[..] else { panic!("{:?}", loaded.refused) };
         assert_eq!((file.line, file.column, file.width, file.kind), (1, 29, 17, ProblemKind::Outside));
         assert_eq!(file.message, r#"articles[1] "../secret/*.txt" reaches outside the workspace folder (it has a .. component); ignored"#);
-        assert!(settings.path.is_none() && settings.message.starts_with("crosswire settings from the editor: outlets key \"/etc/*.txt\""), "{settings:?}");
+        assert!(settings.path.is_none() && settings.message.starts_with("outlets key \"/etc/*.txt\""), "{settings:?}");
         let root = dir.path();
         let only_outside = ArticleFilter::new(&Config::parse(r#"{"articles": ["../*.txt", "/tmp/*.txt"]}"#, "x").unwrap());
         assert!(!only_outside.accepts(root, &root.join("a.txt")), "all globs refused: nothing matches, not everything");

@@ -86,7 +86,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
                 shared.state().set_config(loaded.config);
                 if diags.config_loaded(client, &loaded.refused).await {
                     let notes: Vec<String> = loaded.refused.iter().map(|p| format!("crosswire: {}: {}", p.place(), p.message)).collect();
-                    tell(client, &notes).await;
+                    tell(client, &notes, "refused globs").await;
                 }
             }
             Some(Err(problem)) => {
@@ -109,7 +109,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
                 skipped.extend(s.into_iter().map(|e| format!("crosswire: {e}")));
             }
         }
-        tell(client, &skipped).await;
+        tell(client, &skipped, "files").await;
     }
     // 3. analysis of dirty articles
     let job = shared.state().take_job();
@@ -131,7 +131,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         }
         progress.finish();
         let messages = shared.state().apply_results(&job, results);
-        tell(client, &messages).await;
+        tell(client, &messages, "files").await;
     }
     // 4. snapshot and diagnostics, once everything up to some revision is analysed. Findings
     // depend on figures only: they are compared first (again only for the quantity keys of the
@@ -231,11 +231,11 @@ async fn report_config_problem(shared: &Arc<Shared>, diags: &mut Publisher, prob
 
 /// Warnings about files or settings left out: one notice names the first and counts the rest;
 /// the output log holds every one.
-async fn tell(client: &tower_lsp_server::Client, messages: &[String]) {
+async fn tell(client: &tower_lsp_server::Client, messages: &[String], what: &str) {
     if let Some(first) = messages.first() {
         let more = match messages.len() {
             1 => String::new(),
-            n => format!(" (and {} more; see the crosswire output)", n - 1),
+            n => format!(" (and {} more {what}; see the crosswire output)", n - 1),
         };
         client.show_message(MessageType::WARNING, format!("{first}{more}")).await;
     }
