@@ -182,11 +182,11 @@ fn server_skips_links_leading_outside_and_follows_links_inside() {
     symlink(l.ws.join("good.txt"), l.ws.join("inside-link.txt")).unwrap();
     let mut c = LspClient::spawn();
     c.initialize(&l.ws, caps_full());
-    let shown = warning_containing(&mut c, "symbolic link leads outside");
-    assert!(shown.contains("to-file.txt") || shown.contains("to-folder"), "{shown}");
-    let list = c.wait_articles("good.txt and the inside link", |a| a["articles"].as_array().is_some_and(|v| v.len() == 2));
+    let list = c.wait_articles("good.txt and the inside link", |a| a["articles"].as_array().is_some_and(|v| v.len() >= 2));
     assert!(list.to_string().contains("inside-link.txt"), "{list}");
     assert_server_never_read_secret(&mut c);
+    let shown = warning_containing(&mut c, "symbolic link leads outside");
+    assert!(shown.contains("to-file.txt") || shown.contains("to-folder"), "{shown}");
     c.shutdown_and_exit();
 }
 
@@ -204,9 +204,9 @@ fn server_ignores_disk_events_outside_the_workspace_or_leading_outside() {
         .map(|u| json!({ "uri": u, "type": 1 }))
         .collect();
     c.notify("workspace/didChangeWatchedFiles", json!({ "changes": changes }));
+    assert_server_never_read_secret(&mut c);
     let shown = warning_containing(&mut c, "to-file.txt");
     assert!(shown.contains("symbolic link leads outside the workspace folders (to ") && shown.contains("not read"), "{shown}");
-    assert_server_never_read_secret(&mut c);
     c.shutdown_and_exit();
 }
 
@@ -226,10 +226,10 @@ fn server_serves_an_outside_document_only_while_open_and_never_reads_its_file() 
     for p in [&outside, &link] {
         c.notify("textDocument/didClose", json!({ "textDocument": { "uri": uri(p) } }));
     }
+    assert_server_never_read_secret(&mut c);
     c.wait_articles("both dropped", |a| a["articles"].as_array().is_some_and(|v| v.len() == 1));
     let shown = warning_containing(&mut c, "leads outside the workspace folders");
     assert!(shown.contains("to-file.txt"), "{shown}");
-    assert_server_never_read_secret(&mut c);
     c.shutdown_and_exit();
 }
 
