@@ -247,3 +247,24 @@ fn server_without_a_workspace_folder_reads_nothing_from_disk() {
     assert_server_never_read_secret(&mut c);
     c.shutdown_and_exit();
 }
+
+#[test]
+fn server_refuses_a_crosswire_json_that_is_a_link_outside() {
+    let l = layout();
+    std::fs::write(l.secret_dir.join("crosswire.json"), r#"{"outlets": {"good.txt": "Leaked"}}"#).unwrap();
+    symlink(l.secret_dir.join("crosswire.json"), l.ws.join("crosswire.json")).unwrap();
+    let mut c = LspClient::spawn();
+    c.initialize(&l.ws, caps_full());
+    let shown = warning_containing(&mut c, "invalid configuration");
+    assert!(shown.contains("is a symbolic link that leads outside its folder (to "), "{shown}");
+    let list = c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 1));
+    assert_ne!(list["articles"][0]["outlet"], "Leaked", "{list}");
+    // edits to it are refused with the reason, not proposed over a file that was not read
+    let good = l.ws.join("good.txt");
+    let (line, col) = utf16_pos(&std::fs::read_to_string(&good).unwrap(), "Kerry", 0);
+    let mut params = LspClient::at(&good, line, col + 1);
+    params["newName"] = json!("Kerry (US)");
+    let r = c.request_raw("textDocument/rename", params);
+    assert!(r["error"]["message"].as_str().is_some_and(|m| m.contains("leads outside its folder")), "{r}");
+    c.shutdown_and_exit();
+}

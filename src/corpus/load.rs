@@ -154,6 +154,10 @@ fn error_message(e: &ignore::Error) -> String {
     match e {
         ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_message(err),
         ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}; skipped", ancestor.display()),
+        // never the pattern itself: an ignore file may be a link to a file that is not the
+        // folder's to show (its lines would end up on stderr or in the editor)
+        ignore::Error::Glob { err, .. } => format!("an invalid pattern in an ignore file ({err})"),
+        ignore::Error::Partial(errs) => errs.iter().map(error_message).collect::<Vec<_>>().join("; "),
         other => other.to_string(),
     }
 }
