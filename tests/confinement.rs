@@ -268,3 +268,21 @@ fn server_refuses_a_crosswire_json_that_is_a_link_outside() {
     assert!(r["error"]["message"].as_str().is_some_and(|m| m.contains("leads outside its folder")), "{r}");
     c.shutdown_and_exit();
 }
+
+#[test]
+fn server_follows_a_link_in_a_new_folder_to_elsewhere_in_the_workspace() {
+    // a folder created after indexing is walked on its own; its links are judged against the
+    // workspace folder, not the new folder
+    let l = layout();
+    let mut c = LspClient::spawn();
+    c.initialize(&l.ws, caps_full());
+    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 1));
+    std::fs::create_dir(l.ws.join("new")).unwrap();
+    symlink(l.ws.join("good.txt"), l.ws.join("new/link.txt")).unwrap();
+    symlink(&l.secret, l.ws.join("new/to-file.txt")).unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&l.ws.join("new")), "type": 1 }] }));
+    let list = c.wait_articles("the link in the new folder", |a| a["articles"].as_array().is_some_and(|v| v.len() == 2));
+    assert!(list.to_string().contains("new/link.txt"), "{list}");
+    assert_server_never_read_secret(&mut c);
+    c.shutdown_and_exit();
+}

@@ -45,8 +45,9 @@ pub fn is_article_name(name: &str) -> bool {
 
 /// Reads the articles named by `paths` (files or folders; folders walked recursively with
 /// [`walk_files`], so nothing outside a folder is read through a link in it; a file named in
-/// `paths` is read wherever it is: the user named it). `max_bytes` bounds the size of one article. Files come back sorted by display path, so that
-/// output does not depend on the order the file system lists them in.
+/// `paths` is read wherever it is: the user named it). `max_bytes` bounds the size of one
+/// article. Files come back sorted by display path, so that output does not depend on the
+/// order the file system lists them in.
 pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
     let mut loaded = Loaded::default();
     let mut found: Vec<(PathBuf, String)> = Vec::new();
@@ -74,7 +75,7 @@ pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
 }
 
 fn walk(root: &Path, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<LoadError>) {
-    let walked = walk_files(root);
+    let walked = walk_files(root, &Roots::new([root]));
     errors.extend(walked.errors);
     for path in walked.files {
         if path.file_name().is_some_and(|n| is_article_name(&n.to_string_lossy())) {
@@ -93,13 +94,14 @@ pub struct Walked {
 }
 
 /// Walks `root` as every crosswire walk does (the CLI's and the language server's): .gitignore
-/// and hidden files honoured, symbolic links followed only while they stay inside `root`. A
+/// and hidden files honoured, symbolic links followed only while they stay `inside` (the folder
+/// argument; the workspace folders when the server walks one of them or a folder below). A
 /// link that leads outside (to a file or a folder) is reported in `errors` and neither read nor
 /// walked into: users link articles within a folder, but a folder must not make crosswire read
 /// what lies outside it.
-pub fn walk_files(root: &Path) -> Walked {
+pub fn walk_files(root: &Path, inside: &Roots) -> Walked {
     let mut walked = Walked::default();
-    let roots = Roots::new([root]);
+    let roots = inside.clone();
     let outside: Arc<Mutex<Vec<LoadError>>> = Arc::default();
     let (sink, shown_root) = (outside.clone(), root.to_path_buf());
     let walker = ignore::WalkBuilder::new(root)

@@ -4,7 +4,7 @@
 //! hidden files and .gitignore).
 
 use crate::config::{outside_reason, Config, ConfigError, RefusedGlob, FILE_NAME};
-use crate::corpus::LoadError;
+use crate::corpus::{LoadError, Roots};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -273,10 +273,10 @@ fn gitignored(folder: &Path, path: &Path) -> bool {
 }
 
 /// Every article under `folder`, honouring .gitignore and hidden files as the CLI does, and
-/// the symbolic links that could not be followed (they lead outside the folder) or other
-/// problems of the walk, to report.
-pub fn discover(folder: &Path, filter: &ArticleFilter) -> (Vec<PathBuf>, Vec<LoadError>) {
-    let walked = crate::corpus::walk_files(folder);
+/// the symbolic links that could not be followed (they lead outside the workspace folders,
+/// `inside`) or other problems of the walk, to report.
+pub fn discover(folder: &Path, filter: &ArticleFilter, inside: &Roots) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let walked = crate::corpus::walk_files(folder, inside);
     let mut out: Vec<PathBuf> = walked.files.into_iter().filter(|p| filter.accepts_walked(folder, p)).collect();
     out.sort();
     (out, walked.errors)

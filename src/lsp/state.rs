@@ -357,6 +357,11 @@ impl State {
         self.filter.clone()
     }
 
+    /// The workspace folders, canonicalised (see [`Job::roots`]).
+    pub fn roots(&self) -> Arc<Roots> {
+        self.roots.clone()
+    }
+
     /// Records the articles a walk of `folder` found.
     pub fn apply_scan(&mut self, folder: &Path, found: Vec<PathBuf>, reread: bool) {
         if !self.folders.iter().any(|f| folder.starts_with(f)) {

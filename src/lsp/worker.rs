@@ -99,8 +99,8 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     let scans = shared.state().take_scans();
     let indexing = !scans.is_empty();
     if indexing {
-        let filter = shared.state().filter();
-        let found = blocking(move || scans.into_iter().map(|(f, reread)| { let (v, skipped) = lsp_config::discover(&f, &filter); (f, v, skipped, reread) }).collect::<Vec<_>>()).await;
+        let (filter, roots) = { let st = shared.state(); (st.filter(), st.roots()) };
+        let found = blocking(move || scans.into_iter().map(|(f, reread)| { let (v, skipped) = lsp_config::discover(&f, &filter, &roots); (f, v, skipped, reread) }).collect::<Vec<_>>()).await;
         let mut skipped = Vec::new();
         {
             let mut st = shared.state();
