@@ -2,6 +2,7 @@
 //! story (outlet names, aliases, merges, acknowledged conflicts) and which files are articles.
 //! crosswire only ever reads it; edits reach it as workspace edits the editor applies.
 
+use crate::corpus::Place;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -61,6 +62,26 @@ pub enum ConfigError {
     Io { path: String, source: std::io::Error },
     #[error("{path}:{line}:{column}: {message}")]
     Invalid { path: String, line: usize, column: usize, message: String },
+    #[error("{path} is a symbolic link that leads outside its folder (to {target}); not read")]
+    Outside { path: String, target: String },
+}
+
+/// The text of `dir/crosswire.json`, `None` when there is none. The file belongs to the folder:
+/// a symbolic link that leads outside it is refused, not read.
+pub fn read_in(dir: &Path) -> Result<Option<String>, ConfigError> {
+    let path = dir.join(FILE_NAME);
+    let shown = || path.display().to_string();
+    let real = match crate::corpus::Roots::new([dir]).place(&path) {
+        Place::Inside(real) => real,
+        Place::Outside(target) => return Err(ConfigError::Outside { path: shown(), target: target.display().to_string() }),
+        Place::Unresolved(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Place::Unresolved(e) => return Err(ConfigError::Io { path: shown(), source: e }),
+    };
+    match std::fs::read_to_string(real) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(ConfigError::Io { path: shown(), source: e }),
+    }
 }
 
 impl Config {
@@ -77,29 +98,92 @@ impl Config {
     /// Reads `dir/crosswire.json`; a missing file is the default configuration.
     pub fn load_from_dir(dir: &Path) -> Result<Config, ConfigError> {
         let path = dir.join(FILE_NAME);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Config::parse(&text, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(ConfigError::Io { path: path.display().to_string(), source: e }),
+        match read_in(dir)? {
+            Some(text) => Config::parse(&text, &path.display().to_string()),
+            None => Ok(Config::default()),
         }
     }
 
-    /// The outlet name the user gave for an article, matched on its file name, stem or a glob.
+    /// The outlet name the user gave for an article, matched on its file name, stem or a glob
+    /// (a key refused by [`Config::refused_globs`] never matches).
     pub fn outlet_for(&self, file_name: &str) -> Option<&str> {
         let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
-        if let Some(name) = self.outlets.get(file_name).or_else(|| self.outlets.get(stem)) {
+        let usable = |key: &String| outside_reason(key).is_none();
+        if let Some(name) = self.outlets.get_key_value(file_name).or_else(|| self.outlets.get_key_value(stem)).filter(|(k, _)| usable(k)).map(|(_, v)| v) {
             return Some(name);
         }
-        self.outlets.iter().find_map(|(pattern, name)| {
+        self.outlets.iter().filter(|(k, _)| usable(k)).find_map(|(pattern, name)| {
             let glob = globset::Glob::new(pattern).ok()?.compile_matcher();
             glob.is_match(file_name).then_some(name.as_str())
         })
     }
 }
 
+/// A glob of `articles` or a key of `outlets` that names a path outside the folder. It is
+/// refused (left out, reported) rather than trusted: the folder's own file, or the editor's
+/// settings, must not widen what crosswire reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedGlob {
+    /// Where it is: `articles[1]` or `outlets key`.
+    pub at: String,
+    pub glob: String,
+    pub why: &'static str,
+}
+
+impl std::fmt::Display for RefusedGlob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {:?} reaches outside the workspace folder ({}); ignored", self.at, self.glob, self.why)
+    }
+}
+
+/// Why a glob (relative to the folder by definition) would name something outside the folder:
+/// absolute, a home folder, or a `..` component (also inside `{a,b}` alternatives).
+pub fn outside_reason(glob: &str) -> Option<&'static str> {
+    let b = glob.as_bytes();
+    let drive = b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':';
+    if glob.starts_with(['/', '\\']) || drive {
+        return Some("it is an absolute path");
+    }
+    // `~` or `~user` as the first of several components is a home folder; `~notes.txt` alone is
+    // just a file name
+    if glob == "~" || (glob.starts_with('~') && glob.contains(['/', '\\'])) {
+        return Some("it starts in a home folder (~)");
+    }
+    glob.split(['/', '\\', '{', '}', ',']).any(|c| c == "..").then_some("it has a .. component")
+}
+
+impl Config {
+    /// The globs of `articles` and keys of `outlets` that reach outside the folder, in file
+    /// order. They are never used (`lsp::config::ArticleFilter` and [`Config::outlet_for`]
+    /// skip them); callers report them.
+    pub fn refused_globs(&self) -> Vec<RefusedGlob> {
+        let articles = self.articles.iter().enumerate().filter_map(|(i, g)| Some(RefusedGlob { at: format!("articles[{i}]"), glob: g.clone(), why: outside_reason(g)? }));
+        let outlets = self.outlets.keys().filter_map(|k| Some(RefusedGlob { at: "outlets key".into(), glob: k.clone(), why: outside_reason(k)? }));
+        articles.chain(outlets).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn globs_that_reach_outside_are_refused_with_the_reason() {
+        for g in ["../secret/*.txt", "news/../../x.txt", "/etc/*", "\\\\server\\x", "C:/x/*.txt", "~/notes/*.md", "~bob/x.txt", "{..,a}/*.txt", "a\\..\\b.txt"] {
+            assert!(outside_reason(g).is_some(), "{g}");
+        }
+        for g in ["**/*.txt", "news/**/*.md", "a..b.txt", "..foo/x.txt", "~draft.txt", "002_*.txt"] {
+            assert_eq!(outside_reason(g), None, "{g}");
+        }
+        let cfg = Config::parse(r#"{"articles": ["**/*.txt", "../secret/*.txt"], "outlets": {"/abs/*.txt": "X", "a.txt": "A"}}"#, "x").unwrap();
+        let refused: Vec<String> = cfg.refused_globs().iter().map(ToString::to_string).collect();
+        assert_eq!(refused, [
+            r#"articles[1] "../secret/*.txt" reaches outside the workspace folder (it has a .. component); ignored"#,
+            r#"outlets key "/abs/*.txt" reaches outside the workspace folder (it is an absolute path); ignored"#,
+        ]);
+        let cfg = Config::parse(r#"{"outlets": {"{..,*}.txt": "Outside", "*.txt": "Inside"}}"#, "x").unwrap();
+        assert_eq!(cfg.outlet_for("a.txt"), Some("Inside"), "a refused key never matches");
+    }
 
     #[test]
     fn broken_config_names_line_and_column() {

@@ -24,6 +24,10 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope
             return Err(EXIT_ERROR);
         }
     };
+    // a glob reaching outside the folder is left out, and said so; the rest of the file holds
+    for refused in config.refused_globs() {
+        eprintln!("crosswire: warning: {}: {refused}", dir.join(crate::config::FILE_NAME).display());
+    }
     let loaded = corpus::load(&paths, config.limits.max_article_bytes);
     let missing_argument = loaded.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH);
     report_skipped(&loaded.errors);

@@ -2,8 +2,9 @@
 //! `.gitignore` files and hidden files are honoured as in every other tool of this kind.
 //! A file that cannot be read becomes a [`LoadError`]; the rest of the corpus is still read.
 
+use super::confine::{link_outside_message, Place, Roots};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The message for a path argument that does not exist.
 pub const NO_SUCH_PATH: &str = "no such file or folder";
@@ -42,9 +43,11 @@ pub fn is_article_name(name: &str) -> bool {
     lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-/// Reads the articles named by `paths` (files or folders; folders walked recursively).
-/// `max_bytes` bounds the size of one article. Files come back sorted by display path, so that
-/// output does not depend on the order the file system lists them in.
+/// Reads the articles named by `paths` (files or folders; folders walked recursively with
+/// [`walk_files`], so nothing outside a folder is read through a link in it; a file named in
+/// `paths` is read wherever it is: the user named it). `max_bytes` bounds the size of one
+/// article. Files come back sorted by display path, so that output does not depend on the
+/// order the file system lists them in.
 pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
     let mut loaded = Loaded::default();
     let mut found: Vec<(PathBuf, String)> = Vec::new();
@@ -72,21 +75,63 @@ pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
 }
 
 fn walk(root: &Path, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<LoadError>) {
-    let walker = ignore::WalkBuilder::new(root).follow_links(true).require_git(false).build();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                let name = entry.file_name().to_string_lossy();
-                if is_file && is_article_name(&name) {
-                    let path = entry.into_path();
-                    let display = display_path(root, &path);
-                    found.push((path, display));
-                }
-            }
-            Err(e) => errors.push(LoadError { path: error_path(&e).unwrap_or_else(|| root.display().to_string()), message: error_message(&e) }),
+    let walked = walk_files(root, &Roots::new([root]));
+    errors.extend(walked.errors);
+    for path in walked.files {
+        if path.file_name().is_some_and(|n| is_article_name(&n.to_string_lossy())) {
+            let display = display_path(root, &path);
+            found.push((path, display));
         }
     }
+}
+
+/// The files found under a folder, and what could not be walked.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Every file (of any name), in the walker's order.
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<LoadError>,
+}
+
+/// Walks `root` as every crosswire walk does (the CLI's and the language server's): .gitignore
+/// and hidden files honoured, symbolic links followed only while they stay `inside` (the folder
+/// argument; the workspace folders when the server walks one of them or a folder below). A
+/// link that leads outside (to a file or a folder) is reported in `errors` and neither read nor
+/// walked into: users link articles within a folder, but a folder must not make crosswire read
+/// what lies outside it.
+pub fn walk_files(root: &Path, inside: &Roots) -> Walked {
+    let mut walked = Walked::default();
+    let roots = inside.clone();
+    let outside: Arc<Mutex<Vec<LoadError>>> = Arc::default();
+    let (sink, shown_root) = (outside.clone(), root.to_path_buf());
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(true)
+        .require_git(false)
+        // only links are checked: a path without one cannot leave the folder
+        .filter_entry(move |entry| {
+            if !entry.path_is_symlink() {
+                return true;
+            }
+            match roots.place(entry.path()) {
+                Place::Outside(target) => {
+                    let e = LoadError { path: display_path(&shown_root, entry.path()), message: link_outside_message(&target) };
+                    sink.lock().unwrap_or_else(|p| p.into_inner()).push(e);
+                    false
+                }
+                // inside; or broken, which the walker reports itself
+                Place::Inside(_) | Place::Unresolved(_) => true,
+            }
+        })
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => walked.files.push(entry.into_path()),
+            Ok(_) => {}
+            Err(e) => walked.errors.push(LoadError { path: error_path(&e).unwrap_or_else(|| root.display().to_string()), message: error_message(&e) }),
+        }
+    }
+    walked.errors.append(&mut outside.lock().unwrap_or_else(|p| p.into_inner()));
+    walked
 }
 
 /// The path a user recognises: the folder argument joined with the path below it.
@@ -111,6 +156,10 @@ fn error_message(e: &ignore::Error) -> String {
     match e {
         ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_message(err),
         ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}; skipped", ancestor.display()),
+        // never the pattern itself: an ignore file may be a link to a file that is not the
+        // folder's to show (its lines would end up on stderr or in the editor)
+        ignore::Error::Glob { err, .. } => format!("an invalid pattern in an ignore file ({err})"),
+        ignore::Error::Partial(errs) => errs.iter().map(error_message).collect::<Vec<_>>().join("; "),
         other => other.to_string(),
     }
 }

@@ -2,12 +2,14 @@
 //! its prose (title, outlet, date, boilerplate kept out of the analysis).
 
 mod boilerplate;
+mod confine;
 mod load;
 mod markdown;
 mod metadata;
 
 pub use boilerplate::boilerplate_regions;
-pub use load::{decode, is_article_name, load, read_article, LoadError, Loaded, SourceFile, NO_SUCH_PATH};
+pub use confine::{Place, Roots};
+pub use load::{decode, is_article_name, load, read_article, walk_files, LoadError, Loaded, SourceFile, Walked, NO_SUCH_PATH};
 pub use metadata::{Date, Metadata, OutletSource};
 
 use crate::config::Config;

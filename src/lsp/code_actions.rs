@@ -35,17 +35,26 @@ pub struct ConfigDoc {
     pub text: Option<String>,
     /// The document version when the editor has it open.
     pub version: Option<i32>,
+    /// Why the file on disk was not read (a symbolic link leading outside the folder): every
+    /// edit is then disabled with this reason rather than proposed blind.
+    pub refused: Option<String>,
 }
 
 impl ConfigDoc {
-    /// Reads the file of the first workspace folder, preferring the open document's text.
+    /// Reads the file of the first workspace folder, preferring the open document's text; on
+    /// disk, only if it really is in the folder (`config::read_in`).
     pub fn load(root: Option<PathBuf>, open: Option<(String, i32)>) -> Option<ConfigDoc> {
-        let path = root?.join(crate::config::FILE_NAME);
+        let root = root?;
+        let path = root.join(crate::config::FILE_NAME);
         if let Some((text, version)) = open {
-            return Some(ConfigDoc { path, text: Some(text), version: Some(version) });
+            return Some(ConfigDoc { path, text: Some(text), version: Some(version), refused: None });
         }
-        let text = std::fs::read_to_string(&path).ok();
-        Some(ConfigDoc { path, text, version: None })
+        let (text, refused) = match crate::config::read_in(&root) {
+            Ok(text) => (text, None),
+            Err(e @ crate::config::ConfigError::Outside { .. }) => (None, Some(e.to_string())),
+            Err(_) => (None, None),
+        };
+        Some(ConfigDoc { path, text, version: None, refused })
     }
 }
 
@@ -68,6 +77,9 @@ impl EditCaps {
 
 /// The `WorkspaceEdit` that makes `crosswire.json` say `change`.
 pub fn workspace_edit(doc: &ConfigDoc, change: &ConfigChange, caps: EditCaps, enc: Encoding) -> Result<WorkspaceEdit, EditError> {
+    if let Some(reason) = &doc.refused {
+        return Err(EditError::Invalid(reason.clone()));
+    }
     let replaces = config_edit::edit(doc.text.as_deref(), change)?;
     let text = doc.text.as_deref().unwrap_or("");
     let index = LineIndex::new(text);

@@ -3,7 +3,8 @@
 //! didChangeConfiguration); which files are articles (extension, the `articles` globs,
 //! hidden files and .gitignore).
 
-use crate::config::{Config, ConfigError, FILE_NAME};
+use crate::config::{outside_reason, Config, ConfigError, RefusedGlob, FILE_NAME};
+use crate::corpus::{LoadError, Roots};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -71,7 +72,16 @@ fn merge_into(base: &mut Map<String, Value>, over: Map<String, Value>, lists: Li
     }
 }
 
-/// A configuration that could not be used, located for a diagnostic.
+/// What is wrong with a configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// It cannot be used at all; the last valid configuration stays in force.
+    Invalid,
+    /// A glob reaching outside the workspace folder was left out; the rest is in force.
+    Outside,
+}
+
+/// A configuration problem, located for a diagnostic.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigProblem {
     /// The file at fault, or `None` when the client's settings are.
@@ -79,53 +89,96 @@ pub struct ConfigProblem {
     /// 0-based line and column (bytes), when known.
     pub line: u32,
     pub column: u32,
+    /// How many columns the diagnostic covers (at least 1).
+    pub width: u32,
     pub message: String,
+    pub kind: ProblemKind,
+}
+
+impl ConfigProblem {
+    fn invalid(path: Option<PathBuf>, message: String) -> ConfigProblem {
+        ConfigProblem { path, line: 0, column: 0, width: 1, message, kind: ProblemKind::Invalid }
+    }
+
+    /// `path:line:column`, or the editor's settings.
+    pub fn place(&self) -> String {
+        self.path.as_ref().map_or_else(|| "the editor's crosswire settings".to_string(), |p| format!("{}:{}:{}", p.display(), self.line + 1, self.column + 1))
+    }
+}
+
+/// The configuration in force, and the globs left out of it.
+#[derive(Debug)]
+pub struct LoadedConfig {
+    pub config: Config,
+    pub refused: Vec<ConfigProblem>,
 }
 
 /// The effective configuration: the `crosswire.json` of every workspace folder (lists joined,
 /// the first folder winning) over the client settings (keys the files set win; maps such as `outlets` are
-/// merged entry by entry).
-pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<Config, ConfigProblem> {
+/// merged entry by entry). Globs of any layer that reach outside the workspace folder are
+/// reported in `refused` and never used (see [`Config::refused_globs`]).
+pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<LoadedConfig, ConfigProblem> {
+    let mut refused = Vec::new();
     let mut merged = settings.config_keys();
     if !merged.is_empty() {
-        Config::parse(&Value::Object(merged.clone()).to_string(), "settings")
-            .map_err(|e| ConfigProblem { path: None, line: 0, column: 0, message: format!("crosswire settings from the editor: {}", strip_location(&e)) })?;
+        let layer = Config::parse(&Value::Object(merged.clone()).to_string(), "settings")
+            .map_err(|e| ConfigProblem::invalid(None, format!("crosswire settings from the editor: {}", strip_location(&e))))?;
+        let outside = |r: RefusedGlob| ConfigProblem { kind: ProblemKind::Outside, ..ConfigProblem::invalid(None, r.to_string()) };
+        refused.extend(layer.refused_globs().into_iter().map(outside));
     }
     // Every workspace folder's file: the folders make one corpus, so they share one
     // configuration. Lists (acknowledged, same, different) are joined; where two files set the
     // same key or map entry, the first folder's wins.
     let mut files: Map<String, Value> = Map::new();
+    let mut refused_in_files = Vec::new();
     for root in folders.iter().rev() {
         let path = root.join(FILE_NAME);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                let file = Config::parse(&text, &path.display().to_string()).map_err(|e| problem(&path, &e))?;
-                let file_value = serde_json::to_value(&file).unwrap_or(Value::Null);
-                if let Value::Object(m) = serde_json::from_str::<Value>(&text).unwrap_or(Value::Null) {
-                    // keys the file sets win; the parsed value carries defaults for the rest
-                    // maps (outlets, aliases, labels) are merged entry by entry
-                    let over: Map<String, Value> = m.keys().filter_map(|k| Some((k.clone(), file_value.get(k)?.clone()))).collect();
-                    merge_into(&mut files, over, Lists::Join);
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(ConfigProblem { path: Some(path.clone()), line: 0, column: 0, message: format!("cannot read {}: {e}", path.display()) }),
+        let text = match crate::config::read_in(root) {
+            Ok(Some(text)) => text,
+            Ok(None) => continue,
+            Err(e) => return Err(problem(&path, &e)),
+        };
+        let file = Config::parse(&text, &path.display().to_string()).map_err(|e| problem(&path, &e))?;
+        refused_in_files.push(file.refused_globs().into_iter().map(|r| located(&path, &text, &r)).collect::<Vec<_>>());
+        let file_value = serde_json::to_value(&file).unwrap_or(Value::Null);
+        if let Value::Object(m) = serde_json::from_str::<Value>(&text).unwrap_or(Value::Null) {
+            // keys the file sets win; the parsed value carries defaults for the rest
+            // maps (outlets, aliases, labels) are merged entry by entry
+            let over: Map<String, Value> = m.keys().filter_map(|k| Some((k.clone(), file_value.get(k)?.clone()))).collect();
+            merge_into(&mut files, over, Lists::Join);
         }
     }
+    // the first folder's first
+    refused.splice(0..0, refused_in_files.into_iter().rev().flatten());
     merge_into(&mut merged, files, Lists::Replace);
-    Config::parse(&Value::Object(merged).to_string(), "crosswire.json")
-        .map_err(|e| ConfigProblem { path: None, line: 0, column: 0, message: strip_location(&e) })
+    let config = Config::parse(&Value::Object(merged).to_string(), "crosswire.json").map_err(|e| ConfigProblem::invalid(None, strip_location(&e)))?;
+    Ok(LoadedConfig { config, refused })
+}
+
+/// A refused glob of the file at `path`, placed on its string in `text` (the first one after
+/// the key it belongs to; the top of the file if it cannot be found).
+fn located(path: &Path, text: &str, r: &RefusedGlob) -> ConfigProblem {
+    let key = if r.at.starts_with("articles") { "\"articles\"" } else { "\"outlets\"" };
+    let needle = serde_json::to_string(&r.glob).unwrap_or_default();
+    let from = text.find(key).unwrap_or(0);
+    let (line, column, width) = match text[from..].find(&needle).map(|i| from + i) {
+        Some(at) => {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            (text[..at].matches('\n').count() as u32, (at - line_start) as u32, needle.len() as u32)
+        }
+        None => (0, 0, 1),
+    };
+    ConfigProblem { path: Some(path.to_path_buf()), line, column, width, message: r.to_string(), kind: ProblemKind::Outside }
 }
 
 fn problem(path: &Path, e: &ConfigError) -> ConfigProblem {
     match e {
         ConfigError::Invalid { line, column, message, .. } => ConfigProblem {
-            path: Some(path.to_path_buf()),
             line: line.saturating_sub(1) as u32,
             column: column.saturating_sub(1) as u32,
-            message: message.clone(),
+            ..ConfigProblem::invalid(Some(path.to_path_buf()), message.clone())
         },
-        other => ConfigProblem { path: Some(path.to_path_buf()), line: 0, column: 0, message: other.to_string() },
+        other => ConfigProblem::invalid(Some(path.to_path_buf()), other.to_string()),
     }
 }
 
@@ -154,7 +207,9 @@ impl ArticleFilter {
             return ArticleFilter { globs: None };
         }
         let mut b = GlobSetBuilder::new();
-        for g in &config.articles {
+        // refused globs are left out: with all of them refused, nothing matches (the list
+        // is not empty, so it does not fall back to every .txt and .md either)
+        for g in config.articles.iter().filter(|g| outside_reason(g).is_none()) {
             if let Ok(glob) = Glob::new(g) {
                 b.add(glob);
             }
@@ -217,20 +272,14 @@ fn gitignored(folder: &Path, path: &Path) -> bool {
     false
 }
 
-/// Every article under `folder`, honouring .gitignore and hidden files as the CLI does.
-pub fn discover(folder: &Path, filter: &ArticleFilter) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let walker = ignore::WalkBuilder::new(folder).follow_links(true).require_git(false).build();
-    for entry in walker.flatten() {
-        if entry.file_type().is_some_and(|t| t.is_file()) {
-            let p = entry.into_path();
-            if filter.accepts_walked(folder, &p) {
-                out.push(p);
-            }
-        }
-    }
+/// Every article under `folder`, honouring .gitignore and hidden files as the CLI does, and
+/// the symbolic links that could not be followed (they lead outside the workspace folders,
+/// `inside`) or other problems of the walk, to report.
+pub fn discover(folder: &Path, filter: &ArticleFilter, inside: &Roots) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let walked = crate::corpus::walk_files(folder, inside);
+    let mut out: Vec<PathBuf> = walked.files.into_iter().filter(|p| filter.accepts_walked(folder, p)).collect();
     out.sort();
-    out
+    (out, walked.errors)
 }
 
 #[cfg(test)]
@@ -240,7 +289,7 @@ mod tests {
     #[test]
     fn settings_take_the_crosswire_member_and_ignore_foreign_keys() {
         let s = Settings::from_client(Some(serde_json::json!({"crosswire": {"outlets": {"a.txt": "A"}, "trace": "off"}})));
-        let cfg = load(&[], &s).unwrap();
+        let cfg = load(&[], &s).unwrap().config;
         assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("A"));
     }
 
@@ -248,7 +297,7 @@ mod tests {
     fn client_settings_go_over_initialization_options() {
         let init = Settings::from_client(Some(serde_json::json!({"articles": ["a/*.txt"], "outlets": {"a.txt": "A", "b.txt": "B"}})));
         let client = Settings::from_client(Some(serde_json::json!({"crosswire": {"outlets": {"b.txt": "B2"}}})));
-        let cfg = load(&[], &init.layered(&client)).unwrap();
+        let cfg = load(&[], &init.layered(&client)).unwrap().config;
         assert_eq!(cfg.articles, ["a/*.txt"]);
         assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("A"));
         assert_eq!(cfg.outlets.get("b.txt").map(String::as_str), Some("B2"));
@@ -259,7 +308,7 @@ mod tests {
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         std::fs::write(a.path().join(FILE_NAME), r#"{"outlets": {"x.txt": "A"}, "same": [["UN", "United Nations"]]}"#).unwrap();
         std::fs::write(b.path().join(FILE_NAME), r#"{"outlets": {"x.txt": "B", "y.txt": "B"}, "same": [["US", "United States"]]}"#).unwrap();
-        let cfg = load(&[a.path().to_path_buf(), b.path().to_path_buf()], &Settings::default()).unwrap();
+        let cfg = load(&[a.path().to_path_buf(), b.path().to_path_buf()], &Settings::default()).unwrap().config;
         assert_eq!(cfg.outlets.get("x.txt").map(String::as_str), Some("A"), "the first folder wins");
         assert_eq!(cfg.outlets.get("y.txt").map(String::as_str), Some("B"));
         assert_eq!(cfg.same.len(), 2, "lists are joined: {:?}", cfg.same);
@@ -271,13 +320,29 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), r#"{"outlets": {"a.txt": "File"}}"#).unwrap();
         let s = Settings::from_client(Some(serde_json::json!({"outlets": {"a.txt": "Settings"}, "labels": {"x": "y"}})));
-        let cfg = load(&[dir.path().to_path_buf()], &s).unwrap();
+        let cfg = load(&[dir.path().to_path_buf()], &s).unwrap().config;
         assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("File"));
         assert_eq!(cfg.labels.get("x").map(String::as_str), Some("y"));
         std::fs::write(dir.path().join(FILE_NAME), "{\n  \"outlets\": 3\n}").unwrap();
         let p = load(&[dir.path().to_path_buf()], &s).unwrap_err();
         assert_eq!(p.line, 1);
         assert!(p.path.is_some());
+    }
+
+    #[test]
+    fn globs_reaching_outside_are_refused_located_and_never_match() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "{\n  \"articles\": [\"news/*.txt\", \"../secret/*.txt\"]\n}").unwrap();
+        let s = Settings::from_client(Some(serde_json::json!({"outlets": {"/etc/*.txt": "X"}})));
+        let loaded = load(&[dir.path().to_path_buf()], &s).unwrap();
+        let [file, settings] = &loaded.refused[..] else { panic!("{:?}", loaded.refused) };
+        assert_eq!((file.line, file.column, file.width, file.kind), (1, 29, 17, ProblemKind::Outside));
+        assert_eq!(file.message, r#"articles[1] "../secret/*.txt" reaches outside the workspace folder (it has a .. component); ignored"#);
+        assert!(settings.path.is_none() && settings.message.starts_with("outlets key \"/etc/*.txt\""), "{settings:?}");
+        let root = dir.path();
+        let only_outside = ArticleFilter::new(&Config::parse(r#"{"articles": ["../*.txt", "/tmp/*.txt"]}"#, "x").unwrap());
+        assert!(!only_outside.accepts(root, &root.join("a.txt")), "all globs refused: nothing matches, not everything");
+        assert!(ArticleFilter::new(&loaded.config).accepts(root, &root.join("news/a.txt")));
     }
 
     #[test]

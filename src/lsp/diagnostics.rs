@@ -7,7 +7,7 @@
 //! --show-acknowledged` lists it). One acknowledged for other figures (stale) is published as
 //! usual, its message saying the acknowledgement is stale, with the figures then and now.
 
-use super::config::ConfigProblem;
+use super::config::{ConfigProblem, ProblemKind};
 use super::convert;
 use super::state::Key;
 use super::worker::Published;
@@ -79,7 +79,7 @@ pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<D
 #[derive(Default)]
 pub struct Publisher {
     last: HashMap<Key, (Vec<Diagnostic>, Option<i32>)>,
-    config: Option<(Uri, ConfigProblem)>,
+    config: ConfigNotes,
 }
 
 impl Publisher {
@@ -123,29 +123,64 @@ impl Publisher {
         }
     }
 
-    /// Shows (or clears, with `None`) the problem of the configuration file.
-    pub async fn config_problem(&mut self, client: &Client, problem: Option<&ConfigProblem>) {
-        let new_uri = problem.and_then(|p| p.path.as_deref()).and_then(convert::uri_of_path);
-        if let Some((old_uri, old)) = &self.config {
-            if problem == Some(old) {
-                return;
-            }
-            if Some(old_uri) != new_uri.as_ref() {
-                client.publish_diagnostics(old_uri.clone(), Vec::new(), None).await;
+    /// The configuration in force was loaded: clears its error, and shows the globs it left
+    /// out (warnings on crosswire.json). True when those differ from the last ones, so that the
+    /// caller tells the user once rather than at every reload.
+    pub async fn config_loaded(&mut self, client: &Client, refused: &[ConfigProblem]) -> bool {
+        let changed = self.config.refused != refused;
+        self.config.error = None;
+        self.config.refused = refused.to_vec();
+        self.publish_config(client).await;
+        changed
+    }
+
+    /// The configuration could not be used: shows why (the last valid one, and what it left
+    /// out, stay in force).
+    pub async fn config_failed(&mut self, client: &Client, error: &ConfigProblem) {
+        self.config.error = Some(error.clone());
+        self.publish_config(client).await;
+    }
+
+    /// Publishes the configuration's diagnostics, per file, where they changed.
+    async fn publish_config(&mut self, client: &Client) {
+        let mut now: HashMap<Uri, Vec<Diagnostic>> = HashMap::new();
+        for p in self.config.error.iter().chain(&self.config.refused) {
+            let Some(uri) = p.path.as_deref().and_then(convert::uri_of_path) else { continue };
+            now.entry(uri).or_default().push(config_diagnostic(p));
+        }
+        for (uri, old) in &self.config.published {
+            if !now.contains_key(uri) && !old.is_empty() {
+                client.publish_diagnostics(uri.clone(), Vec::new(), None).await;
             }
         }
-        self.config = None;
-        let (Some(p), Some(uri)) = (problem, new_uri) else { return };
-        let at = Position { line: p.line, character: p.column };
-        let d = Diagnostic {
-            range: Range { start: at, end: Position { line: p.line, character: p.column + 1 } },
-            severity: Some(DiagnosticSeverity::ERROR),
-            code: Some(NumberOrString::String("config-invalid".into())),
-            source: Some(SOURCE.to_string()),
-            message: format!("{}; the last valid configuration stays in force", p.message),
-            ..Default::default()
-        };
-        client.publish_diagnostics(uri.clone(), vec![d], None).await;
-        self.config = Some((uri, p.clone()));
+        for (uri, diags) in &now {
+            if self.config.published.get(uri) != Some(diags) {
+                client.publish_diagnostics(uri.clone(), diags.clone(), None).await;
+            }
+        }
+        self.config.published = now;
+    }
+}
+
+/// What was last said about the configuration.
+#[derive(Default)]
+struct ConfigNotes {
+    error: Option<ConfigProblem>,
+    refused: Vec<ConfigProblem>,
+    published: HashMap<Uri, Vec<Diagnostic>>,
+}
+
+fn config_diagnostic(p: &ConfigProblem) -> Diagnostic {
+    let (severity, code, message) = match p.kind {
+        ProblemKind::Invalid => (DiagnosticSeverity::ERROR, "config-invalid", format!("{}; the last valid configuration stays in force", p.message)),
+        ProblemKind::Outside => (DiagnosticSeverity::WARNING, "config-outside", p.message.clone()),
+    };
+    Diagnostic {
+        range: Range { start: Position { line: p.line, character: p.column }, end: Position { line: p.line, character: p.column + p.width.max(1) } },
+        severity: Some(severity),
+        code: Some(NumberOrString::String(code.into())),
+        source: Some(SOURCE.to_string()),
+        message,
+        ..Default::default()
     }
 }

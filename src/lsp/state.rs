@@ -14,10 +14,11 @@ use super::config::{ArticleFilter, Settings};
 use super::convert;
 use crate::analysis::{ArticleAnalysis, Workspace};
 use crate::config::Config;
+use crate::corpus::Roots;
 use crate::text::Encoding;
 use ropey::Rope;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
@@ -76,6 +77,9 @@ pub struct Job {
     pub items: Vec<Item>,
     pub config: Arc<Config>,
     pub config_gen: u64,
+    /// The workspace folders, canonicalised: the worker reads an article from disk only when
+    /// its path really leads inside one of them.
+    pub roots: Arc<Roots>,
 }
 
 /// What the worker made of one item.
@@ -106,6 +110,8 @@ pub struct State {
     analysed_version: HashMap<Key, i32>,
     /// Workspace folders (absolute paths).
     pub folders: Vec<PathBuf>,
+    /// The same, canonicalised (see [`Job::roots`]).
+    roots: Arc<Roots>,
     /// Folders to (re)walk; `true` re-reads every article found, `false` only new ones.
     to_scan: Vec<(PathBuf, bool)>,
     /// initializationOptions (the base layer of the client's settings).
@@ -132,6 +138,7 @@ impl State {
             workspace: Workspace::new(Config::default()),
             analysed_version: HashMap::new(),
             folders: Vec::new(),
+            roots: Arc::default(),
             to_scan: Vec::new(),
             config_reload: false,
             settings: Settings::default(),
@@ -225,6 +232,7 @@ impl State {
                     self.bump();
                     any = true;
                 }
+                self.roots = Arc::new(Roots::new(self.folders.iter().map(PathBuf::as_path)));
                 any
             }
         }
@@ -252,9 +260,10 @@ impl State {
                 any
             }
             DiskEvent::Changed => {
+                // a path outside every workspace folder is not ours: not even looked at
+                let Some(folder) = self.folder_of(&path) else { return false };
                 if path.is_dir() {
-                    let folder = self.folders.iter().filter(|f| path.starts_with(f)).max_by_key(|f| f.as_os_str().len());
-                    if folder.is_some_and(|f| super::config::dir_may_hold_articles(f, &path)) {
+                    if super::config::dir_may_hold_articles(folder, &path) {
                         self.to_scan.push((path, false));
                         self.bump();
                         return true;
@@ -274,10 +283,20 @@ impl State {
     }
 
     /// `path` if it is an article under a workspace folder (extension, configured globs,
-    /// not hidden, not ignored by the folder's .gitignore).
+    /// not hidden, not ignored by the folder's .gitignore). Whether it really leads there (a
+    /// symbolic link may not) is checked where it is read (`worker::process`).
     fn path_if_article(&self, path: &Path) -> Option<PathBuf> {
-        let folder = self.folders.iter().filter(|f| path.starts_with(f)).max_by_key(|f| f.as_os_str().len())?;
+        let folder = self.folder_of(path)?;
         self.filter.accepts(folder, path).then(|| path.to_path_buf())
+    }
+
+    /// The innermost workspace folder `path` is spelled under. A path with `.` or `..`
+    /// components is under none (`/ws/../etc` starts with `/ws` component by component).
+    fn folder_of(&self, path: &Path) -> Option<&PathBuf> {
+        if path.components().any(|c| matches!(c, Component::ParentDir | Component::CurDir)) {
+            return None;
+        }
+        self.folders.iter().filter(|f| path.starts_with(f)).max_by_key(|f| f.as_os_str().len())
     }
 
     /// Whether an open document is an article: by its path when it has one under a folder,
@@ -285,7 +304,7 @@ impl State {
     fn is_article_doc(&self, key: &str, language_id: &str) -> bool {
         let path = Path::new(key);
         if path.is_absolute() {
-            if self.folders.iter().any(|f| path.starts_with(f)) {
+            if self.folder_of(path).is_some() {
                 return self.path_if_article(path).is_some();
             }
             return super::config::has_article_extension(key);
@@ -338,6 +357,11 @@ impl State {
         self.filter.clone()
     }
 
+    /// The workspace folders, canonicalised (see [`Job::roots`]).
+    pub fn roots(&self) -> Arc<Roots> {
+        self.roots.clone()
+    }
+
     /// Records the articles a walk of `folder` found.
     pub fn apply_scan(&mut self, folder: &Path, found: Vec<PathBuf>, reread: bool) {
         if !self.folders.iter().any(|f| folder.starts_with(f)) {
@@ -382,7 +406,7 @@ impl State {
                 Item { key: key.clone(), rev, source }
             })
             .collect();
-        Job { items, config: self.config.clone(), config_gen: self.config_gen }
+        Job { items, config: self.config.clone(), config_gen: self.config_gen, roots: self.roots.clone() }
     }
 
     pub fn has_pending_work(&self) -> bool {
@@ -442,7 +466,7 @@ mod tests {
     }
 
     fn analysed(job: &Job) -> Vec<(Item, Outcome)> {
-        job.items.iter().map(|it| (it.clone(), super::super::worker::process(it, &job.config))).collect()
+        job.items.iter().map(|it| (it.clone(), super::super::worker::process(it, &job.config, &job.roots))).collect()
     }
 
     #[test]

@@ -2,6 +2,10 @@
 //! send `workspace/didChangeWatchedFiles` for articles and `crosswire.json`; for the others
 //! (Neovim 0.7 ignores registrations) the server watches the folders itself with `notify`,
 //! feeding the same state owner.
+//!
+//! Events are not trusted to stay inside the workspace: `notify` follows symbolic links to
+//! folders, and a client may report any path. `State` ignores paths outside every workspace
+//! folder, and `worker::process` reads a file only where it really leads inside one.
 
 use super::server::Shared;
 use super::state::{Change, DiskEvent};

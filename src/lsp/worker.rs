@@ -13,6 +13,7 @@ use super::server::Shared;
 use super::state::{Item, Job, Key, Outcome, Source};
 use crate::analysis::{self, Snapshot};
 use crate::config::Config;
+use crate::corpus::{Place, Roots};
 use crate::text::Encoding;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -81,9 +82,12 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     if let Some((folders, settings)) = reload {
         let loaded = blocking(move || lsp_config::load(&folders, &settings)).await;
         match loaded {
-            Some(Ok(config)) => {
-                shared.state().set_config(config);
-                diags.config_problem(client, None).await;
+            Some(Ok(loaded)) => {
+                shared.state().set_config(loaded.config);
+                if diags.config_loaded(client, &loaded.refused).await {
+                    let notes: Vec<String> = loaded.refused.iter().map(|p| format!("crosswire: {}: {}", p.place(), p.message)).collect();
+                    tell(client, &notes, "refused globs").await;
+                }
             }
             Some(Err(problem)) => {
                 report_config_problem(shared, diags, &problem).await;
@@ -95,12 +99,17 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     let scans = shared.state().take_scans();
     let indexing = !scans.is_empty();
     if indexing {
-        let filter = shared.state().filter();
-        let found = blocking(move || scans.into_iter().map(|(f, reread)| { let v = lsp_config::discover(&f, &filter); (f, v, reread) }).collect::<Vec<_>>()).await;
-        let mut st = shared.state();
-        for (folder, paths, reread) in found.unwrap_or_default() {
-            st.apply_scan(&folder, paths, reread);
+        let (filter, roots) = { let st = shared.state(); (st.filter(), st.roots()) };
+        let found = blocking(move || scans.into_iter().map(|(f, reread)| { let (v, skipped) = lsp_config::discover(&f, &filter, &roots); (f, v, skipped, reread) }).collect::<Vec<_>>()).await;
+        let mut skipped = Vec::new();
+        {
+            let mut st = shared.state();
+            for (folder, paths, s, reread) in found.unwrap_or_default() {
+                st.apply_scan(&folder, paths, reread);
+                skipped.extend(s.into_iter().map(|e| format!("crosswire: {e}")));
+            }
         }
+        tell(client, &skipped, "files").await;
     }
     // 3. analysis of dirty articles
     let job = shared.state().take_job();
@@ -112,9 +121,9 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         let mut done = 0;
         for items in job.items.chunks(chunk) {
             let items = items.to_vec();
-            let config = job.config.clone();
+            let (config, roots) = (job.config.clone(), job.roots.clone());
             let n = items.len();
-            if let Some(r) = blocking(move || items.into_par_iter().map(|it| { let o = process(&it, &config); (it, o) }).collect::<Vec<_>>()).await {
+            if let Some(r) = blocking(move || items.into_par_iter().map(|it| { let o = process(&it, &config, &roots); (it, o) }).collect::<Vec<_>>()).await {
                 results.extend(r);
             }
             done += n;
@@ -122,18 +131,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         }
         progress.finish();
         let messages = shared.state().apply_results(&job, results);
-        // one notice per pass names the first problem and counts the rest; the output log
-        // holds every file with its reason
-        if let Some(first) = messages.first() {
-            let more = match messages.len() {
-                1 => String::new(),
-                n => format!(" (and {} more files; see the crosswire output)", n - 1),
-            };
-            client.show_message(MessageType::WARNING, format!("{first}{more}")).await;
-        }
-        for m in messages {
-            client.log_message(MessageType::WARNING, m).await;
-        }
+        tell(client, &messages, "files").await;
     }
     // 4. snapshot and diagnostics, once everything up to some revision is analysed. Findings
     // depend on figures only: they are compared first (again only for the quantity keys of the
@@ -226,30 +224,47 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 async fn report_config_problem(shared: &Arc<Shared>, diags: &mut Publisher, problem: &ConfigProblem) {
-    let where_ = problem.path.as_ref().map_or_else(|| "the editor's crosswire settings".to_string(), |p| format!("{}:{}:{}", p.display(), problem.line + 1, problem.column + 1));
-    let msg = format!("crosswire: invalid configuration in {where_}: {}; the last valid configuration stays in force", problem.message);
+    let msg = format!("crosswire: invalid configuration in {}: {}; the last valid configuration stays in force", problem.place(), problem.message);
     shared.client.show_message(MessageType::ERROR, &msg).await;
-    diags.config_problem(&shared.client, Some(problem)).await;
+    diags.config_failed(&shared.client, problem).await;
+}
+
+/// Warnings about files or settings left out: one notice names the first and counts the rest;
+/// the output log holds every one.
+async fn tell(client: &tower_lsp_server::Client, messages: &[String], what: &str) {
+    if let Some(first) = messages.first() {
+        let more = match messages.len() {
+            1 => String::new(),
+            n => format!(" (and {} more {what}; see the crosswire output)", n - 1),
+        };
+        client.show_message(MessageType::WARNING, format!("{first}{more}")).await;
+    }
+    for m in messages {
+        client.log_message(MessageType::WARNING, m).await;
+    }
 }
 
 /// Analyses one item (on a blocking thread). A panic in the core loses this article only.
-pub fn process(item: &Item, config: &Config) -> Outcome {
+pub fn process(item: &Item, config: &Config, roots: &Roots) -> Outcome {
     let (text, version) = match &item.source {
         Source::Text(t, _) if t.len() as u64 > config.limits.max_article_bytes => {
             return Outcome::Dropped(Some(format!("crosswire: {}: {} bytes is over the limit of {} bytes for one article (limits.maxArticleBytes); skipped", item.key, t.len(), config.limits.max_article_bytes)));
         }
         Source::Text(t, v) => (t.clone(), Some(*v)),
         Source::Gone => return Outcome::Dropped(None),
-        Source::Disk(path) => {
-            let mut loaded = crate::corpus::load(std::slice::from_ref(path), config.limits.max_article_bytes);
-            match loaded.files.pop() {
-                Some(f) => (f.text, None),
-                None => {
-                    let msg = loaded.errors.pop().filter(|e| e.message != "no such file or folder").map(|e| format!("crosswire: {}: {}", item.key, e.message));
-                    return Outcome::Dropped(msg);
-                }
+        // the one place the server reads an article from disk: only where the path really
+        // leads inside a workspace folder, and that canonical path is what is read
+        Source::Disk(path) => match roots.place(path) {
+            Place::Inside(real) => match crate::corpus::read_article(real, item.key.clone(), config.limits.max_article_bytes) {
+                Ok(f) => (f.text, None),
+                Err(e) => return Outcome::Dropped(Some(format!("crosswire: {e}"))),
+            },
+            Place::Outside(target) => {
+                return Outcome::Dropped(Some(format!("crosswire: {}: symbolic link leads outside the workspace folders (to {}); not read", item.key, target.display())));
             }
-        }
+            Place::Unresolved(e) if e.kind() == std::io::ErrorKind::NotFound => return Outcome::Dropped(None),
+            Place::Unresolved(e) => return Outcome::Dropped(Some(format!("crosswire: {}: {e}; skipped", item.key))),
+        },
     };
     match catch_unwind(AssertUnwindSafe(|| analysis::analyze(&item.key, text, config))) {
         Ok(a) => Outcome::Analysed(Box::new(a), version),
