@@ -56,6 +56,23 @@ impl Default for Limits {
     }
 }
 
+/// The most `limits.maxArticleBytes` can raise the limit to: analysis takes memory in
+/// proportion to an article (up to about 40 times its size for the worst crafted text), and a
+/// folder's own file must not be able to ask for more than a workstation has.
+pub const MAX_ARTICLE_BYTES_CEILING: u64 = 32 * 1024 * 1024;
+
+/// crosswire.json files larger than this are refused unread: a real one holds a few hundred
+/// entries, and every entry costs work on every article.
+pub const MAX_CONFIG_BYTES: usize = 4 * 1024 * 1024;
+
+impl Limits {
+    /// The size limit for one article in force: the configured one, at most
+    /// [`MAX_ARTICLE_BYTES_CEILING`].
+    pub fn article_bytes(&self) -> u64 {
+        self.max_article_bytes.min(MAX_ARTICLE_BYTES_CEILING)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {source}")]
@@ -87,6 +104,10 @@ pub fn read_in(dir: &Path) -> Result<Option<String>, ConfigError> {
 impl Config {
     /// Parses the text of a `crosswire.json`; `path` is only used in messages.
     pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
+        if text.len() > MAX_CONFIG_BYTES {
+            let message = format!("{} bytes is over the limit of {MAX_CONFIG_BYTES} bytes for crosswire.json; not read", text.len());
+            return Err(ConfigError::Invalid { path: path.to_string(), line: 1, column: 1, message });
+        }
         serde_json::from_str(text).map_err(|e| ConfigError::Invalid {
             path: path.to_string(),
             line: e.line(),

@@ -75,6 +75,23 @@ fn a_wrong_content_length_and_garbage_do_not_end_the_server() {
 }
 
 #[test]
+fn a_header_line_of_sixteen_megabytes_is_read_past_not_buffered() {
+    let dir = copy_seeds();
+    let p = seed(dir.path(), "003");
+    let mut c = LspClient::spawn();
+    c.initialize(dir.path(), caps_full());
+    // no line break for 16 MB, then the end of that "header" and a good message
+    let junk = vec![b'x'; 16 * 1024 * 1024];
+    c.send_raw(&junk);
+    c.send_raw(b"\r\n\r\n");
+    assert!(c.alive(), "the server survives an endless header line");
+    let hover = c.request("textDocument/hover", LspClient::at(&p, 4, 60));
+    assert!(hover.is_null() || hover.is_object(), "{hover}");
+    let (status, _) = c.shutdown_and_exit();
+    assert!(status.success());
+}
+
+#[test]
 fn unusable_files_get_one_notice_and_the_rest_is_served() {
     let dir = copy_seeds();
     std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 250,000 people\n").unwrap();

@@ -28,7 +28,7 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope
     for refused in config.refused_globs() {
         eprintln!("crosswire: warning: {}: {refused}", dir.join(crate::config::FILE_NAME).display());
     }
-    let loaded = corpus::load(&paths, config.limits.max_article_bytes);
+    let loaded = corpus::load(&paths, config.limits.article_bytes());
     let missing_argument = loaded.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH);
     report_skipped(&loaded.errors);
     if missing_argument {

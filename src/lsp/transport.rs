@@ -11,8 +11,9 @@ use tower_lsp_server::jsonrpc::{Request, Response};
 
 pub const INVALID_METHOD: &str = "crosswire/invalidMessage";
 
-/// Bodies larger than this are refused (and skipped) rather than buffered.
-const MAX_BODY: usize = 512 * 1024 * 1024;
+/// Bodies larger than this are refused (and skipped) rather than buffered: four times the
+/// largest article the limits allow, for JSON escapes.
+const MAX_BODY: usize = 4 * crate::config::MAX_ARTICLE_BYTES_CEILING as usize;
 
 fn is_message(body: &[u8]) -> bool {
     serde_json::from_slice::<Request>(body).is_ok() || serde_json::from_slice::<Response>(body).is_ok()
@@ -24,6 +25,30 @@ async fn write_frame(out: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> std::i
     out.flush().await
 }
 
+/// Header lines longer than this are read past, not buffered: a header never needs more.
+const MAX_HEADER_LINE: u64 = 8 * 1024;
+
+/// Reads one header line into `line` (cleared first), keeping at most [`MAX_HEADER_LINE`] bytes
+/// of it; an over-long line is consumed to its end and comes back empty of meaning (its bytes
+/// are dropped). Returns the number of bytes consumed; 0 at end of input.
+async fn read_header_line(input: &mut (impl AsyncBufRead + Unpin), line: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut consumed = (&mut *input).take(MAX_HEADER_LINE).read_until(b'\n', line).await?;
+    if line.last() == Some(&b'\n') || consumed == 0 {
+        return Ok(consumed);
+    }
+    eprintln!("crosswire lsp: ignoring a header line of more than {MAX_HEADER_LINE} bytes");
+    loop {
+        line.clear();
+        let n = (&mut *input).take(MAX_HEADER_LINE).read_until(b'\n', line).await?;
+        consumed += n;
+        if n == 0 || line.last() == Some(&b'\n') {
+            line.clear();
+            line.extend_from_slice(b"X-Dropped: over-long header\r\n");
+            return Ok(consumed);
+        }
+    }
+}
+
 /// Copies framed messages from `input` to `out`, dropping malformed ones. Returns at end of
 /// input (or when `out` is closed).
 pub async fn filter(mut input: impl AsyncBufRead + Unpin, mut out: impl AsyncWrite + Unpin) {
@@ -33,7 +58,7 @@ pub async fn filter(mut input: impl AsyncBufRead + Unpin, mut out: impl AsyncWri
         let mut saw_header = false;
         loop {
             line.clear();
-            match input.read_until(b'\n', &mut line).await {
+            match read_header_line(&mut input, &mut line).await {
                 Ok(0) | Err(_) => return,
                 Ok(_) => {}
             }

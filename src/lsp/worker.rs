@@ -247,15 +247,15 @@ async fn tell(client: &tower_lsp_server::Client, messages: &[String], what: &str
 /// Analyses one item (on a blocking thread). A panic in the core loses this article only.
 pub fn process(item: &Item, config: &Config, roots: &Roots) -> Outcome {
     let (text, version) = match &item.source {
-        Source::Text(t, _) if t.len() as u64 > config.limits.max_article_bytes => {
-            return Outcome::Dropped(Some(format!("crosswire: {}: {} bytes is over the limit of {} bytes for one article (limits.maxArticleBytes); skipped", item.key, t.len(), config.limits.max_article_bytes)));
+        Source::Text(t, _) if t.len() as u64 > config.limits.article_bytes() => {
+            return Outcome::Dropped(Some(format!("crosswire: {}: {} bytes is over the limit of {} bytes for one article (limits.maxArticleBytes); skipped", item.key, t.len(), config.limits.article_bytes())));
         }
         Source::Text(t, v) => (t.clone(), Some(*v)),
         Source::Gone => return Outcome::Dropped(None),
         // the one place the server reads an article from disk: only where the path really
         // leads inside a workspace folder, and that canonical path is what is read
         Source::Disk(path) => match roots.place(path) {
-            Place::Inside(real) => match crate::corpus::read_article(real, item.key.clone(), config.limits.max_article_bytes) {
+            Place::Inside(real) => match crate::corpus::read_article(real, item.key.clone(), config.limits.article_bytes()) {
                 Ok(f) => (f.text, None),
                 Err(e) => return Outcome::Dropped(Some(format!("crosswire: {e}"))),
             },
