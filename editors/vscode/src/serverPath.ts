@@ -153,7 +153,7 @@ export function resolveServer(input: ResolveInput): ServerLocation {
 export function describeOrigin(loc: Extract<ServerLocation, { kind: 'found' }>): string {
   switch (loc.origin) {
     case 'setting':
-      return 'crosswire.server.path in your user settings';
+      return 'crosswire.server.path in your user (or remote) settings';
     case 'bundled':
       return 'the binary bundled with the extension';
     case 'path':

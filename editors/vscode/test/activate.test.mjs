@@ -249,7 +249,7 @@ describe('the bundled extension in an untrusted workspace (issue 9)', () => {
       calls.trustListeners[0]();
       await until(() => read().split('\n').filter((l) => l.startsWith('initialize ')).length === 2, 'a restart after trust was granted');
       assert.deepEqual(ran(), ['path', 'folder'], 'trusted: the user\'s relative path, resolved against the folder');
-      assert.ok(calls.output.some((l) => l.includes('(from crosswire.server.path in your user settings; workspace trusted)')), calls.output.join('\n'));
+      assert.ok(calls.output.some((l) => l.includes('(from crosswire.server.path in your user (or remote) settings; workspace trusted)')), calls.output.join('\n'));
       assert.match(calls.output.join('\n'), /in the workspace settings is ignored/);
       await ext.deactivate();
       assert.equal(read().split('\n').filter((l) => l === 'shutdown').length, 2, `both servers shut down; log:\n${read()}`);

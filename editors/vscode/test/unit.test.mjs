@@ -167,7 +167,7 @@ describe('workspace trust: who may choose the binary (linux)', { skip: process.p
       });
       assert.equal(r.command, mine);
       assert.equal(r.origin, 'setting');
-      assert.equal(sp.describeOrigin(r), 'crosswire.server.path in your user settings');
+      assert.equal(sp.describeOrigin(r), 'crosswire.server.path in your user (or remote) settings');
       assert.equal(r.notes.length, 2);
     });
 
