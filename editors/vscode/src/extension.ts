@@ -75,7 +75,6 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     extensionPath: context.extensionPath,
     workspaceFolder: folder?.scheme === 'file' ? folder.fsPath : undefined,
   });
-  for (const note of location.notes) output?.appendLine(`crosswire: ${note}`);
 
   if (location.kind === 'missing') {
     const message = missingMessage(location);
@@ -90,6 +89,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
 
+  // Why a setting was not used (the message above carries the same notes when nothing was found).
+  for (const note of location.notes) output?.appendLine(`crosswire: ${note}`);
   output?.appendLine(
     `crosswire: starting ${location.command} lsp (from ${describeOrigin(location)}; workspace ${trusted ? 'trusted' : 'not trusted'})`,
   );
