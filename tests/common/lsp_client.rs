@@ -120,9 +120,21 @@ impl LspClient {
 
     /// Spawns with extra environment variables.
     pub fn spawn_env(args: &[&str], envs: &[(&str, &str)]) -> LspClient {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_crosswire"))
-            .args(args)
-            .envs(envs.iter().copied())
+        let mut command = Command::new(env!("CARGO_BIN_EXE_crosswire"));
+        command.args(args).envs(envs.iter().copied());
+        Self::spawn_command(command)
+    }
+
+    /// Spawns `program args...` and speaks LSP over its stdio: the server run under another
+    /// program (`strace -f ... crosswire lsp`).
+    pub fn spawn_program(program: &str, args: &[&str]) -> LspClient {
+        let mut command = Command::new(program);
+        command.args(args);
+        Self::spawn_command(command)
+    }
+
+    fn spawn_command(mut command: Command) -> LspClient {
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

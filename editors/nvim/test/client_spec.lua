@@ -127,6 +127,31 @@ H.run(function()
     assert(c.config.root_dir == proj, 'root_dir ' .. tostring(c.config.root_dir))
   end)
 
+  -- Issue 9: the command is the user's (setup() in their init.lua), never the folder's. crosswire
+  -- reads no crosswire.json, .nvim.lua or .exrc to choose it (the last two are Neovim's 'exrc',
+  -- off by default, and asked about through vim.secure when a user turns it on).
+  H.test('the server command comes from setup() only, never from the folder', function()
+    local evil = tmp .. '/evil'
+    vim.fn.mkdir(evil, 'p')
+    local marker = evil .. '/ran'
+    vim.fn.writefile({ vim.json.encode({ cmd = { '/bin/sh', '-c', 'touch ' .. marker }, server = { path = '/bin/sh' } }) },
+      evil .. '/crosswire.json')
+    vim.fn.writefile({ 'vim.g.crosswire_folder_config_ran = true' }, evil .. '/.nvim.lua')
+    vim.fn.writefile({ 'let g:crosswire_folder_config_ran = 1' }, evil .. '/.exrc')
+    vim.fn.writefile({ 'Lavrov.' }, evil .. '/a.txt')
+    vim.cmd('edit ' .. vim.fn.fnameescape(evil .. '/a.txt'))
+    local buf = vim.api.nvim_get_current_buf()
+    local c = H.wait(5000, function()
+      local x = H.buf_clients(buf)[1]
+      return x and x.initialized and x
+    end)
+    assert(c, 'not attached')
+    assert(c.config.root_dir == evil, 'root_dir ' .. tostring(c.config.root_dir))
+    assert(vim.deep_equal(c.config.cmd, { node, fake, 'lsp' }), 'cmd ' .. vim.inspect(c.config.cmd))
+    assert(vim.g.crosswire_folder_config_ran == nil, "the folder's .nvim.lua or .exrc ran")
+    assert(vim.fn.filereadable(marker) == 0, "the command in the folder's crosswire.json ran")
+  end)
+
   H.test('other filetypes are left alone', function()
     vim.cmd('edit ' .. vim.fn.fnameescape(story .. '/c.lua'))
     local buf = vim.api.nvim_get_current_buf()

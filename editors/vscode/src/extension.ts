@@ -10,7 +10,7 @@ import {
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
-import { missingMessage, resolveServer } from './serverPath';
+import { describeOrigin, missingMessage, resolveServer } from './serverPath';
 
 const CLIENT_ID = 'crosswire';
 const CLIENT_NAME = 'crosswire';
@@ -34,6 +34,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         output?.appendLine('crosswire: settings changed, restarting the server');
         void enqueue(() => restart(context, false));
       }
+    }),
+    // In an untrusted workspace a relative crosswire.server.path is not used; once the user
+    // trusts the folder, start again with it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      output?.appendLine('crosswire: the workspace is now trusted, restarting the server');
+      void enqueue(() => restart(context, false));
     }),
     { dispose: () => void stopClient() },
   );
@@ -61,8 +67,11 @@ async function restart(context: vscode.ExtensionContext, announce: boolean): Pro
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const config = vscode.workspace.getConfiguration('crosswire');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const trusted = vscode.workspace.isTrusted === true;
+  // inspect(), not get(): only the user's own value may name the program to run (serverPath.ts).
   const location = resolveServer({
-    setting: config.get<string>('server.path', ''),
+    setting: config.inspect<string>('server.path'),
+    trusted,
     extensionPath: context.extensionPath,
     workspaceFolder: folder?.scheme === 'file' ? folder.fsPath : undefined,
   });
@@ -80,7 +89,11 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
 
-  output?.appendLine(`crosswire: starting ${location.command} lsp (from ${location.origin})`);
+  // Why a setting was not used (the message above carries the same notes when nothing was found).
+  for (const note of location.notes) output?.appendLine(`crosswire: ${note}`);
+  output?.appendLine(
+    `crosswire: starting ${location.command} lsp (from ${describeOrigin(location)}; workspace ${trusted ? 'trusted' : 'not trusted'})`,
+  );
   // The process is spawned here rather than by the client so that what the binary says on
   // stderr, and how it exited, can be quoted when it stops before the session starts.
   const died: { stderr: string[]; code: number | null } = { stderr: [], code: null };

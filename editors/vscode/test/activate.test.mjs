@@ -31,8 +31,14 @@ function anything(name) {
   });
 }
 
-function makeVscode(settings, choice) {
-  const calls = { errors: [], executed: [], commands: new Map(), output: [], configListeners: [] };
+/**
+ * `settings` are the user's (inspect().globalValue); `opts.workspace` the workspace's own values,
+ * which `get()` returns over the user's, as VS Code does for a setting a workspace may set;
+ * `opts.trusted` is vscode.workspace.isTrusted; `opts.folder` the first workspace folder.
+ */
+function makeVscode(settings, choice, opts = {}) {
+  const workspaceSettings = opts.workspace ?? {};
+  const calls = { errors: [], executed: [], commands: new Map(), output: [], configListeners: [], trustListeners: [] };
   const disposable = { dispose() {} };
   const vscode = {
     version: '1.82.0',
@@ -47,9 +53,14 @@ function makeVscode(settings, choice) {
       executeCommand: (...args) => { calls.executed.push(args); return Promise.resolve(); },
     },
     workspace: {
-      workspaceFolders: undefined,
-      getConfiguration: () => ({ get: (key, dflt) => (key in settings ? settings[key] : dflt) }),
+      workspaceFolders: opts.folder ? [{ uri: { scheme: 'file', fsPath: opts.folder }, name: 'ws', index: 0 }] : undefined,
+      isTrusted: opts.trusted ?? true,
+      getConfiguration: () => ({
+        get: (key, dflt) => (key in workspaceSettings ? workspaceSettings[key] : key in settings ? settings[key] : dflt),
+        inspect: (key) => ({ key: `crosswire.${key}`, globalValue: settings[key], workspaceValue: workspaceSettings[key] }),
+      }),
       onDidChangeConfiguration: (fn) => { calls.configListeners.push(fn); return disposable; },
+      onDidGrantWorkspaceTrust: (fn) => { calls.trustListeners.push(fn); return disposable; },
     },
   };
   vscode.workspace.textDocuments = [];
@@ -176,6 +187,72 @@ describe('the bundled extension, activated without a server binary', () => {
       assert.match(calls.errors[0].msg, /crosswire\.server\.path/);
       assert.deepEqual(calls.executed, [], 'nothing opened when the user dismisses the message');
       await ext.deactivate();
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+});
+
+describe('the bundled extension in an untrusted workspace (issue 9)', () => {
+  let dir;
+  let log;
+  let ws;
+  let pathDir;
+  const read = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '');
+  const ran = () => read().split('\n').filter((l) => l.startsWith('ran ')).map((l) => l.slice(4));
+  async function until(cond, what) {
+    for (let i = 0; i < 200; i++) {
+      if (cond()) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.fail(`timed out waiting for ${what}; log:\n${read()}`);
+  }
+  /** A stand-in crosswire that notes `tag` in the log, then runs the fake server. */
+  function wrapper(file, tag) {
+    const fake = path.join(extensionRoot, '..', 'nvim', 'test', 'fake_server.js');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `#!/bin/sh\necho 'ran ${tag}' >> '${log}'\nFAKE_SERVER_LOG='${log}' exec '${process.execPath}' '${fake}' "$@"\n`);
+    fs.chmodSync(file, 0o755);
+    return file;
+  }
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswire-ext-trust-'));
+    log = path.join(dir, 'server.log');
+    ws = path.join(dir, 'ws');
+    wrapper(path.join(ws, 'tools', 'crosswire'), 'folder');
+    pathDir = path.join(dir, 'bin');
+    wrapper(path.join(pathDir, 'crosswire'), 'path');
+  });
+
+  it('never runs a program the workspace names; a relative user path waits for trust, then the server restarts with it', { skip: process.platform === 'win32' }, async () => {
+    const savedPath = process.env.PATH;
+    process.env.PATH = pathDir;
+    try {
+      const settings = { 'server.path': 'tools/crosswire' }; // the user's own, relative
+      const workspace = { 'server.path': path.join(ws, 'tools', 'crosswire') }; // .vscode/settings.json
+      const { calls, module } = makeVscode(settings, undefined, { trusted: false, workspace, folder: ws });
+      const ext = loadExtension(module);
+      const extensionPath = path.join(dir, 'ext'); // nothing bundled
+      await ext.activate({ subscriptions: [], extensionPath, asAbsolutePath: (p) => path.join(extensionPath, p) });
+      await until(() => read().split('\n').some((l) => l.startsWith('initialize ')), 'a server start');
+      assert.deepEqual(ran(), ['path'], 'untrusted: crosswire from PATH, not the workspace\'s program');
+      assert.deepEqual(calls.errors, [], 'no error shown');
+      const out = calls.output.join('\n');
+      assert.match(out, /in the workspace settings is ignored/, out);
+      assert.match(out, /relative path.*not trusted/, out);
+      assert.ok(calls.output.some((l) => l.includes(`starting ${path.join(pathDir, 'crosswire')} lsp (from crosswire on PATH; workspace not trusted)`)), out);
+
+      // The user trusts the folder: the relative user setting now counts, the workspace's value still does not.
+      assert.equal(calls.trustListeners.length, 1, 'the extension listens for onDidGrantWorkspaceTrust');
+      module.workspace.isTrusted = true;
+      calls.trustListeners[0]();
+      await until(() => read().split('\n').filter((l) => l.startsWith('initialize ')).length === 2, 'a restart after trust was granted');
+      assert.deepEqual(ran(), ['path', 'folder'], 'trusted: the user\'s relative path, resolved against the folder');
+      assert.ok(calls.output.some((l) => l.includes('(from crosswire.server.path in your user (or remote) settings; workspace trusted)')), calls.output.join('\n'));
+      assert.match(calls.output.join('\n'), /in the workspace settings is ignored/);
+      await ext.deactivate();
+      assert.equal(read().split('\n').filter((l) => l === 'shutdown').length, 2, `both servers shut down; log:\n${read()}`);
     } finally {
       process.env.PATH = savedPath;
     }

@@ -107,6 +107,9 @@ describe(`the packaged extension (${path.relative(process.cwd(), vsixPath)})`, (
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
     assert.deepEqual(untrusted.restrictedConfigurations, ['crosswire.server.path']);
+    // machine scope: VS Code reads the setting from user (or remote) settings only, never from a
+    // workspace, trusted or not; the extension also reads only inspect().globalValue.
+    assert.equal(manifest.contributes.configuration.properties['crosswire.server.path'].scope, 'machine');
   });
 
   it('declares the restart command', () => {

@@ -1,9 +1,11 @@
 // The crosswire extension in real VS Code (code-server 1.96), driven as a user would with headless
 // Chromium through playwright-core. Started by run.sh, which sets these:
 //   E2E_URL        code-server's URL with ?folder= the temp copy of fixtures/seeds
+//   E2E_WORKSPACE  that folder (the last step writes a .vscode/settings.json into it)
 //   E2E_CACHE      the folder whose node_modules hold playwright-core
 //   E2E_SHOTS      where screenshots go (every step's, and FAIL-*.png on failure)
-//   E2E_SETTINGS   the user settings.json (the wrong-path step rewrites crosswire.server.path)
+//   E2E_SETTINGS   the remote (Machine) settings.json that holds crosswire.server.path, a machine-scoped
+//                  setting (the wrong-path step rewrites it through the Settings editor's Remote tab)
 //   E2E_UPDATE=1   also copy hover.png, problems.png, definition.png to E2E_IMAGES (docs/images)
 //   CROSSWIRE_BIN  the server binary set as crosswire.server.path
 //
@@ -24,6 +26,7 @@ const env = (name) => {
 const URL = env('E2E_URL');
 const SHOTS = env('E2E_SHOTS');
 const SETTINGS = env('E2E_SETTINGS');
+const WORKSPACE = env('E2E_WORKSPACE');
 const BIN = env('CROSSWIRE_BIN');
 const UPDATE = process.env.E2E_UPDATE === '1';
 const IMAGES = process.env.E2E_IMAGES ?? '';
@@ -251,12 +254,21 @@ async function runCommand(title) {
   await page.keyboard.press('Enter');
 }
 
-/** Sets crosswire.server.path in the Settings editor (Ctrl+,), as a user does, and checks that it reached settings.json. */
+/**
+ * Sets crosswire.server.path in the Settings editor (Ctrl+,), as a user does, and checks that it
+ * reached settings.json. The setting is machine-scoped, so in code-server's remote window it is set
+ * on the Remote tab (on the User tab VS Code says it cannot be applied in this window).
+ */
 async function setServerPathInSettingsEditor(value) {
   if (!(await page.locator('.settings-editor').isVisible().catch(() => false))) {
     await page.keyboard.press('Control+,');
     await page.locator('.settings-editor').waitFor({ state: 'visible', timeout: 15000 });
   }
+  const remoteTab = page.locator('.settings-editor .settings-tabs-widget .action-label').filter({ hasText: /^Remote/ }).first();
+  await remoteTab.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {
+    throw new Error('the Settings editor has no Remote tab (crosswire.server.path is machine-scoped: remote settings only)');
+  });
+  await remoteTab.click();
   const input = page.locator('.settings-editor input[aria-label="crosswire.server.path"]').first();
   for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
     // The search box takes the keyboard once the editor has settled.
@@ -508,4 +520,36 @@ step('a wrong crosswire.server.path gives a notification naming the setting; Res
     async () => `the server's problems did not come back after fixing the path and Restart Server; rows:\n    ${(await problemRows()).join('\n    ')}\n  notifications: ${(await notifications()).join(' | ')}`,
   );
   await shoot('restarted.png');
+});
+
+// Issue 9: a folder must not choose the program the extension runs. The setting is machine-scoped
+// and the extension reads only the user's value, so a .vscode/settings.json naming another program
+// changes nothing, even in a trusted workspace (run.sh disables workspace trust, so this one is).
+step("a crosswire.server.path in the workspace's .vscode/settings.json is never used", 90000, async () => {
+  needServer();
+  const evil = path.join(WORKSPACE, 'evil-crosswire');
+  const marker = `${evil}.ran`;
+  fs.writeFileSync(evil, `#!/bin/sh\ntouch '${marker}'\nexit 1\n`, { mode: 0o755 });
+  fs.mkdirSync(path.join(WORKSPACE, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(WORKSPACE, '.vscode', 'settings.json'), JSON.stringify({ 'crosswire.server.path': evil }, null, 2));
+  const starts = () => outputChannel().split('\n').filter((l) => l.includes('crosswire: starting '));
+  const before = starts().length;
+  await sleep(2000); // VS Code notices the new settings file
+  await runCommand('crosswire: Restart Server');
+  const latest = await waitFor(
+    () => (starts().length > before ? starts().at(-1) : null),
+    30000,
+    () => `no new "crosswire: starting" line in the output channel after Restart Server; channel:\n    ${outputChannel().trim().split('\n').slice(-10).join('\n    ')}`,
+  );
+  assert.ok(latest.includes(`starting ${BIN} lsp`), `the server restarted from ${BIN}; got: ${latest}`);
+  assert.ok(!latest.includes(evil), latest);
+  assert.ok(!fs.existsSync(marker), `${evil} ran`);
+  assert.ok(!(await notifications()).some((m) => m.includes('evil-crosswire')), 'no notification about the workspace\'s program');
+  await openProblems();
+  await waitFor(
+    async () => (await problemRows()).some((r) => /crosswire/.test(r)),
+    60000,
+    async () => `the server's problems did not come back after the restart; rows:\n    ${(await problemRows()).join('\n    ')}`,
+  );
+  assert.ok(!fs.existsSync(marker), `${evil} ran`);
 });

@@ -9,7 +9,8 @@
 # The test, as a user would: opens seed 002 from the explorer, waits for diagnostics, hovers "Lavrov",
 # reads the 275,000 conflict and its related locations in the Problems panel, peeks Go to Definition
 # on "Kerry", edits 275,000 to 250,000 and sees the conflict go, then sets a wrong
-# crosswire.server.path in the Settings editor and brings the server back with Restart Server.
+# crosswire.server.path in the Settings editor and brings the server back with Restart Server, and
+# last checks that a crosswire.server.path in the workspace's .vscode/settings.json is never run.
 #
 # What it does, with bounded waits everywhere:
 #   1. apt-get installs chromium, libkrb5-dev and ripgrep when missing;
@@ -18,7 +19,9 @@
 #      the cache's stamp matches this script's lockfile;
 #   3. builds and packages the extension (npm ci && npm run package in editors/vscode);
 #   4. installs the .vsix into a fresh extensions folder and starts code-server on 127.0.0.1 (a free
-#      port, no auth) over a temp copy of fixtures/seeds, with crosswire.server.path = $CROSSWIRE_BIN;
+#      port, no auth) over a temp copy of fixtures/seeds, with crosswire.server.path = $CROSSWIRE_BIN
+#      in the remote (Machine) settings: the setting is machine-scoped, and a code-server window is
+#      a remote window, which reads such settings from there only;
 #   5. runs crosswire.e2e.mjs (node:test + playwright-core), kills code-server, prints where the
 #      screenshots are and a closing line "e2e: N passed, M failed"; exits 1 when anything failed.
 #
@@ -159,17 +162,20 @@ home="$work/home"
 ws="$home/seeds"
 ud="$work/user-data"
 ext="$work/extensions"
-mkdir -p "$ud/User" "$ext" "$home"
+mkdir -p "$ud/User" "$ud/Machine" "$ext" "$home"
 cp -r fixtures/seeds "$ws"
 say "-- installing crosswire.vsix into code-server"
 timeout 180 node "$entry" --user-data-dir "$ud" --extensions-dir "$ext" --install-extension "$vsix" \
   >"$logs/install-extension.log" 2>&1 || die "code-server --install-extension failed" "$logs/install-extension.log"
 
 settings="$ud/User/settings.json"
+# crosswire.server.path is machine-scoped: in code-server's (remote) window it counts only in the
+# remote settings, $ud/Machine/settings.json; in User/settings.json it would be ignored.
+machine_settings="$ud/Machine/settings.json"
 node -e '
   const fs = require("fs");
+  fs.writeFileSync(process.argv[3], JSON.stringify({ "crosswire.server.path": process.argv[2] }, null, 2));
   fs.writeFileSync(process.argv[1], JSON.stringify({
-    "crosswire.server.path": process.argv[2],
     "security.workspace.trust.enabled": false,
     "workbench.startupEditor": "none",
     "workbench.tips.enabled": false,
@@ -185,7 +191,7 @@ node -e '
     "editor.minimap.enabled": false,
     "chat.commandCenter.enabled": false,
   }, null, 2));
-' "$settings" "$server"
+' "$settings" "$server" "$machine_settings"
 
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 say "-- starting code-server on 127.0.0.1:$port over a copy of fixtures/seeds"
@@ -212,7 +218,7 @@ mkdir -p "$shots"
 tap="$work/e2e.tap"
 say "-- playwright: crosswire.e2e.mjs"
 E2E_URL="http://127.0.0.1:$port/?folder=$ws" E2E_WORKSPACE="$ws" E2E_CACHE="$cache" E2E_SHOTS="$shots" \
-E2E_SETTINGS="$settings" E2E_UPDATE="$update" E2E_IMAGES="$repo/docs/images" CROSSWIRE_BIN="$server" \
+E2E_SETTINGS="$machine_settings" E2E_UPDATE="$update" E2E_IMAGES="$repo/docs/images" CROSSWIRE_BIN="$server" \
   timeout 600 node --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tap" "$here/crosswire.e2e.mjs"
