@@ -10,6 +10,9 @@ use super::names::fold;
 use crate::config::Config;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// The most distinct full names of one surname bucket compared pair by pair (see `link`).
+const MAX_DISTINCT_NAMES_COMPARED: usize = 4096;
+
 struct Linker<'a> {
     parent: Vec<usize>,
     /// The `different` pairs present in each root's set: (pair index, side).
@@ -175,7 +178,23 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             }
         }
     }
-    for bucket in by_skeleton.values() {
+    // Spellings are compared pair by pair inside a bucket. A bucket of more distinct names than
+    // any story has (a crafted article of 400,000 invented names) would make that quadratic:
+    // there, only names whose surnames share a consonant skeleton are compared.
+    let mut buckets: Vec<Vec<(usize, Vec<&str>)>> = Vec::with_capacity(by_skeleton.len());
+    for bucket in by_skeleton.into_values() {
+        let distinct: HashSet<&[&str]> = bucket.iter().map(|(_, w)| &w[..]).collect();
+        if distinct.len() <= MAX_DISTINCT_NAMES_COMPARED {
+            buckets.push(bucket);
+            continue;
+        }
+        let mut by_exact_skeleton: BTreeMap<String, Vec<(usize, Vec<&str>)>> = BTreeMap::new();
+        for entry in bucket {
+            by_exact_skeleton.entry(lexicon::skeleton(entry.1.last().unwrap())).or_default().push(entry);
+        }
+        buckets.extend(by_exact_skeleton.into_values());
+    }
+    for bucket in &buckets {
         // An entry whose name (word for word) was already tried, from the set it is in now, has
         // nothing left to join: every later compatible entry was joined then, or refused for
         // good (`different` only grows as sets merge). Skipping it makes a bucket of n entries

@@ -30,7 +30,7 @@ pub struct LineIndex {
 
 /// Converting a column reads at most about this many bytes, however long the line: without
 /// checkpoints, every figure on a 10 MB line would rescan the line from its start.
-const CHECKPOINT_STRIDE: usize = 4096;
+const CHECKPOINT_STRIDE: usize = 1024;
 
 /// A character boundary inside a long line, and its UTF-16 column.
 #[derive(Debug, Clone, Copy)]
