@@ -11,6 +11,11 @@ use tower_lsp_server::ls_types::{DocumentSymbol, DocumentSymbolResponse, Locatio
 /// At most this many workspace symbols per query.
 pub const WORKSPACE_LIMIT: usize = 256;
 
+/// At most this many entries in an article's outline: actors first, then figures, in text
+/// order. No real article comes near; a crafted one of 400,000 names would otherwise send an
+/// outline of tens of megabytes.
+pub const DOCUMENT_LIMIT: usize = 5_000;
+
 pub fn kind(what: SymbolWhat) -> SymbolKind {
     match what {
         SymbolWhat::Actor(ActorKind::Person) => SymbolKind::OBJECT,
@@ -25,7 +30,7 @@ pub fn kind(what: SymbolWhat) -> SymbolKind {
 #[allow(deprecated)] // SymbolInformation::deprecated and DocumentSymbol::deprecated must be set
 pub fn document_symbols(snap: &Snapshot, article: usize, hierarchical: bool, enc: Encoding) -> Option<DocumentSymbolResponse> {
     let a = snap.articles.get(article)?;
-    let symbols = query::article_symbols(snap, article);
+    let symbols = query::article_symbols(snap, article).into_iter().take(DOCUMENT_LIMIT);
     if hierarchical {
         let v = symbols
             .into_iter()
