@@ -54,12 +54,12 @@ def config_cases(scale):
 
 
 def run(cmd, cwd=None):
-    """(seconds, peak RSS in MB, exit code) of one process."""
-    start = time.perf_counter()
-    with open(os.devnull, "wb") as devnull:
-        p = subprocess.Popen(cmd, stdout=devnull, stderr=devnull, cwd=cwd)
-        _, status, usage = os.wait4(p.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    """(seconds, peak RSS in MB, exit code) of one process, as GNU time reports them (the rusage
+    of a child forked from this script would count the script's own pages too)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report, open(os.devnull, "wb") as devnull:
+        code = subprocess.call(["/usr/bin/time", "-f", "%e %M %x", "-o", report.name, *cmd], stdout=devnull, stderr=devnull, cwd=cwd)
+        secs, kb, status = report.read().split()[-3:]
+    return float(secs), int(kb) / 1024, int(status) if code == 0 or int(status) else code
 
 
 def measure(binary, folder, size_mb):

@@ -31,6 +31,9 @@ pub struct Config {
     pub acknowledged: Vec<Acknowledgement>,
     /// Limits that keep hostile input from stalling analysis.
     pub limits: Limits,
+    /// The `outlets` globs compiled once, not once per article (see [`OutletGlobs`]).
+    #[serde(skip)]
+    pub(crate) outlet_globs: OutletGlobs,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -133,10 +136,65 @@ impl Config {
         if let Some(name) = self.outlets.get_key_value(file_name).or_else(|| self.outlets.get_key_value(stem)).filter(|(k, _)| usable(k)).map(|(_, v)| v) {
             return Some(name);
         }
-        self.outlets.iter().filter(|(k, _)| usable(k)).find_map(|(pattern, name)| {
-            let glob = globset::Glob::new(pattern).ok()?.compile_matcher();
-            glob.is_match(file_name).then_some(name.as_str())
-        })
+        let first_match = |globs: &CompiledOutlets| globs.set.matches(file_name).into_iter().min().map(|i| globs.names[i]);
+        let index = match self.outlet_globs.0.get_or_init(|| CompiledOutlets::new(&self.outlets)) {
+            // compiled from these very keys (the map may have changed since, in a merge)
+            globs if globs.keys.iter().eq(self.outlets.keys()) => first_match(globs),
+            _ => first_match(&CompiledOutlets::new(&self.outlets)),
+        }?;
+        self.outlets.values().nth(index).map(String::as_str)
+    }
+}
+
+/// The usable glob keys of `outlets`, compiled on first use. A crafted crosswire.json of
+/// 100,000 keys, compiled again for every article, would take hours on a large folder.
+#[derive(Default)]
+pub(crate) struct OutletGlobs(std::sync::OnceLock<CompiledOutlets>);
+
+pub(crate) struct CompiledOutlets {
+    /// Every key, to tell whether the map is still the one compiled.
+    keys: Vec<String>,
+    set: globset::GlobSet,
+    /// For each glob of `set`, the position of its key in the map.
+    names: Vec<usize>,
+}
+
+impl CompiledOutlets {
+    fn new(outlets: &BTreeMap<String, String>) -> CompiledOutlets {
+        let mut b = globset::GlobSetBuilder::new();
+        let mut names = Vec::new();
+        for (i, key) in outlets.keys().enumerate() {
+            // a key without wildcards was already looked up as a file name or stem
+            if outside_reason(key).is_some() || !key.contains(['*', '?', '[', '{']) {
+                continue;
+            }
+            if let Ok(glob) = globset::Glob::new(key) {
+                b.add(glob);
+                names.push(i);
+            }
+        }
+        let set = b.build().unwrap_or_else(|_| globset::GlobSet::empty());
+        CompiledOutlets { keys: outlets.keys().cloned().collect(), set, names }
+    }
+}
+
+/// A copy compiles afresh: the copy's map may be changed.
+impl Clone for OutletGlobs {
+    fn clone(&self) -> Self {
+        OutletGlobs::default()
+    }
+}
+
+/// A cache, not part of what the configuration says.
+impl PartialEq for OutletGlobs {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for OutletGlobs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OutletGlobs")
     }
 }
 
