@@ -9,7 +9,7 @@ use std::time::Instant;
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DIR"));
     let t = Instant::now();
-    let loaded = crosswire::corpus::load(&[dir], u64::MAX);
+    let loaded = crosswire::corpus::load(&[dir], &crosswire::corpus::ArticleFilter::default(), u64::MAX);
     eprintln!("walk + read: {:.0} ms ({} files)", t.elapsed().as_secs_f64() * 1e3, loaded.files.len());
     let t = Instant::now();
     let ws = Workspace::from_files_scoped(loaded.files, Config::default(), Scope::Figures, &|| {});

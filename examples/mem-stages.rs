@@ -40,7 +40,7 @@ fn report(stage: &str, corpus: usize) {
 
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DIR"));
-    let loaded = crosswire::corpus::load(&[dir], u64::MAX);
+    let loaded = crosswire::corpus::load(&[dir], &crosswire::corpus::ArticleFilter::default(), u64::MAX);
     let bytes: usize = loaded.files.iter().map(|f| f.text.len()).sum::<usize>().max(1);
     report("load", bytes);
     let ws = Workspace::from_files(loaded.files, Config::default());

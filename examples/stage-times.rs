@@ -10,7 +10,7 @@ use std::time::Instant;
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DIR"));
     let t = Instant::now();
-    let loaded = crosswire::corpus::load(&[dir], u64::MAX);
+    let loaded = crosswire::corpus::load(&[dir], &crosswire::corpus::ArticleFilter::default(), u64::MAX);
     let bytes: usize = loaded.files.iter().map(|f| f.text.len()).sum();
     eprintln!("load: {:.0} ms ({} files, {:.1} MB)", t.elapsed().as_secs_f64() * 1e3, loaded.files.len(), bytes as f64 / 1e6);
     let t = Instant::now();

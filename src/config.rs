@@ -233,7 +233,7 @@ pub fn outside_reason(glob: &str) -> Option<&'static str> {
 
 impl Config {
     /// The globs of `articles` and keys of `outlets` that reach outside the folder, in file
-    /// order. They are never used (`lsp::config::ArticleFilter` and [`Config::outlet_for`]
+    /// order. They are never used (`corpus::ArticleFilter` and [`Config::outlet_for`]
     /// skip them); callers report them.
     pub fn refused_globs(&self) -> Vec<RefusedGlob> {
         let articles = self.articles.iter().enumerate().filter_map(|(i, g)| Some(RefusedGlob { at: format!("articles[{i}]"), glob: g.clone(), why: outside_reason(g)? }));

@@ -148,3 +148,96 @@ fn markdown_front_matter_gives_the_outlet_and_code_blocks_are_skipped() {
     assert!(diags.iter().any(|d| d["code"] == "figure-conflict" && d["message"].as_str().unwrap().contains("Reuters")), "{diags:#?}");
     assert!(diags.iter().all(|d| !d.to_string().contains("999,999")), "code blocks are not prose");
 }
+
+// --- `articles` of crosswire.json -------------------------------------------------------------
+
+/// A folder with `crosswire.json` holding `articles`, `news/a.txt` (275,000) and
+/// `other/b.txt` (250,000).
+fn with_article_globs(articles: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("crosswire.json"), format!(r#"{{"articles": {articles}}}"#)).unwrap();
+    for (sub, text) in [("news/a.txt", "The UN says 275,000 civilians still live in eastern Aleppo.\n"), ("other/b.txt", "An estimated 250,000 people are living under siege in eastern Aleppo.\n")] {
+        std::fs::create_dir_all(dir.path().join(sub).parent().unwrap()).unwrap();
+        std::fs::write(dir.path().join(sub), text).unwrap();
+    }
+    dir
+}
+
+/// The files and texts of `figures --format json`.
+fn figure_files(out: &Output) -> Vec<(String, String)> {
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let v = json(out);
+    let mut files: Vec<(String, String)> = v["figures"].as_array().unwrap().iter().map(|f| (f["file"].as_str().unwrap().replace('\\', "/"), f["text"].as_str().unwrap().to_string())).collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn check_and_figures_read_only_the_articles_globs_of_a_folder() {
+    let dir = with_article_globs(r#"["news/**/*.txt"]"#);
+    let out = bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out);
+    assert_eq!(v["articles"], 1, "only news/a.txt: {v:#}");
+    assert!(!v.to_string().contains("b.txt"), "{v:#}");
+    let figures = figure_files(&bin().args(["figures", "--format", "json"]).arg(dir.path()).output().unwrap());
+    assert!(!figures.is_empty() && figures.iter().all(|(f, _)| f.ends_with("news/a.txt")), "{figures:?}");
+    assert!(figures.iter().any(|(_, t)| t.contains("275,000")), "{figures:?}");
+    // the folder argument `.` (crosswire.json from the working directory), globs matched below it
+    let here = figure_files(&bin().args(["figures", "--format", "json"]).current_dir(dir.path()).output().unwrap());
+    assert!(!here.is_empty() && here.iter().all(|(f, _)| f == "news/a.txt"), "{here:?}");
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_read_whatever_the_globs() {
+    let dir = with_article_globs(r#"["news/**/*.txt"]"#);
+    let named = dir.path().join("other/b.txt");
+    let out = bin().args(["figures", "--format", "json", "--config"]).arg(dir.path()).arg(dir.path()).arg(&named).output().unwrap();
+    let figures = figure_files(&out);
+    assert!(figures.iter().any(|(f, t)| f.ends_with("news/a.txt") && t.contains("275,000")), "{figures:?}");
+    assert!(figures.iter().any(|(f, t)| f.ends_with("other/b.txt") && t.contains("250,000")), "{figures:?}");
+    // named alone, it is read too
+    let alone = figure_files(&bin().args(["figures", "--format", "json", "--config"]).arg(dir.path()).arg(&named).output().unwrap());
+    assert!(!alone.is_empty() && alone.iter().all(|(f, _)| f.ends_with("other/b.txt")), "{alone:?}");
+}
+
+#[test]
+fn empty_articles_reads_every_article_and_a_glob_matching_nothing_says_so() {
+    let dir = with_article_globs("[]");
+    let out = bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(dir.path()).output().unwrap();
+    let v = json(&out);
+    assert_eq!(v["articles"], 2, "{v:#}");
+    assert!(v["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "figure-conflict"), "{v:#}");
+    let none = with_article_globs(r#"["drafts/*.txt"]"#);
+    let out = bin().args(["check"]).arg(none.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no articles") && stderr.contains("matching `articles`"), "{stderr}");
+}
+
+#[path = "common/lsp_client.rs"]
+mod lsp_client;
+
+#[test]
+fn the_server_and_check_read_the_same_articles() {
+    let dir = with_article_globs(r#"["news/**/*.txt", "*.md"]"#);
+    std::fs::write(dir.path().join("top.md"), "Some 260,000 people remain in eastern Aleppo.\n").unwrap();
+    std::fs::write(dir.path().join("top.txt"), "Some 270,000 people remain in eastern Aleppo.\n").unwrap();
+    let figures = figure_files(&bin().args(["figures", "--format", "json"]).arg(dir.path()).output().unwrap());
+    let mut cli: Vec<String> = figures.into_iter().map(|(f, _)| f.rsplit_once(&*dir.path().file_name().unwrap().to_string_lossy()).unwrap().1.trim_start_matches('/').to_string()).collect();
+    cli.dedup();
+    assert_eq!(cli, ["news/a.txt", "top.md"]);
+    let mut c = lsp_client::LspClient::spawn();
+    c.initialize(dir.path(), lsp_client::caps_full());
+    c.wait_articles("two articles", |a| a["articles"].as_array().is_some_and(|v| v.len() >= 2));
+    // a third, had the server taken one, would be indexed in the same scan
+    c.drain_for(std::time::Duration::from_millis(300));
+    let list = c.request("crosswire/articles", Value::Null);
+    let mut server: Vec<String> = list["articles"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap().to_string()).collect();
+    server.sort();
+    assert_eq!(server.len(), cli.len(), "{server:?} vs {cli:?}");
+    for (s, c) in server.iter().zip(&cli) {
+        assert!(s.ends_with(c.as_str()), "{server:?} vs {cli:?}");
+    }
+    c.shutdown_and_exit();
+}

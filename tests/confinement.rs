@@ -77,11 +77,17 @@ fn check_refuses_a_glob_with_dot_dot_and_names_it() {
 fn check_refuses_absolute_globs_in_articles_and_outlets() {
     let l = layout();
     let glob = format!("{}/*.txt", l.secret_dir.display());
-    let cfg = json!({ "articles": [glob], "outlets": { "~/news/*.txt": "Home" } });
+    let cfg = json!({ "articles": [glob, "*.txt"], "outlets": { "~/news/*.txt": "Home" } });
     std::fs::write(l.ws.join("crosswire.json"), cfg.to_string()).unwrap();
     let err = assert_secret_unread(&l.ws);
     assert!(err.contains(&format!("articles[0] {glob:?} reaches outside the workspace folder (it is an absolute path); ignored")), "{err}");
     assert!(err.contains(r#"outlets key "~/news/*.txt" reaches outside the workspace folder (it starts in a home folder (~)); ignored"#), "{err}");
+    // with every glob refused nothing matches (as in the editor): no article at all, and still
+    // nothing read outside
+    std::fs::write(l.ws.join("crosswire.json"), json!({ "articles": [glob] }).to_string()).unwrap();
+    let out = crosswire(&["check", "--format", "json"], &l.ws);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no articles") && !stdout(&out).contains(SECRET_FIGURE), "{}", stderr(&out));
 }
 
 #[test]

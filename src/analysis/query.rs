@@ -499,7 +499,7 @@ mod tests {
 
     fn seeds() -> Snapshot {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
-        let loaded = crate::corpus::load(&[dir], 1 << 24);
+        let loaded = crate::corpus::load(&[dir], &crate::corpus::ArticleFilter::default(), 1 << 24);
         Workspace::from_files(loaded.files, Config::default()).snapshot()
     }
 

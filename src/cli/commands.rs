@@ -28,14 +28,18 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope
     for refused in config.refused_globs() {
         eprintln!("crosswire: warning: {}: {refused}", dir.join(crate::config::FILE_NAME).display());
     }
-    let loaded = corpus::load(&paths, config.limits.article_bytes());
+    // `articles` picks the files of a folder argument, as the language server does for a
+    // workspace folder (a file named on the command line is read regardless)
+    let filter = corpus::ArticleFilter::new(&config);
+    let loaded = corpus::load(&paths, &filter, config.limits.article_bytes());
     let missing_argument = loaded.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH);
     report_skipped(&loaded.errors);
     if missing_argument {
         return Err(EXIT_ERROR);
     }
     if loaded.files.is_empty() {
-        eprintln!("crosswire: error: no articles (.txt, .md) found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        let globs = if filter.is_restricted() { format!(" matching `articles` of {}", dir.join(crate::config::FILE_NAME).display()) } else { String::new() };
+        eprintln!("crosswire: error: no articles (.txt, .md){globs} found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
         return Err(EXIT_ERROR);
     }
     let bar = progress_bar(show_progress, loaded.files.len());

@@ -3,6 +3,7 @@
 //! A file that cannot be read becomes a [`LoadError`]; the rest of the corpus is still read.
 
 use super::confine::{link_outside_message, Place, Roots};
+use super::filter::ArticleFilter;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -45,15 +46,17 @@ pub fn is_article_name(name: &str) -> bool {
 
 /// Reads the articles named by `paths` (files or folders; folders walked recursively with
 /// [`walk_files`], so nothing outside a folder is read through a link in it; a file named in
-/// `paths` is read wherever it is: the user named it). `max_bytes` bounds the size of one
-/// article. Files come back sorted by display path, so that output does not depend on the
-/// order the file system lists them in.
-pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
+/// `paths` is read wherever it is: the user named it). Of the files found in a folder, only
+/// those `filter` accepts (matched relative to that folder) are articles; a file named in
+/// `paths` is read whatever the filter says. `max_bytes` bounds the size of one article.
+/// Files come back sorted by display path, so that output does not depend on the order the
+/// file system lists them in.
+pub fn load(paths: &[PathBuf], filter: &ArticleFilter, max_bytes: u64) -> Loaded {
     let mut loaded = Loaded::default();
     let mut found: Vec<(PathBuf, String)> = Vec::new();
     for root in paths {
         if root.is_dir() {
-            walk(root, &mut found, &mut loaded.errors);
+            walk(root, filter, &mut found, &mut loaded.errors);
         } else if root.exists() {
             found.push((root.clone(), root.display().to_string()));
         } else {
@@ -74,11 +77,11 @@ pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
     loaded
 }
 
-fn walk(root: &Path, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<LoadError>) {
+fn walk(root: &Path, filter: &ArticleFilter, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<LoadError>) {
     let walked = walk_files(root, &Roots::new([root]));
     errors.extend(walked.errors);
     for path in walked.files {
-        if path.file_name().is_some_and(|n| is_article_name(&n.to_string_lossy())) {
+        if filter.accepts_walked(root, &path) {
             let display = display_path(root, &path);
             found.push((path, display));
         }

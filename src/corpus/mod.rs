@@ -3,12 +3,14 @@
 
 mod boilerplate;
 mod confine;
+mod filter;
 mod load;
 mod markdown;
 mod metadata;
 
 pub use boilerplate::boilerplate_regions;
 pub use confine::{Place, Roots};
+pub use filter::ArticleFilter;
 pub use load::{decode, is_article_name, load, read_article, walk_files, LoadError, Loaded, SourceFile, Walked, NO_SUCH_PATH};
 pub use metadata::{Date, Metadata, OutletSource};
 

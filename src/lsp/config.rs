@@ -3,9 +3,8 @@
 //! didChangeConfiguration); which files are articles (extension, the `articles` globs,
 //! hidden files and .gitignore).
 
-use crate::config::{outside_reason, Config, ConfigError, RefusedGlob, FILE_NAME};
-use crate::corpus::{LoadError, Roots};
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use crate::config::{Config, ConfigError, RefusedGlob, FILE_NAME};
+use crate::corpus::{self, LoadError, Roots};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
@@ -190,41 +189,23 @@ fn strip_location(e: &ConfigError) -> String {
 }
 
 /// True for file names crosswire treats as articles (as the CLI does).
-pub fn has_article_extension(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".markdown")
-}
+pub use crate::corpus::is_article_name as has_article_extension;
 
-/// Which files under a folder are articles.
+/// Which files under a workspace folder are articles: the core [`corpus::ArticleFilter`]
+/// (extension and `articles` globs, the same the CLI applies to a folder argument), and, for a
+/// path a watcher reports, hidden files and .gitignore as a walk honours them.
 #[derive(Debug, Clone, Default)]
-pub struct ArticleFilter {
-    globs: Option<GlobSet>,
-}
+pub struct ArticleFilter(corpus::ArticleFilter);
 
 impl ArticleFilter {
     pub fn new(config: &Config) -> ArticleFilter {
-        if config.articles.is_empty() {
-            return ArticleFilter { globs: None };
-        }
-        let mut b = GlobSetBuilder::new();
-        // refused globs are left out: with all of them refused, nothing matches (the list
-        // is not empty, so it does not fall back to every .txt and .md either)
-        for g in config.articles.iter().filter(|g| outside_reason(g).is_none()) {
-            if let Ok(glob) = Glob::new(g) {
-                b.add(glob);
-            }
-        }
-        ArticleFilter { globs: b.build().ok() }
+        ArticleFilter(corpus::ArticleFilter::new(config))
     }
 
     /// Extension and globs, for a path found by a walk (which already skips hidden and
     /// ignored files).
     pub fn accepts_walked(&self, folder: &Path, path: &Path) -> bool {
-        let Ok(rel) = path.strip_prefix(folder) else { return false };
-        if !has_article_extension(&path.to_string_lossy()) {
-            return false;
-        }
-        self.globs.as_ref().is_none_or(|g| g.is_match(rel))
+        self.0.accepts_walked(folder, path)
     }
 
     /// Everything, for a single path reported by a watcher: also not hidden and not ignored by
