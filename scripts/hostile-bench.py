@@ -6,7 +6,7 @@ they use, on articles and crosswire.json files made to stall a naive reader.
 
 Each case is built at a quarter of its size and at full size; `growth` is the ratio of the two
 times, about 4 for work that grows linearly (well above 4 means a step that is not linear).
-Figures, not pass/fail: docs/limits.md records them. The tests in tests/bounded.rs run the
+Needs GNU time (/usr/bin/time). Figures, not pass/fail: docs/limits.md records them. The tests in tests/bounded.rs run the
 same shapes, smaller, as a guard against a return of the quadratic steps.
 """
 import argparse
@@ -46,7 +46,7 @@ def config_cases(scale):
     """name → (function of a size factor returning the crosswire.json object, description)."""
     n = lambda k: max(1, int(k * scale))
     return {
-        "outlet globs": (lambda f: {"outlets": {f"{i:05}_*.txt": f"Outlet {i}" for i in range(n(20_000 * f))}}, "20,000 outlet globs, 200 articles"),
+        "outlet globs": (lambda f: {"outlets": {f"wire-{i:05}_*.txt": f"Outlet {i}" for i in range(n(20_000 * f))}}, "20,000 outlet globs matching no article, 200 articles"),
         "aliases": (lambda f: {"aliases": {f"Person {i}": [f"P{i}", f"Pers {i}"] for i in range(n(20_000 * f))}}, "20,000 aliases, 200 articles"),
         "same and different": (lambda f: {"same": [[f"A{i}", f"B{i}"] for i in range(n(20_000 * f))], "different": [[f"C{i}", f"D{i}"] for i in range(n(20_000 * f))]}, "40,000 groups, 200 articles"),
         "acknowledged": (lambda f: {"acknowledged": [{"quantity": f"people|x{i}", "figures": ["1"], "note": "n"} for i in range(n(20_000 * f))]}, "20,000 acknowledgements, 200 articles"),
