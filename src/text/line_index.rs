@@ -53,18 +53,18 @@ impl LineIndex {
         LineIndex { line_starts, checkpoints, len: text.len() }
     }
 
-    /// The last checkpoint of the line `line` at or before `byte` whose column in `enc` is at
-    /// most `max_col`, as (byte, column); the line's start when there is none.
-    fn resume_point(&self, line: std::ops::Range<usize>, byte: usize, max_col: usize, enc: Encoding) -> (usize, usize) {
-        let lo = self.checkpoints.partition_point(|c| c.byte <= line.start);
-        let hi = self.checkpoints.partition_point(|c| c.byte <= byte.min(line.end));
+    /// The last checkpoint inside `part` (a line, or its start up to some offset) whose column
+    /// in `enc` is at most `max_col`, as (byte, column); the start of `part` when there is none.
+    fn resume_point(&self, part: std::ops::Range<usize>, max_col: usize, enc: Encoding) -> (usize, usize) {
+        let lo = self.checkpoints.partition_point(|c| c.byte <= part.start);
+        let hi = self.checkpoints.partition_point(|c| c.byte <= part.end);
         let col = |c: &Checkpoint| match enc {
-            Encoding::Utf8 => c.byte - line.start,
+            Encoding::Utf8 => c.byte - part.start,
             Encoding::Utf16 => c.utf16,
         };
-        let here = &self.checkpoints[lo..hi.max(lo)];
+        let here = &self.checkpoints[lo..hi];
         match here.partition_point(|c| col(c) <= max_col) {
-            0 => (line.start, 0),
+            0 => (part.start, 0),
             n => (here[n - 1].byte, col(&here[n - 1])),
         }
     }
@@ -101,7 +101,7 @@ impl LineIndex {
         let col = match enc {
             Encoding::Utf8 => offset - start,
             Encoding::Utf16 => {
-                let (from, col) = self.resume_point(start..offset, offset, usize::MAX, enc);
+                let (from, col) = self.resume_point(start..offset, usize::MAX, enc);
                 col + text[from..offset].chars().map(char::len_utf16).sum::<usize>()
             }
         };
@@ -115,7 +115,7 @@ impl LineIndex {
     pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> Option<usize> {
         let span = self.line_span(text, pos.line as usize)?;
         let want = pos.col as usize;
-        let (from, mut units) = self.resume_point(span.clone(), span.end, want, enc);
+        let (from, mut units) = self.resume_point(span.clone(), want, enc);
         for (i, ch) in text[from..span.end].char_indices() {
             let w = match enc {
                 Encoding::Utf8 => ch.len_utf8(),
