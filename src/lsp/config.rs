@@ -5,6 +5,7 @@
 
 use crate::config::{Config, ConfigError, RefusedGlob, FILE_NAME};
 use crate::corpus::{self, LoadError, Roots};
+use crate::text::{Encoding, LineIndex};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
@@ -162,8 +163,8 @@ fn located(path: &Path, text: &str, r: &RefusedGlob) -> ConfigProblem {
     let from = text.find(key).unwrap_or(0);
     let (line, column, width) = match text[from..].find(&needle).map(|i| from + i) {
         Some(at) => {
-            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            (text[..at].matches('\n').count() as u32, (at - line_start) as u32, needle.len() as u32)
+            let at = LineIndex::new(text).line_col(text, at, Encoding::Utf8);
+            (at.line, at.col, needle.len() as u32)
         }
         None => (0, 0, 1),
     };
