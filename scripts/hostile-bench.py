@@ -62,7 +62,7 @@ def run(cmd, cwd=None):
     return float(secs), int(kb) / 1024, int(status) if code == 0 or int(status) else code
 
 
-def measure(binary, folder, size_mb):
+def measure(binary, folder):
     out = {}
     for command in ("check", "actors"):
         secs, rss, code = run([binary, command, "--format", "json", "--fail-on", "never", folder] if command == "check" else [binary, command, "--format", "json", folder])
@@ -90,35 +90,37 @@ def main():
     binary = os.path.abspath(args.bin)
     tmp = tempfile.mkdtemp(prefix="crosswire-hostile-")
     rows = []
+    def article_folder(make, factor, d):
+        """The crafted article alone in `d`; returns its size in bytes."""
+        os.makedirs(d)
+        text = make(factor).encode()
+        with open(os.path.join(d, "crafted.txt"), "wb") as f:
+            f.write(text)
+        # some crafted articles are over the default 8 MiB limit: raise it to its ceiling, as a
+        # crafted crosswire.json may
+        with open(os.path.join(d, "crosswire.json"), "w") as f:
+            json.dump({"limits": {"maxArticleBytes": 32 * 1024 * 1024}}, f)
+        return len(text)
+
+    def config_folder(make, factor, d):
+        """200 ordinary articles and the crafted crosswire.json in `d`; returns its size."""
+        shutil.copytree(seeds_folder(tmp, 200), d)
+        text = json.dumps(make(factor)).encode()
+        with open(os.path.join(d, "crosswire.json"), "wb") as f:
+            f.write(text)
+        return len(text)
+
     try:
-        for name, (make, what) in article_cases(args.scale).items():
-            if args.only and args.only not in name:
-                continue
-            times = {}
-            for label, factor in (("quarter", 0.25), ("full", 1.0)):
-                d = os.path.join(tmp, f"{name.replace(' ', '-')}-{label}")
-                os.makedirs(d)
-                text = make(factor)
-                with open(os.path.join(d, "crafted.txt"), "w") as f:
-                    f.write(text)
-                # the crafted article is over the default 8 MiB limit in some cases: raise it, as
-                # a crafted crosswire.json may
-                with open(os.path.join(d, "crosswire.json"), "w") as f:
-                    json.dump({"limits": {"maxArticleBytes": 64 * 1024 * 1024}}, f)
-                times[label] = (measure(binary, d, len(text.encode()) / 1e6), len(text.encode()) / 1e6)
-            rows.append((name, what, times))
-        for name, (make, what) in config_cases(args.scale).items():
-            if args.only and args.only not in name:
-                continue
-            times = {}
-            for label, factor in (("quarter", 0.25), ("full", 1.0)):
-                d = os.path.join(tmp, f"cfg-{name.replace(' ', '-')}-{label}")
-                shutil.copytree(seeds_folder(tmp, 200), d)
-                text = json.dumps(make(factor))
-                with open(os.path.join(d, "crosswire.json"), "w") as f:
-                    f.write(text)
-                times[label] = (measure(binary, d, len(text) / 1e6), len(text) / 1e6)
-            rows.append((name, what, times))
+        for prefix, cases, fill in (("", article_cases(args.scale), article_folder), ("cfg-", config_cases(args.scale), config_folder)):
+            for name, (make, what) in cases.items():
+                if args.only and args.only not in name:
+                    continue
+                times = {}
+                for label, factor in (("quarter", 0.25), ("full", 1.0)):
+                    d = os.path.join(tmp, f"{prefix}{name.replace(' ', '-')}-{label}")
+                    size = fill(make, factor, d)
+                    times[label] = (measure(binary, d), size / 1e6)
+                rows.append((name, what, times))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"{'case':28} {'input':>8} {'check s':>8} {'MB':>6} {'actors s':>9} {'MB':>6} {'growth':>7}  what")
