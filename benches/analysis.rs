@@ -52,9 +52,13 @@ fn bench_seeds(c: &mut Criterion) {
     let seeds = seeds();
     let config = Config::default();
     c.bench_function("analyze one seed article", |b| b.iter(|| crosswire::analysis::analyze(&seeds[4].0, seeds[4].1.clone(), &config)));
-    // what `crosswire check` does per article: figures only
-    c.bench_function("analyze one seed article, figures only (check)", |b| {
+    // what `crosswire figures` does per article
+    c.bench_function("analyze one seed article, figures only", |b| {
         b.iter(|| crosswire::analysis::analyze_scoped(&seeds[4].0, seeds[4].1.clone(), &config, crosswire::analysis::Scope::Figures))
+    });
+    // what `crosswire check` does per article: the compared figures only
+    c.bench_function("analyze one seed article, compared figures only (check)", |b| {
+        b.iter(|| crosswire::analysis::analyze_scoped(&seeds[4].0, seeds[4].1.clone(), &config, crosswire::analysis::Scope::Findings))
     });
     let mut ws = Workspace::new(Config::default());
     for (n, t) in &seeds {

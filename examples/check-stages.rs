@@ -12,7 +12,7 @@ fn main() {
     let loaded = crosswire::corpus::load(&[dir], &crosswire::corpus::ArticleFilter::default(), u64::MAX);
     eprintln!("walk + read: {:.0} ms ({} files)", t.elapsed().as_secs_f64() * 1e3, loaded.files.len());
     let t = Instant::now();
-    let ws = Workspace::from_files_scoped(loaded.files, Config::default(), Scope::Figures, &|| {});
+    let ws = Workspace::from_files_scoped(loaded.files, Config::default(), Scope::Findings, &|| {});
     eprintln!("analyse (figures): {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
     let t = Instant::now();
     let snap = ws.unlinked_snapshot(None);

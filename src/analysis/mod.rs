@@ -38,6 +38,9 @@ pub enum Scope {
     Everything,
     /// Figures only: actors stay empty (and a snapshot links nothing).
     Figures,
+    /// Only the figures that are compared (those with a quantity key), no actors: what
+    /// `crosswire check` reads. Findings are the same as with [`Scope::Figures`].
+    Findings,
 }
 
 /// Analyses one article (pure; safe to run on any thread). A panic inside a stage is caught and
@@ -52,9 +55,10 @@ pub fn analyze_scoped(name: &str, text: Arc<str>, config: &Config, scope: Scope)
     let mut failures = Vec::new();
     let mut actors = match scope {
         Scope::Everything => guarded("actor detection", &mut failures, || actors::detect(&article.text, &article.excluded)),
-        Scope::Figures => ArticleActors::default(),
+        Scope::Figures | Scope::Findings => ArticleActors::default(),
     };
-    let mut figures = guarded("figure extraction", &mut failures, || figures::extract(&article.text, &article.excluded));
+    let keep = if scope == Scope::Findings { figures::Keep::Compared } else { figures::Keep::All };
+    let mut figures = guarded("figure extraction", &mut failures, || figures::extract_only(&article.text, &article.excluded, keep));
     actors.shrink_to_fit();
     figures.shrink_to_fit();
     ArticleAnalysis { article, actors, figures, failures }

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A loaded and analysed corpus, or the exit code of the failure (already reported). With
-/// [`Scope::Figures`], actors are neither detected nor linked.
+/// [`Scope::Figures`] or [`Scope::Findings`], actors are neither detected nor linked.
 fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope: Scope) -> Result<Snapshot, i32> {
     let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let dir = match config_dir {
@@ -47,7 +47,7 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope
     bar.finish_and_clear();
     let snap = match scope {
         Scope::Everything => ws.snapshot(),
-        Scope::Figures => ws.unlinked_snapshot(None),
+        Scope::Figures | Scope::Findings => ws.unlinked_snapshot(None),
     };
     for a in &snap.articles {
         for failure in &a.failures {
@@ -96,8 +96,8 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
 }
 
 pub fn check(args: CheckArgs) -> i32 {
-    // findings compare figures only: no actors to detect or link
-    let snap = match load(&args.paths, args.config.as_deref(), args.format == CheckFormat::Human, Scope::Figures) {
+    // findings compare keyed figures only: no actors to detect or link, no other figures kept
+    let snap = match load(&args.paths, args.config.as_deref(), args.format == CheckFormat::Human, Scope::Findings) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -42,8 +42,26 @@ pub use read::{ABOUT, AS_MANY_AS_FLOOR, NEARLY_FLOOR};
 use crate::text::{overlaps_any, Span};
 use tokens::TokKind;
 
+/// Which figures [`extract_only`] keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Every figure: dates, times, durations and the rest as well as counts.
+    All,
+    /// Only the figures that are compared across outlets: a comparable kind with a quantity key.
+    /// What `check` reads; the others are still read (they decide where expressions start and
+    /// end) but their context is not searched and they are not kept.
+    Compared,
+}
+
 /// Every figure of one article, in text order. `excluded` are byte ranges to skip.
 pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
+    extract_only(text, excluded, Keep::All)
+}
+
+/// The figures of one article that `keep` asks for, in text order. With [`Keep::Compared`] the
+/// result is exactly `extract(..)` with every figure that has no key (or is of a kind never
+/// compared) left out.
+pub fn extract_only(text: &str, excluded: &[Span], keep: Keep) -> Vec<Figure> {
     let sentences = crate::text::SentenceLookup::new(text);
     let specials: Vec<(Span, FigureKind)> = special::find(text).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
     let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());
@@ -56,7 +74,9 @@ pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
         a..b.max(a)
     };
 
-    let mut out: Vec<Figure> = specials
+    // dates, times and identifiers are never compared
+    let kept_specials = if keep == Keep::All { specials } else { Vec::new() };
+    let mut out: Vec<Figure> = kept_specials
         .into_iter()
         .map(|(span, kind)| Figure {
             text: text[span.clone()].to_string(),
@@ -82,9 +102,18 @@ pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
             i += 1;
             continue;
         };
+        // Only counts and measures are ever given a key (`context::context`).
+        if keep == Keep::Compared && !matches!(r.kind, FigureKind::Count | FigureKind::Measure) {
+            i = r.end;
+            continue;
+        }
         let span = toks[r.start].span.start..toks[r.end - 1].span.end;
         let sent = tok_sentence(r.start);
         let c = context::context(&toks, &r, sent);
+        if keep == Keep::Compared && !(c.key.is_some() && r.kind.is_comparable()) {
+            i = r.end;
+            continue;
+        }
         out.push(Figure {
             text: text[span.clone()].to_string(),
             kind: r.kind,
