@@ -1,9 +1,12 @@
-//! The figure reader's shortcuts change nothing: what `check` keeps
-//! (`extract_only(.., Keep::Compared)`) is exactly the compared figures of a full reading, on the
-//! seeds and on generated "word soup" made of every word the figure reader knows, digits in
-//! every format it reads, and the punctuation around them.
+//! The figure reader's shortcuts change nothing, on the seeds and on generated "word soup" made
+//! of every word the figure reader knows, digits in every format it reads, and the punctuation
+//! around them:
+//! - tokens that cannot start a figure are skipped: the figures are exactly those of a reading
+//!   that asks every token (`extract_reading_every_token`);
+//! - what `check` keeps (`extract_only(.., Keep::Compared)`) is exactly the compared figures of
+//!   the full reading.
 
-use crosswire::figures::{extract, extract_only, Figure, Keep};
+use crosswire::figures::{extract, extract_only, extract_reading_every_token, Figure, Keep};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -75,12 +78,23 @@ fn same(a: &[Figure], b: &[Figure]) -> bool {
     format!("{a:?}") == format!("{b:?}")
 }
 
+fn seeds() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
+    std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect()
+}
+
+#[test]
+fn skipping_tokens_changes_no_figure_of_the_seeds() {
+    for text in seeds() {
+        let (fast, every) = (extract(&text, &[]), extract_reading_every_token(&text, &[]));
+        assert!(same(&fast, &every), "{fast:#?}\n!=\n{every:#?}");
+    }
+}
+
 #[test]
 fn check_keeps_exactly_the_compared_figures_of_the_seeds() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
     let mut kept = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for text in seeds() {
         let full = compared(extract(&text, &[]));
         let only = extract_only(&text, &[], Keep::Compared);
         assert!(same(&full, &only), "{full:#?}\n!=\n{only:#?}");
@@ -91,6 +105,12 @@ fn check_keeps_exactly_the_compared_figures_of_the_seeds() {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #[test]
+    fn skipping_tokens_changes_no_figure_of_any_text(text in soup()) {
+        let (fast, every) = (extract(&text, &[]), extract_reading_every_token(&text, &[]));
+        prop_assert!(same(&fast, &every), "{:?}: {:#?}\n!=\n{:#?}", text, fast, every);
+    }
+
     #[test]
     fn check_keeps_exactly_the_compared_figures_of_any_text(text in soup()) {
         let full = compared(extract(&text, &[]));

@@ -62,6 +62,18 @@ pub fn extract(text: &str, excluded: &[Span]) -> Vec<Figure> {
 /// result is exactly `extract(..)` with every figure that has no key (or is of a kind never
 /// compared) left out.
 pub fn extract_only(text: &str, excluded: &[Span], keep: Keep) -> Vec<Figure> {
+    extract_with(text, excluded, keep, read::reading_at)
+}
+
+/// [`extract`] without the shortcut that skips tokens which cannot start a figure: every token
+/// read in full. The specification that `tests/figures_exact.rs` holds the shortcut to; too slow
+/// for anything else.
+#[doc(hidden)]
+pub fn extract_reading_every_token(text: &str, excluded: &[Span]) -> Vec<Figure> {
+    extract_with(text, excluded, Keep::All, read::reading_at_every_token)
+}
+
+fn extract_with(text: &str, excluded: &[Span], keep: Keep, reading_at: fn(&[tokens::Token], usize) -> Option<read::Reading>) -> Vec<Figure> {
     let sentences = crate::text::SentenceLookup::new(text);
     let specials: Vec<(Span, FigureKind)> = special::find(text).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
     let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());
@@ -98,7 +110,7 @@ pub fn extract_only(text: &str, excluded: &[Span], keep: Keep) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        let Some(r) = read::reading_at(&toks, i).filter(|r| r.end > r.start && !toks[r.start..r.end].iter().any(|x| x.kind == TokKind::Barrier)) else {
+        let Some(r) = reading_at(&toks, i).filter(|r| r.end > r.start && !toks[r.start..r.end].iter().any(|x| x.kind == TokKind::Barrier)) else {
             i += 1;
             continue;
         };
