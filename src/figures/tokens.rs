@@ -66,10 +66,17 @@ pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
             pos = b.end;
             continue;
         }
+        // ASCII first, byte by byte: nearly all of an English article, and `char` decoding and
+        // the Unicode tables cost more than the rest of the tokenizer
+        let b = bytes[pos];
+        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            pos += 1;
+            continue;
+        }
         let limit = barriers.get(next_barrier).map_or(text.len(), |b| b.start);
         let rest = &text[pos..limit];
-        let c = rest.chars().next().unwrap();
-        if c.is_whitespace() {
+        let c = if b.is_ascii() { b as char } else { rest.chars().next().unwrap() };
+        if !b.is_ascii() && c.is_whitespace() {
             pos += c.len_utf8();
             continue;
         }
@@ -85,6 +92,10 @@ pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
         let span = pos..pos + len;
         let word = &text[span.clone()];
         let lower = match kind {
+            TokKind::Word if word.is_ascii() => match word.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => Cow::Owned(word.to_ascii_lowercase()),
+                false => Cow::Borrowed(word),
+            },
             TokKind::Word if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
             TokKind::Word => Cow::Borrowed(word),
             _ => Cow::Borrowed(""),
@@ -109,6 +120,18 @@ fn number_len(rest: &str) -> usize {
 
 /// Letters, with apostrophes inside ("Ja’afari’s") and dots of abbreviations left out.
 fn word_len(rest: &str) -> usize {
+    // a run of ASCII letters, then the general case from where it stops
+    let bytes = rest.as_bytes();
+    let end = bytes.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(bytes.len());
+    if end == bytes.len() || !matches!(bytes[end], b'\'' | 0x80..) {
+        return end;
+    }
+    end + word_len_general(&rest[end..])
+}
+
+/// [`word_len`] char by char, from any position (each character's fate depends on it and the
+/// next one only).
+fn word_len_general(rest: &str) -> usize {
     let mut end = 0;
     let mut chars = rest.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -126,4 +149,86 @@ fn word_len(rest: &str) -> usize {
 pub fn digits_value(text: &str) -> f64 {
     let clean: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
     clean.parse().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The tokenizer as it was before its ASCII fast paths: one `char` at a time, Unicode tables
+    /// for everything. The fast one must give the same tokens.
+    fn tokenize_char_by_char<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let (mut pos, mut next_barrier) = (0, 0);
+        while pos < text.len() {
+            while next_barrier < barriers.len() && barriers[next_barrier].end <= pos {
+                next_barrier += 1;
+            }
+            if let Some(b) = barriers.get(next_barrier).filter(|b| b.start <= pos) {
+                out.push(Token { span: b.clone(), text: &text[b.clone()], kind: TokKind::Barrier, lower: Cow::Borrowed("") });
+                pos = b.end;
+                continue;
+            }
+            let rest = &text[pos..barriers.get(next_barrier).map_or(text.len(), |b| b.start)];
+            let c = rest.chars().next().unwrap();
+            if c.is_whitespace() {
+                pos += c.len_utf8();
+                continue;
+            }
+            let (len, kind) = if c.is_ascii_digit() {
+                (number_len(rest), TokKind::Num)
+            } else if c == '.' && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric()) && LEADING_POINT.is_match(rest) {
+                (LEADING_POINT.find(rest).unwrap().end(), TokKind::Num)
+            } else if c.is_alphabetic() {
+                (word_len_general(rest), TokKind::Word)
+            } else {
+                (c.len_utf8(), TokKind::Punct)
+            };
+            let word = &text[pos..pos + len];
+            let lower = match kind {
+                TokKind::Word if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
+                TokKind::Word => Cow::Borrowed(word),
+                _ => Cow::Borrowed(""),
+            };
+            out.push(Token { span: pos..pos + len, text: word, kind, lower });
+            pos += len;
+        }
+        out
+    }
+
+    fn same(a: &[Token], b: &[Token]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.span == y.span && x.kind == y.kind && x.text == y.text && x.lower == y.lower)
+    }
+
+    #[test]
+    fn ascii_whitespace_is_the_unicode_whitespace_of_ascii() {
+        for b in 0u8..0x80 {
+            let text = format!("a{}b", b as char);
+            assert!(same(&tokenize(&text, &[]), &tokenize_char_by_char(&text, &[])), "byte {b:#x}");
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop_oneof![
+            Just("Ja’afari’s"), Just("O'Neil"), Just("rock'n'roll"), Just("'quoted'"), Just("’"), Just("Ärzte"), Just("ÉLAN"), Just("İstanbul"),
+            Just("straße"), Just("ǅemal"), Just("word"), Just("Word"), Just("WORD"), Just("250,000"), Just("40\u{a0}000"), Just("1 234"),
+            Just(".5"), Just("3.5"), Just("a.b"), Just(" "), Just("\u{a0}"), Just("\u{2003}"), Just("\u{85}"), Just("\u{1c}"), Just("\t"),
+            Just("\r\n"), Just("—"), Just("-"), Just("“"), Just("€"), Just("日本"), Just("😀"), Just("x\u{301}"), Just("ﬁ"), Just("Σ")
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+        #[test]
+        fn fast_tokens_are_the_char_by_char_tokens(parts in prop::collection::vec(piece(), 0..40), cut in 0usize..200, width in 0usize..8) {
+            let text: String = parts.concat();
+            // one barrier somewhere, on character boundaries
+            let start = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).nth(cut % (text.chars().count() + 1)).unwrap_or(0);
+            let end = (start..=text.len()).filter(|&i| text.is_char_boundary(i)).nth(width).unwrap_or(text.len());
+            let barriers = if end > start { vec![start..end] } else { Vec::new() };
+            prop_assert!(same(&tokenize(&text, &barriers), &tokenize_char_by_char(&text, &barriers)), "{:?} {:?}", text, barriers);
+        }
+    }
 }
