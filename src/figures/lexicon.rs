@@ -3,55 +3,94 @@
 
 use super::Qualifier;
 
+/// Cardinal words below one hundred: (word, value, is_tens).
+pub const SMALL_NUMBERS: &[(&str, f64, bool)] = &[
+    ("zero", 0.0, false),
+    ("nought", 0.0, false),
+    ("naught", 0.0, false),
+    ("one", 1.0, false),
+    ("two", 2.0, false),
+    ("three", 3.0, false),
+    ("four", 4.0, false),
+    ("five", 5.0, false),
+    ("six", 6.0, false),
+    ("seven", 7.0, false),
+    ("eight", 8.0, false),
+    ("nine", 9.0, false),
+    ("ten", 10.0, false),
+    ("eleven", 11.0, false),
+    ("twelve", 12.0, false),
+    ("thirteen", 13.0, false),
+    ("fourteen", 14.0, false),
+    ("fifteen", 15.0, false),
+    ("sixteen", 16.0, false),
+    ("seventeen", 17.0, false),
+    ("eighteen", 18.0, false),
+    ("nineteen", 19.0, false),
+    ("twenty", 20.0, true),
+    ("thirty", 30.0, true),
+    ("forty", 40.0, true),
+    ("fourty", 40.0, true),
+    ("fifty", 50.0, true),
+    ("sixty", 60.0, true),
+    ("seventy", 70.0, true),
+    ("eighty", 80.0, true),
+    ("ninety", 90.0, true),
+];
+
+/// A table of words, looked up by hash: these lists are asked about nearly every word of every
+/// article, and a `match` over dozens of strings compares them one by one.
+struct WordTable<V: 'static>(std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, V>>);
+
+macro_rules! word_table {
+    ($list:expr, |$e:pat_param| $kv:expr) => {
+        WordTable(std::sync::LazyLock::new(|| $list.iter().map(|$e| $kv).collect()))
+    };
+}
+
+impl<V: Copy> WordTable<V> {
+    fn get(&self, word: &str) -> Option<V> {
+        self.0.get(word).copied()
+    }
+}
+
+static SMALL_NUMBER: WordTable<(f64, bool)> = word_table!(SMALL_NUMBERS, |&(w, v, tens)| (w, (v, tens)));
+
 /// Cardinal words below one hundred: (value, is_tens).
 pub fn small_number(word: &str) -> Option<(f64, bool)> {
-    let v = match word {
-        "zero" | "nought" | "naught" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => return Some((20.0, true)),
-        "thirty" => return Some((30.0, true)),
-        "forty" | "fourty" => return Some((40.0, true)),
-        "fifty" => return Some((50.0, true)),
-        "sixty" => return Some((60.0, true)),
-        "seventy" => return Some((70.0, true)),
-        "eighty" => return Some((80.0, true)),
-        "ninety" => return Some((90.0, true)),
-        _ => return None,
-    };
-    Some((v as f64, false))
+    SMALL_NUMBER.get(word)
 }
 
 /// Scale words that multiply what precedes them ("two hundred", "1.5 million", "3 lakh").
+pub const SCALE_WORDS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("million", 1e6),
+    ("mln", 1e6),
+    ("mn", 1e6),
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("billion", 1e9),
+    ("bln", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+    ("tln", 1e12),
+    ("trn", 1e12),
+    ("dozen", 12.0),
+    ("dozens", 12.0),
+    ("dz", 12.0),
+    ("dzs", 12.0),
+    ("doz", 12.0),
+    ("dozs", 12.0),
+];
+
+static SCALE_WORD: WordTable<f64> = word_table!(SCALE_WORDS, |&(w, m)| (w, m));
+
+/// The multiplier of a scale word ("thousand" → 1e3; "dozen" → 12).
 pub fn scale_word(word: &str) -> Option<f64> {
-    Some(match word {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "lakh" | "lakhs" => 1e5,
-        "million" | "mln" | "mn" => 1e6,
-        "crore" | "crores" => 1e7,
-        "billion" | "bln" | "bn" => 1e9,
-        "trillion" | "tln" | "trn" => 1e12,
-        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
-        _ => return None,
-    })
+    SCALE_WORD.get(word)
 }
 
 /// Suffixes glued to digits that scale them ("10k", "2.3bn", "10M", "2mil", "1MM").
@@ -68,14 +107,43 @@ pub fn glued_scale(suffix: &str) -> Option<f64> {
 }
 
 /// Word ordinals ("first", "twenty-first" is handled as "twenty" + "first").
+pub const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+];
+
+static ORDINAL_WORD: WordTable<()> = word_table!(ORDINAL_WORDS, |&w| (w, ()));
+
 pub fn is_ordinal_word(word: &str) -> bool {
-    matches!(
-        word,
-        "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth"
-            | "eleventh" | "twelfth" | "thirteenth" | "fourteenth" | "fifteenth" | "sixteenth" | "seventeenth"
-            | "eighteenth" | "nineteenth" | "twentieth" | "thirtieth" | "fortieth" | "fiftieth" | "sixtieth"
-            | "seventieth" | "eightieth" | "ninetieth" | "hundredth" | "thousandth" | "millionth"
-    )
+    ORDINAL_WORD.get(word).is_some()
 }
 
 /// Qualifier phrases before a number, longest first within each first word.
@@ -145,13 +213,41 @@ pub fn currency_word(word: &str) -> bool {
 }
 
 /// Units of time: a number followed by one of these is a duration (or an age, with "old").
+pub const TIME_UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "month",
+    "months",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "night",
+    "nights",
+];
+
+static TIME_UNIT: WordTable<()> = word_table!(TIME_UNITS, |&w| (w, ()));
+
 pub fn time_unit(word: &str) -> bool {
-    matches!(
-        word,
-        "second" | "seconds" | "minute" | "minutes" | "min" | "mins" | "hour" | "hours" | "hr" | "hrs" | "day"
-            | "days" | "week" | "weeks" | "fortnight" | "fortnights" | "month" | "months" | "year" | "years" | "yr"
-            | "yrs" | "decade" | "decades" | "century" | "centuries" | "night" | "nights"
-    )
+    TIME_UNIT.get(word).is_some()
 }
 
 /// Units of measure (lowercase; "m" only when glued to the digits).

@@ -64,21 +64,43 @@ fn touching(t: &[Token], a: usize, b: usize) -> bool {
     matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.span.end == y.span.start)
 }
 
-/// The qualifier phrases by first word, in list order: asked at every word of every article,
-/// so one hash lookup instead of a pass over the whole list.
-type Phrases = Vec<(&'static [&'static str], Qualifier)>;
-static QUALIFIERS_BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Phrases>> =
-    std::sync::LazyLock::new(|| {
-        let mut m: rustc_hash::FxHashMap<&'static str, Phrases> = Default::default();
-        for &(words, q) in QUALIFIERS {
-            m.entry(words[0]).or_default().push((words, q));
-        }
-        m
-    });
+/// What a word can open: the qualifier phrases that start with it, in list order, and whether
+/// a figure can start at it without a qualifier ([`starting_word`]). Asked at every word of every
+/// article, so one hash lookup instead of passes over the word lists.
+#[derive(Default)]
+struct WordRole {
+    phrases: Vec<(&'static [&'static str], Qualifier)>,
+    starts_figure: bool,
+}
+
+/// Words with which a figure can start without digits: the first words of `core_at`'s branches
+/// (ranges, vague amounts, "a"/"an", "magnitude", "minus"), of `fraction_at` and of
+/// `number::read` (number words, "half", "quarter", "a hundred", "hundred thousand"), and the
+/// word lists those branches ask.
+const STARTING_WORDS: &[&str] =
+    &["between", "from", "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "several", "a", "an", "magnitude", "minus", "negative", "half", "quarter"];
+
+static WORD_ROLES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, WordRole>> = std::sync::LazyLock::new(|| {
+    let mut m: rustc_hash::FxHashMap<&'static str, WordRole> = Default::default();
+    for &(words, q) in QUALIFIERS {
+        m.entry(words[0]).or_default().phrases.push((words, q));
+    }
+    let lists = [
+        STARTING_WORDS,
+        &lexicon::SMALL_NUMBERS.iter().map(|e| e.0).collect::<Vec<_>>(),
+        &lexicon::SCALE_WORDS.iter().map(|e| e.0).collect::<Vec<_>>(),
+        lexicon::TIME_UNITS,
+        lexicon::ORDINAL_WORDS,
+    ];
+    for w in lists.into_iter().flatten() {
+        m.entry(w).or_default().starts_figure = true;
+    }
+    m
+});
 
 /// The qualifier phrase starting at `i`: (qualifier, tokens used).
 fn qualifier_at(t: &[Token], i: usize) -> Option<(Qualifier, usize)> {
-    let candidates = QUALIFIERS_BY_FIRST.get(word_at(t, i)?)?;
+    let candidates = &WORD_ROLES.get(word_at(t, i)?)?.phrases;
     let mut best: Option<(Qualifier, usize)> = None;
     for (words, q) in candidates {
         if words.iter().enumerate().all(|(k, w)| word_at(t, i + k) == Some(w)) && best.is_none_or(|(_, n)| words.len() > n) {
@@ -134,7 +156,26 @@ fn plural_noun(t: &[Token], i: usize) -> bool {
 
 /// The figure starting at token `i`, if one does.
 pub fn reading_at(t: &[Token], i: usize) -> Option<Reading> {
+    if !may_read_at(t, i) {
+        return None;
+    }
     reading_where(t, i, may_start)
+}
+
+/// False only where no reading starts at `i`: at a word that opens no qualifier phrase and
+/// cannot start a figure (see [`may_start`]). One hash lookup for most words of an article.
+fn may_read_at(t: &[Token], i: usize) -> bool {
+    match t.get(i) {
+        Some(tok) if tok.kind == TokKind::Word => WORD_ROLES.contains_key(tok.lower.as_ref()) || before_number_or_currency(t, i),
+        _ => true,
+    }
+}
+
+/// Digits one or two tokens on, or a currency symbol next: what a word needs to start a figure
+/// when it is not a starting word ("G20", "bericht-9539", "USD 5", "US$").
+fn before_number_or_currency(t: &[Token], i: usize) -> bool {
+    let next_is = |k: usize, kind: TokKind| t.get(i + k).is_some_and(|x| x.kind == kind);
+    next_is(1, TokKind::Num) || next_is(2, TokKind::Num) || t.get(i + 1).is_some_and(|x| x.kind == TokKind::Punct && lexicon::currency_symbol(x.text))
 }
 
 /// [`reading_at`] without the [`may_start`] shortcut: every token read in full. The
@@ -174,29 +215,13 @@ fn may_start(t: &[Token], i: usize) -> bool {
         TokKind::Num => true,
         TokKind::Punct => tok.is_dash() || lexicon::currency_symbol(tok.text),
         TokKind::Barrier => false,
-        TokKind::Word => {
-            let next_is = |k: usize, kind: TokKind| t.get(i + k).is_some_and(|x| x.kind == kind);
-            next_is(1, TokKind::Num)
-                || next_is(2, TokKind::Num)
-                || t.get(i + 1).is_some_and(|x| x.kind == TokKind::Punct && lexicon::currency_symbol(x.text))
-                || starting_word(&tok.lower)
-        }
+        TokKind::Word => before_number_or_currency(t, i) || starting_word(&tok.lower),
     }
 }
 
-/// Words with which a figure can start without digits: the first words of `core_at`'s branches
-/// (ranges, vague amounts, "a"/"an", "magnitude", "minus"), of `fraction_at` and of
-/// `number::read` (number words, "half", "quarter", "a hundred", "hundred thousand"), and the
-/// word lists those branches ask.
+/// Whether a figure can start at word `w` without digits after it (see [`STARTING_WORDS`]).
 fn starting_word(w: &str) -> bool {
-    matches!(
-        w,
-        "between" | "from" | "tens" | "hundreds" | "thousands" | "millions" | "billions" | "dozens" | "scores" | "several"
-            | "a" | "an" | "magnitude" | "minus" | "negative" | "half" | "quarter"
-    ) || lexicon::small_number(w).is_some()
-        || lexicon::scale_word(w).is_some()
-        || lexicon::time_unit(w)
-        || lexicon::is_ordinal_word(w)
+    WORD_ROLES.get(w).is_some_and(|r| r.starts_figure)
 }
 
 /// A figure without a leading qualifier.
