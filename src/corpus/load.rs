@@ -175,19 +175,24 @@ pub fn read_article(path: PathBuf, display: String, max_bytes: u64) -> Result<So
         return Err(err(format!("{} bytes is over the limit of {} bytes for one article (limits.maxArticleBytes); skipped", meta.len(), max_bytes)));
     }
     let bytes = std::fs::read(&path).map_err(|e| err(io_message(&e)))?;
-    let text = decode(&bytes).map_err(err)?;
+    let text = decoded(&bytes).map_err(err)?;
     Ok(SourceFile { path, display, text: Arc::from(text) })
 }
 
 /// UTF-8 text (a byte-order mark is dropped), or the reason it is not usable.
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    decoded(bytes).map(str::to_string)
+}
+
+/// [`decode`], borrowing the text: `read_article` copies it once, into the shared `Arc<str>`.
+fn decoded(bytes: &[u8]) -> Result<&str, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err("looks like a binary file (it holds NUL bytes); skipped".into());
     }
     match std::str::from_utf8(bytes) {
         Ok(s) if s.trim().is_empty() => Err("empty article; skipped".into()),
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok(s),
         Err(e) => Err(format!("not valid UTF-8 (first bad byte at offset {}); skipped — convert it with `iconv -t UTF-8`", e.valid_up_to())),
     }
 }
