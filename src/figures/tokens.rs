@@ -227,7 +227,7 @@ mod tests {
             // one barrier somewhere, on character boundaries
             let start = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).nth(cut % (text.chars().count() + 1)).unwrap_or(0);
             let end = (start..=text.len()).filter(|&i| text.is_char_boundary(i)).nth(width).unwrap_or(text.len());
-            let barriers = if end > start { vec![start..end] } else { Vec::new() };
+            let barriers: Vec<Span> = if end > start { std::iter::once(start..end).collect() } else { Vec::new() };
             prop_assert!(same(&tokenize(&text, &barriers), &tokenize_char_by_char(&text, &barriers)), "{:?} {:?}", text, barriers);
         }
     }
