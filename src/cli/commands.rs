@@ -28,10 +28,10 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope
     for refused in config.refused_globs() {
         eprintln!("crosswire: warning: {}: {refused}", dir.join(crate::config::FILE_NAME).display());
     }
-    // `articles` picks the files of a folder argument, as the language server does for a
-    // workspace folder (a file named on the command line is read regardless)
     // the other cores build the analysis' patterns while this one walks the folder
     rayon::spawn(move || crate::analysis::warm_up(scope));
+    // `articles` picks the files of a folder argument, as the language server does for a
+    // workspace folder (a file named on the command line is read regardless)
     let filter = corpus::ArticleFilter::new(&config);
     let loaded = corpus::load(&paths, &filter, config.limits.article_bytes());
     let missing_argument = loaded.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH);

@@ -202,8 +202,9 @@ fn reading_where(t: &[Token], i: usize, possible: impl Fn(&[Token], usize) -> bo
 }
 
 /// Whether [`core_at`] can find a figure at token `i`: false only where it certainly finds none.
-/// Most tokens are ordinary words, on which the full reading tries a dozen word lists. Derived from the first thing each of its branches needs at `i` (`tests/figures_exact.rs`
-/// checks the whole reading against one that asks every token):
+/// Most tokens are ordinary words, on which the full reading tries a dozen word lists. Derived
+/// from the first thing each of its branches needs at `i` (`tests/figures_exact.rs` checks the
+/// whole reading against one that asks every token):
 /// - digits: a number, a glued identifier;
 /// - a dash (a minus sign) or a currency symbol before a number;
 /// - a word before a currency symbol ("US$") or before digits ("G20", "bericht-9539", "USD 5");

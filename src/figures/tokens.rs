@@ -53,6 +53,12 @@ static LEADING_POINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\.\d+").u
 
 /// Tokens of `text` outside `barriers` (sorted, non-overlapping), which become barrier tokens.
 pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
+    tokenize_with::<true>(text, barriers)
+}
+
+/// The tokenizer, with or without its ASCII fast paths (the tests hold the fast paths to the
+/// char-by-char reading).
+fn tokenize_with<'a, const ASCII_FAST_PATHS: bool>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -69,14 +75,15 @@ pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
         // ASCII first, byte by byte: nearly all of an English article, and `char` decoding and
         // the Unicode tables cost more than the rest of the tokenizer
         let b = bytes[pos];
-        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+        let ascii = ASCII_FAST_PATHS && b.is_ascii();
+        if ascii && matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
             pos += 1;
             continue;
         }
         let limit = barriers.get(next_barrier).map_or(text.len(), |b| b.start);
         let rest = &text[pos..limit];
-        let c = if b.is_ascii() { b as char } else { rest.chars().next().unwrap() };
-        if !b.is_ascii() && c.is_whitespace() {
+        let c = if ascii { b as char } else { rest.chars().next().unwrap() };
+        if !ascii && c.is_whitespace() {
             pos += c.len_utf8();
             continue;
         }
@@ -85,14 +92,14 @@ pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
         } else if c == '.' && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric()) && LEADING_POINT.is_match(rest) {
             (LEADING_POINT.find(rest).unwrap().end(), TokKind::Num)
         } else if c.is_alphabetic() {
-            (word_len(rest), TokKind::Word)
+            (if ASCII_FAST_PATHS { word_len(rest) } else { word_len_general(rest) }, TokKind::Word)
         } else {
             (c.len_utf8(), TokKind::Punct)
         };
         let span = pos..pos + len;
         let word = &text[span.clone()];
         let lower = match kind {
-            TokKind::Word if word.is_ascii() => match word.bytes().any(|b| b.is_ascii_uppercase()) {
+            TokKind::Word if ASCII_FAST_PATHS && word.is_ascii() => match word.bytes().any(|b| b.is_ascii_uppercase()) {
                 true => Cow::Owned(word.to_ascii_lowercase()),
                 false => Cow::Borrowed(word),
             },
@@ -156,46 +163,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The tokenizer as it was before its ASCII fast paths: one `char` at a time, Unicode tables
-    /// for everything. The fast one must give the same tokens.
+    /// The tokenizer without its ASCII fast paths: one `char` at a time, Unicode tables for
+    /// everything, as it was before them. The fast one must give the same tokens.
     fn tokenize_char_by_char<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
-        let mut out = Vec::new();
-        let bytes = text.as_bytes();
-        let (mut pos, mut next_barrier) = (0, 0);
-        while pos < text.len() {
-            while next_barrier < barriers.len() && barriers[next_barrier].end <= pos {
-                next_barrier += 1;
-            }
-            if let Some(b) = barriers.get(next_barrier).filter(|b| b.start <= pos) {
-                out.push(Token { span: b.clone(), text: &text[b.clone()], kind: TokKind::Barrier, lower: Cow::Borrowed("") });
-                pos = b.end;
-                continue;
-            }
-            let rest = &text[pos..barriers.get(next_barrier).map_or(text.len(), |b| b.start)];
-            let c = rest.chars().next().unwrap();
-            if c.is_whitespace() {
-                pos += c.len_utf8();
-                continue;
-            }
-            let (len, kind) = if c.is_ascii_digit() {
-                (number_len(rest), TokKind::Num)
-            } else if c == '.' && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric()) && LEADING_POINT.is_match(rest) {
-                (LEADING_POINT.find(rest).unwrap().end(), TokKind::Num)
-            } else if c.is_alphabetic() {
-                (word_len_general(rest), TokKind::Word)
-            } else {
-                (c.len_utf8(), TokKind::Punct)
-            };
-            let word = &text[pos..pos + len];
-            let lower = match kind {
-                TokKind::Word if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
-                TokKind::Word => Cow::Borrowed(word),
-                _ => Cow::Borrowed(""),
-            };
-            out.push(Token { span: pos..pos + len, text: word, kind, lower });
-            pos += len;
-        }
-        out
+        tokenize_with::<false>(text, barriers)
     }
 
     fn same(a: &[Token], b: &[Token]) -> bool {
