@@ -6,9 +6,11 @@
 
 mod line_index;
 mod segment;
+mod sentence_lookup;
 
 pub use line_index::{Encoding, LineCol, LineIndex};
-pub use segment::{sentences, words, SentenceLookup, Word};
+pub use segment::{sentences, words, Word};
+pub use sentence_lookup::SentenceLookup;
 
 /// A half-open byte range into an article's text.
 pub type Span = std::ops::Range<usize>;

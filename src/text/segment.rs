@@ -16,14 +16,15 @@ pub struct Word<'a> {
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     for (para_start, para) in paragraphs(text) {
-        line_sentences(para_start, para, &mut out);
+        line_sentences(para_start, para, &mut out, UnicodeSegmentation::split_sentence_bound_indices);
     }
     out
 }
 
-/// The sentences of one line starting at byte `base`, appended to `out`.
-fn line_sentences(base: usize, line: &str, out: &mut Vec<Span>) {
-    for (i, s) in line.split_sentence_bound_indices() {
+/// The sentences of one line starting at byte `base`, appended to `out`, as `split` cuts it
+/// (UAX #29's `split_sentence_bound_indices`, or a shortcut that gives the same pieces).
+pub(super) fn line_sentences<'a, I: Iterator<Item = (usize, &'a str)>>(base: usize, line: &'a str, out: &mut Vec<Span>, split: impl FnOnce(&'a str) -> I) {
+    for (i, s) in split(line) {
         let trimmed = s.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();
         if trimmed.trim().is_empty() {
@@ -31,45 +32,6 @@ fn line_sentences(base: usize, line: &str, out: &mut Vec<Span>) {
         }
         let start = base + i + lead;
         out.push(start..base + i + trimmed.len());
-    }
-}
-
-/// The sentence around a byte offset, segmenting only the lines asked about. Sentences never
-/// cross a line break (see [`sentences`]), so a line can be segmented alone; figure reading
-/// needs the sentences of the few lines that hold a figure, not of the whole text.
-pub struct SentenceLookup<'a> {
-    text: &'a str,
-    /// Segmented lines: line start → (line end, with its line break; its sentences). Kept in
-    /// order so that a later lookup in the same line is a search, not a rescan of the line:
-    /// one 10 MB line with thousands of figures must not cost thousands of scans.
-    lines: std::cell::RefCell<std::collections::BTreeMap<usize, (usize, Vec<Span>)>>,
-}
-
-impl<'a> SentenceLookup<'a> {
-    pub fn new(text: &'a str) -> Self {
-        SentenceLookup { text, lines: Default::default() }
-    }
-
-    /// The sentence that holds byte `pos`, or the empty span `pos..pos` when `pos` lies between
-    /// sentences. Equal to finding `pos` in [`sentences`]`(text)`.
-    pub fn sentence_of(&self, pos: usize) -> Span {
-        let pos = pos.min(self.text.len());
-        let mut lines = self.lines.borrow_mut();
-        let cached = lines.range(..=pos).next_back().filter(|(_, (end, _))| pos < *end).map(|(_, (_, spans))| spans);
-        let spans = match cached {
-            Some(spans) => spans,
-            None => {
-                let bytes = self.text.as_bytes();
-                let start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |i| i + 1);
-                let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(self.text.len(), |i| pos + i + 1);
-                let mut spans = Vec::new();
-                line_sentences(start, &self.text[start..end], &mut spans);
-                // `pos` at the very end of the text is past every line's extent: found by a rescan
-                &lines.entry(start).or_insert((end, spans)).1
-            }
-        };
-        let i = spans.partition_point(|s| s.end <= pos);
-        spans.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos)
     }
 }
 
@@ -94,18 +56,6 @@ fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_lookup_finds_what_the_full_segmentation_finds() {
-        let text = "Headline here\n\nMr. Kerry said 250,000 people. Lavrov agreed!  \r\nA third line… with “quotes” 12.\n  \nlast";
-        let all = sentences(text);
-        let lookup = SentenceLookup::new(text);
-        for pos in 0..=text.len() {
-            let i = all.partition_point(|s| s.end <= pos);
-            let want = all.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos);
-            assert_eq!(lookup.sentence_of(pos), want, "at {pos}");
-        }
-    }
 
     #[test]
     fn headlines_and_sentences_are_separate() {
