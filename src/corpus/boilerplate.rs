@@ -35,13 +35,16 @@ static FURNITURE_LINES: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^additional reporting by ",
         r"(?i)^(photo|image|picture)( credit)?\s*:",
         r"(?i)^(contact|e-?mail)\s*(\(at\)|:)",
-        // an ASCII word boundary: a Unicode one makes the whole set fall back to the slow
-        // engine on every line with a curly quote (this is the one pattern not anchored)
-        r"(?i)(?-u:\b)reg\.? no\.? ?\d",
         r"(?i)^learn how your comment data",
     ])
     .expect("furniture patterns")
 });
+
+/// A registration number anywhere in a line: "Reg. No. 7442619". The one pattern not anchored
+/// at the line's start, so kept out of the set: alone, it is found by its literal "reg" (the set
+/// with it scanned every line to its end). An ASCII word boundary: a Unicode one falls back to
+/// the slow engine on every line with a curly quote.
+static REGISTRATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)reg\.? no\.? ?\d").expect("registration pattern"));
 
 /// "- in World Media": a byline's place, of at most 40 letters and spaces after the capital.
 /// Kept out of the set, with the length counted here: `[\w ]{1,40}` compiles to forty copies of
@@ -71,7 +74,7 @@ pub fn boilerplate_regions(text: &str) -> Vec<Span> {
             out.push(span.start..text.len());
             break;
         }
-        if FURNITURE_LINES.is_match(content) || is_byline_place(content) {
+        if FURNITURE_LINES.is_match(content) || REGISTRATION.is_match(content) || is_byline_place(content) {
             out.push(span);
         }
     }

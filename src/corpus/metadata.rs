@@ -145,11 +145,18 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\
 
 fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    MONTHS.iter().position(|m| name.to_lowercase().starts_with(m)).map(|i| i as u32 + 1)
+    let name = name.to_lowercase();
+    MONTHS.iter().position(|m| name.starts_with(m)).map(|i| i as u32 + 1)
 }
 
 /// A publication date in one of the forms news pages print.
 pub fn parse_date(s: &str) -> Option<Date> {
+    // Every form holds a year in digits: most header lines (mastheads, headlines) hold no digit
+    // at all, and need no regular expression. `\d` is any Unicode digit, so other scripts' digits
+    // go to the expressions as before.
+    if !s.bytes().any(|b| b.is_ascii_digit()) && (s.is_ascii() || !s.chars().any(char::is_numeric)) {
+        return None;
+    }
     if let Some(c) = ISO.captures(s) {
         return Date::from_ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
     }

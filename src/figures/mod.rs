@@ -77,7 +77,8 @@ fn extract_with(text: &str, excluded: &[Span], keep: Keep, reading_at: fn(&[toke
     let sentences = crate::text::SentenceLookup::new(text);
     let specials: Vec<(Span, FigureKind)> = special::find(text).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
     let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());
-    let toks = tokens::tokenize(text, &barriers);
+    let lowered = text.to_ascii_lowercase();
+    let toks = tokens::tokenize(text, &lowered, &barriers);
     // Token index ranges of sentences, for the context search.
     let tok_sentence = |k: usize| -> std::ops::Range<usize> {
         let s = sentences.sentence_of(toks[k].span.start);

@@ -52,13 +52,16 @@ static PLAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+(?:\.\d+)?").u
 static LEADING_POINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\.\d+").unwrap());
 
 /// Tokens of `text` outside `barriers` (sorted, non-overlapping), which become barrier tokens.
-pub fn tokenize<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
-    tokenize_with::<true>(text, barriers)
+/// `lowered` is `text.to_ascii_lowercase()` (same offsets): the lowercase form of an ASCII word
+/// is borrowed from it, so that capitalised words cost no allocation each.
+pub fn tokenize<'a>(text: &'a str, lowered: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lowered.len());
+    tokenize_with::<true>(text, lowered, barriers)
 }
 
 /// The tokenizer, with or without its ASCII fast paths (the tests hold the fast paths to the
 /// char-by-char reading).
-fn tokenize_with<'a, const ASCII_FAST_PATHS: bool>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
+fn tokenize_with<'a, const ASCII_FAST_PATHS: bool>(text: &'a str, lowered: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -88,7 +91,7 @@ fn tokenize_with<'a, const ASCII_FAST_PATHS: bool>(text: &'a str, barriers: &[Sp
             continue;
         }
         let (len, kind) = if c.is_ascii_digit() {
-            (number_len(rest), TokKind::Num)
+            (if ASCII_FAST_PATHS { number_len(rest) } else { number_len_by_patterns(rest) }, TokKind::Num)
         } else if c == '.' && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric()) && LEADING_POINT.is_match(rest) {
             (LEADING_POINT.find(rest).unwrap().end(), TokKind::Num)
         } else if c.is_alphabetic() {
@@ -99,10 +102,7 @@ fn tokenize_with<'a, const ASCII_FAST_PATHS: bool>(text: &'a str, barriers: &[Sp
         let span = pos..pos + len;
         let word = &text[span.clone()];
         let lower = match kind {
-            TokKind::Word if ASCII_FAST_PATHS && word.is_ascii() => match word.bytes().any(|b| b.is_ascii_uppercase()) {
-                true => Cow::Owned(word.to_ascii_lowercase()),
-                false => Cow::Borrowed(word),
-            },
+            TokKind::Word if ASCII_FAST_PATHS && word.is_ascii() => Cow::Borrowed(&lowered[span.clone()]),
             TokKind::Word if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
             TokKind::Word => Cow::Borrowed(word),
             _ => Cow::Borrowed(""),
@@ -113,7 +113,23 @@ fn tokenize_with<'a, const ASCII_FAST_PATHS: bool>(text: &'a str, barriers: &[Sp
     out
 }
 
+/// The length of the number at the start of `rest`, as [`number_len_by_patterns`] reads it. Most
+/// numbers are a run of ASCII digits that none of the grouped forms can extend: those are read
+/// without the patterns.
 fn number_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let run = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    match bytes.get(run) {
+        // a decimal part, a thousands group, or a character outside ASCII (a no-break space, a
+        // digit of another script): the patterns decide
+        Some(b'.' | 0x80..) => number_len_by_patterns(rest),
+        Some(b',' | b' ') if run <= 3 => number_len_by_patterns(rest),
+        _ => run,
+    }
+}
+
+/// The length of the number at the start of `rest`: grouped by commas or spaces, else plain.
+fn number_len_by_patterns(rest: &str) -> usize {
     let next_is_digit = |n: usize| rest[n..].chars().next().is_some_and(|c| c.is_ascii_digit());
     for re in [&*COMMA_GROUPED, &*SPACE_GROUPED] {
         if let Some(m) = re.find(rest) {
@@ -166,7 +182,7 @@ mod tests {
     /// The tokenizer without its ASCII fast paths: one `char` at a time, Unicode tables for
     /// everything, as it was before them. The fast one must give the same tokens.
     fn tokenize_char_by_char<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
-        tokenize_with::<false>(text, barriers)
+        tokenize_with::<false>(text, text, barriers)
     }
 
     fn same(a: &[Token], b: &[Token]) -> bool {
@@ -177,7 +193,7 @@ mod tests {
     fn ascii_whitespace_is_the_unicode_whitespace_of_ascii() {
         for b in 0u8..0x80 {
             let text = format!("a{}b", b as char);
-            assert!(same(&tokenize(&text, &[]), &tokenize_char_by_char(&text, &[])), "byte {b:#x}");
+            assert!(same(&tokenize(&text, &text.to_ascii_lowercase(), &[]), &tokenize_char_by_char(&text, &[])), "byte {b:#x}");
         }
     }
 
@@ -186,7 +202,9 @@ mod tests {
             Just("Ja’afari’s"), Just("O'Neil"), Just("rock'n'roll"), Just("'quoted'"), Just("’"), Just("Ärzte"), Just("ÉLAN"), Just("İstanbul"),
             Just("straße"), Just("ǅemal"), Just("word"), Just("Word"), Just("WORD"), Just("250,000"), Just("40\u{a0}000"), Just("1 234"),
             Just(".5"), Just("3.5"), Just("a.b"), Just(" "), Just("\u{a0}"), Just("\u{2003}"), Just("\u{85}"), Just("\u{1c}"), Just("\t"),
-            Just("\r\n"), Just("—"), Just("-"), Just("“"), Just("€"), Just("日本"), Just("😀"), Just("x\u{301}"), Just("ﬁ"), Just("Σ")
+            Just("\r\n"), Just("—"), Just("-"), Just("“"), Just("€"), Just("日本"), Just("😀"), Just("x\u{301}"), Just("ﬁ"), Just("Σ"),
+            Just("1"), Just("12"), Just("1234"), Just("12,34"), Just("1,234,567.8"), Just(","), Just("."), Just("1\u{202f}000"), Just("٣"),
+            Just("12."), Just("0.5.6")
         ]
     }
 
@@ -199,7 +217,7 @@ mod tests {
             let start = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).nth(cut % (text.chars().count() + 1)).unwrap_or(0);
             let end = (start..=text.len()).filter(|&i| text.is_char_boundary(i)).nth(width).unwrap_or(text.len());
             let barriers: Vec<Span> = if end > start { std::iter::once(start..end).collect() } else { Vec::new() };
-            prop_assert!(same(&tokenize(&text, &barriers), &tokenize_char_by_char(&text, &barriers)), "{:?} {:?}", text, barriers);
+            prop_assert!(same(&tokenize(&text, &text.to_ascii_lowercase(), &barriers), &tokenize_char_by_char(&text, &barriers)), "{:?} {:?}", text, barriers);
         }
     }
 }
