@@ -60,10 +60,7 @@ fn is_byline_place(content: &str) -> bool {
 /// Byte spans of boilerplate lines (line text only, without the line break).
 pub fn boilerplate_regions(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
+    for (start, line) in crate::text::lines_inclusive(text) {
         let content = line.trim();
         if content.is_empty() {
             continue;

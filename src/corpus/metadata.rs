@@ -86,10 +86,8 @@ pub(super) fn read(text: &str, file_name: &str, front: Option<&FrontMatter>, con
 }
 
 fn header_lines(text: &str, from: usize) -> impl Iterator<Item = (Span, &str)> {
-    let mut offset = from;
-    text[from..].split_inclusive('\n').filter_map(move |line| {
-        let start = offset;
-        offset += line.len();
+    crate::text::lines_inclusive(&text[from..]).filter_map(move |(start, line)| {
+        let start = from + start;
         let trimmed = line.trim();
         (!trimmed.is_empty()).then(|| {
             let lead = line.len() - line.trim_start().len();
@@ -112,16 +110,26 @@ static BYLINE_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—•]\
 /// Section labels that look like mastheads but name no outlet.
 const SECTION_WORDS: &[&str] = &["world", "breaking", "latest", "top", "local", "business", "national", "international", "beat"];
 
+/// The groups of `re` in `line`, asked only after a plain match: most lines match none of the
+/// header patterns, and a capture search allocates its groups before it knows.
+fn captures<'t>(re: &Regex, line: &'t str) -> Option<regex::Captures<'t>> {
+    if re.is_match(line) {
+        re.captures(line)
+    } else {
+        None
+    }
+}
+
 /// An outlet name the article's own header or dateline carries.
 fn masthead(text: &str) -> Option<String> {
     for (_, line) in header_lines(text, 0).take(HEADER_LINES) {
-        if let Some(c) = DATELINE_MASTHEAD.captures(line) {
+        if let Some(c) = captures(&DATELINE_MASTHEAD, line) {
             return Some(format!("{} News", &c[1]));
         }
-        if let Some(c) = BYLINE_IN.captures(line) {
+        if let Some(c) = captures(&BYLINE_IN, line) {
             return Some(c[1].to_string());
         }
-        if let Some(c) = MASTHEAD_LINE.captures(line) {
+        if let Some(c) = captures(&MASTHEAD_LINE, line) {
             let first = c[1].split(' ').next().unwrap_or("").to_lowercase();
             if !SECTION_WORDS.contains(&first.as_str()) {
                 // "Expatica news" names the outlet Expatica; "Daily Times" keeps its last word
@@ -157,16 +165,16 @@ pub fn parse_date(s: &str) -> Option<Date> {
     if !s.bytes().any(|b| b.is_ascii_digit()) && (s.is_ascii() || !s.chars().any(char::is_numeric)) {
         return None;
     }
-    if let Some(c) = ISO.captures(s) {
+    if let Some(c) = captures(&ISO, s) {
         return Date::from_ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
     }
-    if let Some(c) = DAY_MONTH_YEAR.captures(s) {
+    if let Some(c) = captures(&DAY_MONTH_YEAR, s) {
         return Date::from_ymd(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?);
     }
-    if let Some(c) = MONTH_DAY_YEAR.captures(s) {
+    if let Some(c) = captures(&MONTH_DAY_YEAR, s) {
         return Date::from_ymd(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?);
     }
-    if let Some(c) = DOTTED.captures(s) {
+    if let Some(c) = captures(&DOTTED, s) {
         return Date::from_ymd(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?);
     }
     None

@@ -65,7 +65,7 @@ fn touching(t: &[Token], a: usize, b: usize) -> bool {
 }
 
 /// What a word can open: the qualifier phrases that start with it, in list order, and whether
-/// a figure can start at it without a qualifier ([`starting_word`]). Asked at every word of every
+/// a figure can start at it without a qualifier ([`STARTING_WORDS`]). Asked at every word of every
 /// article, so one hash lookup instead of passes over the word lists.
 #[derive(Default)]
 struct WordRole {
@@ -80,7 +80,8 @@ struct WordRole {
 const STARTING_WORDS: &[&str] =
     &["between", "from", "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "several", "a", "an", "magnitude", "minus", "negative", "half", "quarter"];
 
-static WORD_ROLES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, WordRole>> = std::sync::LazyLock::new(|| {
+/// The words that open something.
+static WORD_ROLES: std::sync::LazyLock<lexicon::WordMap<WordRole>> = std::sync::LazyLock::new(|| {
     let mut m: rustc_hash::FxHashMap<&'static str, WordRole> = Default::default();
     for &(words, q) in QUALIFIERS {
         m.entry(words[0]).or_default().phrases.push((words, q));
@@ -95,12 +96,18 @@ static WORD_ROLES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, WordR
     for w in lists.into_iter().flatten() {
         m.entry(w).or_default().starts_figure = true;
     }
-    m
+    lexicon::WordMap::new(m)
 });
 
-/// The qualifier phrase starting at `i`: (qualifier, tokens used).
-fn qualifier_at(t: &[Token], i: usize) -> Option<(Qualifier, usize)> {
-    let candidates = &WORD_ROLES.get(word_at(t, i)?)?.phrases;
+/// What the word at `i` can open, if anything.
+fn role_at(t: &[Token], i: usize) -> Option<&'static WordRole> {
+    WORD_ROLES.get(word_at(t, i)?)
+}
+
+/// The qualifier phrase starting at `i`, whose word's role is `role` (see [`role_at`]):
+/// (qualifier, tokens used).
+fn qualifier_at(t: &[Token], i: usize, role: Option<&WordRole>) -> Option<(Qualifier, usize)> {
+    let candidates = &role?.phrases;
     let mut best: Option<(Qualifier, usize)> = None;
     for (words, q) in candidates {
         if words.iter().enumerate().all(|(k, w)| word_at(t, i + k) == Some(w)) && best.is_none_or(|(_, n)| words.len() > n) {
@@ -154,19 +161,21 @@ fn plural_noun(t: &[Token], i: usize) -> bool {
     t.get(i).is_some_and(|x| x.kind == TokKind::Word && x.lower.len() > 3 && x.lower.ends_with('s') && !lexicon::noun_stop(&x.lower))
 }
 
-/// The figure starting at token `i`, if one does.
+/// The figure starting at token `i`, if one does. The word's role is looked up once, for the
+/// gate, the qualifier and the start of the figure.
 pub fn reading_at(t: &[Token], i: usize) -> Option<Reading> {
-    if !may_read_at(t, i) {
+    let role = role_at(t, i);
+    if !may_read_at(t, i, role) {
         return None;
     }
-    reading_where(t, i, may_start)
+    reading_where(t, i, role, |t, k| if k == i { may_start_with(t, k, role) } else { may_start(t, k) })
 }
 
 /// False only where no reading starts at `i`: at a word that opens no qualifier phrase and
-/// cannot start a figure (see [`may_start`]). One hash lookup for most words of an article.
-fn may_read_at(t: &[Token], i: usize) -> bool {
+/// cannot start a figure (see [`may_start`]). `role` is the word's (see [`role_at`]).
+fn may_read_at(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
     match t.get(i) {
-        Some(tok) if tok.kind == TokKind::Word => WORD_ROLES.contains_key(tok.lower.as_ref()) || before_number_or_currency(t, i),
+        Some(tok) if tok.kind == TokKind::Word => role.is_some() || before_number_or_currency(t, i),
         _ => true,
     }
 }
@@ -181,12 +190,12 @@ fn before_number_or_currency(t: &[Token], i: usize) -> bool {
 /// [`reading_at`] without the [`may_start`] shortcut: every token read in full. The
 /// specification the shortcut is tested against.
 pub fn reading_at_every_token(t: &[Token], i: usize) -> Option<Reading> {
-    reading_where(t, i, |_, _| true)
+    reading_where(t, i, role_at(t, i), |_, _| true)
 }
 
-fn reading_where(t: &[Token], i: usize, possible: impl Fn(&[Token], usize) -> bool) -> Option<Reading> {
+fn reading_where(t: &[Token], i: usize, role: Option<&WordRole>, possible: impl Fn(&[Token], usize) -> bool) -> Option<Reading> {
     let core_at_if_possible = |k: usize| if possible(t, k) { core_at(t, k) } else { None };
-    if let Some((q, n)) = qualifier_at(t, i) {
+    if let Some((q, n)) = qualifier_at(t, i, role) {
         if let Some(mut r) = core_at_if_possible(i + n) {
             if matches!(r.qualifier, Qualifier::Exact) {
                 r.qualifier = q;
@@ -209,20 +218,21 @@ fn reading_where(t: &[Token], i: usize, possible: impl Fn(&[Token], usize) -> bo
 /// - a dash (a minus sign) or a currency symbol before a number;
 /// - a word before a currency symbol ("US$") or before digits ("G20", "bericht-9539", "USD 5");
 /// - the words that open a range, a vague amount, a duration, an ordinal, a fraction, a
-///   magnitude, a negative or a number in words ([`starting_word`]).
+///   magnitude, a negative or a number in words ([`STARTING_WORDS`] and the word lists).
 fn may_start(t: &[Token], i: usize) -> bool {
+    may_start_with(t, i, role_at(t, i))
+}
+
+/// [`may_start`], the word's role already looked up.
+fn may_start_with(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
     let Some(tok) = t.get(i) else { return false };
     match tok.kind {
         TokKind::Num => true,
         TokKind::Punct => tok.is_dash() || lexicon::currency_symbol(tok.text),
         TokKind::Barrier => false,
-        TokKind::Word => before_number_or_currency(t, i) || starting_word(&tok.lower),
+        // a figure can start at a starting word without digits after it (see [`STARTING_WORDS`])
+        TokKind::Word => before_number_or_currency(t, i) || role.is_some_and(|r| r.starts_figure),
     }
-}
-
-/// Whether a figure can start at word `w` without digits after it (see [`STARTING_WORDS`]).
-fn starting_word(w: &str) -> bool {
-    WORD_ROLES.get(w).is_some_and(|r| r.starts_figure)
 }
 
 /// A figure without a leading qualifier.

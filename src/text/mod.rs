@@ -9,7 +9,7 @@ mod segment;
 mod sentence_lookup;
 
 pub use line_index::{Encoding, LineCol, LineIndex};
-pub use segment::{sentences, words, Word};
+pub use segment::{lines_inclusive, sentences, words, Word};
 pub use sentence_lookup::SentenceLookup;
 
 /// A half-open byte range into an article's text.
