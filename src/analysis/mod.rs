@@ -128,6 +128,41 @@ impl Workspace {
         ws
     }
 
+    /// Reads `files` ((path, display path), as [`corpus::find`](crate::corpus::find) gives them)
+    /// and analyses each one as soon as it is read, on all cores: reading a cold folder costs as
+    /// much as a pass of grep, and done beside the analysis it is no stage of its own. Files that
+    /// cannot be read come back as errors, in the order of `files`.
+    pub fn read_scoped(
+        files: Vec<(std::path::PathBuf, String)>,
+        max_bytes: u64,
+        config: Config,
+        scope: Scope,
+        on_article: &(dyn Fn() + Sync),
+    ) -> (Self, Vec<crate::corpus::LoadError>) {
+        let mut ws = Workspace::new(config);
+        ws.scope = scope;
+        let cfg = ws.config.clone();
+        let analysed: Vec<Result<Arc<ArticleAnalysis>, crate::corpus::LoadError>> = files
+            .into_par_iter()
+            .map(|(path, display)| {
+                let f = crate::corpus::read_article(path, display, max_bytes)?;
+                let a = Arc::new(analyze_scoped(&f.display, f.text, &cfg, scope));
+                on_article();
+                Ok(a)
+            })
+            .collect();
+        let mut errors = Vec::new();
+        for a in analysed {
+            match a {
+                Ok(a) => {
+                    ws.articles.insert(a.article.name.clone(), a);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        (ws, errors)
+    }
+
     pub fn config(&self) -> &Arc<Config> {
         &self.config
     }

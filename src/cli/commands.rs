@@ -33,20 +33,23 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope
     // `articles` picks the files of a folder argument, as the language server does for a
     // workspace folder (a file named on the command line is read regardless)
     let filter = corpus::ArticleFilter::new(&config);
-    let loaded = corpus::load(&paths, &filter, config.limits.article_bytes());
-    let missing_argument = loaded.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH);
-    report_skipped(&loaded.errors);
-    if missing_argument {
+    let max_bytes = config.limits.article_bytes();
+    let found = corpus::find(&paths, &filter);
+    if found.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH) {
+        // every file that cannot be read is still named, before giving up
+        report_skipped(&corpus::load(&paths, &filter, max_bytes).errors);
         return Err(EXIT_ERROR);
     }
-    if loaded.files.is_empty() {
+    // each file analysed as soon as it is read, on all cores
+    let bar = progress_bar(show_progress, found.files.len());
+    let (ws, unread) = Workspace::read_scoped(found.files, max_bytes, config, scope, &|| bar.inc(1));
+    bar.finish_and_clear();
+    report_skipped(&[found.errors, unread].concat());
+    if ws.is_empty() {
         let globs = if filter.is_restricted() { format!(" matching `articles` of {}", dir.join(crate::config::FILE_NAME).display()) } else { String::new() };
         eprintln!("crosswire: error: no articles (.txt, .md){globs} found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
         return Err(EXIT_ERROR);
     }
-    let bar = progress_bar(show_progress, loaded.files.len());
-    let ws = Workspace::from_files_scoped(loaded.files, config, scope, &|| bar.inc(1));
-    bar.finish_and_clear();
     let snap = match scope {
         Scope::Everything => ws.snapshot(),
         Scope::Figures | Scope::Findings => ws.unlinked_snapshot(None),
@@ -106,7 +109,10 @@ pub fn check(args: CheckArgs) -> i32 {
     // Acknowledged findings are listed only on request; stale acknowledgements always show.
     let findings: Vec<&crate::findings::Finding> = snap.findings.iter().filter(|f| args.show_acknowledged || f.is_open()).collect();
     let result = match args.format {
-        CheckFormat::Json => print_json(&json::check(&snap, &findings)),
+        CheckFormat::Json => buffered(|out| {
+            json::write_check(&json::check(&snap, &findings), out)?;
+            writeln!(out)
+        }),
         CheckFormat::Sarif => print_json(&sarif::report(&snap, &findings)),
         CheckFormat::Github => buffered(|out| github::report(&snap, &findings, out)),
         CheckFormat::Human => human::check(&snap, &findings),
@@ -149,15 +155,17 @@ fn list(args: &ListArgs, scope: Scope, as_json: fn(&Snapshot) -> serde_json::Val
 }
 
 fn print_json(v: &impl serde::Serialize) -> std::io::Result<()> {
+    // into memory first: serialising through `dyn Write` costs a dynamic call per token
+    let bytes = serde_json::to_vec_pretty(v)?;
     buffered(|out| {
-        serde_json::to_writer_pretty(&mut *out, v)?;
+        out.write_all(&bytes)?;
         writeln!(out)
     })
 }
 
 /// Writes through a buffer (stdout is line-buffered: a large report would cost a system call
 /// per line) and flushes, so that a write error is reported rather than lost on drop.
-fn buffered(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+fn buffered(write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock>) -> std::io::Result<()>) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     write(&mut out)?;
     out.flush()

@@ -44,30 +44,22 @@ pub fn is_article_name(name: &str) -> bool {
     lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-/// Reads the articles named by `paths` (files or folders; folders walked recursively with
-/// [`walk_files`], so nothing outside a folder is read through a link in it; a file named in
-/// `paths` is read wherever it is: the user named it). Of the files found in a folder, only
-/// those `filter` accepts (matched relative to that folder) are articles; a file named in
-/// `paths` is read whatever the filter says. `max_bytes` bounds the size of one article.
-/// Files come back sorted by display path, so that output does not depend on the order the
-/// file system lists them in.
+/// The article files named by `paths`, not yet read: (path, display path), sorted by display
+/// path, and what could not be walked.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub files: Vec<(PathBuf, String)>,
+    pub errors: Vec<LoadError>,
+}
+
+/// Reads the articles named by `paths` (see [`find`]); `max_bytes` bounds the size of one
+/// article.
 pub fn load(paths: &[PathBuf], filter: &ArticleFilter, max_bytes: u64) -> Loaded {
-    let mut loaded = Loaded::default();
-    let mut found: Vec<(PathBuf, String)> = Vec::new();
-    for root in paths {
-        if root.is_dir() {
-            walk(root, filter, &mut found, &mut loaded.errors);
-        } else if root.exists() {
-            found.push((root.clone(), root.display().to_string()));
-        } else {
-            loaded.errors.push(LoadError { path: root.display().to_string(), message: NO_SUCH_PATH.into() });
-        }
-    }
-    found.sort_by(|a, b| a.1.cmp(&b.1));
-    found.dedup_by(|a, b| a.0 == b.0);
+    let found = find(paths, filter);
+    let mut loaded = Loaded { files: Vec::new(), errors: found.errors };
     use rayon::prelude::*;
     let results: Vec<Result<SourceFile, LoadError>> =
-        found.into_par_iter().map(|(path, display)| read_article(path, display, max_bytes)).collect();
+        found.files.into_par_iter().map(|(path, display)| read_article(path, display, max_bytes)).collect();
     for r in results {
         match r {
             Ok(f) => loaded.files.push(f),
@@ -75,6 +67,28 @@ pub fn load(paths: &[PathBuf], filter: &ArticleFilter, max_bytes: u64) -> Loaded
         }
     }
     loaded
+}
+
+/// The articles named by `paths` (files or folders; folders walked recursively with
+/// [`walk_files`], so nothing outside a folder is read through a link in it; a file named in
+/// `paths` is read wherever it is: the user named it). Of the files found in a folder, only
+/// those `filter` accepts (matched relative to that folder) are articles; a file named in
+/// `paths` is read whatever the filter says. Files come back sorted by display path, so that
+/// output does not depend on the order the file system lists them in.
+pub fn find(paths: &[PathBuf], filter: &ArticleFilter) -> Found {
+    let mut found = Found::default();
+    for root in paths {
+        if root.is_dir() {
+            walk(root, filter, &mut found.files, &mut found.errors);
+        } else if root.exists() {
+            found.files.push((root.clone(), root.display().to_string()));
+        } else {
+            found.errors.push(LoadError { path: root.display().to_string(), message: NO_SUCH_PATH.into() });
+        }
+    }
+    found.files.sort_by(|a, b| a.1.cmp(&b.1));
+    found.files.dedup_by(|a, b| a.0 == b.0);
+    found
 }
 
 fn walk(root: &Path, filter: &ArticleFilter, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<LoadError>) {
@@ -169,12 +183,16 @@ fn error_message(e: &ignore::Error) -> String {
 
 /// Reads one article, refusing what cannot be prose: too large, binary, not UTF-8, empty.
 pub fn read_article(path: PathBuf, display: String, max_bytes: u64) -> Result<SourceFile, LoadError> {
+    use std::io::Read;
     let err = |message: String| LoadError { path: display.clone(), message };
-    let meta = std::fs::metadata(&path).map_err(|e| err(io_message(&e)))?;
-    if meta.len() > max_bytes {
-        return Err(err(format!("{} bytes is over the limit of {} bytes for one article (limits.maxArticleBytes); skipped", meta.len(), max_bytes)));
+    // the size from the open file, not the path: one path lookup per article, not two
+    let mut file = std::fs::File::open(&path).map_err(|e| err(io_message(&e)))?;
+    let len = file.metadata().map_err(|e| err(io_message(&e)))?.len();
+    if len > max_bytes {
+        return Err(err(format!("{len} bytes is over the limit of {max_bytes} bytes for one article (limits.maxArticleBytes); skipped")));
     }
-    let bytes = std::fs::read(&path).map_err(|e| err(io_message(&e)))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes).map_err(|e| err(io_message(&e)))?;
     let text = decoded(&bytes).map_err(err)?;
     Ok(SourceFile { path, display, text: Arc::from(text) })
 }

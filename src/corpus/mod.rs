@@ -11,7 +11,7 @@ mod metadata;
 pub use boilerplate::boilerplate_regions;
 pub use confine::{Place, Roots};
 pub use filter::ArticleFilter;
-pub use load::{decode, is_article_name, load, read_article, walk_files, LoadError, Loaded, SourceFile, Walked, NO_SUCH_PATH};
+pub use load::{decode, find, is_article_name, load, read_article, walk_files, Found, LoadError, Loaded, SourceFile, Walked, NO_SUCH_PATH};
 pub use metadata::{Date, Metadata, OutletSource};
 
 use crate::config::Config;
