@@ -73,7 +73,7 @@ pub fn extract_reading_every_token(text: &str, excluded: &[Span]) -> Vec<Figure>
     extract_with(text, excluded, Keep::All, read::reading_at_every_token)
 }
 
-fn extract_with(text: &str, excluded: &[Span], keep: Keep, reading_at: fn(&[tokens::Token], usize) -> Option<read::Reading>) -> Vec<Figure> {
+fn extract_with(text: &str, excluded: &[Span], keep: Keep, reading_at: impl Fn(&[tokens::Token], usize) -> Option<read::Reading>) -> Vec<Figure> {
     let sentences = crate::text::SentenceLookup::new(text);
     let specials: Vec<(Span, FigureKind)> = special::find(text).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
     let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());

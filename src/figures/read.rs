@@ -163,11 +163,19 @@ fn plural_noun(t: &[Token], i: usize) -> bool {
 
 /// The figure starting at token `i`, if one does. The word's role is looked up once, for the
 /// gate, the qualifier and the start of the figure.
+#[inline]
 pub fn reading_at(t: &[Token], i: usize) -> Option<Reading> {
     let role = role_at(t, i);
     if !may_read_at(t, i, role) {
         return None;
     }
+    reading_of_candidate(t, i, role)
+}
+
+/// [`reading_at`] past its gate: most tokens never get here, so this stays out of the loop that
+/// asks every token.
+#[inline(never)]
+fn reading_of_candidate(t: &[Token], i: usize, role: Option<&WordRole>) -> Option<Reading> {
     reading_where(t, i, role, |t, k| if k == i { may_start_with(t, k, role) } else { may_start(t, k) })
 }
 
