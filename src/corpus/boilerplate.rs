@@ -8,46 +8,62 @@ use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 /// Lines from which everything to the end of the article is page furniture.
-static FOOTER_STARTS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
-        r"(?i)^be the first to comment",
-        r"(?i)^(write|leave|post|add) (a|your) (comment|reply)",
-        r"(?i)^\d*\s*comments?\s*$",
-        r"(?i)^article online:?\s*$",
-        r"(?i)^editorial (office|program)",
-        r"(?i)^exemption from liability",
-        r"(?i)^(related|read more|more on this|recommended)( (articles|stories|coverage))?:?\s*$",
-        r"(?i)^(share|share this|follow us)( (article|story|on .*))?:?\s*$",
-        r"(?i)^(©|\(c\)|copyright)\s",
-        r"(?i)^this site uses akismet",
-    ])
-    .expect("footer patterns")
-});
+const FOOTER_STARTS: &[&str] = &[
+    r"(?i)^be the first to comment",
+    r"(?i)^(write|leave|post|add) (a|your) (comment|reply)",
+    r"(?i)^\d*\s*comments?\s*$",
+    r"(?i)^article online:?\s*$",
+    r"(?i)^editorial (office|program)",
+    r"(?i)^exemption from liability",
+    r"(?i)^(related|read more|more on this|recommended)( (articles|stories|coverage))?:?\s*$",
+    r"(?i)^(share|share this|follow us)( (article|story|on .*))?:?\s*$",
+    r"(?i)^(©|\(c\)|copyright)\s",
+    r"(?i)^this site uses akismet",
+];
 
 /// Single lines that are page furniture wherever they appear.
-static FURNITURE_LINES: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
-        r"(?i)^(published|updated|posted|last updated)\s*:",
-        r"(?i)^beat\s*:",
-        r"^[-–—•]?\s*by [A-Z][\w’'.-]+( [A-Z][\w’'.-]+){0,3}\s*$",
-        r"^[-–—•]\s*[-–—]?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\s*$",
-        r"^[A-Z][A-Z .]{2,40}, [A-Z][A-Z .]{2,40}, \d{1,2}\.\d{1,2}\.\d{4}",
-        r"(?i)^additional reporting by ",
-        r"(?i)^(photo|image|picture)( credit)?\s*:",
-        r"(?i)^(contact|e-?mail)\s*(\(at\)|:)",
-        r"(?i)^learn how your comment data",
-    ])
-    .expect("furniture patterns")
-});
+const FURNITURE_LINES: &[&str] = &[
+    r"(?i)^(published|updated|posted|last updated)\s*:",
+    r"(?i)^beat\s*:",
+    r"^[-–—•]?\s*by [A-Z][\w’'.-]+( [A-Z][\w’'.-]+){0,3}\s*$",
+    r"^[-–—•]\s*[-–—]?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\s*$",
+    r"^[A-Z][A-Z .]{2,40}, [A-Z][A-Z .]{2,40}, \d{1,2}\.\d{1,2}\.\d{4}",
+    r"(?i)^additional reporting by ",
+    r"(?i)^(photo|image|picture)( credit)?\s*:",
+    r"(?i)^(contact|e-?mail)\s*(\(at\)|:)",
+    r"(?i)^learn how your comment data",
+];
+
+/// Both lists in one search: most lines are neither, and one search a line tells so. The few
+/// that are something are then asked which.
+static PAGE_LINES: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new([FOOTER_STARTS, FURNITURE_LINES].concat()).expect("page furniture patterns"));
+static FOOTERS: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(FOOTER_STARTS).expect("footer patterns"));
+
+/// What a line is, by [`PAGE_LINES`].
+enum PageLine {
+    Footer,
+    Furniture,
+    Story,
+}
+
+fn page_line(content: &str) -> PageLine {
+    if !PAGE_LINES.is_match(content) {
+        PageLine::Story
+    } else if FOOTERS.is_match(content) {
+        PageLine::Footer
+    } else {
+        PageLine::Furniture
+    }
+}
 
 /// A registration number anywhere in a line: "Reg. No. 7442619". The one pattern not anchored
-/// at the line's start, so kept out of the set: alone, it is found by its literal "reg" (the set
-/// with it scanned every line to its end). An ASCII word boundary: a Unicode one falls back to
+/// at the line's start, so kept out of [`PAGE_LINES`]: alone, it is found by its literal "reg"
+/// (with the others, every line was scanned to its end). An ASCII word boundary: a Unicode one falls back to
 /// the slow engine on every line with a curly quote.
 static REGISTRATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)reg\.? no\.? ?\d").expect("registration pattern"));
 
 /// "- in World Media": a byline's place, of at most 40 letters and spaces after the capital.
-/// Kept out of the set, with the length counted here: `[\w ]{1,40}` compiles to forty copies of
+/// Kept out of [`PAGE_LINES`], with the length counted here: `[\w ]{1,40}` compiles to forty copies of
 /// the Unicode word class (17 ms, the largest part of the start-up cost of `check`).
 static BYLINE_PLACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—•]\s*in [A-Z]([\w ]+)$").expect("byline place pattern"));
 const BYLINE_PLACE_MAX_CHARS: usize = 40;
@@ -67,11 +83,15 @@ pub fn boilerplate_regions(text: &str) -> Vec<Span> {
         }
         let lead = line.len() - line.trim_start().len();
         let span = start + lead..start + lead + content.len();
-        if FOOTER_STARTS.is_match(content) {
-            out.push(span.start..text.len());
-            break;
-        }
-        if FURNITURE_LINES.is_match(content) || REGISTRATION.is_match(content) || is_byline_place(content) {
+        let furniture = match page_line(content) {
+            PageLine::Footer => {
+                out.push(span.start..text.len());
+                break;
+            }
+            PageLine::Furniture => true,
+            PageLine::Story => REGISTRATION.is_match(content) || is_byline_place(content),
+        };
+        if furniture {
             out.push(span);
         }
     }
@@ -116,6 +136,26 @@ mod tests {
                     assert_eq!(is_byline_place(&line), counted.is_match(&line), "{line:?}");
                 }
             }
+        }
+    }
+
+    /// A line is a footer exactly when a footer pattern matches, and furniture exactly when
+    /// only a furniture pattern does.
+    #[test]
+    fn one_search_decides_as_the_two_lists() {
+        let footers = regex::RegexSet::new(FOOTER_STARTS).unwrap();
+        let furniture = regex::RegexSet::new(FURNITURE_LINES).unwrap();
+        let lines = [
+            "Be the first to comment", "12 comments", "Comments", "Published: today", "PUBLISHED : Saturday, 15 October, 2016, 11:45pm",
+            "- by Virginia Carter", "By John Smith", "- — Oct 20, 2016", "LAUSANNE, SWITZERLAND, 15.10.2016, 03:01", "Share this article",
+            "© 2016 Reuters", "(c) AFP", "Copyright 2016", "Photo: AP", "E-mail: x@y.z", "Read more", "Related stories:",
+            "Follow us on Twitter", "This site uses Akismet", "Learn how your comment data is processed", "Beat: News",
+            "The talks ended.", "By then it was over", "comments are closed", "Related coverage of the talks", "",
+        ];
+        for line in lines {
+            let want = if footers.is_match(line) { "footer" } else if furniture.is_match(line) { "furniture" } else { "story" };
+            let got = match page_line(line) { PageLine::Footer => "footer", PageLine::Furniture => "furniture", PageLine::Story => "story" };
+            assert_eq!(got, want, "{line:?}");
         }
     }
 

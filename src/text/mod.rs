@@ -15,6 +15,13 @@ pub use sentence_lookup::SentenceLookup;
 /// A half-open byte range into an article's text.
 pub type Span = std::ops::Range<usize>;
 
+/// False only when `s` holds no decimal digit of any script (what `\d` matches in a Unicode
+/// pattern): a cheap test before a pattern that needs one.
+pub fn may_hold_digit(s: &str) -> bool {
+    // one pass: ASCII bytes as they are, other characters decoded (is_numeric is a superset of \d)
+    s.chars().any(|c| if c.is_ascii() { c.is_ascii_digit() } else { c.is_numeric() })
+}
+
 /// True when `span` overlaps any of the (sorted or unsorted) `regions`.
 pub fn overlaps_any(span: &Span, regions: &[Span]) -> bool {
     regions.iter().any(|r| r.start < span.end && span.start < r.end)
