@@ -75,9 +75,9 @@ pub fn extract_reading_every_token(text: &str, excluded: &[Span]) -> Vec<Figure>
 
 fn extract_with(text: &str, excluded: &[Span], keep: Keep, reading_at: impl Fn(&[tokens::Token], usize) -> Option<read::Reading>) -> Vec<Figure> {
     let sentences = crate::text::SentenceLookup::new(text);
-    let specials: Vec<(Span, FigureKind)> = special::find(text).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
-    let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());
     let lowered = text.to_ascii_lowercase();
+    let specials: Vec<(Span, FigureKind)> = special::find(text, &lowered).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
+    let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());
     let toks = tokens::tokenize(text, &lowered, &barriers);
     // Token index ranges of sentences, for the context search.
     let tok_sentence = |k: usize| -> std::ops::Range<usize> {
