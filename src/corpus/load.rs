@@ -183,18 +183,47 @@ fn error_message(e: &ignore::Error) -> String {
 
 /// Reads one article, refusing what cannot be prose: too large, binary, not UTF-8, empty.
 pub fn read_article(path: PathBuf, display: String, max_bytes: u64) -> Result<SourceFile, LoadError> {
-    use std::io::Read;
     let err = |message: String| LoadError { path: display.clone(), message };
     // the size from the open file, not the path: one path lookup per article, not two
     let mut file = std::fs::File::open(&path).map_err(|e| err(io_message(&e)))?;
-    let len = file.metadata().map_err(|e| err(io_message(&e)))?.len();
+    let meta = file.metadata().map_err(|e| err(io_message(&e)))?;
+    let len = meta.len();
     if len > max_bytes {
         return Err(err(format!("{len} bytes is over the limit of {max_bytes} bytes for one article (limits.maxArticleBytes); skipped")));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes).map_err(|e| err(io_message(&e)))?;
+    let bytes = if meta.is_file() {
+        read_size(&mut file, usize::try_from(len).unwrap_or(usize::MAX))
+    } else {
+        // a pipe or a device named on the command line: its size says nothing, read to the end
+        // (and no further than the limit)
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, max_bytes.saturating_add(1)), &mut bytes).map(|_| bytes)
+    }
+    .map_err(|e| err(io_message(&e)))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(err(format!("{} bytes is over the limit of {max_bytes} bytes for one article (limits.maxArticleBytes); skipped", bytes.len())));
+    }
     let text = decoded(&bytes).map_err(err)?;
     Ok(SourceFile { path, display, text: Arc::from(text) })
+}
+
+/// The `size` bytes of a file just opened, as its metadata gave them: read until they are all
+/// there, or until the file ends first. `read_to_end` asks the size and position again (two
+/// more system calls per article) and reads once more to see the end.
+fn read_size(file: &mut std::fs::File, size: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = vec![0; size];
+    let mut filled = 0;
+    while filled < size {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
 }
 
 /// UTF-8 text (a byte-order mark is dropped), or the reason it is not usable.
