@@ -95,8 +95,9 @@ for tool in make g++ python3; do command -v "$tool" >/dev/null 2>&1 || missing+=
 if [ "${#missing[@]}" -gt 0 ]; then
   say "-- apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  { timeout 600 as_root apt-get install -y -q "${missing[@]}" ||
-    { timeout 300 as_root apt-get update -q && timeout 600 as_root apt-get install -y -q "${missing[@]}"; }
+  # as_root is a shell function, which timeout(1) cannot run: the timeout goes inside it.
+  { as_root timeout 600 apt-get install -y -q "${missing[@]}" ||
+    { as_root timeout 300 apt-get update -q && as_root timeout 600 apt-get install -y -q "${missing[@]}"; }
   } >"$logs/apt.log" 2>&1 || die "cannot install ${missing[*]} with apt-get" "$logs/apt.log"
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is missing"
