@@ -20,6 +20,7 @@ mod definition;
 mod diagnostics;
 mod highlight;
 mod hover;
+mod memory;
 mod progress;
 mod reading;
 mod references;
@@ -40,6 +41,7 @@ const CONCURRENCY: usize = 32;
 /// Runs the language server over stdio until the client says exit. Returns the exit code:
 /// 0 after shutdown then exit, 1 when the client exited (or vanished) without shutdown.
 pub fn run_stdio() -> i32 {
+    memory::tune();
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {

@@ -8,6 +8,7 @@
 
 use super::config::{self as lsp_config, ConfigProblem};
 use super::diagnostics::Publisher;
+use super::memory;
 use super::progress::Indexing;
 use super::server::Shared;
 use super::state::{Item, Job, Key, Outcome, Source};
@@ -196,6 +197,8 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         // the actor cards of these links, built now rather than by the first hovers (the snapshots
         // of later edits share them as long as the links are kept)
         let _ = blocking(move || catch_unwind(AssertUnwindSafe(|| snapshot.warm_cards()))).await;
+        // a linking frees about as much as it keeps: give the pages back
+        let _ = blocking(memory::release).await;
     });
 }
 
