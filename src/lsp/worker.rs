@@ -44,7 +44,7 @@ impl Published {
 
 pub async fn run(shared: Arc<Shared>) {
     // each step runs as its own task, so that a panic in one loses that step, not the worker
-    let diags = Arc::new(tokio::sync::Mutex::new(Publisher::default()));
+    let diags = Arc::new(tokio::sync::Mutex::new(Publisher::new(shared.outbox.clone())));
     let links = Arc::new(Linking::default());
     let mut serial = 0u64;
     loop {
