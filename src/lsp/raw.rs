@@ -121,6 +121,9 @@ pub fn fill<T: Serialize>(v: &T, text: &[u8]) -> Vec<u8> {
 const PEEK: usize = 160;
 /// A frame header longer than this is not one of tower-lsp's; the rest goes through as it is.
 const MAX_HEADER: usize = 1024;
+/// Bytes of a write that are copied to go out with what was held back, in one write (tokio's
+/// stdout hands every write to a blocking thread: one per frame, as without this writer).
+const COALESCE: usize = 64 << 10;
 /// Written texts that add up to this much are worth giving the pages back for.
 const RELEASE_AFTER: usize = 4 << 20;
 
@@ -142,7 +145,8 @@ pub struct Writer<W> {
     inner: W,
     outbox: std::sync::Arc<Outbox>,
     state: State,
-    /// Bytes owed to `inner` before anything else: a held-back frame, a header, a text.
+    /// Bytes owed to `inner` before anything else: held-back frames and the bytes that follow
+    /// them in the same write, and texts (chunks of their own, not copied).
     owed: std::collections::VecDeque<Vec<u8>>,
     owed_at: usize,
     /// Bytes of kept texts put in frames since the pages were last given back.
@@ -177,31 +181,41 @@ impl<W: AsyncWrite + Unpin> Writer<W> {
         Poll::Ready(Ok(()))
     }
 
+    /// Appends bytes to what is owed, to the last chunk unless that is a text.
+    fn owe(&mut self, bytes: &[u8], text_last: &mut bool) {
+        match self.owed.back_mut() {
+            Some(last) if !*text_last => last.extend_from_slice(bytes),
+            _ => self.owed.push_back(bytes.to_vec()),
+        }
+        *text_last = false;
+    }
+
     /// A whole body with a token in it: the frame with the kept text in the token's place (as
     /// it came when the token is not one of the outbox's).
-    fn substitute(&mut self, header: Vec<u8>, body: Vec<u8>) {
-        let found = find(&body, MARK).and_then(|at| {
+    fn substitute(&mut self, header: &[u8], body: &[u8], text_last: &mut bool) {
+        let found = find(body, MARK).and_then(|at| {
             let key_at = at + MARK.len() - b"crosswire-raw/".len();
             let end = key_at + body[key_at..].iter().position(|&b| b == b'"')?;
             let key = std::str::from_utf8(&body[key_at..end]).ok()?;
             Some((at, end + 1, self.outbox.take(key)?))
         });
         let Some((start, end, text)) = found else {
-            self.owed.push_back(header);
-            self.owed.push_back(body);
+            self.owe(header, text_last);
+            self.owe(body, text_last);
             return;
         };
         let len = start + text.len() + (body.len() - end);
         self.sent += text.len();
-        let mut head = format!("Content-Length: {len}\r\n\r\n").into_bytes();
-        head.extend_from_slice(&body[..start]);
-        self.owed.push_back(head);
+        self.owe(format!("Content-Length: {len}\r\n\r\n").as_bytes(), text_last);
+        self.owe(&body[..start], text_last);
         self.owed.push_back(text);
-        self.owed.push_back(body[end..].to_vec());
+        *text_last = true;
+        self.owe(&body[end..], text_last);
     }
 
-    /// Takes bytes of `buf` into the held-back frame; returns how many.
-    fn take_in(&mut self, buf: &[u8]) -> usize {
+    /// Takes bytes of `buf` (at most `room` of a body passing through) into what is owed;
+    /// returns how many.
+    fn take_in(&mut self, buf: &[u8], room: usize, text_last: &mut bool) -> usize {
         match std::mem::replace(&mut self.state, State::Opaque) {
             State::Header(mut h) => {
                 let mut n = 0;
@@ -212,46 +226,47 @@ impl<W: AsyncWrite + Unpin> Writer<W> {
                 if h.ends_with(b"\r\n\r\n") {
                     match content_length(&h) {
                         Some(0) => {
-                            self.owed.push_back(h);
+                            self.owe(&h, text_last);
                             self.state = State::Header(Vec::new());
                         }
                         Some(len) => self.state = State::Body { header: h, len, body: Vec::with_capacity(len.min(PEEK)), whole: false },
-                        None => self.owed.push_back(h),
+                        None => self.owe(&h, text_last),
                     }
                 } else if h.len() > MAX_HEADER {
-                    self.owed.push_back(h);
+                    self.owe(&h, text_last);
                 } else {
                     self.state = State::Header(h);
                 }
                 n
             }
-            State::Body { header, len, mut body, mut whole } => {
+            State::Body { header, len, mut body, whole } => {
                 let want = if whole { len } else { len.min(PEEK) };
                 let n = (want - body.len()).min(buf.len());
                 body.extend_from_slice(&buf[..n]);
-                if body.len() < want {
-                    self.state = State::Body { header, len, body, whole };
-                    return n;
-                }
-                if !whole && find(&body, MARK).is_some() && len > body.len() {
-                    whole = true;
-                    self.state = State::Body { header, len, body, whole };
-                    return n;
-                }
-                if find(&body, MARK).is_some() {
-                    self.substitute(header, body);
+                let marked = body.len() == want && find(&body, MARK).is_some();
+                if body.len() < want || (marked && !whole && len > body.len()) {
+                    self.state = State::Body { header, len, body, whole: whole || marked };
+                } else if marked {
+                    self.substitute(&header, &body, text_last);
                     self.state = State::Header(Vec::new());
                 } else {
+                    self.owe(&header, text_last);
+                    self.owe(&body, text_last);
                     let rest = len - body.len();
-                    self.owed.push_back(header);
-                    self.owed.push_back(body);
                     self.state = if rest == 0 { State::Header(Vec::new()) } else { State::Through(rest) };
                 }
                 n
             }
-            other => {
-                self.state = other;
-                0
+            State::Through(left) => {
+                let n = left.min(buf.len()).min(room);
+                self.owe(&buf[..n], text_last);
+                self.state = if n == left { State::Header(Vec::new()) } else { State::Through(left - n) };
+                n
+            }
+            State::Opaque => {
+                let n = buf.len().min(room);
+                self.owe(&buf[..n], text_last);
+                n
             }
         }
     }
@@ -273,25 +288,29 @@ impl<W: AsyncWrite + Unpin> AsyncWrite for Writer<W> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
         let this = &mut *self;
         ready!(this.drain(cx))?;
-        if buf.is_empty() {
-            return Poll::Ready(Ok(0));
-        }
+        // the rest of a large body: straight through, not copied
         match this.state {
-            State::Opaque => Pin::new(&mut this.inner).poll_write(cx, buf),
-            State::Through(left) => {
+            State::Opaque => return Pin::new(&mut this.inner).poll_write(cx, buf),
+            State::Through(left) if left >= COALESCE => {
                 let n = ready!(Pin::new(&mut this.inner).poll_write(cx, &buf[..left.min(buf.len())]))?;
                 this.state = if n == left { State::Header(Vec::new()) } else { State::Through(left - n) };
-                Poll::Ready(Ok(n))
+                return Poll::Ready(Ok(n));
             }
-            State::Header(_) | State::Body { .. } => {
-                let n = this.take_in(buf);
-                // start on what is owed now; the rest goes at the next write or flush
-                if let Poll::Ready(Err(e)) = this.drain(cx) {
-                    return Poll::Ready(Err(e));
-                }
-                Poll::Ready(Ok(n))
-            }
+            _ => {}
         }
+        // held-back frames and what follows them, up to COALESCE copied bytes: one write
+        let (mut n, mut text_last) = (0, true);
+        while n < buf.len() {
+            let copied: usize = this.owed.iter().map(Vec::len).sum();
+            if copied >= COALESCE && matches!(this.state, State::Through(_) | State::Opaque) {
+                break;
+            }
+            n += this.take_in(&buf[n..], COALESCE.saturating_sub(copied).max(1), &mut text_last);
+        }
+        if let Poll::Ready(Err(e)) = this.drain(cx) {
+            return Poll::Ready(Err(e));
+        }
+        Poll::Ready(Ok(n))
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
