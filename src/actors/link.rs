@@ -8,6 +8,7 @@ use super::lexicon;
 use super::model::{Actor, ActorKind, ArticleActors, EntityRef, Linked};
 use super::names::fold;
 use crate::config::Config;
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The most distinct full names of one surname bucket compared pair by pair (see `link`).
@@ -21,7 +22,7 @@ struct Linker<'a> {
     /// The hashes of the same reasons, to test a new reason without scanning the list (a set of
     /// thousands of entities, one per article, would make that quadratic); hashes rather than
     /// copies, which at 10,000 articles cost tens of megabytes while linking.
-    reason_set: Vec<HashSet<u64>>,
+    reason_set: Vec<FxHashSet<u64>>,
     refs: Vec<EntityRef>,
     articles: &'a [&'a ArticleActors],
     labels: &'a [&'a str],
@@ -57,8 +58,9 @@ impl<'a> Linker<'a> {
             std::mem::swap(&mut set, &mut self.reason_set[lo]); // merge the smaller into the larger
         }
         self.reason_set[lo].extend(set);
-        let reason = reason();
+        let mut reason = reason();
         if self.reason_set[lo].insert(hash_of(&reason)) {
+            reason.shrink_to_fit(); // kept as long as the links: without `format!`'s slack
             self.reasons[lo].push(reason);
         }
         true
@@ -104,7 +106,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         groups.push((format!("declared one actor in crosswire.json ({})", same.join(", ")), same.clone()));
     }
     let total = n + groups.len();
-    let mut l = Linker { parent: (0..total).collect(), apart: vec![Vec::new(); total], reasons: vec![Vec::new(); total], reason_set: vec![HashSet::new(); total], refs, articles, labels };
+    let mut l = Linker { parent: (0..total).collect(), apart: vec![Vec::new(); total], reasons: vec![Vec::new(); total], reason_set: vec![FxHashSet::default(); total], refs, articles, labels };
     // the folded forms matter only when crosswire.json names entities (aliases, same, different)
     let named = !groups.is_empty() || !config.different.is_empty();
     let entity_forms: Vec<Vec<String>> = if named { (0..n).map(|g| forms(articles[l.refs[g].article], l.entity(g))).collect() } else { vec![Vec::new(); n] };
@@ -140,6 +142,9 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         }
     }
 
+    drop(entities_of_form);
+    drop(entity_forms);
+
     // exact keys: known actors, full names, other names, acronyms
     let mut first_with: HashMap<String, usize> = HashMap::new();
     for g in 0..n {
@@ -166,6 +171,8 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             }
         }
     }
+
+    drop(first_with);
 
     // spelling variants of full names sharing a surname skeleton: "Sergey Lavrov" ~ "Sergei Lavrov"
     let mut by_skeleton: BTreeMap<String, Vec<(usize, Vec<&str>)>> = BTreeMap::new();
@@ -295,6 +302,10 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             None => {} // several people carry this surname: leave it alone
         }
     }
+    // what only the joining needed goes before the actors are built (the peak of linking)
+    drop((buckets, full_by_surname, org_by_last, org_by_initials, lone_by_word, roots_of_initials));
+    l.apart = Vec::new();
+    l.reason_set = Vec::new();
     build(&mut l, n, config)
 }
 
