@@ -91,7 +91,7 @@ fn breakdown(ws: &Workspace) {
     for name in ws.names() {
         let a = ws.get(name).unwrap();
         n_mentions += a.actors.mentions.len();
-        mentions += a.actors.mentions.len() * std::mem::size_of::<crosswire::actors::Mention>() + a.actors.mentions.iter().map(|m| st(&m.text)).sum::<usize>();
+        mentions += a.actors.mentions.len() * std::mem::size_of::<crosswire::actors::Mention>();
         for e in &a.actors.entities {
             n_entities += 1;
             entities += std::mem::size_of::<crosswire::actors::Entity>() + st(&e.name) + e.mentions.len() * 8;

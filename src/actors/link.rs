@@ -84,7 +84,7 @@ impl<'a> Linker<'a> {
 
 /// Folded forms under which the user may name an entity in `crosswire.json`.
 fn forms(a: &ArticleActors, e: &super::model::Entity) -> Vec<String> {
-    let mut out: Vec<String> = std::iter::once(fold(&e.name)).chain(e.mentions.iter().map(|&m| fold(&a.mentions[m].text))).collect();
+    let mut out: Vec<String> = std::iter::once(fold(&e.name)).chain(e.mentions.iter().map(|&m| fold(a.text_of(&a.mentions[m])))).collect();
     out.sort();
     out.dedup();
     out
@@ -369,7 +369,7 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             let a = l.articles[r.article];
             let e = l.entity(g);
             for &m in &e.mentions {
-                *spellings.entry(a.mentions[m].text.as_str()).or_default() += 1;
+                *spellings.entry(a.text_of(&a.mentions[m])).or_default() += 1;
             }
             mentions += e.mentions.len();
             *names.entry(e.name.as_str()).or_default() += e.mentions.iter().filter(|&&m| a.mentions[m].full).count().max(1);

@@ -176,8 +176,9 @@ pub fn build_actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
                 Some(c) if c.article == m.article => c.count += 1,
                 _ => counts.push(ArticleCount { article: m.article, count: 1 }),
             }
-            let at = *spelling_at.entry(mention.text.as_str()).or_insert_with(|| {
-                spellings.push((mention.text.as_str(), Vec::new(), 0));
+            let text = art.actors.text_of(mention);
+            let at = *spelling_at.entry(text).or_insert_with(|| {
+                spellings.push((text, Vec::new(), 0));
                 spellings.len() - 1
             });
             let e = &mut spellings[at];
