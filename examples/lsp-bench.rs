@@ -1,6 +1,6 @@
 //! Protocol latency of `crosswire lsp` over stdio, driven like an editor would:
 //!
-//!     cargo run --release --example lsp-bench -- --bin target/release/crosswire --dir /tmp/corpus [--requests 200] [--edits 9] [--settle-ms 0]
+//!     cargo run --release --example lsp-bench -- --bin target/release/crosswire --dir /tmp/corpus [--requests 200] [--edits 9] [--settle-ms 0] [--relink]
 //!
 //! Measures: initialize → first publishDiagnostics (the whole folder indexed, linked and
 //! compared); hover, definition and references round trips (p50/p99) on actor mentions of the
@@ -11,6 +11,9 @@
 //!
 //! On Linux it also prints the server process's resident memory (VmRSS, and the peak VmHWM)
 //! after each phase, read from /proc/PID/status: the figure the 10×-the-corpus target is about.
+//! With `--relink`, every edit also adds or removes a person's name, so that the corpus is linked
+//! again after each one; a references request after each edit waits for the new links, and the
+//! memory is printed after every edit (it must not grow from edit to edit).
 
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -106,9 +109,13 @@ fn pct(v: &mut [f64], p: f64) -> f64 {
 fn main() {
     let mut bin = PathBuf::from("target/release/crosswire");
     let mut dir = PathBuf::from("corpus");
-    let (mut requests, mut edits, mut settle_ms) = (200usize, 9usize, 0u64);
+    let (mut requests, mut edits, mut settle_ms, mut relink) = (200usize, 9usize, 0u64, false);
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
+        if a == "--relink" {
+            relink = true;
+            continue;
+        }
         let v = it.next().unwrap_or_else(|| panic!("{a} needs a value"));
         match a.as_str() {
             "--bin" => bin = v.into(),
@@ -193,7 +200,11 @@ fn main() {
     let mut current = original.clone();
     let mut times = Vec::new();
     for e in 0..edits {
-        let next = if e % 2 == 0 { "1" } else { original.as_str() };
+        let next = match (e % 2 == 0, relink) {
+            (true, false) => "1",
+            (true, true) => "1 (a count Zebulon Quartermaine disputes)",
+            (false, _) => original.as_str(),
+        };
         let end = json!({"line": start["line"], "character": start["character"].as_u64().unwrap() + current.encode_utf16().count() as u64});
         let version = 2 + e as i64;
         let t = Instant::now();
@@ -205,6 +216,12 @@ fn main() {
         times.push(t.elapsed().as_secs_f64() * 1e3);
         eprintln!("edit {e}: {:.1} ms, {} diagnostics", times.last().unwrap(), d["params"]["diagnostics"].as_array().map_or(0, |a| a.len()));
         current = next.to_string();
+        if relink {
+            // waits for the corpus linked again, and gets a large answer from it
+            let r = c.request("textDocument/references", json!({"textDocument": {"uri": uri}, "position": pos(&text, offsets[0]), "context": {"includeDeclaration": true}}));
+            eprintln!("  references after it: {} locations", r["result"].as_array().map_or(0, |a| a.len()));
+            print_memory(pid, &format!("edit {e}"), corpus);
+        }
         std::thread::sleep(Duration::from_millis(300));
     }
     let med = pct(&mut times, 0.5);

@@ -9,9 +9,12 @@
 //! system unless they sit at the top of the heap.
 //!
 //! [`tune`] asks for a single arena (the server runs on a few cores, and glibc's per-thread
-//! caches keep the lock off the small allocations); [`release`] hands the free pages back after a
-//! burst (a relinking, a large answer). Elsewhere (other C libraries, other systems) both do
-//! nothing.
+//! caches keep the lock off the small allocations), and for every block of 256 KiB or more to be
+//! mapped on its own: glibc's default threshold rises to 32 MiB as large blocks are freed, after
+//! which the text of a large answer (10 MB) grows by copying inside the heap and leaves a hole
+//! there. Mapped, it grows in place (mremap) and goes back to the system when freed.
+//! [`release`] hands the free pages of the heap back after a burst (a relinking, a large answer).
+//! Elsewhere (other C libraries, other systems) both do nothing.
 
 /// Sets the allocator up for the server: call before the runtime starts its threads.
 pub fn tune() {
@@ -19,6 +22,7 @@ pub fn tune() {
     // SAFETY: mallopt only sets allocator parameters; called before the server's threads start.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 1);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
     }
 }
 

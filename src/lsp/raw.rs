@@ -93,10 +93,14 @@ pub fn array_json<T: Serialize>(items: impl IntoIterator<Item = T>) -> (Vec<u8>,
         if n > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(&value_json(&item));
+        let v = serde_json::to_value(&item).unwrap_or_default();
+        if serde_json::to_writer(&mut out, &v).is_err() {
+            out.extend_from_slice(b"null");
+        }
         n += 1;
     }
     out.push(b']');
+    out.shrink_to_fit(); // kept until written: without the slack of growing
     (out, n)
 }
 
