@@ -1,6 +1,6 @@
 //! Protocol latency of `crosswire lsp` over stdio, driven like an editor would:
 //!
-//!     cargo run --release --example lsp-bench -- --bin target/release/crosswire --dir /tmp/corpus [--requests 200] [--edits 9] [--settle-ms 0]
+//!     cargo run --release --example lsp-bench -- --bin target/release/crosswire --dir /tmp/corpus [--requests 200] [--edits 9] [--settle-ms 0] [--relink]
 //!
 //! Measures: initialize → first publishDiagnostics (the whole folder indexed, linked and
 //! compared); hover, definition and references round trips (p50/p99) on actor mentions of the
@@ -8,6 +8,12 @@
 //! article's displaced-families figure, alternating between a conflicting and an agreeing value),
 //! median of several edits. The server's debounce (75 ms) is inside the edit latency; the figure
 //! is printed both with it and without it.
+//!
+//! On Linux it also prints the server process's resident memory (VmRSS, and the peak VmHWM)
+//! after each phase, read from /proc/PID/status: the figure the 10×-the-corpus target is about.
+//! With `--relink`, every edit also adds or removes a person's name, so that the corpus is linked
+//! again after each one; a references request after each edit waits for the new links, and the
+//! memory is printed after every edit (it must not grow from edit to edit).
 
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -82,6 +88,19 @@ fn pos(text: &str, off: usize) -> Value {
     json!({"line": line, "character": text[line_start..off].encode_utf16().count()})
 }
 
+/// VmRSS and VmHWM of a process in MB (None where /proc is not there).
+fn memory(pid: u32) -> Option<(f64, f64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let kb = |field: &str| status.lines().find_map(|l| l.strip_prefix(field)).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    Some((kb("VmRSS:")? / 1e3, kb("VmHWM:")? / 1e3))
+}
+
+fn print_memory(pid: u32, after: &str, corpus: f64) {
+    if let Some((rss, hwm)) = memory(pid) {
+        println!("server memory after {after}: RSS {rss:.1} MB, peak {hwm:.1} MB ({:.1}× the corpus)", hwm * 1e6 / corpus);
+    }
+}
+
 fn pct(v: &mut [f64], p: f64) -> f64 {
     v.sort_by(f64::total_cmp);
     v[((v.len() as f64 - 1.0) * p).round() as usize]
@@ -90,9 +109,13 @@ fn pct(v: &mut [f64], p: f64) -> f64 {
 fn main() {
     let mut bin = PathBuf::from("target/release/crosswire");
     let mut dir = PathBuf::from("corpus");
-    let (mut requests, mut edits, mut settle_ms) = (200usize, 9usize, 0u64);
+    let (mut requests, mut edits, mut settle_ms, mut relink) = (200usize, 9usize, 0u64, false);
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
+        if a == "--relink" {
+            relink = true;
+            continue;
+        }
         let v = it.next().unwrap_or_else(|| panic!("{a} needs a value"));
         match a.as_str() {
             "--bin" => bin = v.into(),
@@ -105,10 +128,20 @@ fn main() {
         }
     }
     let dir = std::fs::canonicalize(&dir).expect("corpus folder");
+    // the articles' bytes (the top level of the folder, as gen-corpus writes it)
+    let corpus = std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| crosswire::corpus::is_article_name(&e.file_name().to_string_lossy()))
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum::<u64>()
+        .max(1) as f64;
     let mut child = Command::new(&bin).arg("lsp").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("spawn server");
     let stdout = child.stdout.take().unwrap();
     let stdin = child.stdin.take().unwrap();
     let rx = read_in_background(stdout);
+    let pid = child.id();
     let mut c = Client { stdin, rx, next_id: 1, child };
     let root = format!("file://{}", dir.display());
     let t0 = Instant::now();
@@ -124,6 +157,7 @@ fn main() {
     let articles = c.request("crosswire/articles", Value::Null);
     println!("articles indexed: {}", articles["result"]["articles"].as_array().map_or(0, |a| a.len()));
     println!("initialize -> first diagnostics: {first_diag:.0} ms");
+    print_memory(pid, "indexing", corpus);
 
     let path = dir.join("00000.txt");
     let uri = format!("file://{}", path.display());
@@ -154,6 +188,7 @@ fn main() {
         }
         let (p50, p99) = (pct(&mut times, 0.5), pct(&mut times, 0.99));
         println!("{method}: {requests} requests ({non_null} non-empty): p50 {p50:.2} ms, p99 {p99:.2} ms");
+        print_memory(pid, method.trim_start_matches("textDocument/"), corpus);
     }
 
     // edits: the displaced-families figure of this article, alternating
@@ -165,7 +200,11 @@ fn main() {
     let mut current = original.clone();
     let mut times = Vec::new();
     for e in 0..edits {
-        let next = if e % 2 == 0 { "1" } else { original.as_str() };
+        let next = match (e % 2 == 0, relink) {
+            (true, false) => "1",
+            (true, true) => "1 (a count Zebulon Quartermaine disputes)",
+            (false, _) => original.as_str(),
+        };
         let end = json!({"line": start["line"], "character": start["character"].as_u64().unwrap() + current.encode_utf16().count() as u64});
         let version = 2 + e as i64;
         let t = Instant::now();
@@ -177,9 +216,16 @@ fn main() {
         times.push(t.elapsed().as_secs_f64() * 1e3);
         eprintln!("edit {e}: {:.1} ms, {} diagnostics", times.last().unwrap(), d["params"]["diagnostics"].as_array().map_or(0, |a| a.len()));
         current = next.to_string();
+        if relink {
+            // waits for the corpus linked again, and gets a large answer from it
+            let r = c.request("textDocument/references", json!({"textDocument": {"uri": uri}, "position": pos(&text, offsets[0]), "context": {"includeDeclaration": true}}));
+            eprintln!("  references after it: {} locations", r["result"].as_array().map_or(0, |a| a.len()));
+            print_memory(pid, &format!("edit {e}"), corpus);
+        }
         std::thread::sleep(Duration::from_millis(300));
     }
     let med = pct(&mut times, 0.5);
+    print_memory(pid, "the edits", corpus);
     println!("didChange -> publishDiagnostics: median {med:.1} ms of {edits} (min {:.1}, max {:.1}); minus the {DEBOUNCE_MS} ms debounce: {:.1} ms", times[0], times[times.len() - 1], med - DEBOUNCE_MS);
     let _ = c.request("shutdown", Value::Null);
     c.notify("exit", Value::Null);

@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
         assert!(art.failures.is_empty(), "{:?}", art.failures);
         for m in &art.actors.mentions {
             assert!(m.span.end <= art.article.text.len());
-            assert_eq!(&art.article.text[m.span.clone()], m.text);
+            assert!(art.article.text.is_char_boundary(m.span.start) && art.article.text.is_char_boundary(m.span.end));
+            assert_eq!(&art.article.text[m.span.clone()], art.actors.text_of(m));
         }
     }
 });

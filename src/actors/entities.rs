@@ -263,7 +263,7 @@ fn assemble(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
             out.entities.push(Entity { name: String::new(), kind: ActorKind::Organization, mentions: Vec::new(), roles: Vec::new(), quotes: Vec::new(), keys: Vec::new(), reasons: Vec::new() });
         }
         let full = words[i].len() >= 2 || cands[i].known.is_some() || cands[i].name.len() >= 2;
-        out.mentions.push(Mention { span: cands[i].span.clone(), text: text[cands[i].span.clone()].to_string(), entity: e, full });
+        out.mentions.push(Mention { span: cands[i].span.clone(), entity: e, full });
         out.entities[e].mentions.push(i);
     }
     let mut reasons = std::mem::take(&mut g.reasons);

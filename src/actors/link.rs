@@ -8,6 +8,7 @@ use super::lexicon;
 use super::model::{Actor, ActorKind, ArticleActors, EntityRef, Linked};
 use super::names::fold;
 use crate::config::Config;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The most distinct full names of one surname bucket compared pair by pair (see `link`).
@@ -17,11 +18,12 @@ struct Linker<'a> {
     parent: Vec<usize>,
     /// The `different` pairs present in each root's set: (pair index, side).
     apart: Vec<Vec<(usize, u8)>>,
-    reasons: Vec<Vec<String>>,
+    /// The reasons of each set that has any, by root (most entities are never joined).
+    reasons: FxHashMap<usize, Vec<String>>,
     /// The hashes of the same reasons, to test a new reason without scanning the list (a set of
     /// thousands of entities, one per article, would make that quadratic); hashes rather than
     /// copies, which at 10,000 articles cost tens of megabytes while linking.
-    reason_set: Vec<HashSet<u64>>,
+    reason_set: FxHashMap<usize, FxHashSet<u64>>,
     refs: Vec<EntityRef>,
     articles: &'a [&'a ArticleActors],
     labels: &'a [&'a str],
@@ -42,24 +44,30 @@ impl<'a> Linker<'a> {
         if ra == rb {
             return false;
         }
-        let conflict = self.apart[ra].iter().any(|&(p, s)| self.apart[rb].contains(&(p, 1 - s)));
+        // (`apart` is empty when crosswire.json lists no `different` pairs)
+        let conflict = !self.apart.is_empty() && self.apart[ra].iter().any(|&(p, s)| self.apart[rb].contains(&(p, 1 - s)));
         if conflict {
             return false;
         }
         let (lo, hi) = (ra.min(rb), ra.max(rb));
         self.parent[hi] = lo;
-        let moved = std::mem::take(&mut self.apart[hi]);
-        self.apart[lo].extend(moved);
-        let mut r = std::mem::take(&mut self.reasons[hi]);
-        self.reasons[lo].append(&mut r);
-        let mut set = std::mem::take(&mut self.reason_set[hi]);
-        if set.len() > self.reason_set[lo].len() {
-            std::mem::swap(&mut set, &mut self.reason_set[lo]); // merge the smaller into the larger
+        if !self.apart.is_empty() {
+            let moved = std::mem::take(&mut self.apart[hi]);
+            self.apart[lo].extend(moved);
         }
-        self.reason_set[lo].extend(set);
-        let reason = reason();
-        if self.reason_set[lo].insert(hash_of(&reason)) {
-            self.reasons[lo].push(reason);
+        if let Some(mut r) = self.reasons.remove(&hi) {
+            self.reasons.entry(lo).or_default().append(&mut r);
+        }
+        let mut set = self.reason_set.remove(&hi).unwrap_or_default();
+        let kept = self.reason_set.entry(lo).or_default();
+        if set.len() > kept.len() {
+            std::mem::swap(&mut set, kept); // merge the smaller into the larger
+        }
+        kept.extend(set);
+        let mut reason = reason();
+        if kept.insert(hash_of(&reason)) {
+            reason.shrink_to_fit(); // kept as long as the links: without `format!`'s slack
+            self.reasons.entry(lo).or_default().push(reason);
         }
         true
     }
@@ -82,7 +90,7 @@ impl<'a> Linker<'a> {
 
 /// Folded forms under which the user may name an entity in `crosswire.json`.
 fn forms(a: &ArticleActors, e: &super::model::Entity) -> Vec<String> {
-    let mut out: Vec<String> = std::iter::once(fold(&e.name)).chain(e.mentions.iter().map(|&m| fold(&a.mentions[m].text))).collect();
+    let mut out: Vec<String> = std::iter::once(fold(&e.name)).chain(e.mentions.iter().map(|&m| fold(a.text_of(&a.mentions[m])))).collect();
     out.sort();
     out.dedup();
     out
@@ -104,10 +112,11 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         groups.push((format!("declared one actor in crosswire.json ({})", same.join(", ")), same.clone()));
     }
     let total = n + groups.len();
-    let mut l = Linker { parent: (0..total).collect(), apart: vec![Vec::new(); total], reasons: vec![Vec::new(); total], reason_set: vec![HashSet::new(); total], refs, articles, labels };
+    let apart = if config.different.is_empty() { Vec::new() } else { vec![Vec::new(); total] };
+    let mut l = Linker { parent: (0..total).collect(), apart, reasons: FxHashMap::default(), reason_set: FxHashMap::default(), refs, articles, labels };
     // the folded forms matter only when crosswire.json names entities (aliases, same, different)
     let named = !groups.is_empty() || !config.different.is_empty();
-    let entity_forms: Vec<Vec<String>> = if named { (0..n).map(|g| forms(articles[l.refs[g].article], l.entity(g))).collect() } else { vec![Vec::new(); n] };
+    let entity_forms: Vec<Vec<String>> = if named { (0..n).map(|g| forms(articles[l.refs[g].article], l.entity(g))).collect() } else { Vec::new() };
     // form → entities, so that a long `different` list costs one lookup per name, not a scan
     let mut entities_of_form: HashMap<&str, Vec<usize>> = HashMap::new();
     for (g, forms) in entity_forms.iter().enumerate() {
@@ -140,8 +149,12 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         }
     }
 
+    drop(entities_of_form);
+    drop(entity_forms);
+
     // exact keys: known actors, full names, other names, acronyms
-    let mut first_with: HashMap<String, usize> = HashMap::new();
+    // (maps below borrow their keys from the articles' entities: no copy of 300,000 keys)
+    let mut first_with: HashMap<&str, usize> = HashMap::new();
     for g in 0..n {
         let keys = &l.entity(g).keys;
         let has_person = keys.iter().any(|k| k.starts_with("person:"));
@@ -150,7 +163,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             if !exact {
                 continue;
             }
-            let first = *first_with.entry(key.clone()).or_insert(g);
+            let first = *first_with.entry(key.as_str()).or_insert(g);
             if first != g {
                 let (a, b) = (l.entity(first).name.clone(), l.entity(g).name.clone());
                 let (la, lb) = (l.label(first).to_string(), l.label(g).to_string());
@@ -166,6 +179,8 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             }
         }
     }
+
+    drop(first_with);
 
     // spelling variants of full names sharing a surname skeleton: "Sergey Lavrov" ~ "Sergei Lavrov"
     let mut by_skeleton: BTreeMap<String, Vec<(usize, Vec<&str>)>> = BTreeMap::new();
@@ -228,25 +243,25 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
 
     // lone words: a surname joins the one full name that carries it; otherwise lone words with
     // one spelling join each other; an organisation's last word joins the organisation
-    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut org_by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut org_by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut full_by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut org_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut org_by_initials: HashMap<&str, Vec<usize>> = HashMap::new();
     for g in 0..n {
         let e = l.entity(g);
         let is_full = e.keys.iter().any(|k| k.starts_with("person:"));
         for key in &e.keys {
             if let Some(s) = key.strip_prefix("surname:").filter(|_| is_full) {
-                full_by_surname.entry(s.to_string()).or_default().push(g);
+                full_by_surname.entry(s).or_default().push(g);
             }
             if let Some(s) = key.strip_prefix("last:") {
-                org_by_last.entry(s.to_string()).or_default().push(g);
+                org_by_last.entry(s).or_default().push(g);
             }
             if let Some(s) = key.strip_prefix("init:") {
-                org_by_initials.entry(s.to_string()).or_default().push(g);
+                org_by_initials.entry(s).or_default().push(g);
             }
         }
     }
-    let mut lone_by_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut lone_by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut roots_of_initials = Roots::default();
     for g in 0..n {
         let e = l.entity(g);
@@ -254,12 +269,12 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             continue;
         }
         if let Some(word) = e.keys.iter().find_map(|k| k.strip_prefix("word:")) {
-            lone_by_word.entry(word.to_string()).or_default().push(g);
+            lone_by_word.entry(word).or_default().push(g);
         }
         let abbr = e.keys.iter().find_map(|k| k.strip_prefix("abbr:")).filter(|_| e.name.chars().all(|c| !c.is_lowercase())).map(str::to_string);
         let nb = e.name.clone();
         if let Some(abbr) = abbr {
-            if let Some(orgs) = org_by_initials.get(&abbr) {
+            if let Some(orgs) = org_by_initials.get(abbr.as_str()) {
                 if let Some(o) = roots_of_initials.unique(&mut l, &abbr, orgs) {
                     let (na, lb) = (l.entity(o).name.clone(), l.label(o).to_string());
                     l.union(o, g, || format!("{nb} are the initials of {na} ({lb})"));
@@ -295,6 +310,10 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             None => {} // several people carry this surname: leave it alone
         }
     }
+    // what only the joining needed goes before the actors are built (the peak of linking)
+    drop((buckets, full_by_surname, org_by_last, org_by_initials, lone_by_word, roots_of_initials));
+    l.apart = Vec::new();
+    l.reason_set = FxHashMap::default();
     build(&mut l, n, config)
 }
 
@@ -358,7 +377,7 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             let a = l.articles[r.article];
             let e = l.entity(g);
             for &m in &e.mentions {
-                *spellings.entry(a.mentions[m].text.as_str()).or_default() += 1;
+                *spellings.entry(a.text_of(&a.mentions[m])).or_default() += 1;
             }
             mentions += e.mentions.len();
             *names.entry(e.name.as_str()).or_default() += e.mentions.iter().filter(|&&m| a.mentions[m].full).count().max(1);
@@ -368,7 +387,8 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
                 reasons.push(format!("{}: {reason}", l.label(g)));
             }
         }
-        reasons.extend(l.reasons[root].iter().cloned());
+        reasons.append(&mut l.reasons.remove(&root).unwrap_or_default());
+        reasons.shrink_to_fit();
         let kind = if person {
             ActorKind::Person
         } else {

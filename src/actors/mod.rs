@@ -24,14 +24,21 @@ pub use model::*;
 
 use crate::config::Config;
 use crate::text::Span;
+use std::sync::Arc;
 
 /// Finds the actors of one article. `excluded` are byte ranges to skip (boilerplate, code).
 pub fn detect(text: &str, excluded: &[Span]) -> ArticleActors {
+    detect_shared(&Arc::from(text), excluded)
+}
+
+/// [`detect`] on a text held in an `Arc`, which the result shares (mentions are spans of it).
+pub fn detect_shared(text: &Arc<str>, excluded: &[Span]) -> ArticleActors {
     let tokens = names::tokenize(text, excluded);
     let cands = detect::candidates(text, &tokens);
     let mut out = entities::build(text, &tokens, &cands);
     roles::attach(text, &tokens, &cands, &mut out);
     quotes::attach(text, &tokens, &mut out);
+    out.text = text.clone();
     out
 }
 

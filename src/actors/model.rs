@@ -2,6 +2,7 @@
 
 use crate::text::Span;
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,12 +26,12 @@ impl ActorKind {
     }
 }
 
-/// One occurrence of a name in an article.
+/// One occurrence of a name in an article. Its text, as written ("Ja’afari", "Mr Lavrov",
+/// "U.S."), is the article's at `span` ([`ArticleActors::text_of`]): not a copy (there are
+/// hundreds of thousands of mentions in a large story).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     pub span: Span,
-    /// The source text of the span, as written ("Ja’afari", "Mr Lavrov", "U.S.").
-    pub text: String,
     /// Index of the article entity this mention belongs to (`ArticleActors::entities`).
     pub entity: usize,
     /// True for a full-name mention, the form that can introduce the actor.
@@ -72,6 +73,8 @@ pub struct Entity {
 /// Everything actor detection finds in one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleActors {
+    /// The article's text (shared with the article), which the mentions' spans are in.
+    pub text: Arc<str>,
     /// In text order.
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
@@ -117,6 +120,11 @@ impl Linked {
 }
 
 impl ArticleActors {
+    /// The text of mention `m` as written.
+    pub fn text_of(&self, m: &Mention) -> &str {
+        self.text.get(m.span.clone()).unwrap_or_default()
+    }
+
     /// Gives back the spare capacity of every list: an article's results live as long as the
     /// article, and on a corpus of thousands the slack of growing vectors adds up to megabytes.
     pub fn shrink_to_fit(&mut self) {
@@ -137,7 +145,7 @@ impl ArticleActors {
     /// (a changed figure, a word typed between names) keeps the corpus's links as they are.
     pub fn same_for_linking(&self, other: &ArticleActors) -> bool {
         let mentions = self.mentions.len() == other.mentions.len()
-            && self.mentions.iter().zip(&other.mentions).all(|(a, b)| a.entity == b.entity && a.full == b.full && a.text == b.text);
+            && self.mentions.iter().zip(&other.mentions).all(|(a, b)| a.entity == b.entity && a.full == b.full && self.text_of(a) == other.text_of(b));
         mentions
             && self.entities.len() == other.entities.len()
             && self.entities.iter().zip(&other.entities).all(|(a, b)| {

@@ -3,7 +3,9 @@
 //! each article (000, 002, 003, 004)"). The raw reasons stay in the model and the JSON output.
 
 // Plain string splitting, not regexes: an actor named in thousands of articles has thousands
-// of reasons, and this runs on every hover.
+// of reasons, and this runs for every actor card.
+
+use std::collections::HashMap;
 
 /// "000: ‘Lavrov’ is the surname of …" → ("000", "Lavrov").
 fn surname_reason(r: &str) -> Option<(&str, &str)> {
@@ -30,11 +32,11 @@ fn split_label(r: &str) -> Option<(&str, &str)> {
 }
 
 #[derive(Default)]
-struct Group {
+struct Group<'r> {
     text: String,
     forms: Vec<String>,
     /// Sorted and unique: a reason can hold for thousands of articles.
-    articles: std::collections::BTreeSet<String>,
+    articles: std::collections::BTreeSet<&'r str>,
 }
 
 /// How many article labels a summarised reason names before counting the rest.
@@ -42,34 +44,34 @@ const LABELS_SHOWN: usize = 8;
 
 
 /// Groups `reasons` by kind, in the order each kind first appears.
-pub fn summarise(reasons: &[String]) -> Vec<String> {
-    let mut groups: Vec<(String, Group)> = Vec::new();
-    fn group<'g>(groups: &'g mut Vec<(String, Group)>, key: &str, text: String) -> &'g mut Group {
-        let i = match groups.iter().position(|(k, _)| k == key) {
-            Some(i) => i,
-            None => {
-                groups.push((key.to_string(), Group { text, ..Group::default() }));
-                groups.len() - 1
-            }
-        };
+pub fn summarise<S: AsRef<str>>(reasons: &[S]) -> Vec<String> {
+    let mut groups: Vec<(&str, Group)> = Vec::new();
+    // where each kind's group is: most reasons of a large actor are kinds of their own
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    fn group<'g, 'r>(groups: &'g mut Vec<(&'r str, Group<'r>)>, index: &mut HashMap<&'r str, usize>, key: &'r str, text: impl FnOnce() -> String) -> &'g mut Group<'r> {
+        let i = *index.entry(key).or_insert_with(|| {
+            groups.push((key, Group { text: text(), ..Group::default() }));
+            groups.len() - 1
+        });
         &mut groups[i].1
     }
     for r in reasons {
+        let r = r.as_ref();
         if let Some((label, form)) = surname_reason(r) {
-            let g = group(&mut groups, "surname", String::new());
+            let g = group(&mut groups, &mut index, "surname", String::new);
             if !g.forms.iter().any(|f| f == form) {
                 g.forms.push(form.to_string()); // a handful of forms per actor
             }
-            g.articles.insert(label.to_string());
+            g.articles.insert(label);
         } else if let Some((a, b)) = same_name_reason(r) {
-            let g = group(&mut groups, "same", "the same full name".to_string());
-            g.articles.insert(a.to_string());
-            g.articles.insert(b.to_string());
+            let g = group(&mut groups, &mut index, "same", || "the same full name".to_string());
+            g.articles.insert(a);
+            g.articles.insert(b);
         } else if let Some((label, body)) = split_label(r) {
-            let g = group(&mut groups, body, body.to_string());
-            g.articles.insert(label.to_string());
+            let g = group(&mut groups, &mut index, body, || body.to_string());
+            g.articles.insert(label);
         } else {
-            group(&mut groups, r, r.clone());
+            group(&mut groups, &mut index, r, || r.to_string());
         }
     }
     groups
@@ -82,7 +84,7 @@ pub fn summarise(reasons: &[String]) -> Vec<String> {
             if g.articles.is_empty() {
                 return g.text;
             }
-            let mut labels: Vec<&str> = g.articles.iter().take(LABELS_SHOWN).map(String::as_str).collect();
+            let mut labels: Vec<&str> = g.articles.iter().take(LABELS_SHOWN).copied().collect();
             let more = g.articles.len().saturating_sub(LABELS_SHOWN);
             let more_text = format!("and {more} more");
             if more > 0 {

@@ -54,7 +54,7 @@ pub fn analyze_scoped(name: &str, text: Arc<str>, config: &Config, scope: Scope)
     let article = Article::new(name, text, config);
     let mut failures = Vec::new();
     let mut actors = match scope {
-        Scope::Everything => guarded("actor detection", &mut failures, || actors::detect(&article.text, &article.excluded)),
+        Scope::Everything => guarded("actor detection", &mut failures, || actors::detect_shared(&article.text, &article.excluded)),
         Scope::Figures | Scope::Findings => ArticleActors::default(),
     };
     let keep = if scope == Scope::Findings { figures::Keep::Compared } else { figures::Keep::All };

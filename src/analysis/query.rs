@@ -8,7 +8,6 @@ use crate::actors::{ActorId, ActorKind, EntityRef};
 use crate::figures::{FigureKind, Qualifier};
 use crate::findings::FigureRef;
 use crate::text::Span;
-use std::collections::BTreeMap;
 
 /// A place in the corpus: article index and byte span.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -143,45 +142,50 @@ pub fn actor_card(snap: &Snapshot, actor: ActorId) -> Option<std::sync::Arc<Acto
 }
 
 /// Builds the card of `actor` (O(mentions of the actor)), uncached; [`actor_card`] caches it.
+/// Members come in (article, entity) order, so whatever is counted per article only ever
+/// grows at its end; every card is built after each linking, so this is kept to one hash
+/// lookup per mention.
 pub fn build_actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
     let a = snap.linked.actors.get(actor)?;
     let mut roles: Vec<RoleUse> = Vec::new();
-    // spelling -> (articles, count, order first seen)
-    type Uses = (Vec<usize>, usize, usize);
-    let mut spellings: BTreeMap<String, Uses> = BTreeMap::new();
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    // spellings in first-seen order: text, articles, count; and where each one is
+    let mut spellings: Vec<(&str, Vec<usize>, usize)> = Vec::new();
+    let mut spelling_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: Vec<ArticleCount> = Vec::new();
     let mut quotes: Vec<(usize, String)> = Vec::new();
     // an actor named in thousands of articles has thousands of reasons: dedupe by hash
     let mut seen = std::collections::HashSet::new();
-    let reasons: Vec<String> = a.reasons.iter().filter(|r| seen.insert(r.as_str())).cloned().collect();
-    let mut order = 0usize;
+    let reasons: Vec<&str> = a.reasons.iter().map(String::as_str).filter(|r| seen.insert(*r)).collect();
     for m in &a.members {
         let Some(art) = snap.articles.get(m.article) else { continue };
         let Some(entity) = art.actors.entities.get(m.entity) else { continue };
         for role in &entity.roles {
-            let text = role.text.trim().to_string();
+            let text = role.text.trim();
             if text.is_empty() {
                 continue;
             }
-            match roles.iter_mut().find(|r| r.role.eq_ignore_ascii_case(&text)) {
-                Some(r) if !r.articles.contains(&m.article) => r.articles.push(m.article),
+            match roles.iter_mut().find(|r| r.role.eq_ignore_ascii_case(text)) {
+                Some(r) if r.articles.last() != Some(&m.article) => r.articles.push(m.article),
                 Some(_) => {}
-                None => roles.push(RoleUse { role: text, articles: vec![m.article] }),
+                None => roles.push(RoleUse { role: text.to_string(), articles: vec![m.article] }),
             }
         }
         for &mi in &entity.mentions {
             let Some(mention) = art.actors.mentions.get(mi) else { continue };
-            *counts.entry(m.article).or_default() += 1;
-            if !spellings.contains_key(mention.text.as_str()) {
-                order += 1;
-                spellings.insert(mention.text.clone(), (Vec::new(), 0, order));
+            match counts.last_mut() {
+                Some(c) if c.article == m.article => c.count += 1,
+                _ => counts.push(ArticleCount { article: m.article, count: 1 }),
             }
-            let Some(e) = spellings.get_mut(mention.text.as_str()) else { continue };
-            // members come in article order, so an article already listed is the last one
-            if e.0.last() != Some(&m.article) {
-                e.0.push(m.article);
+            let text = art.actors.text_of(mention);
+            let at = *spelling_at.entry(text).or_insert_with(|| {
+                spellings.push((text, Vec::new(), 0));
+                spellings.len() - 1
+            });
+            let e = &mut spellings[at];
+            if e.1.last() != Some(&m.article) {
+                e.1.push(m.article);
             }
-            e.1 += 1;
+            e.2 += 1;
         }
         // the actor's reasons already hold each article's own, prefixed with its label
         // a card shows a few quotes; an actor quoted in thousands of articles keeps the first
@@ -189,25 +193,16 @@ pub fn build_actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
             quotes.push((m.article, q.text.clone()));
         }
     }
-    let mut spellings: Vec<(String, Uses)> = spellings.into_iter().collect();
-    spellings.sort_by(|x, y| y.1 .1.cmp(&x.1 .1).then(x.1 .2.cmp(&y.1 .2)));
+    // most used first, then first seen (a stable sort of the first-seen order)
+    spellings.sort_by_key(|s| std::cmp::Reverse(s.2));
     let spellings = spellings
         .into_iter()
-        .map(|(text, (mut articles, count, _))| {
+        .map(|(text, mut articles, count)| {
             articles.sort_unstable();
-            Spelling { text, articles, count }
+            Spelling { text: text.to_string(), articles, count }
         })
         .collect();
-    Some(ActorCard {
-        id: actor,
-        name: a.name.clone(),
-        kind: a.kind,
-        roles,
-        spellings,
-        mentions: counts.into_iter().map(|(article, count)| ArticleCount { article, count }).collect(),
-        reasons: crate::actors::reasons::summarise(&reasons),
-        quotes,
-    })
+    Some(ActorCard { id: actor, name: a.name.clone(), kind: a.kind, roles, spellings, mentions: counts, reasons: crate::actors::reasons::summarise(&reasons), quotes })
 }
 
 /// The card of figure `figure` of article `article`.

@@ -203,8 +203,15 @@ impl Snapshot {
     /// Builds every actor card not built yet, on all cores: after linking, so that no hover
     /// pays for a card (an actor named in every article of a large story costs tens of ms).
     pub fn warm_cards(&self) {
-        use rayon::prelude::*;
-        (0..self.cards.0.len()).into_par_iter().for_each(|a| {
+        // Actors come most-mentioned first, and the first cards cost the most: every thread takes
+        // the next actor in that order, so the expensive cards are done first, side by side (a
+        // parallel iterator would leave them all to the thread that starts at the front).
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        rayon::broadcast(|_| loop {
+            let a = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if a >= self.cards.0.len() {
+                break;
+            }
             self.actor_card(a);
         });
     }

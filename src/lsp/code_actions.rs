@@ -208,16 +208,17 @@ fn actor_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeActionOrC
         push(format!("Merge {} with {} ({})", a.name, b.name, b.kind.as_str()), ConfigChange::Same(canonical.clone(), bc));
     }
     // Not the same as …: split this article's full name from the other full names of the actor
-    let here = art.actors.entities.get(m.entity).map(|e| e.name.clone()).unwrap_or_else(|| m.text.clone());
+    let text = art.actors.text_of(m);
+    let here = art.actors.entities.get(m.entity).map(|e| e.name.clone()).unwrap_or_else(|| text.to_string());
     let names = query::entity_names(snap, actor);
     for other in names.iter().filter(|n| fold(n) != fold(&here)).take(MAX_CANDIDATES) {
         push(format!("‘{here}’ is not the same as ‘{other}’"), ConfigChange::Different(here.clone(), other.clone()));
     }
     // Add alias
-    if fold(&m.text) != fold(&canonical) {
-        let listed = snap.config.aliases.get(&canonical).is_some_and(|v| v.iter().any(|x| fold(x) == fold(&m.text)));
+    if fold(text) != fold(&canonical) {
+        let listed = snap.config.aliases.get(&canonical).is_some_and(|v| v.iter().any(|x| fold(x) == fold(text)));
         if !listed {
-            push(format!("Add ‘{}’ as an alias of {}", m.text, canonical), ConfigChange::Alias { canonical: canonical.clone(), alias: m.text.clone() });
+            push(format!("Add ‘{text}’ as an alias of {canonical}"), ConfigChange::Alias { canonical: canonical.clone(), alias: text.to_string() });
         }
     }
 }

@@ -9,6 +9,7 @@
 
 use super::config::{ConfigProblem, ProblemKind};
 use super::convert;
+use super::raw::{self, Outbox, PublishDiagnosticsText};
 use super::state::Key;
 use super::worker::Published;
 use crate::analysis::query::Loc;
@@ -16,8 +17,9 @@ use crate::analysis::Snapshot;
 use crate::findings::{Acknowledged, Finding, Severity};
 use crate::text::Encoding;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString, Position, Range, Uri,
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString, Position, PublishDiagnosticsParams, Range, Uri,
 };
 use tower_lsp_server::Client;
 
@@ -76,13 +78,18 @@ pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<D
 }
 
 /// What was last published, so that only changes are sent.
-#[derive(Default)]
 pub struct Publisher {
     last: HashMap<Key, (Vec<Diagnostic>, Option<i32>)>,
     config: ConfigNotes,
+    outbox: Arc<Outbox>,
 }
 
 impl Publisher {
+    /// A publisher whose notifications go out as text through `outbox` (`raw.rs`).
+    pub fn new(outbox: Arc<Outbox>) -> Publisher {
+        Publisher { last: HashMap::new(), config: ConfigNotes::default(), outbox }
+    }
+
     /// Publishes the diagnostics of a new snapshot: every article whose diagnostics (or, for
     /// an open document, version) changed, and empty lists for articles that left.
     pub async fn publish(&mut self, client: &Client, p: &Published) {
@@ -106,7 +113,8 @@ impl Publisher {
             };
             if changed {
                 if let Some(uri) = convert::uri_of(&key) {
-                    client.publish_diagnostics(uri, diags.clone(), version).await;
+                    let text = raw::value_json(&PublishDiagnosticsParams::new(uri, diags.clone(), version));
+                    client.send_notification::<PublishDiagnosticsText>(self.outbox.put(text)).await;
                 }
             }
             self.last.insert(key, (diags, version));

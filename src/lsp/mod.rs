@@ -20,7 +20,9 @@ mod definition;
 mod diagnostics;
 mod highlight;
 mod hover;
+mod memory;
 mod progress;
+mod raw;
 mod reading;
 mod references;
 mod server;
@@ -40,6 +42,7 @@ const CONCURRENCY: usize = 32;
 /// Runs the language server over stdio until the client says exit. Returns the exit code:
 /// 0 after shutdown then exit, 1 when the client exited (or vanished) without shutdown.
 pub fn run_stdio() -> i32 {
+    memory::tune();
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -114,6 +117,7 @@ where
     let build = if sandbox { server::Backend::sandboxed } else { server::Backend::new };
     let (service, socket) = LspService::build(build)
         .custom_method("crosswire/articles", server::Backend::articles)
+        .custom_method(server::REFERENCES_AS_TEXT, server::Backend::references_as_text)
         .custom_method("crosswire/debugPanic", server::Backend::debug_panic)
         .custom_method(transport::INVALID_METHOD, server::Backend::invalid_message)
         .finish();
@@ -122,6 +126,8 @@ where
     // the input goes through the guard that keeps malformed messages from ending the server
     let (guarded, guard_out) = tokio::io::duplex(1 << 16);
     let filter = tokio::spawn(transport::filter(tokio::io::BufReader::new(input), guard_out));
+    // large answers go out as text (`raw.rs`)
+    let output = raw::Writer::new(output, shared.outbox.clone());
     Server::new(guarded, output, socket).concurrency_level(CONCURRENCY).serve(ordered).await;
     filter.abort();
     // stop the worker (it exits when woken while exiting)

@@ -14,6 +14,7 @@ use super::state::{Change, DiskEvent, State};
 use super::watch::{self, Builtin};
 use super::worker::{self, Published};
 use super::code_actions::{self, ConfigDoc, EditCaps};
+use super::raw::{self, Outbox, Token};
 use super::{definition, highlight, hover, reading, references, symbols};
 use crate::text::Encoding;
 use serde_json::{json, Value};
@@ -32,6 +33,10 @@ use tower_lsp_server::{Client, ExitedError, LanguageServer, LspService};
 
 /// How long a request waits for the analysis of the changes sent before it.
 const REQUEST_WAIT: Duration = Duration::from_secs(10);
+
+/// `textDocument/references` as [`Ordered`] passes it on: answered with the list's JSON text
+/// through the outbox (`raw.rs`), not as a `serde_json::Value` tree.
+pub const REFERENCES_AS_TEXT: &str = "crosswire/referencesAsText";
 
 /// The notifications that change state, applied in arrival order by [`Ordered`].
 pub const STATE_CHANGING: &[&str] = &[
@@ -72,6 +77,8 @@ pub struct Shared {
     /// No file-system access from workspace folders (the fuzz target's in-process server):
     /// folders from the client are ignored and no watcher is started.
     pub sandbox: bool,
+    /// Large answers and notifications on their way out as text (`raw.rs`).
+    pub outbox: Arc<Outbox>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -93,6 +100,7 @@ impl Shared {
             exit_signal: tokio_watch::channel(false).0,
             builtin: Mutex::new(None),
             sandbox,
+            outbox: Arc::default(),
         }
     }
 
@@ -302,15 +310,13 @@ impl Backend {
         Err(Error::invalid_request())
     }
 
-    /// Lists the indexed articles (for editors' views and for tests).
-    pub async fn articles(&self) -> Result<Value> {
+    /// Lists the indexed articles (for editors' views and for tests). Sent as text (`raw.rs`):
+    /// the list of 10,000 articles is 40 MB as a `Value` tree.
+    pub async fn articles(&self) -> Result<Token> {
         let p = self.shared.current().await;
-        self.guarded("crosswire/articles", move || {
-            let list: Vec<Value> = p
-                .snapshot
-                .articles
-                .iter()
-                .map(|a| {
+        let text = self
+            .guarded("crosswire/articles", move || {
+                let (list, _) = raw::array_json(p.snapshot.articles.iter().map(|a| {
                     let art = &a.article;
                     json!({
                         "uri": convert::uri_of(&art.name).map(|u| u.as_str().to_string()),
@@ -326,11 +332,26 @@ impl Backend {
                         "bytes": art.text.len(),
                         "digest": format!("{:016x}", fnv1a(art.text.as_bytes())),
                     })
-                })
-                .collect();
-            json!({ "revision": p.revision, "articles": list, "actors": p.snapshot.linked.actors.len(), "findings": p.snapshot.findings.len() })
-        })
-        .await
+                }));
+                let answer = json!({ "revision": p.revision, "articles": raw::HOLE, "actors": p.snapshot.linked.actors.len(), "findings": p.snapshot.findings.len() });
+                raw::fill(&answer, &list)
+            })
+            .await?;
+        // kept only now that nothing can cancel the request (a cancelled one would leave it)
+        Ok(self.shared.outbox.put(text))
+    }
+
+    /// `textDocument/references`, answered with the text of the list (see [`REFERENCES_AS_TEXT`]).
+    pub async fn references_as_text(&self, params: ReferenceParams) -> Result<Option<Token>> {
+        let tp = params.text_document_position;
+        let include = params.context.include_declaration;
+        let text = self
+            .on_article("references", &tp.text_document.uri, move |p, i| {
+                let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
+                references::references_json(&p.snapshot, i, off, include, p.encoding)
+            })
+            .await?;
+        Ok(text.map(|t| self.shared.outbox.put(t)))
     }
 }
 
@@ -636,6 +657,18 @@ impl tower::Service<Request> for Ordered {
         }
         if req.method() == "exit" {
             self.shared.mark_exiting();
+        }
+        if req.method() == "textDocument/references" && req.id().is_some() {
+            // the same request under the name of the handler that answers with text
+            let (_, id, params) = req.into_parts();
+            let mut b = Request::build(REFERENCES_AS_TEXT);
+            if let Some(id) = id {
+                b = b.id(id);
+            }
+            if let Some(params) = params {
+                b = b.params(params);
+            }
+            return Box::pin(self.inner.call(b.finish()));
         }
         Box::pin(self.inner.call(req))
     }

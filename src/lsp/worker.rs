@@ -8,6 +8,7 @@
 
 use super::config::{self as lsp_config, ConfigProblem};
 use super::diagnostics::Publisher;
+use super::memory;
 use super::progress::Indexing;
 use super::server::Shared;
 use super::state::{Item, Job, Key, Outcome, Source};
@@ -43,7 +44,7 @@ impl Published {
 
 pub async fn run(shared: Arc<Shared>) {
     // each step runs as its own task, so that a panic in one loses that step, not the worker
-    let diags = Arc::new(tokio::sync::Mutex::new(Publisher::default()));
+    let diags = Arc::new(tokio::sync::Mutex::new(Publisher::new(shared.outbox.clone())));
     let links = Arc::new(Linking::default());
     let mut serial = 0u64;
     loop {
@@ -181,7 +182,12 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         let built = blocking(move || {
             catch_unwind(AssertUnwindSafe(|| {
                 let mut s = (*unlinked).clone();
-                if s.keep_links_of(&served) { s } else { s.with_links() }
+                let s = if s.keep_links_of(&served) { s } else { s.with_links() };
+                // and every actor card, before a request sees these links: no hover builds one
+                // (a card of an actor named in every article takes tens of milliseconds), nor
+                // competes for the cores with their building
+                s.warm_cards();
+                s
             }))
         })
         .await;
@@ -190,12 +196,10 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
             return;
         };
         // the findings, hence the diagnostics, are those already published
-        let snapshot = Arc::new(snapshot);
-        publish_for_requests(&shared, Arc::new(Published { revision: target.revision, snapshot: snapshot.clone(), versions: target.versions.clone(), encoding: target.encoding }));
-        drop(turn); // the next linking need not wait for the cards
-        // the actor cards of these links, built now rather than by the first hovers (the snapshots
-        // of later edits share them as long as the links are kept)
-        let _ = blocking(move || catch_unwind(AssertUnwindSafe(|| snapshot.warm_cards()))).await;
+        publish_for_requests(&shared, Arc::new(Published { revision: target.revision, snapshot: Arc::new(snapshot), versions: target.versions.clone(), encoding: target.encoding }));
+        drop(turn);
+        // a linking frees about as much as it keeps: give the pages back
+        let _ = blocking(memory::release).await;
     });
 }
 
