@@ -210,7 +210,7 @@ mod tests {
                 4 => format!("0900 {zone}"),
                 5 => format!("11:45 {meridiem}"),
                 6 => "9 o'clock".to_string(),
-                _ => FOLDED[usize::from(suffix.len()) % FOLDED.len()].to_string(),
+                _ => FOLDED[suffix.len() % FOLDED.len()].to_string(),
             })
     }
 
