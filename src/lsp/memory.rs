@@ -14,15 +14,21 @@
 //! which the text of a large answer (10 MB) grows by copying inside the heap and leaves a hole
 //! there. Mapped, it grows in place (mremap) and goes back to the system when freed.
 //! [`release`] hands the free pages of the heap back after a burst (a relinking, a large answer).
-//! Elsewhere (other C libraries, other systems) both do nothing.
+//! Elsewhere (other C libraries, other systems) both do nothing. `MALLOC_ARENA_MAX` and
+//! `MALLOC_MMAP_THRESHOLD_` in the environment take precedence over [`tune`].
 
 /// Sets the allocator up for the server: call before the runtime starts its threads.
 pub fn tune() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; called before the server's threads start.
     unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 1);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
+        // What the user set in the environment stands (glibc reads these itself).
+        if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+            libc::mallopt(libc::M_ARENA_MAX, 1);
+        }
+        if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_none() {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
+        }
     }
 }
 
