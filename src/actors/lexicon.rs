@@ -4,7 +4,8 @@
 
 use super::model::ActorKind;
 use super::names::fold;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A known actor: its canonical display name and kind.
@@ -186,7 +187,7 @@ const CAPITALS: &[(&str, &str)] = &[
 ];
 
 static KNOWN_BY_KEY: LazyLock<HashMap<String, Known>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for &(canon, kind, others) in KNOWN {
         let known = Known { canon, kind };
         for form in std::iter::once(canon).chain(others.split('|').filter(|s| !s.is_empty())) {
@@ -204,11 +205,15 @@ static CAPITAL_BY_KEY: LazyLock<HashMap<String, &'static str>> =
 pub fn known(text: &str) -> Option<Known> {
     let key = fold(text);
     let found = *KNOWN_BY_KEY.get(&key)?;
-    let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.chars().count() <= 4 && letters.chars().all(|c| c.is_uppercase()) {
+    let (mut letters, mut all_upper) = (0, true);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    if letters <= 4 && all_upper {
         return Some(found);
     }
-    if letters.chars().count() <= 4 && key.len() <= 4 && is_acronym_form(found, &key) {
+    if letters <= 4 && key.len() <= 4 && is_acronym_form(found, &key) {
         return None;
     }
     Some(found)
@@ -395,68 +400,92 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 static LOCATIVES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set("in at near outside inside into across throughout around toward towards within to from"));
 
-fn lower(word: &str) -> String {
-    word.to_lowercase()
+/// Calls `f` with `word` in lower case: on the stack for short ASCII words (nearly every word
+/// asked about; these lists are consulted for most capitalised words of every article), else
+/// through `str::to_lowercase`.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 48;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII stays ASCII: still UTF-8
+        f(std::str::from_utf8(buf).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// Whether the lower-case form of `word` is in `set`.
+fn in_set(set: &HashSet<&'static str>, word: &str) -> bool {
+    with_lower(word, |w| set.contains(w))
 }
 
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(lower(word).as_str())
+    in_set(&TITLES, word)
 }
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(lower(word).as_str())
+    in_set(&ROLE_NOUNS, word)
 }
 pub fn is_role_modifier(word: &str) -> bool {
-    ROLE_MODIFIERS.contains(lower(word).as_str())
+    in_set(&ROLE_MODIFIERS, word)
 }
 pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(lower(word).as_str())
+    in_set(&HONORIFICS, word)
 }
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(word.to_lowercase().trim_end_matches(['-', '‑']))
+    with_lower(word, |w| PARTICLES.contains(w.trim_end_matches(['-', '‑'])))
 }
 pub fn is_of_head(word: &str) -> bool {
-    OF_HEADS.contains(lower(word).as_str())
+    in_set(&OF_HEADS, word)
 }
 pub fn is_org_head(word: &str) -> bool {
-    ORG_HEADS.contains(lower(word).as_str())
+    in_set(&ORG_HEADS, word)
 }
 pub fn is_place_head(word: &str) -> bool {
-    PLACE_HEADS.contains(lower(word).as_str())
+    in_set(&PLACE_HEADS, word)
 }
 pub fn is_place_opener(word: &str) -> bool {
-    PLACE_OPENERS.contains(lower(word).as_str())
+    in_set(&PLACE_OPENERS, word)
 }
 pub fn is_place_noun(word: &str) -> bool {
-    PLACE_NOUNS.contains(lower(word).as_str())
+    in_set(&PLACE_NOUNS, word)
 }
 pub fn is_org_noun(word: &str) -> bool {
-    ORG_NOUNS.contains(lower(word).as_str())
+    in_set(&ORG_NOUNS, word)
 }
 pub fn is_never_actor(word: &str) -> bool {
-    NEVER_ACTORS.contains(lower(word).as_str())
+    in_set(&NEVER_ACTORS, word)
 }
 /// "I'm", "We've", "He'd": never names.
 pub fn is_contraction(word: &str) -> bool {
-    let w = lower(word).replace('’', "'");
-    ["'ve", "'re", "'ll", "'m", "'d", "n't"].iter().any(|end| w.ends_with(end))
+    with_lower(word, |w| {
+        let w = if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) };
+        CONTRACTION_ENDS.iter().any(|end| w.ends_with(end))
+    })
 }
+
+const CONTRACTION_ENDS: [&str; 6] = ["'ve", "'re", "'ll", "'m", "'d", "n't"];
+
 /// Institutions named by a common noun, actors in every story that mentions them.
 pub fn is_institution(word: &str) -> bool {
-    matches!(lower(word).as_str(), "police" | "authorities" | "prosecutors" | "investigators")
+    with_lower(word, |w| matches!(w, "police" | "authorities" | "prosecutors" | "investigators"))
 }
 pub fn is_date_word(word: &str) -> bool {
-    DATE_WORDS.contains(lower(word).as_str())
+    in_set(&DATE_WORDS, word)
 }
 pub fn is_common(word: &str) -> bool {
-    let w = lower(word).replace('’', "'");
-    COMMON.contains(w.as_str())
-        || ["'ve", "'re", "'ll", "'m", "'d", "n't"].iter().any(|end| w.ends_with(end))
+    with_lower(word, |w| {
+        let w = if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) };
+        COMMON.contains(&*w) || CONTRACTION_ENDS.iter().any(|end| w.ends_with(end))
+    })
 }
 pub fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(lower(word).as_str())
+    in_set(&SPEECH_VERBS, word)
 }
 pub fn is_locative(word: &str) -> bool {
-    LOCATIVES.contains(lower(word).as_str())
+    in_set(&LOCATIVES, word)
 }
 /// Name suffixes that follow the surname ("Arcade Joseph Comeaux Jr").
 pub fn is_suffix(word: &str) -> bool {
@@ -543,5 +572,5 @@ static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 pub fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES.contains(lower(word).as_str())
+    in_set(&GIVEN_NAMES, word)
 }
