@@ -113,7 +113,10 @@ pub fn check(args: CheckArgs) -> i32 {
             json::write_check(&json::check(&snap, &findings), out)?;
             writeln!(out)
         }),
-        CheckFormat::Sarif => print_json(&sarif::report(&snap, &findings)),
+        CheckFormat::Sarif => buffered(|out| {
+            sarif::write(&snap, &findings, out)?;
+            writeln!(out)
+        }),
         CheckFormat::Github => buffered(|out| github::report(&snap, &findings, out)),
         CheckFormat::Human => human::check(&snap, &findings),
     };

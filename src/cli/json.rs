@@ -123,24 +123,31 @@ pub fn write_check(report: &CheckReport, out: &mut impl std::io::Write) -> std::
     use rayon::prelude::*;
     let items = report.diagnostics.par_iter().map(|d| pretty_at_depth(d, 2)).collect::<serde_json::Result<Vec<_>>>()?;
     write!(out, "{{\n  \"articles\": {},\n  \"diagnostics\": ", report.articles)?;
-    if items.is_empty() {
-        out.write_all(b"[]")?;
-    } else {
-        out.write_all(b"[\n")?;
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",\n")?;
-            }
-            out.write_all(item)?;
-        }
-        out.write_all(b"\n  ]")?;
-    }
+    write_pretty_array(&items, 1, out)?;
     write!(out, ",\n  \"version\": {}\n}}", report.version)
+}
+
+/// An array whose elements were pretty-printed by [`pretty_at_depth`] at `depth + 1`, as the
+/// member of an object (or element of an array) `depth` levels deep: what serde_json writes.
+pub(super) fn write_pretty_array(items: &[Vec<u8>], depth: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[\n")?;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",\n")?;
+        }
+        out.write_all(item)?;
+    }
+    out.write_all(b"\n")?;
+    out.write_all("  ".repeat(depth).as_bytes())?;
+    out.write_all(b"]")
 }
 
 /// `value` pretty-printed as an element nested `depth` levels deep: every line indented by two
 /// spaces a level (a JSON string holds no raw line break, so lines are the printer's own).
-fn pretty_at_depth(value: &impl Serialize, depth: usize) -> serde_json::Result<Vec<u8>> {
+pub(super) fn pretty_at_depth(value: &impl Serialize, depth: usize) -> serde_json::Result<Vec<u8>> {
     let flat = serde_json::to_vec_pretty(value)?;
     let pad = "  ".repeat(depth).into_bytes();
     let mut out = Vec::with_capacity(flat.len() + pad.len() * (1 + flat.len() / 16));
@@ -205,12 +212,17 @@ fn number(x: f64) -> Value {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::analysis::Workspace;
     use crate::config::Config;
 
-    fn seeds_snapshot(config: &str) -> Snapshot {
+    /// One acknowledgement that still holds and one that no longer does, beside the open finding.
+    pub const ACKNOWLEDGED: &str = r#"{"acknowledged": [
+            {"quantity": "people:living:aleppo", "figures": ["250,000", "275,000", "an estimated 250,000"], "note": "different dates"},
+            {"quantity": "people:killed", "figures": ["1"], "note": "a \"quoted\" note\nover two lines"}]}"#;
+
+    pub fn seeds_snapshot(config: &str) -> Snapshot {
         let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds"));
         let loaded = crate::corpus::load(&[dir], &crate::corpus::ArticleFilter::default(), u64::MAX);
         Workspace::from_files(loaded.files, Config::parse(config, "crosswire.json").unwrap()).snapshot()
@@ -224,11 +236,7 @@ mod tests {
 
     #[test]
     fn the_report_is_written_as_serde_json_writes_it() {
-        // one acknowledgement that still holds and one that no longer does, beside the open finding
-        let acknowledged = r#"{"acknowledged": [
-            {"quantity": "people:living:aleppo", "figures": ["250,000", "275,000", "an estimated 250,000"], "note": "different dates"},
-            {"quantity": "people:killed", "figures": ["1"], "note": "a \"quoted\" note\nover two lines"}]}"#;
-        for config in ["{}", acknowledged] {
+        for config in ["{}", ACKNOWLEDGED] {
             let snap = seeds_snapshot(config);
             let all: Vec<&crate::findings::Finding> = snap.findings.iter().collect();
             assert_eq!(all.iter().filter(|f| f.acknowledged.is_some()).count(), if config == "{}" { 0 } else { 2 });
