@@ -5,7 +5,7 @@ use crate::analysis::Snapshot;
 use crate::findings::{Acknowledged, Finding, Severity};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}};
+use codespan_reporting::term::{self, termcolor::{Buffer, BufferWriter, ColorChoice}};
 use std::io::{IsTerminal, Write};
 
 fn color_choice() -> ColorChoice {
@@ -14,36 +14,20 @@ fn color_choice() -> ColorChoice {
 }
 
 pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
+    use rayon::prelude::*;
     let mut files = SimpleFiles::new();
     let ids: Vec<usize> = snap.articles.iter().map(|a| files.add(a.article.name.clone(), a.article.text.clone())).collect();
-    let mut out = StandardStream::stdout(color_choice());
+    let writer = BufferWriter::stdout(color_choice());
     let config = term::Config::default();
-    for f in findings {
-        let here = snap.article(f.at.article);
-        let fig = &here.figures[f.at.figure];
-        let mut labels = vec![Label::primary(ids[f.at.article], fig.span.clone()).with_message(primary_note(snap, f))];
-        for r in &f.related {
-            let other = &snap.article(r.at.article).figures[r.at.figure];
-            labels.push(Label::secondary(ids[r.at.article], other.span.clone()).with_message(r.message.clone()));
-        }
-        let diag = match f.severity {
-            Severity::Error => Diagnostic::error(),
-            Severity::Warning => Diagnostic::warning(),
-            Severity::Information => Diagnostic::note(),
-            Severity::Hint => Diagnostic::help(),
-        };
-        let mut notes = f.notes.clone();
-        match &f.acknowledged {
-            Some(Acknowledged::Current { note }) => notes.push(format!("acknowledged in crosswire.json: {note}")),
-            Some(Acknowledged::Stale { note, was, now }) => notes.push(format!(
-                "the acknowledgement in crosswire.json is stale: it was for {}, the articles now say {} (\"{note}\")",
-                was.join(", "),
-                now.join(", ")
-            )),
-            None => {}
-        }
-        let diag = diag.with_code(f.code.as_str()).with_message(&f.message).with_labels(labels).with_notes(notes);
-        term::emit(&mut out, &config, &files, &diag).map_err(std::io::Error::other)?;
+    // each diagnostic rendered on its own core into a buffer of its own, then printed in order:
+    // a report of thousands of snippets written line by line to stdout was most of the run
+    let mut buffers: Vec<Buffer> = findings.iter().map(|_| writer.buffer()).collect();
+    buffers.par_iter_mut().zip(findings.par_iter()).try_for_each(|(buffer, f)| {
+        let diag = diagnostic(snap, &ids, f);
+        term::emit(buffer, &config, &files, &diag).map_err(std::io::Error::other)
+    })?;
+    for buffer in &buffers {
+        writer.print(buffer)?;
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let outlets: std::collections::BTreeSet<&str> = snap.articles.iter().map(|a| a.article.outlet()).collect();
@@ -55,7 +39,36 @@ pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
         }
     }
     let summary = if parts.is_empty() { "no contradictions".to_string() } else { parts.join(", ") };
-    writeln!(out, "{summary} in {} articles ({} outlets)", snap.articles.len(), outlets.len())
+    let mut last = writer.buffer();
+    writeln!(last, "{summary} in {} articles ({} outlets)", snap.articles.len(), outlets.len())?;
+    writer.print(&last)
+}
+
+fn diagnostic(snap: &Snapshot, ids: &[usize], f: &Finding) -> Diagnostic<usize> {
+    let here = snap.article(f.at.article);
+    let fig = &here.figures[f.at.figure];
+    let mut labels = vec![Label::primary(ids[f.at.article], fig.span.clone()).with_message(primary_note(snap, f))];
+    for r in &f.related {
+        let other = &snap.article(r.at.article).figures[r.at.figure];
+        labels.push(Label::secondary(ids[r.at.article], other.span.clone()).with_message(r.message.clone()));
+    }
+    let diag = match f.severity {
+        Severity::Error => Diagnostic::error(),
+        Severity::Warning => Diagnostic::warning(),
+        Severity::Information => Diagnostic::note(),
+        Severity::Hint => Diagnostic::help(),
+    };
+    let mut notes = f.notes.clone();
+    match &f.acknowledged {
+        Some(Acknowledged::Current { note }) => notes.push(format!("acknowledged in crosswire.json: {note}")),
+        Some(Acknowledged::Stale { note, was, now }) => notes.push(format!(
+            "the acknowledgement in crosswire.json is stale: it was for {}, the articles now say {} (\"{note}\")",
+            was.join(", "),
+            now.join(", ")
+        )),
+        None => {}
+    }
+    diag.with_code(f.code.as_str()).with_message(&f.message).with_labels(labels).with_notes(notes)
 }
 
 fn primary_note(snap: &Snapshot, f: &Finding) -> String {
