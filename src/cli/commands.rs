@@ -131,20 +131,25 @@ pub fn check(args: CheckArgs) -> i32 {
 }
 
 pub fn actors(args: ListArgs) -> i32 {
-    list(&args, Scope::Everything, json::actors, human::actors)
+    list(&args, Scope::Everything, |snap, mut out| json::write_actors(snap, &mut out), human::actors)
 }
 
 pub fn figures(args: ListArgs) -> i32 {
-    list(&args, Scope::Figures, json::figures, human::figures)
+    list(&args, Scope::Figures, |snap, mut out| json::write_figures(snap, &mut out), human::figures)
 }
 
-fn list(args: &ListArgs, scope: Scope, as_json: fn(&Snapshot) -> serde_json::Value, as_text: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>) -> i32 {
+type Output<'a> = std::io::BufWriter<std::io::StdoutLock<'a>>;
+
+fn list(args: &ListArgs, scope: Scope, as_json: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>, as_text: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>) -> i32 {
     let snap = match load(&args.paths, args.config.as_deref(), args.format == ListFormat::Text, scope) {
         Ok(s) => s,
         Err(code) => return code,
     };
     let result = match args.format {
-        ListFormat::Json => print_json(&as_json(&snap)),
+        ListFormat::Json => buffered(|out| {
+            as_json(&snap, out)?;
+            writeln!(out)
+        }),
         ListFormat::Text => buffered(|out| as_text(&snap, out)),
     };
     match result {
@@ -157,18 +162,9 @@ fn list(args: &ListArgs, scope: Scope, as_json: fn(&Snapshot) -> serde_json::Val
     }
 }
 
-fn print_json(v: &impl serde::Serialize) -> std::io::Result<()> {
-    // into memory first: serialising through `dyn Write` costs a dynamic call per token
-    let bytes = serde_json::to_vec_pretty(v)?;
-    buffered(|out| {
-        out.write_all(&bytes)?;
-        writeln!(out)
-    })
-}
-
 /// Writes through a buffer (stdout is line-buffered: a large report would cost a system call
 /// per line) and flushes, so that a write error is reported rather than lost on drop.
-fn buffered(write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock>) -> std::io::Result<()>) -> std::io::Result<()> {
+fn buffered(write: impl FnOnce(&mut Output) -> std::io::Result<()>) -> std::io::Result<()> {
     // a large buffer: a report of megabytes in a few system calls, not one per 8 KiB
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     write(&mut out)?;

@@ -161,49 +161,90 @@ pub(super) fn pretty_at_depth(value: &impl Serialize, depth: usize) -> serde_jso
     Ok(out)
 }
 
-pub fn actors(snap: &Snapshot) -> Value {
-    let actors: Vec<Value> = snap
-        .linked
-        .actors
-        .iter()
-        .map(|actor| {
-            let mut roles = Vec::new();
-            let mut mentions = Vec::new();
-            for m in &actor.members {
-                let art = snap.article(m.article);
-                let entity = &art.actors.entities[m.entity];
-                for role in &entity.roles {
-                    roles.push(json!({"file": art.article.name, "role": role.text}));
-                }
-                for &mi in &entity.mentions {
-                    let mention = &art.actors.mentions[mi];
-                    mentions.push(serde_json::to_value(location(snap, m.article, &mention.span)).unwrap_or_default());
-                }
-            }
-            json!({"id": actor.id, "name": actor.name, "kind": actor.kind.as_str(), "roles": roles,
-                   "aliases": actor.aliases, "reasons": actor.reasons, "mentions": mentions})
-        })
-        .collect();
+/// Stands for an array in a report's skeleton; see [`write_spliced`].
+pub(super) const HOLE: &str = "\0items";
+
+/// Writes `skeleton` as `serde_json::to_writer_pretty` does, with an array in place of the one
+/// string [`HOLE`] in it: the array whose elements are `items`, each printed by
+/// [`pretty_at_depth`] at `depth + 1`, where the hole is a member `depth` levels deep. Reports
+/// of tens of thousands of elements are never held as one `Value` tree that way (at 10,000
+/// articles the actors' tree took more than a gigabyte), and their elements are serialised on
+/// all cores.
+pub(super) fn write_spliced(skeleton: &Value, items: &[Vec<u8>], depth: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let skeleton = serde_json::to_vec_pretty(skeleton)?;
+    let hole = serde_json::to_vec(HOLE)?;
+    let at = skeleton.windows(hole.len()).position(|w| w == hole).ok_or_else(|| std::io::Error::other("a report skeleton without its hole"))?;
+    out.write_all(&skeleton[..at])?;
+    write_pretty_array(items, depth, out)?;
+    out.write_all(&skeleton[at + hole.len()..])
+}
+
+pub fn write_actors(snap: &Snapshot, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let items = snap.linked.actors.par_iter().map(|a| pretty_at_depth(&actor(snap, a), 2)).collect::<serde_json::Result<Vec<_>>>()?;
+    write_spliced(&actors_report(json!(HOLE)), &items, 1, out)
+}
+
+pub fn write_figures(snap: &Snapshot, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let per_article = (0..snap.articles.len())
+        .into_par_iter()
+        .map(|ai| snap.articles[ai].figures.iter().map(|f| pretty_at_depth(&figure(snap, ai, f), 2)).collect::<serde_json::Result<Vec<_>>>())
+        .collect::<serde_json::Result<Vec<_>>>()?;
+    let items: Vec<Vec<u8>> = per_article.into_iter().flatten().collect();
+    write_spliced(&figures_report(json!(HOLE)), &items, 1, out)
+}
+
+fn actors_report(actors: Value) -> Value {
     json!({"version": VERSION, "actors": actors})
 }
 
-pub fn figures(snap: &Snapshot) -> Value {
-    let mut out = Vec::new();
-    for (ai, a) in snap.articles.iter().enumerate() {
-        for f in &a.figures {
-            let mut v = serde_json::to_value(location(snap, ai, &f.span)).unwrap_or_default();
-            v["kind"] = json!(f.kind);
-            v["low"] = number(f.low);
-            v["high"] = number(f.high);
-            v["qualifier"] = json!(f.qualifier.as_str());
-            v["counts"] = json!(f.counts);
-            v["predicate"] = json!(f.predicate);
-            v["place"] = json!(f.place);
-            v["quantity"] = json!(f.key);
-            out.push(v);
+fn figures_report(figures: Value) -> Value {
+    json!({"version": VERSION, "figures": figures})
+}
+
+fn actor(snap: &Snapshot, actor: &crate::actors::Actor) -> Value {
+    let mut roles = Vec::new();
+    let mut mentions = Vec::new();
+    for m in &actor.members {
+        let art = snap.article(m.article);
+        let entity = &art.actors.entities[m.entity];
+        for role in &entity.roles {
+            roles.push(json!({"file": art.article.name, "role": role.text}));
+        }
+        for &mi in &entity.mentions {
+            let mention = &art.actors.mentions[mi];
+            mentions.push(serde_json::to_value(location(snap, m.article, &mention.span)).unwrap_or_default());
         }
     }
-    json!({"version": VERSION, "figures": out})
+    json!({"id": actor.id, "name": actor.name, "kind": actor.kind.as_str(), "roles": roles,
+           "aliases": actor.aliases, "reasons": actor.reasons, "mentions": mentions})
+}
+
+fn figure(snap: &Snapshot, ai: usize, f: &crate::figures::Figure) -> Value {
+    let mut v = serde_json::to_value(location(snap, ai, &f.span)).unwrap_or_default();
+    v["kind"] = json!(f.kind);
+    v["low"] = number(f.low);
+    v["high"] = number(f.high);
+    v["qualifier"] = json!(f.qualifier.as_str());
+    v["counts"] = json!(f.counts);
+    v["predicate"] = json!(f.predicate);
+    v["place"] = json!(f.place);
+    v["quantity"] = json!(f.key);
+    v
+}
+
+/// The actors report as one `Value`: the reference [`write_actors`] is tested against.
+#[cfg(test)]
+pub fn actors(snap: &Snapshot) -> Value {
+    actors_report(Value::Array(snap.linked.actors.iter().map(|a| actor(snap, a)).collect()))
+}
+
+/// The figures report as one `Value`: the reference [`write_figures`] is tested against.
+#[cfg(test)]
+pub fn figures(snap: &Snapshot) -> Value {
+    let all = snap.articles.iter().enumerate().flat_map(|(ai, a)| a.figures.iter().map(move |f| figure(snap, ai, f)));
+    figures_report(Value::Array(all.collect()))
 }
 
 /// JSON has no infinity: an unbounded end is `null`.
@@ -232,6 +273,24 @@ pub(super) mod tests {
         let mut out = Vec::new();
         write_check(report, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn actors_and_figures_are_written_as_serde_json_writes_them() {
+        let snap = seeds_snapshot("{}");
+        let mut out = Vec::new();
+        write_actors(&snap, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&actors(&snap)).unwrap());
+        let mut out = Vec::new();
+        write_figures(&snap, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&figures(&snap)).unwrap());
+        // and with nothing to list
+        let empty = Workspace::from_files(Vec::new(), Config::default()).snapshot();
+        for (write, reference) in [(write_actors as fn(&Snapshot, &mut Vec<u8>) -> std::io::Result<()>, actors as fn(&Snapshot) -> Value), (write_figures, figures)] {
+            let mut out = Vec::new();
+            write(&empty, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&reference(&empty)).unwrap());
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! `columnKind`; lines and columns are 1-based as SARIF requires. Validated in tests against the
 //! official schema (tests/sarif-schema-2.1.0.json).
 
-use super::json::{location, pretty_at_depth, write_pretty_array, Location};
+use super::json::{location, pretty_at_depth, write_spliced, Location, HOLE};
 use crate::analysis::Snapshot;
 use crate::findings::{Acknowledged, Code, Finding, Severity};
 use serde_json::{json, Value};
@@ -16,14 +16,8 @@ pub fn write(snap: &Snapshot, findings: &[&Finding], out: &mut impl std::io::Wri
     use rayon::prelude::*;
     // the results sit at root → "runs" → run → "results": their elements four levels deep
     const RESULTS_DEPTH: usize = 3;
-    const HOLE: &str = "\0results";
     let items = findings.par_iter().map(|f| pretty_at_depth(&result(snap, f), RESULTS_DEPTH + 1)).collect::<serde_json::Result<Vec<_>>>()?;
-    let skeleton = serde_json::to_vec_pretty(&report_with(Value::String(HOLE.into())))?;
-    let hole = b"\"\\u0000results\"";
-    let at = skeleton.windows(hole.len()).position(|w| w == hole).ok_or_else(|| std::io::Error::other("SARIF skeleton without its results"))?;
-    out.write_all(&skeleton[..at])?;
-    write_pretty_array(&items, RESULTS_DEPTH, out)?;
-    out.write_all(&skeleton[at + hole.len()..])
+    write_spliced(&report_with(json!(HOLE)), &items, RESULTS_DEPTH, out)
 }
 
 /// The report as one `Value`: the reference [`write`] is tested against.
