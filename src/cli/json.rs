@@ -171,18 +171,69 @@ pub(super) const HOLE: &str = "\0items";
 /// articles the actors' tree took more than a gigabyte), and their elements are serialised on
 /// all cores.
 pub(super) fn write_spliced(skeleton: &Value, items: &[Vec<u8>], depth: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write_spliced_chunks(skeleton, std::iter::once(Ok(items.to_vec())), depth, out)
+}
+
+/// [`write_spliced`] with the items made and written a chunk at a time, so that no more than a
+/// chunk of a report larger than the corpus is held at once.
+pub(super) fn write_spliced_chunks(
+    skeleton: &Value,
+    chunks: impl Iterator<Item = serde_json::Result<Vec<Vec<u8>>>>,
+    depth: usize,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let skeleton = serde_json::to_vec_pretty(skeleton)?;
     let hole = serde_json::to_vec(HOLE)?;
     let at = skeleton.windows(hole.len()).position(|w| w == hole).ok_or_else(|| std::io::Error::other("a report skeleton without its hole"))?;
     out.write_all(&skeleton[..at])?;
-    write_pretty_array(items, depth, out)?;
+    let mut written = 0usize;
+    for chunk in chunks {
+        for item in chunk? {
+            out.write_all(if written == 0 { b"[\n" } else { b",\n" })?;
+            out.write_all(&item)?;
+            written += 1;
+        }
+    }
+    if written == 0 {
+        out.write_all(b"[]")?;
+    } else {
+        out.write_all(b"\n")?;
+        out.write_all("  ".repeat(depth).as_bytes())?;
+        out.write_all(b"]")?;
+    }
     out.write_all(&skeleton[at + hole.len()..])
 }
 
 pub fn write_actors(snap: &Snapshot, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    // the report is several times the corpus (a location per mention): made a few thousand
+    // mentions at a time (the first actors hold most of them)
+    write_actors_in_chunks(snap, 4096, out)
+}
+
+fn write_actors_in_chunks(snap: &Snapshot, mentions: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let items = snap.linked.actors.par_iter().map(|a| pretty_at_depth(&actor(snap, a), 2)).collect::<serde_json::Result<Vec<_>>>()?;
-    write_spliced(&actors_report(json!(HOLE)), &items, 1, out)
+    let chunks = mention_chunks(snap, mentions).map(|chunk| chunk.par_iter().map(|a| pretty_at_depth(&ActorOut::of(snap, a), 2)).collect());
+    write_spliced_chunks(&actors_report(json!(HOLE)), chunks, 1, out)
+}
+
+/// The actors in runs of at least one actor and about `mentions` mentions at most.
+fn mention_chunks(snap: &Snapshot, mentions: usize) -> impl Iterator<Item = &[crate::actors::Actor]> {
+    let actors = &snap.linked.actors[..];
+    let count = |a: &crate::actors::Actor| a.members.iter().map(|m| snap.article(m.article).actors.entities[m.entity].mentions.len()).sum::<usize>();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start == actors.len() {
+            return None;
+        }
+        let (mut end, mut held) = (start, 0);
+        while end < actors.len() && (end == start || held + count(&actors[end]) <= mentions) {
+            held += count(&actors[end]);
+            end += 1;
+        }
+        let chunk = &actors[start..end];
+        start = end;
+        Some(chunk)
+    })
 }
 
 pub fn write_figures(snap: &Snapshot, out: &mut impl std::io::Write) -> std::io::Result<()> {
@@ -203,6 +254,64 @@ fn figures_report(figures: Value) -> Value {
     json!({"version": VERSION, "figures": figures})
 }
 
+/// An actor as the report gives it: the members of the `Value` [`actor`] makes, in the order
+/// serde_json's map sorts them, with the mentions serialised one by one, never held as `Value`s
+/// (the most-named actor of a large story has a hundred thousand).
+#[derive(Serialize)]
+struct ActorOut<'a> {
+    aliases: &'a [String],
+    id: crate::actors::ActorId,
+    kind: &'static str,
+    mentions: Mentions<'a>,
+    name: &'a str,
+    reasons: &'a [String],
+    roles: Vec<Value>,
+}
+
+impl<'a> ActorOut<'a> {
+    fn of(snap: &'a Snapshot, actor: &'a crate::actors::Actor) -> Self {
+        let mut roles = Vec::new();
+        for m in &actor.members {
+            let art = snap.article(m.article);
+            for role in &art.actors.entities[m.entity].roles {
+                roles.push(json!({"file": art.article.name, "role": role.text}));
+            }
+        }
+        ActorOut {
+            aliases: &actor.aliases,
+            id: actor.id,
+            kind: actor.kind.as_str(),
+            mentions: Mentions { snap, actor },
+            name: &actor.name,
+            reasons: &actor.reasons,
+            roles,
+        }
+    }
+}
+
+struct Mentions<'a> {
+    snap: &'a Snapshot,
+    actor: &'a crate::actors::Actor,
+}
+
+impl Serialize for Mentions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        for m in &self.actor.members {
+            let art = self.snap.article(m.article);
+            for &mi in &art.actors.entities[m.entity].mentions {
+                // through a Value, for its members in the same (sorted) order as the reference
+                let location = serde_json::to_value(location(self.snap, m.article, &art.actors.mentions[mi].span)).map_err(serde::ser::Error::custom)?;
+                seq.serialize_element(&location)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// The reference [`ActorOut`] is tested against.
+#[cfg(test)]
 fn actor(snap: &Snapshot, actor: &crate::actors::Actor) -> Value {
     let mut roles = Vec::new();
     let mut mentions = Vec::new();
@@ -278,9 +387,18 @@ pub(super) mod tests {
     #[test]
     fn actors_and_figures_are_written_as_serde_json_writes_them() {
         let snap = seeds_snapshot("{}");
+        let reference = serde_json::to_string_pretty(&actors(&snap)).unwrap();
         let mut out = Vec::new();
         write_actors(&snap, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&actors(&snap)).unwrap());
+        assert_eq!(String::from_utf8(out).unwrap(), reference);
+        // in chunks of every size: each actor once, in order
+        for limit in [0, 1, 2, 5, 40, usize::MAX] {
+            assert_eq!(mention_chunks(&snap, limit).map(<[_]>::len).sum::<usize>(), snap.linked.actors.len());
+            assert!(mention_chunks(&snap, limit).all(|c| !c.is_empty()));
+            let mut out = Vec::new();
+            write_actors_in_chunks(&snap, limit, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), reference, "chunks of {limit} mentions");
+        }
         let mut out = Vec::new();
         write_figures(&snap, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&figures(&snap)).unwrap());
