@@ -6,7 +6,8 @@
 //! - [`actors`], [`figures`]: per-article detection, then corpus-wide linking by key;
 //! - [`findings`]: comparisons of figures across outlets;
 //! - [`analysis`]: the incremental workspace that ties the above together and answers queries;
-//! - [`cli`], [`lsp`]: thin translators of analysis results into terminal output and LSP.
+//! - [`cli`], [`lsp`]: thin translators of analysis results into terminal output and LSP
+//!   ([`json_splice`]: how both write JSON too large to hold as one value).
 //!
 //! Everything below `cli` and `lsp` speaks byte offsets and plain data: no LSP or terminal types.
 
@@ -18,5 +19,6 @@ pub mod config_edit;
 pub mod corpus;
 pub mod figures;
 pub mod findings;
+pub mod json_splice;
 pub mod lsp;
 pub mod text;

@@ -3,6 +3,7 @@
 
 use crate::analysis::Snapshot;
 use crate::findings::FigureRef;
+use crate::json_splice::{split_at_hole, HOLE};
 use crate::text::{Encoding, Span};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -123,22 +124,29 @@ pub fn write_check(report: &CheckReport, out: &mut impl std::io::Write) -> std::
     use rayon::prelude::*;
     let items = report.diagnostics.par_iter().map(|d| pretty_at_depth(d, 2)).collect::<serde_json::Result<Vec<_>>>()?;
     write!(out, "{{\n  \"articles\": {},\n  \"diagnostics\": ", report.articles)?;
-    write_pretty_array(&items, 1, out)?;
+    write_pretty_array([Ok(items)], 1, out)?;
     write!(out, ",\n  \"version\": {}\n}}", report.version)
 }
 
 /// An array whose elements were pretty-printed by [`pretty_at_depth`] at `depth + 1`, as the
 /// member of an object (or element of an array) `depth` levels deep: what serde_json writes.
-pub(super) fn write_pretty_array(items: &[Vec<u8>], depth: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    if items.is_empty() {
-        return out.write_all(b"[]");
-    }
-    out.write_all(b"[\n")?;
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",\n")?;
+/// The elements come in chunks, made and written one after the other, so that no more than a
+/// chunk of a report larger than the corpus is held at once.
+fn write_pretty_array(
+    chunks: impl IntoIterator<Item = serde_json::Result<Vec<Vec<u8>>>>,
+    depth: usize,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut written = 0usize;
+    for chunk in chunks {
+        for item in chunk? {
+            out.write_all(if written == 0 { b"[\n" } else { b",\n" })?;
+            out.write_all(&item)?;
+            written += 1;
         }
-        out.write_all(item)?;
+    }
+    if written == 0 {
+        return out.write_all(b"[]");
     }
     out.write_all(b"\n")?;
     out.write_all("  ".repeat(depth).as_bytes())?;
@@ -161,47 +169,21 @@ pub(super) fn pretty_at_depth(value: &impl Serialize, depth: usize) -> serde_jso
     Ok(out)
 }
 
-/// Stands for an array in a report's skeleton; see [`write_spliced`].
-pub(super) const HOLE: &str = "\0items";
-
-/// Writes `skeleton` as `serde_json::to_writer_pretty` does, with an array in place of the one
-/// string [`HOLE`] in it: the array whose elements are `items`, each printed by
-/// [`pretty_at_depth`] at `depth + 1`, where the hole is a member `depth` levels deep. Reports
-/// of tens of thousands of elements are never held as one `Value` tree that way (at 10,000
-/// articles the actors' tree took more than a gigabyte), and their elements are serialised on
-/// all cores.
-pub(super) fn write_spliced(skeleton: &Value, items: &[Vec<u8>], depth: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    write_spliced_chunks(skeleton, std::iter::once(Ok(items.to_vec())), depth, out)
-}
-
-/// [`write_spliced`] with the items made and written a chunk at a time, so that no more than a
-/// chunk of a report larger than the corpus is held at once.
-pub(super) fn write_spliced_chunks(
+/// Writes `skeleton` as `serde_json::to_writer_pretty` does, with an array in place of the
+/// [`HOLE`] in it (see `json_splice`): the array of `chunks`' items, each printed by
+/// [`pretty_at_depth`] at `depth + 1`, where the hole is a member `depth` levels deep. Items are
+/// serialised on all cores by the callers.
+pub(super) fn write_spliced(
     skeleton: &Value,
-    chunks: impl Iterator<Item = serde_json::Result<Vec<Vec<u8>>>>,
+    chunks: impl IntoIterator<Item = serde_json::Result<Vec<Vec<u8>>>>,
     depth: usize,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     let skeleton = serde_json::to_vec_pretty(skeleton)?;
-    let hole = serde_json::to_vec(HOLE)?;
-    let at = skeleton.windows(hole.len()).position(|w| w == hole).ok_or_else(|| std::io::Error::other("a report skeleton without its hole"))?;
-    out.write_all(&skeleton[..at])?;
-    let mut written = 0usize;
-    for chunk in chunks {
-        for item in chunk? {
-            out.write_all(if written == 0 { b"[\n" } else { b",\n" })?;
-            out.write_all(&item)?;
-            written += 1;
-        }
-    }
-    if written == 0 {
-        out.write_all(b"[]")?;
-    } else {
-        out.write_all(b"\n")?;
-        out.write_all("  ".repeat(depth).as_bytes())?;
-        out.write_all(b"]")?;
-    }
-    out.write_all(&skeleton[at + hole.len()..])
+    let (before, after) = split_at_hole(&skeleton).ok_or_else(|| std::io::Error::other("a report skeleton without its hole"))?;
+    out.write_all(before)?;
+    write_pretty_array(chunks, depth, out)?;
+    out.write_all(after)
 }
 
 pub fn write_actors(snap: &Snapshot, out: &mut impl std::io::Write) -> std::io::Result<()> {
@@ -213,7 +195,7 @@ pub fn write_actors(snap: &Snapshot, out: &mut impl std::io::Write) -> std::io::
 fn write_actors_in_chunks(snap: &Snapshot, mentions: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
     use rayon::prelude::*;
     let chunks = mention_chunks(snap, mentions).map(|chunk| chunk.par_iter().map(|a| pretty_at_depth(&ActorOut::of(snap, a), 2)).collect());
-    write_spliced_chunks(&actors_report(json!(HOLE)), chunks, 1, out)
+    write_spliced(&actors_report(json!(HOLE)), chunks, 1, out)
 }
 
 /// The actors in runs of at least one actor and about `mentions` mentions at most.
@@ -226,8 +208,12 @@ fn mention_chunks(snap: &Snapshot, mentions: usize) -> impl Iterator<Item = &[cr
             return None;
         }
         let (mut end, mut held) = (start, 0);
-        while end < actors.len() && (end == start || held + count(&actors[end]) <= mentions) {
-            held += count(&actors[end]);
+        while end < actors.len() {
+            let more = count(&actors[end]);
+            if end > start && held + more > mentions {
+                break;
+            }
+            held += more;
             end += 1;
         }
         let chunk = &actors[start..end];
@@ -238,12 +224,13 @@ fn mention_chunks(snap: &Snapshot, mentions: usize) -> impl Iterator<Item = &[cr
 
 pub fn write_figures(snap: &Snapshot, out: &mut impl std::io::Write) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let per_article = (0..snap.articles.len())
-        .into_par_iter()
-        .map(|ai| snap.articles[ai].figures.iter().map(|f| pretty_at_depth(&figure(snap, ai, f), 2)).collect::<serde_json::Result<Vec<_>>>())
-        .collect::<serde_json::Result<Vec<_>>>()?;
-    let items: Vec<Vec<u8>> = per_article.into_iter().flatten().collect();
-    write_spliced(&figures_report(json!(HOLE)), &items, 1, out)
+    let per_article: Vec<serde_json::Result<Vec<Vec<u8>>>> = snap
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(ai, a)| a.figures.iter().map(|f| pretty_at_depth(&figure(snap, ai, f), 2)).collect())
+        .collect();
+    write_spliced(&figures_report(json!(HOLE)), per_article, 1, out)
 }
 
 fn actors_report(actors: Value) -> Value {

@@ -2,7 +2,8 @@
 //! `columnKind`; lines and columns are 1-based as SARIF requires. Validated in tests against the
 //! official schema (tests/sarif-schema-2.1.0.json).
 
-use super::json::{location, pretty_at_depth, write_spliced, Location, HOLE};
+use super::json::{location, pretty_at_depth, write_spliced, Location};
+use crate::json_splice::HOLE;
 use crate::analysis::Snapshot;
 use crate::findings::{Acknowledged, Code, Finding, Severity};
 use serde_json::{json, Value};
@@ -17,7 +18,7 @@ pub fn write(snap: &Snapshot, findings: &[&Finding], out: &mut impl std::io::Wri
     // the results sit at root → "runs" → run → "results": their elements four levels deep
     const RESULTS_DEPTH: usize = 3;
     let items = findings.par_iter().map(|f| pretty_at_depth(&result(snap, f), RESULTS_DEPTH + 1)).collect::<serde_json::Result<Vec<_>>>()?;
-    write_spliced(&report_with(json!(HOLE)), &items, RESULTS_DEPTH, out)
+    write_spliced(&report_with(json!(HOLE)), [Ok(items)], RESULTS_DEPTH, out)
 }
 
 /// The report as one `Value`: the reference [`write`] is tested against.

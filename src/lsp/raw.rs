@@ -11,6 +11,7 @@
 //! token's place as the frame goes out, and gives the pages back once a burst has gone out.
 
 use super::memory;
+use crate::json_splice;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io;
@@ -104,20 +105,12 @@ pub fn array_json<T: Serialize>(items: impl IntoIterator<Item = T>) -> (Vec<u8>,
     (out, n)
 }
 
-/// A string to put in a `Value` where [`fill`] is to put a text.
-pub const HOLE: &str = "\0crosswire-hole";
-
 /// The text of `v` (as [`value_json`]) with `text` in place of its [`HOLE`]: a small object
 /// around a large list, in the key order the object's `Value` gives.
 pub fn fill<T: Serialize>(v: &T, text: &[u8]) -> Vec<u8> {
     let outer = value_json(v);
-    let hole = b"\"\\u0000crosswire-hole\"";
-    let Some(at) = find(&outer, hole) else { return outer };
-    let mut out = Vec::with_capacity(outer.len() + text.len());
-    out.extend_from_slice(&outer[..at]);
-    out.extend_from_slice(text);
-    out.extend_from_slice(&outer[at + hole.len()..]);
-    out
+    let Some((before, after)) = json_splice::split_at_hole(&outer) else { return outer };
+    [before, text, after].concat()
 }
 
 /// How much of a body is looked at for a token: a token stands for the whole `result` of an
@@ -331,6 +324,7 @@ impl<W: AsyncWrite + Unpin> AsyncWrite for Writer<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json_splice::HOLE;
     use serde_json::json;
     use std::sync::Arc;
     use tokio::io::AsyncWriteExt;

@@ -333,7 +333,7 @@ impl Backend {
                         "digest": format!("{:016x}", fnv1a(art.text.as_bytes())),
                     })
                 }));
-                let answer = json!({ "revision": p.revision, "articles": raw::HOLE, "actors": p.snapshot.linked.actors.len(), "findings": p.snapshot.findings.len() });
+                let answer = json!({ "revision": p.revision, "articles": crate::json_splice::HOLE, "actors": p.snapshot.linked.actors.len(), "findings": p.snapshot.findings.len() });
                 raw::fill(&answer, &list)
             })
             .await?;
