@@ -460,13 +460,18 @@ pub fn is_never_actor(word: &str) -> bool {
 }
 /// "I'm", "We've", "He'd": never names.
 pub fn is_contraction(word: &str) -> bool {
-    with_lower(word, |w| {
-        let w = if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) };
-        CONTRACTION_ENDS.iter().any(|end| w.ends_with(end))
-    })
+    with_lower(word, |w| ends_as_contraction(&straight_apostrophes(w)))
 }
 
-const CONTRACTION_ENDS: [&str; 6] = ["'ve", "'re", "'ll", "'m", "'d", "n't"];
+/// `w` with curly apostrophes made straight, as the lists write them.
+fn straight_apostrophes(w: &str) -> Cow<'_, str> {
+    if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) }
+}
+
+/// Whether `w` (lower case, straight apostrophes) ends as a contraction does.
+fn ends_as_contraction(w: &str) -> bool {
+    ["'ve", "'re", "'ll", "'m", "'d", "n't"].iter().any(|end| w.ends_with(end))
+}
 
 /// Institutions named by a common noun, actors in every story that mentions them.
 pub fn is_institution(word: &str) -> bool {
@@ -477,8 +482,8 @@ pub fn is_date_word(word: &str) -> bool {
 }
 pub fn is_common(word: &str) -> bool {
     with_lower(word, |w| {
-        let w = if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) };
-        COMMON.contains(&*w) || CONTRACTION_ENDS.iter().any(|end| w.ends_with(end))
+        let w = straight_apostrophes(w);
+        COMMON.contains(&*w) || ends_as_contraction(&w)
     })
 }
 pub fn is_speech_verb(word: &str) -> bool {

@@ -113,19 +113,7 @@ impl Workspace {
     /// Like [`from_files_with_progress`](Self::from_files_with_progress), analysing only what
     /// `scope` asks for (now and on every later change).
     pub fn from_files_scoped(files: Vec<SourceFile>, config: Config, scope: Scope, on_article: &(dyn Fn() + Sync)) -> Self {
-        let mut ws = Workspace::new(config);
-        ws.scope = scope;
-        let cfg = ws.config.clone();
-        let analysed: Vec<(String, Arc<ArticleAnalysis>)> = files
-            .into_par_iter()
-            .map(|f| {
-                let a = Arc::new(analyze_scoped(&f.display, f.text, &cfg, scope));
-                on_article();
-                (f.display, a)
-            })
-            .collect();
-        ws.articles.extend(analysed);
-        ws
+        Self::analysed(files, Ok, config, scope, on_article).0
     }
 
     /// Reads `files` ((path, display path), as [`corpus::find`](crate::corpus::find) gives them)
@@ -139,23 +127,35 @@ impl Workspace {
         scope: Scope,
         on_article: &(dyn Fn() + Sync),
     ) -> (Self, Vec<crate::corpus::LoadError>) {
+        Self::analysed(files, |(path, display)| crate::corpus::read_article(path, display, max_bytes), config, scope, on_article)
+    }
+
+    /// A workspace of `items`, each made a source file by `source` and analysed, on all cores;
+    /// and the errors of those that could not be made one.
+    fn analysed<T: Send>(
+        items: Vec<T>,
+        source: impl Fn(T) -> Result<SourceFile, crate::corpus::LoadError> + Sync,
+        config: Config,
+        scope: Scope,
+        on_article: &(dyn Fn() + Sync),
+    ) -> (Self, Vec<crate::corpus::LoadError>) {
         let mut ws = Workspace::new(config);
         ws.scope = scope;
         let cfg = ws.config.clone();
-        let analysed: Vec<Result<Arc<ArticleAnalysis>, crate::corpus::LoadError>> = files
+        let analysed: Vec<Result<(String, Arc<ArticleAnalysis>), crate::corpus::LoadError>> = items
             .into_par_iter()
-            .map(|(path, display)| {
-                let f = crate::corpus::read_article(path, display, max_bytes)?;
+            .map(|item| {
+                let f = source(item)?;
                 let a = Arc::new(analyze_scoped(&f.display, f.text, &cfg, scope));
                 on_article();
-                Ok(a)
+                Ok((f.display, a))
             })
             .collect();
         let mut errors = Vec::new();
         for a in analysed {
             match a {
-                Ok(a) => {
-                    ws.articles.insert(a.article.name.clone(), a);
+                Ok((name, a)) => {
+                    ws.articles.insert(name, a);
                 }
                 Err(e) => errors.push(e),
             }

@@ -138,7 +138,6 @@ fn vocabulary_word(run: &[u8]) -> bool {
     )
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
