@@ -46,6 +46,16 @@ fn main() {
         std::fs::write(args.out.join(name), text).expect("write article");
     }
     let expected = serde_json::json!({"articles": args.articles, "seed": args.seed, "bytes": bytes, "planted_conflicts": g.planted});
-    std::fs::write(args.out.join("expected.json"), serde_json::to_string_pretty(&expected).unwrap()).expect("write expected.json");
-    eprintln!("{} articles, {:.1} MB, {} planted conflicts in {}", args.articles, bytes as f64 / 1e6, g.planted.len(), args.out.display());
+    std::fs::write(
+        args.out.join("expected.json"),
+        serde_json::to_string_pretty(&expected).unwrap(),
+    )
+    .expect("write expected.json");
+    eprintln!(
+        "{} articles, {:.1} MB, {} planted conflicts in {}",
+        args.articles,
+        bytes as f64 / 1e6,
+        g.planted.len(),
+        args.out.display()
+    );
 }

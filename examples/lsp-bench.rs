@@ -50,10 +50,17 @@ impl Client {
     /// Next message, answering server requests on the way (null, or nulls for configuration).
     fn next(&mut self) -> Value {
         loop {
-            let m = self.rx.recv_timeout(Duration::from_secs(600)).expect("server silent for 10 minutes");
+            let m = self
+                .rx
+                .recv_timeout(Duration::from_secs(600))
+                .expect("server silent for 10 minutes");
             if m.get("method").is_some() && m.get("id").is_some() {
                 let n = m["params"]["items"].as_array().map_or(1, |a| a.len());
-                let result = if m["method"] == "workspace/configuration" { Value::Array(vec![Value::Null; n]) } else { Value::Null };
+                let result = if m["method"] == "workspace/configuration" {
+                    Value::Array(vec![Value::Null; n])
+                } else {
+                    Value::Null
+                };
                 self.send(&json!({"jsonrpc": "2.0", "id": m["id"], "result": result}));
                 continue;
             }
@@ -91,13 +98,21 @@ fn pos(text: &str, off: usize) -> Value {
 /// VmRSS and VmHWM of a process in MB (None where /proc is not there).
 fn memory(pid: u32) -> Option<(f64, f64)> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let kb = |field: &str| status.lines().find_map(|l| l.strip_prefix(field)).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    let kb = |field: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+    };
     Some((kb("VmRSS:")? / 1e3, kb("VmHWM:")? / 1e3))
 }
 
 fn print_memory(pid: u32, after: &str, corpus: f64) {
     if let Some((rss, hwm)) = memory(pid) {
-        println!("server memory after {after}: RSS {rss:.1} MB, peak {hwm:.1} MB ({:.1}× the corpus)", hwm * 1e6 / corpus);
+        println!(
+            "server memory after {after}: RSS {rss:.1} MB, peak {hwm:.1} MB ({:.1}× the corpus)",
+            hwm * 1e6 / corpus
+        );
     }
 }
 
@@ -137,7 +152,13 @@ fn main() {
         .map(|m| m.len())
         .sum::<u64>()
         .max(1) as f64;
-    let mut child = Command::new(&bin).arg("lsp").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("spawn server");
+    let mut child = Command::new(&bin)
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn server");
     let stdout = child.stdout.take().unwrap();
     let stdin = child.stdin.take().unwrap();
     let rx = read_in_background(stdout);
@@ -155,7 +176,10 @@ fn main() {
     let first_diag = t0.elapsed().as_secs_f64() * 1e3;
     // let indexing settle: the articles request answers from the published snapshot
     let articles = c.request("crosswire/articles", Value::Null);
-    println!("articles indexed: {}", articles["result"]["articles"].as_array().map_or(0, |a| a.len()));
+    println!(
+        "articles indexed: {}",
+        articles["result"]["articles"].as_array().map_or(0, |a| a.len())
+    );
     println!("initialize -> first diagnostics: {first_diag:.0} ms");
     print_memory(pid, "indexing", corpus);
 
@@ -169,7 +193,10 @@ fn main() {
     // positions: starts of capitalised words (mentions, mostly) of the article
     let offsets: Vec<usize> = text
         .char_indices()
-        .filter(|&(i, ch)| ch.is_uppercase() && (i == 0 || !text[..i].chars().next_back().unwrap().is_alphanumeric()))
+        .filter(|&(i, ch)| {
+            ch.is_uppercase()
+                && (i == 0 || !text[..i].chars().next_back().unwrap().is_alphanumeric())
+        })
         .map(|(i, _)| i + 1)
         .collect();
     for method in ["textDocument/hover", "textDocument/definition", "textDocument/references"] {
@@ -214,12 +241,19 @@ fn main() {
         );
         let d = c.wait_diagnostics(Some(&uri), Some(version));
         times.push(t.elapsed().as_secs_f64() * 1e3);
-        eprintln!("edit {e}: {:.1} ms, {} diagnostics", times.last().unwrap(), d["params"]["diagnostics"].as_array().map_or(0, |a| a.len()));
+        eprintln!(
+            "edit {e}: {:.1} ms, {} diagnostics",
+            times.last().unwrap(),
+            d["params"]["diagnostics"].as_array().map_or(0, |a| a.len())
+        );
         current = next.to_string();
         if relink {
             // waits for the corpus linked again, and gets a large answer from it
             let r = c.request("textDocument/references", json!({"textDocument": {"uri": uri}, "position": pos(&text, offsets[0]), "context": {"includeDeclaration": true}}));
-            eprintln!("  references after it: {} locations", r["result"].as_array().map_or(0, |a| a.len()));
+            eprintln!(
+                "  references after it: {} locations",
+                r["result"].as_array().map_or(0, |a| a.len())
+            );
             print_memory(pid, &format!("edit {e}"), corpus);
         }
         std::thread::sleep(Duration::from_millis(300));

@@ -62,7 +62,8 @@ fn report(stage: &str, corpus: usize) {
 
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DIR"));
-    let loaded = crosswire::corpus::load(&[dir], &crosswire::corpus::ArticleFilter::default(), u64::MAX);
+    let loaded =
+        crosswire::corpus::load(&[dir], &crosswire::corpus::ArticleFilter::default(), u64::MAX);
     let bytes: usize = loaded.files.iter().map(|f| f.text.len()).sum::<usize>().max(1);
     report("load", bytes);
     let ws = Workspace::from_files(loaded.files, Config::default());
@@ -86,23 +87,47 @@ fn st(s: &str) -> usize {
 
 /// Approximate heap bytes of the per-article results, by part (lengths, not capacities).
 fn breakdown(ws: &Workspace) {
-    let (mut mentions, mut entities, mut keys, mut reasons, mut roles, mut figures, mut lines, mut other) = (0, 0, 0, 0, 0, 0, 0, 0);
-    let (mut n_mentions, mut n_entities, mut n_keys, mut n_reasons, mut n_figures) = (0, 0, 0, 0, 0);
+    let (
+        mut mentions,
+        mut entities,
+        mut keys,
+        mut reasons,
+        mut roles,
+        mut figures,
+        mut lines,
+        mut other,
+    ) = (0, 0, 0, 0, 0, 0, 0, 0);
+    let (mut n_mentions, mut n_entities, mut n_keys, mut n_reasons, mut n_figures) =
+        (0, 0, 0, 0, 0);
     for name in ws.names() {
         let a = ws.get(name).unwrap();
         n_mentions += a.actors.mentions.len();
         mentions += a.actors.mentions.len() * std::mem::size_of::<crosswire::actors::Mention>();
         for e in &a.actors.entities {
             n_entities += 1;
-            entities += std::mem::size_of::<crosswire::actors::Entity>() + st(&e.name) + e.mentions.len() * 8;
+            entities += std::mem::size_of::<crosswire::actors::Entity>()
+                + st(&e.name)
+                + e.mentions.len() * 8;
             n_keys += e.keys.len();
             keys += e.keys.iter().map(|k| 24 + k.len()).sum::<usize>();
             n_reasons += e.reasons.len();
             reasons += e.reasons.iter().map(|k| 24 + k.len()).sum::<usize>();
-            roles += e.roles.iter().map(|r| 40 + r.text.len()).sum::<usize>() + e.quotes.iter().map(|r| 40 + r.text.len()).sum::<usize>();
+            roles += e.roles.iter().map(|r| 40 + r.text.len()).sum::<usize>()
+                + e.quotes.iter().map(|r| 40 + r.text.len()).sum::<usize>();
         }
         n_figures += a.figures.len();
-        figures += a.figures.iter().map(|f| std::mem::size_of::<crosswire::figures::Figure>() + f.text.len() + [&f.counts, &f.predicate, &f.place, &f.key].iter().map(|o| o.as_ref().map_or(0, |s| s.len())).sum::<usize>()).sum::<usize>();
+        figures += a
+            .figures
+            .iter()
+            .map(|f| {
+                std::mem::size_of::<crosswire::figures::Figure>()
+                    + f.text.len()
+                    + [&f.counts, &f.predicate, &f.place, &f.key]
+                        .iter()
+                        .map(|o| o.as_ref().map_or(0, |s| s.len()))
+                        .sum::<usize>()
+            })
+            .sum::<usize>();
         lines += a.article.text.lines().count() * 8;
         other += a.article.excluded.len() * 16 + a.article.name.len() * 2;
     }

@@ -93,7 +93,12 @@ pub fn read_in(dir: &Path) -> Result<Option<String>, ConfigError> {
     let shown = || path.display().to_string();
     let real = match crate::corpus::Roots::new([dir]).place(&path) {
         Place::Inside(real) => real,
-        Place::Outside(target) => return Err(ConfigError::Outside { path: shown(), target: target.display().to_string() }),
+        Place::Outside(target) => {
+            return Err(ConfigError::Outside {
+                path: shown(),
+                target: target.display().to_string(),
+            })
+        }
         Place::Unresolved(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Place::Unresolved(e) => return Err(ConfigError::Io { path: shown(), source: e }),
     };
@@ -109,7 +114,12 @@ impl Config {
     pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
         if text.len() > MAX_CONFIG_BYTES {
             let message = format!("{} bytes is over the limit of {MAX_CONFIG_BYTES} bytes for crosswire.json; not read", text.len());
-            return Err(ConfigError::Invalid { path: path.to_string(), line: 1, column: 1, message });
+            return Err(ConfigError::Invalid {
+                path: path.to_string(),
+                line: 1,
+                column: 1,
+                message,
+            });
         }
         serde_json::from_str(text).map_err(|e| ConfigError::Invalid {
             path: path.to_string(),
@@ -133,10 +143,18 @@ impl Config {
     pub fn outlet_for(&self, file_name: &str) -> Option<&str> {
         let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
         let usable = |key: &String| outside_reason(key).is_none();
-        if let Some(name) = self.outlets.get_key_value(file_name).or_else(|| self.outlets.get_key_value(stem)).filter(|(k, _)| usable(k)).map(|(_, v)| v) {
+        if let Some(name) = self
+            .outlets
+            .get_key_value(file_name)
+            .or_else(|| self.outlets.get_key_value(stem))
+            .filter(|(k, _)| usable(k))
+            .map(|(_, v)| v)
+        {
             return Some(name);
         }
-        let first_match = |globs: &CompiledOutlets| globs.set.matches(file_name).into_iter().min().map(|i| globs.names[i]);
+        let first_match = |globs: &CompiledOutlets| {
+            globs.set.matches(file_name).into_iter().min().map(|i| globs.names[i])
+        };
         let index = match self.outlet_globs.0.get_or_init(|| CompiledOutlets::new(&self.outlets)) {
             // compiled from these very keys (the map may have changed since, in a merge)
             globs if globs.keys.iter().eq(self.outlets.keys()) => first_match(globs),
@@ -211,7 +229,11 @@ pub struct RefusedGlob {
 
 impl std::fmt::Display for RefusedGlob {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {:?} reaches outside the workspace folder ({}); ignored", self.at, self.glob, self.why)
+        write!(
+            f,
+            "{} {:?} reaches outside the workspace folder ({}); ignored",
+            self.at, self.glob, self.why
+        )
     }
 }
 
@@ -236,8 +258,16 @@ impl Config {
     /// order. They are never used (`corpus::ArticleFilter` and [`Config::outlet_for`]
     /// skip them); callers report them.
     pub fn refused_globs(&self) -> Vec<RefusedGlob> {
-        let articles = self.articles.iter().enumerate().filter_map(|(i, g)| Some(RefusedGlob { at: format!("articles[{i}]"), glob: g.clone(), why: outside_reason(g)? }));
-        let outlets = self.outlets.keys().filter_map(|k| Some(RefusedGlob { at: "outlets key".into(), glob: k.clone(), why: outside_reason(k)? }));
+        let articles = self.articles.iter().enumerate().filter_map(|(i, g)| {
+            Some(RefusedGlob {
+                at: format!("articles[{i}]"),
+                glob: g.clone(),
+                why: outside_reason(g)?,
+            })
+        });
+        let outlets = self.outlets.keys().filter_map(|k| {
+            Some(RefusedGlob { at: "outlets key".into(), glob: k.clone(), why: outside_reason(k)? })
+        });
         articles.chain(outlets).collect()
     }
 }
@@ -248,19 +278,35 @@ mod tests {
 
     #[test]
     fn globs_that_reach_outside_are_refused_with_the_reason() {
-        for g in ["../secret/*.txt", "news/../../x.txt", "/etc/*", "\\\\server\\x", "C:/x/*.txt", "~/notes/*.md", "~bob/x.txt", "{..,a}/*.txt", "a\\..\\b.txt"] {
+        for g in [
+            "../secret/*.txt",
+            "news/../../x.txt",
+            "/etc/*",
+            "\\\\server\\x",
+            "C:/x/*.txt",
+            "~/notes/*.md",
+            "~bob/x.txt",
+            "{..,a}/*.txt",
+            "a\\..\\b.txt",
+        ] {
             assert!(outside_reason(g).is_some(), "{g}");
         }
-        for g in ["**/*.txt", "news/**/*.md", "a..b.txt", "..foo/x.txt", "~draft.txt", "002_*.txt"] {
+        for g in ["**/*.txt", "news/**/*.md", "a..b.txt", "..foo/x.txt", "~draft.txt", "002_*.txt"]
+        {
             assert_eq!(outside_reason(g), None, "{g}");
         }
         let cfg = Config::parse(r#"{"articles": ["**/*.txt", "../secret/*.txt"], "outlets": {"/abs/*.txt": "X", "a.txt": "A"}}"#, "x").unwrap();
         let refused: Vec<String> = cfg.refused_globs().iter().map(ToString::to_string).collect();
-        assert_eq!(refused, [
-            r#"articles[1] "../secret/*.txt" reaches outside the workspace folder (it has a .. component); ignored"#,
-            r#"outlets key "/abs/*.txt" reaches outside the workspace folder (it is an absolute path); ignored"#,
-        ]);
-        let cfg = Config::parse(r#"{"outlets": {"{..,*}.txt": "Outside", "*.txt": "Inside"}}"#, "x").unwrap();
+        assert_eq!(
+            refused,
+            [
+                r#"articles[1] "../secret/*.txt" reaches outside the workspace folder (it has a .. component); ignored"#,
+                r#"outlets key "/abs/*.txt" reaches outside the workspace folder (it is an absolute path); ignored"#,
+            ]
+        );
+        let cfg =
+            Config::parse(r#"{"outlets": {"{..,*}.txt": "Outside", "*.txt": "Inside"}}"#, "x")
+                .unwrap();
         assert_eq!(cfg.outlet_for("a.txt"), Some("Inside"), "a refused key never matches");
     }
 
@@ -273,7 +319,8 @@ mod tests {
 
     #[test]
     fn outlet_matches_name_stem_or_glob() {
-        let cfg = Config::parse(r#"{"outlets": {"002_*.txt": "USPA News", "000_a": "SCMP"}}"#, "x").unwrap();
+        let cfg = Config::parse(r#"{"outlets": {"002_*.txt": "USPA News", "000_a": "SCMP"}}"#, "x")
+            .unwrap();
         assert_eq!(cfg.outlet_for("002_142.txt"), Some("USPA News"));
         assert_eq!(cfg.outlet_for("000_a.txt"), Some("SCMP"));
         assert_eq!(cfg.outlet_for("001.txt"), None);
@@ -287,10 +334,18 @@ mod schema_tests {
     /// The shipped JSON Schema names exactly the fields the parser accepts.
     #[test]
     fn schema_lists_every_field() {
-        let schema: serde_json::Value = serde_json::from_str(include_str!("../schemas/crosswire.schema.json")).unwrap();
-        let mut in_schema: Vec<&str> = schema["properties"].as_object().unwrap().keys().map(String::as_str).filter(|k| *k != "$schema").collect();
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../schemas/crosswire.schema.json")).unwrap();
+        let mut in_schema: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .filter(|k| *k != "$schema")
+            .collect();
         let config = serde_json::to_value(Config::default()).unwrap();
-        let mut in_config: Vec<&str> = config.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut in_config: Vec<&str> =
+            config.as_object().unwrap().keys().map(String::as_str).collect();
         in_schema.sort();
         in_config.sort();
         assert_eq!(in_schema, in_config);

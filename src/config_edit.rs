@@ -63,10 +63,15 @@ pub fn edit(text: Option<&str>, change: &ConfigChange) -> Result<Vec<Replace>, E
     let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
         // a new file: the member inserted into "{}"
         let empty = "{}\n";
-        let edits = scan_edit(empty, change).ok_or_else(|| EditError::Invalid("cannot build the file".into()))?;
-        return Ok(vec![Replace { range: 0..text.map_or(0, str::len), text: apply(empty, &edits) }]);
+        let edits = scan_edit(empty, change)
+            .ok_or_else(|| EditError::Invalid("cannot build the file".into()))?;
+        return Ok(vec![Replace {
+            range: 0..text.map_or(0, str::len),
+            text: apply(empty, &edits),
+        }]);
     };
-    let before = Config::parse(text, "crosswire.json").map_err(|e| EditError::Invalid(e.to_string()))?;
+    let before =
+        Config::parse(text, "crosswire.json").map_err(|e| EditError::Invalid(e.to_string()))?;
     let mut wanted = before.clone();
     apply_to_config(&mut wanted, change);
     if wanted == before {
@@ -93,10 +98,12 @@ pub fn edit(text: Option<&str>, change: &ConfigChange) -> Result<Vec<Replace>, E
 /// The change applied to a parsed configuration (what the edited file must parse to).
 pub fn apply_to_config(c: &mut Config, change: &ConfigChange) {
     match change {
-        ConfigChange::Acknowledge(a) => match c.acknowledged.iter_mut().find(|x| x.quantity == a.quantity) {
-            Some(x) => x.figures = a.figures.clone(),
-            None => c.acknowledged.push(a.clone()),
-        },
+        ConfigChange::Acknowledge(a) => {
+            match c.acknowledged.iter_mut().find(|x| x.quantity == a.quantity) {
+                Some(x) => x.figures = a.figures.clone(),
+                None => c.acknowledged.push(a.clone()),
+            }
+        }
         ConfigChange::Same(a, b) => {
             if !c.same.iter().any(|g| has_pair(g, a, b)) {
                 c.same.push(vec![a.clone(), b.clone()]);
@@ -114,7 +121,12 @@ pub fn apply_to_config(c: &mut Config, change: &ConfigChange) {
             }
         }
         ConfigChange::Label { canonical, label } => {
-            let key = c.labels.keys().find(|k| fold(k) == fold(canonical)).cloned().unwrap_or_else(|| canonical.clone());
+            let key = c
+                .labels
+                .keys()
+                .find(|k| fold(k) == fold(canonical))
+                .cloned()
+                .unwrap_or_else(|| canonical.clone());
             c.labels.insert(key, label.clone());
         }
     }
@@ -187,7 +199,8 @@ fn value_end(b: &[u8], i: usize) -> usize {
         }
         _ => {
             let mut j = i;
-            while j < b.len() && !matches!(b[j], b',' | b'}' | b']') && !b[j].is_ascii_whitespace() {
+            while j < b.len() && !matches!(b[j], b',' | b'}' | b']') && !b[j].is_ascii_whitespace()
+            {
                 j += 1;
             }
             j
@@ -293,7 +306,13 @@ fn render(v: &Item, unit: &str, depth: usize, multiline: bool) -> String {
 fn compact(v: &Value) -> String {
     match v {
         Value::Array(a) => format!("[{}]", a.iter().map(compact).collect::<Vec<_>>().join(", ")),
-        Value::Object(m) => format!("{{{}}}", m.iter().map(|(k, v)| format!("{}: {}", Value::String(k.clone()), compact(v))).collect::<Vec<_>>().join(", ")),
+        Value::Object(m) => format!(
+            "{{{}}}",
+            m.iter()
+                .map(|(k, v)| format!("{}: {}", Value::String(k.clone()), compact(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         other => other.to_string(),
     }
 }
@@ -302,11 +321,16 @@ fn compact(v: &Value) -> String {
 fn append(text: &str, c: &Container, item: &str, unit: &str, depth: usize) -> Replace {
     let inner = unit.repeat(depth + 1);
     match c.entries.last() {
-        Some(last) if c.multiline => Replace { range: last.value.end..last.value.end, text: format!(",\n{inner}{item}") },
+        Some(last) if c.multiline => {
+            Replace { range: last.value.end..last.value.end, text: format!(",\n{inner}{item}") }
+        }
         Some(last) => Replace { range: last.value.end..last.value.end, text: format!(", {item}") },
         None => {
             let _ = text;
-            Replace { range: c.open + 1..c.close, text: format!("\n{inner}{item}\n{}", unit.repeat(depth)) }
+            Replace {
+                range: c.open + 1..c.close,
+                text: format!("\n{inner}{item}\n{}", unit.repeat(depth)),
+            }
         }
     }
 }
@@ -335,9 +359,19 @@ fn scan_edit(text: &str, change: &ConfigChange) -> Option<Vec<Replace>> {
                         continue;
                     }
                     let figs = serde_json::to_value(&a.figures).ok()?;
-                    return Some(vec![match obj.entries.iter().find(|x| x.key.as_deref() == Some("figures")) {
+                    return Some(vec![match obj
+                        .entries
+                        .iter()
+                        .find(|x| x.key.as_deref() == Some("figures"))
+                    {
                         Some(f) => Replace { range: f.value.clone(), text: compact(&figs) },
-                        None => append(text, &obj, &format!("\"figures\": {}", compact(&figs)), &unit, 2),
+                        None => append(
+                            text,
+                            &obj,
+                            &format!("\"figures\": {}", compact(&figs)),
+                            &unit,
+                            2,
+                        ),
                     }]);
                 }
             }
@@ -345,14 +379,20 @@ fn scan_edit(text: &str, change: &ConfigChange) -> Option<Vec<Replace>> {
         }
         ConfigChange::Same(x, y) => ("same", None, Item::Val(serde_json::json!([x, y]))),
         ConfigChange::Different(x, y) => ("different", None, Item::Val(serde_json::json!([x, y]))),
-        ConfigChange::Alias { canonical, alias } => ("aliases", Some(canonical.clone()), Item::Val(Value::String(alias.clone()))),
-        ConfigChange::Label { canonical, label } => ("labels", Some(canonical.clone()), Item::Val(Value::String(label.clone()))),
+        ConfigChange::Alias { canonical, alias } => {
+            ("aliases", Some(canonical.clone()), Item::Val(Value::String(alias.clone())))
+        }
+        ConfigChange::Label { canonical, label } => {
+            ("labels", Some(canonical.clone()), Item::Val(Value::String(label.clone())))
+        }
     };
     let Some(e) = find(name) else {
         // a new top-level member
         let value = match &inner_key {
             None => Item::Arr(vec![item]),
-            Some(k) if name == "aliases" => Item::Obj(std::iter::once((k.clone(), Item::Arr(vec![item]))).collect()),
+            Some(k) if name == "aliases" => {
+                Item::Obj(std::iter::once((k.clone(), Item::Arr(vec![item]))).collect())
+            }
             Some(k) => Item::Obj(std::iter::once((k.clone(), item)).collect()),
         };
         return Some(vec![append(text, &top, &member(name, &value, &unit, 1), &unit, 0)]);
@@ -361,9 +401,19 @@ fn scan_edit(text: &str, change: &ConfigChange) -> Option<Vec<Replace>> {
     match (name, inner_key) {
         (_, None) => {
             let multiline = c.multiline || c.entries.is_empty();
-            Some(vec![append(text, &c, &render(&item, &unit, 2, multiline && !matches!(item, Item::Val(Value::Array(_)))), &unit, 1)])
+            Some(vec![append(
+                text,
+                &c,
+                &render(&item, &unit, 2, multiline && !matches!(item, Item::Val(Value::Array(_)))),
+                &unit,
+                1,
+            )])
         }
-        ("labels", Some(k)) => match c.entries.iter().find(|x| x.key.as_deref().is_some_and(|key| fold(key) == fold(&k))) {
+        ("labels", Some(k)) => match c
+            .entries
+            .iter()
+            .find(|x| x.key.as_deref().is_some_and(|key| fold(key) == fold(&k)))
+        {
             Some(x) => Some(vec![Replace { range: x.value.clone(), text: item.to_json() }]),
             None => Some(vec![append(text, &c, &member(&k, &item, &unit, 2), &unit, 1)]),
         },
@@ -372,7 +422,13 @@ fn scan_edit(text: &str, change: &ConfigChange) -> Option<Vec<Replace>> {
                 let arr = container(text, x.value.start)?;
                 Some(vec![append(text, &arr, &item.to_json(), &unit, 2)])
             }
-            None => Some(vec![append(text, &c, &member(&k, &Item::Arr(vec![item]), &unit, 2), &unit, 1)]),
+            None => Some(vec![append(
+                text,
+                &c,
+                &member(&k, &Item::Arr(vec![item]), &unit, 2),
+                &unit,
+                1,
+            )]),
         },
     }
 }
@@ -382,7 +438,11 @@ mod tests {
     use super::*;
 
     fn ack(q: &str, figs: &[&str]) -> ConfigChange {
-        ConfigChange::Acknowledge(Acknowledgement { quantity: q.into(), figures: figs.iter().map(|s| s.to_string()).collect(), note: String::new() })
+        ConfigChange::Acknowledge(Acknowledgement {
+            quantity: q.into(),
+            figures: figs.iter().map(|s| s.to_string()).collect(),
+            note: String::new(),
+        })
     }
 
     fn run(text: Option<&str>, change: &ConfigChange) -> String {
@@ -424,22 +484,47 @@ mod tests {
         let out = run(Some(&out), &ConfigChange::Different("X".into(), "Y".into()));
         let out = run(Some(&out), &ConfigChange::Different("P".into(), "Q".into()));
         assert_eq!(Config::parse(&out, "x").unwrap().different, [["X", "Y"], ["P", "Q"]]);
-        let out = run(Some(&out), &ConfigChange::Alias { canonical: "Sergei Lavrov".into(), alias: "Lavrov".into() });
-        let out = run(Some(&out), &ConfigChange::Alias { canonical: "Sergei Lavrov".into(), alias: "S. Lavrov".into() });
-        assert_eq!(Config::parse(&out, "x").unwrap().aliases["Sergei Lavrov"], ["Lavrov", "S. Lavrov"]);
-        let out = run(Some(&out), &ConfigChange::Label { canonical: "Sergei Lavrov".into(), label: "Lavrov".into() });
-        let out = run(Some(&out), &ConfigChange::Label { canonical: "sergei lavrov".into(), label: "S. V. Lavrov".into() });
+        let out = run(
+            Some(&out),
+            &ConfigChange::Alias { canonical: "Sergei Lavrov".into(), alias: "Lavrov".into() },
+        );
+        let out = run(
+            Some(&out),
+            &ConfigChange::Alias { canonical: "Sergei Lavrov".into(), alias: "S. Lavrov".into() },
+        );
+        assert_eq!(
+            Config::parse(&out, "x").unwrap().aliases["Sergei Lavrov"],
+            ["Lavrov", "S. Lavrov"]
+        );
+        let out = run(
+            Some(&out),
+            &ConfigChange::Label { canonical: "Sergei Lavrov".into(), label: "Lavrov".into() },
+        );
+        let out = run(
+            Some(&out),
+            &ConfigChange::Label {
+                canonical: "sergei lavrov".into(),
+                label: "S. V. Lavrov".into(),
+            },
+        );
         let c = Config::parse(&out, "x").unwrap();
         assert_eq!(c.labels.len(), 1);
         assert_eq!(c.labels["Sergei Lavrov"], "S. V. Lavrov");
-        assert_eq!(edit(Some(&out), &ConfigChange::Different("X".into(), "Y".into())), Err(EditError::Unchanged));
-        assert!(matches!(edit(Some("{\"outlets\": 3}"), &ConfigChange::Different("X".into(), "Y".into())), Err(EditError::Invalid(_))));
+        assert_eq!(
+            edit(Some(&out), &ConfigChange::Different("X".into(), "Y".into())),
+            Err(EditError::Unchanged)
+        );
+        assert!(matches!(
+            edit(Some("{\"outlets\": 3}"), &ConfigChange::Different("X".into(), "Y".into())),
+            Err(EditError::Invalid(_))
+        ));
     }
 
     #[test]
     fn escapes_and_tabs() {
         let text = "{\n\t\"labels\": {\n\t\t\"a\\\"}\": \"b]\"\n\t}\n}";
-        let out = run(Some(text), &ConfigChange::Label { canonical: "Q".into(), label: "x\"y".into() });
+        let out =
+            run(Some(text), &ConfigChange::Label { canonical: "Q".into(), label: "x\"y".into() });
         assert!(out.contains("\n\t\t\"Q\": \"x\\\"y\""), "{out}");
         let c = Config::parse(&out, "x").unwrap();
         assert_eq!(c.labels["a\"}"], "b]");

@@ -28,11 +28,14 @@ mod tests {
         let v = serde_json::json!({"b": HOLE, "a": 1});
         for text in [serde_json::to_vec(&v).unwrap(), serde_json::to_vec_pretty(&v).unwrap()] {
             let (before, after) = split_at_hole(&text).unwrap();
-            assert_eq!([before, b"[]", after].concat(), if text.contains(&b'\n') {
-                serde_json::to_vec_pretty(&serde_json::json!({"b": [], "a": 1})).unwrap()
-            } else {
-                serde_json::to_vec(&serde_json::json!({"b": [], "a": 1})).unwrap()
-            });
+            assert_eq!(
+                [before, b"[]", after].concat(),
+                if text.contains(&b'\n') {
+                    serde_json::to_vec_pretty(&serde_json::json!({"b": [], "a": 1})).unwrap()
+                } else {
+                    serde_json::to_vec(&serde_json::json!({"b": [], "a": 1})).unwrap()
+                }
+            );
         }
         assert_eq!(split_at_hole(b"{\"a\": 1}"), None);
     }

@@ -15,14 +15,19 @@ fn link(texts: &[&str]) -> (Vec<ArticleActors>, Linked) {
 fn actor(d: &[ArticleActors], l: &Linked, article: usize, text: &str) -> usize {
     let a = &d[article];
     let m = a.mentions.iter().find(|m| a.text_of(m) == text).unwrap_or_else(|| {
-        panic!("{text:?} not a mention of {article}: {:?}", a.mentions.iter().map(|m| a.text_of(m)).collect::<Vec<_>>())
+        panic!(
+            "{text:?} not a mention of {article}: {:?}",
+            a.mentions.iter().map(|m| a.text_of(m)).collect::<Vec<_>>()
+        )
     });
     l.of_entity[article][m.entity]
 }
 
 #[test]
 fn surname_and_honorific_follow_the_full_name_in_the_article() {
-    let (d, l) = link(&["Foreign Minister Sergey Lavrov arrived. Mr Lavrov said little. Later Lavrov left."]);
+    let (d, l) = link(&[
+        "Foreign Minister Sergey Lavrov arrived. Mr Lavrov said little. Later Lavrov left.",
+    ]);
     let a = actor(&d, &l, 0, "Sergey Lavrov");
     assert_eq!(actor(&d, &l, 0, "Mr Lavrov"), a);
     assert_eq!(actor(&d, &l, 0, "Lavrov"), a);
@@ -47,7 +52,8 @@ fn transliterations_join_across_articles() {
 
 #[test]
 fn particles_and_apostrophes_fold_away() {
-    let (d, l) = link(&["President Bashar Assad’s army advanced.", "President Bashar al-Assad spoke."]);
+    let (d, l) =
+        link(&["President Bashar Assad’s army advanced.", "President Bashar al-Assad spoke."]);
     assert_eq!(actor(&d, &l, 0, "Bashar Assad"), actor(&d, &l, 1, "Bashar al-Assad"));
 }
 
@@ -68,7 +74,10 @@ fn ambiguous_surname_stays_alone() {
 
 #[test]
 fn acronym_defined_in_the_text_and_used_elsewhere() {
-    let (d, l) = link(&["They met the International Syria Support Group (ISSG) in Vienna.", "The ISSG met again."]);
+    let (d, l) = link(&[
+        "They met the International Syria Support Group (ISSG) in Vienna.",
+        "The ISSG met again.",
+    ]);
     let a = actor(&d, &l, 0, "International Syria Support Group");
     assert_eq!(actor(&d, &l, 0, "ISSG"), a);
     assert_eq!(actor(&d, &l, 1, "ISSG"), a);
@@ -76,7 +85,11 @@ fn acronym_defined_in_the_text_and_used_elsewhere() {
 
 #[test]
 fn common_aliases_of_states_and_organisations() {
-    let (d, l) = link(&["The U.S. and the U.N. disagreed.", "The United States and the United Nations met.", "USA and UN officials spoke with EU envoys."]);
+    let (d, l) = link(&[
+        "The U.S. and the U.N. disagreed.",
+        "The United States and the United Nations met.",
+        "USA and UN officials spoke with EU envoys.",
+    ]);
     assert_eq!(actor(&d, &l, 0, "U.S."), actor(&d, &l, 1, "United States"));
     assert_eq!(actor(&d, &l, 0, "U.S."), actor(&d, &l, 2, "USA"));
     assert_eq!(actor(&d, &l, 0, "U.N."), actor(&d, &l, 2, "UN"));
@@ -85,7 +98,8 @@ fn common_aliases_of_states_and_organisations() {
 
 #[test]
 fn renaming_stated_in_the_text() {
-    let (d, l) = link(&["The former Al-Nusra Front, recently renamed Fateh al-Sham Front, said so."]);
+    let (d, l) =
+        link(&["The former Al-Nusra Front, recently renamed Fateh al-Sham Front, said so."]);
     assert_eq!(actor(&d, &l, 0, "Al-Nusra Front"), actor(&d, &l, 0, "Fateh al-Sham Front"));
 }
 
@@ -100,13 +114,19 @@ fn washington_is_a_place_after_in_and_the_government_otherwise() {
 
 #[test]
 fn companies_match_with_and_without_legal_form() {
-    let (d, l) = link(&["Microsoft Corp. released a patch.", "Analysts said Microsoft moved fast."]);
+    let (d, l) =
+        link(&["Microsoft Corp. released a patch.", "Analysts said Microsoft moved fast."]);
     assert_eq!(actor(&d, &l, 0, "Microsoft Corp."), actor(&d, &l, 1, "Microsoft"));
 }
 
 #[test]
 fn short_given_names_and_middle_initials() {
-    let (d, l) = link(&["Frederick C. LaRue died.", "Fred LaRue was a figure in Watergate.", "W. Mark Felt died.", "Mark Felt was Deep Throat."]);
+    let (d, l) = link(&[
+        "Frederick C. LaRue died.",
+        "Fred LaRue was a figure in Watergate.",
+        "W. Mark Felt died.",
+        "Mark Felt was Deep Throat.",
+    ]);
     assert_eq!(actor(&d, &l, 0, "Frederick C. LaRue"), actor(&d, &l, 1, "Fred LaRue"));
     assert_eq!(actor(&d, &l, 2, "W. Mark Felt"), actor(&d, &l, 3, "Mark Felt"));
 }
@@ -122,9 +142,13 @@ fn config_aliases_join_spellings() {
     let texts = ["Abu Mohammed al-Julani spoke.", "Al-Jolani said so."];
     let detected: Vec<ArticleActors> = texts.iter().map(|t| actors::detect(t, &[])).collect();
     let refs: Vec<&ArticleActors> = detected.iter().collect();
-    let config = Config::parse(r#"{"aliases": {"Abu Mohammed al-Julani": ["Al-Jolani"]}}"#, "x").unwrap();
+    let config =
+        Config::parse(r#"{"aliases": {"Abu Mohammed al-Julani": ["Al-Jolani"]}}"#, "x").unwrap();
     let l = actors::link(&refs, &["000", "001"], &config);
-    assert_eq!(actor(&detected, &l, 0, "Abu Mohammed al-Julani"), actor(&detected, &l, 1, "Al-Jolani"));
+    assert_eq!(
+        actor(&detected, &l, 0, "Abu Mohammed al-Julani"),
+        actor(&detected, &l, 1, "Al-Jolani")
+    );
 }
 
 #[test]
@@ -137,7 +161,11 @@ fn title_case_headline_words_are_not_names() {
 
 #[test]
 fn detection_is_fast_and_linear() {
-    let seed = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds/004_6cd4a45ba0995dfa.txt")).unwrap();
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/seeds/004_6cd4a45ba0995dfa.txt"),
+    )
+    .unwrap();
     let big = seed.repeat(40); // ~200 KB
     actors::detect(&seed, &[]); // word lists are built on first use
     let t = std::time::Instant::now();
@@ -148,6 +176,9 @@ fn detection_is_fast_and_linear() {
     let forty = t.elapsed();
     assert!(large.mentions.len() >= 39 * small.mentions.len());
     // a loose bound (quadratic growth would be 1600×); slack for debug builds and busy machines
-    assert!(forty < one * 400 + std::time::Duration::from_millis(500), "{one:?} for 5 KB, {forty:?} for 200 KB");
+    assert!(
+        forty < one * 400 + std::time::Duration::from_millis(500),
+        "{one:?} for 5 KB, {forty:?} for 200 KB"
+    );
     eprintln!("detect: {one:?} for {} bytes, {forty:?} for {} bytes", seed.len(), big.len());
 }

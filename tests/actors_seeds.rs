@@ -26,7 +26,8 @@ fn corpus() -> Corpus {
 
 fn corpus_with(config: &Config) -> Corpus {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
-    let texts: Vec<String> = SEEDS.iter().map(|f| std::fs::read_to_string(dir.join(f)).unwrap()).collect();
+    let texts: Vec<String> =
+        SEEDS.iter().map(|f| std::fs::read_to_string(dir.join(f)).unwrap()).collect();
     let detected: Vec<ArticleActors> = texts.iter().map(|t| actors::detect(t, &[])).collect();
     let refs: Vec<&ArticleActors> = detected.iter().collect();
     let linked = actors::link(&refs, &["000", "001", "002", "003", "004"], config);
@@ -57,7 +58,9 @@ impl Corpus {
 
 fn person_in(c: &Corpus, name: &str, articles: &[usize]) -> usize {
     let first = articles[0];
-    let id = c.actor_at(first, name).unwrap_or_else(|| panic!("{name} not found in {first:03}: {:?}", c.mention_texts(first)));
+    let id = c
+        .actor_at(first, name)
+        .unwrap_or_else(|| panic!("{name} not found in {first:03}: {:?}", c.mention_texts(first)));
     assert_eq!(c.kind_of(id), ActorKind::Person, "{name}");
     let got = c.articles_of(id);
     for a in articles {
@@ -151,7 +154,16 @@ fn places_weekdays_and_sentence_openers_are_not_actors() {
         let id = c.actor_at(a, place).unwrap_or_else(|| panic!("{place} missing"));
         assert_ne!(c.kind_of(id), ActorKind::Person, "{place}");
     }
-    for (a, word) in [(0, "Saturday"), (0, "Friday"), (0, "But"), (2, "Pressure"), (0, "Days"), (2, "Many"), (0, "Residents"), (2, "Nov.")] {
+    for (a, word) in [
+        (0, "Saturday"),
+        (0, "Friday"),
+        (0, "But"),
+        (2, "Pressure"),
+        (0, "Days"),
+        (2, "Many"),
+        (0, "Residents"),
+        (2, "Nov."),
+    ] {
         assert!(!c.mention_texts(a).contains(&word), "{word} taken for an actor in {a:03}");
     }
 }
@@ -169,7 +181,8 @@ fn roles_come_from_the_text_and_stay_out_of_names() {
     let c = corpus();
     let role_of = |article: usize, name: &str| -> Vec<String> {
         let a = &c.detected[article];
-        let m = a.mentions.iter().find(|m| a.text_of(m) == name).unwrap_or_else(|| panic!("{name}"));
+        let m =
+            a.mentions.iter().find(|m| a.text_of(m) == name).unwrap_or_else(|| panic!("{name}"));
         a.entities[m.entity].roles.iter().map(|r| r.text.clone()).collect()
     };
     assert!(role_of(0, "Sergey Lavrov").contains(&"Russian Foreign Minister".to_string()));
@@ -189,13 +202,23 @@ fn quotes_are_attributed_to_their_speakers() {
     let c = corpus();
     let quotes_of = |article: usize, name: &str| -> Vec<String> {
         let a = &c.detected[article];
-        let m = a.mentions.iter().find(|m| a.text_of(m) == name).unwrap_or_else(|| panic!("{name}"));
+        let m =
+            a.mentions.iter().find(|m| a.text_of(m) == name).unwrap_or_else(|| panic!("{name}"));
         a.entities[m.entity].quotes.iter().map(|q| q.text.clone()).collect()
     };
-    assert!(quotes_of(4, "Mr Lavrov").iter().any(|q| q.starts_with("I don't have any particular expectations")), "{:?}", quotes_of(4, "Mr Lavrov"));
+    assert!(
+        quotes_of(4, "Mr Lavrov")
+            .iter()
+            .any(|q| q.starts_with("I don't have any particular expectations")),
+        "{:?}",
+        quotes_of(4, "Mr Lavrov")
+    );
     let kerry = quotes_of(1, "John Kerry");
     assert!(kerry.iter().any(|q| q.starts_with("We are on the verge")), "{kerry:?}");
-    assert!(kerry.iter().any(|q| q.starts_with("It is one of those moments")), "he added: {kerry:?}");
+    assert!(
+        kerry.iter().any(|q| q.starts_with("It is one of those moments")),
+        "he added: {kerry:?}"
+    );
     assert!(quotes_of(0, "Narendra Modi").iter().any(|q| q.starts_with("India recognised")));
     assert!(quotes_of(2, "Gennady Gatilov").iter().any(|q| q.starts_with("And it's about time")));
     assert!(!quotes_of(3, "Omar al-Beik").is_empty());
@@ -220,10 +243,21 @@ fn links_carry_reasons() {
     let lavrov = &c.linked.actors[c.actor_at(2, "Sergei Lavrov").unwrap()];
     assert!(lavrov.reasons.iter().any(|r| r.contains("Sergey/Sergei")), "{:?}", lavrov.reasons);
     let churkin = &c.linked.actors[c.actor_at(4, "Churkin").unwrap()];
-    assert!(churkin.reasons.iter().any(|r| r.contains("surname of Vitaly Churkin")), "{:?}", churkin.reasons);
+    assert!(
+        churkin.reasons.iter().any(|r| r.contains("surname of Vitaly Churkin")),
+        "{:?}",
+        churkin.reasons
+    );
     let obama = &c.linked.actors[c.actor_at(4, "Obama").unwrap()];
-    assert!(obama.reasons.iter().any(|r| r.contains("same surname") && r.contains("000")), "{:?}", obama.reasons);
-    assert!(lavrov.aliases.contains(&"Sergey Lavrov".to_string()) && lavrov.aliases.contains(&"Sergei Lavrov".to_string()));
+    assert!(
+        obama.reasons.iter().any(|r| r.contains("same surname") && r.contains("000")),
+        "{:?}",
+        obama.reasons
+    );
+    assert!(
+        lavrov.aliases.contains(&"Sergey Lavrov".to_string())
+            && lavrov.aliases.contains(&"Sergei Lavrov".to_string())
+    );
 }
 
 #[test]
@@ -245,15 +279,26 @@ fn output_does_not_depend_on_article_order() {
     let c = corpus();
     let reversed: Vec<&ArticleActors> = c.detected.iter().rev().collect();
     let linked = actors::link(&reversed, &["004", "003", "002", "001", "000"], &Config::default());
-    let names = |l: &Linked| -> BTreeSet<(String, usize)> { l.actors.iter().map(|a| (a.name.clone(), a.members.len())).collect() };
+    let names = |l: &Linked| -> BTreeSet<(String, usize)> {
+        l.actors.iter().map(|a| (a.name.clone(), a.members.len())).collect()
+    };
     assert_eq!(names(&c.linked), names(&linked));
 }
 
 #[test]
 fn places_named_by_their_context_are_places() {
     let c = corpus();
-    for (a, place) in [(4, "Bustan al-Basha"), (1, "Hama"), (1, "Handarat"), (2, "Castello Road"), (0, "Beau-Rivage Palace"), (3, "Lake Geneva")] {
-        let id = c.actor_at(a, place).unwrap_or_else(|| panic!("{place} missing: {:?}", c.mention_texts(a)));
+    for (a, place) in [
+        (4, "Bustan al-Basha"),
+        (1, "Hama"),
+        (1, "Handarat"),
+        (2, "Castello Road"),
+        (0, "Beau-Rivage Palace"),
+        (3, "Lake Geneva"),
+    ] {
+        let id = c
+            .actor_at(a, place)
+            .unwrap_or_else(|| panic!("{place} missing: {:?}", c.mention_texts(a)));
         assert_eq!(c.kind_of(id), ActorKind::Place, "{place}");
     }
 }

@@ -44,7 +44,13 @@ fn run_watched(args: &[&str], dir: &Path, name: &str) -> Vec<u8> {
 }
 
 fn mentions_of(report: &serde_json::Value, name: &str) -> usize {
-    report["actors"].as_array().unwrap().iter().filter(|a| a["name"] == name).map(|a| a["mentions"].as_array().unwrap().len()).sum()
+    report["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["name"] == name)
+        .map(|a| a["mentions"].as_array().unwrap().len())
+        .sum()
 }
 
 #[test]
@@ -67,16 +73,26 @@ fn forty_thousand_capitalised_words_in_a_row() {
 #[test]
 fn ten_thousand_quotes_on_one_line_are_attributed() {
     // each quote looked for its speaker from the start of the line, and its end to the line's end
-    let text = "Sergei Lavrov said “the talks will resume on 12 October in Geneva”. ".repeat(10_000);
+    let text =
+        "Sergei Lavrov said “the talks will resume on 12 October in Geneva”. ".repeat(10_000);
     let report = actors_of("quotes", &text);
-    let lavrov = report["actors"].as_array().unwrap().iter().find(|a| a["name"] == "Sergei Lavrov").expect("Lavrov is found");
+    let lavrov = report["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Sergei Lavrov")
+        .expect("Lavrov is found");
     assert_eq!(lavrov["mentions"].as_array().unwrap().len(), 10_000);
 }
 
 #[test]
 fn ten_thousand_nested_quotation_marks() {
     // each candidate looked back for a cue word to the start of the line
-    let text = format!("Lavrov said {}x{}\n", "“Kerry said ‘Assad said “".repeat(10_000), "”’”".repeat(10_000));
+    let text = format!(
+        "Lavrov said {}x{}\n",
+        "“Kerry said ‘Assad said “".repeat(10_000),
+        "”’”".repeat(10_000)
+    );
     let report = actors_of("nested", &text);
     assert_eq!(mentions_of(&report, "Kerry"), 10_000);
 }
@@ -87,6 +103,12 @@ fn twenty_thousand_invented_names() {
     // (one surname bucket: every surname starts "Al")
     let text: Vec<String> = (0..20_000).map(|i| format!("Mr Sam Alpha{i} met the press")).collect();
     let report = actors_of("names", &(text.join(". ") + ".\n"));
-    let people: usize = report["actors"].as_array().unwrap().iter().filter(|a| a["kind"] == "person").map(|a| a["mentions"].as_array().unwrap().len()).sum();
+    let people: usize = report["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "person")
+        .map(|a| a["mentions"].as_array().unwrap().len())
+        .sum();
     assert_eq!(people, 20_000, "every name is found and linked somewhere");
 }

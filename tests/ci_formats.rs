@@ -5,7 +5,12 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn crosswire(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosswire")).env("NO_COLOR", "1").args(args).arg(dir).output().expect("run crosswire")
+    Command::new(env!("CARGO_BIN_EXE_crosswire"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .arg(dir)
+        .output()
+        .expect("run crosswire")
 }
 
 fn seeds() -> std::path::PathBuf {
@@ -28,10 +33,16 @@ fn sarif_output_validates_against_the_official_schema() {
         let out = crosswire(&["check", "--format", "sarif", "--fail-on", "never"], &dir);
         assert_eq!(out.status.code(), Some(0));
         let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path)).collect();
+        let errors: Vec<String> =
+            validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path)).collect();
         assert!(errors.is_empty(), "SARIF invalid: {errors:#?}");
         assert_eq!(sarif["runs"][0]["columnKind"], "utf16CodeUnits");
-        let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+        let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
         assert_eq!(rules, ["figure-conflict", "figure-divergence"]);
     }
 }
@@ -41,8 +52,12 @@ fn sarif_results_carry_related_locations() {
     let out = crosswire(&["check", "--format", "sarif"], &seeds());
     let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let conflict = results.iter().find(|r| r["ruleId"] == "figure-conflict").expect("the seed conflict");
-    assert_eq!(conflict["locations"][0]["physicalLocation"]["region"]["snippet"]["text"], "275,000");
+    let conflict =
+        results.iter().find(|r| r["ruleId"] == "figure-conflict").expect("the seed conflict");
+    assert_eq!(
+        conflict["locations"][0]["physicalLocation"]["region"]["snippet"]["text"],
+        "275,000"
+    );
     assert!(conflict["relatedLocations"].as_array().unwrap().len() >= 2);
 }
 
@@ -52,7 +67,13 @@ fn github_annotations_are_well_formed() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     let warning = text.lines().find(|l| l.starts_with("::warning ")).expect("a warning annotation");
-    assert!(warning.contains("file=") && warning.contains(",line=") && warning.contains(",col=") && warning.contains(",endColumn="), "{warning}");
+    assert!(
+        warning.contains("file=")
+            && warning.contains(",line=")
+            && warning.contains(",col=")
+            && warning.contains(",endColumn="),
+        "{warning}"
+    );
     assert!(warning.contains("title=crosswire figure-conflict::"), "{warning}");
     // one annotation per line: newlines in messages are escaped
     assert!(text.lines().all(|l| l.starts_with("::")), "{text}");
@@ -75,10 +96,17 @@ fn acknowledgement_round_trip() {
 
     // acknowledge: the run passes, and the finding is listed only on request
     let figures: Vec<String> = std::iter::once(conflict["text"].as_str().unwrap().to_string())
-        .chain(conflict["related"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap().to_string()))
+        .chain(
+            conflict["related"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["text"].as_str().unwrap().to_string()),
+        )
         .collect();
     let ack = serde_json::json!({"acknowledged": [{"quantity": quantity, "figures": figures, "note": "UN vs NGO count"}]});
-    std::fs::write(dir.path().join("crosswire.json"), serde_json::to_string_pretty(&ack).unwrap()).unwrap();
+    std::fs::write(dir.path().join("crosswire.json"), serde_json::to_string_pretty(&ack).unwrap())
+        .unwrap();
     let (code, v) = check_json(dir.path(), &[]);
     assert_eq!(code, Some(0), "{v}");
     assert!(v["diagnostics"].as_array().unwrap().is_empty());

@@ -19,7 +19,8 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 #[test]
@@ -30,13 +31,15 @@ fn check_on_the_seeds_reports_the_one_conflict_with_related_locations() {
     assert_eq!(v["version"], 1);
     assert_eq!(v["articles"], 5);
     let diags = v["diagnostics"].as_array().unwrap();
-    let warnings: Vec<&Value> = diags.iter().filter(|d| d["severity"] == "warning" || d["severity"] == "error").collect();
+    let warnings: Vec<&Value> =
+        diags.iter().filter(|d| d["severity"] == "warning" || d["severity"] == "error").collect();
     assert_eq!(warnings.len(), 1, "exactly one warning on the seeds: {warnings:#?}");
     let w = warnings[0];
     assert_eq!(w["code"], "figure-conflict");
     assert!(w["file"].as_str().unwrap().ends_with("002_142ef9cbeb2672f9.txt"));
     assert_eq!(w["text"], "275,000");
-    let related: Vec<&str> = w["related"].as_array().unwrap().iter().map(|r| r["file"].as_str().unwrap()).collect();
+    let related: Vec<&str> =
+        w["related"].as_array().unwrap().iter().map(|r| r["file"].as_str().unwrap()).collect();
     assert!(related.iter().any(|f| f.ends_with("001_72b7bbedfb28fc0c.txt")), "{related:?}");
     assert!(related.iter().any(|f| f.ends_with("004_6cd4a45ba0995dfa.txt")), "{related:?}");
     for r in w["related"].as_array().unwrap() {
@@ -46,13 +49,25 @@ fn check_on_the_seeds_reports_the_one_conflict_with_related_locations() {
 
 #[test]
 fn json_ranges_are_utf16_and_text_is_the_exact_source() {
-    let out = bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(seeds()).output().unwrap();
+    let out = bin()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(seeds())
+        .output()
+        .unwrap();
     let v = json(&out);
     for d in v["diagnostics"].as_array().unwrap() {
         for loc in std::iter::once(d).chain(d["related"].as_array().unwrap()) {
             let text = std::fs::read_to_string(loc["file"].as_str().unwrap()).unwrap();
-            let line: Vec<u16> = text.lines().nth(loc["line"].as_u64().unwrap() as usize).unwrap().encode_utf16().collect();
-            let (s, e) = (loc["character"].as_u64().unwrap() as usize, loc["end_character"].as_u64().unwrap() as usize);
+            let line: Vec<u16> = text
+                .lines()
+                .nth(loc["line"].as_u64().unwrap() as usize)
+                .unwrap()
+                .encode_utf16()
+                .collect();
+            let (s, e) = (
+                loc["character"].as_u64().unwrap() as usize,
+                loc["end_character"].as_u64().unwrap() as usize,
+            );
             assert_eq!(loc["line"], loc["end_line"]);
             assert_eq!(String::from_utf16(&line[s..e]).unwrap(), loc["text"].as_str().unwrap());
         }
@@ -94,7 +109,8 @@ fn bad_files_are_reported_and_the_rest_is_still_checked() {
     std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 250,000 people\n").unwrap();
     std::fs::write(dir.path().join("binary.txt"), b"\x7fELF\0\0\0\x01").unwrap();
     #[cfg(unix)]
-    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt"))
+        .unwrap();
     let out = bin().args(["figures", "--format", "json"]).arg(dir.path()).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
@@ -104,7 +120,11 @@ fn bad_files_are_reported_and_the_rest_is_still_checked() {
     #[cfg(unix)]
     assert!(stderr.contains("dangling.txt"), "{stderr}");
     let v = json(&out);
-    assert!(v["figures"].as_array().unwrap().iter().all(|f| f["file"].as_str().unwrap().ends_with("good.txt")));
+    assert!(v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["file"].as_str().unwrap().ends_with("good.txt")));
 }
 
 #[test]
@@ -125,14 +145,27 @@ fn actors_and_figures_json_have_the_documented_shape() {
         for key in ["id", "name", "kind", "roles", "aliases", "mentions"] {
             assert!(a.get(key).is_some(), "actor without {key}: {a}");
         }
-        assert!(["person", "organization", "state", "place", "group"].contains(&a["kind"].as_str().unwrap()));
+        assert!(["person", "organization", "state", "place", "group"]
+            .contains(&a["kind"].as_str().unwrap()));
     }
     let v = json(&bin().args(["figures", "--format", "json"]).arg(seeds()).output().unwrap());
     assert_eq!(v["version"], 1);
     let figures = v["figures"].as_array().unwrap();
     assert!(!figures.is_empty(), "the seeds hold figures");
     for f in figures {
-        for key in ["file", "line", "character", "end_line", "end_character", "text", "low", "high", "qualifier", "counts", "quantity"] {
+        for key in [
+            "file",
+            "line",
+            "character",
+            "end_line",
+            "end_character",
+            "text",
+            "low",
+            "high",
+            "qualifier",
+            "counts",
+            "quantity",
+        ] {
             assert!(f.get(key).is_some(), "figure without {key}: {f}");
         }
     }
@@ -143,9 +176,19 @@ fn markdown_front_matter_gives_the_outlet_and_code_blocks_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.md"), "---\ntitle: Siege\noutlet: Reuters\ndate: 2016-10-15\n---\n\nThe UN says 275,000 civilians still live in eastern Aleppo.\n").unwrap();
     std::fs::write(dir.path().join("b.md"), "---\noutlet: AFP\n---\n\nAn estimated 250,000 people are living under siege in eastern Aleppo.\n\n```\n999,999 people living under siege in eastern Aleppo\n```\n").unwrap();
-    let v = json(&bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(dir.path()).output().unwrap());
+    let v = json(
+        &bin()
+            .args(["check", "--format", "json", "--fail-on", "never"])
+            .arg(dir.path())
+            .output()
+            .unwrap(),
+    );
     let diags = v["diagnostics"].as_array().unwrap();
-    assert!(diags.iter().any(|d| d["code"] == "figure-conflict" && d["message"].as_str().unwrap().contains("Reuters")), "{diags:#?}");
+    assert!(
+        diags.iter().any(|d| d["code"] == "figure-conflict"
+            && d["message"].as_str().unwrap().contains("Reuters")),
+        "{diags:#?}"
+    );
     assert!(diags.iter().all(|d| !d.to_string().contains("999,999")), "code blocks are not prose");
 }
 
@@ -155,8 +198,12 @@ fn markdown_front_matter_gives_the_outlet_and_code_blocks_are_skipped() {
 /// `other/b.txt` (250,000).
 fn with_article_globs(articles: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("crosswire.json"), format!(r#"{{"articles": {articles}}}"#)).unwrap();
-    for (sub, text) in [("news/a.txt", "The UN says 275,000 civilians still live in eastern Aleppo.\n"), ("other/b.txt", "An estimated 250,000 people are living under siege in eastern Aleppo.\n")] {
+    std::fs::write(dir.path().join("crosswire.json"), format!(r#"{{"articles": {articles}}}"#))
+        .unwrap();
+    for (sub, text) in [
+        ("news/a.txt", "The UN says 275,000 civilians still live in eastern Aleppo.\n"),
+        ("other/b.txt", "An estimated 250,000 people are living under siege in eastern Aleppo.\n"),
+    ] {
         std::fs::create_dir_all(dir.path().join(sub).parent().unwrap()).unwrap();
         std::fs::write(dir.path().join(sub), text).unwrap();
     }
@@ -167,7 +214,17 @@ fn with_article_globs(articles: &str) -> tempfile::TempDir {
 fn figure_files(out: &Output) -> Vec<(String, String)> {
     assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
     let v = json(out);
-    let mut files: Vec<(String, String)> = v["figures"].as_array().unwrap().iter().map(|f| (f["file"].as_str().unwrap().replace('\\', "/"), f["text"].as_str().unwrap().to_string())).collect();
+    let mut files: Vec<(String, String)> = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().replace('\\', "/"),
+                f["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
     files.sort();
     files
 }
@@ -175,16 +232,27 @@ fn figure_files(out: &Output) -> Vec<(String, String)> {
 #[test]
 fn check_and_figures_read_only_the_articles_globs_of_a_folder() {
     let dir = with_article_globs(r#"["news/**/*.txt"]"#);
-    let out = bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(dir.path()).output().unwrap();
+    let out = bin()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
     let v = json(&out);
     assert_eq!(v["articles"], 1, "only news/a.txt: {v:#}");
     assert!(!v.to_string().contains("b.txt"), "{v:#}");
-    let figures = figure_files(&bin().args(["figures", "--format", "json"]).arg(dir.path()).output().unwrap());
-    assert!(!figures.is_empty() && figures.iter().all(|(f, _)| f.ends_with("news/a.txt")), "{figures:?}");
+    let figures = figure_files(
+        &bin().args(["figures", "--format", "json"]).arg(dir.path()).output().unwrap(),
+    );
+    assert!(
+        !figures.is_empty() && figures.iter().all(|(f, _)| f.ends_with("news/a.txt")),
+        "{figures:?}"
+    );
     assert!(figures.iter().any(|(_, t)| t.contains("275,000")), "{figures:?}");
     // the folder argument `.` (crosswire.json from the working directory), globs matched below it
-    let here = figure_files(&bin().args(["figures", "--format", "json"]).current_dir(dir.path()).output().unwrap());
+    let here = figure_files(
+        &bin().args(["figures", "--format", "json"]).current_dir(dir.path()).output().unwrap(),
+    );
     assert!(!here.is_empty() && here.iter().all(|(f, _)| f == "news/a.txt"), "{here:?}");
 }
 
@@ -192,22 +260,51 @@ fn check_and_figures_read_only_the_articles_globs_of_a_folder() {
 fn a_file_named_on_the_command_line_is_read_whatever_the_globs() {
     let dir = with_article_globs(r#"["news/**/*.txt"]"#);
     let named = dir.path().join("other/b.txt");
-    let out = bin().args(["figures", "--format", "json", "--config"]).arg(dir.path()).arg(dir.path()).arg(&named).output().unwrap();
+    let out = bin()
+        .args(["figures", "--format", "json", "--config"])
+        .arg(dir.path())
+        .arg(dir.path())
+        .arg(&named)
+        .output()
+        .unwrap();
     let figures = figure_files(&out);
-    assert!(figures.iter().any(|(f, t)| f.ends_with("news/a.txt") && t.contains("275,000")), "{figures:?}");
-    assert!(figures.iter().any(|(f, t)| f.ends_with("other/b.txt") && t.contains("250,000")), "{figures:?}");
+    assert!(
+        figures.iter().any(|(f, t)| f.ends_with("news/a.txt") && t.contains("275,000")),
+        "{figures:?}"
+    );
+    assert!(
+        figures.iter().any(|(f, t)| f.ends_with("other/b.txt") && t.contains("250,000")),
+        "{figures:?}"
+    );
     // named alone, it is read too
-    let alone = figure_files(&bin().args(["figures", "--format", "json", "--config"]).arg(dir.path()).arg(&named).output().unwrap());
-    assert!(!alone.is_empty() && alone.iter().all(|(f, _)| f.ends_with("other/b.txt")), "{alone:?}");
+    let alone = figure_files(
+        &bin()
+            .args(["figures", "--format", "json", "--config"])
+            .arg(dir.path())
+            .arg(&named)
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        !alone.is_empty() && alone.iter().all(|(f, _)| f.ends_with("other/b.txt")),
+        "{alone:?}"
+    );
 }
 
 #[test]
 fn empty_articles_reads_every_article_and_a_glob_matching_nothing_says_so() {
     let dir = with_article_globs("[]");
-    let out = bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(dir.path()).output().unwrap();
+    let out = bin()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     let v = json(&out);
     assert_eq!(v["articles"], 2, "{v:#}");
-    assert!(v["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "figure-conflict"), "{v:#}");
+    assert!(
+        v["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "figure-conflict"),
+        "{v:#}"
+    );
     let none = with_article_globs(r#"["drafts/*.txt"]"#);
     let out = bin().args(["check"]).arg(none.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -221,10 +318,23 @@ mod lsp_client;
 #[test]
 fn the_server_and_check_read_the_same_articles() {
     let dir = with_article_globs(r#"["news/**/*.txt", "*.md"]"#);
-    std::fs::write(dir.path().join("top.md"), "Some 260,000 people remain in eastern Aleppo.\n").unwrap();
-    std::fs::write(dir.path().join("top.txt"), "Some 270,000 people remain in eastern Aleppo.\n").unwrap();
-    let figures = figure_files(&bin().args(["figures", "--format", "json"]).arg(dir.path()).output().unwrap());
-    let mut cli: Vec<String> = figures.into_iter().map(|(f, _)| f.rsplit_once(&*dir.path().file_name().unwrap().to_string_lossy()).unwrap().1.trim_start_matches('/').to_string()).collect();
+    std::fs::write(dir.path().join("top.md"), "Some 260,000 people remain in eastern Aleppo.\n")
+        .unwrap();
+    std::fs::write(dir.path().join("top.txt"), "Some 270,000 people remain in eastern Aleppo.\n")
+        .unwrap();
+    let figures = figure_files(
+        &bin().args(["figures", "--format", "json"]).arg(dir.path()).output().unwrap(),
+    );
+    let mut cli: Vec<String> = figures
+        .into_iter()
+        .map(|(f, _)| {
+            f.rsplit_once(&*dir.path().file_name().unwrap().to_string_lossy())
+                .unwrap()
+                .1
+                .trim_start_matches('/')
+                .to_string()
+        })
+        .collect();
     cli.dedup();
     assert_eq!(cli, ["news/a.txt", "top.md"]);
     let mut c = lsp_client::LspClient::spawn();
@@ -233,7 +343,12 @@ fn the_server_and_check_read_the_same_articles() {
     // a third, had the server taken one, would be indexed in the same scan
     c.drain_for(std::time::Duration::from_millis(300));
     let list = c.request("crosswire/articles", Value::Null);
-    let mut server: Vec<String> = list["articles"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap().to_string()).collect();
+    let mut server: Vec<String> = list["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap().to_string())
+        .collect();
     server.sort();
     assert_eq!(server.len(), cli.len(), "{server:?} vs {cli:?}");
     for (s, c) in server.iter().zip(&cli) {

@@ -33,14 +33,23 @@ fn layout() -> Layout {
     let (ws, secret_dir) = (base.join("ws"), base.join("secret"));
     std::fs::create_dir_all(&ws).unwrap();
     std::fs::create_dir_all(&secret_dir).unwrap();
-    std::fs::write(ws.join("good.txt"), "The UN says 275,000 civilians still live in eastern Aleppo, said John Kerry.\n").unwrap();
+    std::fs::write(
+        ws.join("good.txt"),
+        "The UN says 275,000 civilians still live in eastern Aleppo, said John Kerry.\n",
+    )
+    .unwrap();
     let secret = secret_dir.join("secret.txt");
     std::fs::write(&secret, format!("The UN says {SECRET_FIGURE} civilians still live in eastern Aleppo, said Zebulon {SECRET_NAME}.\n")).unwrap();
     Layout { _tmp: tmp, ws, secret_dir, secret }
 }
 
 fn crosswire(args: &[&str], path: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosswire")).env("NO_COLOR", "1").args(args).arg(path).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_crosswire"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .arg(path)
+        .output()
+        .unwrap()
 }
 
 fn stdout(out: &Output) -> String {
@@ -57,9 +66,17 @@ fn assert_secret_unread(ws: &Path) -> String {
     let figures = crosswire(&["figures", "--format", "json"], ws);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     for out in [&check, &figures] {
-        assert!(!stdout(out).contains(SECRET_FIGURE) && !stdout(out).contains("secret.txt"), "the outside article was read: {}", stdout(out));
+        assert!(
+            !stdout(out).contains(SECRET_FIGURE) && !stdout(out).contains("secret.txt"),
+            "the outside article was read: {}",
+            stdout(out)
+        );
     }
-    assert!(stdout(&figures).contains("275,000"), "the inside article is read: {}", stdout(&figures));
+    assert!(
+        stdout(&figures).contains("275,000"),
+        "the inside article is read: {}",
+        stdout(&figures)
+    );
     stderr(&check)
 }
 
@@ -68,7 +85,8 @@ fn assert_secret_unread(ws: &Path) -> String {
 #[test]
 fn check_refuses_a_glob_with_dot_dot_and_names_it() {
     let l = layout();
-    std::fs::write(l.ws.join("crosswire.json"), r#"{"articles": ["*.txt", "../secret/*.txt"]}"#).unwrap();
+    std::fs::write(l.ws.join("crosswire.json"), r#"{"articles": ["*.txt", "../secret/*.txt"]}"#)
+        .unwrap();
     let err = assert_secret_unread(&l.ws);
     assert!(err.contains(r#"crosswire.json: articles[1] "../secret/*.txt" reaches outside the workspace folder (it has a .. component); ignored"#), "{err}");
 }
@@ -87,7 +105,11 @@ fn check_refuses_absolute_globs_in_articles_and_outlets() {
     std::fs::write(l.ws.join("crosswire.json"), json!({ "articles": [glob] }).to_string()).unwrap();
     let out = crosswire(&["check", "--format", "json"], &l.ws);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("no articles") && !stdout(&out).contains(SECRET_FIGURE), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no articles") && !stdout(&out).contains(SECRET_FIGURE),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -96,28 +118,46 @@ fn check_skips_links_to_a_file_or_folder_outside_and_follows_links_inside() {
     symlink(&l.secret, l.ws.join("to-file.txt")).unwrap();
     symlink(&l.secret_dir, l.ws.join("to-folder")).unwrap();
     std::fs::create_dir(l.ws.join("inside")).unwrap();
-    std::fs::write(l.ws.join("inside/real.txt"), "Some 8,000 rebels are holding out in Aleppo.\n").unwrap();
+    std::fs::write(l.ws.join("inside/real.txt"), "Some 8,000 rebels are holding out in Aleppo.\n")
+        .unwrap();
     symlink(l.ws.join("inside/real.txt"), l.ws.join("inside-link.txt")).unwrap();
     symlink(l.ws.join("inside"), l.ws.join("inside-folder-link")).unwrap();
     let err = assert_secret_unread(&l.ws);
     for link in ["to-file.txt", "to-folder"] {
-        let line = err.lines().find(|s| s.contains(link)).unwrap_or_else(|| panic!("{link} is reported: {err}"));
-        assert!(line.contains("symbolic link leads outside the folder (to ") && line.contains("secret") && line.ends_with("; skipped"), "{line}");
+        let line = err
+            .lines()
+            .find(|s| s.contains(link))
+            .unwrap_or_else(|| panic!("{link} is reported: {err}"));
+        assert!(
+            line.contains("symbolic link leads outside the folder (to ")
+                && line.contains("secret")
+                && line.ends_with("; skipped"),
+            "{line}"
+        );
     }
     let figures = stdout(&crosswire(&["figures", "--format", "json"], &l.ws));
     for file in ["inside-link.txt", "inside-folder-link/real.txt", "inside/real.txt"] {
-        assert!(figures.contains(file), "a link inside the folder is followed: {file} in {figures}");
+        assert!(
+            figures.contains(file),
+            "a link inside the folder is followed: {file} in {figures}"
+        );
     }
 }
 
 #[test]
 fn check_refuses_a_crosswire_json_that_is_a_link_outside() {
     let l = layout();
-    std::fs::write(l.secret_dir.join("crosswire.json"), r#"{"outlets": {"good.txt": "Leaked"}}"#).unwrap();
+    std::fs::write(l.secret_dir.join("crosswire.json"), r#"{"outlets": {"good.txt": "Leaked"}}"#)
+        .unwrap();
     symlink(l.secret_dir.join("crosswire.json"), l.ws.join("crosswire.json")).unwrap();
     let out = crosswire(&["check"], &l.ws);
     assert_eq!(out.status.code(), Some(2), "as a broken crosswire.json is: {}", stderr(&out));
-    assert!(stderr(&out).contains("crosswire.json is a symbolic link that leads outside its folder (to "), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("crosswire.json is a symbolic link that leads outside its folder (to "),
+        "{}",
+        stderr(&out)
+    );
     assert!(!stdout(&out).contains("Leaked"));
 }
 
@@ -138,20 +178,25 @@ fn a_file_named_on_the_command_line_is_read_wherever_it_is() {
 /// of the secret article, and that it is not indexed.
 fn assert_server_never_read_secret(c: &mut LspClient) {
     let list = c.request("crosswire/articles", Value::Null);
-    let names: Vec<&str> = list["articles"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        list["articles"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
     assert!(names.iter().all(|n| !n.contains("secret") && !n.contains("to-")), "{names:?}");
     let symbols = c.request("workspace/symbol", json!({ "query": SECRET_NAME }));
     assert!(symbols.as_array().is_none_or(|a| a.is_empty()), "{symbols}");
     for n in &c.notifications {
         let s = n.to_string();
-        assert!(!s.contains(SECRET_FIGURE) && !s.contains(SECRET_NAME), "the outside article was read: {s}");
+        assert!(
+            !s.contains(SECRET_FIGURE) && !s.contains(SECRET_NAME),
+            "the outside article was read: {s}"
+        );
     }
 }
 
 fn warning_containing(c: &mut LspClient, what: &str) -> String {
     let w = what.to_string();
     let n = c.wait_notification(&format!("a showMessage containing {what}"), move |n| {
-        n["method"] == "window/showMessage" && n["params"]["message"].as_str().is_some_and(|m| m.contains(&w))
+        n["method"] == "window/showMessage"
+            && n["params"]["message"].as_str().is_some_and(|m| m.contains(&w))
     });
     n["params"]["message"].as_str().unwrap().to_string()
 }
@@ -159,23 +204,44 @@ fn warning_containing(c: &mut LspClient, what: &str) -> String {
 #[test]
 fn server_refuses_globs_reaching_outside_from_crosswire_json_and_initialization_options() {
     let l = layout();
-    std::fs::write(l.ws.join("crosswire.json"), "{\n  \"articles\": [\"*.txt\", \"../secret/*.txt\"]\n}\n").unwrap();
+    std::fs::write(
+        l.ws.join("crosswire.json"),
+        "{\n  \"articles\": [\"*.txt\", \"../secret/*.txt\"]\n}\n",
+    )
+    .unwrap();
     let absolute = format!("{}/*.txt", l.secret_dir.display());
     let mut c = LspClient::spawn();
-    c.initialize_with(&l.ws, caps_full(), json!({ "crosswire": { "articles": ["*.txt", absolute] } }));
-    let diags = c.wait_diagnostics_from(0, &uri(&l.ws.join("crosswire.json")), |p| p["diagnostics"].as_array().is_some_and(|a| !a.is_empty()));
+    c.initialize_with(
+        &l.ws,
+        caps_full(),
+        json!({ "crosswire": { "articles": ["*.txt", absolute] } }),
+    );
+    let diags = c.wait_diagnostics_from(0, &uri(&l.ws.join("crosswire.json")), |p| {
+        p["diagnostics"].as_array().is_some_and(|a| !a.is_empty())
+    });
     let d = &diags["diagnostics"][0];
     assert_eq!(d["code"], "config-outside");
     assert_eq!(d["severity"], 2, "a warning: the rest of the file is in force");
     assert_eq!(d["range"]["start"], json!({ "line": 1, "character": 24 }), "on the glob itself");
-    assert!(d["message"].as_str().unwrap().contains(r#"articles[1] "../secret/*.txt" reaches outside the workspace folder"#), "{d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains(r#"articles[1] "../secret/*.txt" reaches outside the workspace folder"#),
+        "{d}"
+    );
     let shown = warning_containing(&mut c, "reaches outside");
     assert!(shown.contains("../secret/*.txt") && shown.contains("1 more refused glob"), "{shown}");
     let log = c.wait_notification("the settings' glob in the log", |n| {
-        n["method"] == "window/logMessage" && n["params"]["message"].as_str().is_some_and(|m| m.contains("the editor's crosswire settings: articles[1]"))
+        n["method"] == "window/logMessage"
+            && n["params"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("the editor's crosswire settings: articles[1]"))
     });
     assert!(log["params"]["message"].as_str().unwrap().contains("it is an absolute path"), "{log}");
-    c.wait_articles("the inside article", |a| a["articles"].as_array().is_some_and(|v| v.len() == 1));
+    c.wait_articles("the inside article", |a| {
+        a["articles"].as_array().is_some_and(|v| v.len() == 1)
+    });
     assert_server_never_read_secret(&mut c);
     c.shutdown_and_exit();
 }
@@ -188,7 +254,9 @@ fn server_skips_links_leading_outside_and_follows_links_inside() {
     symlink(l.ws.join("good.txt"), l.ws.join("inside-link.txt")).unwrap();
     let mut c = LspClient::spawn();
     c.initialize(&l.ws, caps_full());
-    let list = c.wait_articles("good.txt and the inside link", |a| a["articles"].as_array().is_some_and(|v| v.len() >= 2));
+    let list = c.wait_articles("good.txt and the inside link", |a| {
+        a["articles"].as_array().is_some_and(|v| v.len() >= 2)
+    });
     assert!(list.to_string().contains("inside-link.txt"), "{list}");
     assert_server_never_read_secret(&mut c);
     let shown = warning_containing(&mut c, "symbolic link leads outside");
@@ -205,14 +273,19 @@ fn server_ignores_disk_events_outside_the_workspace_or_leading_outside() {
     // a link created inside after indexing, then reported; a path outside; one spelled with ..
     symlink(&l.secret, l.ws.join("to-file.txt")).unwrap();
     let dotdot = format!("{}/../secret/secret.txt", uri(&l.ws));
-    let changes: Vec<Value> = [uri(&l.ws.join("to-file.txt")), uri(&l.secret), dotdot, uri(&l.secret_dir)]
-        .into_iter()
-        .map(|u| json!({ "uri": u, "type": 1 }))
-        .collect();
+    let changes: Vec<Value> =
+        [uri(&l.ws.join("to-file.txt")), uri(&l.secret), dotdot, uri(&l.secret_dir)]
+            .into_iter()
+            .map(|u| json!({ "uri": u, "type": 1 }))
+            .collect();
     c.notify("workspace/didChangeWatchedFiles", json!({ "changes": changes }));
     assert_server_never_read_secret(&mut c);
     let shown = warning_containing(&mut c, "to-file.txt");
-    assert!(shown.contains("symbolic link leads outside the workspace folders (to ") && shown.contains("not read"), "{shown}");
+    assert!(
+        shown.contains("symbolic link leads outside the workspace folders (to ")
+            && shown.contains("not read"),
+        "{shown}"
+    );
     c.shutdown_and_exit();
 }
 
@@ -227,7 +300,9 @@ fn server_serves_an_outside_document_only_while_open_and_never_reads_its_file() 
     let (outside, link) = (l.secret.clone(), l.ws.join("to-file.txt"));
     c.open(&outside, "The UN says 111,111 civilians still live in eastern Aleppo.\n", 1);
     c.open(&link, "The UN says 222,222 civilians still live in eastern Aleppo.\n", 1);
-    c.wait_articles("both open documents", |a| a["articles"].as_array().is_some_and(|v| v.len() == 3));
+    c.wait_articles("both open documents", |a| {
+        a["articles"].as_array().is_some_and(|v| v.len() == 3)
+    });
     // closed: dropped, not re-read from disk (where the secret is)
     for p in [&outside, &link] {
         c.notify("textDocument/didClose", json!({ "textDocument": { "uri": uri(p) } }));
@@ -243,13 +318,30 @@ fn server_serves_an_outside_document_only_while_open_and_never_reads_its_file() 
 fn server_without_a_workspace_folder_reads_nothing_from_disk() {
     let l = layout();
     let mut c = LspClient::spawn();
-    c.request("initialize", json!({ "processId": null, "rootUri": null, "capabilities": caps_full() }));
+    c.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": null, "capabilities": caps_full() }),
+    );
     c.notify("initialized", json!({}));
-    c.open(&l.ws.join("good.txt"), "The UN says 250,000 civilians still live in eastern Aleppo.\n", 1);
-    c.wait_articles("the open document", |a| a["articles"].as_array().is_some_and(|v| v.len() == 1));
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&l.secret), "type": 1 }] }));
-    c.notify("textDocument/didClose", json!({ "textDocument": { "uri": uri(&l.ws.join("good.txt")) } }));
-    c.wait_articles("closed: nothing left", |a| a["articles"].as_array().is_some_and(|v| v.is_empty()));
+    c.open(
+        &l.ws.join("good.txt"),
+        "The UN says 250,000 civilians still live in eastern Aleppo.\n",
+        1,
+    );
+    c.wait_articles("the open document", |a| {
+        a["articles"].as_array().is_some_and(|v| v.len() == 1)
+    });
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&l.secret), "type": 1 }] }),
+    );
+    c.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": uri(&l.ws.join("good.txt")) } }),
+    );
+    c.wait_articles("closed: nothing left", |a| {
+        a["articles"].as_array().is_some_and(|v| v.is_empty())
+    });
     assert_server_never_read_secret(&mut c);
     c.shutdown_and_exit();
 }
@@ -257,13 +349,15 @@ fn server_without_a_workspace_folder_reads_nothing_from_disk() {
 #[test]
 fn server_refuses_a_crosswire_json_that_is_a_link_outside() {
     let l = layout();
-    std::fs::write(l.secret_dir.join("crosswire.json"), r#"{"outlets": {"good.txt": "Leaked"}}"#).unwrap();
+    std::fs::write(l.secret_dir.join("crosswire.json"), r#"{"outlets": {"good.txt": "Leaked"}}"#)
+        .unwrap();
     symlink(l.secret_dir.join("crosswire.json"), l.ws.join("crosswire.json")).unwrap();
     let mut c = LspClient::spawn();
     c.initialize(&l.ws, caps_full());
     let shown = warning_containing(&mut c, "invalid configuration");
     assert!(shown.contains("is a symbolic link that leads outside its folder (to "), "{shown}");
-    let list = c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 1));
+    let list =
+        c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 1));
     assert_ne!(list["articles"][0]["outlet"], "Leaked", "{list}");
     // edits to it are refused with the reason, not proposed over a file that was not read
     let good = l.ws.join("good.txt");
@@ -271,7 +365,10 @@ fn server_refuses_a_crosswire_json_that_is_a_link_outside() {
     let mut params = LspClient::at(&good, line, col + 1);
     params["newName"] = json!("Kerry (US)");
     let r = c.request_raw("textDocument/rename", params);
-    assert!(r["error"]["message"].as_str().is_some_and(|m| m.contains("leads outside its folder")), "{r}");
+    assert!(
+        r["error"]["message"].as_str().is_some_and(|m| m.contains("leads outside its folder")),
+        "{r}"
+    );
     c.shutdown_and_exit();
 }
 
@@ -286,8 +383,13 @@ fn server_follows_a_link_in_a_new_folder_to_elsewhere_in_the_workspace() {
     std::fs::create_dir(l.ws.join("new")).unwrap();
     symlink(l.ws.join("good.txt"), l.ws.join("new/link.txt")).unwrap();
     symlink(&l.secret, l.ws.join("new/to-file.txt")).unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&l.ws.join("new")), "type": 1 }] }));
-    let list = c.wait_articles("the link in the new folder", |a| a["articles"].as_array().is_some_and(|v| v.len() == 2));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&l.ws.join("new")), "type": 1 }] }),
+    );
+    let list = c.wait_articles("the link in the new folder", |a| {
+        a["articles"].as_array().is_some_and(|v| v.len() == 2)
+    });
     assert!(list.to_string().contains("new/link.txt"), "{list}");
     assert_server_never_read_secret(&mut c);
     c.shutdown_and_exit();

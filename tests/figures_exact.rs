@@ -67,7 +67,8 @@ fn separator() -> impl Strategy<Value = &'static str> {
 }
 
 fn soup() -> impl Strategy<Value = String> {
-    prop::collection::vec((token(), separator()), 0..120).prop_map(|parts| parts.into_iter().map(|(t, s)| t + s).collect())
+    prop::collection::vec((token(), separator()), 0..120)
+        .prop_map(|parts| parts.into_iter().map(|(t, s)| t + s).collect())
 }
 
 fn compared(figures: Vec<Figure>) -> Vec<Figure> {
@@ -80,7 +81,10 @@ fn same(a: &[Figure], b: &[Figure]) -> bool {
 
 fn seeds() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
-    std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect()
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect()
 }
 
 #[test]

@@ -16,7 +16,9 @@ fn seed(prefix: &str) -> (String, Vec<Figure>) {
 }
 
 fn find<'a>(figures: &'a [Figure], text: &str) -> &'a Figure {
-    figures.iter().find(|f| f.text == text).unwrap_or_else(|| panic!("no figure {text:?} in {:#?}", figures.iter().map(|f| &f.text).collect::<Vec<_>>()))
+    figures.iter().find(|f| f.text == text).unwrap_or_else(|| {
+        panic!("no figure {text:?} in {:#?}", figures.iter().map(|f| &f.text).collect::<Vec<_>>())
+    })
 }
 
 fn key(figures: &[Figure], text: &str) -> String {
@@ -127,7 +129,8 @@ fn keys_shared_across_outlets_are_only_the_two_quantities() {
             }
         }
     }
-    let shared: Vec<&String> = outlets.iter().filter(|(_, o)| o.len() > 1).map(|(k, _)| k).collect();
+    let shared: Vec<&String> =
+        outlets.iter().filter(|(_, o)| o.len() > 1).map(|(k, _)| k).collect();
     assert_eq!(shared, ["people:killed", "people:living:aleppo"]);
 }
 

@@ -16,7 +16,13 @@ const TABLE: &[(&str, &str, FigureKind, f64, f64)] = &[
     ("We saw 17 boats.", "17", Count, 17.0, 17.0),
     ("He has 2000 followers on the list of 2000 people.", "2000", Count, 2000.0, 2000.0),
     // words
-    ("two hundred and fifty thousand people marched", "two hundred and fifty thousand", Count, 250_000.0, 250_000.0),
+    (
+        "two hundred and fifty thousand people marched",
+        "two hundred and fifty thousand",
+        Count,
+        250_000.0,
+        250_000.0,
+    ),
     ("half a million people fled", "half a million", Count, 500_000.0, 500_000.0),
     ("a dozen eggs", "a dozen", Count, 12.0, 12.0),
     ("half a dozen cars", "half a dozen", Count, 6.0, 6.0),
@@ -111,7 +117,13 @@ const TABLE: &[(&str, &str, FigureKind, f64, f64)] = &[
     ("2011-2016", "2011-2016", Year, 2011.0, 2016.0),
     ("on Nov. 8 there", "Nov. 8", Date, 0.0, 0.0),
     ("— Oct 20, 2016", "Oct 20, 2016", Date, 0.0, 0.0),
-    ("PUBLISHED : Saturday, 15 October, 2016, 11:45pm", "Saturday, 15 October, 2016", Date, 0.0, 0.0),
+    (
+        "PUBLISHED : Saturday, 15 October, 2016, 11:45pm",
+        "Saturday, 15 October, 2016",
+        Date,
+        0.0,
+        0.0,
+    ),
     ("PUBLISHED : Saturday, 15 October, 2016, 11:45pm", "11:45pm", Time, 0.0, 0.0),
     ("LAUSANNE, 15.10.2016, 03:01 Time", "15.10.2016", Date, 0.0, 0.0),
     ("LAUSANNE, 15.10.2016, 03:01 Time", "03:01", Time, 0.0, 0.0),
@@ -160,23 +172,39 @@ fn table_of_number_expressions() {
     for &(input, text, kind, low, high) in TABLE {
         let figures = extract(input, &[]);
         let Some(f) = figures.iter().find(|f| f.text == text) else {
-            failures.push(format!("{input:?}: no figure {text:?}; got {:?}", figures.iter().map(|f| (&f.text, f.kind)).collect::<Vec<_>>()));
+            failures.push(format!(
+                "{input:?}: no figure {text:?}; got {:?}",
+                figures.iter().map(|f| (&f.text, f.kind)).collect::<Vec<_>>()
+            ));
             continue;
         };
         let close = |a: f64, b: f64| a == b || (a - b).abs() <= 1e-9 * a.abs().max(1.0);
-        if f.kind != kind || (kind.is_comparable() || kind == Duration) && !(close(f.low, low) && close(f.high, high)) {
-            failures.push(format!("{input:?}: {text:?} gave {:?} [{}, {}], want {kind:?} [{low}, {high}]", f.kind, f.low, f.high));
+        if f.kind != kind
+            || (kind.is_comparable() || kind == Duration)
+                && !(close(f.low, low) && close(f.high, high))
+        {
+            failures.push(format!(
+                "{input:?}: {text:?} gave {:?} [{}, {}], want {kind:?} [{low}, {high}]",
+                f.kind, f.low, f.high
+            ));
         }
         assert!(f.key.is_none() || f.kind.is_comparable());
     }
-    assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), TABLE.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        TABLE.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn things_that_are_not_quantities() {
     for input in NOT_QUANTITIES {
         let figures = extract(input, &[]);
-        let quantities: Vec<_> = figures.iter().filter(|f| f.kind.is_comparable()).map(|f| &f.text).collect();
+        let quantities: Vec<_> =
+            figures.iter().filter(|f| f.kind.is_comparable()).map(|f| &f.text).collect();
         assert!(quantities.is_empty(), "{input:?} gave {quantities:?}");
     }
 }
@@ -214,7 +242,10 @@ fn keys_in_plain_sentences() {
     ];
     for &(input, text, key) in cases {
         let figures = extract(input, &[]);
-        let f = figures.iter().find(|f| f.text == text).unwrap_or_else(|| panic!("{input:?}: no {text:?} in {figures:?}"));
+        let f = figures
+            .iter()
+            .find(|f| f.text == text)
+            .unwrap_or_else(|| panic!("{input:?}: no {text:?} in {figures:?}"));
         assert_eq!(f.key.as_deref(), key, "{input:?}: {f:?}");
     }
 }

@@ -17,9 +17,17 @@ static BASE: LazyLock<Workspace> = LazyLock::new(|| {
     let mut files: Vec<SourceFile> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| SourceFile { display: p.file_name().unwrap().to_string_lossy().to_string(), text: Arc::from(std::fs::read_to_string(&p).unwrap()), path: p })
+        .map(|p| SourceFile {
+            display: p.file_name().unwrap().to_string_lossy().to_string(),
+            text: Arc::from(std::fs::read_to_string(&p).unwrap()),
+            path: p,
+        })
         .collect();
-    files.extend(gen::generate(150, 11).articles.into_iter().map(|(name, text)| SourceFile { path: PathBuf::from(&name), display: name, text: Arc::from(text) }));
+    files.extend(gen::generate(150, 11).articles.into_iter().map(|(name, text)| SourceFile {
+        path: PathBuf::from(&name),
+        display: name,
+        text: Arc::from(text),
+    }));
     Workspace::from_files(files, Config::default())
 });
 
@@ -37,9 +45,12 @@ enum Edit {
 
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
-        (0..400usize, 0..40usize, prop_oneof![Just(0u32), 1..100u32, 1000..300_000u32]).prop_map(|(article, nth, value)| Edit::Number { article, nth, value }),
-        (0..400usize, 0..400usize, 0..30usize).prop_map(|(article, from, paragraph)| Edit::Borrow { article, from, paragraph }),
-        (0..400usize, 0..30usize).prop_map(|(article, paragraph)| Edit::Drop { article, paragraph }),
+        (0..400usize, 0..40usize, prop_oneof![Just(0u32), 1..100u32, 1000..300_000u32])
+            .prop_map(|(article, nth, value)| Edit::Number { article, nth, value }),
+        (0..400usize, 0..400usize, 0..30usize)
+            .prop_map(|(article, from, paragraph)| Edit::Borrow { article, from, paragraph }),
+        (0..400usize, 0..30usize)
+            .prop_map(|(article, paragraph)| Edit::Drop { article, paragraph }),
         (0..400usize, 0..4usize).prop_map(|(article, outlet)| Edit::Outlet { article, outlet }),
     ]
 }
@@ -62,7 +73,10 @@ fn apply(ws: &mut Workspace, names: &[String], e: &Edit) {
             let name = pick(*article);
             let other = text_of(ws, &pick(*from));
             let paras: Vec<&str> = other.split("\n\n").collect();
-            (name.clone(), format!("{}\n\n{}\n", text_of(ws, &name), paras[paragraph % paras.len()]))
+            (
+                name.clone(),
+                format!("{}\n\n{}\n", text_of(ws, &name), paras[paragraph % paras.len()]),
+            )
         }
         Edit::Drop { article, paragraph } => {
             let name = pick(*article);
@@ -75,7 +89,13 @@ fn apply(ws: &mut Workspace, names: &[String], e: &Edit) {
             let name = pick(*article);
             let text = text_of(ws, &name);
             let rest = text.split_once('\n').map_or("", |(_, r)| r);
-            (name, format!("{} news\n{rest}", ["Reuters", "Meridian", "Al Jazeera", "Expatica"][*outlet]))
+            (
+                name,
+                format!(
+                    "{} news\n{rest}",
+                    ["Reuters", "Meridian", "Al Jazeera", "Expatica"][*outlet]
+                ),
+            )
         }
     };
     ws.set(&name, Arc::from(new));
@@ -108,7 +128,11 @@ fn assert_same(incremental: &Snapshot, scratch: &Snapshot) {
     assert_eq!(incremental.linked, scratch.linked);
     // the actor cards too, which an edit that keeps the links keeps as well
     for actor in 0..scratch.linked.actors.len() {
-        assert_eq!(incremental.actor_card(actor), scratch.actor_card(actor), "card of actor {actor}");
+        assert_eq!(
+            incremental.actor_card(actor),
+            scratch.actor_card(actor),
+            "card of actor {actor}"
+        );
     }
 }
 
@@ -163,7 +187,14 @@ fn an_edit_that_keeps_every_name_keeps_the_links_and_cards_and_one_that_adds_a_n
     assert!(Arc::ptr_eq(&next.linked, &prev.linked));
     assert_same(&next, &ws.snapshot());
     // a new person (before the article's footer, which analysis skips): linked again
-    ws.set(name, Arc::from(edited.replacen("Kerry has", "Maria Kowalska, an analyst, agreed.\n\nKerry has", 1)));
+    ws.set(
+        name,
+        Arc::from(edited.replacen(
+            "Kerry has",
+            "Maria Kowalska, an analyst, agreed.\n\nKerry has",
+            1,
+        )),
+    );
     let after = ws.unlinked_snapshot(Some(&next));
     assert!(!after.is_linked(), "a new name needs linking");
     let after = after.with_links();

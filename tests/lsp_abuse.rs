@@ -78,7 +78,11 @@ fn serves_after(raw: &[&[u8]], what: &str) {
 fn a_wrong_content_length_and_garbage_do_not_end_the_server() {
     // a header that announces fewer bytes than follow, then stray bytes, then a good message
     serves_after(
-        &[b"Content-Length: 5\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}", b"\r\n\r\nthis is not a header\r\n\r\n", b"Content-Length: abc\r\n\r\n"],
+        &[
+            b"Content-Length: 5\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}",
+            b"\r\n\r\nthis is not a header\r\n\r\n",
+            b"Content-Length: abc\r\n\r\n",
+        ],
         "malformed framing",
     );
 }
@@ -97,7 +101,8 @@ fn unusable_files_get_one_notice_and_the_rest_is_served() {
     let mut c = LspClient::spawn();
     c.initialize(dir.path(), caps_full());
     let notice = c.wait_notification("a window/showMessage about unusable files", |m| {
-        m["method"] == "window/showMessage" && m["params"]["message"].as_str().is_some_and(|t| t.contains(".txt"))
+        m["method"] == "window/showMessage"
+            && m["params"]["message"].as_str().is_some_and(|t| t.contains(".txt"))
     });
     let text = notice["params"]["message"].as_str().unwrap();
     assert!(text.contains("latin1.txt") || text.contains("binary.txt"), "{text}");
@@ -106,7 +111,9 @@ fn unusable_files_get_one_notice_and_the_rest_is_served() {
     let p = seed(dir.path(), "002");
     let t = std::fs::read_to_string(&p).unwrap();
     let (line, col) = utf16_pos(&t, "275,000", 0);
-    c.wait_diagnostics_from(0, &uri(&p), |params| params["diagnostics"].as_array().is_some_and(|a| !a.is_empty()));
+    c.wait_diagnostics_from(0, &uri(&p), |params| {
+        params["diagnostics"].as_array().is_some_and(|a| !a.is_empty())
+    });
     let hover = c.request("textDocument/hover", LspClient::at(&p, line, col + 1));
     assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("275,000"), "{hover}");
     c.shutdown_and_exit();

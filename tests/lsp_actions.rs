@@ -15,7 +15,8 @@ use std::time::Duration;
 /// A modern editor that applies versioned document changes and can create files.
 fn caps_edit() -> Value {
     let mut c = caps_full();
-    c["workspace"]["workspaceEdit"] = json!({ "documentChanges": true, "resourceOperations": ["create", "rename", "delete"] });
+    c["workspace"]["workspaceEdit"] =
+        json!({ "documentChanges": true, "resourceOperations": ["create", "rename", "delete"] });
     c
 }
 
@@ -30,7 +31,11 @@ fn fixtures() -> PathBuf {
 }
 
 fn conflict_at(params: &Value, range: &Value) -> Option<Value> {
-    params["diagnostics"].as_array()?.iter().find(|d| d["code"] == "figure-conflict" && d["range"] == *range).cloned()
+    params["diagnostics"]
+        .as_array()?
+        .iter()
+        .find(|d| d["code"] == "figure-conflict" && d["range"] == *range)
+        .cloned()
 }
 
 fn range_of(text: &str, needle: &str, nth: usize) -> Value {
@@ -47,7 +52,12 @@ fn titled(actions: &[Value], prefix: &str) -> Value {
     actions
         .iter()
         .find(|a| a["title"].as_str().is_some_and(|t| t.starts_with(prefix)))
-        .unwrap_or_else(|| panic!("no action starting with {prefix:?} in {:#?}", actions.iter().map(|a| a["title"].clone()).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no action starting with {prefix:?} in {:#?}",
+                actions.iter().map(|a| a["title"].clone()).collect::<Vec<_>>()
+            )
+        })
         .clone()
 }
 
@@ -56,7 +66,10 @@ fn apply_and_announce(c: &mut LspClient, edit: &Value, created: bool) {
     let written = apply_workspace_edit(edit);
     assert_eq!(written.len(), 1, "one file edited: {written:?}");
     assert!(written[0].ends_with("crosswire.json"), "only crosswire.json is edited: {written:?}");
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&written[0]), "type": if created { 1 } else { 2 } }] }));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&written[0]), "type": if created { 1 } else { 2 } }] }),
+    );
 }
 
 fn hover_text(c: &mut LspClient, path: &Path, text: &str, needle: &str, nth: usize) -> String {
@@ -66,7 +79,11 @@ fn hover_text(c: &mut LspClient, path: &Path, text: &str, needle: &str, nth: usi
 }
 
 fn actors_cli(dir: &Path) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosswire")).arg("actors").arg(dir).output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosswire"))
+        .arg("actors")
+        .arg(dir)
+        .output()
+        .unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -103,9 +120,16 @@ fn acknowledgement_round_trip_clears_the_warning_and_a_changed_figure_makes_it_s
     c.wait_diagnostics_from(n, &uri(&p2), |p| conflict_at(p, &range).is_none());
     // the same quantity gives no more acknowledge action (nothing open there)
     let again = code_actions(&mut c, &p2, &range, json!([]));
-    assert!(!again.iter().any(|a| a["title"].as_str().unwrap_or("").starts_with("Acknowledge")), "{again:#?}");
+    assert!(
+        !again.iter().any(|a| a["title"].as_str().unwrap_or("").starts_with("Acknowledge")),
+        "{again:#?}"
+    );
     // `crosswire check` agrees
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_crosswire")).arg("check").arg(dir.path()).output().unwrap();
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_crosswire"))
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(check.status.success(), "check passes: {}", String::from_utf8_lossy(&check.stdout));
 
     // 275,000 → 280,000 in the editor: the acknowledgement is stale, the warning is back
@@ -159,7 +183,9 @@ fn merge_not_same_and_alias_edits_change_actors_and_hovers() {
     let actions = code_actions(&mut c, &p4, &range_of(&t4, "Sergey Lavrov", 0), json!([]));
     let split = titled(&actions, "‘Sergey Lavrov’ is not the same as ‘Sergei Lavrov’");
     apply_and_announce(&mut c, &split["edit"], false);
-    wait_hover(&mut c, &p4, &t4, "Sergey Lavrov", |h| h.starts_with("**Sergey Lavrov**") && !h.contains("Sergei Lavrov"));
+    wait_hover(&mut c, &p4, &t4, "Sergey Lavrov", |h| {
+        h.starts_with("**Sergey Lavrov**") && !h.contains("Sergei Lavrov")
+    });
     let cli = actors_cli(dir.path());
     assert!(cli.contains("\nSergey Lavrov · person"), "{cli}");
 
@@ -168,22 +194,36 @@ fn merge_not_same_and_alias_edits_change_actors_and_hovers() {
     let alias = titled(&actions, "Add ‘Mr Lavrov’ as an alias of");
     apply_and_announce(&mut c, &alias["edit"], false);
     wait_hover(&mut c, &p4, &t4, "Mr Lavrov", |h| h.contains("listed as spellings of"));
-    let cfg: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("crosswire.json")).unwrap()).unwrap();
+    let cfg: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("crosswire.json")).unwrap())
+            .unwrap();
     assert_eq!(cfg["same"].as_array().unwrap().len(), 1);
     assert_eq!(cfg["different"][0], json!(["Sergey Lavrov", "Sergei Lavrov"]));
-    assert!(cfg["aliases"].as_object().unwrap().values().any(|v| v == &json!(["Mr Lavrov"])), "{cfg:#}");
+    assert!(
+        cfg["aliases"].as_object().unwrap().values().any(|v| v == &json!(["Mr Lavrov"])),
+        "{cfg:#}"
+    );
     assert!(cfg["outlets"].is_object(), "the user's members are kept");
     c.shutdown_and_exit();
 }
 
-fn wait_hover(c: &mut LspClient, path: &Path, text: &str, needle: &str, pred: impl Fn(&str) -> bool) -> String {
+fn wait_hover(
+    c: &mut LspClient,
+    path: &Path,
+    text: &str,
+    needle: &str,
+    pred: impl Fn(&str) -> bool,
+) -> String {
     let deadline = std::time::Instant::now() + TIMEOUT;
     loop {
         let h = hover_text(c, path, text, needle, 0);
         if pred(&h) {
             return h;
         }
-        assert!(std::time::Instant::now() < deadline, "hover on {needle:?} never changed as expected; last: {h}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "hover on {needle:?} never changed as expected; last: {h}"
+        );
         c.drain_for(Duration::from_millis(100));
     }
 }
@@ -202,18 +242,30 @@ fn rename_writes_a_label_and_never_touches_articles() {
     assert_eq!(prep["range"]["start"]["line"], l);
     // nothing to rename on a figure
     let (fl, fc) = utf16_pos(&t2, "275,000", 0);
-    assert_eq!(c.request("textDocument/prepareRename", LspClient::at(&p2, fl, fc + 1)), Value::Null);
+    assert_eq!(
+        c.request("textDocument/prepareRename", LspClient::at(&p2, fl, fc + 1)),
+        Value::Null
+    );
     let edit = c.request("textDocument/rename", json!({ "textDocument": { "uri": uri(&p2) }, "position": { "line": l, "character": ch + 1 }, "newName": "Foreign Minister Lavrov" }));
-    let uris: Vec<&str> = edit["documentChanges"].as_array().unwrap().iter().filter_map(|o| o["uri"].as_str().or(o["textDocument"]["uri"].as_str())).collect();
+    let uris: Vec<&str> = edit["documentChanges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["uri"].as_str().or(o["textDocument"]["uri"].as_str()))
+        .collect();
     assert!(uris.iter().all(|u| u.ends_with("/crosswire.json")), "only crosswire.json: {uris:?}");
     apply_and_announce(&mut c, &edit, true);
-    let cfg: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("crosswire.json")).unwrap()).unwrap();
+    let cfg: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("crosswire.json")).unwrap())
+            .unwrap();
     assert_eq!(cfg["labels"], json!({ "Sergei Lavrov": "Foreign Minister Lavrov" }));
     wait_hover(&mut c, &p2, &t2, "Lavrov", |h| h.starts_with("**Foreign Minister Lavrov**"));
     // renaming again updates the same label (the key stays the canonical name)
     let edit = c.request("textDocument/rename", json!({ "textDocument": { "uri": uri(&p2) }, "position": { "line": l, "character": ch + 1 }, "newName": "S. Lavrov" }));
     apply_and_announce(&mut c, &edit, false);
-    let cfg: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("crosswire.json")).unwrap()).unwrap();
+    let cfg: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("crosswire.json")).unwrap())
+            .unwrap();
     assert_eq!(cfg["labels"], json!({ "Sergei Lavrov": "S. Lavrov" }));
     // an empty name is refused
     let r = c.request_raw("textDocument/rename", json!({ "textDocument": { "uri": uri(&p2) }, "position": { "line": l, "character": ch + 1 }, "newName": "  " }));
@@ -229,7 +281,12 @@ fn decode(data: &[Value]) -> Vec<(u64, u64, u64, u64)> {
     let mut out = Vec::new();
     let (mut line, mut col) = (0u64, 0u64);
     for t in data.chunks(5) {
-        let (dl, ds, len, ty) = (t[0].as_u64().unwrap(), t[1].as_u64().unwrap(), t[2].as_u64().unwrap(), t[3].as_u64().unwrap());
+        let (dl, ds, len, ty) = (
+            t[0].as_u64().unwrap(),
+            t[1].as_u64().unwrap(),
+            t[2].as_u64().unwrap(),
+            t[3].as_u64().unwrap(),
+        );
         line += dl;
         col = if dl == 0 { col + ds } else { ds };
         out.push((line, col, len, ty));
@@ -249,7 +306,8 @@ fn code_lens_inlay_hints_and_semantic_tokens() {
         d.shutdown_and_exit();
         r["capabilities"].clone()
     };
-    let legend = init_caps["semanticTokensProvider"]["legend"]["tokenTypes"].as_array().unwrap().clone();
+    let legend =
+        init_caps["semanticTokensProvider"]["legend"]["tokenTypes"].as_array().unwrap().clone();
     assert!(legend.contains(&json!("class")) && legend.contains(&json!("number")));
     c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
     let doc = json!({ "textDocument": { "uri": uri(&p1) } });
@@ -266,13 +324,16 @@ fn code_lens_inlay_hints_and_semantic_tokens() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|h| h["position"]["line"] == l && h["position"]["character"].as_u64().unwrap() >= ch as u64)
+        .find(|h| {
+            h["position"]["line"] == l && h["position"]["character"].as_u64().unwrap() >= ch as u64
+        })
         .unwrap_or_else(|| panic!("no hint after ‘hundreds of thousands’: {hints:#}"));
     assert!(hint["label"].as_str().unwrap().contains("200,000–999,999"), "{hint}");
     // no hint repeats the text it follows
     for h in hints.as_array().unwrap() {
         let label = h["label"].as_str().unwrap().trim_start_matches("≈ ");
-        let line: Vec<u16> = lines[h["position"]["line"].as_u64().unwrap() as usize].encode_utf16().collect();
+        let line: Vec<u16> =
+            lines[h["position"]["line"].as_u64().unwrap() as usize].encode_utf16().collect();
         let col = h["position"]["character"].as_u64().unwrap() as usize;
         let before = String::from_utf16_lossy(&line[..col]);
         assert!(!label.is_empty() && !before.ends_with(label), "{h}");
@@ -284,9 +345,13 @@ fn code_lens_inlay_hints_and_semantic_tokens() {
     let decoded = decode(data);
     let mut prev = (0u64, 0u64);
     for &(line, col, len, ty) in &decoded {
-        let l = lines.get(line as usize).unwrap_or_else(|| panic!("token on line {line} past the end"));
+        let l =
+            lines.get(line as usize).unwrap_or_else(|| panic!("token on line {line} past the end"));
         let width = l.trim_end_matches('\r').encode_utf16().count() as u64;
-        assert!(len > 0 && col + len <= width, "token {line}:{col}+{len} past the line's end ({width})");
+        assert!(
+            len > 0 && col + len <= width,
+            "token {line}:{col}+{len} past the line's end ({width})"
+        );
         assert!((line, col) >= prev, "sorted");
         prev = (line, col + len);
         assert!((ty as usize) < legend.len());
@@ -315,7 +380,10 @@ fn a_panic_in_a_handler_is_an_error_and_the_server_carries_on() {
         let r = c.request_raw("crosswire/debugPanic", Value::Null);
         assert_eq!(r["error"]["code"], -32603, "{r}");
     }
-    let log = c.wait_notification("a log line about the panic", |n| n["method"] == "window/logMessage" && n["params"]["message"].as_str().is_some_and(|m| m.contains("debugPanic")));
+    let log = c.wait_notification("a log line about the panic", |n| {
+        n["method"] == "window/logMessage"
+            && n["params"]["message"].as_str().is_some_and(|m| m.contains("debugPanic"))
+    });
     assert_eq!(log["params"]["type"], 1);
     let h = hover_text(&mut c, &p2, &t2, "Lavrov", 0);
     assert!(h.contains("Sergei Lavrov"), "hover still works: {h}");
@@ -336,32 +404,53 @@ fn a_session_exercising_every_request_leaves_every_fixture_byte_unchanged() {
     let p2 = seed(&root, "002");
     let t2 = std::fs::read_to_string(&p2).unwrap();
     let mut c = start(&root, caps_edit());
-    let d = c.wait_diagnostics_from(0, &uri(&p2), |p| p["diagnostics"].as_array().is_some_and(|v| !v.is_empty()));
+    let d = c.wait_diagnostics_from(0, &uri(&p2), |p| {
+        p["diagnostics"].as_array().is_some_and(|v| !v.is_empty())
+    });
     c.open(&p2, &t2, 1);
     let (l, ch) = utf16_pos(&t2, "Lavrov", 0);
     let at = LspClient::at(&p2, l, ch + 1);
     let doc = json!({ "textDocument": { "uri": uri(&p2) } });
-    let whole = json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 999, "character": 0 } });
+    let whole =
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 999, "character": 0 } });
     for (method, params) in [
         ("textDocument/hover", at.clone()),
         ("textDocument/definition", at.clone()),
-        ("textDocument/references", json!({ "textDocument": { "uri": uri(&p2) }, "position": at["position"], "context": { "includeDeclaration": true } })),
+        (
+            "textDocument/references",
+            json!({ "textDocument": { "uri": uri(&p2) }, "position": at["position"], "context": { "includeDeclaration": true } }),
+        ),
         ("textDocument/documentHighlight", at.clone()),
         ("textDocument/documentSymbol", doc.clone()),
         ("workspace/symbol", json!({ "query": "lav" })),
-        ("textDocument/codeAction", json!({ "textDocument": { "uri": uri(&p2) }, "range": range_of(&t2, "275,000", 0), "context": { "diagnostics": d["diagnostics"] } })),
-        ("textDocument/codeAction", json!({ "textDocument": { "uri": uri(&p2) }, "range": { "start": at["position"], "end": at["position"] }, "context": { "diagnostics": [] } })),
+        (
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri(&p2) }, "range": range_of(&t2, "275,000", 0), "context": { "diagnostics": d["diagnostics"] } }),
+        ),
+        (
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri(&p2) }, "range": { "start": at["position"], "end": at["position"] }, "context": { "diagnostics": [] } }),
+        ),
         ("textDocument/prepareRename", at.clone()),
-        ("textDocument/rename", json!({ "textDocument": { "uri": uri(&p2) }, "position": at["position"], "newName": "X" })),
+        (
+            "textDocument/rename",
+            json!({ "textDocument": { "uri": uri(&p2) }, "position": at["position"], "newName": "X" }),
+        ),
         ("textDocument/codeLens", doc.clone()),
         ("textDocument/inlayHint", json!({ "textDocument": { "uri": uri(&p2) }, "range": whole })),
         ("textDocument/semanticTokens/full", doc.clone()),
-        ("textDocument/semanticTokens/range", json!({ "textDocument": { "uri": uri(&p2) }, "range": whole })),
+        (
+            "textDocument/semanticTokens/range",
+            json!({ "textDocument": { "uri": uri(&p2) }, "range": whole }),
+        ),
         ("crosswire/articles", Value::Null),
     ] {
         let r = c.request_raw(method, params);
         assert!(r.get("error").is_none(), "{method}: {r}");
-        assert!(!r["result"].is_null() || method == "textDocument/definition", "{method} answered null");
+        assert!(
+            !r["result"].is_null() || method == "textDocument/definition",
+            "{method} answered null"
+        );
     }
     c.change(&p2, 2, json!([{ "range": range_of(&t2, "275,000", 0), "text": "280,000" }]));
     c.request("textDocument/hover", at.clone());

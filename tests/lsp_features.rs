@@ -19,7 +19,9 @@ fn has_conflict(params: &Value) -> bool {
 }
 
 fn uris(locs: &Value) -> Vec<String> {
-    locs.as_array().map(|v| v.iter().map(|l| l["uri"].as_str().unwrap().to_string()).collect()).unwrap_or_default()
+    locs.as_array()
+        .map(|v| v.iter().map(|l| l["uri"].as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
 }
 
 fn label_of(u: &str) -> String {
@@ -39,7 +41,8 @@ fn conflict_is_published_with_related_information_at_the_other_outlets() {
     let text = std::fs::read_to_string(&p2).unwrap();
     let mut c = start(dir.path(), caps_full());
     let d = c.wait_diagnostics_from(0, &uri(&p2), has_conflict);
-    let conflict = d["diagnostics"].as_array().unwrap().iter().find(|d| is_conflict(d)).unwrap().clone();
+    let conflict =
+        d["diagnostics"].as_array().unwrap().iter().find(|d| is_conflict(d)).unwrap().clone();
     let (line, col) = utf16_pos(&text, "275,000", 0);
     assert_eq!(conflict["range"]["start"], json!({ "line": line, "character": col }));
     assert_eq!(conflict["range"]["end"], json!({ "line": line, "character": col + 7 }));
@@ -47,7 +50,8 @@ fn conflict_is_published_with_related_information_at_the_other_outlets() {
     assert_eq!(conflict["source"], "crosswire");
     assert_eq!(d["version"], Value::Null, "not open: no version");
     let related = conflict["relatedInformation"].as_array().expect("related information");
-    let mut labels: Vec<String> = related.iter().map(|r| label_of(r["location"]["uri"].as_str().unwrap())).collect();
+    let mut labels: Vec<String> =
+        related.iter().map(|r| label_of(r["location"]["uri"].as_str().unwrap())).collect();
     labels.sort();
     assert_eq!(labels, ["001", "004"]);
     for r in related {
@@ -62,8 +66,17 @@ fn conflict_is_published_with_related_information_at_the_other_outlets() {
     }
     // the death toll is a divergence (information), not a warning
     let p0 = seed(dir.path(), "000");
-    let d0 = c.wait_diagnostics_from(0, &uri(&p0), |p| p["diagnostics"].as_array().is_some_and(|v| !v.is_empty()));
-    assert!(d0["diagnostics"].as_array().unwrap().iter().all(|d| d["severity"] == 3 && d["code"] == "figure-divergence"), "{d0:#}");
+    let d0 = c.wait_diagnostics_from(0, &uri(&p0), |p| {
+        p["diagnostics"].as_array().is_some_and(|v| !v.is_empty())
+    });
+    assert!(
+        d0["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severity"] == 3 && d["code"] == "figure-divergence"),
+        "{d0:#}"
+    );
     c.shutdown_and_exit();
 }
 
@@ -82,7 +95,10 @@ fn hover_after_curly_quotes_uses_utf16_columns() {
     assert!(md.contains("Ja’afari") && md.contains("person"), "{md}");
     let (_, bashar) = utf16_pos(&text, "Bashar Ja’afari", 0);
     assert_eq!(h["range"]["start"], json!({ "line": line, "character": bashar }));
-    assert_eq!(h["range"]["end"], json!({ "line": line, "character": bashar + "Bashar Ja’afari".encode_utf16().count() as u32 }));
+    assert_eq!(
+        h["range"]["end"],
+        json!({ "line": line, "character": bashar + "Bashar Ja’afari".encode_utf16().count() as u32 })
+    );
     // "Russia’s decision ... President Bashar al-Assad": after a curly apostrophe
     let (line, col) = utf16_pos(&text, "al-Assad.", 0);
     let h = c.request("textDocument/hover", LspClient::at(&p1, line, col + 3));
@@ -120,7 +136,20 @@ fn hover_on_lavrov_shows_roles_spellings_mentions_and_links() {
     let h = c.request("textDocument/hover", LspClient::at(&p3, line, col + 2));
     assert_eq!(h["contents"]["kind"], "markdown");
     let md = h["contents"]["value"].as_str().unwrap();
-    for want in ["Lavrov", "person", "Russian Foreign Minister", "Spellings:", "Sergey Lavrov", "Sergei Lavrov", "Mentions:", "000", "002", "003", "004", "Linked:"] {
+    for want in [
+        "Lavrov",
+        "person",
+        "Russian Foreign Minister",
+        "Spellings:",
+        "Sergey Lavrov",
+        "Sergei Lavrov",
+        "Mentions:",
+        "000",
+        "002",
+        "003",
+        "004",
+        "Linked:",
+    ] {
         assert!(md.contains(want), "{want:?} missing from {md}");
     }
     c.shutdown_and_exit();
@@ -135,7 +164,14 @@ fn hover_and_definition_on_a_figure_show_the_other_outlets() {
     let (line, col) = utf16_pos(&text, "275,000", 0);
     let h = c.request("textDocument/hover", LspClient::at(&p2, line, col + 1));
     let md = h["contents"]["value"].as_str().unwrap_or_else(|| panic!("{h}"));
-    assert!(md.contains("275,000") && md.contains("250,000") && md.contains("001") && md.contains("(004)") && md.contains("disagrees"), "{md}");
+    assert!(
+        md.contains("275,000")
+            && md.contains("250,000")
+            && md.contains("001")
+            && md.contains("(004)")
+            && md.contains("disagrees"),
+        "{md}"
+    );
     let defs = c.request("textDocument/definition", LspClient::at(&p2, line, col + 1));
     let mut labels: Vec<String> = uris(&defs).iter().map(|u| label_of(u)).collect();
     labels.sort();
@@ -153,7 +189,11 @@ fn definition_and_references_span_outlets() {
     let (line, col) = utf16_pos(&text, "Lavrov", 1);
     let defs = c.request("textDocument/definition", LspClient::at(&p3, line, col));
     let labels: Vec<String> = uris(&defs).iter().map(|u| label_of(u)).collect();
-    assert_eq!(labels.first().map(String::as_str), Some("003"), "current document first: {labels:?}");
+    assert_eq!(
+        labels.first().map(String::as_str),
+        Some("003"),
+        "current document first: {labels:?}"
+    );
     let mut sorted = labels.clone();
     sorted.sort();
     assert_eq!(sorted, ["000", "002", "003", "004"]);
@@ -182,16 +222,24 @@ fn symbols_of_an_article_and_of_the_workspace() {
     let dir = copy_seeds();
     let p4 = seed(dir.path(), "004");
     let mut c = start(dir.path(), caps_full());
-    let syms = c.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri(&p4) } }));
-    let names: Vec<String> = syms.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap().to_string()).collect();
+    let syms =
+        c.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri(&p4) } }));
+    let names: Vec<String> =
+        syms.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap().to_string()).collect();
     assert!(names.iter().any(|n| n.contains("Lavrov")), "{names:?}");
     assert!(names.iter().any(|n| n.contains("250,000")), "{names:?}");
-    assert!(syms[0].get("selectionRange").is_some(), "hierarchical symbols for a client that supports them");
+    assert!(
+        syms[0].get("selectionRange").is_some(),
+        "hierarchical symbols for a client that supports them"
+    );
     let ws = c.request("workspace/symbol", json!({ "query": "lavrv" }));
     let first = &ws.as_array().unwrap()[0];
     assert!(first["name"].as_str().unwrap().contains("Lavrov"), "{ws:#}");
     let ws = c.request("workspace/symbol", json!({ "query": "Sergei" }));
-    assert!(ws.as_array().unwrap().iter().any(|s| s["name"].as_str().unwrap().contains("Lavrov")), "aliases are searched: {ws:#}");
+    assert!(
+        ws.as_array().unwrap().iter().any(|s| s["name"].as_str().unwrap().contains("Lavrov")),
+        "aliases are searched: {ws:#}"
+    );
     c.shutdown_and_exit();
 }
 
@@ -226,13 +274,21 @@ fn deleting_a_conflicting_article_clears_its_diagnostics_and_a_new_one_joins() {
     c.wait_diagnostics_from(0, &uri(&p2), has_conflict);
     let from = c.notifications.len();
     std::fs::remove_file(&p2).unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&p2), "type": 3 }] }));
-    c.wait_diagnostics_from(from, &uri(&p2), |p| p["diagnostics"].as_array().is_some_and(|v| v.is_empty()));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&p2), "type": 3 }] }),
+    );
+    c.wait_diagnostics_from(from, &uri(&p2), |p| {
+        p["diagnostics"].as_array().is_some_and(|v| v.is_empty())
+    });
     // a new article on disk reports the same disagreement, and mentions Lavrov
     let new = dir.path().join("005_new.txt");
     std::fs::write(&new, "USPA NEWS - Geneva\n\nRussian Foreign Minister Sergei Lavrov met John Kerry. The United Nations says 275,000 civilians still live in eastern Aleppo.\n").unwrap();
     let from = c.notifications.len();
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&new), "type": 1 }] }));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&new), "type": 1 }] }),
+    );
     c.wait_diagnostics_from(from, &uri(&new), has_conflict);
     let p3 = seed(dir.path(), "003");
     let t3 = std::fs::read_to_string(&p3).unwrap();
@@ -254,6 +310,8 @@ fn builtin_watcher_brings_a_new_conflicting_article_in() {
     c.wait_diagnostics_from(from, &uri(&new), has_conflict);
     let from = c.notifications.len();
     std::fs::remove_file(&new).unwrap();
-    c.wait_diagnostics_from(from, &uri(&new), |p| p["diagnostics"].as_array().is_some_and(|v| v.is_empty()));
+    c.wait_diagnostics_from(from, &uri(&new), |p| {
+        p["diagnostics"].as_array().is_some_and(|v| v.is_empty())
+    });
     c.shutdown_and_exit();
 }

@@ -16,7 +16,12 @@ fn article<'a>(list: &'a Value, path: &Path) -> Option<&'a Value> {
 }
 
 fn names(list: &Value) -> Vec<String> {
-    list["articles"].as_array().unwrap().iter().map(|a| a["label"].as_str().unwrap_or("").to_string()).collect()
+    list["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["label"].as_str().unwrap_or("").to_string())
+        .collect()
 }
 
 #[test]
@@ -27,17 +32,37 @@ fn initialize_indexes_every_article_with_progress_and_exits_cleanly() {
     let caps = &init["capabilities"];
     assert_eq!(caps["positionEncoding"], "utf-16");
     assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
-    for p in ["hoverProvider", "definitionProvider", "referencesProvider", "documentHighlightProvider", "documentSymbolProvider", "workspaceSymbolProvider"] {
+    for p in [
+        "hoverProvider",
+        "definitionProvider",
+        "referencesProvider",
+        "documentHighlightProvider",
+        "documentSymbolProvider",
+        "workspaceSymbolProvider",
+    ] {
         assert!(caps.get(p).is_some_and(|v| v != &Value::Null), "{p} advertised");
     }
-    let list = c.wait_articles("five seeds indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    let list = c.wait_articles("five seeds indexed", |a| {
+        a["articles"].as_array().is_some_and(|v| v.len() == 5)
+    });
     assert_eq!(names(&list), ["000", "001", "002", "003", "004"]);
     // work-done progress: created, begun, reported with a percentage, ended
     c.drain_for(Duration::from_millis(200));
-    assert!(c.server_requests.iter().any(|r| r["method"] == "window/workDoneProgress/create"), "progress token created");
-    let progress: Vec<&Value> = c.notifications.iter().filter(|n| n["method"] == "$/progress").map(|n| &n["params"]["value"]).collect();
+    assert!(
+        c.server_requests.iter().any(|r| r["method"] == "window/workDoneProgress/create"),
+        "progress token created"
+    );
+    let progress: Vec<&Value> = c
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "$/progress")
+        .map(|n| &n["params"]["value"])
+        .collect();
     assert_eq!(progress.first().map(|v| v["kind"].clone()), Some(json!("begin")), "{progress:#?}");
-    assert!(progress.iter().any(|v| v["kind"] == "report" && v["percentage"].is_u64()), "{progress:#?}");
+    assert!(
+        progress.iter().any(|v| v["kind"] == "report" && v["percentage"].is_u64()),
+        "{progress:#?}"
+    );
     assert_eq!(progress.last().map(|v| v["kind"].clone()), Some(json!("end")));
     // the watched-files registration was asked for
     assert!(c.server_requests.iter().any(|r| r["method"] == "client/registerCapability"
@@ -148,7 +173,11 @@ fn five_hundred_changes_without_waiting_end_like_a_fresh_server() {
             // a deletion within the line (or a range reaching into the next line)
             let l2 = (l1 + rng.next(2)).min(lines - 1);
             let c2 = boundary_col(&text, l2, &mut rng);
-            if (l2, c2) < (l1, c1) { (l1, c1) } else { (l2, c2) }
+            if (l2, c2) < (l1, c1) {
+                (l1, c1)
+            } else {
+                (l2, c2)
+            }
         } else {
             (l1, c1)
         };
@@ -160,7 +189,8 @@ fn five_hundred_changes_without_waiting_end_like_a_fresh_server() {
     let a = article(&list, &p).unwrap().clone();
     assert_eq!(a["version"], 501);
     assert_eq!(a["digest"], json!(digest(&text)), "the server's text is the client's text");
-    let symbols = c.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri(&p) } }));
+    let symbols =
+        c.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri(&p) } }));
     let hover = c.request("textDocument/hover", LspClient::at(&p, 3, 2));
     c.shutdown_and_exit();
 
@@ -174,7 +204,10 @@ fn five_hundred_changes_without_waiting_end_like_a_fresh_server() {
         assert_eq!(a[k], b[k], "{k}");
     }
     assert_eq!(list["findings"], list2["findings"]);
-    assert_eq!(symbols, f.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri(&p) } })));
+    assert_eq!(
+        symbols,
+        f.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri(&p) } }))
+    );
     assert_eq!(hover, f.request("textDocument/hover", LspClient::at(&p, 3, 2)));
     f.shutdown_and_exit();
 }
@@ -191,7 +224,10 @@ fn full_text_changes_and_multiple_changes_in_one_message() {
         { "range": { "start": { "line": 3, "character": 0 }, "end": { "line": 3, "character": 0 } }, "text": "Oh. " },
     ]));
     let list = c.request("crosswire/articles", Value::Null);
-    assert_eq!(article(&list, &p).unwrap()["digest"], json!(digest("---\ntitle: T\n---\nOh. Hello there.\n")));
+    assert_eq!(
+        article(&list, &p).unwrap()["digest"],
+        json!(digest("---\ntitle: T\n---\nOh. Hello there.\n"))
+    );
     c.change(&p, 3, json!([{ "text": "replaced\r\nwhole" }]));
     let list = c.request("crosswire/articles", Value::Null);
     assert_eq!(article(&list, &p).unwrap()["digest"], json!(digest("replaced\r\nwhole")));
@@ -206,24 +242,39 @@ fn watched_files_created_and_deleted_update_the_index() {
     c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
     let new = dir.path().join("005_new.txt");
     std::fs::write(&new, "GENEVA — Sergei Lavrov met John Kerry. The UN says 275,000 civilians remain in eastern Aleppo.\n").unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&new), "type": 1 }] }));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&new), "type": 1 }] }),
+    );
     let list = c.request("crosswire/articles", Value::Null);
     assert!(article(&list, &new).is_some(), "created file joins the index: {list:#}");
     let gone = seed(dir.path(), "001");
     std::fs::remove_file(&gone).unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&gone), "type": 3 }] }));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&gone), "type": 3 }] }),
+    );
     let list = c.request("crosswire/articles", Value::Null);
     assert!(article(&list, &gone).is_none(), "deleted file leaves the index");
     assert_eq!(list["articles"].as_array().unwrap().len(), 5);
     // a changed file is read again
     std::fs::write(&new, "Changed text about Aleppo.\n").unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&new), "type": 2 }] }));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&new), "type": 2 }] }),
+    );
     let list = c.request("crosswire/articles", Value::Null);
-    assert_eq!(article(&list, &new).unwrap()["digest"], json!(digest("Changed text about Aleppo.\n")));
+    assert_eq!(
+        article(&list, &new).unwrap()["digest"],
+        json!(digest("Changed text about Aleppo.\n"))
+    );
     // files that are not articles are ignored
     let other = dir.path().join("notes.json");
     std::fs::write(&other, "{}").unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&other), "type": 1 }] }));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&other), "type": 1 }] }),
+    );
     let list = c.request("crosswire/articles", Value::Null);
     assert_eq!(list["articles"].as_array().unwrap().len(), 5);
     c.shutdown_and_exit();
@@ -235,11 +286,15 @@ fn builtin_watcher_serves_clients_without_dynamic_registration() {
     let mut c = LspClient::spawn();
     c.initialize(dir.path(), caps_plain());
     c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
-    assert!(!c.server_requests.iter().any(|r| r["method"] == "client/registerCapability"), "no registration for this client");
+    assert!(
+        !c.server_requests.iter().any(|r| r["method"] == "client/registerCapability"),
+        "no registration for this client"
+    );
     let sub = dir.path().join("later");
     std::fs::create_dir(&sub).unwrap();
     let new = sub.join("006_new.txt");
-    std::fs::write(&new, "Sergey Lavrov said 250,000 people live under siege in eastern Aleppo.\n").unwrap();
+    std::fs::write(&new, "Sergey Lavrov said 250,000 people live under siege in eastern Aleppo.\n")
+        .unwrap();
     let new2 = new.clone();
     c.wait_articles("a file created on disk joins", move |a| article(a, &new2).is_some());
     let gone = seed(dir.path(), "003");
@@ -266,26 +321,43 @@ fn configuration_is_reloaded_and_a_broken_file_keeps_the_last_good_one() {
     let mut c = LspClient::spawn();
     c.initialize(dir.path(), caps_full());
     let p = p2.clone();
-    c.wait_articles("configured outlet", move |a| article(a, &p).is_some_and(|x| x["outlet"] == "Outlet From Config"));
+    c.wait_articles("configured outlet", move |a| {
+        article(a, &p).is_some_and(|x| x["outlet"] == "Outlet From Config")
+    });
     // broken: reported, last good configuration stays
     let from = c.notifications.len();
     std::fs::write(&cfg, "{\n  \"outlets\": 3\n}").unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&cfg), "type": 2 }] }));
-    let d = c.wait_diagnostics_from(from, &uri(&cfg), |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 1));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&cfg), "type": 2 }] }),
+    );
+    let d = c.wait_diagnostics_from(from, &uri(&cfg), |p| {
+        p["diagnostics"].as_array().is_some_and(|d| d.len() == 1)
+    });
     assert_eq!(d["diagnostics"][0]["range"]["start"]["line"], 1);
     assert_eq!(d["diagnostics"][0]["severity"], 1);
-    c.wait_notification_from(from, "showMessage", |n| n["method"] == "window/showMessage" && n["params"]["type"] == 1);
+    c.wait_notification_from(from, "showMessage", |n| {
+        n["method"] == "window/showMessage" && n["params"]["type"] == 1
+    });
     let list = c.request("crosswire/articles", Value::Null);
     assert_eq!(article(&list, &p2).unwrap()["outlet"], "Outlet From Config");
     // fixed: diagnostic cleared, new configuration in force
     let from = c.notifications.len();
     std::fs::write(&cfg, r#"{"outlets": {"002_*.txt": "Renamed Outlet"}}"#).unwrap();
-    c.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&cfg), "type": 2 }] }));
-    c.wait_diagnostics_from(from, &uri(&cfg), |p| p["diagnostics"].as_array().is_some_and(|d| d.is_empty()));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&cfg), "type": 2 }] }),
+    );
+    c.wait_diagnostics_from(from, &uri(&cfg), |p| {
+        p["diagnostics"].as_array().is_some_and(|d| d.is_empty())
+    });
     let list = c.request("crosswire/articles", Value::Null);
     assert_eq!(article(&list, &p2).unwrap()["outlet"], "Renamed Outlet");
     // settings from the client apply under the file
-    c.notify("workspace/didChangeConfiguration", json!({ "settings": { "crosswire": { "outlets": { "004_*.txt": "From Settings" } } } }));
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "crosswire": { "outlets": { "004_*.txt": "From Settings" } } } }),
+    );
     let list = c.request("crosswire/articles", Value::Null);
     assert_eq!(article(&list, &seed(dir.path(), "004")).unwrap()["outlet"], "From Settings");
     c.shutdown_and_exit();
@@ -298,7 +370,8 @@ fn initialization_options_configure_outlets_and_article_globs() {
     std::fs::write(dir.path().join("notes/todo.txt"), "Not an article.\n").unwrap();
     let mut c = LspClient::spawn();
     c.initialize_with(dir.path(), caps_plain(), json!({ "articles": ["0*.txt"], "outlets": { "003_*.txt": "Init Outlet" }, "someEditorOption": true }));
-    let list = c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    let list =
+        c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
     assert_eq!(article(&list, &seed(dir.path(), "003")).unwrap()["outlet"], "Init Outlet");
     c.shutdown_and_exit();
 }
@@ -312,10 +385,16 @@ fn workspace_folders_added_and_removed() {
     c.initialize(dir.path(), caps_full());
     c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
     let f = json!({ "uri": uri(other.path()), "name": "other" });
-    c.notify("workspace/didChangeWorkspaceFolders", json!({ "event": { "added": [f], "removed": [] } }));
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({ "event": { "added": [f], "removed": [] } }),
+    );
     let list = c.request("crosswire/articles", Value::Null);
     assert_eq!(list["articles"].as_array().unwrap().len(), 6);
-    c.notify("workspace/didChangeWorkspaceFolders", json!({ "event": { "added": [], "removed": [f] } }));
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({ "event": { "added": [], "removed": [f] } }),
+    );
     let list = c.request("crosswire/articles", Value::Null);
     assert_eq!(list["articles"].as_array().unwrap().len(), 5);
     c.shutdown_and_exit();
@@ -344,14 +423,24 @@ fn protocol_misuse_gets_errors_or_empty_answers_never_a_crash() {
     assert_eq!(c.request("textDocument/definition", LspClient::at(&p, 9999, 9999)), Value::Null);
     let r = c.request("textDocument/references", json!({ "textDocument": { "uri": uri(&p) }, "position": { "line": 4000000000u32, "character": 4000000000u32 }, "context": { "includeDeclaration": true } }));
     assert_eq!(r, Value::Null);
-    assert_eq!(c.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri(&unknown) } })), Value::Null);
-    assert_eq!(c.request("textDocument/documentHighlight", LspClient::at(&unknown, 1, 1)), Value::Null);
+    assert_eq!(
+        c.request(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": uri(&unknown) } })
+        ),
+        Value::Null
+    );
+    assert_eq!(
+        c.request("textDocument/documentHighlight", LspClient::at(&unknown, 1, 1)),
+        Value::Null
+    );
     // edits past the end of an open document clamp
     c.open(&p, "short\n", 1);
     c.change(&p, 2, json!([{ "range": { "start": { "line": 50, "character": 3 }, "end": { "line": 99, "character": 0 } }, "text": "tail" }]));
     c.change(&p, 3, json!([{ "range": { "start": { "line": 0, "character": 99 }, "end": { "line": 0, "character": 2 } }, "text": "" }]));
     let list = c.request("crosswire/articles", Value::Null);
-    let a = list["articles"].as_array().unwrap().iter().find(|a| a["uri"] == json!(uri(&p))).unwrap();
+    let a =
+        list["articles"].as_array().unwrap().iter().find(|a| a["uri"] == json!(uri(&p))).unwrap();
     assert_eq!(a["digest"], json!(digest("sh\ntail")));
     // malformed params, unknown methods, garbage
     let r = c.request_raw("textDocument/hover", json!({ "textDocument": 3 }));
@@ -366,7 +455,10 @@ fn protocol_misuse_gets_errors_or_empty_answers_never_a_crash() {
     c.send_raw(b"Content-Length: 9\r\n\r\nnot json!");
     c.send_raw(b"Content-Length: 10\r\n\r\n{\"foo\": 1}");
     c.send_raw(b"X-Nonsense: 1\r\n\r\n");
-    let r = c.request_raw("textDocument/hover", json!({ "textDocument": { "uri": uri(&p) } , "position": { "line": "one" } }));
+    let r = c.request_raw(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri(&p) } , "position": { "line": "one" } }),
+    );
     assert!(r.get("error").is_some(), "{r}");
     c.send_raw(b"Content-Length: 28\r\n\r\n{\"id\": 777, \"method\": false}");
     let r = c.response(777);
@@ -397,7 +489,10 @@ fn requests_interleaved_with_changes_all_answer_and_see_the_changes_before_them(
     let mut ids = Vec::new();
     for v in 2..=60 {
         let piece = if v % 7 == 0 { "’\n" } else { "ab " };
-        let (line, col) = (text.matches('\n').count() as u32, text.rsplit('\n').next().unwrap().encode_utf16().count() as u32);
+        let (line, col) = (
+            text.matches('\n').count() as u32,
+            text.rsplit('\n').next().unwrap().encode_utf16().count() as u32,
+        );
         c.change(&p, v, json!([{ "range": { "start": { "line": line, "character": col }, "end": { "line": line, "character": col } }, "text": piece }]));
         text.push_str(piece);
         // requests sent without waiting, between changes

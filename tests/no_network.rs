@@ -68,7 +68,8 @@ const NETWORK_CRATES: &[(&str, &str)] = &[
 
 fn locked_packages() -> Vec<String> {
     let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock");
-    let text = std::fs::read_to_string(&lock).unwrap_or_else(|e| panic!("cannot read {}: {e}", lock.display()));
+    let text = std::fs::read_to_string(&lock)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", lock.display()));
     text.lines()
         .filter_map(|l| l.strip_prefix("name = \""))
         .filter_map(|l| l.strip_suffix('"'))
@@ -81,7 +82,10 @@ fn cargo_lock_has_no_http_tls_or_socket_crate() {
     let packages = locked_packages();
     // The parse must see the lock's packages, or the check below would pass on nothing.
     for expected in ["crosswire", "tower-lsp-server", "tokio", "serde_json"] {
-        assert!(packages.iter().any(|p| p == expected), "Cargo.lock parsed badly: no package {expected} among {packages:?}");
+        assert!(
+            packages.iter().any(|p| p == expected),
+            "Cargo.lock parsed badly: no package {expected} among {packages:?}"
+        );
     }
     let found: Vec<String> = NETWORK_CRATES
         .iter()
@@ -116,7 +120,10 @@ fn strace() -> Option<&'static str> {
              opens no socket and starts no program.\n{how}"
         ),
     }
-    let probe = Command::new("strace").args(["-f", "-qq", "-o", "/dev/null", "true"]).output().expect("run strace");
+    let probe = Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "true"])
+        .output()
+        .expect("run strace");
     assert!(
         probe.status.success(),
         "strace is installed but cannot trace here (ptrace not permitted? a container needs CAP_SYS_PTRACE): {}\n{how}",
@@ -135,7 +142,8 @@ struct Call {
 
 /// Reads an `strace -f -o FILE` trace: system-call lines only (no signals, no exits).
 fn read_trace(file: &Path) -> Vec<Call> {
-    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read the trace {}: {e}", file.display()));
+    let text = std::fs::read_to_string(file)
+        .unwrap_or_else(|e| panic!("cannot read the trace {}: {e}", file.display()));
     let mut calls = Vec::new();
     for line in text.lines() {
         let Some((pid, rest)) = line.split_once(char::is_whitespace) else { continue };
@@ -148,7 +156,8 @@ fn read_trace(file: &Path) -> Vec<Call> {
             Some(r) => (true, r),
             None => (false, rest),
         };
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let name: String =
+            rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
         if !name.is_empty() {
             calls.push(Call { pid, name, line: line.to_string(), resumed });
         }
@@ -168,7 +177,13 @@ fn strace_args<'a>(class: &'a str, out: &'a Path, args: &[&'a str]) -> Vec<&'a s
 }
 
 /// Runs `crosswire args...` under `strace -f -e trace=CLASS -o FILE` and returns the trace.
-fn traced_run(strace: &str, class: &str, args: &[&str], dir: &tempfile::TempDir, name: &str) -> Vec<Call> {
+fn traced_run(
+    strace: &str,
+    class: &str,
+    args: &[&str],
+    dir: &tempfile::TempDir,
+    name: &str,
+) -> Vec<Call> {
     let file = trace_file(dir, name);
     let out = Command::new(strace)
         .args(strace_args(class, &file, args))
@@ -201,7 +216,9 @@ fn traced_lsp_session(strace: &str, class: &str, dir: &tempfile::TempDir, name: 
     let text = std::fs::read_to_string(&article).unwrap();
     client.open(&article, &text, 1);
     let diags = client.wait_diagnostics_from(0, &uri(&article), |p| {
-        p["diagnostics"].as_array().is_some_and(|d| d.iter().any(|x| x["code"] == json!("figure-conflict")))
+        p["diagnostics"]
+            .as_array()
+            .is_some_and(|d| d.iter().any(|x| x["code"] == json!("figure-conflict")))
     });
     assert!(!diags["diagnostics"].as_array().unwrap().is_empty());
     let (status, _) = client.shutdown_and_exit();
@@ -222,27 +239,51 @@ fn assert_no_network(what: &str, calls: &[Call]) {
 /// The trace of `-e trace=%process`: exactly one execve, of the binary itself, by the first
 /// process; no fork or vfork; every clone a thread (CLONE_THREAD).
 fn assert_no_program_started(what: &str, calls: &[Call]) {
-    let first = calls.first().unwrap_or_else(|| panic!("{what}: an empty process trace (not even the execve)"));
-    let execs: Vec<&Call> = calls.iter().filter(|c| !c.resumed && (c.name == "execve" || c.name == "execveat")).collect();
-    assert_eq!(execs.len(), 1, "{what}: programs started:\n  {}", execs.iter().map(|c| c.line.as_str()).collect::<Vec<_>>().join("\n  "));
+    let first = calls
+        .first()
+        .unwrap_or_else(|| panic!("{what}: an empty process trace (not even the execve)"));
+    let execs: Vec<&Call> = calls
+        .iter()
+        .filter(|c| !c.resumed && (c.name == "execve" || c.name == "execveat"))
+        .collect();
+    assert_eq!(
+        execs.len(),
+        1,
+        "{what}: programs started:\n  {}",
+        execs.iter().map(|c| c.line.as_str()).collect::<Vec<_>>().join("\n  ")
+    );
     assert!(
         first.name == "execve" && first.line.contains(&format!("execve(\"{BIN}\"")),
         "{what}: the trace should start with the execve of {BIN}; it starts with {}",
         first.line
     );
     assert_eq!(execs[0].pid, first.pid, "{what}: the execve is not the first process's");
-    let forks: Vec<&str> = calls.iter().filter(|c| c.name == "fork" || c.name == "vfork").map(|c| c.line.as_str()).collect();
+    let forks: Vec<&str> = calls
+        .iter()
+        .filter(|c| c.name == "fork" || c.name == "vfork")
+        .map(|c| c.line.as_str())
+        .collect();
     assert!(forks.is_empty(), "{what}: processes forked:\n  {}", forks.join("\n  "));
-    let clones: Vec<&Call> = calls.iter().filter(|c| !c.resumed && (c.name == "clone" || c.name == "clone3")).collect();
-    let not_threads: Vec<&str> = clones.iter().filter(|c| !c.line.contains("CLONE_THREAD")).map(|c| c.line.as_str()).collect();
-    assert!(not_threads.is_empty(), "{what}: clones that are not threads (new processes):\n  {}", not_threads.join("\n  "));
+    let clones: Vec<&Call> =
+        calls.iter().filter(|c| !c.resumed && (c.name == "clone" || c.name == "clone3")).collect();
+    let not_threads: Vec<&str> = clones
+        .iter()
+        .filter(|c| !c.line.contains("CLONE_THREAD"))
+        .map(|c| c.line.as_str())
+        .collect();
+    assert!(
+        not_threads.is_empty(),
+        "{what}: clones that are not threads (new processes):\n  {}",
+        not_threads.join("\n  ")
+    );
 }
 
 #[test]
 fn check_and_actors_on_the_seeds_open_no_socket() {
     let Some(strace) = strace() else { return };
     let dir = tempfile::tempdir().unwrap();
-    for (i, args) in [["check", "fixtures/seeds"], ["actors", "fixtures/seeds"]].iter().enumerate() {
+    for (i, args) in [["check", "fixtures/seeds"], ["actors", "fixtures/seeds"]].iter().enumerate()
+    {
         let calls = traced_run(strace, "trace=%network", args, &dir, &format!("net-{i}.txt"));
         assert_no_network(&format!("crosswire {}", args.join(" ")), &calls);
     }
@@ -252,7 +293,8 @@ fn check_and_actors_on_the_seeds_open_no_socket() {
 fn check_and_actors_on_the_seeds_start_no_program() {
     let Some(strace) = strace() else { return };
     let dir = tempfile::tempdir().unwrap();
-    for (i, args) in [["check", "fixtures/seeds"], ["actors", "fixtures/seeds"]].iter().enumerate() {
+    for (i, args) in [["check", "fixtures/seeds"], ["actors", "fixtures/seeds"]].iter().enumerate()
+    {
         let calls = traced_run(strace, "trace=%process", args, &dir, &format!("proc-{i}.txt"));
         assert_no_program_started(&format!("crosswire {}", args.join(" ")), &calls);
     }
@@ -274,7 +316,10 @@ fn language_server_session_starts_no_program() {
     assert_no_program_started("crosswire lsp", &calls);
     // The server runs threads (tokio, rayon, the file watcher): the trace did see clones, so the
     // check above had something to check.
-    assert!(calls.iter().any(|c| c.name == "clone" || c.name == "clone3"), "no thread in the server's trace?");
+    assert!(
+        calls.iter().any(|c| c.name == "clone" || c.name == "clone3"),
+        "no thread in the server's trace?"
+    );
 }
 
 /// The parser of traces itself, on lines as strace 6 writes them.
@@ -306,7 +351,10 @@ fn trace_lines_are_read_as_calls() {
     assert_eq!(calls[4].pid, 7391);
     let message = |r: std::thread::Result<()>| {
         let e = r.unwrap_err();
-        e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+        e.downcast_ref::<String>()
+            .cloned()
+            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default()
     };
     let spawned = message(std::panic::catch_unwind(|| assert_no_program_started("sample", &calls)));
     assert!(spawned.contains("not threads") && spawned.contains("SIGCHLD"), "{spawned}");

@@ -25,20 +25,32 @@ fn skip_reason(input: &str, results: &[Value]) -> Option<&'static str> {
     if results.iter().any(|r| subtype(r) == "power") {
         return Some("powers and scientific notation");
     }
-    if results.iter().any(|r| subtype(r) == "fraction" && !simple_fraction.is_match(r["Text"].as_str().unwrap_or(""))) {
+    if results.iter().any(|r| {
+        subtype(r) == "fraction" && !simple_fraction.is_match(r["Text"].as_str().unwrap_or(""))
+    }) {
         return Some("compound fractions (\"one hundred and three quarters\", \"one over three\", \"2 1/4\")");
     }
-    let digits_and = |c: char| input.chars().any(|x| x == c) && input.chars().any(|x| x.is_ascii_digit());
-    if input.contains("192.168") || input.contains("+1-222") || input.contains("SCP-") || (digits_and('/') && input.contains("2018")) {
+    let digits_and =
+        |c: char| input.chars().any(|x| x == c) && input.chars().any(|x| x.is_ascii_digit());
+    if input.contains("192.168")
+        || input.contains("+1-222")
+        || input.contains("SCP-")
+        || (digits_and('/') && input.contains("2018"))
+    {
         return Some("parts of identifiers and dates");
     }
     if ["5,00", "1,3.", "1.111,11", "12,34,567", "1, 234"].iter().any(|p| input.contains(p)) {
         return Some("continental or Indian digit grouping");
     }
-    if ["180ml", "180.25ml", ".25ml", "29km", "45{kg", "10G", "674.5 G", "1m isn't"].iter().any(|p| input.contains(p)) {
+    if ["180ml", "180.25ml", ".25ml", "29km", "45{kg", "10G", "674.5 G", "1m isn't"]
+        .iter()
+        .any(|p| input.contains(p))
+    {
         return Some("numbers glued to units or SI prefixes");
     }
-    if input.trim_start_matches([' ', '-']).len() >= 15 && input.trim().trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) {
+    if input.trim_start_matches([' ', '-']).len() >= 15
+        && input.trim().trim_start_matches('-').bytes().all(|b| b.is_ascii_digit())
+    {
         return Some("unseparated digit strings of 7 digits or more: read as identifiers");
     }
     None
@@ -59,16 +71,28 @@ fn number_model_pass_rate() {
             continue;
         }
         run += 1;
-        let mut want: Vec<f64> = results.iter().map(|r| r["Resolution"]["value"].as_str().unwrap().parse().unwrap()).collect();
+        let mut want: Vec<f64> = results
+            .iter()
+            .map(|r| r["Resolution"]["value"].as_str().unwrap().parse().unwrap())
+            .collect();
         let mut got: Vec<f64> = extract(input, &[])
             .iter()
-            .filter(|f| !matches!(f.kind, FigureKind::Ordinal | FigureKind::Date | FigureKind::Time | FigureKind::Identifier))
+            .filter(|f| {
+                !matches!(
+                    f.kind,
+                    FigureKind::Ordinal
+                        | FigureKind::Date
+                        | FigureKind::Time
+                        | FigureKind::Identifier
+                )
+            })
             // the recogniser reads "5 twenty-fifths" etc. as one value; a fraction we read stands alone
             .map(|f| f.value)
             .collect();
         want.sort_by(f64::total_cmp);
         got.sort_by(f64::total_cmp);
-        let same = want.len() == got.len() && want.iter().zip(&got).all(|(a, b)| (a - b).abs() <= 1e-9 * a.abs().max(1.0));
+        let same = want.len() == got.len()
+            && want.iter().zip(&got).all(|(a, b)| (a - b).abs() <= 1e-9 * a.abs().max(1.0));
         if same {
             passed += 1;
         } else {
@@ -76,7 +100,11 @@ fn number_model_pass_rate() {
         }
     }
     let rate = passed as f64 / run as f64;
-    println!("NumberModel: {passed}/{run} run cases pass ({:.1}%); skipped {:?}", rate * 100.0, skipped);
+    println!(
+        "NumberModel: {passed}/{run} run cases pass ({:.1}%); skipped {:?}",
+        rate * 100.0,
+        skipped
+    );
     for f in &failures {
         println!("  fail {f}");
     }

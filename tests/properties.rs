@@ -10,8 +10,23 @@ use std::sync::Arc;
 /// Text with the characters that break naive column arithmetic: curly quotes, dashes, astral
 /// characters, CRLF and lone CR.
 fn tricky_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop_oneof![Just("a"), Just("Z"), Just(" "), Just("’"), Just("—"), Just("é"), Just("😀"), Just("\n"), Just("\r\n"), Just("\r"), Just("250,000")], 0..60)
-        .prop_map(|parts| parts.concat())
+    prop::collection::vec(
+        prop_oneof![
+            Just("a"),
+            Just("Z"),
+            Just(" "),
+            Just("’"),
+            Just("—"),
+            Just("é"),
+            Just("😀"),
+            Just("\n"),
+            Just("\r\n"),
+            Just("\r"),
+            Just("250,000")
+        ],
+        0..60,
+    )
+    .prop_map(|parts| parts.concat())
 }
 
 proptest! {
@@ -45,7 +60,12 @@ fn seeds() -> Vec<(String, Arc<str>)> {
     let mut out: Vec<(String, Arc<str>)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), Arc::from(std::fs::read_to_string(&p).unwrap())))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                Arc::from(std::fs::read_to_string(&p).unwrap()),
+            )
+        })
         .collect();
     out.sort();
     out

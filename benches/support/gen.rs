@@ -7,11 +7,44 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 const OUTLETS: &[&str] = &[
-    "Expatica", "USPA", "Baltic Wire", "Harbour Gazette", "Delta Times", "North Ledger", "Meridian", "Coastal Daily", "Plains Herald", "Riverside",
-    "Summit", "Atlas Wire", "Lakeside", "Quarry Post", "Lantern", "Crescent", "Granite", "Beacon", "Cedar", "Tidewater",
+    "Expatica",
+    "USPA",
+    "Baltic Wire",
+    "Harbour Gazette",
+    "Delta Times",
+    "North Ledger",
+    "Meridian",
+    "Coastal Daily",
+    "Plains Herald",
+    "Riverside",
+    "Summit",
+    "Atlas Wire",
+    "Lakeside",
+    "Quarry Post",
+    "Lantern",
+    "Crescent",
+    "Granite",
+    "Beacon",
+    "Cedar",
+    "Tidewater",
 ];
-const DISTRICTS: &[&str] = &["Bustan al-Basha", "Al-Sakhur", "Handarat", "Sheikh Maqsoud", "Salaheddine", "Bab al-Nairab", "Karm al-Jabal", "Masaken Hanano"];
-const RESPELLINGS: &[(&str, &str)] = &[("Sergey", "Sergei"), ("Fateh", "Fatah"), ("Bashar al-Assad", "Bashar Assad"), ("U.S.", "US"), ("Mr Lavrov", "Lavrov")];
+const DISTRICTS: &[&str] = &[
+    "Bustan al-Basha",
+    "Al-Sakhur",
+    "Handarat",
+    "Sheikh Maqsoud",
+    "Salaheddine",
+    "Bab al-Nairab",
+    "Karm al-Jabal",
+    "Masaken Hanano",
+];
+const RESPELLINGS: &[(&str, &str)] = &[
+    ("Sergey", "Sergei"),
+    ("Fateh", "Fatah"),
+    ("Bashar al-Assad", "Bashar Assad"),
+    ("U.S.", "US"),
+    ("Mr Lavrov", "Lavrov"),
+];
 const TRAPS: &[&str] = &[
     "Aid trucks waited 72 hours at the crossing, about 60 kilometers southwest of Aleppo.",
     "The agency’s office at 483 Green Lanes (Reg. No. 7442619) issued a statement on 15.10.2016, 03:01.",
@@ -25,11 +58,19 @@ fn seed_pool() -> (Vec<String>, Vec<String>) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
     let mut paragraphs = Vec::new();
     let mut titles = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(dir).expect("fixtures/seeds").filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures/seeds")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path).expect("seed text");
-        let article = crosswire::corpus::Article::new(path.display().to_string(), text.clone().into(), &Default::default());
+        let article = crosswire::corpus::Article::new(
+            path.display().to_string(),
+            text.clone().into(),
+            &Default::default(),
+        );
         if let Some(t) = &article.meta.title {
             titles.push(t.clone());
         }
@@ -62,7 +103,10 @@ pub fn generate(articles: usize, seed: u64) -> Generated {
     for i in 0..articles {
         let outlet = OUTLETS[i % OUTLETS.len()];
         let day = 1 + (i % 28);
-        let mut text = format!("{outlet} news\n\n{}\n\nPUBLISHED : Saturday, {day} October, 2016, 11:45pm\n\n", titles.choose(&mut rng).unwrap());
+        let mut text = format!(
+            "{outlet} news\n\n{}\n\nPUBLISHED : Saturday, {day} October, 2016, 11:45pm\n\n",
+            titles.choose(&mut rng).unwrap()
+        );
         let n = rng.random_range(6..=18);
         for _ in 0..n {
             let mut p = pool.choose(&mut rng).unwrap().clone();
@@ -85,7 +129,11 @@ pub fn generate(articles: usize, seed: u64) -> Generated {
             // crosswire keys the quantity as people:displaced (districts are not places it
             // knows), so every district reports the one true figure of the first
             let families = if conflicting { truth[0] * 3 } else { truth[0] };
-            text.push_str(&format!("Local officials said {} people were displaced from {} this month.\n", group_thousands(families), DISTRICTS[d]));
+            text.push_str(&format!(
+                "Local officials said {} people were displaced from {} this month.\n",
+                group_thousands(families),
+                DISTRICTS[d]
+            ));
             if conflicting {
                 planted.push(serde_json::json!({"file": format!("{i:05}.txt"), "figure": group_thousands(families), "district": DISTRICTS[d], "others_say": group_thousands(truth[0])}));
             }
@@ -97,5 +145,9 @@ pub fn generate(articles: usize, seed: u64) -> Generated {
 }
 
 fn group_thousands(n: u32) -> String {
-    if n >= 1000 { format!("{},{:03}", n / 1000, n % 1000) } else { n.to_string() }
+    if n >= 1000 {
+        format!("{},{:03}", n / 1000, n % 1000)
+    } else {
+        n.to_string()
+    }
 }

@@ -39,19 +39,36 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
         .iter()
         .enumerate()
         .filter(|(i, t)| {
-            t.cap && !t.headline && (!t.sentence_start || (plausible_name_start(t.text) && tokens.get(i + 1).is_some_and(|n| n.glued && n.cap && !n.headline)))
+            t.cap
+                && !t.headline
+                && (!t.sentence_start
+                    || (plausible_name_start(t.text)
+                        && tokens.get(i + 1).is_some_and(|n| n.glued && n.cap && !n.headline)))
         })
         .map(|(_, t)| fold(t.text))
         .collect();
     // last words of capitalised runs: a title word there is a surname ("Billy King" ... "King said")
-    let run_ends: HashSet<String> = (1..tokens.len()).filter(|&i| tokens[i].cap && tokens[i].glued && tokens[i - 1].cap && !tokens[i].headline).map(|i| fold(tokens[i].text)).collect();
+    let run_ends: HashSet<String> = (1..tokens.len())
+        .filter(|&i| tokens[i].cap && tokens[i].glued && tokens[i - 1].cap && !tokens[i].headline)
+        .map(|i| fold(tokens[i].text))
+        .collect();
     let ctx = Context { text, tokens, evidence, run_ends };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if lexicon::is_institution(tokens[i].text) && !tokens.get(i + 1).is_some_and(|n| n.glued && n.cap) {
+        if lexicon::is_institution(tokens[i].text)
+            && !tokens.get(i + 1).is_some_and(|n| n.glued && n.cap)
+        {
             // "police", "authorities": actors even without a name
-            out.push(Candidate { span: tokens[i].span.clone(), name: i..i + 1, kind: Some(ActorKind::Organization), known: None, metonym: false, personal: false, locative: false });
+            out.push(Candidate {
+                span: tokens[i].span.clone(),
+                name: i..i + 1,
+                kind: Some(ActorKind::Organization),
+                known: None,
+                metonym: false,
+                personal: false,
+                locative: false,
+            });
             i += 1;
             continue;
         }
@@ -63,10 +80,16 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
         while j < tokens.len() && tokens[j].glued && !tokens[j - 1].possessive {
             if ctx.is_name_word(j) {
                 j += 1;
-            } else if j + 1 < tokens.len() && tokens[j + 1].glued && ctx.is_name_word(j + 1) && !tokens[j].possessive
-                && ((lexicon::is_particle(tokens[j].text) && tokens[j].text.chars().next().is_some_and(char::is_lowercase))
+            } else if j + 1 < tokens.len()
+                && tokens[j + 1].glued
+                && ctx.is_name_word(j + 1)
+                && !tokens[j].possessive
+                && ((lexicon::is_particle(tokens[j].text)
+                    && tokens[j].text.chars().next().is_some_and(char::is_lowercase))
                     || (tokens[j].text == "of" && lexicon::is_of_head(tokens[j - 1].text))
-                || (matches!(tokens[j].text, "and" | "&") && lexicon::is_org_head(tokens[i].text) && tokens[i..j].iter().any(|t| t.text == "of")))
+                    || (matches!(tokens[j].text, "and" | "&")
+                        && lexicon::is_org_head(tokens[i].text)
+                        && tokens[i..j].iter().any(|t| t.text == "of")))
             {
                 j += 2;
             } else {
@@ -115,7 +138,9 @@ impl Context<'_, '_> {
     /// "al-Assad", "al-Sham": a lower-case particle joined to a capitalised name.
     fn is_particle_name(&self, i: usize) -> bool {
         let w = self.tokens[i].text;
-        w.split_once(['-', '‑']).is_some_and(|(p, rest)| lexicon::is_particle(p) && rest.chars().next().is_some_and(char::is_uppercase))
+        w.split_once(['-', '‑']).is_some_and(|(p, rest)| {
+            lexicon::is_particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
     }
 
     fn can_start(&self, i: usize) -> bool {
@@ -133,7 +158,9 @@ impl Context<'_, '_> {
     /// Capitals of this word can be trusted as a sign of a name.
     fn has_evidence(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        self.evidence.contains(&fold(t.text)) || lexicon::known(t.text).is_some() || lexicon::capital_state(t.text).is_some()
+        self.evidence.contains(&fold(t.text))
+            || lexicon::known(t.text).is_some()
+            || lexicon::capital_state(t.text).is_some()
     }
 
     fn next_is_speech_verb(&self, end: usize) -> bool {
@@ -147,11 +174,17 @@ impl Context<'_, '_> {
         if toks[seq.start].headline {
             let mut s = seq.start;
             while s < seq.end {
-                while s < seq.end && !(self.has_evidence(s) || (lexicon::is_particle(toks[s].text) && s + 1 < seq.end)) {
+                while s < seq.end
+                    && !(self.has_evidence(s)
+                        || (lexicon::is_particle(toks[s].text) && s + 1 < seq.end))
+                {
                     s += 1;
                 }
                 let mut e = s;
-                while e < seq.end && (self.has_evidence(e) || (lexicon::is_particle(toks[e].text) && e + 1 < seq.end)) {
+                while e < seq.end
+                    && (self.has_evidence(e)
+                        || (lexicon::is_particle(toks[e].text) && e + 1 < seq.end))
+                {
                     e += 1;
                 }
                 if s < e {
@@ -176,12 +209,21 @@ impl Context<'_, '_> {
                 let t = &toks[seq.start];
                 let acronym = t.upper && !lexicon::is_common(t.text);
                 let speaker = !lexicon::is_common(t.text) && self.next_is_speech_verb(seq.end);
-                if !(self.has_evidence(seq.start) || acronym || speaker) || lexicon::is_common(t.text) && !self.has_evidence(seq.start) {
+                if !(self.has_evidence(seq.start) || acronym || speaker)
+                    || lexicon::is_common(t.text) && !self.has_evidence(seq.start)
+                {
                     return;
                 }
-            } else if lexicon::known(whole).is_none() && (lexicon::is_common(toks[seq.start].text) || !self.has_evidence(seq.start) && !self.first_word_of_name(seq.clone())) {
+            } else if lexicon::known(whole).is_none()
+                && (lexicon::is_common(toks[seq.start].text)
+                    || !self.has_evidence(seq.start) && !self.first_word_of_name(seq.clone()))
+            {
                 seq.start += 1;
-                if toks[seq.start].text == "of" || lexicon::is_particle(toks[seq.start].text) && toks[seq.start].text.chars().next().is_some_and(char::is_lowercase) && seq.len() == 1 {
+                if toks[seq.start].text == "of"
+                    || lexicon::is_particle(toks[seq.start].text)
+                        && toks[seq.start].text.chars().next().is_some_and(char::is_lowercase)
+                        && seq.len() == 1
+                {
                     return;
                 }
             }
@@ -206,13 +248,20 @@ impl Context<'_, '_> {
         if lexicon::known(whole).is_none() {
             let mut cut = seq.end;
             while cut > seq.start
-                && ((toks[cut - 1].cap && lexicon::is_title(toks[cut - 1].text)) || lexicon::known(toks[cut - 1].text).is_some_and(|k| k.kind != ActorKind::Place))
+                && ((toks[cut - 1].cap && lexicon::is_title(toks[cut - 1].text))
+                    || lexicon::known(toks[cut - 1].text)
+                        .is_some_and(|k| k.kind != ActorKind::Place))
             {
                 cut -= 1;
             }
             let head = seq.start..cut;
-            if cut < seq.end && head.len() >= 2 && !toks[head.clone()].iter().any(|t| t.text == "of" || lexicon::is_title(t.text) || lexicon::known(t.text).is_some())
-                && !lexicon::is_org_head(toks[cut - 1].text) && self.person_words(head.clone()) >= 2
+            if cut < seq.end
+                && head.len() >= 2
+                && !toks[head.clone()].iter().any(|t| {
+                    t.text == "of" || lexicon::is_title(t.text) || lexicon::known(t.text).is_some()
+                })
+                && !lexicon::is_org_head(toks[cut - 1].text)
+                && self.person_words(head.clone()) >= 2
             {
                 self.split_titles(head, out);
                 self.emit_known_parts(cut..seq.end, out);
@@ -254,15 +303,28 @@ impl Context<'_, '_> {
         } else if name_start > seq.start && lexicon::is_honorific(toks[name_start - 1].text) {
             span_start = toks[name_start - 1].span.start;
         }
-        if !personal && name_start > 0 && self.tokens[name_start - 1].span.end + 1 >= toks[name_start].span.start {
+        if !personal
+            && name_start > 0
+            && self.tokens[name_start - 1].span.end + 1 >= toks[name_start].span.start
+        {
             let prev = &self.tokens[name_start - 1];
-            if lexicon::is_honorific(prev.text) || (lexicon::is_title(prev.text) && !prev.cap && lexicon::is_role_noun(prev.text)) {
+            if lexicon::is_honorific(prev.text)
+                || (lexicon::is_title(prev.text) && !prev.cap && lexicon::is_role_noun(prev.text))
+            {
                 personal = true;
             }
         }
         let name = name_start..seq.end;
-        let surname_of_someone = name.len() == 1 && self.run_ends.contains(&fold(toks[name.start].text));
-        if name.is_empty() || !surname_of_someone && name.clone().all(|i| lexicon::is_title(toks[i].text) || lexicon::is_honorific(toks[i].text) || toks[i].text == "of") {
+        let surname_of_someone =
+            name.len() == 1 && self.run_ends.contains(&fold(toks[name.start].text));
+        if name.is_empty()
+            || !surname_of_someone
+                && name.clone().all(|i| {
+                    lexicon::is_title(toks[i].text)
+                        || lexicon::is_honorific(toks[i].text)
+                        || toks[i].text == "of"
+                })
+        {
             return;
         }
         self.classify(span_start, name, personal, out);
@@ -281,7 +343,13 @@ impl Context<'_, '_> {
             }
             match found {
                 Some((j, k)) => {
-                    out.push(self.candidate(self.tokens[i].span.start, i..j, Some(k.kind), Some(k), false));
+                    out.push(self.candidate(
+                        self.tokens[i].span.start,
+                        i..j,
+                        Some(k.kind),
+                        Some(k),
+                        false,
+                    ));
                     i = j;
                 }
                 None => i += 1,
@@ -289,7 +357,14 @@ impl Context<'_, '_> {
         }
     }
 
-    fn candidate(&self, start: usize, name: std::ops::Range<usize>, kind: Option<ActorKind>, known: Option<Known>, personal: bool) -> Candidate {
+    fn candidate(
+        &self,
+        start: usize,
+        name: std::ops::Range<usize>,
+        kind: Option<ActorKind>,
+        known: Option<Known>,
+        personal: bool,
+    ) -> Candidate {
         let span = start..self.tokens[name.end - 1].span.end;
         Candidate { span, name, kind, known, metonym: false, personal, locative: false }
     }
@@ -297,15 +372,25 @@ impl Context<'_, '_> {
     // One branch per reason for a kind reads better than merged conditions, even where two
     // reasons lead to the same kind.
     #[allow(clippy::if_same_then_else)]
-    fn classify(&self, span_start: usize, name: std::ops::Range<usize>, personal: bool, out: &mut Vec<Candidate>) {
+    fn classify(
+        &self,
+        span_start: usize,
+        name: std::ops::Range<usize>,
+        personal: bool,
+        out: &mut Vec<Candidate>,
+    ) {
         let toks = self.tokens;
         let text = &self.text[toks[name.start].span.start..toks[name.end - 1].span.end];
         let first = &toks[name.start];
         let last = &toks[name.end - 1];
         let before = name.start.checked_sub(1).map(|i| &toks[i]);
         // "the city of Hama", "the neighbourhood of Bustan al-Basha"
-        let place_of = before.is_some_and(|b| b.text == "of" && name.start >= 2 && lexicon::is_place_noun(toks[name.start - 2].text));
-        let locative = before.is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start) || place_of;
+        let place_of = before.is_some_and(|b| {
+            b.text == "of" && name.start >= 2 && lexicon::is_place_noun(toks[name.start - 2].text)
+        });
+        let locative = before
+            .is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start)
+            || place_of;
         let after: Vec<&Token> = toks[name.end..].iter().take(2).take_while(|t| !t.cap).collect();
         let mut c = self.candidate(span_start, name.clone(), None, None, personal);
         c.locative = locative;
@@ -330,17 +415,30 @@ impl Context<'_, '_> {
             c.kind = Some(ActorKind::Place);
         } else if name.len() == 1 && first.upper && !first.headline {
             c.kind = Some(ActorKind::Organization);
-        } else if lexicon::is_org_head(last.text) || (name.len() >= 3 && lexicon::is_of_head(first.text) && toks[name.start + 1].text == "of" && !personal) {
+        } else if lexicon::is_org_head(last.text)
+            || (name.len() >= 3
+                && lexicon::is_of_head(first.text)
+                && toks[name.start + 1].text == "of"
+                && !personal)
+        {
             c.kind = Some(ActorKind::Organization);
-        } else if (name.len() >= 2 && (lexicon::is_place_head(last.text) || lexicon::is_place_opener(first.text))) && !personal {
+        } else if (name.len() >= 2
+            && (lexicon::is_place_head(last.text) || lexicon::is_place_opener(first.text)))
+            && !personal
+        {
             c.kind = Some(ActorKind::Place);
-        } else if !personal && after.first().is_some_and(|t| lexicon::is_place_noun(t.text)) || after.len() == 2 && lexicon::is_place_noun(after[1].text) && !personal {
+        } else if !personal && after.first().is_some_and(|t| lexicon::is_place_noun(t.text))
+            || after.len() == 2 && lexicon::is_place_noun(after[1].text) && !personal
+        {
             c.kind = Some(ActorKind::Place);
         } else if place_of && !personal {
             c.kind = Some(ActorKind::Place);
         } else if !personal && after.iter().any(|t| lexicon::is_org_noun(t.text)) {
             c.kind = Some(ActorKind::Organization);
-        } else if self.person_words(name.clone()) >= 2 && !personal && self.looks_like_team(name.clone()) {
+        } else if self.person_words(name.clone()) >= 2
+            && !personal
+            && self.looks_like_team(name.clone())
+        {
             c.kind = Some(ActorKind::Organization);
         } else if self.person_words(name.clone()) >= 2 {
             c.kind = Some(ActorKind::Person);
@@ -359,7 +457,8 @@ impl Context<'_, '_> {
         }
         (name.start + 1..name.end.saturating_sub(1)).rev().find(|&k| {
             let prefix = &self.text[toks[name.start].span.start..toks[k - 1].span.end];
-            lexicon::known(prefix).is_some_and(|kn| kn.kind != ActorKind::Place) && self.person_words(k..name.end) >= 2
+            lexicon::known(prefix).is_some_and(|kn| kn.kind != ActorKind::Place)
+                && self.person_words(k..name.end) >= 2
         })
     }
 
@@ -368,17 +467,32 @@ impl Context<'_, '_> {
     fn looks_like_team(&self, name: std::ops::Range<usize>) -> bool {
         let first = self.tokens[name.start].text;
         let last = self.tokens[name.end - 1].text;
-        let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us") && !last.ends_with("is");
-        plural && !lexicon::is_given_name(first) && !self.tokens[name.clone()].iter().any(|t| t.text.ends_with('.'))
+        let plural = last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !last.ends_with("us")
+            && !last.ends_with("is");
+        plural
+            && !lexicon::is_given_name(first)
+            && !self.tokens[name.clone()].iter().any(|t| t.text.ends_with('.'))
     }
 
     /// Every word of the run is a known actor ("U.N. Syria", "US Russia").
     fn all_known(&self, name: std::ops::Range<usize>) -> bool {
-        name.clone().all(|i| lexicon::known(self.tokens[i].text).is_some_and(|k| k.kind != ActorKind::Place))
+        name.clone().all(|i| {
+            lexicon::known(self.tokens[i].text).is_some_and(|k| k.kind != ActorKind::Place)
+        })
     }
 
     /// Words of a name that count towards a full name (not particles, suffixes or honorifics).
     fn person_words(&self, name: std::ops::Range<usize>) -> usize {
-        self.tokens[name].iter().filter(|t| !t.nickname && !super::names::fold_name_word(t.text).is_empty() && !lexicon::is_suffix(t.text)).count()
+        self.tokens[name]
+            .iter()
+            .filter(|t| {
+                !t.nickname
+                    && !super::names::fold_name_word(t.text).is_empty()
+                    && !lexicon::is_suffix(t.text)
+            })
+            .count()
     }
 }

@@ -48,8 +48,11 @@ pub(super) fn person_words(words: &[&str]) -> Vec<String> {
 pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> ArticleActors {
     let n = cands.len();
     let mut g = Groups { parent: (0..n).collect(), reasons: Vec::new() };
-    let words: Vec<Vec<String>> = cands.iter().map(|c| person_words(&c.words(tokens).collect::<Vec<_>>())).collect();
-    let name_text = |i: usize| -> &str { &text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end] };
+    let words: Vec<Vec<String>> =
+        cands.iter().map(|c| person_words(&c.words(tokens).collect::<Vec<_>>())).collect();
+    let name_text = |i: usize| -> &str {
+        &text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end]
+    };
     let is_full_person = |i: usize| cands[i].kind == Some(ActorKind::Person) && words[i].len() >= 2;
 
     // 1. same known actor, same full name, same other name
@@ -66,7 +69,12 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         };
         match by_key.get(&key) {
             Some(&first) => {
-                let reason = spelling_reason(name_text(first), name_text(i), cands[i].known.map(|k| k.canon), cands[i].metonym);
+                let reason = spelling_reason(
+                    name_text(first),
+                    name_text(i),
+                    cands[i].known.map(|k| k.canon),
+                    cands[i].metonym,
+                );
                 g.union(first, i, reason);
             }
             None => {
@@ -87,7 +95,11 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {
                 if g.find(a) != g.find(b) && lexicon::compatible_names(&words[a], &words[b]) {
-                    g.union(a, b, Some(format!("{}/{}: spellings of one name", name_text(a), name_text(b))));
+                    g.union(
+                        a,
+                        b,
+                        Some(format!("{}/{}: spellings of one name", name_text(a), name_text(b))),
+                    );
                 }
             }
         }
@@ -97,11 +109,15 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
     let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
     for i in 0..n {
         let kind = cands[i].kind;
-        if cands[i].name.len() >= 2 && matches!(kind, Some(ActorKind::Organization | ActorKind::Group)) {
+        if cands[i].name.len() >= 2
+            && matches!(kind, Some(ActorKind::Organization | ActorKind::Group))
+        {
             let last = fold(tokens[cands[i].name.end - 1].text);
             org_last.entry(last).or_default().push(i);
             let first = &tokens[cands[i].name.start];
-            if lexicon::is_org_head(first.text) && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of") {
+            if lexicon::is_org_head(first.text)
+                && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of")
+            {
                 // "the Academy" after "Academy of Motion Picture Arts and Sciences"
                 org_last.entry(fold(first.text)).or_default().push(i);
             }
@@ -129,7 +145,10 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         }
     }
     for i in 0..n {
-        let lone = cands[i].known.is_none() && words[i].len() == 1 && !is_full_person(i) && cands[i].kind != Some(ActorKind::Place);
+        let lone = cands[i].known.is_none()
+            && words[i].len() == 1
+            && !is_full_person(i)
+            && cands[i].kind != Some(ActorKind::Place);
         if !lone {
             continue;
         }
@@ -141,11 +160,23 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
                 r.dedup();
                 r
             };
-            let target = if roots.len() == 1 { Some(full[0]) } else { full.iter().copied().rfind(|&f| f < i) };
+            let target = if roots.len() == 1 {
+                Some(full[0])
+            } else {
+                full.iter().copied().rfind(|&f| f < i)
+            };
             if let Some(f) = target {
                 let when = if f < i { "introduced earlier" } else { "introduced later" };
                 let how = if roots.len() == 1 { "" } else { " (the nearest of several)" };
-                g.union(f, i, Some(format!("‘{}’ is the surname of {}, {when}{how}", cands_text(text, &cands[i]), name_text(f))));
+                g.union(
+                    f,
+                    i,
+                    Some(format!(
+                        "‘{}’ is the surname of {}, {when}{how}",
+                        cands_text(text, &cands[i]),
+                        name_text(f)
+                    )),
+                );
                 continue;
             }
         }
@@ -156,7 +187,15 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
             roots.sort_unstable();
             roots.dedup();
             if roots.len() == 1 {
-                g.union(people[0], i, Some(format!("‘{}’ is the given name of {}, the only person so named here", name_text(i), name_text(people[0]))));
+                g.union(
+                    people[0],
+                    i,
+                    Some(format!(
+                        "‘{}’ is the given name of {}, the only person so named here",
+                        name_text(i),
+                        name_text(people[0])
+                    )),
+                );
                 continue;
             }
         }
@@ -166,14 +205,26 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
             roots.sort_unstable();
             roots.dedup();
             if roots.len() == 1 {
-                g.union(orgs[0], i, Some(format!("‘{}’ is short for {}", name_text(i), name_text(orgs[0]))));
+                g.union(
+                    orgs[0],
+                    i,
+                    Some(format!("‘{}’ is short for {}", name_text(i), name_text(orgs[0]))),
+                );
                 continue;
             }
         }
         if tokens[cands[i].name.start].upper {
-            let acro: String = name_text(i).chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+            let acro: String = name_text(i)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
             if let Some(orgs) = initials.get(&acro) {
-                g.union(orgs[0], i, Some(format!("{} are the initials of {}", name_text(i), name_text(orgs[0]))));
+                g.union(
+                    orgs[0],
+                    i,
+                    Some(format!("{} are the initials of {}", name_text(i), name_text(orgs[0]))),
+                );
                 continue;
             }
         }
@@ -191,7 +242,11 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         let between = &text[a.span.end..b.span.start];
         let closes = text[b.span.end..].starts_with(')');
         if between.trim() == "(" && closes && tokens[b.name.start].upper && b.name.len() == 1 {
-            g.union(i - 1, i, Some(format!("{} is defined in the text as {}", name_text(i), name_text(i - 1))));
+            g.union(
+                i - 1,
+                i,
+                Some(format!("{} is defined in the text as {}", name_text(i), name_text(i - 1))),
+            );
         }
     }
     // 5. renamings: "The former Al-Nusra Front ... recently renamed Fateh al-Sham Front"
@@ -199,14 +254,21 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         if !preceded_by(text, &cands[i], &["former", "formerly"]) {
             continue;
         }
-        let sentence_end = text[cands[i].span.end..].find(['.', '\n']).map_or(text.len(), |e| cands[i].span.end + e);
+        let sentence_end = text[cands[i].span.end..]
+            .find(['.', '\n'])
+            .map_or(text.len(), |e| cands[i].span.end + e);
         let renamed = (i + 1..n).take_while(|&j| cands[j].span.start < sentence_end).find(|&j| {
-            preceded_by(text, &cands[j], &["renamed", "rebranded", "called", "named"]) && cands[j].kind != Some(ActorKind::Person)
+            preceded_by(text, &cands[j], &["renamed", "rebranded", "called", "named"])
+                && cands[j].kind != Some(ActorKind::Person)
         });
         if let Some(j) = renamed {
             let possessive_after = tokens[cands[i].name.end - 1].possessive;
             if !possessive_after {
-                g.union(i, j, Some(format!("the text says {} was renamed {}", name_text(i), name_text(j))));
+                g.union(
+                    i,
+                    j,
+                    Some(format!("the text says {} was renamed {}", name_text(i), name_text(j))),
+                );
             }
         }
     }
@@ -235,7 +297,8 @@ fn preceded_by(text: &str, c: &Candidate, cues: &[&str]) -> bool {
     }
     let from = text[from..start].rfind(['.', '\n', ',', '(']).map_or(from, |p| from + p + 1);
     let window = &text[from..start];
-    let last_words: Vec<String> = window.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
+    let last_words: Vec<String> =
+        window.split_whitespace().rev().take(4).map(|w| w.to_lowercase()).collect();
     last_words.iter().any(|w| cues.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
@@ -251,7 +314,13 @@ fn spelling_reason(first: &str, other: &str, canon: Option<&str>, metonym: bool)
 }
 
 /// Turns the groups into entities (in order of first mention) and mentions (in text order).
-fn assemble(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<String>], g: &mut Groups) -> ArticleActors {
+fn assemble(
+    text: &str,
+    tokens: &[Token<'_>],
+    cands: &[Candidate],
+    words: &[Vec<String>],
+    g: &mut Groups,
+) -> ArticleActors {
     let n = cands.len();
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
     let mut out = ArticleActors::default();
@@ -260,7 +329,15 @@ fn assemble(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
         let next = entity_of_root.len();
         let e = *entity_of_root.entry(root).or_insert(next);
         if e == out.entities.len() {
-            out.entities.push(Entity { name: String::new(), kind: ActorKind::Organization, mentions: Vec::new(), roles: Vec::new(), quotes: Vec::new(), keys: Vec::new(), reasons: Vec::new() });
+            out.entities.push(Entity {
+                name: String::new(),
+                kind: ActorKind::Organization,
+                mentions: Vec::new(),
+                roles: Vec::new(),
+                quotes: Vec::new(),
+                keys: Vec::new(),
+                reasons: Vec::new(),
+            });
         }
         let full = words[i].len() >= 2 || cands[i].known.is_some() || cands[i].name.len() >= 2;
         out.mentions.push(Mention { span: cands[i].span.clone(), entity: e, full });
@@ -286,8 +363,17 @@ fn assemble(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
 }
 
 /// Kind, display name and linking keys of an entity made of candidates `members`.
-fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<String>], members: &[usize]) -> (ActorKind, String, Vec<String>) {
-    let name_of = |i: usize| text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end].to_string();
+fn describe(
+    text: &str,
+    tokens: &[Token<'_>],
+    cands: &[Candidate],
+    words: &[Vec<String>],
+    members: &[usize],
+) -> (ActorKind, String, Vec<String>) {
+    let name_of = |i: usize| {
+        text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end]
+            .to_string()
+    };
     let mut keys = Vec::new();
     if let Some(k) = members.iter().find_map(|&i| cands[i].known) {
         keys.push(format!("known:{}", fold(k.canon)));
@@ -300,7 +386,11 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
         keys.dedup();
         return (k.kind, k.canon.to_string(), keys);
     }
-    let full_people: Vec<usize> = members.iter().copied().filter(|&i| cands[i].kind == Some(ActorKind::Person) && words[i].len() >= 2).collect();
+    let full_people: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| cands[i].kind == Some(ActorKind::Person) && words[i].len() >= 2)
+        .collect();
     let personal = members.iter().any(|&i| cands[i].personal);
     let kind = if !full_people.is_empty() || personal {
         ActorKind::Person
@@ -319,7 +409,11 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
         }
     };
     // the fullest form: most name words, then the earliest
-    let best = members.iter().copied().max_by_key(|&i| (words[i].len(), cands[i].name.len(), std::cmp::Reverse(i))).unwrap_or(members[0]);
+    let best = members
+        .iter()
+        .copied()
+        .max_by_key(|&i| (words[i].len(), cands[i].name.len(), std::cmp::Reverse(i)))
+        .unwrap_or(members[0]);
     let name = name_of(best);
     if kind == ActorKind::Person {
         for &i in &full_people {
@@ -327,7 +421,12 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
             // the same words may have been read as a team or company elsewhere ("Jamal Williams")
             keys.push(format!("name:{}", fold(&name_of(i))));
             // Luis Gerardo (Jerry) Ortiz is also Jerry Ortiz
-            let nick: Vec<String> = tokens[cands[i].name.clone()].iter().filter(|t| t.nickname).map(|t| fold_name_word(t.text)).filter(|w| !w.is_empty()).collect();
+            let nick: Vec<String> = tokens[cands[i].name.clone()]
+                .iter()
+                .filter(|t| t.nickname)
+                .map(|t| fold_name_word(t.text))
+                .filter(|w| !w.is_empty())
+                .collect();
             if let (false, Some(sur)) = (nick.is_empty(), words[i].last()) {
                 keys.push(format!("person:{} {sur}", nick.join(" ")));
             }
@@ -359,7 +458,9 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
                 }
                 keys.push(format!("last:{}", fold(tokens[cands[i].name.end - 1].text)));
                 let first = &tokens[cands[i].name.start];
-                if lexicon::is_org_head(first.text) && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of") {
+                if lexicon::is_org_head(first.text)
+                    && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of")
+                {
                     keys.push(format!("last:{}", fold(first.text)));
                 }
             }
@@ -372,7 +473,17 @@ fn describe(text: &str, tokens: &[Token<'_>], cands: &[Candidate], words: &[Vec<
 
 /// "microsoft corp" → "microsoft": a company is the same with or without its legal form.
 fn strip_company_suffix(folded: &str) -> &str {
-    for suffix in [" corp", " inc", " co", " ltd", " llc", " plc", " corporation", " incorporated", " company"] {
+    for suffix in [
+        " corp",
+        " inc",
+        " co",
+        " ltd",
+        " llc",
+        " plc",
+        " corporation",
+        " incorporated",
+        " company",
+    ] {
         if let Some(bare) = folded.strip_suffix(suffix) {
             return bare;
         }

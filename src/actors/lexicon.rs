@@ -225,7 +225,9 @@ static ACRONYM_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     KNOWN
         .iter()
         .flat_map(|(c, _, others)| std::iter::once(*c).chain(others.split('|')))
-        .filter(|f| !f.is_empty() && f.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
+        .filter(|f| {
+            !f.is_empty() && f.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        })
         .map(fold)
         .collect()
 });
@@ -245,7 +247,9 @@ pub fn known_spellings(canon: &str) -> Vec<&'static str> {
     KNOWN
         .iter()
         .filter(|(c, ..)| *c == canon)
-        .flat_map(|(c, _, others)| std::iter::once(*c).chain(others.split('|').filter(|s| !s.is_empty())))
+        .flat_map(|(c, _, others)| {
+            std::iter::once(*c).chain(others.split('|').filter(|s| !s.is_empty()))
+        })
         .collect()
 }
 
@@ -295,8 +299,9 @@ static HONORIFICS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir madam mme m. messrs"));
 
 /// Lower-case name particles ("Staffan de Mistura", "bin Salman", "al-Assad").
-static PARTICLES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set("al el de da di du del della der den van von bin ibn ben le la dos das ter ul ad"));
+static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("al el de da di du del della der den van von bin ibn ben le la dos das ter ul ad")
+});
 
 /// Words after which a capitalised word that follows belongs to an organisation name
 /// ("Army of Conquest", "Secretary of State", "University of Oxford").
@@ -397,8 +402,9 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words before a name that make it a place ("in Geneva", "near Aleppo").
-static LOCATIVES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set("in at near outside inside into across throughout around toward towards within to from"));
+static LOCATIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("in at near outside inside into across throughout around toward towards within to from")
+});
 
 /// Calls `f` with `word` in lower case: on the stack for short ASCII words (nearly every word
 /// asked about; these lists are consulted for most capitalised words of every article), else
@@ -465,7 +471,11 @@ pub fn is_contraction(word: &str) -> bool {
 
 /// `w` with curly apostrophes made straight, as the lists write them.
 fn straight_apostrophes(w: &str) -> Cow<'_, str> {
-    if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) }
+    if w.contains('’') {
+        Cow::Owned(w.replace('’', "'"))
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 /// Whether `w` (lower case, straight apostrophes) ends as a contraction does.

@@ -45,7 +45,8 @@ impl<'a> Linker<'a> {
             return false;
         }
         // (`apart` is empty when crosswire.json lists no `different` pairs)
-        let conflict = !self.apart.is_empty() && self.apart[ra].iter().any(|&(p, s)| self.apart[rb].contains(&(p, 1 - s)));
+        let conflict = !self.apart.is_empty()
+            && self.apart[ra].iter().any(|&(p, s)| self.apart[rb].contains(&(p, 1 - s)));
         if conflict {
             return false;
         }
@@ -90,7 +91,9 @@ impl<'a> Linker<'a> {
 
 /// Folded forms under which the user may name an entity in `crosswire.json`.
 fn forms(a: &ArticleActors, e: &super::model::Entity) -> Vec<String> {
-    let mut out: Vec<String> = std::iter::once(fold(&e.name)).chain(e.mentions.iter().map(|&m| fold(a.text_of(&a.mentions[m])))).collect();
+    let mut out: Vec<String> = std::iter::once(fold(&e.name))
+        .chain(e.mentions.iter().map(|&m| fold(a.text_of(&a.mentions[m]))))
+        .collect();
     out.sort();
     out.dedup();
     out
@@ -100,23 +103,43 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     let refs: Vec<EntityRef> = articles
         .iter()
         .enumerate()
-        .flat_map(|(article, a)| (0..a.entities.len()).map(move |entity| EntityRef { article, entity }))
+        .flat_map(|(article, a)| {
+            (0..a.entities.len()).map(move |entity| EntityRef { article, entity })
+        })
         .collect();
     let n = refs.len();
     // user groups (`aliases`, `same`) become extra nodes after the entities
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for (canon, extra) in &config.aliases {
-        groups.push((format!("listed as spellings of {canon} in crosswire.json"), std::iter::once(canon.clone()).chain(extra.iter().cloned()).collect()));
+        groups.push((
+            format!("listed as spellings of {canon} in crosswire.json"),
+            std::iter::once(canon.clone()).chain(extra.iter().cloned()).collect(),
+        ));
     }
     for same in &config.same {
-        groups.push((format!("declared one actor in crosswire.json ({})", same.join(", ")), same.clone()));
+        groups.push((
+            format!("declared one actor in crosswire.json ({})", same.join(", ")),
+            same.clone(),
+        ));
     }
     let total = n + groups.len();
     let apart = if config.different.is_empty() { Vec::new() } else { vec![Vec::new(); total] };
-    let mut l = Linker { parent: (0..total).collect(), apart, reasons: FxHashMap::default(), reason_set: FxHashMap::default(), refs, articles, labels };
+    let mut l = Linker {
+        parent: (0..total).collect(),
+        apart,
+        reasons: FxHashMap::default(),
+        reason_set: FxHashMap::default(),
+        refs,
+        articles,
+        labels,
+    };
     // the folded forms matter only when crosswire.json names entities (aliases, same, different)
     let named = !groups.is_empty() || !config.different.is_empty();
-    let entity_forms: Vec<Vec<String>> = if named { (0..n).map(|g| forms(articles[l.refs[g].article], l.entity(g))).collect() } else { Vec::new() };
+    let entity_forms: Vec<Vec<String>> = if named {
+        (0..n).map(|g| forms(articles[l.refs[g].article], l.entity(g))).collect()
+    } else {
+        Vec::new()
+    };
     // form → entities, so that a long `different` list costs one lookup per name, not a scan
     let mut entities_of_form: HashMap<&str, Vec<usize>> = HashMap::new();
     for (g, forms) in entity_forms.iter().enumerate() {
@@ -159,7 +182,8 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         let keys = &l.entity(g).keys;
         let has_person = keys.iter().any(|k| k.starts_with("person:"));
         for key in keys {
-            let exact = ["known:", "person:", "name:"].iter().any(|p| key.starts_with(p)) || (key.starts_with("abbr:") && !has_person);
+            let exact = ["known:", "person:", "name:"].iter().any(|p| key.starts_with(p))
+                || (key.starts_with("abbr:") && !has_person);
             if !exact {
                 continue;
             }
@@ -205,7 +229,10 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         }
         let mut by_exact_skeleton: BTreeMap<String, Vec<(usize, Vec<&str>)>> = BTreeMap::new();
         for entry in bucket {
-            by_exact_skeleton.entry(lexicon::skeleton(entry.1.last().unwrap())).or_default().push(entry);
+            by_exact_skeleton
+                .entry(lexicon::skeleton(entry.1.last().unwrap()))
+                .or_default()
+                .push(entry);
         }
         buckets.extend(by_exact_skeleton.into_values());
     }
@@ -233,9 +260,21 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
                 let (na, nb) = (l.entity(*a).name.clone(), l.entity(*b).name.clone());
                 let (a, b) = (*a, *b);
                 l.union(a, b, || match pair {
-                    Some((p, q)) if wa.len() == wb.len() && lexicon::same_name_variant(p, q) => format!("{}/{}: spellings of one name ({na}, {nb})", title_case(p), title_case(q)),
-                    Some((p, q)) if wa.len() == wb.len() => format!("{}/{}: one given name in a short and a long form ({na}, {nb})", title_case(p), title_case(q)),
-                    _ => format!("{na} and {nb}: one name, with and without a middle name or initial"),
+                    Some((p, q)) if wa.len() == wb.len() && lexicon::same_name_variant(p, q) => {
+                        format!(
+                            "{}/{}: spellings of one name ({na}, {nb})",
+                            title_case(p),
+                            title_case(q)
+                        )
+                    }
+                    Some((p, q)) if wa.len() == wb.len() => format!(
+                        "{}/{}: one given name in a short and a long form ({na}, {nb})",
+                        title_case(p),
+                        title_case(q)
+                    ),
+                    _ => format!(
+                        "{na} and {nb}: one name, with and without a middle name or initial"
+                    ),
                 });
             }
         }
@@ -271,7 +310,12 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         if let Some(word) = e.keys.iter().find_map(|k| k.strip_prefix("word:")) {
             lone_by_word.entry(word).or_default().push(g);
         }
-        let abbr = e.keys.iter().find_map(|k| k.strip_prefix("abbr:")).filter(|_| e.name.chars().all(|c| !c.is_lowercase())).map(str::to_string);
+        let abbr = e
+            .keys
+            .iter()
+            .find_map(|k| k.strip_prefix("abbr:"))
+            .filter(|_| e.name.chars().all(|c| !c.is_lowercase()))
+            .map(str::to_string);
         let nb = e.name.clone();
         if let Some(abbr) = abbr {
             if let Some(orgs) = org_by_initials.get(abbr.as_str()) {
@@ -284,11 +328,13 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     }
     for (word, lone) in &lone_by_word {
         let fulls = full_by_surname.get(word).cloned().unwrap_or_default();
-        let target = unique_root(&mut l, &fulls).or_else(|| org_by_last.get(word).cloned().and_then(|o| unique_root(&mut l, &o)));
+        let target = unique_root(&mut l, &fulls)
+            .or_else(|| org_by_last.get(word).cloned().and_then(|o| unique_root(&mut l, &o)));
         match target {
             Some(t) => {
                 let first = first_of_root(&mut l, t, &fulls);
-                let (full_name, where_) = (l.entity(first).name.clone(), l.label(first).to_string());
+                let (full_name, where_) =
+                    (l.entity(first).name.clone(), l.label(first).to_string());
                 let is_person = !fulls.is_empty();
                 for &g in lone {
                     let short = l.entity(g).name.clone();
@@ -303,7 +349,11 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             }
             None if fulls.is_empty() => {
                 for &g in &lone[1..] {
-                    let (w, la, lb) = (l.entity(g).name.clone(), l.label(lone[0]).to_string(), l.label(g).to_string());
+                    let (w, la, lb) = (
+                        l.entity(g).name.clone(),
+                        l.label(lone[0]).to_string(),
+                        l.label(g).to_string(),
+                    );
                     l.union(lone[0], g, || format!("the name ‘{w}’ alone in {la} and {lb}"));
                 }
             }
@@ -363,7 +413,8 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
         let r = l.find(g);
         sets.entry(r).or_default().push(g);
     }
-    let labels: HashMap<String, &String> = config.labels.iter().map(|(k, v)| (fold(k), v)).collect();
+    let labels: HashMap<String, &String> =
+        config.labels.iter().map(|(k, v)| (fold(k), v)).collect();
     let mut actors: Vec<(Actor, usize, usize)> = Vec::new(); // actor, mention count, first member
     for (root, members) in sets {
         let mut spellings: HashMap<&str, usize> = HashMap::new();
@@ -380,9 +431,11 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
                 *spellings.entry(a.text_of(&a.mentions[m])).or_default() += 1;
             }
             mentions += e.mentions.len();
-            *names.entry(e.name.as_str()).or_default() += e.mentions.iter().filter(|&&m| a.mentions[m].full).count().max(1);
+            *names.entry(e.name.as_str()).or_default() +=
+                e.mentions.iter().filter(|&&m| a.mentions[m].full).count().max(1);
             *kinds.entry(e.kind).or_default() += e.mentions.len();
-            person |= e.kind == ActorKind::Person && e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("surname:"));
+            person |= e.kind == ActorKind::Person
+                && e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("surname:"));
             for reason in &e.reasons {
                 reasons.push(format!("{}: {reason}", l.label(g)));
             }
@@ -396,17 +449,41 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             k.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             k[0].0
         };
-        let known = members.iter().find_map(|&g| l.entity(g).keys.iter().find(|k| k.starts_with("known:")).map(|_| l.entity(g).name.clone()));
-        let name = known.unwrap_or_else(|| most_common(&names, |a, b| b.split_whitespace().count().cmp(&a.split_whitespace().count())));
+        let known = members.iter().find_map(|&g| {
+            l.entity(g)
+                .keys
+                .iter()
+                .find(|k| k.starts_with("known:"))
+                .map(|_| l.entity(g).name.clone())
+        });
+        let name = known.unwrap_or_else(|| {
+            most_common(&names, |a, b| {
+                b.split_whitespace().count().cmp(&a.split_whitespace().count())
+            })
+        });
         let mut aliases: Vec<(&str, usize)> = spellings.into_iter().collect();
         aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let aliases: Vec<String> = aliases.into_iter().map(|(s, _)| s.to_string()).collect();
-        let label = std::iter::once(&name).chain(&aliases).find_map(|s| labels.get(&fold(s)).map(|l| (*l).clone()));
+        let label = std::iter::once(&name)
+            .chain(&aliases)
+            .find_map(|s| labels.get(&fold(s)).map(|l| (*l).clone()));
         let members_refs: Vec<EntityRef> = members.iter().map(|&g| l.refs[g]).collect();
-        actors.push((Actor { id: 0, name: label.unwrap_or(name), kind, members: members_refs, aliases, reasons }, mentions, members[0]));
+        actors.push((
+            Actor {
+                id: 0,
+                name: label.unwrap_or(name),
+                kind,
+                members: members_refs,
+                aliases,
+                reasons,
+            },
+            mentions,
+            members[0],
+        ));
     }
     actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)).then(a.2.cmp(&b.2)));
-    let mut of_entity: Vec<Vec<usize>> = l.articles.iter().map(|a| vec![0; a.entities.len()]).collect();
+    let mut of_entity: Vec<Vec<usize>> =
+        l.articles.iter().map(|a| vec![0; a.entities.len()]).collect();
     let actors: Vec<Actor> = actors
         .into_iter()
         .enumerate()
@@ -422,7 +499,10 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
 }
 
 /// The most frequent key; ties broken by `tie` then alphabetically.
-fn most_common(counts: &HashMap<&str, usize>, tie: impl Fn(&str, &str) -> std::cmp::Ordering) -> String {
+fn most_common(
+    counts: &HashMap<&str, usize>,
+    tie: impl Fn(&str, &str) -> std::cmp::Ordering,
+) -> String {
     let mut v: Vec<(&str, usize)> = counts.iter().map(|(s, n)| (*s, *n)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| tie(a.0, b.0)).then(a.0.cmp(b.0)));
     v.first().map(|(s, _)| s.to_string()).unwrap_or_default()

@@ -15,9 +15,9 @@ mod entities;
 pub mod lexicon;
 mod link;
 mod model;
-pub mod reasons;
 pub mod names;
 mod quotes;
+pub mod reasons;
 mod roles;
 
 pub use model::*;

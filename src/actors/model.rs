@@ -145,7 +145,9 @@ impl ArticleActors {
     /// (a changed figure, a word typed between names) keeps the corpus's links as they are.
     pub fn same_for_linking(&self, other: &ArticleActors) -> bool {
         let mentions = self.mentions.len() == other.mentions.len()
-            && self.mentions.iter().zip(&other.mentions).all(|(a, b)| a.entity == b.entity && a.full == b.full && self.text_of(a) == other.text_of(b));
+            && self.mentions.iter().zip(&other.mentions).all(|(a, b)| {
+                a.entity == b.entity && a.full == b.full && self.text_of(a) == other.text_of(b)
+            });
         mentions
             && self.entities.len() == other.entities.len()
             && self.entities.iter().zip(&other.entities).all(|(a, b)| {

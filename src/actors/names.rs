@@ -2,14 +2,15 @@
 //! sentence start, headline), and the folding that turns spellings into keys.
 
 use super::lexicon;
-use std::borrow::Cow;
 use crate::text::Span;
+use std::borrow::Cow;
 
 /// Folds a spelling for comparison: ASCII (deunicode), lower case, apostrophes and dots dropped,
 /// hyphens and runs of spaces made one space. "Ja’afari" → "jaafari", "U.S." → "us".
 pub fn fold(text: &str) -> String {
     // deunicode leaves ASCII as it is: most words need no transliteration (nor its copy)
-    let ascii: Cow<str> = if text.is_ascii() { Cow::Borrowed(text) } else { Cow::Owned(deunicode::deunicode(text)) };
+    let ascii: Cow<str> =
+        if text.is_ascii() { Cow::Borrowed(text) } else { Cow::Owned(deunicode::deunicode(text)) };
     let mut out = String::with_capacity(ascii.len());
     for c in ascii.chars() {
         match c {
@@ -66,8 +67,27 @@ pub struct Token<'a> {
 
 /// Abbreviations that keep their full stop ("Mr.", "Gen.", "Jr.").
 fn keeps_dot(word: &str) -> bool {
-    lexicon::is_honorific(&format!("{word}.")) || lexicon::is_title(&format!("{word}.")) || lexicon::is_suffix(word)
-        || matches!(word, "St" | "Mt" | "Ft" | "Gov" | "Inc" | "Corp" | "Co" | "Ltd" | "No" | "Jan" | "Feb" | "Aug" | "Sept" | "Oct" | "Nov" | "Dec")
+    lexicon::is_honorific(&format!("{word}."))
+        || lexicon::is_title(&format!("{word}."))
+        || lexicon::is_suffix(word)
+        || matches!(
+            word,
+            "St" | "Mt"
+                | "Ft"
+                | "Gov"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "Ltd"
+                | "No"
+                | "Jan"
+                | "Feb"
+                | "Aug"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+        )
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -113,7 +133,11 @@ pub fn tokenize<'a>(text: &'a str, excluded: &[Span]) -> Vec<Token<'a>> {
             } else if is_hyphen(c) && next_alnum {
                 seg_len = 0;
                 j += 1;
-            } else if c == '.' && next_alnum && seg_len == 1 && chars.get(j + 2).is_some_and(|x| x.1 == '.' || !x.1.is_alphanumeric()) {
+            } else if c == '.'
+                && next_alnum
+                && seg_len == 1
+                && chars.get(j + 2).is_some_and(|x| x.1 == '.' || !x.1.is_alphanumeric())
+            {
                 seg_len = 0;
                 j += 1;
             } else {
@@ -122,12 +146,18 @@ pub fn tokenize<'a>(text: &'a str, excluded: &[Span]) -> Vec<Token<'a>> {
         }
         let mut end = chars.get(j).map_or(text.len(), |x| x.0);
         let word = &text[start..end];
-        let is_initials = word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
-        if chars.get(j).is_some_and(|x| x.1 == '.') && !possessive && (is_initials || keeps_dot(word)) {
+        let is_initials = word.contains('.')
+            || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
+        if chars.get(j).is_some_and(|x| x.1 == '.')
+            && !possessive
+            && (is_initials || keeps_dot(word))
+        {
             end += 1;
             j += 1;
         }
-        if !possessive && chars.get(j).is_some_and(|x| is_apostrophe(x.1)) && word.ends_with(['s', 'S'])
+        if !possessive
+            && chars.get(j).is_some_and(|x| is_apostrophe(x.1))
+            && word.ends_with(['s', 'S'])
             && !chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric())
             && chars[i..j].iter().any(|x| x.1.is_uppercase())
         {
@@ -136,7 +166,10 @@ pub fn tokenize<'a>(text: &'a str, excluded: &[Span]) -> Vec<Token<'a>> {
         }
         if possessive {
             // skip the possessive ending so that it is never part of a name
-            while j < chars.len() && (is_apostrophe(chars[j].1) || matches!(chars[j].1, 's' | 'S')) && chars[j].0 < start + word.len() + 4 {
+            while j < chars.len()
+                && (is_apostrophe(chars[j].1) || matches!(chars[j].1, 's' | 'S'))
+                && chars[j].0 < start + word.len() + 4
+            {
                 j += 1;
                 if chars.get(j).is_some_and(|x| !x.1.is_alphanumeric()) {
                     break;
@@ -178,22 +211,36 @@ fn split_hyphens<'a>(text: &'a str, span: Span, possessive: bool, out: &mut Vec<
     let is_cap = |p: &Span| text[p.clone()].chars().next().is_some_and(char::is_uppercase);
     let is_known = |p: &Span| {
         let w = &text[p.clone()];
-        lexicon::known(w).is_some() || lexicon::capital_state(w).is_some() || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+        lexicon::known(w).is_some()
+            || lexicon::capital_state(w).is_some()
+            || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
     };
-    let prefix = |p: &Span| matches!(&text[p.clone()], "Pro" | "Anti" | "Non" | "Ex" | "Post" | "Pre" | "Mid" | "Neo" | "Pan" | "Self");
+    let prefix = |p: &Span| {
+        matches!(
+            &text[p.clone()],
+            "Pro" | "Anti" | "Non" | "Ex" | "Post" | "Pre" | "Mid" | "Neo" | "Pan" | "Self"
+        )
+    };
     let mut groups: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
     let mut pending_particle = false;
     for p in &parts {
         let w = &text[p.clone()];
-        let particle = lexicon::is_particle(w) && (w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "Al" | "El"));
+        let particle = lexicon::is_particle(w)
+            && (w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "Al" | "El"));
         if let Some(cur) = current.clone() {
-            if !particle && !is_cap(p) && !is_tail_word(w) && w.chars().next().is_some_and(char::is_alphabetic) {
+            if !particle
+                && !is_cap(p)
+                && !is_tail_word(w)
+                && w.chars().next().is_some_and(char::is_alphabetic)
+            {
                 // a lower-case part of a name: "Ki-moon"
                 current = Some(cur.start..p.end);
                 continue;
             }
-            let join = pending_particle || (is_cap(p) && !prefix(p) && !is_known(p) && !is_known(&cur) && !particle);
+            let join = pending_particle
+                || (is_cap(p) && !prefix(p) && !is_known(p) && !is_known(&cur) && !particle);
             if join {
                 current = Some(cur.start..p.end);
                 pending_particle = particle;
@@ -224,7 +271,31 @@ fn split_hyphens<'a>(text: &'a str, span: Span, possessive: bool, out: &mut Vec<
 
 /// Lower-case second halves that make a compound adjective, not a name: "-backed", "-led".
 fn is_tail_word(w: &str) -> bool {
-    w.ends_with("ed") || matches!(w, "led" | "run" | "born" | "held" | "style" | "era" | "type" | "friendly" | "free" | "wide" | "like" | "based" | "linked" | "built" | "made" | "owned" | "bound" | "speaking" | "leaning" | "year" | "old")
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "led"
+                | "run"
+                | "born"
+                | "held"
+                | "style"
+                | "era"
+                | "type"
+                | "friendly"
+                | "free"
+                | "wide"
+                | "like"
+                | "based"
+                | "linked"
+                | "built"
+                | "made"
+                | "owned"
+                | "bound"
+                | "speaking"
+                | "leaning"
+                | "year"
+                | "old"
+        )
 }
 
 fn token(text: &str, span: Span, possessive: bool) -> Token<'_> {
@@ -250,8 +321,15 @@ fn mark_context(text: &str, bytes: &[u8], tokens: &mut [Token<'_>]) {
         let start = tokens[i].span.start;
         let prev_end = if i > 0 { tokens[i - 1].span.end } else { 0 };
         let gap = &text[prev_end.min(start)..start];
-        tokens[i].glued = i > 0 && !tokens[i - 1].possessive && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
-        tokens[i].sentence_start = opens_sentence(text, &tokens[..i], start) || (i > 0 && ends_with_initials(tokens[i - 1].text) && tokens[i].cap && lexicon::is_common(tokens[i].text));
+        tokens[i].glued = i > 0
+            && !tokens[i - 1].possessive
+            && !gap.is_empty()
+            && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        tokens[i].sentence_start = opens_sentence(text, &tokens[..i], start)
+            || (i > 0
+                && ends_with_initials(tokens[i - 1].text)
+                && tokens[i].cap
+                && lexicon::is_common(tokens[i].text));
         if tokens[i].sentence_start {
             tokens[i].glued = false;
         }
@@ -260,17 +338,28 @@ fn mark_context(text: &str, bytes: &[u8], tokens: &mut [Token<'_>]) {
     // headlines: lines whose words are nearly all capitalised
     let mut line_start = 0;
     while line_start < tokens.len() {
-        let line_end_byte = text[tokens[line_start].span.start..].find('\n').map_or(text.len(), |n| tokens[line_start].span.start + n);
+        let line_end_byte = text[tokens[line_start].span.start..]
+            .find('\n')
+            .map_or(text.len(), |n| tokens[line_start].span.start + n);
         let mut end = line_start;
         while end < tokens.len() && tokens[end].span.start < line_end_byte {
             end += 1;
         }
         let line = &tokens[line_start..end];
-        let content: Vec<&Token> = line.iter().filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic) && !(t.text.len() <= 3 && lexicon::is_common(t.text))).collect();
+        let content: Vec<&Token> = line
+            .iter()
+            .filter(|t| {
+                t.text.chars().next().is_some_and(char::is_alphabetic)
+                    && !(t.text.len() <= 3 && lexicon::is_common(t.text))
+            })
+            .collect();
         let caps = content.iter().filter(|t| t.cap).count();
         let uppers = content.iter().filter(|t| t.upper && t.text.len() >= 3).count();
         let ends_sentence = text[..line_end_byte].trim_end().ends_with(['.', '!']);
-        if !ends_sentence && (content.len() >= 3 && caps * 4 >= content.len() * 3 || uppers >= 2 && uppers * 4 >= content.len() * 3) {
+        if !ends_sentence
+            && (content.len() >= 3 && caps * 4 >= content.len() * 3
+                || uppers >= 2 && uppers * 4 >= content.len() * 3)
+        {
             for t in &mut tokens[line_start..end] {
                 t.headline = true;
             }
@@ -297,7 +386,8 @@ fn mark_nicknames(text: &str, tokens: &mut [Token<'_>]) {
                 break;
             }
             let close = gap(&tokens[k], &tokens[k + 1]);
-            if matches!(close.as_str(), "\" " | "” " | "' " | "’ " | ") ") && tokens[k + 1].cap {
+            if matches!(close.as_str(), "\" " | "” " | "' " | "’ " | ") ") && tokens[k + 1].cap
+            {
                 for t in &mut tokens[i + 1..=k] {
                     t.nickname = true;
                     t.glued = true;
@@ -315,18 +405,23 @@ fn mark_nicknames(text: &str, tokens: &mut [Token<'_>]) {
 }
 
 fn ends_with_initials(word: &str) -> bool {
-    word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && word.matches('.').count() >= 2
+    word.ends_with('.')
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.matches('.').count() >= 2
 }
 
 /// True when the token at `start` opens a sentence, a line or a quotation.
 fn opens_sentence(text: &str, before: &[Token<'_>], start: usize) -> bool {
     for c in text[..start].chars().rev() {
         match c {
-            ' ' | '\t' | '\u{a0}' | '(' | '[' | '–' | '—' | '-' | '‘' | '\'' | '*' | '•' | '>' | '#' | '_' => continue,
+            ' ' | '\t' | '\u{a0}' | '(' | '[' | '–' | '—' | '-' | '‘' | '\'' | '*' | '•' | '>'
+            | '#' | '_' => continue,
             '“' | '"' | '\n' | '\r' => return true,
             '.' => {
                 // a full stop that belongs to an abbreviation ("Mr.", "U.S.") ends no sentence
-                return !before.last().is_some_and(|t| t.text.ends_with('.') && t.span.end == dot_end(text, start));
+                return !before
+                    .last()
+                    .is_some_and(|t| t.text.ends_with('.') && t.span.end == dot_end(text, start));
             }
             '!' | '?' | ':' | ';' | '…' => return true,
             _ => return false,
@@ -351,7 +446,8 @@ mod tests {
             assert_eq!(deunicode::deunicode(&c.to_string()), expected, "{c:?}");
         }
         let every_ascii: String = (0u8..128).map(char::from).collect();
-        let through_deunicode = |t: &str| fold(&(t.to_string() + "\u{e9}")).trim_end_matches('e').to_string();
+        let through_deunicode =
+            |t: &str| fold(&(t.to_string() + "\u{e9}")).trim_end_matches('e').to_string();
         assert_eq!(fold(&every_ascii), through_deunicode(&every_ascii));
     }
 
@@ -372,8 +468,14 @@ mod tests {
     fn possessives_initials_and_hyphens() {
         assert_eq!(words("Assad’s army and Assad's men"), ["Assad", "army", "and", "Assad", "men"]);
         assert_eq!(words("the U.S. and U.N. envoy"), ["the", "U.S.", "and", "U.N.", "envoy"]);
-        assert_eq!(words("US-Russian talks, Washington-backed al-Qaeda-linked anti-Assad"), ["US", "Russian", "talks", "Washington", "al-Qaeda", "Assad"]);
-        assert_eq!(words("Beau-Rivage Palace, Al-Nusra Front, Bashar Ja’afari’s"), ["Beau-Rivage", "Palace", "Al-Nusra", "Front", "Bashar", "Ja’afari"]);
+        assert_eq!(
+            words("US-Russian talks, Washington-backed al-Qaeda-linked anti-Assad"),
+            ["US", "Russian", "talks", "Washington", "al-Qaeda", "Assad"]
+        );
+        assert_eq!(
+            words("Beau-Rivage Palace, Al-Nusra Front, Bashar Ja’afari’s"),
+            ["Beau-Rivage", "Palace", "Al-Nusra", "Front", "Bashar", "Ja’afari"]
+        );
         assert_eq!(words("Mr. Lavrov and Dr. Gupta"), ["Mr.", "Lavrov", "and", "Dr.", "Gupta"]);
     }
 

@@ -71,14 +71,17 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
         // after the quote: NAME said / said NAME / he said
         for (k, &ti) in window.iter().enumerate() {
             if let Some(m) = mention_of_token(ti).filter(|&m| person_at(m)) {
-                let verb_near = window[k..].iter().take(4).any(|&x| lexicon::is_speech_verb(tokens[x].text))
-                    || window[..k].iter().any(|&x| lexicon::is_speech_verb(tokens[x].text));
+                let verb_near =
+                    window[k..].iter().take(4).any(|&x| lexicon::is_speech_verb(tokens[x].text))
+                        || window[..k].iter().any(|&x| lexicon::is_speech_verb(tokens[x].text));
                 if verb_near {
                     who = Some(m);
                 }
                 break;
             }
-            if matches!(tokens[ti].text, "he" | "she" | "He" | "She") && window.get(k + 1).is_some_and(|&x| lexicon::is_speech_verb(tokens[x].text)) {
+            if matches!(tokens[ti].text, "he" | "she" | "He" | "She")
+                && window.get(k + 1).is_some_and(|&x| lexicon::is_speech_verb(tokens[x].text))
+            {
                 let m = out.mentions.partition_point(|m| m.span.start < q.start);
                 who = last_person_before[m];
                 break;
@@ -89,12 +92,19 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
             // the speaker is among the last words before the quote; a sentence longer than that
             // is not read back to its start (each quote would rescan it)
             let earliest = before_tok.saturating_sub(SPEAKER_LOOKBACK_WORDS);
-            let lookback_start = tokens.get(earliest).map_or(q.start, |t| t.span.start.min(q.start));
-            let sentence_start = text[lookback_start..q.start].rfind(['\n', '.']).map_or(0, |p| lookback_start + p + 1);
+            let lookback_start =
+                tokens.get(earliest).map_or(q.start, |t| t.span.start.min(q.start));
+            let sentence_start = text[lookback_start..q.start]
+                .rfind(['\n', '.'])
+                .map_or(0, |p| lookback_start + p + 1);
             let from = tokens.partition_point(|t| t.span.start < sentence_start).max(earliest);
             for ti in from..before_tok {
                 if let Some(m) = mention_of_token(ti).filter(|&m| person_at(m)) {
-                    if tokens[ti + 1..before_tok].iter().take(5).any(|t| lexicon::is_speech_verb(t.text)) {
+                    if tokens[ti + 1..before_tok]
+                        .iter()
+                        .take(5)
+                        .any(|t| lexicon::is_speech_verb(t.text))
+                    {
                         who = Some(m);
                         break;
                     }
@@ -105,7 +115,10 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
             let trimmed = text[q.clone()].trim_end_matches([',', ' ']);
             let lead = trimmed.len() - trimmed.trim_start().len();
             let span = q.start + lead..q.start + trimmed.len();
-            found.push((out.mentions[m].entity, Quote { text: text[span.clone()].to_string(), span }));
+            found.push((
+                out.mentions[m].entity,
+                Quote { text: text[span.clone()].to_string(), span },
+            ));
         }
     }
     for (e, q) in found {

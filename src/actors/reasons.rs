@@ -27,7 +27,8 @@ fn same_name_reason(r: &str) -> Option<(&str, &str)> {
 /// "000: text" → ("000", "text"), when the prefix is an article label (letters, digits, `.-_`).
 fn split_label(r: &str) -> Option<(&str, &str)> {
     let (label, body) = r.split_once(": ")?;
-    let is_label = !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    let is_label = !label.is_empty()
+        && label.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
     is_label.then_some((label, body))
 }
 
@@ -42,13 +43,17 @@ struct Group<'r> {
 /// How many article labels a summarised reason names before counting the rest.
 const LABELS_SHOWN: usize = 8;
 
-
 /// Groups `reasons` by kind, in the order each kind first appears.
 pub fn summarise<S: AsRef<str>>(reasons: &[S]) -> Vec<String> {
     let mut groups: Vec<(&str, Group)> = Vec::new();
     // where each kind's group is: most reasons of a large actor are kinds of their own
     let mut index: HashMap<&str, usize> = HashMap::new();
-    fn group<'g, 'r>(groups: &'g mut Vec<(&'r str, Group<'r>)>, index: &mut HashMap<&'r str, usize>, key: &'r str, text: impl FnOnce() -> String) -> &'g mut Group<'r> {
+    fn group<'g, 'r>(
+        groups: &'g mut Vec<(&'r str, Group<'r>)>,
+        index: &mut HashMap<&'r str, usize>,
+        key: &'r str,
+        text: impl FnOnce() -> String,
+    ) -> &'g mut Group<'r> {
         let i = *index.entry(key).or_insert_with(|| {
             groups.push((key, Group { text: text(), ..Group::default() }));
             groups.len() - 1
@@ -79,7 +84,11 @@ pub fn summarise<S: AsRef<str>>(reasons: &[S]) -> Vec<String> {
         .map(|(key, mut g)| {
             if key == "surname" {
                 let forms: Vec<String> = g.forms.iter().map(|f| format!("‘{f}’")).collect();
-                g.text = format!("{} follow{} the full name introduced in each article", forms.join(", "), if forms.len() == 1 { "s" } else { "" });
+                g.text = format!(
+                    "{} follow{} the full name introduced in each article",
+                    forms.join(", "),
+                    if forms.len() == 1 { "s" } else { "" }
+                );
             }
             if g.articles.is_empty() {
                 return g.text;

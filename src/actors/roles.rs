@@ -8,13 +8,22 @@ use super::model::{ActorKind, ArticleActors, Role};
 use super::names::Token;
 
 /// Adds the roles found around each person mention to its entity.
-pub(super) fn attach(text: &str, tokens: &[Token<'_>], cands: &[Candidate], out: &mut ArticleActors) {
+pub(super) fn attach(
+    text: &str,
+    tokens: &[Token<'_>],
+    cands: &[Candidate],
+    out: &mut ArticleActors,
+) {
     for (i, c) in cands.iter().enumerate() {
         let e = out.mentions[i].entity;
         if out.entities[e].kind != ActorKind::Person {
             continue;
         }
-        let first = if c.span.start < tokens[c.name.start].span.start { c.name.start - 1 } else { c.name.start };
+        let first = if c.span.start < tokens[c.name.start].span.start {
+            c.name.start - 1
+        } else {
+            c.name.start
+        };
         let left = before(text, tokens, first).or_else(|| before_comma(text, tokens, first));
         for span in [left, after(text, tokens, c, cands)].into_iter().flatten() {
             let role = text[span.clone()].trim_end_matches([',', ' ']).to_string();
@@ -46,9 +55,15 @@ fn before(text: &str, tokens: &[Token<'_>], first: usize) -> Option<crate::text:
             break;
         }
         let lower = t.text.to_lowercase();
-        let ok = role_word(t) || lexicon::is_role_modifier(t.text) || t.cap || t.possessive
+        let ok = role_word(t)
+            || lexicon::is_role_modifier(t.text)
+            || t.cap
+            || t.possessive
             || matches!(lower.as_str(), "his" | "her" | "their" | "its" | "of" | "on" | "for");
-        if !ok || lexicon::is_speech_verb(t.text) || (t.sentence_start && lexicon::is_common(t.text)) {
+        if !ok
+            || lexicon::is_speech_verb(t.text)
+            || (t.sentence_start && lexicon::is_common(t.text))
+        {
             break;
         }
         has_noun |= lexicon::is_role_noun(t.text) || (t.cap && lexicon::is_title(t.text));
@@ -71,7 +86,12 @@ fn before(text: &str, tokens: &[Token<'_>], first: usize) -> Option<crate::text:
 }
 
 /// An appositive role after the name: ", Russia’s UN ambassador," / ", head of the observatory,".
-fn after(text: &str, tokens: &[Token<'_>], c: &Candidate, cands: &[Candidate]) -> Option<crate::text::Span> {
+fn after(
+    text: &str,
+    tokens: &[Token<'_>],
+    c: &Candidate,
+    cands: &[Candidate],
+) -> Option<crate::text::Span> {
     let end = c.name.end;
     let next = tokens.get(end)?;
     if tokens[end - 1].possessive || text[c.span.end..next.span.start].trim() != "," {
@@ -81,11 +101,19 @@ fn after(text: &str, tokens: &[Token<'_>], c: &Candidate, cands: &[Candidate]) -
     let mut noun_at = None;
     while last < tokens.len() && last - end < 10 {
         let t = &tokens[last];
-        if last > end && text[tokens[last - 1].span.end..t.span.start].contains([',', '.', ';', ':', '(', ')', '“', '”', '"', '!', '?', '\n']) {
+        if last > end
+            && text[tokens[last - 1].span.end..t.span.start]
+                .contains([',', '.', ';', ':', '(', ')', '“', '”', '"', '!', '?', '\n'])
+        {
             break;
         }
         let lower = t.text.to_lowercase();
-        if lexicon::is_speech_verb(t.text) || matches!(lower.as_str(), "who" | "which" | "that" | "and" | "said" | "is" | "was" | "has" | "had") {
+        if lexicon::is_speech_verb(t.text)
+            || matches!(
+                lower.as_str(),
+                "who" | "which" | "that" | "and" | "said" | "is" | "was" | "has" | "had"
+            )
+        {
             return None;
         }
         if noun_at.is_none() && lexicon::is_role_noun(t.text) {
@@ -111,18 +139,26 @@ fn after(text: &str, tokens: &[Token<'_>], c: &Candidate, cands: &[Candidate]) -
 /// True when `t` is inside a candidate that may be a person.
 fn is_name_start(cands: &[Candidate], t: &Token<'_>) -> bool {
     let i = cands.partition_point(|c| c.span.end <= t.span.start);
-    cands.get(i).is_some_and(|c| c.span.start <= t.span.start && matches!(c.kind, None | Some(ActorKind::Person)))
+    cands.get(i).is_some_and(|c| {
+        c.span.start <= t.span.start && matches!(c.kind, None | Some(ActorKind::Person))
+    })
 }
 
 /// "one shopper, Omar al-Beik": a role noun, a comma, then the name.
 fn before_comma(text: &str, tokens: &[Token<'_>], first: usize) -> Option<crate::text::Span> {
     let noun = first.checked_sub(1)?;
     let t = &tokens[noun];
-    if text[t.span.end..tokens[first].span.start].trim() != "," || !lexicon::is_role_noun(t.text) || t.cap {
+    if text[t.span.end..tokens[first].span.start].trim() != ","
+        || !lexicon::is_role_noun(t.text)
+        || t.cap
+    {
         return None;
     }
     let mut start = noun;
-    while start > 0 && lexicon::is_role_modifier(tokens[start - 1].text) && !matches!(tokens[start - 1].text, "of" | "on" | "for" | "the") {
+    while start > 0
+        && lexicon::is_role_modifier(tokens[start - 1].text)
+        && !matches!(tokens[start - 1].text, "of" | "on" | "for" | "the")
+    {
         start -= 1;
     }
     Some(tokens[start].span.start..t.span.end)

@@ -50,15 +50,24 @@ pub fn analyze(name: &str, text: Arc<str>, config: &Config) -> ArticleAnalysis {
 }
 
 /// [`analyze`], limited to what `scope` asks for.
-pub fn analyze_scoped(name: &str, text: Arc<str>, config: &Config, scope: Scope) -> ArticleAnalysis {
+pub fn analyze_scoped(
+    name: &str,
+    text: Arc<str>,
+    config: &Config,
+    scope: Scope,
+) -> ArticleAnalysis {
     let article = Article::new(name, text, config);
     let mut failures = Vec::new();
     let mut actors = match scope {
-        Scope::Everything => guarded("actor detection", &mut failures, || actors::detect_shared(&article.text, &article.excluded)),
+        Scope::Everything => guarded("actor detection", &mut failures, || {
+            actors::detect_shared(&article.text, &article.excluded)
+        }),
         Scope::Figures | Scope::Findings => ArticleActors::default(),
     };
     let keep = if scope == Scope::Findings { figures::Keep::Compared } else { figures::Keep::All };
-    let mut figures = guarded("figure extraction", &mut failures, || figures::extract_only(&article.text, &article.excluded, keep));
+    let mut figures = guarded("figure extraction", &mut failures, || {
+        figures::extract_only(&article.text, &article.excluded, keep)
+    });
     actors.shrink_to_fit();
     figures.shrink_to_fit();
     ArticleAnalysis { article, actors, figures, failures }
@@ -79,7 +88,11 @@ fn guarded<T: Default>(stage: &str, failures: &mut Vec<String>, run: impl FnOnce
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
         Ok(v) => v,
         Err(panic) => {
-            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
             failures.push(format!("{stage} failed (a bug in crosswire; please report it): {msg}"));
             T::default()
         }
@@ -106,13 +119,22 @@ impl Workspace {
 
     /// Like [`from_files`](Self::from_files), calling `on_article` after each article (from any
     /// thread), so that a caller can show progress.
-    pub fn from_files_with_progress(files: Vec<SourceFile>, config: Config, on_article: &(dyn Fn() + Sync)) -> Self {
+    pub fn from_files_with_progress(
+        files: Vec<SourceFile>,
+        config: Config,
+        on_article: &(dyn Fn() + Sync),
+    ) -> Self {
         Self::from_files_scoped(files, config, Scope::Everything, on_article)
     }
 
     /// Like [`from_files_with_progress`](Self::from_files_with_progress), analysing only what
     /// `scope` asks for (now and on every later change).
-    pub fn from_files_scoped(files: Vec<SourceFile>, config: Config, scope: Scope, on_article: &(dyn Fn() + Sync)) -> Self {
+    pub fn from_files_scoped(
+        files: Vec<SourceFile>,
+        config: Config,
+        scope: Scope,
+        on_article: &(dyn Fn() + Sync),
+    ) -> Self {
         Self::analysed(files, Ok, config, scope, on_article).0
     }
 
@@ -127,7 +149,13 @@ impl Workspace {
         scope: Scope,
         on_article: &(dyn Fn() + Sync),
     ) -> (Self, Vec<crate::corpus::LoadError>) {
-        Self::analysed(files, |(path, display)| crate::corpus::read_article(path, display, max_bytes), config, scope, on_article)
+        Self::analysed(
+            files,
+            |(path, display)| crate::corpus::read_article(path, display, max_bytes),
+            config,
+            scope,
+            on_article,
+        )
     }
 
     /// A workspace of `items`, each made a source file by `source` and analysed, on all cores;
@@ -171,9 +199,15 @@ impl Workspace {
     pub fn set_config(&mut self, config: Config) {
         self.config = Arc::new(config);
         let cfg = self.config.clone();
-        let names: Vec<(String, Arc<str>)> = self.articles.iter().map(|(k, a)| (k.clone(), a.article.text.clone())).collect();
-        let analysed: Vec<(String, Arc<ArticleAnalysis>)> =
-            names.into_par_iter().map(|(k, text)| { let a = Arc::new(analyze_scoped(&k, text, &cfg, self.scope)); (k, a) }).collect();
+        let names: Vec<(String, Arc<str>)> =
+            self.articles.iter().map(|(k, a)| (k.clone(), a.article.text.clone())).collect();
+        let analysed: Vec<(String, Arc<ArticleAnalysis>)> = names
+            .into_par_iter()
+            .map(|(k, text)| {
+                let a = Arc::new(analyze_scoped(&k, text, &cfg, self.scope));
+                (k, a)
+            })
+            .collect();
         self.articles.extend(analysed);
     }
 

@@ -155,7 +155,8 @@ pub fn build_actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
     let mut quotes: Vec<(usize, String)> = Vec::new();
     // an actor named in thousands of articles has thousands of reasons: dedupe by hash
     let mut seen = std::collections::HashSet::new();
-    let reasons: Vec<&str> = a.reasons.iter().map(String::as_str).filter(|r| seen.insert(*r)).collect();
+    let reasons: Vec<&str> =
+        a.reasons.iter().map(String::as_str).filter(|r| seen.insert(*r)).collect();
     for m in &a.members {
         let Some(art) = snap.articles.get(m.article) else { continue };
         let Some(entity) = art.actors.entities.get(m.entity) else { continue };
@@ -202,7 +203,16 @@ pub fn build_actor_card(snap: &Snapshot, actor: ActorId) -> Option<ActorCard> {
             Spelling { text: text.to_string(), articles, count }
         })
         .collect();
-    Some(ActorCard { id: actor, name: a.name.clone(), kind: a.kind, roles, spellings, mentions: counts, reasons: crate::actors::reasons::summarise(&reasons), quotes })
+    Some(ActorCard {
+        id: actor,
+        name: a.name.clone(),
+        kind: a.kind,
+        roles,
+        spellings,
+        mentions: counts,
+        reasons: crate::actors::reasons::summarise(&reasons),
+        quotes,
+    })
 }
 
 /// The card of figure `figure` of article `article`.
@@ -217,7 +227,12 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
         others_total += 1;
         others_agreeing += usize::from(agrees);
         if others.len() < OTHERS_KEPT {
-            others.push(OtherFigure { text: o.text.clone(), range: o.describe_range(), agrees, at: Loc { article: r.article, span: o.span.clone() } });
+            others.push(OtherFigure {
+                text: o.text.clone(),
+                range: o.describe_range(),
+                agrees,
+                at: Loc { article: r.article, span: o.span.clone() },
+            });
         }
     }
     Some(FigureCard {
@@ -241,7 +256,10 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
 pub fn same_quantity(snap: &Snapshot, article: usize, figure: usize) -> Vec<Loc> {
     same_quantity_refs(snap, article, figure)
         .into_iter()
-        .map(|r| Loc { article: r.article, span: snap.articles[r.article].figures[r.figure].span.clone() })
+        .map(|r| Loc {
+            article: r.article,
+            span: snap.articles[r.article].figures[r.figure].span.clone(),
+        })
         .collect()
 }
 
@@ -254,11 +272,24 @@ fn same_quantity_refs(snap: &Snapshot, article: usize, figure: usize) -> Vec<Fig
     let other_outlet = |i: usize| i != article && snap.articles[i].article.outlet() != outlet;
     if f.kind.is_comparable() {
         // the snapshot's index by key: O(figures with this key), not a scan of the corpus
-        return snap.quantity(key).unwrap_or_default().iter().copied().filter(|r| other_outlet(r.article)).collect();
+        return snap
+            .quantity(key)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|r| other_outlet(r.article))
+            .collect();
     }
     (0..snap.articles.len())
         .filter(|&i| other_outlet(i))
-        .flat_map(|i| snap.articles[i].figures.iter().enumerate().filter(|(_, g)| g.key.as_deref() == Some(key)).map(move |(figure, _)| FigureRef { article: i, figure }))
+        .flat_map(|i| {
+            snap.articles[i]
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.key.as_deref() == Some(key))
+                .map(move |(figure, _)| FigureRef { article: i, figure })
+        })
         .collect()
 }
 
@@ -335,7 +366,9 @@ pub fn mention_spans(snap: &Snapshot, actor: ActorId, article: usize) -> Vec<Spa
     let mut spans: Vec<Span> = members_in(snap, actor, article)
         .iter()
         .filter_map(|m| art.actors.entities.get(m.entity))
-        .flat_map(|e| e.mentions.iter().filter_map(|&mi| art.actors.mentions.get(mi)).map(|m| m.span.clone()))
+        .flat_map(|e| {
+            e.mentions.iter().filter_map(|&mi| art.actors.mentions.get(mi)).map(|m| m.span.clone())
+        })
         .collect();
     spans.sort_by_key(|s| (s.start, s.end));
     spans.dedup();
@@ -349,7 +382,9 @@ pub fn article_symbols(snap: &Snapshot, article: usize) -> Vec<ArticleSymbol> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for entity_index in 0..art.actors.entities.len() {
-        let Some(actor) = snap.linked.actor_of(EntityRef { article, entity: entity_index }) else { continue };
+        let Some(actor) = snap.linked.actor_of(EntityRef { article, entity: entity_index }) else {
+            continue;
+        };
         if !seen.insert(actor) {
             continue;
         }
@@ -360,7 +395,12 @@ pub fn article_symbols(snap: &Snapshot, article: usize) -> Vec<ArticleSymbol> {
             Some(r) => format!("{} · {}", a.kind.as_str(), r),
             None => a.kind.as_str().to_string(),
         });
-        out.push(ArticleSymbol { name: a.name.clone(), detail, what: SymbolWhat::Actor(a.kind), span: intro.span });
+        out.push(ArticleSymbol {
+            name: a.name.clone(),
+            detail,
+            what: SymbolWhat::Actor(a.kind),
+            span: intro.span,
+        });
     }
     out.sort_by_key(|s| s.span.start);
     for f in &art.figures {
@@ -369,7 +409,12 @@ pub fn article_symbols(snap: &Snapshot, article: usize) -> Vec<ArticleSymbol> {
             detail.push(' ');
             detail.push_str(c);
         }
-        out.push(ArticleSymbol { name: f.text.clone(), detail: Some(detail), what: SymbolWhat::Figure, span: f.span.clone() });
+        out.push(ArticleSymbol {
+            name: f.text.clone(),
+            detail: Some(detail),
+            what: SymbolWhat::Figure,
+            span: f.span.clone(),
+        });
     }
     out
 }
@@ -379,12 +424,21 @@ pub fn article_symbols(snap: &Snapshot, article: usize) -> Vec<ArticleSymbol> {
 pub fn search_actors(snap: &Snapshot, query: &str, limit: usize) -> Vec<ActorHit> {
     use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
     use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
-    let first_intro = |actor: ActorId| articles_of(snap, actor).into_iter().find_map(|a| introduction_in(snap, actor, a));
+    let first_intro = |actor: ActorId| {
+        articles_of(snap, actor).into_iter().find_map(|a| introduction_in(snap, actor, a))
+    };
     let query = query.trim();
     let mut hits: Vec<ActorHit> = Vec::new();
     if query.is_empty() {
         for a in &snap.linked.actors {
-            hits.push(ActorHit { actor: a.id, name: a.name.clone(), kind: a.kind, matched: a.name.clone(), score: 0, at: first_intro(a.id) });
+            hits.push(ActorHit {
+                actor: a.id,
+                name: a.name.clone(),
+                kind: a.kind,
+                matched: a.name.clone(),
+                score: 0,
+                at: first_intro(a.id),
+            });
         }
         hits.sort_by(|x, y| x.name.cmp(&y.name));
         hits.truncate(limit);
@@ -404,7 +458,14 @@ pub fn search_actors(snap: &Snapshot, query: &str, limit: usize) -> Vec<ActorHit
             }
         }
         if let Some((score, matched)) = best {
-            hits.push(ActorHit { actor: a.id, name: a.name.clone(), kind: a.kind, matched: matched.to_string(), score, at: first_intro(a.id) });
+            hits.push(ActorHit {
+                actor: a.id,
+                name: a.name.clone(),
+                kind: a.kind,
+                matched: matched.to_string(),
+                score,
+                at: first_intro(a.id),
+            });
         }
     }
     hits.sort_by(|x, y| y.score.cmp(&x.score).then(x.name.cmp(&y.name)));
@@ -420,7 +481,8 @@ pub fn canonical_name(snap: &Snapshot, actor: ActorId) -> Option<String> {
     let a = snap.linked.actors.get(actor)?;
     let mut forms: Vec<String> = a.aliases.iter().map(|s| fold(s)).collect();
     forms.extend(entity_names(snap, actor).iter().map(|s| fold(s)));
-    let labelled = snap.config.labels.iter().find(|(k, v)| **v == a.name && forms.contains(&fold(k)));
+    let labelled =
+        snap.config.labels.iter().find(|(k, v)| **v == a.name && forms.contains(&fold(k)));
     Some(labelled.map_or_else(|| a.name.clone(), |(k, _)| k.clone()))
 }
 
@@ -429,7 +491,10 @@ pub fn canonical_name(snap: &Snapshot, actor: ActorId) -> Option<String> {
 pub fn entity_names(snap: &Snapshot, actor: ActorId) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for m in members(snap, actor) {
-        let Some(e) = snap.articles.get(m.article).and_then(|a| a.actors.entities.get(m.entity)) else { continue };
+        let Some(e) = snap.articles.get(m.article).and_then(|a| a.actors.entities.get(m.entity))
+        else {
+            continue;
+        };
         match counts.iter_mut().find(|(n, _)| *n == e.name) {
             Some(c) => c.1 += e.mentions.len(),
             None => counts.push((e.name.clone(), e.mentions.len())),
@@ -456,7 +521,12 @@ pub fn merge_candidates(snap: &Snapshot, actor: ActorId, limit: usize) -> Vec<Ac
         if b.id == actor {
             continue;
         }
-        let kinds_ok = a.kind == b.kind || matches!((a.kind, b.kind), (ActorKind::Organization, ActorKind::Group) | (ActorKind::Group, ActorKind::Organization));
+        let kinds_ok = a.kind == b.kind
+            || matches!(
+                (a.kind, b.kind),
+                (ActorKind::Organization, ActorKind::Group)
+                    | (ActorKind::Group, ActorKind::Organization)
+            );
         if !kinds_ok {
             continue;
         }
@@ -469,7 +539,9 @@ pub fn merge_candidates(snap: &Snapshot, actor: ActorId, limit: usize) -> Vec<Ac
         if sim >= 0.88 {
             score += 2 + ((sim - 0.88) * 20.0) as u32;
         }
-        if name.split(' ').count() > 1 && acronym(&name) == other.replace(['.', ' '], "") || other.split(' ').count() > 1 && acronym(&other) == name.replace(['.', ' '], "") {
+        if name.split(' ').count() > 1 && acronym(&name) == other.replace(['.', ' '], "")
+            || other.split(' ').count() > 1 && acronym(&other) == name.replace(['.', ' '], "")
+        {
             score += 3;
         }
         if score == 0 {
@@ -522,7 +594,10 @@ mod tests {
     fn definitions_give_one_introduction_per_outlet() {
         let mut files: Vec<SourceFile> = Vec::new();
         for (name, text) in [
-            ("a.md", "---\noutlet: Reuters\n---\nForeign Minister Sergei Lavrov spoke. Lavrov left.\n"),
+            (
+                "a.md",
+                "---\noutlet: Reuters\n---\nForeign Minister Sergei Lavrov spoke. Lavrov left.\n",
+            ),
             ("b.md", "---\noutlet: Reuters\n---\nLater, Sergei Lavrov spoke again.\n"),
             ("c.md", "---\noutlet: AP\n---\nRussia's Sergey Lavrov declined to comment.\n"),
         ] {
@@ -530,9 +605,18 @@ mod tests {
         }
         let snap = Workspace::from_files(files, Config::default()).snapshot();
         let id = lavrov(&snap);
-        let labels = |current: usize| actor_definitions(&snap, id, current).iter().map(|l| snap.articles[l.article].article.name.clone()).collect::<Vec<_>>();
+        let labels = |current: usize| {
+            actor_definitions(&snap, id, current)
+                .iter()
+                .map(|l| snap.articles[l.article].article.name.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(labels(0), ["a.md", "c.md"]);
-        assert_eq!(labels(1), ["b.md", "c.md"], "the current article first, then one per other outlet");
+        assert_eq!(
+            labels(1),
+            ["b.md", "c.md"],
+            "the current article first, then one per other outlet"
+        );
         assert_eq!(references(&snap, id, true).len(), 4, "references keep every mention");
     }
 
@@ -545,14 +629,18 @@ mod tests {
         assert_eq!(all.len() - without.len(), 4, "one introduction per article");
         let card = actor_card(&snap, id).unwrap();
         assert_eq!(card.mentions.iter().map(|c| c.count).sum::<usize>(), all.len());
-        assert!(card.spellings.iter().any(|s| s.text == "Sergey Lavrov") && card.spellings.iter().any(|s| s.text == "Sergei Lavrov"));
+        assert!(
+            card.spellings.iter().any(|s| s.text == "Sergey Lavrov")
+                && card.spellings.iter().any(|s| s.text == "Sergei Lavrov")
+        );
     }
 
     #[test]
     fn figure_card_compares_with_other_outlets_and_search_is_fuzzy() {
         let snap = seeds();
         let two = snap.articles.iter().position(|a| a.article.meta.label == "002").unwrap();
-        let f = snap.articles[two].figures.iter().position(|f| f.text == "275,000").expect("275,000");
+        let f =
+            snap.articles[two].figures.iter().position(|f| f.text == "275,000").expect("275,000");
         let card = figure_card(&snap, two, f).unwrap();
         assert_eq!(card.others.len(), 2);
         assert!(card.others.iter().all(|o| !o.agrees));

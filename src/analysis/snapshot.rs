@@ -1,8 +1,8 @@
+use super::query::ActorCard;
 use super::ArticleAnalysis;
 use crate::actors::{self, ActorId, Linked};
 use crate::config::Config;
 use crate::findings::{self, ArticleFigures, FigureRef, Finding};
-use super::query::ActorCard;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
@@ -47,7 +47,11 @@ pub enum Target {
 fn article_figures(articles: &[Arc<ArticleAnalysis>]) -> Vec<ArticleFigures<'_>> {
     articles
         .iter()
-        .map(|a| ArticleFigures { outlet: a.article.outlet(), date: a.article.meta.date, figures: &a.figures })
+        .map(|a| ArticleFigures {
+            outlet: a.article.outlet(),
+            date: a.article.meta.date,
+            figures: &a.figures,
+        })
         .collect()
 }
 
@@ -62,7 +66,11 @@ impl Snapshot {
 
     /// Like [`build`](Self::build), reusing the comparisons of `prev` for every quantity key
     /// that no changed article has (before or after). Same result as `build`.
-    pub fn build_after(prev: &Snapshot, articles: Vec<Arc<ArticleAnalysis>>, config: Arc<Config>) -> Snapshot {
+    pub fn build_after(
+        prev: &Snapshot,
+        articles: Vec<Arc<ArticleAnalysis>>,
+        config: Arc<Config>,
+    ) -> Snapshot {
         Self::unlinked(articles, config, Some(prev)).with_links()
     }
 
@@ -76,29 +84,50 @@ impl Snapshot {
     /// ([`ArticleActors::same_for_linking`](crate::actors::ArticleActors::same_for_linking)), the
     /// result is linked already: it shares `prev`'s links and actor cards (the common edit, a
     /// figure or a word between names, costs no relinking).
-    pub fn unlinked(articles: Vec<Arc<ArticleAnalysis>>, config: Arc<Config>, prev: Option<&Snapshot>) -> Snapshot {
-        let by_name: HashMap<String, usize> = articles.iter().enumerate().map(|(i, a)| (a.article.name.clone(), i)).collect();
+    pub fn unlinked(
+        articles: Vec<Arc<ArticleAnalysis>>,
+        config: Arc<Config>,
+        prev: Option<&Snapshot>,
+    ) -> Snapshot {
+        let by_name: HashMap<String, usize> =
+            articles.iter().enumerate().map(|(i, a)| (a.article.name.clone(), i)).collect();
         let prev = prev.filter(|p| {
             (Arc::ptr_eq(&p.config, &config) || *p.config == *config)
                 && p.articles.len() == articles.len()
                 && p.articles.iter().zip(&articles).all(|(x, y)| x.article.name == y.article.name)
         });
         let changed: Vec<usize> = match prev {
-            Some(p) => (0..articles.len()).filter(|&i| !Arc::ptr_eq(&p.articles[i], &articles[i])).collect(),
+            Some(p) => (0..articles.len())
+                .filter(|&i| !Arc::ptr_eq(&p.articles[i], &articles[i]))
+                .collect(),
             None => Vec::new(),
         };
         let (quantities, findings) = match prev {
-            Some(p) if changed.len() <= articles.len() / INCREMENTAL_MAX_CHANGED => Self::compare_after(p, &articles, &changed, &config),
+            Some(p) if changed.len() <= articles.len() / INCREMENTAL_MAX_CHANGED => {
+                Self::compare_after(p, &articles, &changed, &config)
+            }
             _ => {
                 let figs = article_figures(&articles);
                 let groups = findings::quantity_groups(&figs);
-                let mut found = findings::compare_groups(groups.iter().map(|(k, v)| (k.as_str(), &v[..])), &figs);
+                let mut found = findings::compare_groups(
+                    groups.iter().map(|(k, v)| (k.as_str(), &v[..])),
+                    &figs,
+                );
                 findings::sort_findings(&mut found);
                 acknowledge(&mut found, &articles, &config);
                 (groups.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(), found)
             }
         };
-        let mut snapshot = Snapshot { articles, linked: Arc::default(), cards: Arc::default(), findings, config, by_name: Arc::new(by_name), quantities: Arc::new(quantities), is_linked: false };
+        let mut snapshot = Snapshot {
+            articles,
+            linked: Arc::default(),
+            cards: Arc::default(),
+            findings,
+            config,
+            by_name: Arc::new(by_name),
+            quantities: Arc::new(quantities),
+            is_linked: false,
+        };
         if let Some(p) = prev {
             snapshot.keep_links_of(p);
         }
@@ -119,7 +148,9 @@ impl Snapshot {
         let same = comparable
             && linked.articles.iter().zip(&self.articles).all(|(old, new)| {
                 Arc::ptr_eq(old, new)
-                    || (old.article.name == new.article.name && old.article.meta.label == new.article.meta.label && old.actors.same_for_linking(&new.actors))
+                    || (old.article.name == new.article.name
+                        && old.article.meta.label == new.article.meta.label
+                        && old.actors.same_for_linking(&new.actors))
             });
         if same {
             self.linked = linked.linked.clone();
@@ -131,7 +162,12 @@ impl Snapshot {
 
     /// The key groups and findings after `changed` articles were replaced: the groups of the keys
     /// those articles had or have are rebuilt and compared; every other finding is kept.
-    fn compare_after(prev: &Snapshot, articles: &[Arc<ArticleAnalysis>], changed: &[usize], config: &Config) -> (HashMap<String, Arc<Vec<FigureRef>>>, Vec<Finding>) {
+    fn compare_after(
+        prev: &Snapshot,
+        articles: &[Arc<ArticleAnalysis>],
+        changed: &[usize],
+        config: &Config,
+    ) -> (HashMap<String, Arc<Vec<FigureRef>>>, Vec<Finding>) {
         let mut quantities = (*prev.quantities).clone();
         if changed.is_empty() {
             return (quantities, prev.findings.clone());
@@ -146,9 +182,16 @@ impl Snapshot {
         touched.sort();
         touched.dedup();
         for key in &touched {
-            let mut refs: Vec<FigureRef> = quantities.get(key).map(|v| v.iter().copied().filter(|r| !is_changed.contains(&r.article)).collect()).unwrap_or_default();
+            let mut refs: Vec<FigureRef> = quantities
+                .get(key)
+                .map(|v| v.iter().copied().filter(|r| !is_changed.contains(&r.article)).collect())
+                .unwrap_or_default();
             for &c in changed {
-                refs.extend(findings::comparable_keys(&articles[c].figures).filter(|(_, k)| k == key).map(|(f, _)| FigureRef { article: c, figure: f }));
+                refs.extend(
+                    findings::comparable_keys(&articles[c].figures)
+                        .filter(|(_, k)| k == key)
+                        .map(|(f, _)| FigureRef { article: c, figure: f }),
+                );
             }
             refs.sort();
             if refs.is_empty() {
@@ -158,7 +201,10 @@ impl Snapshot {
             }
         }
         let figs = article_figures(articles);
-        let mut fresh = findings::compare_groups(touched.iter().filter_map(|k| quantities.get(k).map(|v| (k.as_str(), &v[..]))), &figs);
+        let mut fresh = findings::compare_groups(
+            touched.iter().filter_map(|k| quantities.get(k).map(|v| (k.as_str(), &v[..]))),
+            &figs,
+        );
         findings::sort_findings(&mut fresh);
         acknowledge(&mut fresh, articles, config);
         let touched: HashSet<&str> = touched.iter().map(String::as_str).collect();
@@ -166,7 +212,9 @@ impl Snapshot {
         let mut out = Vec::with_capacity(prev.findings.len() + fresh.len());
         let mut fresh = fresh.into_iter().peekable();
         for kept in prev.findings.iter().filter(|f| !touched.contains(f.quantity.as_str())) {
-            while let Some(f) = fresh.next_if(|f| (f.at, f.code.as_str()) < (kept.at, kept.code.as_str())) {
+            while let Some(f) =
+                fresh.next_if(|f| (f.at, f.code.as_str()) < (kept.at, kept.code.as_str()))
+            {
                 out.push(f);
             }
             out.push(kept.clone());
@@ -178,8 +226,10 @@ impl Snapshot {
     /// Links the actors of all articles (a no-op when done already).
     pub fn with_links(mut self) -> Snapshot {
         if !self.is_linked {
-            let labels: Vec<&str> = self.articles.iter().map(|a| a.article.meta.label.as_str()).collect();
-            let detected: Vec<&actors::ArticleActors> = self.articles.iter().map(|a| &a.actors).collect();
+            let labels: Vec<&str> =
+                self.articles.iter().map(|a| a.article.meta.label.as_str()).collect();
+            let detected: Vec<&actors::ArticleActors> =
+                self.articles.iter().map(|a| &a.actors).collect();
             let linked = actors::link(&detected, &labels, &self.config);
             self.cards = Arc::new(CardCache::for_actors(linked.actors.len()));
             self.linked = Arc::new(linked);

@@ -1,6 +1,9 @@
 //! The commands: load, analyse, render, choose the exit code.
 
-use super::{github, human, json, sarif, CheckArgs, CheckFormat, FailOn, ListArgs, ListFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use super::{
+    github, human, json, sarif, CheckArgs, CheckFormat, FailOn, ListArgs, ListFormat, EXIT_ERROR,
+    EXIT_FINDINGS, EXIT_OK,
+};
 use crate::analysis::{Scope, Snapshot, Workspace};
 use crate::config::Config;
 use crate::corpus;
@@ -10,8 +13,14 @@ use std::path::{Path, PathBuf};
 
 /// A loaded and analysed corpus, or the exit code of the failure (already reported). With
 /// [`Scope::Figures`] or [`Scope::Findings`], actors are neither detected nor linked.
-fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope: Scope) -> Result<Snapshot, i32> {
-    let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+fn load(
+    paths: &[PathBuf],
+    config_dir: Option<&Path>,
+    show_progress: bool,
+    scope: Scope,
+) -> Result<Snapshot, i32> {
+    let paths: Vec<PathBuf> =
+        if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let dir = match config_dir {
         Some(d) => d.to_path_buf(),
         None if paths.len() == 1 && paths[0].is_dir() => paths[0].clone(),
@@ -26,7 +35,10 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope
     };
     // a glob reaching outside the folder is left out, and said so; the rest of the file holds
     for refused in config.refused_globs() {
-        eprintln!("crosswire: warning: {}: {refused}", dir.join(crate::config::FILE_NAME).display());
+        eprintln!(
+            "crosswire: warning: {}: {refused}",
+            dir.join(crate::config::FILE_NAME).display()
+        );
     }
     // the other cores build the analysis' patterns while this one walks the folder
     rayon::spawn(move || crate::analysis::warm_up(scope));
@@ -42,12 +54,20 @@ fn load(paths: &[PathBuf], config_dir: Option<&Path>, show_progress: bool, scope
     }
     // each file analysed as soon as it is read, on all cores
     let bar = progress_bar(show_progress, found.files.len());
-    let (ws, unread) = Workspace::read_scoped(found.files, max_bytes, config, scope, &|| bar.inc(1));
+    let (ws, unread) =
+        Workspace::read_scoped(found.files, max_bytes, config, scope, &|| bar.inc(1));
     bar.finish_and_clear();
     report_skipped(&[found.errors, unread].concat());
     if ws.is_empty() {
-        let globs = if filter.is_restricted() { format!(" matching `articles` of {}", dir.join(crate::config::FILE_NAME).display()) } else { String::new() };
-        eprintln!("crosswire: error: no articles (.txt, .md){globs} found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        let globs = if filter.is_restricted() {
+            format!(" matching `articles` of {}", dir.join(crate::config::FILE_NAME).display())
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "crosswire: error: no articles (.txt, .md){globs} found in {}",
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        );
         return Err(EXIT_ERROR);
     }
     let snap = match scope {
@@ -73,7 +93,9 @@ fn progress_bar(wanted: bool, total: usize) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(total as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} analysing {pos}/{len} articles {wide_bar} {eta}") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} analysing {pos}/{len} articles {wide_bar} {eta}",
+    ) {
         bar.set_style(style);
     }
     bar
@@ -87,7 +109,11 @@ fn report_skipped(errors: &[corpus::LoadError]) {
         eprintln!("crosswire: warning: {e}");
     }
     if errors.len() > SKIPPED_SHOWN {
-        eprintln!("crosswire: warning: … and {} more files skipped ({} shown)", errors.len() - SKIPPED_SHOWN, SKIPPED_SHOWN);
+        eprintln!(
+            "crosswire: warning: … and {} more files skipped ({} shown)",
+            errors.len() - SKIPPED_SHOWN,
+            SKIPPED_SHOWN
+        );
     }
 }
 
@@ -102,12 +128,18 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
 
 pub fn check(args: CheckArgs) -> i32 {
     // findings compare keyed figures only: no actors to detect or link, no other figures kept
-    let snap = match load(&args.paths, args.config.as_deref(), args.format == CheckFormat::Human, Scope::Findings) {
+    let snap = match load(
+        &args.paths,
+        args.config.as_deref(),
+        args.format == CheckFormat::Human,
+        Scope::Findings,
+    ) {
         Ok(s) => s,
         Err(code) => return code,
     };
     // Acknowledged findings are listed only on request; stale acknowledgements always show.
-    let findings: Vec<&crate::findings::Finding> = snap.findings.iter().filter(|f| args.show_acknowledged || f.is_open()).collect();
+    let findings: Vec<&crate::findings::Finding> =
+        snap.findings.iter().filter(|f| args.show_acknowledged || f.is_open()).collect();
     let result = match args.format {
         CheckFormat::Json => buffered(|out| {
             json::write_check(&json::check(&snap, &findings), out)?;
@@ -124,14 +156,24 @@ pub fn check(args: CheckArgs) -> i32 {
         eprintln!("crosswire: error: cannot write output: {e}");
         return EXIT_ERROR;
     }
-    let failing = threshold(args.fail_on).is_some_and(|t| findings.iter().any(|f| f.is_open() && f.severity >= t));
+    let failing = threshold(args.fail_on)
+        .is_some_and(|t| findings.iter().any(|f| f.is_open() && f.severity >= t));
     // The process ends next: freeing every article's results one by one would only cost time.
     std::mem::forget(snap);
-    if failing { EXIT_FINDINGS } else { EXIT_OK }
+    if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
 }
 
 pub fn actors(args: ListArgs) -> i32 {
-    list(&args, Scope::Everything, |snap, mut out| json::write_actors(snap, &mut out), human::actors)
+    list(
+        &args,
+        Scope::Everything,
+        |snap, mut out| json::write_actors(snap, &mut out),
+        human::actors,
+    )
 }
 
 pub fn figures(args: ListArgs) -> i32 {
@@ -140,11 +182,17 @@ pub fn figures(args: ListArgs) -> i32 {
 
 type Output<'a> = std::io::BufWriter<std::io::StdoutLock<'a>>;
 
-fn list(args: &ListArgs, scope: Scope, as_json: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>, as_text: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>) -> i32 {
-    let snap = match load(&args.paths, args.config.as_deref(), args.format == ListFormat::Text, scope) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+fn list(
+    args: &ListArgs,
+    scope: Scope,
+    as_json: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>,
+    as_text: fn(&Snapshot, &mut dyn Write) -> std::io::Result<()>,
+) -> i32 {
+    let snap =
+        match load(&args.paths, args.config.as_deref(), args.format == ListFormat::Text, scope) {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
     let result = match args.format {
         ListFormat::Json => buffered(|out| {
             as_json(&snap, out)?;

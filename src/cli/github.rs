@@ -5,7 +5,11 @@ use super::json::location;
 use crate::analysis::Snapshot;
 use crate::findings::{Finding, Severity};
 
-pub fn report(snap: &Snapshot, findings: &[&Finding], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn report(
+    snap: &Snapshot,
+    findings: &[&Finding],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     for f in findings {
         let fig = &snap.article(f.at.article).figures[f.at.figure];
         let loc = location(snap, f.at.article, &fig.span);
@@ -18,7 +22,13 @@ pub fn report(snap: &Snapshot, findings: &[&Finding], out: &mut dyn std::io::Wri
         for r in &f.related {
             let other = &snap.article(r.at.article).figures[r.at.figure];
             let l = location(snap, r.at.article, &other.span);
-            message.push_str(&format!("\n  see {}:{}:{}: {}", l.file, l.line + 1, l.character + 1, r.message));
+            message.push_str(&format!(
+                "\n  see {}:{}:{}: {}",
+                l.file,
+                l.line + 1,
+                l.character + 1,
+                r.message
+            ));
         }
         writeln!(
             out,

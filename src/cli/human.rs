@@ -5,18 +5,29 @@ use crate::analysis::Snapshot;
 use crate::findings::{Acknowledged, Finding, Severity};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, termcolor::{Buffer, BufferWriter, ColorChoice}};
+use codespan_reporting::term::{
+    self,
+    termcolor::{Buffer, BufferWriter, ColorChoice},
+};
 use std::io::{IsTerminal, Write};
 
 fn color_choice() -> ColorChoice {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    if no_color || !std::io::stdout().is_terminal() { ColorChoice::Never } else { ColorChoice::Auto }
+    if no_color || !std::io::stdout().is_terminal() {
+        ColorChoice::Never
+    } else {
+        ColorChoice::Auto
+    }
 }
 
 pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
     use rayon::prelude::*;
     let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = snap.articles.iter().map(|a| files.add(a.article.name.clone(), a.article.text.clone())).collect();
+    let ids: Vec<usize> = snap
+        .articles
+        .iter()
+        .map(|a| files.add(a.article.name.clone(), a.article.text.clone()))
+        .collect();
     let writer = BufferWriter::stdout(color_choice());
     let config = term::Config::default();
     // each diagnostic rendered on its own core into a buffer of its own, then printed in order:
@@ -30,12 +41,20 @@ pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
         writer.print(buffer)?;
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let outlets: std::collections::BTreeSet<&str> = snap.articles.iter().map(|a| a.article.outlet()).collect();
+    let outlets: std::collections::BTreeSet<&str> =
+        snap.articles.iter().map(|a| a.article.outlet()).collect();
     let mut parts = Vec::new();
-    for (s, word) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Information, "information")] {
+    for (s, word) in [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Information, "information"),
+    ] {
         let n = count(s);
         if n > 0 {
-            parts.push(format!("{n} {word}{}", if n > 1 && s != Severity::Information { "s" } else { "" }));
+            parts.push(format!(
+                "{n} {word}{}",
+                if n > 1 && s != Severity::Information { "s" } else { "" }
+            ));
         }
     }
     let summary = if parts.is_empty() { "no contradictions".to_string() } else { parts.join(", ") };
@@ -47,10 +66,14 @@ pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
 fn diagnostic(snap: &Snapshot, ids: &[usize], f: &Finding) -> Diagnostic<usize> {
     let here = snap.article(f.at.article);
     let fig = &here.figures[f.at.figure];
-    let mut labels = vec![Label::primary(ids[f.at.article], fig.span.clone()).with_message(primary_note(snap, f))];
+    let mut labels = vec![
+        Label::primary(ids[f.at.article], fig.span.clone()).with_message(primary_note(snap, f))
+    ];
     for r in &f.related {
         let other = &snap.article(r.at.article).figures[r.at.figure];
-        labels.push(Label::secondary(ids[r.at.article], other.span.clone()).with_message(r.message.clone()));
+        labels.push(
+            Label::secondary(ids[r.at.article], other.span.clone()).with_message(r.message.clone()),
+        );
     }
     let diag = match f.severity {
         Severity::Error => Diagnostic::error(),
@@ -99,7 +122,8 @@ pub fn actors(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
         }
         writeln!(out, "{} · {}", actor.name, actor.kind.as_str())?;
         if !roles.is_empty() {
-            let r: Vec<String> = roles.iter().map(|(r, l)| format!("{r} ({})", l.join(", "))).collect();
+            let r: Vec<String> =
+                roles.iter().map(|(r, l)| format!("{r} ({})", l.join(", "))).collect();
             writeln!(out, "  roles:     {}", r.join("; "))?;
         }
         writeln!(out, "  spellings: {}", actor.aliases.join(" · "))?;
@@ -116,8 +140,17 @@ pub fn figures(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
     for a in &snap.articles {
         for f in &a.figures {
             n += 1;
-            let pos = a.article.lines.line_col(&a.article.text, f.span.start, crate::text::Encoding::Utf16);
-            let what = [f.counts.as_deref(), f.predicate.as_deref(), f.place.as_deref().map(|p| p.trim())].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+            let pos = a.article.lines.line_col(
+                &a.article.text,
+                f.span.start,
+                crate::text::Encoding::Utf16,
+            );
+            let what =
+                [f.counts.as_deref(), f.predicate.as_deref(), f.place.as_deref().map(|p| p.trim())]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
             writeln!(
                 out,
                 "{}:{}:{}  {:<28} {:<10} {:<22} {}{}",

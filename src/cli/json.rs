@@ -25,7 +25,14 @@ pub fn location(snap: &Snapshot, article: usize, span: &Span) -> Location {
     let a = &snap.article(article).article;
     let start = a.lines.line_col(&a.text, span.start, Encoding::Utf16);
     let end = a.lines.line_col(&a.text, span.end, Encoding::Utf16);
-    Location { file: a.name.clone(), line: start.line, character: start.col, end_line: end.line, end_character: end.col, text: a.text[span.clone()].to_string() }
+    Location {
+        file: a.name.clone(),
+        line: start.line,
+        character: start.col,
+        end_line: end.line,
+        end_character: end.col,
+        text: a.text[span.clone()].to_string(),
+    }
 }
 
 fn figure_span(snap: &Snapshot, r: FigureRef) -> Span {
@@ -91,12 +98,24 @@ pub fn check<'a>(snap: &Snapshot, findings: &[&'a crate::findings::Finding]) -> 
                 .iter()
                 .map(|r| {
                     let l = location(snap, r.at.article, &figure_span(snap, r.at));
-                    Related { character: l.character, end_character: l.end_character, end_line: l.end_line, file: l.file, line: l.line, message: &r.message, text: l.text }
+                    Related {
+                        character: l.character,
+                        end_character: l.end_character,
+                        end_line: l.end_line,
+                        file: l.file,
+                        line: l.line,
+                        message: &r.message,
+                        text: l.text,
+                    }
                 })
                 .collect();
             let acknowledged = f.acknowledged.as_ref().map(|a| match a {
-                crate::findings::Acknowledged::Current { note } => Acknowledgement { note, now: None, status: "current", was: None },
-                crate::findings::Acknowledged::Stale { note, was, now } => Acknowledgement { note, now: Some(now), status: "stale", was: Some(was) },
+                crate::findings::Acknowledged::Current { note } => {
+                    Acknowledgement { note, now: None, status: "current", was: None }
+                }
+                crate::findings::Acknowledged::Stale { note, was, now } => {
+                    Acknowledgement { note, now: Some(now), status: "stale", was: Some(was) }
+                }
             });
             Diagnostic {
                 acknowledged,
@@ -122,7 +141,11 @@ pub fn check<'a>(snap: &Snapshot, findings: &[&'a crate::findings::Finding]) -> 
 /// and one thread writing it was a tenth of the run.
 pub fn write_check(report: &CheckReport, out: &mut impl std::io::Write) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let items = report.diagnostics.par_iter().map(|d| pretty_at_depth(d, 2)).collect::<serde_json::Result<Vec<_>>>()?;
+    let items = report
+        .diagnostics
+        .par_iter()
+        .map(|d| pretty_at_depth(d, 2))
+        .collect::<serde_json::Result<Vec<_>>>()?;
     write!(out, "{{\n  \"articles\": {},\n  \"diagnostics\": ", report.articles)?;
     write_pretty_array([Ok(items)], 1, out)?;
     write!(out, ",\n  \"version\": {}\n}}", report.version)
@@ -180,7 +203,8 @@ pub(super) fn write_spliced(
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     let skeleton = serde_json::to_vec_pretty(skeleton)?;
-    let (before, after) = split_at_hole(&skeleton).ok_or_else(|| std::io::Error::other("a report skeleton without its hole"))?;
+    let (before, after) = split_at_hole(&skeleton)
+        .ok_or_else(|| std::io::Error::other("a report skeleton without its hole"))?;
     out.write_all(before)?;
     write_pretty_array(chunks, depth, out)?;
     out.write_all(after)
@@ -192,16 +216,30 @@ pub fn write_actors(snap: &Snapshot, out: &mut impl std::io::Write) -> std::io::
     write_actors_in_chunks(snap, 4096, out)
 }
 
-fn write_actors_in_chunks(snap: &Snapshot, mentions: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
+fn write_actors_in_chunks(
+    snap: &Snapshot,
+    mentions: usize,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let chunks = mention_chunks(snap, mentions).map(|chunk| chunk.par_iter().map(|a| pretty_at_depth(&ActorOut::of(snap, a), 2)).collect());
+    let chunks = mention_chunks(snap, mentions).map(|chunk| {
+        chunk.par_iter().map(|a| pretty_at_depth(&ActorOut::of(snap, a), 2)).collect()
+    });
     write_spliced(&actors_report(json!(HOLE)), chunks, 1, out)
 }
 
 /// The actors in runs of at least one actor and about `mentions` mentions at most.
-fn mention_chunks(snap: &Snapshot, mentions: usize) -> impl Iterator<Item = &[crate::actors::Actor]> {
+fn mention_chunks(
+    snap: &Snapshot,
+    mentions: usize,
+) -> impl Iterator<Item = &[crate::actors::Actor]> {
     let actors = &snap.linked.actors[..];
-    let count = |a: &crate::actors::Actor| a.members.iter().map(|m| snap.article(m.article).actors.entities[m.entity].mentions.len()).sum::<usize>();
+    let count = |a: &crate::actors::Actor| {
+        a.members
+            .iter()
+            .map(|m| snap.article(m.article).actors.entities[m.entity].mentions.len())
+            .sum::<usize>()
+    };
     let mut start = 0;
     std::iter::from_fn(move || {
         if start == actors.len() {
@@ -289,7 +327,12 @@ impl Serialize for Mentions<'_> {
             let art = self.snap.article(m.article);
             for &mi in &art.actors.entities[m.entity].mentions {
                 // through a Value, for its members in the same (sorted) order as the reference
-                let location = serde_json::to_value(location(self.snap, m.article, &art.actors.mentions[mi].span)).map_err(serde::ser::Error::custom)?;
+                let location = serde_json::to_value(location(
+                    self.snap,
+                    m.article,
+                    &art.actors.mentions[mi].span,
+                ))
+                .map_err(serde::ser::Error::custom)?;
                 seq.serialize_element(&location)?;
             }
         }
@@ -310,7 +353,9 @@ fn actor(snap: &Snapshot, actor: &crate::actors::Actor) -> Value {
         }
         for &mi in &entity.mentions {
             let mention = &art.actors.mentions[mi];
-            mentions.push(serde_json::to_value(location(snap, m.article, &mention.span)).unwrap_or_default());
+            mentions.push(
+                serde_json::to_value(location(snap, m.article, &mention.span)).unwrap_or_default(),
+            );
         }
     }
     json!({"id": actor.id, "name": actor.name, "kind": actor.kind.as_str(), "roles": roles,
@@ -339,13 +384,21 @@ pub fn actors(snap: &Snapshot) -> Value {
 /// The figures report as one `Value`: the reference [`write_figures`] is tested against.
 #[cfg(test)]
 pub fn figures(snap: &Snapshot) -> Value {
-    let all = snap.articles.iter().enumerate().flat_map(|(ai, a)| a.figures.iter().map(move |f| figure(snap, ai, f)));
+    let all = snap
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(ai, a)| a.figures.iter().map(move |f| figure(snap, ai, f)));
     figures_report(Value::Array(all.collect()))
 }
 
 /// JSON has no infinity: an unbounded end is `null`.
 fn number(x: f64) -> Value {
-    if x.is_finite() { json!(x) } else { Value::Null }
+    if x.is_finite() {
+        json!(x)
+    } else {
+        Value::Null
+    }
 }
 
 #[cfg(test)]
@@ -361,8 +414,10 @@ pub(super) mod tests {
 
     pub fn seeds_snapshot(config: &str) -> Snapshot {
         let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds"));
-        let loaded = crate::corpus::load(&[dir], &crate::corpus::ArticleFilter::default(), u64::MAX);
-        Workspace::from_files(loaded.files, Config::parse(config, "crosswire.json").unwrap()).snapshot()
+        let loaded =
+            crate::corpus::load(&[dir], &crate::corpus::ArticleFilter::default(), u64::MAX);
+        Workspace::from_files(loaded.files, Config::parse(config, "crosswire.json").unwrap())
+            .snapshot()
     }
 
     fn written(report: &CheckReport) -> String {
@@ -380,7 +435,10 @@ pub(super) mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), reference);
         // in chunks of every size: each actor once, in order
         for limit in [0, 1, 2, 5, 40, usize::MAX] {
-            assert_eq!(mention_chunks(&snap, limit).map(<[_]>::len).sum::<usize>(), snap.linked.actors.len());
+            assert_eq!(
+                mention_chunks(&snap, limit).map(<[_]>::len).sum::<usize>(),
+                snap.linked.actors.len()
+            );
             assert!(mention_chunks(&snap, limit).all(|c| !c.is_empty()));
             let mut out = Vec::new();
             write_actors_in_chunks(&snap, limit, &mut out).unwrap();
@@ -388,13 +446,25 @@ pub(super) mod tests {
         }
         let mut out = Vec::new();
         write_figures(&snap, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&figures(&snap)).unwrap());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&figures(&snap)).unwrap()
+        );
         // and with nothing to list
         let empty = Workspace::from_files(Vec::new(), Config::default()).snapshot();
-        for (write, reference) in [(write_actors as fn(&Snapshot, &mut Vec<u8>) -> std::io::Result<()>, actors as fn(&Snapshot) -> Value), (write_figures, figures)] {
+        for (write, reference) in [
+            (
+                write_actors as fn(&Snapshot, &mut Vec<u8>) -> std::io::Result<()>,
+                actors as fn(&Snapshot) -> Value,
+            ),
+            (write_figures, figures),
+        ] {
             let mut out = Vec::new();
             write(&empty, &mut out).unwrap();
-            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&reference(&empty)).unwrap());
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string_pretty(&reference(&empty)).unwrap()
+            );
         }
     }
 
@@ -403,7 +473,10 @@ pub(super) mod tests {
         for config in ["{}", ACKNOWLEDGED] {
             let snap = seeds_snapshot(config);
             let all: Vec<&crate::findings::Finding> = snap.findings.iter().collect();
-            assert_eq!(all.iter().filter(|f| f.acknowledged.is_some()).count(), if config == "{}" { 0 } else { 2 });
+            assert_eq!(
+                all.iter().filter(|f| f.acknowledged.is_some()).count(),
+                if config == "{}" { 0 } else { 2 }
+            );
             for findings in [&all[..], &all[..all.len().min(1)], &[]] {
                 let report = check(&snap, findings);
                 assert_eq!(written(&report), serde_json::to_string_pretty(&report).unwrap());

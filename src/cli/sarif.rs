@@ -3,9 +3,9 @@
 //! official schema (tests/sarif-schema-2.1.0.json).
 
 use super::json::{location, pretty_at_depth, write_spliced, Location};
-use crate::json_splice::HOLE;
 use crate::analysis::Snapshot;
 use crate::findings::{Acknowledged, Code, Finding, Severity};
+use crate::json_splice::HOLE;
 use serde_json::{json, Value};
 
 const RULES: [Code; 2] = [Code::FigureConflict, Code::FigureDivergence];
@@ -13,11 +13,18 @@ const RULES: [Code; 2] = [Code::FigureConflict, Code::FigureDivergence];
 /// Writes the report byte for byte as `serde_json::to_writer_pretty(report(..))` would (the
 /// tests compare them), without holding it as one `Value` tree: at 10,000 articles that tree
 /// took 250 MB, ten times the corpus. Each result is serialised on its own core.
-pub fn write(snap: &Snapshot, findings: &[&Finding], out: &mut impl std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    snap: &Snapshot,
+    findings: &[&Finding],
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     // the results sit at root → "runs" → run → "results": their elements four levels deep
     const RESULTS_DEPTH: usize = 3;
-    let items = findings.par_iter().map(|f| pretty_at_depth(&result(snap, f), RESULTS_DEPTH + 1)).collect::<serde_json::Result<Vec<_>>>()?;
+    let items = findings
+        .par_iter()
+        .map(|f| pretty_at_depth(&result(snap, f), RESULTS_DEPTH + 1))
+        .collect::<serde_json::Result<Vec<_>>>()?;
     write_spliced(&report_with(json!(HOLE)), [Ok(items)], RESULTS_DEPTH, out)
 }
 
@@ -100,7 +107,9 @@ fn uri_reference(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -108,7 +117,8 @@ fn uri_reference(path: &str) -> String {
 }
 
 fn result(snap: &Snapshot, f: &Finding) -> Value {
-    let span = |r: crate::findings::FigureRef| snap.article(r.article).figures[r.figure].span.clone();
+    let span =
+        |r: crate::findings::FigureRef| snap.article(r.article).figures[r.figure].span.clone();
     let here = location(snap, f.at.article, &span(f.at));
     let related: Vec<Value> = f
         .related
@@ -130,7 +140,8 @@ fn result(snap: &Snapshot, f: &Finding) -> Value {
         "properties": {"quantity": f.quantity, "notes": f.notes},
     });
     if let Some(Acknowledged::Current { note }) = &f.acknowledged {
-        v["suppressions"] = json!([{"kind": "external", "status": "accepted", "justification": note}]);
+        v["suppressions"] =
+            json!([{"kind": "external", "status": "accepted", "justification": note}]);
     }
     v
 }
@@ -147,7 +158,10 @@ mod tests {
             for findings in [&all[..], &all[..all.len().min(1)], &[]] {
                 let mut out = Vec::new();
                 write(&snap, findings, &mut out).unwrap();
-                assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&report(&snap, findings)).unwrap());
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    serde_json::to_string_pretty(&report(&snap, findings)).unwrap()
+                );
             }
         }
     }

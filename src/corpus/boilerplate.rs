@@ -36,8 +36,11 @@ const FURNITURE_LINES: &[&str] = &[
 
 /// Both lists in one search: most lines are neither, and one search a line tells so. The few
 /// that are something are then asked which.
-static PAGE_LINES: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new([FOOTER_STARTS, FURNITURE_LINES].concat()).expect("page furniture patterns"));
-static FOOTERS: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(FOOTER_STARTS).expect("footer patterns"));
+static PAGE_LINES: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([FOOTER_STARTS, FURNITURE_LINES].concat()).expect("page furniture patterns")
+});
+static FOOTERS: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(FOOTER_STARTS).expect("footer patterns"));
 
 /// What a line is, by [`PAGE_LINES`].
 enum PageLine {
@@ -60,17 +63,21 @@ fn page_line(content: &str) -> PageLine {
 /// at the line's start, so kept out of [`PAGE_LINES`]: alone, it is found by its literal "reg"
 /// (with the others, every line was scanned to its end). An ASCII word boundary: a Unicode one falls back to
 /// the slow engine on every line with a curly quote.
-static REGISTRATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)reg\.? no\.? ?\d").expect("registration pattern"));
+static REGISTRATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)reg\.? no\.? ?\d").expect("registration pattern"));
 
 /// "- in World Media": a byline's place, of at most 40 letters and spaces after the capital.
 /// Kept out of [`PAGE_LINES`], with the length counted here: `[\w ]{1,40}` compiles to forty copies of
 /// the Unicode word class (17 ms, the largest part of the start-up cost of `check`).
-static BYLINE_PLACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—•]\s*in [A-Z]([\w ]+)$").expect("byline place pattern"));
+static BYLINE_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–—•]\s*in [A-Z]([\w ]+)$").expect("byline place pattern"));
 const BYLINE_PLACE_MAX_CHARS: usize = 40;
 
 fn is_byline_place(content: &str) -> bool {
     content.starts_with(['-', '–', '—', '•'])
-        && BYLINE_PLACE.captures(content).is_some_and(|c| c[1].chars().count() <= BYLINE_PLACE_MAX_CHARS)
+        && BYLINE_PLACE
+            .captures(content)
+            .is_some_and(|c| c[1].chars().count() <= BYLINE_PLACE_MAX_CHARS)
 }
 
 /// Byte spans of boilerplate lines (line text only, without the line break).
@@ -128,7 +135,8 @@ mod tests {
     fn byline_place_is_the_counted_pattern() {
         let counted = Regex::new(r"^[-–—•]\s*in [A-Z][\w ]{1,40}$").unwrap();
         let heads = ["- in ", "• in ", "—  in ", "-in ", "- In ", "in ", "- in  ", "– in"];
-        let tails = ["W", "World Media", "Cœur", "é", "x y", "A.B", "Ab_9 ", "Wörld Média", "A\u{2003}B"];
+        let tails =
+            ["W", "World Media", "Cœur", "é", "x y", "A.B", "Ab_9 ", "Wörld Média", "A\u{2003}B"];
         for head in heads {
             for tail in tails {
                 for n in [1, 10, 39, 40, 41] {
@@ -146,15 +154,46 @@ mod tests {
         let footers = regex::RegexSet::new(FOOTER_STARTS).unwrap();
         let furniture = regex::RegexSet::new(FURNITURE_LINES).unwrap();
         let lines = [
-            "Be the first to comment", "12 comments", "Comments", "Published: today", "PUBLISHED : Saturday, 15 October, 2016, 11:45pm",
-            "- by Virginia Carter", "By John Smith", "- — Oct 20, 2016", "LAUSANNE, SWITZERLAND, 15.10.2016, 03:01", "Share this article",
-            "© 2016 Reuters", "(c) AFP", "Copyright 2016", "Photo: AP", "E-mail: x@y.z", "Read more", "Related stories:",
-            "Follow us on Twitter", "This site uses Akismet", "Learn how your comment data is processed", "Beat: News",
-            "The talks ended.", "By then it was over", "comments are closed", "Related coverage of the talks", "",
+            "Be the first to comment",
+            "12 comments",
+            "Comments",
+            "Published: today",
+            "PUBLISHED : Saturday, 15 October, 2016, 11:45pm",
+            "- by Virginia Carter",
+            "By John Smith",
+            "- — Oct 20, 2016",
+            "LAUSANNE, SWITZERLAND, 15.10.2016, 03:01",
+            "Share this article",
+            "© 2016 Reuters",
+            "(c) AFP",
+            "Copyright 2016",
+            "Photo: AP",
+            "E-mail: x@y.z",
+            "Read more",
+            "Related stories:",
+            "Follow us on Twitter",
+            "This site uses Akismet",
+            "Learn how your comment data is processed",
+            "Beat: News",
+            "The talks ended.",
+            "By then it was over",
+            "comments are closed",
+            "Related coverage of the talks",
+            "",
         ];
         for line in lines {
-            let want = if footers.is_match(line) { "footer" } else if furniture.is_match(line) { "furniture" } else { "story" };
-            let got = match page_line(line) { PageLine::Footer => "footer", PageLine::Furniture => "furniture", PageLine::Story => "story" };
+            let want = if footers.is_match(line) {
+                "footer"
+            } else if furniture.is_match(line) {
+                "furniture"
+            } else {
+                "story"
+            };
+            let got = match page_line(line) {
+                PageLine::Footer => "footer",
+                PageLine::Furniture => "furniture",
+                PageLine::Story => "story",
+            };
             assert_eq!(got, want, "{line:?}");
         }
     }
@@ -162,6 +201,14 @@ mod tests {
     #[test]
     fn bylines_and_stamps_are_furniture() {
         let text = "Title\n- by Virginia Carter\n- in World Media\n- — Oct 20, 2016\nPUBLISHED : Saturday, 15 October, 2016, 11:45pm\nBody.\n";
-        assert_eq!(excluded(text), ["- by Virginia Carter", "- in World Media", "- — Oct 20, 2016", "PUBLISHED : Saturday, 15 October, 2016, 11:45pm"]);
+        assert_eq!(
+            excluded(text),
+            [
+                "- by Virginia Carter",
+                "- in World Media",
+                "- — Oct 20, 2016",
+                "PUBLISHED : Saturday, 15 October, 2016, 11:45pm"
+            ]
+        );
     }
 }

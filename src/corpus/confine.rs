@@ -26,7 +26,9 @@ pub struct Roots {
 impl Roots {
     /// A folder that cannot be canonicalised (it does not exist) holds nothing and is left out.
     pub fn new<'a>(folders: impl IntoIterator<Item = &'a Path>) -> Roots {
-        Roots { canonical: folders.into_iter().filter_map(|f| std::fs::canonicalize(f).ok()).collect() }
+        Roots {
+            canonical: folders.into_iter().filter_map(|f| std::fs::canonicalize(f).ok()).collect(),
+        }
     }
 
     pub fn place(&self, path: &Path) -> Place {
@@ -53,12 +55,23 @@ mod tests {
         std::fs::write(root.path().join("a.txt"), "a").unwrap();
         std::fs::write(elsewhere.path().join("b.txt"), "b").unwrap();
         std::os::unix::fs::symlink(root.path().join("a.txt"), root.path().join("in.txt")).unwrap();
-        std::os::unix::fs::symlink(elsewhere.path().join("b.txt"), root.path().join("out.txt")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path().join("b.txt"), root.path().join("out.txt"))
+            .unwrap();
         let roots = Roots::new([root.path()]);
-        assert!(matches!(roots.place(&root.path().join("in.txt")), Place::Inside(p) if p.ends_with("a.txt")));
-        assert!(matches!(roots.place(&root.path().join("out.txt")), Place::Outside(p) if p.ends_with("b.txt")));
-        assert!(matches!(roots.place(&root.path().join("../x/../a.txt")), Place::Unresolved(_) | Place::Outside(_)));
+        assert!(
+            matches!(roots.place(&root.path().join("in.txt")), Place::Inside(p) if p.ends_with("a.txt"))
+        );
+        assert!(
+            matches!(roots.place(&root.path().join("out.txt")), Place::Outside(p) if p.ends_with("b.txt"))
+        );
+        assert!(matches!(
+            roots.place(&root.path().join("../x/../a.txt")),
+            Place::Unresolved(_) | Place::Outside(_)
+        ));
         assert!(matches!(roots.place(&root.path().join("missing.txt")), Place::Unresolved(_)));
-        assert!(matches!(Roots::default().place(&root.path().join("a.txt")), Place::Outside(_)), "no folder: nothing is inside");
+        assert!(
+            matches!(Roots::default().place(&root.path().join("a.txt")), Place::Outside(_)),
+            "no folder: nothing is inside"
+        );
     }
 }

@@ -58,13 +58,23 @@ mod tests {
         assert!(all.accepts_walked(root, &root.join("x/a.md")));
         assert!(!all.accepts_walked(root, &root.join("a.json")));
         assert!(!all.accepts_walked(root, Path::new("/elsewhere/a.txt")));
-        let news = ArticleFilter::new(&Config::parse(r#"{"articles": ["news/**/*.txt", "../*.txt"]}"#, "x").unwrap());
+        let news = ArticleFilter::new(
+            &Config::parse(r#"{"articles": ["news/**/*.txt", "../*.txt"]}"#, "x").unwrap(),
+        );
         assert!(news.accepts_walked(root, &root.join("news/x/a.txt")));
         assert!(!news.accepts_walked(root, &root.join("other/b.txt")));
-        assert!(!news.accepts_walked(root, &root.join("news/a.json")), "the extension still counts");
+        assert!(
+            !news.accepts_walked(root, &root.join("news/a.json")),
+            "the extension still counts"
+        );
         let dot = Path::new(".");
         assert!(news.accepts_walked(dot, &dot.join("news/a.txt")), "the folder argument `.`");
-        let only_outside = ArticleFilter::new(&Config::parse(r#"{"articles": ["../*.txt", "/tmp/*.txt"]}"#, "x").unwrap());
-        assert!(!only_outside.accepts_walked(root, &root.join("a.txt")), "all globs refused: nothing matches");
+        let only_outside = ArticleFilter::new(
+            &Config::parse(r#"{"articles": ["../*.txt", "/tmp/*.txt"]}"#, "x").unwrap(),
+        );
+        assert!(
+            !only_outside.accepts_walked(root, &root.join("a.txt")),
+            "all globs refused: nothing matches"
+        );
     }
 }

@@ -58,8 +58,11 @@ pub fn load(paths: &[PathBuf], filter: &ArticleFilter, max_bytes: u64) -> Loaded
     let found = find(paths, filter);
     let mut loaded = Loaded { files: Vec::new(), errors: found.errors };
     use rayon::prelude::*;
-    let results: Vec<Result<SourceFile, LoadError>> =
-        found.files.into_par_iter().map(|(path, display)| read_article(path, display, max_bytes)).collect();
+    let results: Vec<Result<SourceFile, LoadError>> = found
+        .files
+        .into_par_iter()
+        .map(|(path, display)| read_article(path, display, max_bytes))
+        .collect();
     for r in results {
         match r {
             Ok(f) => loaded.files.push(f),
@@ -83,7 +86,9 @@ pub fn find(paths: &[PathBuf], filter: &ArticleFilter) -> Found {
         } else if root.exists() {
             found.files.push((root.clone(), root.display().to_string()));
         } else {
-            found.errors.push(LoadError { path: root.display().to_string(), message: NO_SUCH_PATH.into() });
+            found
+                .errors
+                .push(LoadError { path: root.display().to_string(), message: NO_SUCH_PATH.into() });
         }
     }
     found.files.sort_by(|a, b| a.1.cmp(&b.1));
@@ -91,7 +96,12 @@ pub fn find(paths: &[PathBuf], filter: &ArticleFilter) -> Found {
     found
 }
 
-fn walk(root: &Path, filter: &ArticleFilter, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<LoadError>) {
+fn walk(
+    root: &Path,
+    filter: &ArticleFilter,
+    found: &mut Vec<(PathBuf, String)>,
+    errors: &mut Vec<LoadError>,
+) {
     let walked = walk_files(root, &Roots::new([root]));
     errors.extend(walked.errors);
     for path in walked.files {
@@ -131,7 +141,10 @@ pub fn walk_files(root: &Path, inside: &Roots) -> Walked {
             }
             match roots.place(entry.path()) {
                 Place::Outside(target) => {
-                    let e = LoadError { path: display_path(&shown_root, entry.path()), message: link_outside_message(&target) };
+                    let e = LoadError {
+                        path: display_path(&shown_root, entry.path()),
+                        message: link_outside_message(&target),
+                    };
                     sink.lock().unwrap_or_else(|p| p.into_inner()).push(e);
                     false
                 }
@@ -142,9 +155,14 @@ pub fn walk_files(root: &Path, inside: &Roots) -> Walked {
         .build();
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => walked.files.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                walked.files.push(entry.into_path())
+            }
             Ok(_) => {}
-            Err(e) => walked.errors.push(LoadError { path: error_path(&e).unwrap_or_else(|| root.display().to_string()), message: error_message(&e) }),
+            Err(e) => walked.errors.push(LoadError {
+                path: error_path(&e).unwrap_or_else(|| root.display().to_string()),
+                message: error_message(&e),
+            }),
         }
     }
     walked.errors.append(&mut outside.lock().unwrap_or_else(|p| p.into_inner()));
@@ -163,7 +181,9 @@ fn display_path(root: &Path, path: &Path) -> String {
 fn error_path(e: &ignore::Error) -> Option<String> {
     match e {
         ignore::Error::WithPath { path, .. } => Some(path.display().to_string()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
         ignore::Error::Loop { child, .. } => Some(child.display().to_string()),
         _ => None,
     }
@@ -171,18 +191,28 @@ fn error_path(e: &ignore::Error) -> Option<String> {
 
 fn error_message(e: &ignore::Error) -> String {
     match e {
-        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_message(err),
-        ignore::Error::Loop { ancestor, .. } => format!("symbolic link loop back to {}; skipped", ancestor.display()),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_message(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop back to {}; skipped", ancestor.display())
+        }
         // never the pattern itself: an ignore file may be a link to a file that is not the
         // folder's to show (its lines would end up on stderr or in the editor)
         ignore::Error::Glob { err, .. } => format!("an invalid pattern in an ignore file ({err})"),
-        ignore::Error::Partial(errs) => errs.iter().map(error_message).collect::<Vec<_>>().join("; "),
+        ignore::Error::Partial(errs) => {
+            errs.iter().map(error_message).collect::<Vec<_>>().join("; ")
+        }
         other => other.to_string(),
     }
 }
 
 /// Reads one article, refusing what cannot be prose: too large, binary, not UTF-8, empty.
-pub fn read_article(path: PathBuf, display: String, max_bytes: u64) -> Result<SourceFile, LoadError> {
+pub fn read_article(
+    path: PathBuf,
+    display: String,
+    max_bytes: u64,
+) -> Result<SourceFile, LoadError> {
     let err = |message: String| LoadError { path: display.clone(), message };
     // the size from the open file, not the path: one path lookup per article, not two
     let mut file = std::fs::File::open(&path).map_err(|e| err(io_message(&e)))?;
@@ -197,7 +227,11 @@ pub fn read_article(path: PathBuf, display: String, max_bytes: u64) -> Result<So
         // a pipe or a device named on the command line: its size says nothing, read to the end
         // (and no further than the limit)
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, max_bytes.saturating_add(1)), &mut bytes).map(|_| bytes)
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(&mut file, max_bytes.saturating_add(1)),
+            &mut bytes,
+        )
+        .map(|_| bytes)
     }
     .map_err(|e| err(io_message(&e)))?;
     if bytes.len() as u64 > max_bytes {

@@ -57,10 +57,17 @@ pub struct Metadata {
 /// How many lines at the top of an article may hold a masthead, title or date.
 const HEADER_LINES: usize = 12;
 
-pub(super) fn read(text: &str, file_name: &str, front: Option<&FrontMatter>, config: &Config, excluded: &[Span]) -> Metadata {
+pub(super) fn read(
+    text: &str,
+    file_name: &str,
+    front: Option<&FrontMatter>,
+    config: &Config,
+    excluded: &[Span],
+) -> Metadata {
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s).to_string();
     let label = leading_number(&stem).unwrap_or_else(|| stem.clone());
-    let header: Vec<(Span, &str)> = header_lines(text, front.map_or(0, |f| f.span.end)).take(HEADER_LINES).collect();
+    let header: Vec<(Span, &str)> =
+        header_lines(text, front.map_or(0, |f| f.span.end)).take(HEADER_LINES).collect();
 
     let (outlet, outlet_source) = if let Some(o) = front.and_then(|f| f.outlet.clone()) {
         (o, OutletSource::FrontMatter)
@@ -75,14 +82,28 @@ pub(super) fn read(text: &str, file_name: &str, front: Option<&FrontMatter>, con
 
     let (title, title_span) = match front.and_then(|f| f.title.clone()) {
         Some(t) => (Some(t), None),
-        None => match header.iter().find(|(span, line)| is_title_line(line) && !crate::text::overlaps_any(span, excluded)) {
+        None => match header
+            .iter()
+            .find(|(span, line)| is_title_line(line) && !crate::text::overlaps_any(span, excluded))
+        {
             Some((span, line)) => (Some(line.to_string()), Some(span.clone())),
             None => (None, None),
         },
     };
 
-    let date = front.and_then(|f| f.date.as_deref()).and_then(parse_date).or_else(|| header.iter().find_map(|(_, line)| parse_date(line)));
-    Metadata { title, title_span, outlet, outlet_source, date, url: front.and_then(|f| f.url.clone()), label }
+    let date = front
+        .and_then(|f| f.date.as_deref())
+        .and_then(parse_date)
+        .or_else(|| header.iter().find_map(|(_, line)| parse_date(line)));
+    Metadata {
+        title,
+        title_span,
+        outlet,
+        outlet_source,
+        date,
+        url: front.and_then(|f| f.url.clone()),
+        label,
+    }
 }
 
 fn header_lines(text: &str, from: usize) -> impl Iterator<Item = (Span, &str)> {
@@ -101,14 +122,32 @@ fn header_lines(text: &str, from: usize) -> impl Iterator<Item = (Span, &str)> {
 fn leading_number(stem: &str) -> Option<String> {
     let (digits, rest) = stem.split_once(['_', '-'])?;
     let is_hash = rest.len() >= 8 && rest.chars().all(|c| c.is_ascii_hexdigit());
-    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && is_hash).then(|| digits.to_string())
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && is_hash)
+        .then(|| digits.to_string())
 }
 
-static DATELINE_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z][A-Za-z]{1,20}) NEWS\s+[-–—]\s").unwrap());
-static MASTHEAD_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}) (news|times|post|herald|tribune|online|daily)$").unwrap());
-static BYLINE_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—•]\s*in ([A-Z][\w]*(?: [A-Z][\w]*){0,3})\s*$").unwrap());
+static DATELINE_MASTHEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Z][A-Za-z]{1,20}) NEWS\s+[-–—]\s").unwrap());
+static MASTHEAD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}) (news|times|post|herald|tribune|online|daily)$",
+    )
+    .unwrap()
+});
+static BYLINE_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–—•]\s*in ([A-Z][\w]*(?: [A-Z][\w]*){0,3})\s*$").unwrap());
 /// Section labels that look like mastheads but name no outlet.
-const SECTION_WORDS: &[&str] = &["world", "breaking", "latest", "top", "local", "business", "national", "international", "beat"];
+const SECTION_WORDS: &[&str] = &[
+    "world",
+    "breaking",
+    "latest",
+    "top",
+    "local",
+    "business",
+    "national",
+    "international",
+    "beat",
+];
 
 /// The groups of `re` in `line`, asked only after a plain match: most lines match none of the
 /// header patterns, and a capture search allocates its groups before it knows.
@@ -141,7 +180,11 @@ fn masthead(text: &str) -> Option<String> {
             let first = name.split(' ').next().unwrap_or("").to_lowercase();
             if !SECTION_WORDS.contains(&first.as_str()) {
                 // "Expatica news" names the outlet Expatica; "Daily Times" keeps its last word
-                return Some(if word.eq_ignore_ascii_case("news") { name.to_string() } else { format!("{name} {word}") });
+                return Some(if word.eq_ignore_ascii_case("news") {
+                    name.to_string()
+                } else {
+                    format!("{name} {word}")
+                });
             }
         }
     }
@@ -151,16 +194,30 @@ fn masthead(text: &str) -> Option<String> {
 /// A headline: several words with lower case in them, not a list item or a byline.
 /// (Stamps and labels such as "PUBLISHED :" are boilerplate and filtered out before this.)
 fn is_title_line(line: &str) -> bool {
-    line.split_whitespace().count() >= 4 && line.chars().any(|c| c.is_lowercase()) && !line.starts_with(['-', '–', '—', '•'])
+    line.split_whitespace().count() >= 4
+        && line.chars().any(|c| c.is_lowercase())
+        && !line.starts_with(['-', '–', '—', '•'])
 }
 
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? (\d{4})\b").unwrap());
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}),? (\d{4})\b").unwrap());
-static DOTTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").unwrap());
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? (\d{4})\b",
+    )
+    .unwrap()
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}),? (\d{4})\b",
+    )
+    .unwrap()
+});
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").unwrap());
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
 
 fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let name = name.to_lowercase();
     MONTHS.iter().position(|m| name.starts_with(m)).map(|i| i as u32 + 1)
 }
@@ -213,8 +270,19 @@ mod tests {
     #[test]
     fn masthead_names_are_the_captured_groups() {
         let lines = [
-            "Expatica news", "USPA NEWS - U.S. Secretary", "Daily Times", "The Herald", "New York Times", "Gulf Daily News", "world news",
-            "- in World Media", "• in Cœur Média", "—  in The Big City Post", "Reuters", "BBC News online", "AFP NEWS – Lausanne",
+            "Expatica news",
+            "USPA NEWS - U.S. Secretary",
+            "Daily Times",
+            "The Herald",
+            "New York Times",
+            "Gulf Daily News",
+            "world news",
+            "- in World Media",
+            "• in Cœur Média",
+            "—  in The Big City Post",
+            "Reuters",
+            "BBC News online",
+            "AFP NEWS – Lausanne",
         ];
         for line in lines {
             let expected = if let Some(c) = DATELINE_MASTHEAD.captures(line) {
@@ -223,7 +291,13 @@ mod tests {
                 Some(c[1].to_string())
             } else if let Some(c) = MASTHEAD_LINE.captures(line) {
                 let first = c[1].split(' ').next().unwrap_or("").to_lowercase();
-                (!SECTION_WORDS.contains(&first.as_str())).then(|| if c[2].eq_ignore_ascii_case("news") { c[1].to_string() } else { format!("{} {}", &c[1], &c[2]) })
+                (!SECTION_WORDS.contains(&first.as_str())).then(|| {
+                    if c[2].eq_ignore_ascii_case("news") {
+                        c[1].to_string()
+                    } else {
+                        format!("{} {}", &c[1], &c[2])
+                    }
+                })
             } else {
                 None
             };
@@ -233,9 +307,21 @@ mod tests {
 
     #[test]
     fn mastheads() {
-        assert_eq!(masthead("Expatica news\n\nUS and Russia tussle\n").as_deref(), Some("Expatica"));
-        assert_eq!(masthead("Beat: News\n\nWORLD NEWS\n\nUSPA NEWS - U.S. Secretary\n").as_deref(), Some("USPA News"));
-        assert_eq!(masthead("Title here\n- by Virginia Carter\n- in World Media\n").as_deref(), Some("World Media"));
-        assert_eq!(masthead("US close to ending Syria talks with Russia\n\nThe United States").as_deref(), None);
+        assert_eq!(
+            masthead("Expatica news\n\nUS and Russia tussle\n").as_deref(),
+            Some("Expatica")
+        );
+        assert_eq!(
+            masthead("Beat: News\n\nWORLD NEWS\n\nUSPA NEWS - U.S. Secretary\n").as_deref(),
+            Some("USPA News")
+        );
+        assert_eq!(
+            masthead("Title here\n- by Virginia Carter\n- in World Media\n").as_deref(),
+            Some("World Media")
+        );
+        assert_eq!(
+            masthead("US close to ending Syria talks with Russia\n\nThe United States").as_deref(),
+            None
+        );
     }
 }

@@ -11,7 +11,10 @@ mod metadata;
 pub use boilerplate::boilerplate_regions;
 pub use confine::{Place, Roots};
 pub use filter::ArticleFilter;
-pub use load::{decode, find, is_article_name, load, read_article, walk_files, Found, LoadError, Loaded, SourceFile, Walked, NO_SUCH_PATH};
+pub use load::{
+    decode, find, is_article_name, load, read_article, walk_files, Found, LoadError, Loaded,
+    SourceFile, Walked, NO_SUCH_PATH,
+};
 pub use metadata::{Date, Metadata, OutletSource};
 
 use crate::config::Config;
@@ -63,4 +66,3 @@ impl Article {
         crate::text::overlaps_any(span, &self.excluded)
     }
 }
-

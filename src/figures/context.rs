@@ -24,7 +24,27 @@ pub struct Context {
 
 /// Words that end a clause for the predicate search.
 fn clause_break(word: &str) -> bool {
-    matches!(word, "and" | "but" | "while" | "whereas" | "although" | "because" | "after" | "before" | "where" | "when" | "since" | "as" | "if" | "than" | "said" | "says" | "say" | "according")
+    matches!(
+        word,
+        "and"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "because"
+            | "after"
+            | "before"
+            | "where"
+            | "when"
+            | "since"
+            | "as"
+            | "if"
+            | "than"
+            | "said"
+            | "says"
+            | "say"
+            | "according"
+    )
 }
 
 /// Words that open a parenthetical to be skipped: "Scores of people, including children, died".
@@ -37,8 +57,11 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     let mut out = Context::default();
     let (noun, noun_class, after_noun) = counted_noun(t, r.noun_from, sent.end);
     out.counts = noun_class.map(str::to_string).or_else(|| noun.clone());
-    let is_lives = noun.as_deref() == Some("life") || noun_class.is_some() && t.get(after_noun.saturating_sub(1)).is_some_and(|x| x.lower == "lives");
-    let found = predicate_after(t, after_noun, sent.end).or_else(|| predicate_before(t, r.start, sent.start, is_lives));
+    let is_lives = noun.as_deref() == Some("life")
+        || noun_class.is_some()
+            && t.get(after_noun.saturating_sub(1)).is_some_and(|x| x.lower == "lives");
+    let found = predicate_after(t, after_noun, sent.end)
+        .or_else(|| predicate_before(t, r.start, sent.start, is_lives));
     let predicate = found.map(|(p, _)| p);
     // With no noun, only a predicate right beside the number says people are counted:
     // "has killed more than 290,000", "Ten killed in quake"; not "killed after falling around 2,000ft".
@@ -50,17 +73,28 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     if !r.kind.is_comparable() {
         return out;
     }
-    if r.kind == FigureKind::Count && noun.is_none() && beside && predicate.is_some_and(implies_people) {
+    if r.kind == FigureKind::Count
+        && noun.is_none()
+        && beside
+        && predicate.is_some_and(implies_people)
+    {
         out.counts = Some("people".into());
     }
     out.key = match r.kind {
         // Only nouns of a known class are keyed: "three jurors", "two helicopters" stay apart.
         // "a few", "several" are never totals; "two women and one man died" is part of one.
         // A count of people is a whole number: ".45" is a calibre, "around 2" of "2, 000ft" a typo.
-        FigureKind::Count if (noun_class.is_some() || noun.is_none() && beside) && r.value.fract() == 0.0 && !small_vague(r) && !coordinated(t, r.start) => {
+        FigureKind::Count
+            if (noun_class.is_some() || noun.is_none() && beside)
+                && r.value.fract() == 0.0
+                && !small_vague(r)
+                && !coordinated(t, r.start) =>
+        {
             count_key(t, &out, noun.is_some(), &sent, r.start)
         }
-        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => with_era("earthquake:magnitude".into(), t, &sent, r.start),
+        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => {
+            with_era("earthquake:magnitude".into(), t, &sent, r.start)
+        }
         _ => None,
     };
     out
@@ -77,7 +111,9 @@ fn small_vague(r: &Reading) -> bool {
 
 /// "two women and one man": the figure after "and" follows a counted noun.
 fn coordinated(t: &[Token], start: usize) -> bool {
-    start >= 2 && matches!(t[start - 1].lower.as_ref(), "and" | "or") && lexicon::noun_class(&t[start - 2].lower).is_some()
+    start >= 2
+        && matches!(t[start - 1].lower.as_ref(), "and" | "or")
+        && lexicon::noun_class(&t[start - 2].lower).is_some()
 }
 
 /// Predicates whose counts are compared. Arrests, evacuations and the missing change by the
@@ -116,8 +152,24 @@ fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Era {
     if !matches!(own, Era::Current) {
         return own;
     }
-    let opens_with_pronoun = t.get(sent.start).is_some_and(|x| matches!(x.lower.as_ref(), "it" | "that" | "this" | "the"))
-        && t.get(sent.start + 1).is_some_and(|y| matches!(y.lower.as_ref(), "killed" | "left" | "has" | "had" | "was" | "quake" | "earthquake" | "temblor" | "blast" | "attack"));
+    let opens_with_pronoun = t
+        .get(sent.start)
+        .is_some_and(|x| matches!(x.lower.as_ref(), "it" | "that" | "this" | "the"))
+        && t.get(sent.start + 1).is_some_and(|y| {
+            matches!(
+                y.lower.as_ref(),
+                "killed"
+                    | "left"
+                    | "has"
+                    | "had"
+                    | "was"
+                    | "quake"
+                    | "earthquake"
+                    | "temblor"
+                    | "blast"
+                    | "attack"
+            )
+        });
     if opens_with_pronoun && sent.start > 0 {
         return era_of(t, &previous_sentence(t, sent.start), false, at);
     }
@@ -136,19 +188,32 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
         match x.kind {
             TokKind::Word => match x.lower.as_ref() {
                 "aftershock" | "aftershocks" => return Era::Unknown,
-                "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest" | "strongest" | "largest" | "biggest" => vague = true,
+                "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest"
+                | "strongest" | "largest" | "biggest" => vague = true,
                 // "in February", "in early March"
                 "in" => {
-                    let skip = next.is_some_and(|n| matches!(n.lower.as_ref(), "early" | "late" | "mid"));
+                    let skip =
+                        next.is_some_and(|n| matches!(n.lower.as_ref(), "early" | "late" | "mid"));
                     let m = if skip { k + 2 } else { k + 1 };
                     if let Some(month) = t.get(m).filter(|n| m < sent.end && is_month(n.text)) {
                         named.push((m, month.lower.to_string()));
                     }
                 }
-                "years" | "months" if next.is_some_and(|n| matches!(n.lower.as_ref(), "after" | "before" | "earlier")) => vague = true,
+                "years" | "months"
+                    if next.is_some_and(|n| {
+                        matches!(n.lower.as_ref(), "after" | "before" | "earlier")
+                    }) =>
+                {
+                    vague = true
+                }
                 _ => {}
             },
-            TokKind::Num if bare_years && x.text.len() == 4 && x.text.starts_with(['1', '2']) && !(k > 0 && t[k - 1].is_word("since")) => {
+            TokKind::Num
+                if bare_years
+                    && x.text.len() == 4
+                    && x.text.starts_with(['1', '2'])
+                    && !(k > 0 && t[k - 1].is_word("since")) =>
+            {
                 named.push((k, x.text.to_string()));
             }
             // "December 2003": a month and a year, no day.
@@ -171,7 +236,20 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
 }
 
 fn is_month(w: &str) -> bool {
-    matches!(w, "January" | "February" | "March" | "April" | "June" | "July" | "August" | "September" | "October" | "November" | "December")
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
 }
 
 /// Token range of the sentence before the one starting at token `start` (to the previous full stop).
@@ -184,7 +262,13 @@ fn previous_sentence(t: &[Token], start: usize) -> std::ops::Range<usize> {
     k..end
 }
 
-fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<usize>, at: usize) -> Option<String> {
+fn count_key(
+    t: &[Token],
+    c: &Context,
+    has_noun: bool,
+    sent: &std::ops::Range<usize>,
+    at: usize,
+) -> Option<String> {
     let predicate = c.predicate.as_deref()?;
     let counts = match c.counts.as_deref() {
         Some(n) => n.to_string(),
@@ -209,7 +293,11 @@ fn count_key(t: &[Token], c: &Context, has_noun: bool, sent: &std::ops::Range<us
 }
 
 /// The counted noun after the number: (noun as written but singular, its class, token after it).
-fn counted_noun(t: &[Token], from: usize, sent_end: usize) -> (Option<String>, Option<&'static str>, usize) {
+fn counted_noun(
+    t: &[Token],
+    from: usize,
+    sent_end: usize,
+) -> (Option<String>, Option<&'static str>, usize) {
     let mut k = from;
     if t.get(k).is_some_and(|x| x.is_word("of")) {
         k += 1;
@@ -226,14 +314,15 @@ fn counted_noun(t: &[Token], from: usize, sent_end: usize) -> (Option<String>, O
         k += 1;
     }
     match t.get(first) {
-        Some(x) if first < sent_end
-            && x.kind == TokKind::Word
-            && !x.is_capitalised()
-            && x.lower.len() > 2
-            && x.lower.ends_with('s')
-            && !lexicon::noun_stop(&x.lower)
-            && lexicon::predicate_class(&x.lower).is_none()
-            && !lexicon::time_unit(&x.lower) =>
+        Some(x)
+            if first < sent_end
+                && x.kind == TokKind::Word
+                && !x.is_capitalised()
+                && x.lower.len() > 2
+                && x.lower.ends_with('s')
+                && !lexicon::noun_stop(&x.lower)
+                && lexicon::predicate_class(&x.lower).is_none()
+                && !lexicon::time_unit(&x.lower) =>
         {
             (Some(lexicon::singular(&x.lower)), None, first + 1)
         }
@@ -273,7 +362,9 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<(&'stati
                 if let Some(p) = two_word_predicate(t, k) {
                     return Some((p, steps));
                 }
-                if let Some(p) = lexicon::predicate_class(&x.lower).filter(|_| !matches!(x.lower.as_ref(), "toll" | "death" | "deaths")) {
+                if let Some(p) = lexicon::predicate_class(&x.lower)
+                    .filter(|_| !matches!(x.lower.as_ref(), "toll" | "death" | "deaths"))
+                {
                     return Some((p, steps));
                 }
                 if clause_break(&x.lower) {
@@ -290,7 +381,12 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<(&'stati
 
 /// A predicate before the figure: "has killed more than 290,000", "the loss of around 20 lives",
 /// "has claimed more than 300,000 lives", "the death toll rose to 10".
-fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool) -> Option<(&'static str, usize)> {
+fn predicate_before(
+    t: &[Token],
+    start: usize,
+    sent_start: usize,
+    is_lives: bool,
+) -> Option<(&'static str, usize)> {
     let mut k = start;
     let mut steps = 0;
     while k > sent_start && steps < PREDICATE_WINDOW {
@@ -303,7 +399,22 @@ fn predicate_before(t: &[Token], start: usize, sent_start: usize, is_lives: bool
             return None;
         }
         let w = x.lower.as_ref();
-        if is_lives && matches!(w, "claimed" | "claiming" | "claim" | "claims" | "cost" | "costing" | "took" | "taken" | "taking" | "loss" | "lost") {
+        if is_lives
+            && matches!(
+                w,
+                "claimed"
+                    | "claiming"
+                    | "claim"
+                    | "claims"
+                    | "cost"
+                    | "costing"
+                    | "took"
+                    | "taken"
+                    | "taking"
+                    | "loss"
+                    | "lost"
+            )
+        {
             return Some(("killed", steps));
         }
         if let Some(p) = lexicon::predicate_class(w).filter(|p| !matches!(*p, "living")) {
@@ -336,7 +447,11 @@ fn incident(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<&'s
 fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     for k in sent.clone() {
-        if !matches!(t[k].lower.as_ref(), "in" | "of" | "near" | "inside" | "around" | "across" | "within" | "at") || t[k].kind != TokKind::Word {
+        if !matches!(
+            t[k].lower.as_ref(),
+            "in" | "of" | "near" | "inside" | "around" | "across" | "within" | "at"
+        ) || t[k].kind != TokKind::Word
+        {
             continue;
         }
         let mut j = k + 1;
@@ -344,7 +459,25 @@ fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String
             j += 1;
         }
         while let Some(x) = t.get(j) {
-            let modifier = matches!(x.lower.as_ref(), "east" | "eastern" | "west" | "western" | "north" | "northern" | "south" | "southern" | "central" | "besieged" | "rebel" | "held" | "opposition" | "government" | "regime" | "-");
+            let modifier = matches!(
+                x.lower.as_ref(),
+                "east"
+                    | "eastern"
+                    | "west"
+                    | "western"
+                    | "north"
+                    | "northern"
+                    | "south"
+                    | "southern"
+                    | "central"
+                    | "besieged"
+                    | "rebel"
+                    | "held"
+                    | "opposition"
+                    | "government"
+                    | "regime"
+                    | "-"
+            );
             if modifier && j < sent.end {
                 j += 1;
             } else {
@@ -352,7 +485,10 @@ fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String
             }
         }
         let Some(x) = t.get(j).filter(|x| j < sent.end && x.is_capitalised()) else { continue };
-        if matches!(x.lower.as_ref(), "the" | "a" | "an" | "it" | "he" | "she" | "they" | "this" | "that") {
+        if matches!(
+            x.lower.as_ref(),
+            "the" | "a" | "an" | "it" | "he" | "she" | "they" | "this" | "that"
+        ) {
             continue;
         }
         let name = x.lower.trim_end_matches("’s").trim_end_matches("'s").to_string();

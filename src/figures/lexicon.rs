@@ -105,7 +105,8 @@ impl<V: Copy> WordTable<V> {
     }
 }
 
-static SMALL_NUMBER: WordTable<(f64, bool)> = word_table!(SMALL_NUMBERS, |&(w, v, tens)| (w, (v, tens)));
+static SMALL_NUMBER: WordTable<(f64, bool)> =
+    word_table!(SMALL_NUMBERS, |&(w, v, tens)| (w, (v, tens)));
 
 /// Cardinal words below one hundred: (value, is_tens).
 pub fn small_number(word: &str) -> Option<(f64, bool)> {
@@ -257,9 +258,29 @@ pub fn currency_code(word: &str) -> bool {
 pub fn currency_word(word: &str) -> bool {
     matches!(
         word,
-        "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds" | "yen" | "yuan" | "rupee" | "rupees"
-            | "franc" | "francs" | "rouble" | "roubles" | "ruble" | "rubles" | "dinar" | "dinars" | "riyal"
-            | "riyals" | "peso" | "pesos" | "sterling"
+        "dollar"
+            | "dollars"
+            | "euro"
+            | "euros"
+            | "pound"
+            | "pounds"
+            | "yen"
+            | "yuan"
+            | "rupee"
+            | "rupees"
+            | "franc"
+            | "francs"
+            | "rouble"
+            | "roubles"
+            | "ruble"
+            | "rubles"
+            | "dinar"
+            | "dinars"
+            | "riyal"
+            | "riyals"
+            | "peso"
+            | "pesos"
+            | "sterling"
     )
 }
 
@@ -305,36 +326,182 @@ pub fn time_unit(word: &str) -> bool {
 pub fn measure_unit(word: &str) -> bool {
     matches!(
         word,
-        "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" | "mile" | "miles" | "mi" | "m"
-            | "meter" | "meters" | "metre" | "metres" | "cm" | "mm" | "centimeters" | "centimetres" | "millimeters"
-            | "millimetres" | "feet" | "foot" | "ft" | "inch" | "inches" | "yard" | "yards" | "kg" | "kgs"
-            | "kilogram" | "kilograms" | "kilo" | "kilos" | "gram" | "grams" | "g" | "tonne" | "tonnes" | "ton"
-            | "tons" | "lb" | "lbs" | "ml" | "litre" | "litres" | "liter" | "liters" | "gallon" | "gallons"
-            | "barrel" | "barrels" | "acre" | "acres" | "hectare" | "hectares" | "ha" | "sq" | "square" | "mph"
-            | "kph" | "kmh" | "knots" | "degrees" | "degree" | "°c" | "°f" | "celsius" | "fahrenheit"
-            | "magnitude" | "mw" | "kw" | "gw" | "megawatts" | "volts" | "decibels" | "calories" | "storeys"
-            | "stories" | "floors" | "caliber" | "calibre" | "mm-caliber"
+        "km" | "kms"
+            | "kilometer"
+            | "kilometers"
+            | "kilometre"
+            | "kilometres"
+            | "mile"
+            | "miles"
+            | "mi"
+            | "m"
+            | "meter"
+            | "meters"
+            | "metre"
+            | "metres"
+            | "cm"
+            | "mm"
+            | "centimeters"
+            | "centimetres"
+            | "millimeters"
+            | "millimetres"
+            | "feet"
+            | "foot"
+            | "ft"
+            | "inch"
+            | "inches"
+            | "yard"
+            | "yards"
+            | "kg"
+            | "kgs"
+            | "kilogram"
+            | "kilograms"
+            | "kilo"
+            | "kilos"
+            | "gram"
+            | "grams"
+            | "g"
+            | "tonne"
+            | "tonnes"
+            | "ton"
+            | "tons"
+            | "lb"
+            | "lbs"
+            | "ml"
+            | "litre"
+            | "litres"
+            | "liter"
+            | "liters"
+            | "gallon"
+            | "gallons"
+            | "barrel"
+            | "barrels"
+            | "acre"
+            | "acres"
+            | "hectare"
+            | "hectares"
+            | "ha"
+            | "sq"
+            | "square"
+            | "mph"
+            | "kph"
+            | "kmh"
+            | "knots"
+            | "degrees"
+            | "degree"
+            | "°c"
+            | "°f"
+            | "celsius"
+            | "fahrenheit"
+            | "magnitude"
+            | "mw"
+            | "kw"
+            | "gw"
+            | "megawatts"
+            | "volts"
+            | "decibels"
+            | "calories"
+            | "storeys"
+            | "stories"
+            | "floors"
+            | "caliber"
+            | "calibre"
+            | "mm-caliber"
     )
 }
 
 /// Words after which a number is an identifier: "No. 7442619", "Reg. 12", "#4".
 pub fn identifier_cue(word: &str) -> bool {
-    matches!(word, "no" | "nr" | "nrs" | "reg" | "sect" | "ref" | "id" | "tel" | "phone" | "fax" | "flight" | "route" | "room" | "box" | "version" | "v" | "article" | "section" | "chapter" | "page" | "pp" | "p" | "vol" | "issue" | "highway" | "platform" | "block" | "gate" | "unit" | "suite" | "apt" | "ext" | "code" | "case" | "resolution" | "bus" | "channel" | "row" | "seat" | "level" | "grade" | "category" | "class" | "stage" | "phase" | "number" | "tier")
+    matches!(
+        word,
+        "no" | "nr"
+            | "nrs"
+            | "reg"
+            | "sect"
+            | "ref"
+            | "id"
+            | "tel"
+            | "phone"
+            | "fax"
+            | "flight"
+            | "route"
+            | "room"
+            | "box"
+            | "version"
+            | "v"
+            | "article"
+            | "section"
+            | "chapter"
+            | "page"
+            | "pp"
+            | "p"
+            | "vol"
+            | "issue"
+            | "highway"
+            | "platform"
+            | "block"
+            | "gate"
+            | "unit"
+            | "suite"
+            | "apt"
+            | "ext"
+            | "code"
+            | "case"
+            | "resolution"
+            | "bus"
+            | "channel"
+            | "row"
+            | "seat"
+            | "level"
+            | "grade"
+            | "category"
+            | "class"
+            | "stage"
+            | "phase"
+            | "number"
+            | "tier"
+    )
 }
 
 /// Street words after which "483 Green Lanes" is an address.
 pub fn street_word(word: &str) -> bool {
-    matches!(word, "street" | "st" | "road" | "rd" | "avenue" | "ave" | "lane" | "lanes" | "boulevard" | "blvd" | "way" | "drive" | "dr" | "place" | "square" | "court" | "terrace" | "crescent" | "close" | "highway" | "parkway" | "strasse" | "straße")
+    matches!(
+        word,
+        "street"
+            | "st"
+            | "road"
+            | "rd"
+            | "avenue"
+            | "ave"
+            | "lane"
+            | "lanes"
+            | "boulevard"
+            | "blvd"
+            | "way"
+            | "drive"
+            | "dr"
+            | "place"
+            | "square"
+            | "court"
+            | "terrace"
+            | "crescent"
+            | "close"
+            | "highway"
+            | "parkway"
+            | "strasse"
+            | "straße"
+    )
 }
 
 /// The class a counted noun belongs to, so that "civilians" and "people" are one quantity.
 pub fn noun_class(word: &str) -> Option<&'static str> {
     Some(match word {
-        "people" | "persons" | "person" | "civilians" | "civilian" | "residents" | "inhabitants" | "lives"
-        | "individuals" | "villagers" | "citizens" | "victims" | "others" | "passengers" | "pilgrims" | "migrants"
-        | "refugees" | "men" | "adults" | "souls" => "people",
-        "rebels" | "fighters" | "militants" | "insurgents" | "jihadists" | "gunmen" | "combatants" | "guerrillas"
-        | "guerrillas'" | "militiamen" | "extremists" => "combatants",
+        "people" | "persons" | "person" | "civilians" | "civilian" | "residents"
+        | "inhabitants" | "lives" | "individuals" | "villagers" | "citizens" | "victims"
+        | "others" | "passengers" | "pilgrims" | "migrants" | "refugees" | "men" | "adults"
+        | "souls" => "people",
+        "rebels" | "fighters" | "militants" | "insurgents" | "jihadists" | "gunmen"
+        | "combatants" | "guerrillas" | "guerrillas'" | "militiamen" | "extremists" => "combatants",
         "soldiers" | "troops" | "servicemen" | "marines" | "personnel" => "troops",
         "police" | "policemen" | "officers" | "police officers" | "policeman" => "police",
         "children" | "kids" | "babies" | "infants" | "minors" => "children",
@@ -351,26 +518,88 @@ pub fn noun_class(word: &str) -> Option<&'static str> {
 pub fn noun_stop(word: &str) -> bool {
     matches!(
         word,
-        "and" | "or" | "but" | "are" | "is" | "was" | "were" | "be" | "been" | "have" | "has" | "had" | "will"
-            | "would" | "could" | "may" | "might" | "in" | "on" | "at" | "from" | "to" | "for" | "with" | "by"
-            | "who" | "which" | "that" | "where" | "when" | "since" | "after" | "before" | "as" | "than" | "into"
-            | "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "per" | "each"
-            | "still" | "so" | "if" | "while" | "said" | "says" | "say" | "more" | "less" | "over" | "under"
-            | "about" | "around" | "across" | "through" | "against" | "times" | "time" | "other" | "others'"
+        "and"
+            | "or"
+            | "but"
+            | "are"
+            | "is"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "who"
+            | "which"
+            | "that"
+            | "where"
+            | "when"
+            | "since"
+            | "after"
+            | "before"
+            | "as"
+            | "than"
+            | "into"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "per"
+            | "each"
+            | "still"
+            | "so"
+            | "if"
+            | "while"
+            | "said"
+            | "says"
+            | "say"
+            | "more"
+            | "less"
+            | "over"
+            | "under"
+            | "about"
+            | "around"
+            | "across"
+            | "through"
+            | "against"
+            | "times"
+            | "time"
+            | "other"
+            | "others'"
     )
 }
 
 /// Predicate classes: (surface word, class). Multi-word phrases are handled in `context`.
 pub fn predicate_class(word: &str) -> Option<&'static str> {
     Some(match word {
-        "killed" | "kill" | "kills" | "killing" | "died" | "die" | "dies" | "dying" | "dead" | "deaths" | "death"
-        | "toll" | "fatalities" | "perished" | "slain" | "massacred" | "lost" => "killed",
-        "injured" | "injuring" | "injures" | "injure" | "wounded" | "wounding" | "hurt" | "injuries"
-        | "hospitalised" | "hospitalized" => "injured",
+        "killed" | "kill" | "kills" | "killing" | "died" | "die" | "dies" | "dying" | "dead"
+        | "deaths" | "death" | "toll" | "fatalities" | "perished" | "slain" | "massacred"
+        | "lost" => "killed",
+        "injured" | "injuring" | "injures" | "injure" | "wounded" | "wounding" | "hurt"
+        | "injuries" | "hospitalised" | "hospitalized" => "injured",
         "displaced" | "fled" | "flee" | "fleeing" | "homeless" | "uprooted" => "displaced",
-        "live" | "living" | "trapped" | "besieged" | "remain" | "remaining" | "stranded" | "reside" | "residing" => {
-            "living"
-        }
+        "live" | "living" | "trapped" | "besieged" | "remain" | "remaining" | "stranded"
+        | "reside" | "residing" => "living",
         "arrested" | "detained" | "arrests" | "detains" | "arresting" => "arrested",
         "missing" => "missing",
         "evacuated" | "evacuating" | "evacuate" => "evacuated",
@@ -381,16 +610,18 @@ pub fn predicate_class(word: &str) -> Option<&'static str> {
 /// Incidents that a death toll may belong to. The war itself is "general" (no event in the key).
 pub fn incident(word: &str) -> Option<&'static str> {
     Some(match word {
-        "war" | "conflict" | "fighting" | "violence" | "uprising" | "crisis" | "revolt" | "insurgency" => "general",
+        "war" | "conflict" | "fighting" | "violence" | "uprising" | "crisis" | "revolt"
+        | "insurgency" => "general",
         "convoy" => "convoy",
         "strike" | "strikes" | "airstrike" | "airstrikes" | "bombardment" | "shelling" => "strike",
         "bombing" | "bomb" | "blast" | "explosion" | "explosions" | "bombings" => "blast",
         "attack" | "attacks" | "assault" | "raid" | "ambush" => "attack",
         "shooting" | "shootings" | "gunfire" | "rampage" => "shooting",
         // A disaster is the story itself wherever it is reported, never a side event of it.
-        "earthquake" | "quake" | "tremor" | "temblor" | "earthquakes" | "crash" | "collision" | "derailment"
-        | "accident" | "fire" | "blaze" | "wildfire" | "flood" | "floods" | "flooding" | "storm" | "hurricane"
-        | "typhoon" | "cyclone" | "tsunami" | "landslide" | "stampede" => "general",
+        "earthquake" | "quake" | "tremor" | "temblor" | "earthquakes" | "crash" | "collision"
+        | "derailment" | "accident" | "fire" | "blaze" | "wildfire" | "flood" | "floods"
+        | "flooding" | "storm" | "hurricane" | "typhoon" | "cyclone" | "tsunami" | "landslide"
+        | "stampede" => "general",
         _ => return None,
     })
 }
@@ -435,12 +666,26 @@ mod tests {
 
     #[test]
     fn a_word_map_finds_every_word_and_no_other() {
-        let words = ["a", "an", "the", "tie", "estimated", "hundred", "no-one", "", "élan", "aVeryLongWordIndeedLongerThanFifteen", "aVeryLongWordIndeedLongerThanFifteenToo"];
+        let words = [
+            "a",
+            "an",
+            "the",
+            "tie",
+            "estimated",
+            "hundred",
+            "no-one",
+            "",
+            "élan",
+            "aVeryLongWordIndeedLongerThanFifteen",
+            "aVeryLongWordIndeedLongerThanFifteenToo",
+        ];
         let map = WordMap::new(words.iter().enumerate().map(|(i, &w)| (w, i)));
         for (i, w) in words.iter().enumerate() {
             assert_eq!(map.get(w), Some(&i), "{w}");
         }
-        for w in ["said", "of", "b", "toe", "ahundred", "Élan", "aVeryLongWordIndeedLongerThanFifteenTo"] {
+        for w in
+            ["said", "of", "b", "toe", "ahundred", "Élan", "aVeryLongWordIndeedLongerThanFifteenTo"]
+        {
             assert_eq!(map.get(w), None, "{w}");
         }
         // the first value of a word given twice

@@ -73,11 +73,21 @@ pub fn extract_reading_every_token(text: &str, excluded: &[Span]) -> Vec<Figure>
     extract_with(text, excluded, Keep::All, read::reading_at_every_token)
 }
 
-fn extract_with(text: &str, excluded: &[Span], keep: Keep, reading_at: impl Fn(&[tokens::Token], usize) -> Option<read::Reading>) -> Vec<Figure> {
+fn extract_with(
+    text: &str,
+    excluded: &[Span],
+    keep: Keep,
+    reading_at: impl Fn(&[tokens::Token], usize) -> Option<read::Reading>,
+) -> Vec<Figure> {
     let sentences = crate::text::SentenceLookup::new(text);
     let lowered = text.to_ascii_lowercase();
-    let specials: Vec<(Span, FigureKind)> = special::find(text, &lowered).into_iter().filter(|(s, _)| !overlaps_any(s, excluded)).collect();
-    let barriers = crate::text::merge_spans(excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect());
+    let specials: Vec<(Span, FigureKind)> = special::find(text, &lowered)
+        .into_iter()
+        .filter(|(s, _)| !overlaps_any(s, excluded))
+        .collect();
+    let barriers = crate::text::merge_spans(
+        excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect(),
+    );
     let toks = tokens::tokenize(text, &lowered, &barriers);
     // Token index ranges of sentences, for the context search.
     let tok_sentence = |k: usize| -> std::ops::Range<usize> {
@@ -111,7 +121,9 @@ fn extract_with(text: &str, excluded: &[Span], keep: Keep, reading_at: impl Fn(&
             i += 1;
             continue;
         }
-        let Some(r) = reading_at(&toks, i).filter(|r| r.end > r.start && !toks[r.start..r.end].iter().any(|x| x.kind == TokKind::Barrier)) else {
+        let Some(r) = reading_at(&toks, i).filter(|r| {
+            r.end > r.start && !toks[r.start..r.end].iter().any(|x| x.kind == TokKind::Barrier)
+        }) else {
             i += 1;
             continue;
         };
@@ -155,4 +167,3 @@ fn tidy(x: f64) -> f64 {
     let m = 10f64.powi(digits);
     (x * m).round() / m
 }
-

@@ -54,7 +54,10 @@ impl FigureKind {
 
     /// Whether figures of this kind measure quantities that can contradict each other.
     pub fn is_comparable(self) -> bool {
-        matches!(self, FigureKind::Count | FigureKind::Money | FigureKind::Percent | FigureKind::Measure)
+        matches!(
+            self,
+            FigureKind::Count | FigureKind::Money | FigureKind::Percent | FigureKind::Measure
+        )
     }
 }
 
@@ -165,7 +168,10 @@ mod tests {
 
     #[test]
     fn kind_names_match_their_serialised_form() {
-        for kind in [Count, Money, Percent, Measure, Duration, Date, Year, Time, Ordinal, Identifier, Age, Fraction] {
+        for kind in [
+            Count, Money, Percent, Measure, Duration, Date, Year, Time, Ordinal, Identifier, Age,
+            Fraction,
+        ] {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }
     }

@@ -24,7 +24,9 @@ enum State {
     Start,
     /// After "a" in "a hundred", "a dozen".
     A,
-    Value { tens_word: bool },
+    Value {
+        tens_word: bool,
+    },
     Hundred,
     Scale(f64),
 }
@@ -34,7 +36,10 @@ fn is_small_word(tok: Option<&Token>) -> bool {
 }
 
 fn is_scale_word(tok: Option<&Token>) -> bool {
-    tok.is_some_and(|t| t.kind == TokKind::Word && scale_word(&t.lower).is_some_and(|m| !t.lower.ends_with('s') || m == 12.0))
+    tok.is_some_and(|t| {
+        t.kind == TokKind::Word
+            && scale_word(&t.lower).is_some_and(|m| !t.lower.ends_with('s') || m == 12.0)
+    })
 }
 
 /// "and a half", "and one quarter" at `j` (pointing at "and"): the fraction and tokens used.
@@ -62,11 +67,20 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
         if t.get(k).is_some_and(|x| x.is_word("a")) {
             k += 1;
         }
-        let m = t.get(k).filter(|x| x.kind == TokKind::Word).and_then(|x| scale_word(&x.lower).filter(|_| !x.lower.ends_with('s')))?;
+        let m = t
+            .get(k)
+            .filter(|x| x.kind == TokKind::Word)
+            .and_then(|x| scale_word(&x.lower).filter(|_| !x.lower.ends_with('s')))?;
         if m < 12.0 {
             return None;
         }
-        return Some(Number { value: frac * m, end: k + 1, scale: m, words_only: true, bare_digits: false });
+        return Some(Number {
+            value: frac * m,
+            end: k + 1,
+            scale: m,
+            words_only: true,
+            bare_digits: false,
+        });
     }
     let mut total = 0.0;
     let mut group = 0.0;
@@ -93,8 +107,14 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 j += 1;
                 end = j;
                 // "10k", "2.3bn", "10M": a scale glued to the digits.
-                if let Some(n) = t.get(j).filter(|n| n.kind == TokKind::Word && n.span.start == tok.span.end) {
-                    let m = glued_scale(n.text).or(if money && n.text == "m" { Some(1e6) } else { None });
+                if let Some(n) =
+                    t.get(j).filter(|n| n.kind == TokKind::Word && n.span.start == tok.span.end)
+                {
+                    let m = glued_scale(n.text).or(if money && n.text == "m" {
+                        Some(1e6)
+                    } else {
+                        None
+                    });
                     if let Some(m) = m {
                         total += group * m;
                         group = 0.0;
@@ -112,7 +132,9 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 if let Some((v, tens)) = small_number(w) {
                     match state {
                         State::Start => group = v,
-                        State::Value { tens_word: true } if !tens && v > 0.0 && v < 10.0 => group += v,
+                        State::Value { tens_word: true } if !tens && v > 0.0 && v < 10.0 => {
+                            group += v
+                        }
                         State::Hundred if v < 100.0 => group += v,
                         State::Scale(m) if v < m && m >= 100.0 => group = v,
                         _ => break,
@@ -132,7 +154,11 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                     break;
                 }
                 // "2.33 k": a spaced "k" after digits.
-                let m = if w == "k" && digit_tokens > 0 && matches!(state, State::Value { .. }) { Some(1e3) } else { scale_word(w) };
+                let m = if w == "k" && digit_tokens > 0 && matches!(state, State::Value { .. }) {
+                    Some(1e3)
+                } else {
+                    scale_word(w)
+                };
                 if let Some(m) = m {
                     // "hundreds", "thousands" alone are vague (read elsewhere); "dozens" after a number is not.
                     let dozen = m == 12.0;
@@ -143,7 +169,10 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                         break;
                     }
                     // "hundred thousand dollars": a bare scale that another scale follows.
-                    if state == State::Start && (m == 100.0 || m == 1000.0) && is_scale_word(t.get(j + 1)) {
+                    if state == State::Start
+                        && (m == 100.0 || m == 1000.0)
+                        && is_scale_word(t.get(j + 1))
+                    {
                         group = 1.0;
                         state = State::A;
                     }
@@ -189,7 +218,8 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                         continue;
                     }
                     let next = t.get(j + 1);
-                    let next_is_number = next.is_some_and(|n| n.kind == TokKind::Num) || is_small_word(next);
+                    let next_is_number =
+                        next.is_some_and(|n| n.kind == TokKind::Num) || is_small_word(next);
                     if matches!(state, State::Hundred | State::Scale(_)) && next_is_number {
                         before_and = Some((total, group, end));
                         j += 1;
@@ -210,7 +240,9 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 // "sixty-one", "fifty - two"
                 if tok.is_dash() && state == (State::Value { tens_word: true }) {
                     if let Some(n) = t.get(j + 1).filter(|n| n.kind == TokKind::Word) {
-                        if small_number(&n.lower).is_some_and(|(v, tens)| !tens && v > 0.0 && v < 10.0) {
+                        if small_number(&n.lower)
+                            .is_some_and(|(v, tens)| !tens && v > 0.0 && v < 10.0)
+                        {
                             j += 1;
                             continue;
                         }
@@ -224,14 +256,17 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
     if end == i || matches!(state, State::Start | State::A) {
         return None;
     }
-    let bare_digits = digit_tokens == 1 && end == i + 1 && t[i].text.bytes().all(|b| b.is_ascii_digit());
+    let bare_digits =
+        digit_tokens == 1 && end == i + 1 && t[i].text.bytes().all(|b| b.is_ascii_digit());
     Some(Number { value: total + group, end, scale, words_only, bare_digits })
 }
 
 /// "zero three" → 0.03, "seventy-one" → 0.71, "eleven" → 0.11 (after "point").
 fn spoken_decimals(t: &[Token], mut k: usize) -> Option<(f64, usize)> {
     let mut digits = String::new();
-    while let Some((v, tens)) = t.get(k).filter(|x| x.kind == TokKind::Word).and_then(|x| small_number(&x.lower)) {
+    while let Some((v, tens)) =
+        t.get(k).filter(|x| x.kind == TokKind::Word).and_then(|x| small_number(&x.lower))
+    {
         let mut v = v as i64;
         k += 1;
         if tens && t.get(k).is_some_and(|x| x.is_dash()) {

@@ -77,27 +77,45 @@ struct WordRole {
 /// (ranges, vague amounts, "a"/"an", "magnitude", "minus"), of `fraction_at` and of
 /// `number::read` (number words, "half", "quarter", "a hundred", "hundred thousand"), and the
 /// word lists those branches ask.
-const STARTING_WORDS: &[&str] =
-    &["between", "from", "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "several", "a", "an", "magnitude", "minus", "negative", "half", "quarter"];
+const STARTING_WORDS: &[&str] = &[
+    "between",
+    "from",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "dozens",
+    "scores",
+    "several",
+    "a",
+    "an",
+    "magnitude",
+    "minus",
+    "negative",
+    "half",
+    "quarter",
+];
 
 /// The words that open something.
-static WORD_ROLES: std::sync::LazyLock<lexicon::WordMap<WordRole>> = std::sync::LazyLock::new(|| {
-    let mut m: rustc_hash::FxHashMap<&'static str, WordRole> = Default::default();
-    for &(words, q) in QUALIFIERS {
-        m.entry(words[0]).or_default().phrases.push((words, q));
-    }
-    let lists = [
-        STARTING_WORDS,
-        &lexicon::SMALL_NUMBERS.iter().map(|e| e.0).collect::<Vec<_>>(),
-        &lexicon::SCALE_WORDS.iter().map(|e| e.0).collect::<Vec<_>>(),
-        lexicon::TIME_UNITS,
-        lexicon::ORDINAL_WORDS,
-    ];
-    for w in lists.into_iter().flatten() {
-        m.entry(w).or_default().starts_figure = true;
-    }
-    lexicon::WordMap::new(m)
-});
+static WORD_ROLES: std::sync::LazyLock<lexicon::WordMap<WordRole>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, WordRole> = Default::default();
+        for &(words, q) in QUALIFIERS {
+            m.entry(words[0]).or_default().phrases.push((words, q));
+        }
+        let lists = [
+            STARTING_WORDS,
+            &lexicon::SMALL_NUMBERS.iter().map(|e| e.0).collect::<Vec<_>>(),
+            &lexicon::SCALE_WORDS.iter().map(|e| e.0).collect::<Vec<_>>(),
+            lexicon::TIME_UNITS,
+            lexicon::ORDINAL_WORDS,
+        ];
+        for w in lists.into_iter().flatten() {
+            m.entry(w).or_default().starts_figure = true;
+        }
+        lexicon::WordMap::new(m)
+    });
 
 /// What the word at `i` can open, if anything.
 fn role_at(t: &[Token], i: usize) -> Option<&'static WordRole> {
@@ -110,12 +128,22 @@ fn qualifier_at(t: &[Token], i: usize, role: Option<&WordRole>) -> Option<(Quali
     let candidates = &role?.phrases;
     let mut best: Option<(Qualifier, usize)> = None;
     for (words, q) in candidates {
-        if words.iter().enumerate().all(|(k, w)| word_at(t, i + k) == Some(w)) && best.is_none_or(|(_, n)| words.len() > n) {
+        if words.iter().enumerate().all(|(k, w)| word_at(t, i + k) == Some(w))
+            && best.is_none_or(|(_, n)| words.len() > n)
+        {
             best = Some((*q, words.len()));
         }
     }
     // "approx." and "c." keep their dot.
-    best.map(|(q, n)| if t.get(i + n).is_some_and(|x| x.is_punct(".")) && matches!(word_at(t, i + n - 1), Some("approx")) { (q, n + 1) } else { (q, n) })
+    best.map(|(q, n)| {
+        if t.get(i + n).is_some_and(|x| x.is_punct("."))
+            && matches!(word_at(t, i + n - 1), Some("approx"))
+        {
+            (q, n + 1)
+        } else {
+            (q, n)
+        }
+    })
 }
 
 /// Vague amounts: (low, high, tokens used).
@@ -130,7 +158,9 @@ fn vague_at(t: &[Token], i: usize) -> Option<(f64, f64, usize)> {
     };
     let plural_scale = |s: &str| s.strip_suffix('s').and_then(scale_of);
     match w(0) {
-        "tens" | "hundreds" if w(1) == "of" && matches!(w(2), "thousands" | "millions" | "billions") => {
+        "tens" | "hundreds"
+            if w(1) == "of" && matches!(w(2), "thousands" | "millions" | "billions") =>
+        {
             let base = if w(0) == "tens" { 10.0 } else { 100.0 };
             let m = plural_scale(w(2))?;
             Some((2.0 * base * m, 10.0 * base * m - 1.0, 3))
@@ -158,7 +188,12 @@ fn vague_at(t: &[Token], i: usize) -> Option<(f64, f64, usize)> {
 }
 
 fn plural_noun(t: &[Token], i: usize) -> bool {
-    t.get(i).is_some_and(|x| x.kind == TokKind::Word && x.lower.len() > 3 && x.lower.ends_with('s') && !lexicon::noun_stop(&x.lower))
+    t.get(i).is_some_and(|x| {
+        x.kind == TokKind::Word
+            && x.lower.len() > 3
+            && x.lower.ends_with('s')
+            && !lexicon::noun_stop(&x.lower)
+    })
 }
 
 /// The figure starting at token `i`, if one does. The word's role is looked up once, for the
@@ -176,7 +211,12 @@ pub fn reading_at(t: &[Token], i: usize) -> Option<Reading> {
 /// asks every token.
 #[inline(never)]
 fn reading_of_candidate(t: &[Token], i: usize, role: Option<&WordRole>) -> Option<Reading> {
-    reading_where(t, i, role, |t, k| if k == i { may_start_with(t, k, role) } else { may_start(t, k) })
+    reading_where(
+        t,
+        i,
+        role,
+        |t, k| if k == i { may_start_with(t, k, role) } else { may_start(t, k) },
+    )
 }
 
 /// False only where no reading starts at `i`: at a word that opens no qualifier phrase and
@@ -192,7 +232,10 @@ fn may_read_at(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
 /// when it is not a starting word ("G20", "bericht-9539", "USD 5", "US$").
 fn before_number_or_currency(t: &[Token], i: usize) -> bool {
     let next_is = |k: usize, kind: TokKind| t.get(i + k).is_some_and(|x| x.kind == kind);
-    next_is(1, TokKind::Num) || next_is(2, TokKind::Num) || t.get(i + 1).is_some_and(|x| x.kind == TokKind::Punct && lexicon::currency_symbol(x.text))
+    next_is(1, TokKind::Num)
+        || next_is(2, TokKind::Num)
+        || t.get(i + 1)
+            .is_some_and(|x| x.kind == TokKind::Punct && lexicon::currency_symbol(x.text))
 }
 
 /// [`reading_at`] without the [`may_start`] shortcut: every token read in full. The
@@ -201,14 +244,21 @@ pub fn reading_at_every_token(t: &[Token], i: usize) -> Option<Reading> {
     reading_where(t, i, role_at(t, i), |_, _| true)
 }
 
-fn reading_where(t: &[Token], i: usize, role: Option<&WordRole>, possible: impl Fn(&[Token], usize) -> bool) -> Option<Reading> {
+fn reading_where(
+    t: &[Token],
+    i: usize,
+    role: Option<&WordRole>,
+    possible: impl Fn(&[Token], usize) -> bool,
+) -> Option<Reading> {
     let core_at_if_possible = |k: usize| if possible(t, k) { core_at(t, k) } else { None };
     if let Some((q, n)) = qualifier_at(t, i, role) {
         if let Some(mut r) = core_at_if_possible(i + n) {
             if matches!(r.qualifier, Qualifier::Exact) {
                 r.qualifier = q;
                 (r.low, r.high) = interval(q, r.value);
-            } else if r.qualifier == Qualifier::Vague && matches!(q, Qualifier::MoreThan | Qualifier::AtLeast) {
+            } else if r.qualifier == Qualifier::Vague
+                && matches!(q, Qualifier::MoreThan | Qualifier::AtLeast)
+            {
                 r.high = f64::INFINITY;
             }
             r.start = i;
@@ -260,23 +310,41 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     }
     if let Some((low, high, n)) = vague_at(t, i) {
         let (kind, end, noun_from, unit) = classify(t, i, i + n, i + n, false);
-        return Some(Reading { start: i, end, noun_from, kind, low, high, value: low, qualifier: Qualifier::Vague, unit });
+        return Some(Reading {
+            start: i,
+            end,
+            noun_from,
+            kind,
+            low,
+            high,
+            value: low,
+            qualifier: Qualifier::Vague,
+            unit,
+        });
     }
     if tok.kind == TokKind::Word {
         // "a week", "an hour": a duration of one.
         if matches!(tok.lower.as_ref(), "a" | "an") {
             let unit = t.get(i + 1)?;
-            if unit.kind == TokKind::Word && lexicon::time_unit(&unit.lower) && !unit.lower.ends_with('s') {
+            if unit.kind == TokKind::Word
+                && lexicon::time_unit(&unit.lower)
+                && !unit.lower.ends_with('s')
+            {
                 let end = long_or_old(t, i + 2);
                 return Some(simple(i, end, FigureKind::Duration, 1.0));
             }
         }
         // "month-long"
-        if lexicon::time_unit(&tok.lower) && t.get(i + 1).is_some_and(|d| d.is_dash()) && touching(t, i, i + 1) && word_at(t, i + 2) == Some("long") {
+        if lexicon::time_unit(&tok.lower)
+            && t.get(i + 1).is_some_and(|d| d.is_dash())
+            && touching(t, i, i + 1)
+            && word_at(t, i + 2) == Some("long")
+        {
             return Some(simple(i, i + 3, FigureKind::Duration, 1.0));
         }
         // "second" alone is more often the unit of time than the ordinal.
-        let second_alone = tok.lower == "second" && !t.get(i + 1).is_some_and(|x| x.kind == TokKind::Word);
+        let second_alone =
+            tok.lower == "second" && !t.get(i + 1).is_some_and(|x| x.kind == TokKind::Word);
         if lexicon::is_ordinal_word(&tok.lower) && !second_alone {
             return Some(simple(i, i + 1, FigureKind::Ordinal, 1.0));
         }
@@ -298,7 +366,17 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         if matches!(tok.lower.as_ref(), "minus" | "negative") {
             let n = number::read(t, i + 1, false)?;
             let (kind, end, noun_from, unit) = classify(t, i + 1, n.end, n.end, false);
-            return Some(Reading { start: i, end, noun_from, kind, low: -n.value, high: -n.value, value: -n.value, qualifier: Qualifier::Exact, unit });
+            return Some(Reading {
+                start: i,
+                end,
+                noun_from,
+                kind,
+                low: -n.value,
+                high: -n.value,
+                value: -n.value,
+                qualifier: Qualifier::Exact,
+                unit,
+            });
         }
     }
     if let Some(r) = fraction_at(t, i) {
@@ -317,11 +395,27 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         let before = if at > 0 { word_at(t, at - 1) } else { None };
         let compound = t.get(at + 1).is_some_and(|d| d.is_dash())
             && touching(t, at, at + 1)
-            && word_at(t, at + 2).is_some_and(|w| super::lexicon::small_number(w).is_none() && !lexicon::time_unit(w));
+            && word_at(t, at + 2).is_some_and(|w| {
+                super::lexicon::small_number(w).is_none() && !lexicon::time_unit(w)
+            });
         let after_dash = at > 0 && t[at - 1].is_dash() && touching(t, at - 1, at);
         if compound
             || after_dash
-            || matches!(before, Some("the" | "this" | "that" | "which" | "each" | "every" | "any" | "no" | "another" | "no-one"))
+            || matches!(
+                before,
+                Some(
+                    "the"
+                        | "this"
+                        | "that"
+                        | "which"
+                        | "each"
+                        | "every"
+                        | "any"
+                        | "no"
+                        | "another"
+                        | "no-one"
+                )
+            )
             || before.is_some_and(lexicon::is_ordinal_word)
             || matches!(word_at(t, at + 1), Some("another" | "anyone"))
         {
@@ -334,7 +428,12 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         if is_sep {
             let money_b = currency_at(t, a.end + 1);
             if let Some(b) = number::read(t, a.end + 1 + money_b, money > 0 || money_b > 0) {
-                if b.value > a.value || (a.value < 1000.0 && a.scale == 1.0 && b.scale > 1.0 && a.value * b.scale <= b.value) {
+                if b.value > a.value
+                    || (a.value < 1000.0
+                        && a.scale == 1.0
+                        && b.scale > 1.0
+                        && a.value * b.scale <= b.value)
+                {
                     let mut r = range(t, at, a, b, money > 0 || money_b > 0);
                     r.start = i;
                     return Some(r);
@@ -347,13 +446,33 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     if a.bare_digits && kind == FigureKind::Count {
         kind = bare_digits_kind(t, at);
     }
-    let mut r = Reading { start: i, end, noun_from, kind, low: value, high: value, value, qualifier: Qualifier::Exact, unit };
+    let mut r = Reading {
+        start: i,
+        end,
+        noun_from,
+        kind,
+        low: value,
+        high: value,
+        value,
+        qualifier: Qualifier::Exact,
+        unit,
+    };
     post_qualifier(t, &mut r);
     Some(r)
 }
 
 fn simple(start: usize, end: usize, kind: FigureKind, v: f64) -> Reading {
-    Reading { start, end, noun_from: end, kind, low: v, high: v, value: v, qualifier: Qualifier::Exact, unit: None }
+    Reading {
+        start,
+        end,
+        noun_from: end,
+        kind,
+        low: v,
+        high: v,
+        value: v,
+        qualifier: Qualifier::Exact,
+        unit: None,
+    }
 }
 
 fn range(t: &[Token], start: usize, a: Number, b: Number, money: bool) -> Reading {
@@ -362,10 +481,25 @@ fn range(t: &[Token], start: usize, a: Number, b: Number, money: bool) -> Readin
         low *= b.scale;
     }
     let (mut kind, end, noun_from, unit) = classify(t, start, b.end, b.end, money);
-    if a.bare_digits && b.bare_digits && kind == FigureKind::Count && looks_like_year(a.value) && looks_like_year(b.value) {
+    if a.bare_digits
+        && b.bare_digits
+        && kind == FigureKind::Count
+        && looks_like_year(a.value)
+        && looks_like_year(b.value)
+    {
         kind = FigureKind::Year;
     }
-    Reading { start, end, noun_from, kind, low, high: b.value, value: low, qualifier: Qualifier::Range, unit }
+    Reading {
+        start,
+        end,
+        noun_from,
+        kind,
+        low,
+        high: b.value,
+        value: low,
+        qualifier: Qualifier::Range,
+        unit,
+    }
 }
 
 fn looks_like_year(v: f64) -> bool {
@@ -379,10 +513,17 @@ fn currency_at(t: &[Token], i: usize) -> usize {
         return 1;
     }
     if tok.kind == TokKind::Word {
-        if t.get(i + 1).is_some_and(|s| s.kind == TokKind::Punct && lexicon::currency_symbol(s.text)) && touching(t, i, i + 1) && tok.text.chars().all(|c| c.is_ascii_uppercase()) {
+        if t.get(i + 1)
+            .is_some_and(|s| s.kind == TokKind::Punct && lexicon::currency_symbol(s.text))
+            && touching(t, i, i + 1)
+            && tok.text.chars().all(|c| c.is_ascii_uppercase())
+        {
             return 2;
         }
-        if lexicon::currency_code(&tok.lower) && tok.text.chars().next().is_some_and(char::is_uppercase) && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num) {
+        if lexicon::currency_code(&tok.lower)
+            && tok.text.chars().next().is_some_and(char::is_uppercase)
+            && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
+        {
             return 1;
         }
     }
@@ -400,9 +541,16 @@ fn long_or_old(t: &[Token], k: usize) -> usize {
 
 /// The kind of the number at tokens `start..num_end` from what follows it: (kind, end of the
 /// figure, where the counted noun may start, unit).
-fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money: bool) -> (FigureKind, usize, usize, Option<String>) {
+fn classify(
+    t: &[Token],
+    start: usize,
+    num_end: usize,
+    _noun_from: usize,
+    money: bool,
+) -> (FigureKind, usize, usize, Option<String>) {
     let mut k = num_end;
-    let hyphen = t.get(k).is_some_and(|d| d.is_dash()) && touching(t, k - 1, k) && touching(t, k, k + 1);
+    let hyphen =
+        t.get(k).is_some_and(|d| d.is_dash()) && touching(t, k - 1, k) && touching(t, k, k + 1);
     if hyphen {
         k += 1;
     }
@@ -446,18 +594,21 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
             }
             if lexicon::measure_unit(w) && (w != "m" || glued) && (w != "g" || glued) {
                 let mut e = k + 1;
-                if (w == "square" || w == "sq") && word_at(t, e).is_some_and(lexicon::measure_unit) {
+                if (w == "square" || w == "sq") && word_at(t, e).is_some_and(lexicon::measure_unit)
+                {
                     e += 1;
                 }
                 return (FigureKind::Measure, e, e, Some(w.to_string()));
             }
             // "5.9 Earthquake Jolts Iran", "a 6.7-strength quake": a decimal before a quake is its magnitude.
-            let decimal = t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.'));
+            let decimal =
+                t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.'));
             if decimal && matches!(w, "quake" | "earthquake" | "tremor" | "temblor" | "strength") {
                 let e = if w == "strength" { k + 1 } else { num_end };
                 return (FigureKind::Measure, e, e, Some("magnitude".into()));
             }
-            if w == "on" && word_at(t, k + 1) == Some("the") && word_at(t, k + 2) == Some("richter") {
+            if w == "on" && word_at(t, k + 1) == Some("the") && word_at(t, k + 2) == Some("richter")
+            {
                 let e = if word_at(t, k + 3) == Some("scale") { k + 4 } else { k + 3 };
                 return (FigureKind::Measure, e, e, Some("magnitude".into()));
             }
@@ -472,7 +623,9 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
         return (FigureKind::Money, num_end, num_end, None);
     }
     // "the magnitude at 6.1", "a magnitude of at least 5.9"
-    if (start.saturating_sub(5)..start).any(|k| t[k].is_word("magnitude")) && t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.')) {
+    if (start.saturating_sub(5)..start).any(|k| t[k].is_word("magnitude"))
+        && t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.'))
+    {
         return (FigureKind::Measure, num_end, num_end, Some("magnitude".into()));
     }
     if start > 0 {
@@ -486,7 +639,9 @@ fn classify(t: &[Token], start: usize, num_end: usize, _noun_from: usize, money:
         }
     }
     // "the 12000 block of East 223rd Street"
-    if address_after(t, num_end) || word_at(t, num_end) == Some("block") && word_at(t, num_end + 1) == Some("of") {
+    if address_after(t, num_end)
+        || word_at(t, num_end) == Some("block") && word_at(t, num_end + 1) == Some("of")
+    {
         return (FigureKind::Identifier, num_end, num_end, None);
     }
     (FigureKind::Count, num_end, num_end, None)
@@ -497,9 +652,37 @@ fn bare_digits_kind(t: &[Token], i: usize) -> FigureKind {
     let text = t[i].text;
     let v = super::tokens::digits_value(text);
     let next_is_counted = word_at(t, i + 1).is_some_and(|w| lexicon::noun_class(w).is_some());
-    let after_preposition = i > 0 && matches!(word_at(t, i - 1), Some("in" | "since" | "by" | "until" | "till" | "of" | "during" | "before" | "after" | "from" | "to" | "early" | "late" | "mid" | "year"));
-    let next_is_plural = word_at(t, i + 1).is_some_and(|w| w.len() > 3 && w.ends_with('s') && !lexicon::noun_stop(w) && !lexicon::time_unit(w) && !t[i + 1].is_capitalised());
-    if text.len() == 4 && looks_like_year(v) && (after_preposition || !(next_is_counted || next_is_plural)) {
+    let after_preposition = i > 0
+        && matches!(
+            word_at(t, i - 1),
+            Some(
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "of"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "to"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "year"
+            )
+        );
+    let next_is_plural = word_at(t, i + 1).is_some_and(|w| {
+        w.len() > 3
+            && w.ends_with('s')
+            && !lexicon::noun_stop(w)
+            && !lexicon::time_unit(w)
+            && !t[i + 1].is_capitalised()
+    });
+    if text.len() == 4
+        && looks_like_year(v)
+        && (after_preposition || !(next_is_counted || next_is_plural))
+    {
         return FigureKind::Year;
     }
     if text.len() >= 7 || (text.len() > 1 && text.starts_with('0')) {
@@ -521,7 +704,9 @@ fn identifier_cue_before(t: &[Token], i: usize) -> bool {
         return false;
     }
     let cue = &t[k - 1];
-    cue.kind == TokKind::Word && lexicon::identifier_cue(&cue.lower) && (cue.is_capitalised() || k < i)
+    cue.kind == TokKind::Word
+        && lexicon::identifier_cue(&cue.lower)
+        && (cue.is_capitalised() || k < i)
 }
 
 /// "483 Green Lanes": capitalised words ending in a street word.
@@ -560,7 +745,14 @@ fn glued_run_end(t: &[Token], i: usize) -> usize {
         let x = &t[k];
         match x.kind {
             TokKind::Word | TokKind::Num => k += 1,
-            TokKind::Punct if matches!(x.text, "-" | "/" | "_") && touching(t, k, k + 1) && t.get(k + 1).is_some_and(|n| matches!(n.kind, TokKind::Word | TokKind::Num)) => k += 1,
+            TokKind::Punct
+                if matches!(x.text, "-" | "/" | "_")
+                    && touching(t, k, k + 1)
+                    && t.get(k + 1)
+                        .is_some_and(|n| matches!(n.kind, TokKind::Word | TokKind::Num)) =>
+            {
+                k += 1
+            }
             _ => break,
         }
     }
@@ -576,11 +768,13 @@ fn post_qualifier(t: &[Token], r: &mut Reading) {
     let q = match (word_at(t, k), word_at(t, k + 1)) {
         (Some("or"), Some("more")) => Some((Qualifier::AtLeast, 2)),
         (Some("or"), Some("so")) => Some((Qualifier::About, 2)),
-        _ if t.get(k).is_some_and(|d| d.is_dash()) && touching(t, k - 1, k) => match word_at(t, k + 1) {
-            Some("plus") => Some((Qualifier::AtLeast, 2)),
-            Some("odd") => Some((Qualifier::About, 2)),
-            _ => None,
-        },
+        _ if t.get(k).is_some_and(|d| d.is_dash()) && touching(t, k - 1, k) => {
+            match word_at(t, k + 1) {
+                Some("plus") => Some((Qualifier::AtLeast, 2)),
+                Some("odd") => Some((Qualifier::About, 2)),
+                _ => None,
+            }
+        }
         _ => None,
     };
     if let Some((q, n)) = q {
@@ -597,7 +791,9 @@ fn fraction_at(t: &[Token], i: usize) -> Option<Reading> {
     let tok = t.get(i).filter(|x| x.kind == TokKind::Word)?;
     if tok.lower == "half" {
         let next = word_at(t, i + 1)?;
-        let shares = matches!(next, "the" | "of" | "its" | "their" | "his" | "her" | "our") || plural_noun(t, i + 1) || lexicon::noun_class(next).is_some();
+        let shares = matches!(next, "the" | "of" | "its" | "their" | "his" | "her" | "our")
+            || plural_noun(t, i + 1)
+            || lexicon::noun_class(next).is_some();
         return shares.then(|| simple(i, i + 1, FigureKind::Fraction, 0.5));
     }
     let numerator = match tok.lower.as_ref() {

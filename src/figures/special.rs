@@ -15,7 +15,8 @@ fn patterns() -> [String; 3] {
     let ip = r"(?-u:\b)\d{1,3}(?:\.\d{1,3}){3}(?-u:\b)";
     // "+1-222-2222", "(020) 7946 0958", "555-123-4567"
     let phone = r"\+\d[\d\s().\-/]{6,}\d|\(\d{2,5}\)\s?\d[\d\s-]{4,}\d|(?-u:\b)\d{3}[-.]\d{3}[-.]\d{4}(?-u:\b)";
-    let numeric_date = r"(?-u:\b)\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)";
+    let numeric_date =
+        r"(?-u:\b)\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)";
     let date = format!(
         r"(?-u:\b){WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?(?:\s+\d{{4}}(?-u:\b))?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?|{MONTH},?\s+\d{{4}}(?-u:\b))"
     );
@@ -31,7 +32,8 @@ const KINDS: [FigureKind; 3] = [FigureKind::Identifier, FigureKind::Date, Figure
 /// patterns is the alternation of the patterns in order, and the pattern that matched names the
 /// kind: no capture groups, so matches are found by the fast engine alone (captures cost a
 /// backtracking pass over every match, a tenth of `check`).
-static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new_many(&patterns()).expect("valid figure patterns"));
+static PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new_many(&patterns()).expect("valid figure patterns"));
 
 /// Spans of dates, times and identifiers, in text order and without overlaps. `lowered` is
 /// `text.to_ascii_lowercase()`.
@@ -47,7 +49,9 @@ pub fn find(text: &str, lowered: &str) -> Vec<(Span, FigureKind)> {
 
 /// The matches within `span` of `text`; assertions at its ends see the text around it.
 fn search(text: &str, span: Span) -> impl Iterator<Item = (Span, FigureKind)> + '_ {
-    PATTERN.find_iter(regex_automata::Input::new(text).span(span)).map(|m| (m.range(), KINDS[m.pattern().as_usize()]))
+    PATTERN
+        .find_iter(regex_automata::Input::new(text).span(span))
+        .map(|m| (m.range(), KINDS[m.pattern().as_usize()]))
 }
 
 /// The stretches of text that hold every match, or `None` when the whole text must be searched.
@@ -112,7 +116,10 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Whether `p` ends a run of ASCII letters that is no word of the patterns (see [`stretches`]).
 fn is_cut(bytes: &[u8], p: usize) -> bool {
-    if p == 0 || !bytes[p - 1].is_ascii_alphabetic() || bytes.get(p).is_some_and(u8::is_ascii_alphabetic) {
+    if p == 0
+        || !bytes[p - 1].is_ascii_alphabetic()
+        || bytes.get(p).is_some_and(u8::is_ascii_alphabetic)
+    {
         return false;
     }
     let start = bytes[..p].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |i| i + 1);
@@ -130,11 +137,66 @@ fn vocabulary_word(run: &[u8]) -> bool {
     w.make_ascii_lowercase();
     matches!(
         &w[..run.len()],
-        b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august" | b"september" | b"october" | b"november"
-            | b"december" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sept" | b"sep" | b"oct" | b"nov" | b"dec"
-            | b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday" | b"st" | b"nd" | b"rd" | b"th"
-            | b"of" | b"a" | b"p" | b"m" | b"am" | b"pm" | b"gmt" | b"utc" | b"bst" | b"cet" | b"cest" | b"est" | b"edt" | b"pst" | b"pdt"
-            | b"ist" | b"local" | b"time" | b"hrs" | b"hours" | b"o" | b"clock" | b"http" | b"https" | b"www"
+        b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sept"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"st"
+            | b"nd"
+            | b"rd"
+            | b"th"
+            | b"of"
+            | b"a"
+            | b"p"
+            | b"m"
+            | b"am"
+            | b"pm"
+            | b"gmt"
+            | b"utc"
+            | b"bst"
+            | b"cet"
+            | b"cest"
+            | b"est"
+            | b"edt"
+            | b"pst"
+            | b"pdt"
+            | b"ist"
+            | b"local"
+            | b"time"
+            | b"hrs"
+            | b"hours"
+            | b"o"
+            | b"clock"
+            | b"http"
+            | b"https"
+            | b"www"
     )
 }
 
@@ -173,11 +235,76 @@ mod tests {
     /// separators, words that are not theirs, and what sends a text to the whole search.
     fn word() -> impl Strategy<Value = String> {
         const WORDS: &[&str] = &[
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan",
-            "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
-            "Friday", "Saturday", "Sunday", "st", "nd", "rd", "th", "of", "a", "p", "m", "am", "pm", "a.m.", "p.m", "GMT", "UTC", "BST",
-            "CET", "CEST", "EST", "EDT", "PST", "PDT", "IST", "local", "time", "local time", "hrs", "hours", "hours GMT", "o'clock",
-            "Mayor", "Octobers", "the", "people", "km", "x", "_", "Mon", "day", "Satur",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sept",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "st",
+            "nd",
+            "rd",
+            "th",
+            "of",
+            "a",
+            "p",
+            "m",
+            "am",
+            "pm",
+            "a.m.",
+            "p.m",
+            "GMT",
+            "UTC",
+            "BST",
+            "CET",
+            "CEST",
+            "EST",
+            "EDT",
+            "PST",
+            "PDT",
+            "IST",
+            "local",
+            "time",
+            "local time",
+            "hrs",
+            "hours",
+            "hours GMT",
+            "o'clock",
+            "Mayor",
+            "Octobers",
+            "the",
+            "people",
+            "km",
+            "x",
+            "_",
+            "Mon",
+            "day",
+            "Satur",
         ];
         (prop::sample::select(WORDS), 0u8..4).prop_map(|(w, case)| match case {
             0 => w.to_uppercase(),
@@ -190,17 +317,70 @@ mod tests {
     /// belongs: "Monday, 15 of May 2016", "Sept. 3rd, 2016", "9 o'clock", "0900 hours GMT".
     fn dated() -> impl Strategy<Value = String> {
         const MONTHS: &[&str] = &[
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan",
-            "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sept",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
         ];
-        const DAYS: &[&str] = &["Monday, ", "Tuesday ", "Wednesday, ", "Thursday ", "Friday, ", "Saturday ", "Sunday, ", ""];
+        const DAYS: &[&str] = &[
+            "Monday, ",
+            "Tuesday ",
+            "Wednesday, ",
+            "Thursday ",
+            "Friday, ",
+            "Saturday ",
+            "Sunday, ",
+            "",
+        ];
         const SUFFIXES: &[&str] = &["", "st", "nd", "rd", "th"];
-        const ZONES: &[&str] = &["GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "IST", "local time", "hrs", "hours GMT"];
+        const ZONES: &[&str] = &[
+            "GMT",
+            "UTC",
+            "BST",
+            "CET",
+            "CEST",
+            "EST",
+            "EDT",
+            "PST",
+            "PDT",
+            "IST",
+            "local time",
+            "hrs",
+            "hours GMT",
+        ];
         const MERIDIEMS: &[&str] = &["am", "pm", "a.m.", "p.m", "AM", "P.M."];
         // letters that fold to ASCII ones under (?i): "hourſ", "o'clocK"
         const FOLDED: &[&str] = &["0900 hourſ GMT", "0900 Eſt", "9 o'cloc\u{212a}", "0900 hrſ"];
         let year = prop::sample::select(&[", 2016", ". 2016", " 2016", ""][..]);
-        (prop::sample::select(MONTHS), prop::sample::select(DAYS), prop::sample::select(SUFFIXES), prop::sample::select(ZONES), prop::sample::select(MERIDIEMS), year, 0u8..8)
+        (
+            prop::sample::select(MONTHS),
+            prop::sample::select(DAYS),
+            prop::sample::select(SUFFIXES),
+            prop::sample::select(ZONES),
+            prop::sample::select(MERIDIEMS),
+            year,
+            0u8..8,
+        )
             .prop_map(|(month, day, suffix, zone, meridiem, year, form)| match form {
                 0 => format!("{day}15{suffix} of {month}{year}"),
                 1 => format!("{day}15{suffix} {month}{year}"),

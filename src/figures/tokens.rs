@@ -44,7 +44,8 @@ impl Token<'_> {
 }
 
 /// "1,234,567.89"; a comma group must have exactly three digits.
-static COMMA_GROUPED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?").unwrap());
+static COMMA_GROUPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?").unwrap());
 /// "40 000", "1 234 567" with spaces, no-break or narrow no-break spaces.
 static SPACE_GROUPED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:\.\d+)?").unwrap());
@@ -69,7 +70,12 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, barriers: &[Span]) -> Vec<T
         tokenize_between(text, lowered, pos, b.start.max(pos), &mut out);
         // an empty barrier only cuts the text
         if !b.is_empty() {
-            out.push(Token { span: b.clone(), text: &text[b.clone()], kind: TokKind::Barrier, lower: Cow::Borrowed("") });
+            out.push(Token {
+                span: b.clone(),
+                text: &text[b.clone()],
+                kind: TokKind::Barrier,
+                lower: Cow::Borrowed(""),
+            });
         }
         pos = b.end;
     }
@@ -78,7 +84,13 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, barriers: &[Span]) -> Vec<T
 }
 
 /// The tokens of `text[pos..limit]`, a stretch without barriers, appended to `out`.
-fn tokenize_between<'a>(text: &'a str, lowered: &'a str, mut pos: usize, limit: usize, out: &mut Vec<Token<'a>>) {
+fn tokenize_between<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    mut pos: usize,
+    limit: usize,
+    out: &mut Vec<Token<'a>>,
+) {
     let bytes = &text.as_bytes()[..limit];
     while pos < limit {
         let b = bytes[pos];
@@ -91,17 +103,26 @@ fn tokenize_between<'a>(text: &'a str, lowered: &'a str, mut pos: usize, limit: 
                 let run = bytes[pos..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
                 match bytes.get(pos + run) {
                     // an apostrophe or a letter outside ASCII may continue the word
-                    Some(b'\'' | 0x80..) => (run + word_len(&text[pos + run..limit]), TokKind::Word),
+                    Some(b'\'' | 0x80..) => {
+                        (run + word_len(&text[pos + run..limit]), TokKind::Word)
+                    }
                     _ => {
                         let span = pos..pos + run;
-                        out.push(Token { span: span.clone(), text: &text[span.clone()], kind: TokKind::Word, lower: Cow::Borrowed(&lowered[span]) });
+                        out.push(Token {
+                            span: span.clone(),
+                            text: &text[span.clone()],
+                            kind: TokKind::Word,
+                            lower: Cow::Borrowed(&lowered[span]),
+                        });
                         pos += run;
                         continue;
                     }
                 }
             }
             b'0'..=b'9' => (number_len(&text[pos..limit]), TokKind::Num),
-            b'.' if (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric()) && bytes.get(pos + 1).is_some_and(|&n| n.is_ascii_digit() || n >= 0x80) => {
+            b'.' if (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric())
+                && bytes.get(pos + 1).is_some_and(|&n| n.is_ascii_digit() || n >= 0x80) =>
+            {
                 match LEADING_POINT.find(&text[pos..limit]) {
                     Some(m) => (m.end(), TokKind::Num),
                     None => (1, TokKind::Punct),
@@ -125,7 +146,9 @@ fn tokenize_between<'a>(text: &'a str, lowered: &'a str, mut pos: usize, limit: 
         let word = &text[span.clone()];
         let lower = match kind {
             TokKind::Word if word.is_ascii() => Cow::Borrowed(&lowered[span.clone()]),
-            TokKind::Word if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
+            TokKind::Word if word.chars().any(char::is_uppercase) => {
+                Cow::Owned(word.to_lowercase())
+            }
             TokKind::Word => Cow::Borrowed(word),
             _ => Cow::Borrowed(""),
         };
@@ -168,7 +191,8 @@ fn word_len(rest: &str) -> usize {
     let mut end = 0;
     let mut chars = rest.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let inner_apostrophe = matches!(c, '\'' | '’') && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        let inner_apostrophe =
+            matches!(c, '\'' | '’') && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
         if c.is_alphabetic() || inner_apostrophe {
             end = i + c.len_utf8();
         } else {
@@ -201,7 +225,12 @@ mod tests {
                 next_barrier += 1;
             }
             if let Some(b) = barriers.get(next_barrier).filter(|b| b.start <= pos) {
-                out.push(Token { span: b.clone(), text: &text[b.clone()], kind: TokKind::Barrier, lower: Cow::Borrowed("") });
+                out.push(Token {
+                    span: b.clone(),
+                    text: &text[b.clone()],
+                    kind: TokKind::Barrier,
+                    lower: Cow::Borrowed(""),
+                });
                 pos = b.end;
                 continue;
             }
@@ -214,7 +243,10 @@ mod tests {
             }
             let (len, kind) = if c.is_ascii_digit() {
                 (number_len_by_patterns(rest), TokKind::Num)
-            } else if c == '.' && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric()) && LEADING_POINT.is_match(rest) {
+            } else if c == '.'
+                && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric())
+                && LEADING_POINT.is_match(rest)
+            {
                 (LEADING_POINT.find(rest).unwrap().end(), TokKind::Num)
             } else if c.is_alphabetic() {
                 (word_len(rest), TokKind::Word)
@@ -224,7 +256,9 @@ mod tests {
             let span = pos..pos + len;
             let word = &text[span.clone()];
             let lower = match kind {
-                TokKind::Word if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
+                TokKind::Word if word.chars().any(char::is_uppercase) => {
+                    Cow::Owned(word.to_lowercase())
+                }
                 TokKind::Word => Cow::Borrowed(word),
                 _ => Cow::Borrowed(""),
             };
@@ -235,25 +269,74 @@ mod tests {
     }
 
     fn same(a: &[Token], b: &[Token]) -> bool {
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.span == y.span && x.kind == y.kind && x.text == y.text && x.lower == y.lower)
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                x.span == y.span && x.kind == y.kind && x.text == y.text && x.lower == y.lower
+            })
     }
 
     #[test]
     fn ascii_whitespace_is_the_unicode_whitespace_of_ascii() {
         for b in 0u8..0x80 {
             let text = format!("a{}b", b as char);
-            assert!(same(&tokenize(&text, &text.to_ascii_lowercase(), &[]), &tokenize_char_by_char(&text, &[])), "byte {b:#x}");
+            assert!(
+                same(
+                    &tokenize(&text, &text.to_ascii_lowercase(), &[]),
+                    &tokenize_char_by_char(&text, &[])
+                ),
+                "byte {b:#x}"
+            );
         }
     }
 
     fn piece() -> impl Strategy<Value = &'static str> {
         prop_oneof![
-            Just("Ja’afari’s"), Just("O'Neil"), Just("rock'n'roll"), Just("'quoted'"), Just("’"), Just("Ärzte"), Just("ÉLAN"), Just("İstanbul"),
-            Just("straße"), Just("ǅemal"), Just("word"), Just("Word"), Just("WORD"), Just("250,000"), Just("40\u{a0}000"), Just("1 234"),
-            Just(".5"), Just("3.5"), Just("a.b"), Just(" "), Just("\u{a0}"), Just("\u{2003}"), Just("\u{85}"), Just("\u{1c}"), Just("\t"),
-            Just("\r\n"), Just("—"), Just("-"), Just("“"), Just("€"), Just("日本"), Just("😀"), Just("x\u{301}"), Just("ﬁ"), Just("Σ"),
-            Just("1"), Just("12"), Just("1234"), Just("12,34"), Just("1,234,567.8"), Just(","), Just("."), Just("1\u{202f}000"), Just("٣"),
-            Just("12."), Just("0.5.6")
+            Just("Ja’afari’s"),
+            Just("O'Neil"),
+            Just("rock'n'roll"),
+            Just("'quoted'"),
+            Just("’"),
+            Just("Ärzte"),
+            Just("ÉLAN"),
+            Just("İstanbul"),
+            Just("straße"),
+            Just("ǅemal"),
+            Just("word"),
+            Just("Word"),
+            Just("WORD"),
+            Just("250,000"),
+            Just("40\u{a0}000"),
+            Just("1 234"),
+            Just(".5"),
+            Just("3.5"),
+            Just("a.b"),
+            Just(" "),
+            Just("\u{a0}"),
+            Just("\u{2003}"),
+            Just("\u{85}"),
+            Just("\u{1c}"),
+            Just("\t"),
+            Just("\r\n"),
+            Just("—"),
+            Just("-"),
+            Just("“"),
+            Just("€"),
+            Just("日本"),
+            Just("😀"),
+            Just("x\u{301}"),
+            Just("ﬁ"),
+            Just("Σ"),
+            Just("1"),
+            Just("12"),
+            Just("1234"),
+            Just("12,34"),
+            Just("1,234,567.8"),
+            Just(","),
+            Just("."),
+            Just("1\u{202f}000"),
+            Just("٣"),
+            Just("12."),
+            Just("0.5.6")
         ]
     }
 

@@ -16,7 +16,10 @@ pub enum Acknowledged {
 /// The distinct figure texts of a finding (its own and the related ones), sorted: what an
 /// acknowledgement records and is compared with.
 pub fn figure_texts(finding: &Finding, text_of: &dyn Fn(FigureRef) -> String) -> Vec<String> {
-    let mut texts: Vec<String> = std::iter::once(finding.at).chain(finding.related.iter().map(|r| r.at)).map(text_of).collect();
+    let mut texts: Vec<String> = std::iter::once(finding.at)
+        .chain(finding.related.iter().map(|r| r.at))
+        .map(text_of)
+        .collect();
     texts.sort();
     texts.dedup();
     texts
@@ -24,7 +27,11 @@ pub fn figure_texts(finding: &Finding, text_of: &dyn Fn(FigureRef) -> String) ->
 
 /// Marks each finding acknowledged (current or stale) by the first acknowledgement of its
 /// quantity. `text_of` gives the source text of a figure.
-pub fn acknowledge(findings: &mut [Finding], acks: &[Acknowledgement], text_of: &dyn Fn(FigureRef) -> String) {
+pub fn acknowledge(
+    findings: &mut [Finding],
+    acks: &[Acknowledgement],
+    text_of: &dyn Fn(FigureRef) -> String,
+) {
     if acks.is_empty() {
         return;
     }

@@ -1,8 +1,7 @@
 use super::{Code, FigureRef, Finding, Related, Severity};
-use crate::figures::Figure;
 use crate::corpus::Date;
+use crate::figures::Figure;
 use std::collections::{HashMap, HashSet};
-
 
 /// What the comparison needs of one article.
 pub struct ArticleFigures<'a> {
@@ -20,7 +19,10 @@ const MAX_RELATED: usize = 20;
 
 /// Predicates of running totals, which only grow as time passes.
 fn is_cumulative(predicate: Option<&str>) -> bool {
-    const WORDS: &[&str] = &["kill", "die", "dead", "death", "injur", "wound", "displac", "fled", "flee", "refugee", "arrest", "infect", "case", "evacuat", "claimed", "lives"];
+    const WORDS: &[&str] = &[
+        "kill", "die", "dead", "death", "injur", "wound", "displac", "fled", "flee", "refugee",
+        "arrest", "infect", "case", "evacuat", "claimed", "lives",
+    ];
     predicate.is_some_and(|p| WORDS.iter().any(|w| p.contains(w)))
 }
 
@@ -51,12 +53,17 @@ pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<String, Vec<F
 
 /// The figures of one article that are compared, with their quantity keys.
 pub fn comparable_keys(figures: &[Figure]) -> impl Iterator<Item = (usize, &str)> {
-    figures.iter().enumerate().filter_map(|(f, fig)| fig.key.as_deref().filter(|_| fig.kind.is_comparable()).map(|k| (f, k)))
+    figures.iter().enumerate().filter_map(|(f, fig)| {
+        fig.key.as_deref().filter(|_| fig.kind.is_comparable()).map(|k| (f, k))
+    })
 }
 
 /// Compares the given key groups (each in (article, figure) order); the findings of each group
 /// depend on that group's figures only. Output unsorted.
-pub fn compare_groups<'k>(groups: impl Iterator<Item = (&'k str, &'k [FigureRef])>, articles: &[ArticleFigures<'_>]) -> Vec<Finding> {
+pub fn compare_groups<'k>(
+    groups: impl Iterator<Item = (&'k str, &'k [FigureRef])>,
+    articles: &[ArticleFigures<'_>],
+) -> Vec<Finding> {
     use rayon::prelude::*;
     // groups are independent: on all cores
     let groups: Vec<(&str, &[FigureRef])> = groups.collect();
@@ -79,7 +86,12 @@ fn fig<'a>(articles: &'a [ArticleFigures<'_>], r: FigureRef) -> &'a Figure {
     &articles[r.article].figures[r.figure]
 }
 
-fn compare_group(key: &str, refs: &[FigureRef], articles: &[ArticleFigures<'_>], out: &mut Vec<Finding>) {
+fn compare_group(
+    key: &str,
+    refs: &[FigureRef],
+    articles: &[ArticleFigures<'_>],
+    out: &mut Vec<Finding>,
+) {
     let outlets: HashSet<&str> = refs.iter().map(|r| articles[r.article].outlet).collect();
     if outlets.len() < 2 {
         return;
@@ -88,24 +100,34 @@ fn compare_group(key: &str, refs: &[FigureRef], articles: &[ArticleFigures<'_>],
     // value, so it would chain disjoint exact figures into one agreeing component. Components are
     // built from bounded figures only; open-ended ones then support the components they reach
     // and are checked against the consensus.
-    let (bounded, open): (Vec<FigureRef>, Vec<FigureRef>) = refs.iter().copied().partition(|r| fig(articles, *r).high.is_finite());
+    let (bounded, open): (Vec<FigureRef>, Vec<FigureRef>) =
+        refs.iter().copied().partition(|r| fig(articles, *r).high.is_finite());
     if bounded.is_empty() {
         return; // open-ended ranges always overlap
     }
     let components = agreement_components(&bounded, articles);
-    let top = |c: &[FigureRef]| c.iter().map(|r| fig(articles, *r).high).fold(f64::NEG_INFINITY, f64::max);
+    let top = |c: &[FigureRef]| {
+        c.iter().map(|r| fig(articles, *r).high).fold(f64::NEG_INFINITY, f64::max)
+    };
     // The consensus is the component with the most outlets behind it (then figures); ties go to
     // the component reported first.
     let support = |c: &Vec<FigureRef>| {
         let reach = top(c);
-        let backers: Vec<FigureRef> = c.iter().copied().chain(open.iter().copied().filter(|o| fig(articles, *o).low <= reach)).collect();
+        let backers: Vec<FigureRef> = c
+            .iter()
+            .copied()
+            .chain(open.iter().copied().filter(|o| fig(articles, *o).low <= reach))
+            .collect();
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
         (outlets.len(), backers.len())
     };
     let supports: Vec<(usize, usize)> = components.iter().map(support).collect();
-    let main = (0..components.len()).max_by(|&i, &j| supports[i].cmp(&supports[j]).then(j.cmp(&i))).unwrap_or(0);
+    let main = (0..components.len())
+        .max_by(|&i, &j| supports[i].cmp(&supports[j]).then(j.cmp(&i)))
+        .unwrap_or(0);
     let main_top = top(&components[main]);
-    let stranded: Vec<FigureRef> = open.iter().copied().filter(|o| fig(articles, *o).low > main_top).collect();
+    let stranded: Vec<FigureRef> =
+        open.iter().copied().filter(|o| fig(articles, *o).low > main_top).collect();
     if components.len() == 1 && stranded.is_empty() {
         divergence(key, refs, articles, out);
         return;
@@ -118,7 +140,12 @@ fn compare_group(key: &str, refs: &[FigureRef], articles: &[ArticleFigures<'_>],
         if ci == main {
             continue;
         }
-        let pool: Vec<FigureRef> = components.iter().enumerate().filter(|&(cj, _)| cj != ci).flat_map(|(_, c)| c.iter().copied()).collect();
+        let pool: Vec<FigureRef> = components
+            .iter()
+            .enumerate()
+            .filter(|&(cj, _)| cj != ci)
+            .flat_map(|(_, c)| c.iter().copied())
+            .collect();
         conflicts(key, comp, &pool, articles, out);
     }
     conflicts(key, &stranded, &components[main], articles, out);
@@ -128,12 +155,19 @@ fn compare_group(key: &str, refs: &[FigureRef], articles: &[ArticleFigures<'_>],
 /// contradict. What a finding needs of the pool depends only on the figure's outlet: it is
 /// computed once per outlet, and the findings are built on all cores (a group of thousands of
 /// conflicting figures at 10,000 articles).
-fn conflicts(key: &str, figures: &[FigureRef], pool: &[FigureRef], articles: &[ArticleFigures<'_>], out: &mut Vec<Finding>) {
+fn conflicts(
+    key: &str,
+    figures: &[FigureRef],
+    pool: &[FigureRef],
+    articles: &[ArticleFigures<'_>],
+    out: &mut Vec<Finding>,
+) {
     use rayon::prelude::*;
     let mut outlets: Vec<&str> = figures.iter().map(|r| articles[r.article].outlet).collect();
     outlets.sort_unstable();
     outlets.dedup();
-    let seen: HashMap<&str, Seen> = outlets.into_par_iter().map(|o| (o, Seen::from(o, pool, articles))).collect();
+    let seen: HashMap<&str, Seen> =
+        outlets.into_par_iter().map(|o| (o, Seen::from(o, pool, articles))).collect();
     let found: Vec<Finding> = figures
         .par_iter()
         .filter_map(|&at| {
@@ -159,7 +193,8 @@ struct Seen {
 
 impl Seen {
     fn from(outlet: &str, pool: &[FigureRef], articles: &[ArticleFigures<'_>]) -> Seen {
-        let others: Vec<FigureRef> = pool.iter().copied().filter(|r| articles[r.article].outlet != outlet).collect();
+        let others: Vec<FigureRef> =
+            pool.iter().copied().filter(|r| articles[r.article].outlet != outlet).collect();
         let (related, notes) = related(articles, &others);
         Seen {
             len: others.len(),
@@ -168,13 +203,19 @@ impl Seen {
             summary: summarise(articles, &others),
             undated: others.iter().any(|r| articles[r.article].date.is_none()),
             latest: others.iter().filter_map(|r| articles[r.article].date).max(),
-            highest: others.iter().map(|&r| fig(articles, r).high).fold(f64::NEG_INFINITY, f64::max),
+            highest: others
+                .iter()
+                .map(|&r| fig(articles, r).high)
+                .fold(f64::NEG_INFINITY, f64::max),
         }
     }
 }
 
 /// Components of the overlap graph of the intervals: sort by lower bound and sweep.
-fn agreement_components(refs: &[FigureRef], articles: &[ArticleFigures<'_>]) -> Vec<Vec<FigureRef>> {
+fn agreement_components(
+    refs: &[FigureRef],
+    articles: &[ArticleFigures<'_>],
+) -> Vec<Vec<FigureRef>> {
     let mut sorted = refs.to_vec();
     sorted.sort_by(|a, b| fig(articles, *a).low.total_cmp(&fig(articles, *b).low).then(a.cmp(b)));
     let mut comps: Vec<Vec<FigureRef>> = Vec::new();
@@ -213,7 +254,10 @@ fn describe_quantity(f: &Figure) -> String {
 /// "eastern aleppo" → "eastern Aleppo": place keys are folded to lower case; names read better
 /// capitalised, while directions and particles stay lower case.
 fn display_place(place: &str) -> String {
-    const LOWER: &[&str] = &["of", "the", "and", "al", "el", "de", "east", "west", "north", "south", "eastern", "western", "northern", "southern", "central"];
+    const LOWER: &[&str] = &[
+        "of", "the", "and", "al", "el", "de", "east", "west", "north", "south", "eastern",
+        "western", "northern", "southern", "central",
+    ];
     place
         .split(' ')
         .map(|w| {
@@ -239,9 +283,16 @@ fn related(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> (Vec<Related>
     let rel = refs
         .iter()
         .take(MAX_RELATED)
-        .map(|&r| Related { at: r, message: format!("{} ({})", fig(articles, r).text, source_of(articles, r)) })
+        .map(|&r| Related {
+            at: r,
+            message: format!("{} ({})", fig(articles, r).text, source_of(articles, r)),
+        })
         .collect();
-    let notes = if refs.len() > MAX_RELATED { vec![format!("and {} more figures for the same quantity", refs.len() - MAX_RELATED)] } else { Vec::new() };
+    let notes = if refs.len() > MAX_RELATED {
+        vec![format!("and {} more figures for the same quantity", refs.len() - MAX_RELATED)]
+    } else {
+        Vec::new()
+    };
     (rel, notes)
 }
 
@@ -256,7 +307,9 @@ fn conflict(key: &str, at: FigureRef, others: &Seen, articles: &[ArticleFigures<
         && here.date.is_some()
         && !others.undated
         && match (others.latest, here.date) {
-            (Some(od), Some(hd)) => od.days_until(hd) >= CUMULATIVE_GAP_DAYS && others.highest < f.low,
+            (Some(od), Some(hd)) => {
+                od.days_until(hd) >= CUMULATIVE_GAP_DAYS && others.highest < f.low
+            }
             _ => false,
         };
     if rose {
@@ -265,7 +318,14 @@ fn conflict(key: &str, at: FigureRef, others: &Seen, articles: &[ArticleFigures<
             code: Code::FigureDivergence,
             severity: Severity::Information,
             at,
-            message: format!("{} rose: {} says {} ({}), earlier reports said {}", describe_quantity(f), here.outlet, f.text, source_of(articles, at), others_text),
+            message: format!(
+                "{} rose: {} says {} ({}), earlier reports said {}",
+                describe_quantity(f),
+                here.outlet,
+                f.text,
+                source_of(articles, at),
+                others_text
+            ),
             related: related_list,
             quantity: key.to_string(),
             notes,
@@ -283,7 +343,13 @@ fn conflict(key: &str, at: FigureRef, others: &Seen, articles: &[ArticleFigures<
         code: Code::FigureConflict,
         severity: Severity::Warning,
         at,
-        message: format!("outlets disagree on {}: {} ({}) against {}", describe_quantity(f), f.text, here.outlet, others_text),
+        message: format!(
+            "outlets disagree on {}: {} ({}) against {}",
+            describe_quantity(f),
+            f.text,
+            here.outlet,
+            others_text
+        ),
         related: related_list,
         quantity: key.to_string(),
         notes,
@@ -308,7 +374,8 @@ fn summarise(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> String {
             by_text[i].1.push(outlet);
         }
     }
-    let parts: Vec<String> = by_text.iter().take(4).map(|(t, o)| format!("{} ({})", t, o.join(", "))).collect();
+    let parts: Vec<String> =
+        by_text.iter().take(4).map(|(t, o)| format!("{} ({})", t, o.join(", "))).collect();
     let mut s = parts.join("; ");
     if by_text.len() > 4 {
         s.push_str(&format!("; and {} other figures", by_text.len() - 4));
@@ -316,29 +383,59 @@ fn summarise(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> String {
     s
 }
 
-fn divergence(key: &str, comp: &[FigureRef], articles: &[ArticleFigures<'_>], out: &mut Vec<Finding>) {
+fn divergence(
+    key: &str,
+    comp: &[FigureRef],
+    articles: &[ArticleFigures<'_>],
+    out: &mut Vec<Finding>,
+) {
     let value = |r: &FigureRef| fig(articles, *r).value;
     // The endpoints of the message are precise figures where there are any: "hundreds of
     // thousands" says little about where the estimates start.
-    let precise: Vec<FigureRef> = comp.iter().copied().filter(|r| fig(articles, *r).qualifier != crate::figures::Qualifier::Vague).collect();
+    let precise: Vec<FigureRef> = comp
+        .iter()
+        .copied()
+        .filter(|r| fig(articles, *r).qualifier != crate::figures::Qualifier::Vague)
+        .collect();
     let ends = if precise.len() >= 2 { &precise[..] } else { comp };
-    let Some(hi) = ends.iter().copied().max_by(|a, b| value(a).total_cmp(&value(b)).then(b.cmp(a))) else { return };
-    let Some(lo) = ends.iter().copied().min_by(|a, b| value(a).total_cmp(&value(b)).then(a.cmp(b))) else { return };
-    if value(&lo) <= 0.0 || value(&hi) / value(&lo) < DIVERGENCE_RATIO || articles[hi.article].outlet == articles[lo.article].outlet && comp.len() == 2 {
+    let Some(hi) = ends.iter().copied().max_by(|a, b| value(a).total_cmp(&value(b)).then(b.cmp(a)))
+    else {
+        return;
+    };
+    let Some(lo) = ends.iter().copied().min_by(|a, b| value(a).total_cmp(&value(b)).then(a.cmp(b)))
+    else {
+        return;
+    };
+    if value(&lo) <= 0.0
+        || value(&hi) / value(&lo) < DIVERGENCE_RATIO
+        || articles[hi.article].outlet == articles[lo.article].outlet && comp.len() == 2
+    {
         return;
     }
-    let others: Vec<FigureRef> = comp.iter().copied().filter(|r| *r != hi && articles[r.article].outlet != articles[hi.article].outlet).collect();
+    let others: Vec<FigureRef> = comp
+        .iter()
+        .copied()
+        .filter(|r| *r != hi && articles[r.article].outlet != articles[hi.article].outlet)
+        .collect();
     if others.is_empty() {
         return;
     }
     let f = fig(articles, hi);
     let (related_list, mut notes) = related(articles, &others);
-    notes.insert(0, "the ranges overlap, so the figures can all be true; they are far apart".to_string());
+    notes.insert(
+        0,
+        "the ranges overlap, so the figures can all be true; they are far apart".to_string(),
+    );
     out.push(Finding {
         code: Code::FigureDivergence,
         severity: Severity::Information,
         at: hi,
-        message: format!("estimates of {} range from \"{}\" to \"{}\"", describe_quantity(f), fig(articles, lo).text, f.text),
+        message: format!(
+            "estimates of {} range from \"{}\" to \"{}\"",
+            describe_quantity(f),
+            fig(articles, lo).text,
+            f.text
+        ),
         related: related_list,
         quantity: key.to_string(),
         notes,
@@ -370,7 +467,11 @@ mod tests {
     /// Undated articles from outlets "A", "B", "C", … in order, one per figure list.
     fn outlets<'a>(figures: &[&'a [Figure]]) -> Vec<ArticleFigures<'a>> {
         const NAMES: [&str; 4] = ["A", "B", "C", "D"];
-        figures.iter().zip(NAMES).map(|(f, outlet)| ArticleFigures { outlet, date: None, figures: f }).collect()
+        figures
+            .iter()
+            .zip(NAMES)
+            .map(|(f, outlet)| ArticleFigures { outlet, date: None, figures: f })
+            .collect()
     }
 
     #[test]
@@ -420,12 +521,19 @@ mod tests {
     #[test]
     fn open_ended_figures_do_not_bridge_disjoint_exact_ones() {
         let a = [figure("a total of 10", 10.0, 10.0, "k")];
-        let b = [figure("at least three", 3.0, f64::INFINITY, "k"), figure("three people", 3.0, 3.0, "k")];
+        let b = [
+            figure("at least three", 3.0, f64::INFINITY, "k"),
+            figure("three people", 3.0, 3.0, "k"),
+        ];
         let c = [figure("at least 10", 10.0, f64::INFINITY, "k")];
         let arts = outlets(&[&a, &b, &c]);
         let found = compare(&arts);
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].at, FigureRef { article: 1, figure: 1 }, "three people is the odd one out");
+        assert_eq!(
+            found[0].at,
+            FigureRef { article: 1, figure: 1 },
+            "three people is the odd one out"
+        );
         assert_eq!(found[0].code, Code::FigureConflict);
     }
 

@@ -12,7 +12,9 @@ mod acknowledge;
 mod compare;
 
 pub use acknowledge::{acknowledge, figure_texts, Acknowledged};
-pub use compare::{comparable_keys, compare, compare_groups, quantity_groups, sort_findings, ArticleFigures};
+pub use compare::{
+    comparable_keys, compare, compare_groups, quantity_groups, sort_findings, ArticleFigures,
+};
 
 use serde::Serialize;
 

@@ -47,7 +47,12 @@ impl ConfigDoc {
         let root = root?;
         let path = root.join(crate::config::FILE_NAME);
         if let Some((text, version)) = open {
-            return Some(ConfigDoc { path, text: Some(text), version: Some(version), refused: None });
+            return Some(ConfigDoc {
+                path,
+                text: Some(text),
+                version: Some(version),
+                refused: None,
+            });
         }
         let (text, refused) = match crate::config::read_in(&root) {
             Ok(text) => (text, None),
@@ -70,13 +75,20 @@ impl EditCaps {
         let we = caps.workspace.as_ref().and_then(|w| w.workspace_edit.as_ref());
         EditCaps {
             document_changes: we.and_then(|w| w.document_changes).unwrap_or(false),
-            create_file: we.and_then(|w| w.resource_operations.as_ref()).is_some_and(|r| r.contains(&ResourceOperationKind::Create)),
+            create_file: we
+                .and_then(|w| w.resource_operations.as_ref())
+                .is_some_and(|r| r.contains(&ResourceOperationKind::Create)),
         }
     }
 }
 
 /// The `WorkspaceEdit` that makes `crosswire.json` say `change`.
-pub fn workspace_edit(doc: &ConfigDoc, change: &ConfigChange, caps: EditCaps, enc: Encoding) -> Result<WorkspaceEdit, EditError> {
+pub fn workspace_edit(
+    doc: &ConfigDoc,
+    change: &ConfigChange,
+    caps: EditCaps,
+    enc: Encoding,
+) -> Result<WorkspaceEdit, EditError> {
     if let Some(reason) = &doc.refused {
         return Err(EditError::Invalid(reason.clone()));
     }
@@ -87,24 +99,50 @@ pub fn workspace_edit(doc: &ConfigDoc, change: &ConfigChange, caps: EditCaps, en
         let lc = index.line_col(text, off, enc);
         Position { line: lc.line, character: lc.col }
     };
-    let edits: Vec<TextEdit> = replaces.iter().map(|r| TextEdit { range: Range_(pos(r.range.start), pos(r.range.end)), new_text: r.text.clone() }).collect();
-    let Some(uri) = super::convert::uri_of_path(&doc.path) else { return Err(EditError::Invalid("no URI for the workspace folder".into())) };
+    let edits: Vec<TextEdit> = replaces
+        .iter()
+        .map(|r| TextEdit {
+            range: Range_(pos(r.range.start), pos(r.range.end)),
+            new_text: r.text.clone(),
+        })
+        .collect();
+    let Some(uri) = super::convert::uri_of_path(&doc.path) else {
+        return Err(EditError::Invalid("no URI for the workspace folder".into()));
+    };
     if caps.document_changes {
         let tde = TextDocumentEdit {
-            text_document: OptionalVersionedTextDocumentIdentifier { uri: uri.clone(), version: doc.version },
+            text_document: OptionalVersionedTextDocumentIdentifier {
+                uri: uri.clone(),
+                version: doc.version,
+            },
             edits: edits.into_iter().map(OneOf::Left).collect(),
         };
         let changes = if doc.text.is_none() && caps.create_file {
             DocumentChanges::Operations(vec![
-                DocumentChangeOperation::Op(ResourceOp::Create(CreateFile { uri, options: Some(CreateFileOptions { overwrite: None, ignore_if_exists: Some(true) }), annotation_id: None })),
+                DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                    uri,
+                    options: Some(CreateFileOptions {
+                        overwrite: None,
+                        ignore_if_exists: Some(true),
+                    }),
+                    annotation_id: None,
+                })),
                 DocumentChangeOperation::Edit(tde),
             ])
         } else {
             DocumentChanges::Edits(vec![tde])
         };
-        return Ok(WorkspaceEdit { changes: None, document_changes: Some(changes), change_annotations: None });
+        return Ok(WorkspaceEdit {
+            changes: None,
+            document_changes: Some(changes),
+            change_annotations: None,
+        });
     }
-    Ok(WorkspaceEdit { changes: Some(HashMap::from([(uri, edits)])), document_changes: None, change_annotations: None })
+    Ok(WorkspaceEdit {
+        changes: Some(HashMap::from([(uri, edits)])),
+        document_changes: None,
+        change_annotations: None,
+    })
 }
 
 #[allow(non_snake_case)]
@@ -114,11 +152,19 @@ fn Range_(start: Position, end: Position) -> tower_lsp_server::ls_types::Range {
 
 /// The action, or — when crosswire.json cannot be edited (invalid JSON) — the action disabled
 /// with the reason, so the user learns why; `None` when the file already says so.
-fn action(title: String, kind: CodeActionKind, edit: Result<WorkspaceEdit, EditError>, diagnostics: Vec<Diagnostic>, preferred: bool) -> Option<CodeActionOrCommand> {
+fn action(
+    title: String,
+    kind: CodeActionKind,
+    edit: Result<WorkspaceEdit, EditError>,
+    diagnostics: Vec<Diagnostic>,
+    preferred: bool,
+) -> Option<CodeActionOrCommand> {
     let (edit, disabled) = match edit {
         Ok(e) => (Some(e), None),
         Err(EditError::Unchanged) => return None,
-        Err(e @ EditError::Invalid(_)) => (None, Some(CodeActionDisabled { reason: e.to_string() })),
+        Err(e @ EditError::Invalid(_)) => {
+            (None, Some(CodeActionDisabled { reason: e.to_string() }))
+        }
     };
     Some(CodeActionOrCommand::CodeAction(CodeAction {
         title,
@@ -147,7 +193,11 @@ pub struct Request<'a> {
 }
 
 fn wanted(only: Option<&[CodeActionKind]>, kind: &CodeActionKind) -> bool {
-    only.is_none_or(|o| o.iter().any(|k| kind.as_str() == k.as_str() || kind.as_str().starts_with(&format!("{}.", k.as_str()))))
+    only.is_none_or(|o| {
+        o.iter().any(|k| {
+            kind.as_str() == k.as_str() || kind.as_str().starts_with(&format!("{}.", k.as_str()))
+        })
+    })
 }
 
 fn touches(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -167,7 +217,12 @@ pub fn code_actions(snap: &Snapshot, req: &Request<'_>) -> Vec<CodeActionOrComma
 
 fn acknowledge_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeActionOrCommand>) {
     let Some(art) = snap.articles.get(req.article) else { return };
-    let text_of = |r: findings::FigureRef| snap.articles.get(r.article).and_then(|a| a.figures.get(r.figure)).map_or_else(String::new, |f| f.text.clone());
+    let text_of = |r: findings::FigureRef| {
+        snap.articles
+            .get(r.article)
+            .and_then(|a| a.figures.get(r.figure))
+            .map_or_else(String::new, |f| f.text.clone())
+    };
     let mut done: Vec<&str> = Vec::new();
     for f in snap.findings_in(req.article) {
         if !f.is_open() || done.contains(&f.quantity.as_str()) {
@@ -176,7 +231,12 @@ fn acknowledge_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeAct
         let Some(fig) = art.figures.get(f.at.figure) else { continue };
         let range = super::convert::range(&art.article, &fig.span, req.enc);
         let code = f.code.as_str();
-        let diags: Vec<Diagnostic> = req.diagnostics.iter().filter(|d| d.range == range && d.code == Some(NumberOrString::String(code.into()))).cloned().collect();
+        let diags: Vec<Diagnostic> = req
+            .diagnostics
+            .iter()
+            .filter(|d| d.range == range && d.code == Some(NumberOrString::String(code.into())))
+            .cloned()
+            .collect();
         if !touches(&fig.span, &req.span) && diags.is_empty() {
             continue;
         }
@@ -184,52 +244,107 @@ fn acknowledge_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeAct
         let figures = findings::figure_texts(f, &text_of);
         let what = if f.code == Code::FigureConflict { "conflict" } else { "divergence" };
         let title = match &f.acknowledged {
-            Some(Acknowledged::Stale { .. }) => format!("Update the acknowledgement of this {what} in crosswire.json ({})", figures.join(", ")),
+            Some(Acknowledged::Stale { .. }) => format!(
+                "Update the acknowledgement of this {what} in crosswire.json ({})",
+                figures.join(", ")
+            ),
             _ => format!("Acknowledge this {what} in crosswire.json ({})", figures.join(" vs ")),
         };
-        let change = ConfigChange::Acknowledge(Acknowledgement { quantity: f.quantity.clone(), figures, note: String::new() });
-        out.extend(action(title, CodeActionKind::QUICKFIX, workspace_edit(req.doc, &change, req.caps, req.enc), diags, true));
+        let change = ConfigChange::Acknowledge(Acknowledgement {
+            quantity: f.quantity.clone(),
+            figures,
+            note: String::new(),
+        });
+        out.extend(action(
+            title,
+            CodeActionKind::QUICKFIX,
+            workspace_edit(req.doc, &change, req.caps, req.enc),
+            diags,
+            true,
+        ));
     }
 }
 
 fn actor_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeActionOrCommand>) {
-    let Some(Target::Mention { mention, actor }) = query::target_at(snap, req.article, req.span.start) else { return };
+    let Some(Target::Mention { mention, actor }) =
+        query::target_at(snap, req.article, req.span.start)
+    else {
+        return;
+    };
     let Some(art) = snap.articles.get(req.article) else { return };
     let Some(m) = art.actors.mentions.get(mention) else { return };
     let Some(a) = snap.linked.actors.get(actor) else { return };
     let Some(canonical) = query::canonical_name(snap, actor) else { return };
     let fold = crate::actors::names::fold;
     let mut push = |title: String, change: ConfigChange| {
-        out.extend(action(title, CodeActionKind::REFACTOR, workspace_edit(req.doc, &change, req.caps, req.enc), Vec::new(), false));
+        out.extend(action(
+            title,
+            CodeActionKind::REFACTOR,
+            workspace_edit(req.doc, &change, req.caps, req.enc),
+            Vec::new(),
+            false,
+        ));
     };
     // Merge with …
     for other in query::merge_candidates(snap, actor, MAX_CANDIDATES) {
-        let (Some(b), Some(bc)) = (snap.linked.actors.get(other), query::canonical_name(snap, other)) else { continue };
-        push(format!("Merge {} with {} ({})", a.name, b.name, b.kind.as_str()), ConfigChange::Same(canonical.clone(), bc));
+        let (Some(b), Some(bc)) =
+            (snap.linked.actors.get(other), query::canonical_name(snap, other))
+        else {
+            continue;
+        };
+        push(
+            format!("Merge {} with {} ({})", a.name, b.name, b.kind.as_str()),
+            ConfigChange::Same(canonical.clone(), bc),
+        );
     }
     // Not the same as …: split this article's full name from the other full names of the actor
     let text = art.actors.text_of(m);
-    let here = art.actors.entities.get(m.entity).map(|e| e.name.clone()).unwrap_or_else(|| text.to_string());
+    let here = art
+        .actors
+        .entities
+        .get(m.entity)
+        .map(|e| e.name.clone())
+        .unwrap_or_else(|| text.to_string());
     let names = query::entity_names(snap, actor);
     for other in names.iter().filter(|n| fold(n) != fold(&here)).take(MAX_CANDIDATES) {
-        push(format!("‘{here}’ is not the same as ‘{other}’"), ConfigChange::Different(here.clone(), other.clone()));
+        push(
+            format!("‘{here}’ is not the same as ‘{other}’"),
+            ConfigChange::Different(here.clone(), other.clone()),
+        );
     }
     // Add alias
     if fold(text) != fold(&canonical) {
-        let listed = snap.config.aliases.get(&canonical).is_some_and(|v| v.iter().any(|x| fold(x) == fold(text)));
+        let listed = snap
+            .config
+            .aliases
+            .get(&canonical)
+            .is_some_and(|v| v.iter().any(|x| fold(x) == fold(text)));
         if !listed {
-            push(format!("Add ‘{text}’ as an alias of {canonical}"), ConfigChange::Alias { canonical: canonical.clone(), alias: text.to_string() });
+            push(
+                format!("Add ‘{text}’ as an alias of {canonical}"),
+                ConfigChange::Alias { canonical: canonical.clone(), alias: text.to_string() },
+            );
         }
     }
 }
 
 /// prepareRename: the mention under the cursor and the actor's display name.
-pub fn prepare_rename(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Option<PrepareRenameResponse> {
-    let Target::Mention { mention, actor } = query::target_at(snap, article, offset)? else { return None };
+pub fn prepare_rename(
+    snap: &Snapshot,
+    article: usize,
+    offset: usize,
+    enc: Encoding,
+) -> Option<PrepareRenameResponse> {
+    let Target::Mention { mention, actor } = query::target_at(snap, article, offset)? else {
+        return None;
+    };
     let art = snap.articles.get(article)?;
     let m = art.actors.mentions.get(mention)?;
     let a = snap.linked.actors.get(actor)?;
-    Some(PrepareRenameResponse::RangeWithPlaceholder { range: super::convert::range(&art.article, &m.span, enc), placeholder: a.name.clone() })
+    Some(PrepareRenameResponse::RangeWithPlaceholder {
+        range: super::convert::range(&art.article, &m.span, enc),
+        placeholder: a.name.clone(),
+    })
 }
 
 /// Why a rename cannot be done.
@@ -241,12 +356,23 @@ pub enum RenameError {
 }
 
 /// rename: `labels[canonical] = new_name` in crosswire.json. Articles are never edited.
-pub fn rename(snap: &Snapshot, article: usize, offset: usize, new_name: &str, doc: &ConfigDoc, caps: EditCaps, enc: Encoding) -> Result<WorkspaceEdit, RenameError> {
-    let Some(Target::Mention { actor, .. }) = query::target_at(snap, article, offset) else { return Err(RenameError::NotAnActor) };
+pub fn rename(
+    snap: &Snapshot,
+    article: usize,
+    offset: usize,
+    new_name: &str,
+    doc: &ConfigDoc,
+    caps: EditCaps,
+    enc: Encoding,
+) -> Result<WorkspaceEdit, RenameError> {
+    let Some(Target::Mention { actor, .. }) = query::target_at(snap, article, offset) else {
+        return Err(RenameError::NotAnActor);
+    };
     let label = new_name.trim();
     if label.is_empty() {
         return Err(RenameError::EmptyName);
     }
     let canonical = query::canonical_name(snap, actor).ok_or(RenameError::NotAnActor)?;
-    workspace_edit(doc, &ConfigChange::Label { canonical, label: label.to_string() }, caps, enc).map_err(RenameError::Edit)
+    workspace_edit(doc, &ConfigChange::Label { canonical, label: label.to_string() }, caps, enc)
+        .map_err(RenameError::Edit)
 }

@@ -11,7 +11,17 @@ use std::path::{Path, PathBuf};
 
 /// The keys of `crosswire.json` (anything else in the client's settings is ignored, so editor
 /// integrations can pass their own options alongside).
-const CONFIG_KEYS: &[&str] = &["$schema", "articles", "outlets", "aliases", "same", "different", "labels", "acknowledged", "limits"];
+const CONFIG_KEYS: &[&str] = &[
+    "$schema",
+    "articles",
+    "outlets",
+    "aliases",
+    "same",
+    "different",
+    "labels",
+    "acknowledged",
+    "limits",
+];
 
 /// Settings the client sent, as JSON (`initializationOptions` or `settings.crosswire`).
 #[derive(Debug, Clone, Default)]
@@ -40,7 +50,11 @@ impl Settings {
 
     fn config_keys(&self) -> Map<String, Value> {
         match &self.0 {
-            Some(Value::Object(m)) => m.iter().filter(|(k, _)| CONFIG_KEYS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect(),
+            Some(Value::Object(m)) => m
+                .iter()
+                .filter(|(k, _)| CONFIG_KEYS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
             _ => Map::new(),
         }
     }
@@ -102,7 +116,10 @@ impl ConfigProblem {
 
     /// `path:line:column`, or the editor's settings.
     pub fn place(&self) -> String {
-        self.path.as_ref().map_or_else(|| "the editor's crosswire settings".to_string(), |p| format!("{}:{}:{}", p.display(), self.line + 1, self.column + 1))
+        self.path.as_ref().map_or_else(
+            || "the editor's crosswire settings".to_string(),
+            |p| format!("{}:{}:{}", p.display(), self.line + 1, self.column + 1),
+        )
     }
 }
 
@@ -121,9 +138,17 @@ pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<LoadedConfig, Co
     let mut refused = Vec::new();
     let mut merged = settings.config_keys();
     if !merged.is_empty() {
-        let layer = Config::parse(&Value::Object(merged.clone()).to_string(), "settings")
-            .map_err(|e| ConfigProblem::invalid(None, format!("crosswire settings from the editor: {}", strip_location(&e))))?;
-        let outside = |r: RefusedGlob| ConfigProblem { kind: ProblemKind::Outside, ..ConfigProblem::invalid(None, r.to_string()) };
+        let layer =
+            Config::parse(&Value::Object(merged.clone()).to_string(), "settings").map_err(|e| {
+                ConfigProblem::invalid(
+                    None,
+                    format!("crosswire settings from the editor: {}", strip_location(&e)),
+                )
+            })?;
+        let outside = |r: RefusedGlob| ConfigProblem {
+            kind: ProblemKind::Outside,
+            ..ConfigProblem::invalid(None, r.to_string())
+        };
         refused.extend(layer.refused_globs().into_iter().map(outside));
     }
     // Every workspace folder's file: the folders make one corpus, so they share one
@@ -138,20 +163,25 @@ pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<LoadedConfig, Co
             Ok(None) => continue,
             Err(e) => return Err(problem(&path, &e)),
         };
-        let file = Config::parse(&text, &path.display().to_string()).map_err(|e| problem(&path, &e))?;
-        refused_in_files.push(file.refused_globs().into_iter().map(|r| located(&path, &text, &r)).collect::<Vec<_>>());
+        let file =
+            Config::parse(&text, &path.display().to_string()).map_err(|e| problem(&path, &e))?;
+        refused_in_files.push(
+            file.refused_globs().into_iter().map(|r| located(&path, &text, &r)).collect::<Vec<_>>(),
+        );
         let file_value = serde_json::to_value(&file).unwrap_or(Value::Null);
         if let Value::Object(m) = serde_json::from_str::<Value>(&text).unwrap_or(Value::Null) {
             // keys the file sets win; the parsed value carries defaults for the rest
             // maps (outlets, aliases, labels) are merged entry by entry
-            let over: Map<String, Value> = m.keys().filter_map(|k| Some((k.clone(), file_value.get(k)?.clone()))).collect();
+            let over: Map<String, Value> =
+                m.keys().filter_map(|k| Some((k.clone(), file_value.get(k)?.clone()))).collect();
             merge_into(&mut files, over, Lists::Join);
         }
     }
     // the first folder's first
     refused.splice(0..0, refused_in_files.into_iter().rev().flatten());
     merge_into(&mut merged, files, Lists::Replace);
-    let config = Config::parse(&Value::Object(merged).to_string(), "crosswire.json").map_err(|e| ConfigProblem::invalid(None, strip_location(&e)))?;
+    let config = Config::parse(&Value::Object(merged).to_string(), "crosswire.json")
+        .map_err(|e| ConfigProblem::invalid(None, strip_location(&e)))?;
     Ok(LoadedConfig { config, refused })
 }
 
@@ -168,7 +198,14 @@ fn located(path: &Path, text: &str, r: &RefusedGlob) -> ConfigProblem {
         }
         None => (0, 0, 1),
     };
-    ConfigProblem { path: Some(path.to_path_buf()), line, column, width, message: r.to_string(), kind: ProblemKind::Outside }
+    ConfigProblem {
+        path: Some(path.to_path_buf()),
+        line,
+        column,
+        width,
+        message: r.to_string(),
+        kind: ProblemKind::Outside,
+    }
 }
 
 fn problem(path: &Path, e: &ConfigError) -> ConfigProblem {
@@ -257,9 +294,14 @@ fn gitignored(folder: &Path, path: &Path) -> bool {
 /// Every article under `folder`, honouring .gitignore and hidden files as the CLI does, and
 /// the symbolic links that could not be followed (they lead outside the workspace folders,
 /// `inside`) or other problems of the walk, to report.
-pub fn discover(folder: &Path, filter: &ArticleFilter, inside: &Roots) -> (Vec<PathBuf>, Vec<LoadError>) {
+pub fn discover(
+    folder: &Path,
+    filter: &ArticleFilter,
+    inside: &Roots,
+) -> (Vec<PathBuf>, Vec<LoadError>) {
     let walked = crate::corpus::walk_files(folder, inside);
-    let mut out: Vec<PathBuf> = walked.files.into_iter().filter(|p| filter.accepts_walked(folder, p)).collect();
+    let mut out: Vec<PathBuf> =
+        walked.files.into_iter().filter(|p| filter.accepts_walked(folder, p)).collect();
     out.sort();
     (out, walked.errors)
 }
@@ -270,15 +312,21 @@ mod tests {
 
     #[test]
     fn settings_take_the_crosswire_member_and_ignore_foreign_keys() {
-        let s = Settings::from_client(Some(serde_json::json!({"crosswire": {"outlets": {"a.txt": "A"}, "trace": "off"}})));
+        let s = Settings::from_client(Some(
+            serde_json::json!({"crosswire": {"outlets": {"a.txt": "A"}, "trace": "off"}}),
+        ));
         let cfg = load(&[], &s).unwrap().config;
         assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("A"));
     }
 
     #[test]
     fn client_settings_go_over_initialization_options() {
-        let init = Settings::from_client(Some(serde_json::json!({"articles": ["a/*.txt"], "outlets": {"a.txt": "A", "b.txt": "B"}})));
-        let client = Settings::from_client(Some(serde_json::json!({"crosswire": {"outlets": {"b.txt": "B2"}}})));
+        let init = Settings::from_client(Some(
+            serde_json::json!({"articles": ["a/*.txt"], "outlets": {"a.txt": "A", "b.txt": "B"}}),
+        ));
+        let client = Settings::from_client(Some(
+            serde_json::json!({"crosswire": {"outlets": {"b.txt": "B2"}}}),
+        ));
         let cfg = load(&[], &init.layered(&client)).unwrap().config;
         assert_eq!(cfg.articles, ["a/*.txt"]);
         assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("A"));
@@ -288,10 +336,24 @@ mod tests {
     #[test]
     fn every_folders_file_counts_lists_joined_and_the_first_folder_wins() {
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        std::fs::write(a.path().join(FILE_NAME), r#"{"outlets": {"x.txt": "A"}, "same": [["UN", "United Nations"]]}"#).unwrap();
-        std::fs::write(b.path().join(FILE_NAME), r#"{"outlets": {"x.txt": "B", "y.txt": "B"}, "same": [["US", "United States"]]}"#).unwrap();
-        let cfg = load(&[a.path().to_path_buf(), b.path().to_path_buf()], &Settings::default()).unwrap().config;
-        assert_eq!(cfg.outlets.get("x.txt").map(String::as_str), Some("A"), "the first folder wins");
+        std::fs::write(
+            a.path().join(FILE_NAME),
+            r#"{"outlets": {"x.txt": "A"}, "same": [["UN", "United Nations"]]}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            b.path().join(FILE_NAME),
+            r#"{"outlets": {"x.txt": "B", "y.txt": "B"}, "same": [["US", "United States"]]}"#,
+        )
+        .unwrap();
+        let cfg = load(&[a.path().to_path_buf(), b.path().to_path_buf()], &Settings::default())
+            .unwrap()
+            .config;
+        assert_eq!(
+            cfg.outlets.get("x.txt").map(String::as_str),
+            Some("A"),
+            "the first folder wins"
+        );
         assert_eq!(cfg.outlets.get("y.txt").map(String::as_str), Some("B"));
         assert_eq!(cfg.same.len(), 2, "lists are joined: {:?}", cfg.same);
         assert_eq!(cfg.same[0][0], "UN");
@@ -301,7 +363,9 @@ mod tests {
     fn file_wins_over_settings_and_broken_file_is_located() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), r#"{"outlets": {"a.txt": "File"}}"#).unwrap();
-        let s = Settings::from_client(Some(serde_json::json!({"outlets": {"a.txt": "Settings"}, "labels": {"x": "y"}})));
+        let s = Settings::from_client(Some(
+            serde_json::json!({"outlets": {"a.txt": "Settings"}, "labels": {"x": "y"}}),
+        ));
         let cfg = load(&[dir.path().to_path_buf()], &s).unwrap().config;
         assert_eq!(cfg.outlets.get("a.txt").map(String::as_str), Some("File"));
         assert_eq!(cfg.labels.get("x").map(String::as_str), Some("y"));
@@ -314,16 +378,34 @@ mod tests {
     #[test]
     fn globs_reaching_outside_are_refused_located_and_never_match() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(FILE_NAME), "{\n  \"articles\": [\"news/*.txt\", \"../secret/*.txt\"]\n}").unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "{\n  \"articles\": [\"news/*.txt\", \"../secret/*.txt\"]\n}",
+        )
+        .unwrap();
         let s = Settings::from_client(Some(serde_json::json!({"outlets": {"/etc/*.txt": "X"}})));
         let loaded = load(&[dir.path().to_path_buf()], &s).unwrap();
         let [file, settings] = &loaded.refused[..] else { panic!("{:?}", loaded.refused) };
-        assert_eq!((file.line, file.column, file.width, file.kind), (1, 29, 17, ProblemKind::Outside));
-        assert_eq!(file.message, r#"articles[1] "../secret/*.txt" reaches outside the workspace folder (it has a .. component); ignored"#);
-        assert!(settings.path.is_none() && settings.message.starts_with("outlets key \"/etc/*.txt\""), "{settings:?}");
+        assert_eq!(
+            (file.line, file.column, file.width, file.kind),
+            (1, 29, 17, ProblemKind::Outside)
+        );
+        assert_eq!(
+            file.message,
+            r#"articles[1] "../secret/*.txt" reaches outside the workspace folder (it has a .. component); ignored"#
+        );
+        assert!(
+            settings.path.is_none() && settings.message.starts_with("outlets key \"/etc/*.txt\""),
+            "{settings:?}"
+        );
         let root = dir.path();
-        let only_outside = ArticleFilter::new(&Config::parse(r#"{"articles": ["../*.txt", "/tmp/*.txt"]}"#, "x").unwrap());
-        assert!(!only_outside.accepts(root, &root.join("a.txt")), "all globs refused: nothing matches, not everything");
+        let only_outside = ArticleFilter::new(
+            &Config::parse(r#"{"articles": ["../*.txt", "/tmp/*.txt"]}"#, "x").unwrap(),
+        );
+        assert!(
+            !only_outside.accepts(root, &root.join("a.txt")),
+            "all globs refused: nothing matches, not everything"
+        );
         assert!(ArticleFilter::new(&loaded.config).accepts(root, &root.join("news/a.txt")));
     }
 

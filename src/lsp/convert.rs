@@ -18,7 +18,8 @@ use ropey::Rope;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use tower_lsp_server::ls_types::{
-    ClientCapabilities, Location, Position, PositionEncodingKind, Range, TextDocumentContentChangeEvent, Uri,
+    ClientCapabilities, Location, Position, PositionEncodingKind, Range,
+    TextDocumentContentChangeEvent, Uri,
 };
 
 /// The position encoding to use with a client: UTF-8 if it offers it, else UTF-16.
@@ -85,7 +86,10 @@ pub fn position(article: &Article, offset: usize, enc: Encoding) -> Position {
 }
 
 pub fn range(article: &Article, span: &std::ops::Range<usize>, enc: Encoding) -> Range {
-    Range { start: position(article, span.start, enc), end: position(article, span.end.max(span.start), enc) }
+    Range {
+        start: position(article, span.start, enc),
+        end: position(article, span.end.max(span.start), enc),
+    }
 }
 
 /// The byte offset of a client position in an analysed article; `None` when the line does not
@@ -211,7 +215,11 @@ mod tests {
         assert_eq!(rope_char(&r, pos(0, 3), Encoding::Utf16), 2);
         assert_eq!(rope_char(&r, pos(0, 2), Encoding::Utf16), 1);
         assert_eq!(rope_char(&r, pos(9, 9), Encoding::Utf16), r.len_chars());
-        apply_change(&mut r, &edit(Some(Range { start: pos(0, 4), end: pos(1, 0) }), " "), Encoding::Utf16);
+        apply_change(
+            &mut r,
+            &edit(Some(Range { start: pos(0, 4), end: pos(1, 0) }), " "),
+            Encoding::Utf16,
+        );
         assert_eq!(r.to_string(), "a😀b second");
     }
 

@@ -8,5 +8,8 @@ use tower_lsp_server::ls_types::Location;
 
 pub fn definition(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Vec<Location> {
     let Some(target) = query::target_at(snap, article, offset) else { return Vec::new() };
-    query::definitions(snap, article, target).iter().filter_map(|l| convert::location(snap, l, enc)).collect()
+    query::definitions(snap, article, target)
+        .iter()
+        .filter_map(|l| convert::location(snap, l, enc))
+        .collect()
 }

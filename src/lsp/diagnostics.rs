@@ -19,7 +19,8 @@ use crate::text::Encoding;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString, Position, PublishDiagnosticsParams, Range, Uri,
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString, Position,
+    PublishDiagnosticsParams, Range, Uri,
 };
 use tower_lsp_server::Client;
 
@@ -50,7 +51,10 @@ pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<D
         .iter()
         .filter_map(|r| {
             let loc = figure_loc(snap, r.at)?;
-            Some(DiagnosticRelatedInformation { location: convert::location(snap, &loc, enc)?, message: r.message.clone() })
+            Some(DiagnosticRelatedInformation {
+                location: convert::location(snap, &loc, enc)?,
+                message: r.message.clone(),
+            })
         })
         .collect();
     let mut message = finding.message.clone();
@@ -73,7 +77,9 @@ pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<D
         message,
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
-        data: Some(serde_json::json!({ "quantity": finding.quantity, "stale": matches!(finding.acknowledged, Some(Acknowledged::Stale { .. })) })),
+        data: Some(
+            serde_json::json!({ "quantity": finding.quantity, "stale": matches!(finding.acknowledged, Some(Acknowledged::Stale { .. })) }),
+        ),
     })
 }
 
@@ -104,7 +110,8 @@ impl Publisher {
         let mut seen = HashSet::new();
         for (i, a) in snap.articles.iter().enumerate() {
             let key = a.article.name.clone();
-            let diags: Vec<Diagnostic> = by_article[i].iter().filter_map(|f| diagnostic(snap, f, p.encoding)).collect();
+            let diags: Vec<Diagnostic> =
+                by_article[i].iter().filter_map(|f| diagnostic(snap, f, p.encoding)).collect();
             let version = p.versions.get(&key).copied();
             seen.insert(key.clone());
             let changed = match self.last.get(&key) {
@@ -113,7 +120,11 @@ impl Publisher {
             };
             if changed {
                 if let Some(uri) = convert::uri_of(&key) {
-                    let text = raw::value_json(&PublishDiagnosticsParams::new(uri, diags.clone(), version));
+                    let text = raw::value_json(&PublishDiagnosticsParams::new(
+                        uri,
+                        diags.clone(),
+                        version,
+                    ));
                     client.send_notification::<PublishDiagnosticsText>(self.outbox.put(text)).await;
                 }
             }
@@ -180,11 +191,18 @@ struct ConfigNotes {
 
 fn config_diagnostic(p: &ConfigProblem) -> Diagnostic {
     let (severity, code, message) = match p.kind {
-        ProblemKind::Invalid => (DiagnosticSeverity::ERROR, "config-invalid", format!("{}; the last valid configuration stays in force", p.message)),
+        ProblemKind::Invalid => (
+            DiagnosticSeverity::ERROR,
+            "config-invalid",
+            format!("{}; the last valid configuration stays in force", p.message),
+        ),
         ProblemKind::Outside => (DiagnosticSeverity::WARNING, "config-outside", p.message.clone()),
     };
     Diagnostic {
-        range: Range { start: Position { line: p.line, character: p.column }, end: Position { line: p.line, character: p.column + p.width.max(1) } },
+        range: Range {
+            start: Position { line: p.line, character: p.column },
+            end: Position { line: p.line, character: p.column + p.width.max(1) },
+        },
         severity: Some(severity),
         code: Some(NumberOrString::String(code.into())),
         source: Some(SOURCE.to_string()),

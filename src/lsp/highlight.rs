@@ -6,7 +6,12 @@ use crate::analysis::{query, Snapshot, Target};
 use crate::text::Encoding;
 use tower_lsp_server::ls_types::{DocumentHighlight, DocumentHighlightKind};
 
-pub fn highlights(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Vec<DocumentHighlight> {
+pub fn highlights(
+    snap: &Snapshot,
+    article: usize,
+    offset: usize,
+    enc: Encoding,
+) -> Vec<DocumentHighlight> {
     let Some(a) = snap.articles.get(article) else { return Vec::new() };
     match query::target_at(snap, article, offset) {
         Some(Target::Mention { actor, .. }) => {
@@ -15,14 +20,21 @@ pub fn highlights(snap: &Snapshot, article: usize, offset: usize, enc: Encoding)
                 .into_iter()
                 .map(|s| DocumentHighlight {
                     range: convert::range(&a.article, &s, enc),
-                    kind: Some(if intro.as_ref() == Some(&s) { DocumentHighlightKind::WRITE } else { DocumentHighlightKind::READ }),
+                    kind: Some(if intro.as_ref() == Some(&s) {
+                        DocumentHighlightKind::WRITE
+                    } else {
+                        DocumentHighlightKind::READ
+                    }),
                 })
                 .collect()
         }
         Some(Target::Figure { figure }) => a
             .figures
             .get(figure)
-            .map(|f| DocumentHighlight { range: convert::range(&a.article, &f.span, enc), kind: Some(DocumentHighlightKind::TEXT) })
+            .map(|f| DocumentHighlight {
+                range: convert::range(&a.article, &f.span, enc),
+                kind: Some(DocumentHighlightKind::TEXT),
+            })
             .into_iter()
             .collect(),
         None => Vec::new(),

@@ -28,7 +28,11 @@ fn label(snap: &Snapshot, article: usize) -> String {
 fn outlet(snap: &Snapshot, article: usize) -> String {
     snap.articles.get(article).map_or_else(String::new, |a| {
         let (o, l) = (a.article.outlet(), &a.article.meta.label);
-        if o == l { l.clone() } else { format!("{o} ({l})") }
+        if o == l {
+            l.clone()
+        } else {
+            format!("{o} ({l})")
+        }
     })
 }
 
@@ -49,15 +53,28 @@ fn capped(items: impl ExactSizeIterator<Item = String>, sep: &str) -> String {
 pub fn actor_markdown(snap: &Snapshot, card: &ActorCard) -> String {
     let mut lines = vec![format!("**{}** · {}", md(&card.name), card.kind.as_str())];
     if !card.roles.is_empty() {
-        let roles = card.roles.iter().map(|r| format!("{} — {}", md(&r.role), capped(r.articles.iter().map(|&a| md(&outlet(snap, a))), ", ")));
+        let roles = card.roles.iter().map(|r| {
+            format!(
+                "{} — {}",
+                md(&r.role),
+                capped(r.articles.iter().map(|&a| md(&outlet(snap, a))), ", ")
+            )
+        });
         lines.push(capped(roles, "; "));
     }
     if !card.spellings.is_empty() {
-        let s = card.spellings.iter().map(|s| format!("*{}* ({})", md(&s.text), capped(s.articles.iter().map(|&a| md(&label(snap, a))), ", ")));
+        let s = card.spellings.iter().map(|s| {
+            format!(
+                "*{}* ({})",
+                md(&s.text),
+                capped(s.articles.iter().map(|&a| md(&label(snap, a))), ", ")
+            )
+        });
         lines.push(format!("Spellings: {}", capped(s, " · ")));
     }
     if !card.mentions.is_empty() {
-        let m = card.mentions.iter().map(|c| format!("{} ×{}", md(&label(snap, c.article)), c.count));
+        let m =
+            card.mentions.iter().map(|c| format!("{} ×{}", md(&label(snap, c.article)), c.count));
         lines.push(format!("Mentions: {}", capped(m, " · ")));
     }
     for (a, q) in card.quotes.iter().take(5) {
@@ -74,11 +91,15 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
     let mut lines = vec![format!("**{}** · {}", md(&card.text), card.kind.as_str())];
     let qualifier = card.qualifier.as_str().replace('_', " ");
     lines.push(format!("Range: {} ({})", md(&card.range), qualifier));
-    let what: Vec<String> = [card.counts.as_deref(), card.predicate.as_deref(), card.place.as_deref().map(|p| format!("in {p}")).as_deref()]
-        .into_iter()
-        .flatten()
-        .map(md)
-        .collect();
+    let what: Vec<String> = [
+        card.counts.as_deref(),
+        card.predicate.as_deref(),
+        card.place.as_deref().map(|p| format!("in {p}")).as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(md)
+    .collect();
     if !what.is_empty() {
         lines.push(format!("Counts: {}", what.join(" · ")));
     }
@@ -89,14 +110,25 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
         lines.push("Other outlets:".to_string());
         for o in card.others.iter().take(SHOWN) {
             let verdict = if o.agrees { "agrees" } else { "disagrees" };
-            let range = if o.range == o.text { String::new() } else { format!(" ({})", md(&o.range)) };
-            lines.push(format!("- {}: {}{} — {}", md(&outlet(snap, o.at.article)), md(&o.text), range, verdict));
+            let range =
+                if o.range == o.text { String::new() } else { format!(" ({})", md(&o.range)) };
+            lines.push(format!(
+                "- {}: {}{} — {}",
+                md(&outlet(snap, o.at.article)),
+                md(&o.text),
+                range,
+                verdict
+            ));
         }
         let shown = card.others.len().min(SHOWN);
         if card.others_total > shown {
-            let agreeing = card.others_agreeing - card.others.iter().take(shown).filter(|o| o.agrees).count();
+            let agreeing =
+                card.others_agreeing - card.others.iter().take(shown).filter(|o| o.agrees).count();
             let more = card.others_total - shown;
-            lines.push(format!("- and {more} more ({agreeing} agree, {} disagree)", more - agreeing));
+            lines.push(format!(
+                "- and {more} more ({agreeing} agree, {} disagree)",
+                more - agreeing
+            ));
         }
     }
     lines.join("  \n")
@@ -117,5 +149,8 @@ pub fn hover(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> O
             (figure_markdown(snap, &card), span)
         }
     };
-    Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }), range: Some(convert::range(a, &span, enc)) })
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }),
+        range: Some(convert::range(a, &span, enc)),
+    })
 }

@@ -87,7 +87,9 @@ pub async fn drive_sandboxed(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let init = r#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{"workspace":{"workspaceEdit":{"documentChanges":true,"resourceOperations":["create"]}},"general":{"positionEncodings":["utf-16"]}}}}"#;
     let initialized = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
-    let _ = to_server.write_all(format!("Content-Length: {}\r\n\r\n{init}", init.len()).as_bytes()).await;
+    let _ = to_server
+        .write_all(format!("Content-Length: {}\r\n\r\n{init}", init.len()).as_bytes())
+        .await;
     let mut buf = [0u8; 8192];
     while !String::from_utf8_lossy(&out).contains("\"capabilities\"") {
         match from_server.read(&mut buf).await {
@@ -95,7 +97,9 @@ pub async fn drive_sandboxed(data: &[u8]) -> Vec<u8> {
             Ok(n) => out.extend_from_slice(&buf[..n]),
         }
     }
-    let _ = to_server.write_all(format!("Content-Length: {}\r\n\r\n{initialized}", initialized.len()).as_bytes()).await;
+    let _ = to_server
+        .write_all(format!("Content-Length: {}\r\n\r\n{initialized}", initialized.len()).as_bytes())
+        .await;
     // feed the bytes while reading (the output pipe must not fill up), then end of input
     let feed = async move {
         let _ = to_server.write_all(data).await;
@@ -132,7 +136,11 @@ where
     filter.abort();
     // stop the worker (it exits when woken while exiting)
     shared.mark_exiting();
-    if shared.shutdown.load(Ordering::SeqCst) { 0 } else { 1 }
+    if shared.shutdown.load(Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
 }
 
 #[cfg(test)]
@@ -179,14 +187,19 @@ mod tests {
         let bare = input.clone();
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         let out = rt.block_on(async move {
-            let r = tokio::time::timeout(Duration::from_secs(30), super::drive_sandboxed(&input)).await;
+            let r =
+                tokio::time::timeout(Duration::from_secs(30), super::drive_sandboxed(&input)).await;
             r.expect("the message loop did not end")
         });
         rt.shutdown_timeout(Duration::from_secs(1));
         // the bare loop too (requests before initialize)
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         rt.block_on(async move {
-            let r = tokio::time::timeout(Duration::from_secs(30), serve_sandboxed(std::io::Cursor::new(bare), tokio::io::sink())).await;
+            let r = tokio::time::timeout(
+                Duration::from_secs(30),
+                serve_sandboxed(std::io::Cursor::new(bare), tokio::io::sink()),
+            )
+            .await;
             assert!(r.is_ok(), "the message loop did not end");
         });
         rt.shutdown_timeout(Duration::from_secs(1));
@@ -220,7 +233,9 @@ mod tests {
         }
         let mut positions = s.clone();
         // absurd positions everywhere
-        let text = String::from_utf8_lossy(&positions).replace("\"line\":1", "\"line\":4294967295").replace("\"character\":2", "\"character\":4294967295");
+        let text = String::from_utf8_lossy(&positions)
+            .replace("\"line\":1", "\"line\":4294967295")
+            .replace("\"character\":2", "\"character\":4294967295");
         positions = text.into_bytes();
         cases.push(positions);
         for c in cases {

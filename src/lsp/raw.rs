@@ -62,7 +62,11 @@ impl Outbox {
     /// the message is sure to go out: a text whose message is dropped stays until exit (so not
     /// inside the cancellable part of a request handler).
     pub fn put(&self, json: Vec<u8>) -> Token {
-        let key = format!("crosswire-raw/{:016x}/{}", self.nonce, self.next.fetch_add(1, Ordering::Relaxed));
+        let key = format!(
+            "crosswire-raw/{:016x}/{}",
+            self.nonce,
+            self.next.fetch_add(1, Ordering::Relaxed)
+        );
         self.lock().insert(key.clone(), json);
         Token(format!("\0{key}"))
     }
@@ -82,7 +86,9 @@ impl Outbox {
 
 /// The text tower-lsp would write for `v` (through a `Value`, for the same key order).
 pub fn value_json<T: Serialize>(v: &T) -> Vec<u8> {
-    serde_json::to_value(v).and_then(|v| serde_json::to_vec(&v)).unwrap_or_else(|_| b"null".to_vec())
+    serde_json::to_value(v)
+        .and_then(|v| serde_json::to_vec(&v))
+        .unwrap_or_else(|_| b"null".to_vec())
 }
 
 /// The text of a JSON array of `items`, as [`value_json`] of the whole list would give it, one
@@ -152,7 +158,14 @@ pub struct Writer<W> {
 
 impl<W: AsyncWrite + Unpin> Writer<W> {
     pub fn new(inner: W, outbox: std::sync::Arc<Outbox>) -> Self {
-        Writer { inner, outbox, state: State::Header(Vec::new()), owed: Default::default(), owed_at: 0, sent: 0 }
+        Writer {
+            inner,
+            outbox,
+            state: State::Header(Vec::new()),
+            owed: Default::default(),
+            owed_at: 0,
+            sent: 0,
+        }
     }
 
     fn drain(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
@@ -226,7 +239,14 @@ impl<W: AsyncWrite + Unpin> Writer<W> {
                             self.owe(&h, text_last);
                             self.state = State::Header(Vec::new());
                         }
-                        Some(len) => self.state = State::Body { header: h, len, body: Vec::with_capacity(len.min(PEEK)), whole: false },
+                        Some(len) => {
+                            self.state = State::Body {
+                                header: h,
+                                len,
+                                body: Vec::with_capacity(len.min(PEEK)),
+                                whole: false,
+                            }
+                        }
                         None => self.owe(&h, text_last),
                     }
                 } else if h.len() > MAX_HEADER {
@@ -250,14 +270,16 @@ impl<W: AsyncWrite + Unpin> Writer<W> {
                     self.owe(&header, text_last);
                     self.owe(&body, text_last);
                     let rest = len - body.len();
-                    self.state = if rest == 0 { State::Header(Vec::new()) } else { State::Through(rest) };
+                    self.state =
+                        if rest == 0 { State::Header(Vec::new()) } else { State::Through(rest) };
                 }
                 n
             }
             State::Through(left) => {
                 let n = left.min(buf.len()).min(room);
                 self.owe(&buf[..n], text_last);
-                self.state = if n == left { State::Header(Vec::new()) } else { State::Through(left - n) };
+                self.state =
+                    if n == left { State::Header(Vec::new()) } else { State::Through(left - n) };
                 n
             }
             State::Opaque => {
@@ -277,20 +299,29 @@ fn content_length(header: &[u8]) -> Option<usize> {
     let text = std::str::from_utf8(header).ok()?;
     text.split("\r\n").find_map(|line| {
         let (name, value) = line.split_once(':')?;
-        name.trim().eq_ignore_ascii_case("content-length").then(|| value.trim().parse().ok()).flatten()
+        name.trim()
+            .eq_ignore_ascii_case("content-length")
+            .then(|| value.trim().parse().ok())
+            .flatten()
     })
 }
 
 impl<W: AsyncWrite + Unpin> AsyncWrite for Writer<W> {
-    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         let this = &mut *self;
         ready!(this.drain(cx))?;
         // the rest of a large body: straight through, not copied
         match this.state {
             State::Opaque => return Pin::new(&mut this.inner).poll_write(cx, buf),
             State::Through(left) if left >= COALESCE => {
-                let n = ready!(Pin::new(&mut this.inner).poll_write(cx, &buf[..left.min(buf.len())]))?;
-                this.state = if n == left { State::Header(Vec::new()) } else { State::Through(left - n) };
+                let n =
+                    ready!(Pin::new(&mut this.inner).poll_write(cx, &buf[..left.min(buf.len())]))?;
+                this.state =
+                    if n == left { State::Header(Vec::new()) } else { State::Through(left - n) };
                 return Poll::Ready(Ok(n));
             }
             _ => {}
@@ -342,7 +373,11 @@ mod tests {
     }
 
     impl AsyncWrite for Trickle {
-        fn poll_write(mut self: Pin<&mut Self>, _: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        fn poll_write(
+            mut self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+            buf: &[u8],
+        ) -> Poll<io::Result<usize>> {
             let n = buf.len().min(self.step);
             self.out.extend_from_slice(&buf[..n]);
             Poll::Ready(Ok(n))
@@ -371,8 +406,14 @@ mod tests {
 
     #[test]
     fn texts_are_the_bytes_a_value_gives() {
-        let items = vec![json!({"uri": "file:///a", "range": {"start": {"line": 1, "character": 2}, "end": {"line": 1, "character": 5}}}), json!({"b": [1, 2.5, "x\u{0}\"é"], "a": null})];
-        assert_eq!(array_json(&items), (serde_json::to_vec(&serde_json::to_value(&items).unwrap()).unwrap(), 2));
+        let items = vec![
+            json!({"uri": "file:///a", "range": {"start": {"line": 1, "character": 2}, "end": {"line": 1, "character": 5}}}),
+            json!({"b": [1, 2.5, "x\u{0}\"é"], "a": null}),
+        ];
+        assert_eq!(
+            array_json(&items),
+            (serde_json::to_vec(&serde_json::to_value(&items).unwrap()).unwrap(), 2)
+        );
         assert_eq!(array_json(Vec::<u8>::new()).0, b"[]");
         let outer = json!({"z": 1, "list": HOLE, "a": "b"});
         let whole = json!({"z": 1, "list": items, "a": "b"});
@@ -391,13 +432,23 @@ mod tests {
         let small = br#"{"jsonrpc":"2.0","result":null,"id":1}"#.to_vec();
         // token-shaped, but not the outbox's: goes out as it is
         let stranger = br#"{"jsonrpc":"2.0","result":"\u0000crosswire-raw/0/0","id":2}"#.to_vec();
-        let frames = |bodies: &[&Vec<u8>]| bodies.iter().flat_map(|b| frame(b)).collect::<Vec<u8>>();
-        let expected = frames(&[&plain, &answer(serde_json::from_slice(&big).unwrap()), &small, &stranger, &plain]);
+        let frames =
+            |bodies: &[&Vec<u8>]| bodies.iter().flat_map(|b| frame(b)).collect::<Vec<u8>>();
+        let expected = frames(&[
+            &plain,
+            &answer(serde_json::from_slice(&big).unwrap()),
+            &small,
+            &stranger,
+            &plain,
+        ]);
         for (piece, step) in [(1 << 20, 1 << 20), (1, 1 << 20), (7, 3), (1 << 20, 1), (100, 4096)] {
             let outbox = Arc::new(Outbox::default());
             let with_token = answer(serde_json::to_value(outbox.put(big.clone())).unwrap());
             let input = frames(&[&plain, &with_token, &small, &stranger, &plain]);
-            assert!(through(outbox.clone(), &input, piece, step) == expected, "pieces of {piece}, sink steps of {step}");
+            assert!(
+                through(outbox.clone(), &input, piece, step) == expected,
+                "pieces of {piece}, sink steps of {step}"
+            );
             assert!(outbox.is_empty(), "the text is dropped once written");
             // the same frames when the outbox does not hold the token
             assert!(through(Arc::new(Outbox::default()), &input, piece, step) == input);
@@ -406,14 +457,21 @@ mod tests {
         let outbox = Arc::new(Outbox::default());
         let token = outbox.put(b"{\"k\":1}".to_vec());
         let note = serde_json::to_vec(&json!({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": token})).unwrap();
-        assert_eq!(through(outbox, &frame(&note), 5, 5), frame(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"k":1}}"#));
+        assert_eq!(
+            through(outbox, &frame(&note), 5, 5),
+            frame(
+                br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"k":1}}"#
+            )
+        );
     }
 
     #[test]
     fn what_is_not_a_frame_passes_through() {
         let junk = b"no header here\r\n\r\n{}".to_vec();
         assert_eq!(through(Arc::new(Outbox::default()), &junk, 3, 2), junk);
-        let long_header: Vec<u8> = [b"X-A: ".to_vec(), vec![b'a'; 3000], b"\r\nContent-Length: 2\r\n\r\n{}".to_vec()].concat();
+        let long_header: Vec<u8> =
+            [b"X-A: ".to_vec(), vec![b'a'; 3000], b"\r\nContent-Length: 2\r\n\r\n{}".to_vec()]
+                .concat();
         assert_eq!(through(Arc::new(Outbox::default()), &long_header, 100, 100), long_header);
     }
 }

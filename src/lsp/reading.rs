@@ -57,18 +57,38 @@ pub fn code_lens(snap: &Snapshot, article: usize, enc: Encoding) -> Option<Vec<C
     let a = snap.articles.get(article)?;
     let at = a.article.meta.title_span.as_ref().map_or(0, |s| s.start);
     let pos = convert::position(&a.article, at, enc);
-    let mut actors: Vec<usize> = (0..a.actors.entities.len()).filter_map(|e| snap.linked.actor_of(EntityRef { article, entity: e })).collect();
+    let mut actors: Vec<usize> = (0..a.actors.entities.len())
+        .filter_map(|e| snap.linked.actor_of(EntityRef { article, entity: e }))
+        .collect();
     actors.sort_unstable();
     actors.dedup();
-    let conflicts = snap.findings_in(article).filter(|f| f.is_open() && f.code == Code::FigureConflict).count();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let title = format!("{} · {}", plural(actors.len(), "actor", "actors"), plural(conflicts, "conflict", "conflicts"));
-    let range = tower_lsp_server::ls_types::Range { start: Position { line: pos.line, character: 0 }, end: Position { line: pos.line, character: 0 } };
-    Some(vec![CodeLens { range, command: Some(Command { title, command: String::new(), arguments: None }), data: None }])
+    let conflicts =
+        snap.findings_in(article).filter(|f| f.is_open() && f.code == Code::FigureConflict).count();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let title = format!(
+        "{} · {}",
+        plural(actors.len(), "actor", "actors"),
+        plural(conflicts, "conflict", "conflicts")
+    );
+    let range = tower_lsp_server::ls_types::Range {
+        start: Position { line: pos.line, character: 0 },
+        end: Position { line: pos.line, character: 0 },
+    };
+    Some(vec![CodeLens {
+        range,
+        command: Some(Command { title, command: String::new(), arguments: None }),
+        data: None,
+    }])
 }
 
 /// Inlay hints after hedged figures (not exact) whose text is not already their range.
-pub fn inlay_hints(snap: &Snapshot, article: usize, span: Range<usize>, enc: Encoding) -> Option<Vec<InlayHint>> {
+pub fn inlay_hints(
+    snap: &Snapshot,
+    article: usize,
+    span: Range<usize>,
+    enc: Encoding,
+) -> Option<Vec<InlayHint>> {
     let a = snap.articles.get(article)?;
     let hints = a
         .figures
@@ -85,7 +105,11 @@ pub fn inlay_hints(snap: &Snapshot, article: usize, span: Range<usize>, enc: Enc
                 label: InlayHintLabel::String(format!("≈ {range}")),
                 kind: None,
                 text_edits: None,
-                tooltip: Some(InlayHintTooltip::String(format!("“{}” read as {range} ({})", f.text, f.qualifier.as_str().replace('_', " ")))),
+                tooltip: Some(InlayHintTooltip::String(format!(
+                    "“{}” read as {range} ({})",
+                    f.text,
+                    f.qualifier.as_str().replace('_', " ")
+                ))),
                 padding_left: Some(true),
                 padding_right: None,
                 data: None,
@@ -96,11 +120,21 @@ pub fn inlay_hints(snap: &Snapshot, article: usize, span: Range<usize>, enc: Enc
 }
 
 /// Semantic tokens of an article (all of it, or the part overlapping `span`).
-pub fn semantic_tokens(snap: &Snapshot, article: usize, span: Option<Range<usize>>, enc: Encoding) -> Option<SemanticTokens> {
+pub fn semantic_tokens(
+    snap: &Snapshot,
+    article: usize,
+    span: Option<Range<usize>>,
+    enc: Encoding,
+) -> Option<SemanticTokens> {
     let a = snap.articles.get(article)?;
-    let conflicted: std::collections::HashSet<usize> = snap.findings_in(article).filter(|f| f.is_open() && f.code == Code::FigureConflict).map(|f| f.at.figure).collect();
+    let conflicted: std::collections::HashSet<usize> = snap
+        .findings_in(article)
+        .filter(|f| f.is_open() && f.code == Code::FigureConflict)
+        .map(|f| f.at.figure)
+        .collect();
     // (span, type, modifiers)
-    let mut raw: Vec<(Range<usize>, u32, u32)> = Vec::with_capacity(a.actors.mentions.len() + a.figures.len());
+    let mut raw: Vec<(Range<usize>, u32, u32)> =
+        Vec::with_capacity(a.actors.mentions.len() + a.figures.len());
     for m in &a.actors.mentions {
         let kind = snap
             .linked
@@ -143,7 +177,13 @@ pub fn semantic_tokens(snap: &Snapshot, article: usize, span: Option<Range<usize
             }
             let delta_line = ps.line - prev_line;
             let delta_start = if delta_line == 0 { ps.character - prev_col } else { ps.character };
-            data.push(SemanticToken { delta_line, delta_start, length, token_type: ty, token_modifiers_bitset: mods });
+            data.push(SemanticToken {
+                delta_line,
+                delta_start,
+                length,
+                token_type: ty,
+                token_modifiers_bitset: mods,
+            });
             prev_line = ps.line;
             prev_col = ps.character;
         }

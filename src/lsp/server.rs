@@ -8,19 +8,19 @@
 //! to the async handlers, which first note the current revision, then wait (bounded) for a
 //! snapshot at least that new, so a request sees every change sent before it.
 
+use super::code_actions::{self, ConfigDoc, EditCaps};
 use super::config::Settings;
 use super::convert;
+use super::raw::{self, Outbox, Token};
 use super::state::{Change, DiskEvent, State};
 use super::watch::{self, Builtin};
 use super::worker::{self, Published};
-use super::code_actions::{self, ConfigDoc, EditCaps};
-use super::raw::{self, Outbox, Token};
 use super::{definition, highlight, hover, reading, references, symbols};
 use crate::text::Encoding;
 use serde_json::{json, Value};
 use std::future::Future;
-use std::path::PathBuf;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -165,13 +165,22 @@ impl Shared {
             "textDocument/didOpen" => {
                 if let Some(p) = parse::<DidOpenTextDocumentParams>(method, params) {
                     let d = p.text_document;
-                    self.apply(Change::Open { key: convert::key_of(&d.uri), text: d.text, version: d.version, language_id: d.language_id });
+                    self.apply(Change::Open {
+                        key: convert::key_of(&d.uri),
+                        text: d.text,
+                        version: d.version,
+                        language_id: d.language_id,
+                    });
                 }
             }
             "textDocument/didChange" => {
                 if let Some(p) = parse::<DidChangeTextDocumentParams>(method, params) {
                     let key = convert::key_of(&p.text_document.uri);
-                    self.apply(Change::Edit { key, version: p.text_document.version, changes: p.content_changes });
+                    self.apply(Change::Edit {
+                        key,
+                        version: p.text_document.version,
+                        changes: p.content_changes,
+                    });
                 }
             }
             "textDocument/didClose" => {
@@ -183,7 +192,11 @@ impl Shared {
                 if let Some(p) = parse::<DidChangeWatchedFilesParams>(method, params) {
                     for c in p.changes {
                         let Some(path) = convert::path_of(&c.uri) else { continue };
-                        let event = if c.typ == FileChangeType::DELETED { DiskEvent::Deleted } else { DiskEvent::Changed };
+                        let event = if c.typ == FileChangeType::DELETED {
+                            DiskEvent::Deleted
+                        } else {
+                            DiskEvent::Changed
+                        };
                         self.apply(Change::Disk { path, event });
                     }
                 }
@@ -204,8 +217,10 @@ impl Shared {
             }
             "workspace/didChangeWorkspaceFolders" if !self.sandbox => {
                 if let Some(p) = parse::<DidChangeWorkspaceFoldersParams>(method, params) {
-                    let added: Vec<PathBuf> = p.event.added.iter().filter_map(|f| convert::path_of(&f.uri)).collect();
-                    let removed: Vec<PathBuf> = p.event.removed.iter().filter_map(|f| convert::path_of(&f.uri)).collect();
+                    let added: Vec<PathBuf> =
+                        p.event.added.iter().filter_map(|f| convert::path_of(&f.uri)).collect();
+                    let removed: Vec<PathBuf> =
+                        p.event.removed.iter().filter_map(|f| convert::path_of(&f.uri)).collect();
                     if let Some(b) = lock(&self.builtin).as_mut() {
                         for f in &removed {
                             b.unwatch(f);
@@ -225,7 +240,8 @@ impl Shared {
     fn pull_configuration(self: &Arc<Self>) {
         let shared = self.clone();
         tokio::spawn(async move {
-            let items = vec![ConfigurationItem { scope_uri: None, section: Some("crosswire".to_string()) }];
+            let items =
+                vec![ConfigurationItem { scope_uri: None, section: Some("crosswire".to_string()) }];
             if let Ok(mut values) = shared.client.configuration(items).await {
                 let v = values.pop().filter(|v| v.is_object()).map(|v| json!({ "crosswire": v }));
                 shared.apply(Change::Settings(Settings::from_client(v)));
@@ -262,11 +278,19 @@ impl Backend {
 
     /// Runs `f` on a blocking thread. A panic inside is caught, logged (window/logMessage) and
     /// answered as an InternalError; the server carries on.
-    async fn guarded<T: Send + 'static>(&self, what: &'static str, f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    async fn guarded<T: Send + 'static>(
+        &self,
+        what: &'static str,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T> {
         let outcome = tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(f))).await;
         let msg = match outcome {
             Ok(Ok(v)) => return Ok(v),
-            Ok(Err(panic)) => panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "a panic".into()),
+            Ok(Err(panic)) => panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".into()),
             Err(e) => e.to_string(),
         };
         let msg = format!("{what} failed (a bug in crosswire; please report it): {msg}");
@@ -276,7 +300,12 @@ impl Backend {
 
     /// Runs a query against the current snapshot on a blocking thread; a panic becomes an
     /// internal error, never a dead server. Unknown documents answer `None`.
-    async fn on_article<T: Send + 'static>(&self, what: &'static str, uri: &Uri, f: impl FnOnce(&Published, usize) -> Option<T> + Send + 'static) -> Result<Option<T>> {
+    async fn on_article<T: Send + 'static>(
+        &self,
+        what: &'static str,
+        uri: &Uri,
+        f: impl FnOnce(&Published, usize) -> Option<T> + Send + 'static,
+    ) -> Result<Option<T>> {
         let key = convert::key_of(uri);
         let p = self.shared.current().await;
         self.guarded(what, move || {
@@ -302,7 +331,10 @@ impl Backend {
         if std::env::var_os("CROSSWIRE_TEST_PANIC").is_none_or(|v| v != "1") {
             return Err(Error::method_not_found());
         }
-        self.guarded("crosswire/debugPanic", || -> Value { panic!("crosswire/debugPanic: a panic on purpose") }).await
+        self.guarded("crosswire/debugPanic", || -> Value {
+            panic!("crosswire/debugPanic: a panic on purpose")
+        })
+        .await
     }
 
     /// The answer to a message the transport guard could not decode (see `transport.rs`).
@@ -347,7 +379,8 @@ impl Backend {
         let include = params.context.include_declaration;
         let text = self
             .on_article("references", &tp.text_document.uri, move |p, i| {
-                let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
+                let off =
+                    convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
                 references::references_json(&p.snapshot, i, off, include, p.encoding)
             })
             .await?;
@@ -365,7 +398,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 fn internal(e: impl std::fmt::Display) -> Error {
-    Error { code: ErrorCode::InternalError, message: format!("crosswire: internal error: {e}").into(), data: None }
+    Error {
+        code: ErrorCode::InternalError,
+        message: format!("crosswire: internal error: {e}").into(),
+        data: None,
+    }
 }
 
 fn folders_of(params: &InitializeParams) -> Vec<PathBuf> {
@@ -391,15 +428,28 @@ impl LanguageServer for Backend {
         let caps = &params.capabilities;
         let enc = convert::negotiate(caps);
         let c = Caps {
-            work_done_progress: caps.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
-            dynamic_watch: caps.workspace.as_ref().and_then(|w| w.did_change_watched_files.as_ref()).and_then(|d| d.dynamic_registration).unwrap_or(false),
+            work_done_progress: caps
+                .window
+                .as_ref()
+                .and_then(|w| w.work_done_progress)
+                .unwrap_or(false),
+            dynamic_watch: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
             hierarchical_symbols: caps
                 .text_document
                 .as_ref()
                 .and_then(|t| t.document_symbol.as_ref())
                 .and_then(|d| d.hierarchical_document_symbol_support)
                 .unwrap_or(false),
-            pull_configuration: caps.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
+            pull_configuration: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.configuration)
+                .unwrap_or(false),
             edit: EditCaps::from_client(caps),
         };
         *lock(&self.shared.caps) = c;
@@ -420,38 +470,58 @@ impl LanguageServer for Backend {
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(convert::encoding_kind(enc)),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    ..Default::default()
-                })),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 document_highlight_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
-                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR]),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::REFACTOR,
+                        ]),
+                        work_done_progress_options: Default::default(),
+                        resolve_provider: None,
+                    },
+                )),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
                     work_done_progress_options: Default::default(),
-                    resolve_provider: None,
                 })),
-                rename_provider: Some(OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })),
                 code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
                 inlay_hint_provider: Some(OneOf::Left(true)),
-                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
-                    work_done_progress_options: Default::default(),
-                    legend: reading::legend(),
-                    range: Some(true),
-                    full: Some(SemanticTokensFullOptions::Bool(true)),
-                })),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            work_done_progress_options: Default::default(),
+                            legend: reading::legend(),
+                            range: Some(true),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                        },
+                    ),
+                ),
                 workspace: Some(WorkspaceServerCapabilities {
-                    workspace_folders: Some(WorkspaceFoldersServerCapabilities { supported: Some(true), change_notifications: Some(OneOf::Left(true)) }),
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
                     file_operations: None,
                 }),
                 ..Default::default()
             },
-            server_info: Some(ServerInfo { name: "crosswire".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+            server_info: Some(ServerInfo {
+                name: "crosswire".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
             offset_encoding: None,
         })
     }
@@ -485,22 +555,40 @@ impl LanguageServer for Backend {
     // The state-changing notifications are taken by `Ordered` before they get here; these
     // bodies only run if the service is used without it, and take the same synchronous door.
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        self.shared.handle_notification("textDocument/didOpen", serde_json::to_value(params).ok().as_ref());
+        self.shared.handle_notification(
+            "textDocument/didOpen",
+            serde_json::to_value(params).ok().as_ref(),
+        );
     }
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        self.shared.handle_notification("textDocument/didChange", serde_json::to_value(params).ok().as_ref());
+        self.shared.handle_notification(
+            "textDocument/didChange",
+            serde_json::to_value(params).ok().as_ref(),
+        );
     }
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        self.shared.handle_notification("textDocument/didClose", serde_json::to_value(params).ok().as_ref());
+        self.shared.handle_notification(
+            "textDocument/didClose",
+            serde_json::to_value(params).ok().as_ref(),
+        );
     }
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        self.shared.handle_notification("workspace/didChangeWatchedFiles", serde_json::to_value(params).ok().as_ref());
+        self.shared.handle_notification(
+            "workspace/didChangeWatchedFiles",
+            serde_json::to_value(params).ok().as_ref(),
+        );
     }
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.shared.handle_notification("workspace/didChangeConfiguration", serde_json::to_value(params).ok().as_ref());
+        self.shared.handle_notification(
+            "workspace/didChangeConfiguration",
+            serde_json::to_value(params).ok().as_ref(),
+        );
     }
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
-        self.shared.handle_notification("workspace/didChangeWorkspaceFolders", serde_json::to_value(params).ok().as_ref());
+        self.shared.handle_notification(
+            "workspace/didChangeWorkspaceFolders",
+            serde_json::to_value(params).ok().as_ref(),
+        );
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -512,7 +600,10 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
         let tp = params.text_document_position_params;
         self.on_article("definition", &tp.text_document.uri, move |p, i| {
             let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
@@ -533,7 +624,10 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
         let tp = params.text_document_position_params;
         self.on_article("documentHighlight", &tp.text_document.uri, move |p, i| {
             let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
@@ -543,15 +637,27 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
         let hierarchical = self.shared.caps().hierarchical_symbols;
-        self.on_article("documentSymbol", &params.text_document.uri, move |p, i| symbols::document_symbols(&p.snapshot, i, hierarchical, p.encoding)).await
+        self.on_article("documentSymbol", &params.text_document.uri, move |p, i| {
+            symbols::document_symbols(&p.snapshot, i, hierarchical, p.encoding)
+        })
+        .await
     }
 
-    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
         let p = self.shared.current().await;
         let q = params.query;
-        self.guarded("workspace/symbol", move || Some(symbols::workspace_symbols(&p.snapshot, &q, p.encoding))).await
+        self.guarded("workspace/symbol", move || {
+            Some(symbols::workspace_symbols(&p.snapshot, &q, p.encoding))
+        })
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -562,17 +668,30 @@ impl LanguageServer for Backend {
             let doc = doc?;
             let art = &p.snapshot.articles[i].article;
             let start = convert::offset(art, range.start, p.encoding)?;
-            let end = convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
-            let req = code_actions::Request { article: i, span: start..end, diagnostics: &context.diagnostics, only: context.only.as_deref(), doc: &doc, caps, enc: p.encoding };
+            let end =
+                convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
+            let req = code_actions::Request {
+                article: i,
+                span: start..end,
+                diagnostics: &context.diagnostics,
+                only: context.only.as_deref(),
+                doc: &doc,
+                caps,
+                enc: p.encoding,
+            };
             let v = code_actions::code_actions(&p.snapshot, &req);
             (!v.is_empty()).then_some(v)
         })
         .await
     }
 
-    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
         self.on_article("prepareRename", &params.text_document.uri, move |p, i| {
-            let off = convert::offset(&p.snapshot.articles[i].article, params.position, p.encoding)?;
+            let off =
+                convert::offset(&p.snapshot.articles[i].article, params.position, p.encoding)?;
             code_actions::prepare_rename(&p.snapshot, i, off, p.encoding)
         })
         .await
@@ -585,25 +704,45 @@ impl LanguageServer for Backend {
         let new_name = params.new_name;
         let r = self
             .on_article("rename", &tp.text_document.uri, move |p, i| {
-                let Some(doc) = doc else { return Some(Err("no workspace folder to hold crosswire.json".to_string())) };
-                let off = convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
-                Some(match code_actions::rename(&p.snapshot, i, off, &new_name, &doc, caps, p.encoding) {
-                    Ok(edit) => Ok(Some(edit)),
-                    Err(code_actions::RenameError::NotAnActor) => Ok(None),
-                    Err(code_actions::RenameError::EmptyName) => Err("the new name is empty".to_string()),
-                    Err(code_actions::RenameError::Edit(e)) => Err(e.to_string()),
-                })
+                let Some(doc) = doc else {
+                    return Some(Err("no workspace folder to hold crosswire.json".to_string()));
+                };
+                let off =
+                    convert::offset(&p.snapshot.articles[i].article, tp.position, p.encoding)?;
+                Some(
+                    match code_actions::rename(
+                        &p.snapshot,
+                        i,
+                        off,
+                        &new_name,
+                        &doc,
+                        caps,
+                        p.encoding,
+                    ) {
+                        Ok(edit) => Ok(Some(edit)),
+                        Err(code_actions::RenameError::NotAnActor) => Ok(None),
+                        Err(code_actions::RenameError::EmptyName) => {
+                            Err("the new name is empty".to_string())
+                        }
+                        Err(code_actions::RenameError::Edit(e)) => Err(e.to_string()),
+                    },
+                )
             })
             .await?;
         match r {
             None => Ok(None),
             Some(Ok(edit)) => Ok(edit),
-            Some(Err(message)) => Err(Error { code: ErrorCode::InvalidParams, message: message.into(), data: None }),
+            Some(Err(message)) => {
+                Err(Error { code: ErrorCode::InvalidParams, message: message.into(), data: None })
+            }
         }
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.on_article("codeLens", &params.text_document.uri, move |p, i| reading::code_lens(&p.snapshot, i, p.encoding)).await
+        self.on_article("codeLens", &params.text_document.uri, move |p, i| {
+            reading::code_lens(&p.snapshot, i, p.encoding)
+        })
+        .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
@@ -611,23 +750,36 @@ impl LanguageServer for Backend {
         self.on_article("inlayHint", &params.text_document.uri, move |p, i| {
             let art = &p.snapshot.articles[i].article;
             let start = convert::offset(art, range.start, p.encoding).unwrap_or(art.text.len());
-            let end = convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
+            let end =
+                convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
             reading::inlay_hints(&p.snapshot, i, start..end, p.encoding)
         })
         .await
     }
 
-    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
-        self.on_article("semanticTokens/full", &params.text_document.uri, move |p, i| reading::semantic_tokens(&p.snapshot, i, None, p.encoding).map(SemanticTokensResult::Tokens)).await
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.on_article("semanticTokens/full", &params.text_document.uri, move |p, i| {
+            reading::semantic_tokens(&p.snapshot, i, None, p.encoding)
+                .map(SemanticTokensResult::Tokens)
+        })
+        .await
     }
 
-    async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
         let range = params.range;
         self.on_article("semanticTokens/range", &params.text_document.uri, move |p, i| {
             let art = &p.snapshot.articles[i].article;
             let start = convert::offset(art, range.start, p.encoding).unwrap_or(art.text.len());
-            let end = convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
-            reading::semantic_tokens(&p.snapshot, i, Some(start..end), p.encoding).map(SemanticTokensRangeResult::Tokens)
+            let end =
+                convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
+            reading::semantic_tokens(&p.snapshot, i, Some(start..end), p.encoding)
+                .map(SemanticTokensRangeResult::Tokens)
         })
         .await
     }
@@ -639,7 +791,8 @@ pub struct Ordered {
     pub shared: Arc<Shared>,
 }
 
-type BoxFut = Pin<Box<dyn Future<Output = std::result::Result<Option<Response>, ExitedError>> + Send>>;
+type BoxFut =
+    Pin<Box<dyn Future<Output = std::result::Result<Option<Response>, ExitedError>> + Send>>;
 
 impl tower::Service<Request> for Ordered {
     type Response = Option<Response>;

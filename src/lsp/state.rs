@@ -166,7 +166,10 @@ impl State {
         match change {
             Change::Open { key, text, version, language_id } => {
                 let article = self.is_article_doc(&key, &language_id);
-                self.open.insert(key.clone(), OpenDoc { rope: convert::rope(&text), version, language_id });
+                self.open.insert(
+                    key.clone(),
+                    OpenDoc { rope: convert::rope(&text), version, language_id },
+                );
                 if article {
                     self.mark(&key);
                 }
@@ -190,7 +193,8 @@ impl State {
             Change::Close { key } => {
                 let Some(doc) = self.open.remove(&key) else { return false };
                 // back to the disk copy (re-read), or gone if it has none
-                if self.is_article_doc(&key, &doc.language_id) || self.workspace.get(&key).is_some() {
+                if self.is_article_doc(&key, &doc.language_id) || self.workspace.get(&key).is_some()
+                {
                     if !self.disk.contains_key(&key) {
                         if let Some(p) = self.path_if_article(Path::new(&key)) {
                             if p.is_file() {
@@ -215,7 +219,14 @@ impl State {
                 let mut any = false;
                 for f in removed {
                     self.folders.retain(|g| *g != f);
-                    let keys: Vec<Key> = self.disk.iter().filter(|(_, p)| p.starts_with(&f) && !self.folders.iter().any(|g| p.starts_with(g))).map(|(k, _)| k.clone()).collect();
+                    let keys: Vec<Key> = self
+                        .disk
+                        .iter()
+                        .filter(|(_, p)| {
+                            p.starts_with(&f) && !self.folders.iter().any(|g| p.starts_with(g))
+                        })
+                        .map(|(k, _)| k.clone())
+                        .collect();
                     for k in keys {
                         self.disk.remove(&k);
                         self.mark(&k);
@@ -240,7 +251,9 @@ impl State {
 
     fn disk_event(&mut self, path: PathBuf, event: DiskEvent) -> bool {
         if path.file_name().is_some_and(|n| n == crate::config::FILE_NAME) {
-            if self.folders.iter().any(|f| path.parent() == Some(f.as_path())) || self.folders.is_empty() {
+            if self.folders.iter().any(|f| path.parent() == Some(f.as_path()))
+                || self.folders.is_empty()
+            {
                 self.config_reload = true;
                 self.bump();
                 return true;
@@ -249,7 +262,12 @@ impl State {
         }
         match event {
             DiskEvent::Deleted => {
-                let keys: Vec<Key> = self.disk.iter().filter(|(_, p)| p.starts_with(&path)).map(|(k, _)| k.clone()).collect();
+                let keys: Vec<Key> = self
+                    .disk
+                    .iter()
+                    .filter(|(_, p)| p.starts_with(&path))
+                    .map(|(k, _)| k.clone())
+                    .collect();
                 let any = !keys.is_empty();
                 for k in keys {
                     self.disk.remove(&k);
@@ -309,7 +327,8 @@ impl State {
             }
             return super::config::has_article_extension(key);
         }
-        super::config::has_article_extension(key) || matches!(language_id, "plaintext" | "markdown" | "text")
+        super::config::has_article_extension(key)
+            || matches!(language_id, "plaintext" | "markdown" | "text")
     }
 
     /// The text and version of an open document (any document, article or not).
@@ -367,8 +386,14 @@ impl State {
         if !self.folders.iter().any(|f| folder.starts_with(f)) {
             return; // removed meanwhile
         }
-        let found_keys: std::collections::HashSet<Key> = found.iter().map(|p| convert::key_of_path(p)).collect();
-        let gone: Vec<Key> = self.disk.iter().filter(|(k, p)| p.starts_with(folder) && !found_keys.contains(*k)).map(|(k, _)| k.clone()).collect();
+        let found_keys: std::collections::HashSet<Key> =
+            found.iter().map(|p| convert::key_of_path(p)).collect();
+        let gone: Vec<Key> = self
+            .disk
+            .iter()
+            .filter(|(k, p)| p.starts_with(folder) && !found_keys.contains(*k))
+            .map(|(k, _)| k.clone())
+            .collect();
         for k in gone {
             self.disk.remove(&k);
             if !self.open.contains_key(&k) {
@@ -396,7 +421,9 @@ impl State {
             .dirty
             .iter()
             .map(|(key, &rev)| {
-                let source = if let Some(doc) = self.open.get(key).filter(|d| self.is_article_doc(key, &d.language_id)) {
+                let source = if let Some(doc) =
+                    self.open.get(key).filter(|d| self.is_article_doc(key, &d.language_id))
+                {
                     Source::Text(Arc::from(doc.rope.to_string()), doc.version)
                 } else if let Some(p) = self.disk.get(key) {
                     Source::Disk(p.clone())
@@ -406,7 +433,12 @@ impl State {
                 Item { key: key.clone(), rev, source }
             })
             .collect();
-        Job { items, config: self.config.clone(), config_gen: self.config_gen, roots: self.roots.clone() }
+        Job {
+            items,
+            config: self.config.clone(),
+            config_gen: self.config_gen,
+            roots: self.roots.clone(),
+        }
     }
 
     pub fn has_pending_work(&self) -> bool {
@@ -452,7 +484,11 @@ impl State {
             return None;
         }
         self.unpublished = false;
-        Some(Publishable { revision: self.revision, workspace: self.workspace.clone(), versions: self.analysed_version.clone() })
+        Some(Publishable {
+            revision: self.revision,
+            workspace: self.workspace.clone(),
+            versions: self.analysed_version.clone(),
+        })
     }
 }
 
@@ -462,20 +498,43 @@ mod tests {
     use tower_lsp_server::ls_types::{Position, Range};
 
     fn edit(line: u32, a: u32, b: u32, text: &str) -> TextDocumentContentChangeEvent {
-        TextDocumentContentChangeEvent { range: Some(Range { start: Position { line, character: a }, end: Position { line, character: b } }), range_length: None, text: text.into() }
+        TextDocumentContentChangeEvent {
+            range: Some(Range {
+                start: Position { line, character: a },
+                end: Position { line, character: b },
+            }),
+            range_length: None,
+            text: text.into(),
+        }
     }
 
     fn analysed(job: &Job) -> Vec<(Item, Outcome)> {
-        job.items.iter().map(|it| (it.clone(), super::super::worker::process(it, &job.config, &job.roots))).collect()
+        job.items
+            .iter()
+            .map(|it| (it.clone(), super::super::worker::process(it, &job.config, &job.roots)))
+            .collect()
     }
 
     #[test]
     fn edits_apply_in_order_and_revisions_only_grow() {
         let mut st = State::new(Encoding::Utf16);
-        assert!(st.apply(Change::Open { key: "untitled:a".into(), text: "Hello ’world’".into(), version: 1, language_id: "plaintext".into() }));
+        assert!(st.apply(Change::Open {
+            key: "untitled:a".into(),
+            text: "Hello ’world’".into(),
+            version: 1,
+            language_id: "plaintext".into()
+        }));
         let r1 = st.revision;
-        st.apply(Change::Edit { key: "untitled:a".into(), version: 2, changes: vec![edit(0, 7, 12, "there")] });
-        st.apply(Change::Edit { key: "untitled:a".into(), version: 3, changes: vec![edit(0, 0, 5, "Oh")] });
+        st.apply(Change::Edit {
+            key: "untitled:a".into(),
+            version: 2,
+            changes: vec![edit(0, 7, 12, "there")],
+        });
+        st.apply(Change::Edit {
+            key: "untitled:a".into(),
+            version: 3,
+            changes: vec![edit(0, 0, 5, "Oh")],
+        });
         assert!(st.revision > r1);
         let job = st.take_job();
         match &job.items[0].source {
@@ -486,17 +545,30 @@ mod tests {
             other => panic!("{other:?}"),
         }
         // a change for a document never opened does nothing
-        assert!(!st.apply(Change::Edit { key: "untitled:b".into(), version: 2, changes: vec![edit(0, 0, 0, "x")] }));
+        assert!(!st.apply(Change::Edit {
+            key: "untitled:b".into(),
+            version: 2,
+            changes: vec![edit(0, 0, 0, "x")]
+        }));
     }
 
     #[test]
     fn stale_results_are_dropped_and_nothing_is_published_until_current() {
         let mut st = State::new(Encoding::Utf16);
-        st.apply(Change::Open { key: "untitled:a".into(), text: "one".into(), version: 1, language_id: "plaintext".into() });
+        st.apply(Change::Open {
+            key: "untitled:a".into(),
+            text: "one".into(),
+            version: 1,
+            language_id: "plaintext".into(),
+        });
         let job = st.take_job();
         let results = analysed(&job);
         // the document changes while the job runs
-        st.apply(Change::Edit { key: "untitled:a".into(), version: 2, changes: vec![edit(0, 0, 3, "two")] });
+        st.apply(Change::Edit {
+            key: "untitled:a".into(),
+            version: 2,
+            changes: vec![edit(0, 0, 3, "two")],
+        });
         st.apply_results(&job, results);
         assert!(st.take_publishable().is_none(), "a stale result must not be published");
         let job = st.take_job();
@@ -512,7 +584,12 @@ mod tests {
     #[test]
     fn closing_returns_to_disk_or_drops_the_article() {
         let mut st = State::new(Encoding::Utf16);
-        st.apply(Change::Open { key: "untitled:a".into(), text: "one".into(), version: 1, language_id: "plaintext".into() });
+        st.apply(Change::Open {
+            key: "untitled:a".into(),
+            text: "one".into(),
+            version: 1,
+            language_id: "plaintext".into(),
+        });
         let job = st.take_job();
         let r = analysed(&job);
         st.apply_results(&job, r);

@@ -6,7 +6,10 @@ use crate::actors::ActorKind;
 use crate::analysis::query::{self, SymbolWhat};
 use crate::analysis::Snapshot;
 use crate::text::Encoding;
-use tower_lsp_server::ls_types::{DocumentSymbol, DocumentSymbolResponse, Location, OneOf, SymbolInformation, SymbolKind, WorkspaceSymbol, WorkspaceSymbolResponse};
+use tower_lsp_server::ls_types::{
+    DocumentSymbol, DocumentSymbolResponse, Location, OneOf, SymbolInformation, SymbolKind,
+    WorkspaceSymbol, WorkspaceSymbolResponse,
+};
 
 /// At most this many workspace symbols per query.
 pub const WORKSPACE_LIMIT: usize = 256;
@@ -28,7 +31,12 @@ pub fn kind(what: SymbolWhat) -> SymbolKind {
 }
 
 #[allow(deprecated)] // SymbolInformation::deprecated and DocumentSymbol::deprecated must be set
-pub fn document_symbols(snap: &Snapshot, article: usize, hierarchical: bool, enc: Encoding) -> Option<DocumentSymbolResponse> {
+pub fn document_symbols(
+    snap: &Snapshot,
+    article: usize,
+    hierarchical: bool,
+    enc: Encoding,
+) -> Option<DocumentSymbolResponse> {
     let a = snap.articles.get(article)?;
     let symbols = query::article_symbols(snap, article).into_iter().take(DOCUMENT_LIMIT);
     if hierarchical {
@@ -36,7 +44,16 @@ pub fn document_symbols(snap: &Snapshot, article: usize, hierarchical: bool, enc
             .into_iter()
             .map(|s| {
                 let range = convert::range(&a.article, &s.span, enc);
-                DocumentSymbol { name: s.name, detail: s.detail, kind: kind(s.what), tags: None, deprecated: None, range, selection_range: range, children: None }
+                DocumentSymbol {
+                    name: s.name,
+                    detail: s.detail,
+                    kind: kind(s.what),
+                    tags: None,
+                    deprecated: None,
+                    range,
+                    selection_range: range,
+                    children: None,
+                }
             })
             .collect();
         Some(DocumentSymbolResponse::Nested(v))
@@ -49,7 +66,10 @@ pub fn document_symbols(snap: &Snapshot, article: usize, hierarchical: bool, enc
                 kind: kind(s.what),
                 tags: None,
                 deprecated: None,
-                location: Location { uri: uri.clone(), range: convert::range(&a.article, &s.span, enc) },
+                location: Location {
+                    uri: uri.clone(),
+                    range: convert::range(&a.article, &s.span, enc),
+                },
                 container_name: None,
             })
             .collect();
@@ -64,7 +84,14 @@ pub fn workspace_symbols(snap: &Snapshot, q: &str, enc: Encoding) -> WorkspaceSy
         .filter_map(|h| {
             let loc = convert::location(snap, h.at.as_ref()?, enc)?;
             let container = (h.matched != h.name).then(|| format!("as “{}”", h.matched));
-            Some(WorkspaceSymbol { name: h.name, kind: kind(SymbolWhat::Actor(h.kind)), tags: None, container_name: container, location: OneOf::Left(loc), data: None })
+            Some(WorkspaceSymbol {
+                name: h.name,
+                kind: kind(SymbolWhat::Actor(h.kind)),
+                tags: None,
+                container_name: container,
+                location: OneOf::Left(loc),
+                data: None,
+            })
         })
         .collect();
     WorkspaceSymbolResponse::Nested(v)

@@ -16,7 +16,8 @@ pub const INVALID_METHOD: &str = "crosswire/invalidMessage";
 const MAX_BODY: usize = 4 * crate::config::MAX_ARTICLE_BYTES_CEILING as usize;
 
 fn is_message(body: &[u8]) -> bool {
-    serde_json::from_slice::<Request>(body).is_ok() || serde_json::from_slice::<Response>(body).is_ok()
+    serde_json::from_slice::<Request>(body).is_ok()
+        || serde_json::from_slice::<Response>(body).is_ok()
 }
 
 async fn write_frame(out: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> std::io::Result<()> {
@@ -31,7 +32,10 @@ const MAX_HEADER_LINE: u64 = 8 * 1024;
 /// Reads one header line into `line` (cleared first), keeping at most [`MAX_HEADER_LINE`] bytes
 /// of it; an over-long line is consumed to its end and comes back empty of meaning (its bytes
 /// are dropped). Returns the number of bytes consumed; 0 at end of input.
-async fn read_header_line(input: &mut (impl AsyncBufRead + Unpin), line: &mut Vec<u8>) -> std::io::Result<usize> {
+async fn read_header_line(
+    input: &mut (impl AsyncBufRead + Unpin),
+    line: &mut Vec<u8>,
+) -> std::io::Result<usize> {
     let mut consumed = (&mut *input).take(MAX_HEADER_LINE).read_until(b'\n', line).await?;
     if line.last() == Some(&b'\n') || consumed == 0 {
         return Ok(consumed);
@@ -89,10 +93,14 @@ pub async fn filter(mut input: impl AsyncBufRead + Unpin, mut out: impl AsyncWri
             write_frame(&mut out, &body).await
         } else {
             eprintln!("crosswire lsp: ignoring a malformed message ({len} bytes)");
-            let id = serde_json::from_slice::<Value>(&body).ok().and_then(|v| v.get("id").cloned()).filter(|id| id.is_number() || id.is_string());
+            let id = serde_json::from_slice::<Value>(&body)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .filter(|id| id.is_number() || id.is_string());
             match id {
                 Some(id) => {
-                    let req = serde_json::json!({ "jsonrpc": "2.0", "id": id, "method": INVALID_METHOD });
+                    let req =
+                        serde_json::json!({ "jsonrpc": "2.0", "id": id, "method": INVALID_METHOD });
                     write_frame(&mut out, req.to_string().as_bytes()).await
                 }
                 None => Ok(()),

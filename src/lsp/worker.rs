@@ -38,7 +38,12 @@ pub struct Published {
 
 impl Published {
     pub fn empty(encoding: Encoding) -> Published {
-        Published { revision: 0, snapshot: Arc::new(analysis::Workspace::default().snapshot()), versions: HashMap::new(), encoding }
+        Published {
+            revision: 0,
+            snapshot: Arc::new(analysis::Workspace::default().snapshot()),
+            versions: HashMap::new(),
+            encoding,
+        }
     }
 }
 
@@ -67,7 +72,13 @@ pub async fn run(shared: Arc<Shared>) {
         })
         .await;
         if outcome.is_err() {
-            shared.client.log_message(MessageType::ERROR, "crosswire: internal error while analysing; the previous results stay in force").await;
+            shared
+                .client
+                .log_message(
+                    MessageType::ERROR,
+                    "crosswire: internal error while analysing; the previous results stay in force",
+                )
+                .await;
         }
     }
 }
@@ -86,7 +97,11 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
             Some(Ok(loaded)) => {
                 shared.state().set_config(loaded.config);
                 if diags.config_loaded(client, &loaded.refused).await {
-                    let notes: Vec<String> = loaded.refused.iter().map(|p| format!("crosswire: {}: {}", p.place(), p.message)).collect();
+                    let notes: Vec<String> = loaded
+                        .refused
+                        .iter()
+                        .map(|p| format!("crosswire: {}: {}", p.place(), p.message))
+                        .collect();
                     tell(client, &notes, "refused globs").await;
                 }
             }
@@ -100,8 +115,20 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     let scans = shared.state().take_scans();
     let indexing = !scans.is_empty();
     if indexing {
-        let (filter, roots) = { let st = shared.state(); (st.filter(), st.roots()) };
-        let found = blocking(move || scans.into_iter().map(|(f, reread)| { let (v, skipped) = lsp_config::discover(&f, &filter, &roots); (f, v, skipped, reread) }).collect::<Vec<_>>()).await;
+        let (filter, roots) = {
+            let st = shared.state();
+            (st.filter(), st.roots())
+        };
+        let found = blocking(move || {
+            scans
+                .into_iter()
+                .map(|(f, reread)| {
+                    let (v, skipped) = lsp_config::discover(&f, &filter, &roots);
+                    (f, v, skipped, reread)
+                })
+                .collect::<Vec<_>>()
+        })
+        .await;
         let mut skipped = Vec::new();
         {
             let mut st = shared.state();
@@ -116,7 +143,8 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     let job = shared.state().take_job();
     if !job.items.is_empty() {
         let total = job.items.len();
-        let progress = Indexing::begin(client, indexing && shared.caps().work_done_progress, serial, total);
+        let progress =
+            Indexing::begin(client, indexing && shared.caps().work_done_progress, serial, total);
         let chunk = (total / 20).max(16);
         let mut results: Vec<(Item, Outcome)> = Vec::with_capacity(total);
         let mut done = 0;
@@ -124,7 +152,17 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
             let items = items.to_vec();
             let (config, roots) = (job.config.clone(), job.roots.clone());
             let n = items.len();
-            if let Some(r) = blocking(move || items.into_par_iter().map(|it| { let o = process(&it, &config, &roots); (it, o) }).collect::<Vec<_>>()).await {
+            if let Some(r) = blocking(move || {
+                items
+                    .into_par_iter()
+                    .map(|it| {
+                        let o = process(&it, &config, &roots);
+                        (it, o)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .await
+            {
                 results.extend(r);
             }
             done += n;
@@ -144,7 +182,10 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     let publishable = shared.state().take_publishable();
     let Some(p) = publishable else { return };
     let ws = p.workspace;
-    let prev = lock(&links.latest).as_ref().map(|l| l.snapshot.clone()).unwrap_or_else(|| shared.published.borrow().snapshot.clone());
+    let prev = lock(&links.latest)
+        .as_ref()
+        .map(|l| l.snapshot.clone())
+        .unwrap_or_else(|| shared.published.borrow().snapshot.clone());
     let served = shared.published.borrow().snapshot.clone();
     let built = blocking(move || {
         catch_unwind(AssertUnwindSafe(|| {
@@ -158,7 +199,12 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         client.log_message(MessageType::ERROR, "crosswire: comparing the articles failed (internal error); keeping the previous results").await;
         return;
     };
-    let latest = Arc::new(Published { revision: p.revision, snapshot: Arc::new(snapshot), versions: p.versions, encoding: shared.encoding() });
+    let latest = Arc::new(Published {
+        revision: p.revision,
+        snapshot: Arc::new(snapshot),
+        versions: p.versions,
+        encoding: shared.encoding(),
+    });
     *lock(&links.latest) = Some(latest.clone());
     let linked = latest.snapshot.is_linked();
     if linked {
@@ -196,7 +242,15 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
             return;
         };
         // the findings, hence the diagnostics, are those already published
-        publish_for_requests(&shared, Arc::new(Published { revision: target.revision, snapshot: Arc::new(snapshot), versions: target.versions.clone(), encoding: target.encoding }));
+        publish_for_requests(
+            &shared,
+            Arc::new(Published {
+                revision: target.revision,
+                snapshot: Arc::new(snapshot),
+                versions: target.versions.clone(),
+                encoding: target.encoding,
+            }),
+        );
         drop(turn);
         // a linking frees about as much as it keeps: give the pages back
         let _ = blocking(memory::release).await;
@@ -227,8 +281,16 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-async fn report_config_problem(shared: &Arc<Shared>, diags: &mut Publisher, problem: &ConfigProblem) {
-    let msg = format!("crosswire: invalid configuration in {}: {}; the last valid configuration stays in force", problem.place(), problem.message);
+async fn report_config_problem(
+    shared: &Arc<Shared>,
+    diags: &mut Publisher,
+    problem: &ConfigProblem,
+) {
+    let msg = format!(
+        "crosswire: invalid configuration in {}: {}; the last valid configuration stays in force",
+        problem.place(),
+        problem.message
+    );
     shared.client.show_message(MessageType::ERROR, &msg).await;
     diags.config_failed(&shared.client, problem).await;
 }
@@ -259,20 +321,31 @@ pub fn process(item: &Item, config: &Config, roots: &Roots) -> Outcome {
         // the one place the server reads an article from disk: only where the path really
         // leads inside a workspace folder, and that canonical path is what is read
         Source::Disk(path) => match roots.place(path) {
-            Place::Inside(real) => match crate::corpus::read_article(real, item.key.clone(), config.limits.article_bytes()) {
+            Place::Inside(real) => match crate::corpus::read_article(
+                real,
+                item.key.clone(),
+                config.limits.article_bytes(),
+            ) {
                 Ok(f) => (f.text, None),
                 Err(e) => return Outcome::Dropped(Some(format!("crosswire: {e}"))),
             },
             Place::Outside(target) => {
                 return Outcome::Dropped(Some(format!("crosswire: {}: symbolic link leads outside the workspace folders (to {}); not read", item.key, target.display())));
             }
-            Place::Unresolved(e) if e.kind() == std::io::ErrorKind::NotFound => return Outcome::Dropped(None),
-            Place::Unresolved(e) => return Outcome::Dropped(Some(format!("crosswire: {}: {e}; skipped", item.key))),
+            Place::Unresolved(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Outcome::Dropped(None)
+            }
+            Place::Unresolved(e) => {
+                return Outcome::Dropped(Some(format!("crosswire: {}: {e}; skipped", item.key)))
+            }
         },
     };
     match catch_unwind(AssertUnwindSafe(|| analysis::analyze(&item.key, text, config))) {
         Ok(a) => Outcome::Analysed(Box::new(a), version),
-        Err(_) => Outcome::Dropped(Some(format!("crosswire: analysing {} failed (internal error); it is left out", item.key))),
+        Err(_) => Outcome::Dropped(Some(format!(
+            "crosswire: analysing {} failed (internal error); it is left out",
+            item.key
+        ))),
     }
 }
 

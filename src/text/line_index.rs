@@ -55,7 +55,12 @@ impl LineIndex {
 
     /// The last checkpoint inside `part` (a line, or its start up to some offset) whose column
     /// in `enc` is at most `max_col`, as (byte, column); the start of `part` when there is none.
-    fn resume_point(&self, part: std::ops::Range<usize>, max_col: usize, enc: Encoding) -> (usize, usize) {
+    fn resume_point(
+        &self,
+        part: std::ops::Range<usize>,
+        max_col: usize,
+        enc: Encoding,
+    ) -> (usize, usize) {
         let lo = self.checkpoints.partition_point(|c| c.byte <= part.start);
         let hi = self.checkpoints.partition_point(|c| c.byte <= part.end);
         let col = |c: &Checkpoint| match enc {
@@ -228,7 +233,11 @@ mod tests {
                 assert_eq!(lc, plain.line_col(&text, offset, enc), "line_col at {offset}");
                 for col in [lc.col, lc.col + 1, lc.col.saturating_sub(1), u32::MAX] {
                     let pos = LineCol { line: lc.line, col };
-                    assert_eq!(idx.offset(&text, pos, enc), plain.offset(&text, pos, enc), "offset of {pos:?}");
+                    assert_eq!(
+                        idx.offset(&text, pos, enc),
+                        plain.offset(&text, pos, enc),
+                        "offset of {pos:?}"
+                    );
                 }
             }
         }

@@ -16,14 +16,24 @@ pub struct Word<'a> {
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     for (para_start, para) in paragraphs(text) {
-        line_sentences(para_start, para, &mut out, UnicodeSegmentation::split_sentence_bound_indices);
+        line_sentences(
+            para_start,
+            para,
+            &mut out,
+            UnicodeSegmentation::split_sentence_bound_indices,
+        );
     }
     out
 }
 
 /// The sentences of one line starting at byte `base`, appended to `out`, as `split` cuts it
 /// (UAX #29's `split_sentence_bound_indices`, or a shortcut that gives the same pieces).
-pub(super) fn line_sentences<'a, I: Iterator<Item = (usize, &'a str)>>(base: usize, line: &'a str, out: &mut Vec<Span>, split: impl FnOnce(&'a str) -> I) {
+pub(super) fn line_sentences<'a, I: Iterator<Item = (usize, &'a str)>>(
+    base: usize,
+    line: &'a str,
+    out: &mut Vec<Span>,
+    split: impl FnOnce(&'a str) -> I,
+) {
     for (i, s) in split(line) {
         let trimmed = s.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();
@@ -71,9 +81,17 @@ mod tests {
 
     #[test]
     fn lines_are_those_of_split_inclusive() {
-        for text in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\n", "x\r\ny\r\n", "’\n“”"] {
+        for text in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\n", "x\r\ny\r\n", "’\n“”"]
+        {
             let mut start = 0;
-            let want: Vec<(usize, &str)> = text.split_inclusive('\n').map(|l| { let s = start; start += l.len(); (s, l) }).collect();
+            let want: Vec<(usize, &str)> = text
+                .split_inclusive('\n')
+                .map(|l| {
+                    let s = start;
+                    start += l.len();
+                    (s, l)
+                })
+                .collect();
             assert_eq!(lines_inclusive(text).collect::<Vec<_>>(), want, "{text:?}");
         }
     }

@@ -36,7 +36,11 @@ impl<'a> SentenceLookup<'a> {
     pub fn sentence_of(&self, pos: usize) -> Span {
         let pos = pos.min(self.text.len());
         let mut windows = self.windows.borrow_mut();
-        let cached = windows.range(..=pos).next_back().filter(|(_, (end, _))| pos < *end).map(|(_, (_, spans))| spans);
+        let cached = windows
+            .range(..=pos)
+            .next_back()
+            .filter(|(_, (end, _))| pos < *end)
+            .map(|(_, (_, spans))| spans);
         let spans = match cached {
             Some(spans) => spans,
             None => {
@@ -66,7 +70,9 @@ fn window_around(text: &str, pos: usize) -> Span {
         .unwrap_or(line_start);
     // a terminal just before `pos` may still open a break after it ("died.  |  The")
     let mut from = pos;
-    while from > line_start && (is_space(bytes[from - 1]) || close_before(bytes, line_start, from).is_some()) {
+    while from > line_start
+        && (is_space(bytes[from - 1]) || close_before(bytes, line_start, from).is_some())
+    {
         from -= close_before(bytes, line_start, from).unwrap_or(1);
     }
     from -= usize::from(from > line_start && matches!(bytes[from - 1], b'.' | b'!' | b'?'));
@@ -124,7 +130,12 @@ fn segment_window(text: &str, window: Span, spans: &mut Vec<Span>) {
     if is_plain_sentence(part) {
         line_sentences(window.start, part, spans, |s| std::iter::once((0, s)));
     } else {
-        line_sentences(window.start, part, spans, unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices);
+        line_sentences(
+            window.start,
+            part,
+            spans,
+            unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices,
+        );
     }
 }
 
@@ -147,7 +158,8 @@ fn is_plain_sentence(s: &str) -> bool {
     }
     let body = &s[..end];
     // the ASCII terminals and separators first, fast; then the rest character by character
-    let ascii_break = memchr::memchr3(b'.', b'!', b'?', body.as_bytes()).or_else(|| memchr::memchr2(b'\r', b'\n', body.as_bytes()));
+    let ascii_break = memchr::memchr3(b'.', b'!', b'?', body.as_bytes())
+        .or_else(|| memchr::memchr2(b'\r', b'\n', body.as_bytes()));
     ascii_break.is_none() && (body.is_ascii() || body.chars().all(is_neutral))
 }
 
@@ -199,21 +211,77 @@ mod tests {
     /// ("x.” Y" breaks once, before Y), as Close (or Sp) does.
     #[test]
     fn closing_marks_are_close_for_the_segmenter() {
-        let curly = CLOSE_CURLY.iter().map(|c| std::str::from_utf8(c).unwrap().chars().next().unwrap());
+        let curly =
+            CLOSE_CURLY.iter().map(|c| std::str::from_utf8(c).unwrap().chars().next().unwrap());
         for c in CLOSE_ASCII.iter().map(|&b| b as char).chain(curly) {
-            let kept: Vec<String> = format!("x.{c} Y").split_sentence_bounds().map(str::to_string).collect();
+            let kept: Vec<String> =
+                format!("x.{c} Y").split_sentence_bounds().map(str::to_string).collect();
             assert_eq!(kept, [format!("x.{c} "), "Y".to_string()], "{c:?}");
         }
     }
 
     fn piece() -> impl Strategy<Value = &'static str> {
         prop_oneof![
-            Just(". "), Just("! "), Just("? "), Just("?! "), Just("."), Just(".” "), Just(".’ "), Just(".) "), Just(".\" "), Just(".' "), Just(". ("),
-            Just(". ”"), Just("Mr. "), Just("U.S. "), Just("e.g. "), Just("The"), Just("the"), Just("A"), Just("a"), Just("Z"), Just("250,000"),
-            Just("3.5"), Just(".5"), Just("’"), Just("”"), Just("“"), Just("‘"), Just("("), Just(")"), Just("["), Just("…"), Just("—"), Just("–"),
-            Just(" "), Just("  "), Just("\t"), Just("\u{b}"), Just("\n"), Just("\r\n"), Just("\r"), Just("\u{85}"), Just("\u{2028}"),
-            Just("\u{301}"), Just("\u{200d}"), Just("\u{ad}"), Just("é"), Just("É"), Just("。"), Just("؟"), Just("\u{a0}"), Just("x"), Just("X"),
-            Just(", "), Just(": "), Just("; "), Just("-"), Just("said"), Just("Kerry"), Just("1"), Just("日本")
+            Just(". "),
+            Just("! "),
+            Just("? "),
+            Just("?! "),
+            Just("."),
+            Just(".” "),
+            Just(".’ "),
+            Just(".) "),
+            Just(".\" "),
+            Just(".' "),
+            Just(". ("),
+            Just(". ”"),
+            Just("Mr. "),
+            Just("U.S. "),
+            Just("e.g. "),
+            Just("The"),
+            Just("the"),
+            Just("A"),
+            Just("a"),
+            Just("Z"),
+            Just("250,000"),
+            Just("3.5"),
+            Just(".5"),
+            Just("’"),
+            Just("”"),
+            Just("“"),
+            Just("‘"),
+            Just("("),
+            Just(")"),
+            Just("["),
+            Just("…"),
+            Just("—"),
+            Just("–"),
+            Just(" "),
+            Just("  "),
+            Just("\t"),
+            Just("\u{b}"),
+            Just("\n"),
+            Just("\r\n"),
+            Just("\r"),
+            Just("\u{85}"),
+            Just("\u{2028}"),
+            Just("\u{301}"),
+            Just("\u{200d}"),
+            Just("\u{ad}"),
+            Just("é"),
+            Just("É"),
+            Just("。"),
+            Just("؟"),
+            Just("\u{a0}"),
+            Just("x"),
+            Just("X"),
+            Just(", "),
+            Just(": "),
+            Just("; "),
+            Just("-"),
+            Just("said"),
+            Just("Kerry"),
+            Just("1"),
+            Just("日本")
         ]
     }
 

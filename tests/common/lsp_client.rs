@@ -85,7 +85,11 @@ pub fn seed(dir: &Path, prefix: &str) -> PathBuf {
 
 /// Line (0-based) and UTF-16 column of the `nth` occurrence of `needle` in `text`.
 pub fn utf16_pos(text: &str, needle: &str, nth: usize) -> (u32, u32) {
-    let off = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle:?} #{nth} not found")).0;
+    let off = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} not found"))
+        .0;
     let line_start = text[..off].rfind('\n').map_or(0, |i| i + 1);
     let line = text[..off].matches('\n').count() as u32;
     let col = text[line_start..off].encode_utf16().count() as u32;
@@ -143,7 +147,16 @@ impl LspClient {
         let stdout = child.stdout.take().unwrap();
         let stdin = child.stdin.take();
         let rx = read_in_background(stdout);
-        LspClient { child, stdin, rx, next_id: 1, notifications: Vec::new(), server_requests: Vec::new(), responses: Vec::new(), answers: Vec::new() }
+        LspClient {
+            child,
+            stdin,
+            rx,
+            next_id: 1,
+            notifications: Vec::new(),
+            server_requests: Vec::new(),
+            responses: Vec::new(),
+            answers: Vec::new(),
+        }
     }
 
     pub fn send(&mut self, v: &Value) {
@@ -237,7 +250,12 @@ impl LspClient {
 
     /// Waits for a notification satisfying `pred` received after index `from` of
     /// [`Self::notifications`]; returns it.
-    pub fn wait_notification_from(&mut self, from: usize, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+    pub fn wait_notification_from(
+        &mut self,
+        from: usize,
+        what: &str,
+        pred: impl Fn(&Value) -> bool,
+    ) -> Value {
         let deadline = Instant::now() + TIMEOUT;
         let mut checked = from;
         loop {
@@ -248,7 +266,14 @@ impl LspClient {
                 checked += 1;
             }
             if !self.pump(deadline) {
-                panic!("timed out waiting for {what}; notifications: {:#?}", self.notifications.iter().skip(from).map(|n| n["method"].clone()).collect::<Vec<_>>());
+                panic!(
+                    "timed out waiting for {what}; notifications: {:#?}",
+                    self.notifications
+                        .iter()
+                        .skip(from)
+                        .map(|n| n["method"].clone())
+                        .collect::<Vec<_>>()
+                );
             }
         }
     }
@@ -258,10 +283,17 @@ impl LspClient {
     }
 
     /// Waits for diagnostics of `uri` satisfying `pred` (published after index `from`).
-    pub fn wait_diagnostics_from(&mut self, from: usize, uri: &str, pred: impl Fn(&Value) -> bool) -> Value {
+    pub fn wait_diagnostics_from(
+        &mut self,
+        from: usize,
+        uri: &str,
+        pred: impl Fn(&Value) -> bool,
+    ) -> Value {
         let u = uri.to_string();
         let n = self.wait_notification_from(from, &format!("diagnostics of {uri}"), move |n| {
-            n["method"] == "textDocument/publishDiagnostics" && n["params"]["uri"] == json!(u) && pred(&n["params"])
+            n["method"] == "textDocument/publishDiagnostics"
+                && n["params"]["uri"] == json!(u)
+                && pred(&n["params"])
         });
         n["params"].clone()
     }
@@ -388,8 +420,16 @@ pub fn apply_text_edits(text: &str, edits: &[Value]) -> String {
         .iter()
         .map(|e| {
             let r = &e["range"];
-            let a = offset_of(text, r["start"]["line"].as_u64().unwrap(), r["start"]["character"].as_u64().unwrap());
-            let b = offset_of(text, r["end"]["line"].as_u64().unwrap(), r["end"]["character"].as_u64().unwrap());
+            let a = offset_of(
+                text,
+                r["start"]["line"].as_u64().unwrap(),
+                r["start"]["character"].as_u64().unwrap(),
+            );
+            let b = offset_of(
+                text,
+                r["end"]["line"].as_u64().unwrap(),
+                r["end"]["character"].as_u64().unwrap(),
+            );
             (a, b, e["newText"].as_str().unwrap().to_string())
         })
         .collect();
@@ -411,7 +451,8 @@ pub fn apply_workspace_edit(edit: &Value) -> Vec<PathBuf> {
     let mut written = Vec::new();
     let mut edit_file = |uri: &str, edits: &[Value]| {
         let path = path_of_uri(uri);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("edit of {} which cannot be read: {e}", path.display()));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("edit of {} which cannot be read: {e}", path.display()));
         std::fs::write(&path, apply_text_edits(&text, edits)).unwrap();
         written.push(path);
     };
@@ -423,11 +464,17 @@ pub fn apply_workspace_edit(edit: &Value) -> Vec<PathBuf> {
                     if !path.exists() || op["options"]["overwrite"] == json!(true) {
                         std::fs::write(&path, "").unwrap();
                     } else {
-                        assert!(op["options"]["ignoreIfExists"] == json!(true), "create of an existing file");
+                        assert!(
+                            op["options"]["ignoreIfExists"] == json!(true),
+                            "create of an existing file"
+                        );
                     }
                 }
                 Some(other) => panic!("unexpected resource operation {other}"),
-                None => edit_file(op["textDocument"]["uri"].as_str().unwrap(), op["edits"].as_array().unwrap()),
+                None => edit_file(
+                    op["textDocument"]["uri"].as_str().unwrap(),
+                    op["edits"].as_array().unwrap(),
+                ),
             }
         }
     } else if let Some(changes) = edit["changes"].as_object() {
@@ -456,7 +503,10 @@ pub fn hash_tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, String> {
                     h ^= b as u64;
                     h = h.wrapping_mul(0x100000001b3);
                 }
-                out.insert(p.strip_prefix(dir).unwrap().to_path_buf(), format!("{h:016x}:{}", bytes.len()));
+                out.insert(
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    format!("{h:016x}:{}", bytes.len()),
+                );
             }
         }
     }
