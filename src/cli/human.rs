@@ -140,11 +140,7 @@ pub fn figures(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
     for a in &snap.articles {
         for f in &a.figures {
             n += 1;
-            let pos = a.article.lines.line_col(
-                &a.article.text,
-                f.span.start,
-                crate::text::Encoding::Utf16,
-            );
+            let pos = a.article.line_col(f.span.start, crate::text::Encoding::Utf16);
             let what =
                 [f.counts.as_deref(), f.predicate.as_deref(), f.place.as_deref().map(|p| p.trim())]
                     .into_iter()
