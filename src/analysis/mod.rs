@@ -176,6 +176,10 @@ impl Workspace {
                 let f = source(item)?;
                 let a = Arc::new(analyze_scoped(&f.display, f.text, &cfg, scope));
                 on_article();
+                // a web page without article text is a file that cannot be used, named as such
+                if let Some(why) = &a.article.unusable {
+                    return Err(crate::corpus::LoadError { path: f.display, message: why.clone() });
+                }
                 Ok((f.display, a))
             })
             .collect();
@@ -200,7 +204,7 @@ impl Workspace {
         self.config = Arc::new(config);
         let cfg = self.config.clone();
         let names: Vec<(String, Arc<str>)> =
-            self.articles.iter().map(|(k, a)| (k.clone(), a.article.text.clone())).collect();
+            self.articles.iter().map(|(k, a)| (k.clone(), a.article.file_text().clone())).collect();
         let analysed: Vec<(String, Arc<ArticleAnalysis>)> = names
             .into_par_iter()
             .map(|(k, text)| {

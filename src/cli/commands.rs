@@ -65,7 +65,7 @@ fn load(
             String::new()
         };
         eprintln!(
-            "crosswire: error: no articles (.txt, .md){globs} found in {}",
+            "crosswire: error: no articles (.txt, .md, .html){globs} found in {}",
             paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
         return Err(EXIT_ERROR);

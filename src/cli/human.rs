@@ -4,7 +4,7 @@
 use crate::analysis::Snapshot;
 use crate::findings::{Acknowledged, Finding, Severity};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Files, Location, SimpleFiles};
 use codespan_reporting::term::{
     self,
     termcolor::{Buffer, BufferWriter, ColorChoice},
@@ -22,12 +22,13 @@ fn color_choice() -> ColorChoice {
 
 pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let mut files = SimpleFiles::new();
+    let mut simple = SimpleFiles::new();
     let ids: Vec<usize> = snap
         .articles
         .iter()
-        .map(|a| files.add(a.article.name.clone(), a.article.text.clone()))
+        .map(|a| simple.add(a.article.name.clone(), a.article.text.clone()))
         .collect();
+    let files = ArticleFiles { simple, snap };
     let writer = BufferWriter::stdout(color_choice());
     let config = term::Config::default();
     // each diagnostic rendered on its own core into a buffer of its own, then printed in order:
@@ -61,6 +62,76 @@ pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
     let mut last = writer.buffer();
     writeln!(last, "{summary} in {} articles ({} outlets)", snap.articles.len(), outlets.len())?;
     writer.print(&last)
+}
+
+/// The articles' texts as codespan-reporting sees them: the snippet shows the analysed text
+/// (for a web page, the text extracted from it), and line numbers and the `file:line:column`
+/// above it are those of the file (for a web page, where the text stands in its HTML).
+struct ArticleFiles<'a> {
+    simple: SimpleFiles<String, std::sync::Arc<str>>,
+    snap: &'a Snapshot,
+}
+
+impl<'a> Files<'a> for ArticleFiles<'a> {
+    type FileId = usize;
+    type Name = String;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<String, codespan_reporting::files::Error> {
+        self.simple.name(id)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.simple.source(id)
+    }
+
+    fn line_index(
+        &'a self,
+        id: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        self.simple.line_index(id, byte)
+    }
+
+    fn line_range(
+        &'a self,
+        id: usize,
+        line: usize,
+    ) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
+        self.simple.line_range(id, line)
+    }
+
+    fn line_number(
+        &'a self,
+        id: usize,
+        line: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let article = &self.snap.article(id).article;
+        match &article.source {
+            None => Ok(line + 1),
+            Some(_) => {
+                let start = self.simple.line_range(id, line)?.start;
+                Ok(article.line_col(start, crate::text::Encoding::Utf8).line as usize + 1)
+            }
+        }
+    }
+
+    fn location(
+        &'a self,
+        id: usize,
+        byte: usize,
+    ) -> Result<Location, codespan_reporting::files::Error> {
+        let article = &self.snap.article(id).article;
+        let Some(source) = &article.source else {
+            return self.simple.location(id, byte);
+        };
+        // columns in characters, as codespan-reporting counts them
+        let at = source.map.to_source_start(byte);
+        let line = source.lines.line_of(at);
+        let line_start = source.lines.line_span(&source.text, line).map_or(at, |s| s.start);
+        let column = source.text.get(line_start..at).map_or(0, |s| s.chars().count());
+        Ok(Location { line_number: line + 1, column_number: column + 1 })
+    }
 }
 
 fn diagnostic(snap: &Snapshot, ids: &[usize], f: &Finding) -> Diagnostic<usize> {
@@ -140,11 +211,7 @@ pub fn figures(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
     for a in &snap.articles {
         for f in &a.figures {
             n += 1;
-            let pos = a.article.lines.line_col(
-                &a.article.text,
-                f.span.start,
-                crate::text::Encoding::Utf16,
-            );
+            let pos = a.article.line_col(f.span.start, crate::text::Encoding::Utf16);
             let what =
                 [f.counts.as_deref(), f.predicate.as_deref(), f.place.as_deref().map(|p| p.trim())]
                     .into_iter()

@@ -23,8 +23,8 @@ pub struct Location {
 
 pub fn location(snap: &Snapshot, article: usize, span: &Span) -> Location {
     let a = &snap.article(article).article;
-    let start = a.lines.line_col(&a.text, span.start, Encoding::Utf16);
-    let end = a.lines.line_col(&a.text, span.end, Encoding::Utf16);
+    let start = a.line_col(span.start, Encoding::Utf16);
+    let end = a.end_line_col(span.end, Encoding::Utf16);
     Location {
         file: a.name.clone(),
         line: start.line,

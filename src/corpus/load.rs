@@ -41,7 +41,10 @@ pub struct Loaded {
 /// True for file names crosswire treats as articles.
 pub fn is_article_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".markdown")
+    lower.ends_with(".txt")
+        || lower.ends_with(".md")
+        || lower.ends_with(".markdown")
+        || super::html::is_page_name(&lower)
 }
 
 /// The article files named by `paths`, not yet read: (path, display path), sorted by display

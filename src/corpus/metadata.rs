@@ -36,6 +36,8 @@ impl std::fmt::Display for Date {
 pub enum OutletSource {
     FrontMatter,
     Config,
+    /// A web page's own markup (`og:site_name`, JSON-LD `publisher`, the `<title>` suffix).
+    Page,
     Masthead,
     FileName,
 }
@@ -49,6 +51,8 @@ pub struct Metadata {
     pub outlet_source: OutletSource,
     pub date: Option<Date>,
     pub url: Option<String>,
+    /// The author, when the page's markup names one.
+    pub author: Option<String>,
     /// A short label for the article in messages: the leading number of the file name
     /// ("002" for `002_142ef9cbeb2672f9.txt`), else the file stem.
     pub label: String,
@@ -102,8 +106,38 @@ pub(super) fn read(
         outlet_source,
         date,
         url: front.and_then(|f| f.url.clone()),
+        author: None,
         label,
     }
+}
+
+/// The metadata of a web page: what its markup says (`page`) before what the heuristics for
+/// plain text find in the extracted text; `crosswire.json`'s `outlets` still first.
+/// `headline` is where the page's `<h1>` stands in the text.
+pub(super) fn read_page(
+    text: &str,
+    file_name: &str,
+    page: Option<&super::html::PageMeta>,
+    headline: Option<Span>,
+    config: &Config,
+    excluded: &[Span],
+) -> Metadata {
+    let mut meta = read(text, file_name, None, config, excluded);
+    let Some(page) = page else { return meta };
+    if meta.outlet_source != OutletSource::Config {
+        if let Some(outlet) = &page.outlet {
+            meta.outlet = outlet.clone();
+            meta.outlet_source = OutletSource::Page;
+        }
+    }
+    if let Some(title) = &page.headline {
+        meta.title = Some(title.clone());
+        meta.title_span = headline.or(meta.title_span);
+    }
+    meta.date = page.published.as_deref().and_then(parse_date).or(meta.date);
+    meta.url = page.url.clone().or(meta.url);
+    meta.author = page.author.clone();
+    meta
 }
 
 fn header_lines(text: &str, from: usize) -> impl Iterator<Item = (Span, &str)> {

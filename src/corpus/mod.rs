@@ -4,9 +4,11 @@
 mod boilerplate;
 mod confine;
 mod filter;
+pub mod html;
 mod load;
 mod markdown;
 mod metadata;
+mod source_map;
 
 pub use boilerplate::boilerplate_regions;
 pub use confine::{Place, Roots};
@@ -16,9 +18,10 @@ pub use load::{
     SourceFile, Walked, NO_SUCH_PATH,
 };
 pub use metadata::{Date, Metadata, OutletSource};
+pub use source_map::SourceMap;
 
 use crate::config::Config;
-use crate::text::{LineIndex, Span};
+use crate::text::{Encoding, LineCol, LineIndex, Span};
 use std::sync::Arc;
 
 /// One article, prepared for analysis: its text, line index, metadata and the regions that
@@ -33,6 +36,19 @@ pub struct Article {
     pub meta: Metadata,
     /// Sorted, non-overlapping byte ranges that analysis ignores.
     pub excluded: Vec<Span>,
+    /// For an article whose text is not its file's (a web page): the file's text and the map
+    /// between the two. Positions shown to users are in the file (see [`Article::line_col`]).
+    pub source: Option<Arc<Source>>,
+    /// Why the file gave no article text (a web page with none found); the text is then empty.
+    pub unusable: Option<String>,
+}
+
+/// The text of the file an article was extracted from, and the map from the article's text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub text: Arc<str>,
+    pub lines: LineIndex,
+    pub map: SourceMap,
 }
 
 impl Article {
@@ -41,6 +57,9 @@ impl Article {
     pub fn new(name: impl Into<String>, text: Arc<str>, config: &Config) -> Article {
         let name = name.into();
         let file_name = name.rsplit(['/', '\\']).next().unwrap_or(&name).to_string();
+        if html::is_page_name(&file_name) {
+            return Self::from_page(name, &file_name, text, config);
+        }
         let is_markdown = file_name.ends_with(".md") || file_name.ends_with(".markdown");
         let mut excluded = Vec::new();
         let front = if is_markdown { markdown::front_matter(&text) } else { None };
@@ -53,7 +72,81 @@ impl Article {
         excluded.extend(boilerplate_regions(&text));
         let meta = metadata::read(&text, &file_name, front.as_ref(), config, &excluded);
         let excluded = crate::text::merge_spans(excluded);
-        Article { lines: LineIndex::new(&text), name, text, meta, excluded }
+        Article {
+            lines: LineIndex::new(&text),
+            name,
+            text,
+            meta,
+            excluded,
+            source: None,
+            unusable: None,
+        }
+    }
+
+    /// A web page: the reader's text of it, analysed like plain text, with the page's own
+    /// metadata before the plain-text heuristics.
+    fn from_page(name: String, file_name: &str, source: Arc<str>, config: &Config) -> Article {
+        let (text, map, page, headline, unusable) = match html::extract(&source) {
+            Ok(p) => (Arc::<str>::from(p.text), p.map, Some(p.meta), p.headline_span, None),
+            Err(e) => (
+                Arc::<str>::from(""),
+                SourceMap::new(source.len()),
+                None,
+                None,
+                Some(e.to_string()),
+            ),
+        };
+        let excluded = crate::text::merge_spans(boilerplate_regions(&text));
+        let meta =
+            metadata::read_page(&text, file_name, page.as_ref(), headline, config, &excluded);
+        let source = Source { lines: LineIndex::new(&source), text: source, map };
+        Article {
+            lines: LineIndex::new(&text),
+            name,
+            text,
+            meta,
+            excluded,
+            source: Some(Arc::new(source)),
+            unusable,
+        }
+    }
+
+    /// The text of the article's file: what is analysed again when the configuration changes.
+    pub fn file_text(&self) -> &Arc<str> {
+        self.source.as_ref().map_or(&self.text, |s| &s.text)
+    }
+
+    /// The line and column, in the article's file, where the text character at `offset` starts.
+    pub fn line_col(&self, offset: usize, enc: Encoding) -> LineCol {
+        match &self.source {
+            None => self.lines.line_col(&self.text, offset, enc),
+            Some(s) => s.lines.line_col(&s.text, s.map.to_source_start(offset), enc),
+        }
+    }
+
+    /// The line and column, in the article's file, where a text range ending at `offset` ends.
+    pub fn end_line_col(&self, offset: usize, enc: Encoding) -> LineCol {
+        match &self.source {
+            None => self.lines.line_col(&self.text, offset, enc),
+            Some(s) => s.lines.line_col(&s.text, s.map.to_source_end(offset), enc),
+        }
+    }
+
+    /// The text offset of a position in the article's file (`None` when the line does not
+    /// exist); a position in markup gives the text that follows it.
+    pub fn offset(&self, pos: LineCol, enc: Encoding) -> Option<usize> {
+        match &self.source {
+            None => self.lines.offset(&self.text, pos, enc),
+            Some(s) => s.lines.offset(&s.text, pos, enc).map(|o| s.map.to_text(o)),
+        }
+    }
+
+    /// A text span as a span of the article's file.
+    pub fn file_span(&self, span: &Span) -> Span {
+        match &self.source {
+            None => span.clone(),
+            Some(s) => s.map.to_source(span),
+        }
     }
 
     /// The outlet's display name (never empty).

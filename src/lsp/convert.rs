@@ -82,21 +82,22 @@ pub fn uri_of_path(path: &Path) -> Option<Uri> {
 // Offsets of analysed articles.
 
 pub fn position(article: &Article, offset: usize, enc: Encoding) -> Position {
-    let lc = article.lines.line_col(&article.text, offset, enc);
+    let lc = article.line_col(offset, enc);
     Position { line: lc.line, character: lc.col }
 }
 
 pub fn range(article: &Article, span: &std::ops::Range<usize>, enc: Encoding) -> Range {
+    let end = article.end_line_col(span.end.max(span.start), enc);
     Range {
         start: position(article, span.start, enc),
-        end: position(article, span.end.max(span.start), enc),
+        end: Position { line: end.line, character: end.col },
     }
 }
 
 /// The byte offset of a client position in an analysed article; `None` when the line does not
 /// exist (a column past the line's end clamps to the line's end).
 pub fn offset(article: &Article, pos: Position, enc: Encoding) -> Option<usize> {
-    article.lines.offset(&article.text, LineCol { line: pos.line, col: pos.character }, enc)
+    article.offset(LineCol { line: pos.line, col: pos.character }, enc)
 }
 
 pub fn location(snap: &Snapshot, loc: &Loc, enc: Encoding) -> Option<Location> {

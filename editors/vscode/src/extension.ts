@@ -126,6 +126,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'file', language: 'markdown' },
+      // saved web pages: the server reads the article in them and reports on the HTML's own lines
+      { scheme: 'file', language: 'html' },
     ],
     initializationOptions: articles.length > 0 ? { articles } : {},
     outputChannel: output,

@@ -125,8 +125,8 @@ pub fn semantic_tokens(
             if e <= s {
                 continue;
             }
-            let ps = convert::position(&a.article, s, enc);
-            let pe = convert::position(&a.article, e, enc);
+            let tower_lsp_server::ls_types::Range { start: ps, end: pe } =
+                convert::range(&a.article, &(s..e), enc);
             let length = pe.character.saturating_sub(ps.character);
             if length == 0 || pe.line != ps.line {
                 continue;

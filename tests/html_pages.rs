@@ -1,0 +1,258 @@
+//! Saved web pages as articles, through the real binary: the five seeds saved as news pages
+//! (`fixtures/html`, written by `scripts/seeds-to-html.py`) give exactly the findings, actors and
+//! figures of the `.txt` seeds; every position lands on the page's own characters (an entity or
+//! a tag inside a name shifts nothing); the language server's hover and diagnostics are in the
+//! HTML document's coordinates, and an edit of an open page re-extracts it; pages without
+//! article text are named with the reason and the rest of the folder is still served.
+
+#[path = "common/lsp_client.rs"]
+mod lsp_client;
+
+use lsp_client::*;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixtures(dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(dir)
+}
+
+fn run(args: &[&str], path: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosswire"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .arg(path)
+        .output()
+        .expect("run crosswire")
+}
+
+fn json_of(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// Every object of `v` that is a location (has `file` and `line`).
+fn locations(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Object(o) => {
+            if o.contains_key("file") && o.contains_key("line") {
+                out.push(v.clone());
+            }
+            o.values().for_each(|x| locations(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| locations(x, out)),
+        _ => {}
+    }
+}
+
+/// The report with positions left out and file names without their folder and extension.
+fn without_positions(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .filter(|(k, _)| {
+                    !matches!(k.as_str(), "line" | "character" | "end_line" | "end_character")
+                })
+                .map(|(k, x)| (k.clone(), without_positions(x)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(without_positions).collect()),
+        Value::String(s) => {
+            let name = s.rsplit('/').next().unwrap_or(s);
+            match name.rsplit_once('.') {
+                Some((stem, "txt" | "html")) if s.contains("fixtures/") => {
+                    Value::String(stem.into())
+                }
+                _ => Value::String(s.clone()),
+            }
+        }
+        other => other.clone(),
+    }
+}
+
+/// The byte offset of a 0-based line and UTF-16 column.
+fn offset(text: &str, line: u64, character: u64) -> usize {
+    offset_of(text, line, character)
+}
+
+/// What a reader sees of an HTML fragment: tags dropped, entities decoded, white space as one
+/// space (html5gum's tokenizer, as the extractor uses).
+fn reader_text(fragment: &str) -> String {
+    let mut out = Vec::new();
+    for token in html5gum::Tokenizer::new(fragment) {
+        if let Ok(html5gum::Token::String(s)) = token {
+            out.extend_from_slice(&s);
+        }
+    }
+    String::from_utf8(out).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn seeds_as_pages_give_the_findings_actors_and_figures_of_the_text_seeds() {
+    for command in ["check", "actors", "figures"] {
+        let args = [command, "--format", "json"];
+        let pages = run(&args, &fixtures("html"));
+        let texts = run(&args, &fixtures("seeds"));
+        assert_eq!(pages.status.code(), texts.status.code(), "{command}");
+        assert!(pages.stderr.is_empty(), "{}", String::from_utf8_lossy(&pages.stderr));
+        assert_eq!(
+            without_positions(&json_of(&pages)),
+            without_positions(&json_of(&texts)),
+            "{command}: the pages must give what the text seeds give"
+        );
+    }
+}
+
+#[test]
+fn every_position_lands_on_the_pages_own_characters() {
+    let mut checked = 0;
+    for command in ["check", "actors", "figures"] {
+        let out = run(&[command, "--format", "json"], &fixtures("html"));
+        let mut locs = Vec::new();
+        locations(&json_of(&out), &mut locs);
+        for loc in locs {
+            let file = loc["file"].as_str().unwrap();
+            assert!(file.ends_with(".html"), "{file}");
+            let page = std::fs::read_to_string(file).unwrap();
+            let n = |k: &str| loc[k].as_u64().unwrap();
+            let start = offset(&page, n("line"), n("character"));
+            let end = offset(&page, n("end_line"), n("end_character"));
+            let want =
+                loc["text"].as_str().unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(reader_text(&page[start..end]), want, "{loc}: {:?}", &page[start..end]);
+            // the range starts and ends on the text, never inside markup
+            assert!(
+                !page[start..end].starts_with('<') && !page[start..end].ends_with('>'),
+                "{loc}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "{checked} locations");
+}
+
+#[test]
+fn check_quotes_the_extracted_text_under_the_pages_line_and_column() {
+    let out = run(&["check", "--fail-on", "never"], &fixtures("html"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let page = std::fs::read_to_string(fixtures("html").join("002_142ef9cbeb2672f9.html")).unwrap();
+    let (line, col) = utf16_pos(&page, "275,000", 0);
+    let locus = format!("002_142ef9cbeb2672f9.html:{}:{}", line + 1, col + 1);
+    assert!(stdout.contains(&locus), "{locus} not in {stdout}");
+    // the snippet is the reader's text: no markup, entities decoded
+    let snippet = stdout.lines().find(|l| l.contains("275,000 civilians")).unwrap();
+    assert!(!snippet.contains('<') && !snippet.contains("&amp;"), "{snippet}");
+    assert!(snippet.trim_start().starts_with(&format!("{} │", line + 1)), "{snippet}");
+}
+
+fn copy_pages() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixtures("html")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+fn is_conflict(d: &Value) -> bool {
+    d["code"] == "figure-conflict"
+}
+
+fn has_conflict(params: &Value) -> bool {
+    params["diagnostics"].as_array().is_some_and(|v| v.iter().any(is_conflict))
+}
+
+#[test]
+fn server_hover_and_diagnostics_are_in_the_html_documents_coordinates() {
+    let dir = copy_pages();
+    let p2 = seed(dir.path(), "002");
+    let page = std::fs::read_to_string(&p2).unwrap();
+    let mut c = LspClient::spawn();
+    c.initialize(dir.path(), caps_full());
+
+    // the conflict on 275,000, at its characters in the HTML, related to 001 and 004
+    let d = c.wait_diagnostics_from(0, &uri(&p2), has_conflict);
+    let conflict =
+        d["diagnostics"].as_array().unwrap().iter().find(|d| is_conflict(d)).unwrap().clone();
+    let (line, col) = utf16_pos(&page, "275,000", 0);
+    assert_eq!(conflict["range"]["start"], json!({ "line": line, "character": col }));
+    assert_eq!(conflict["range"]["end"], json!({ "line": line, "character": col + 7 }));
+    for r in conflict["relatedInformation"].as_array().unwrap() {
+        let path = r["location"]["uri"].as_str().unwrap().trim_start_matches("file://").to_string();
+        assert!(path.ends_with(".html"), "{path}");
+        let other = std::fs::read_to_string(&path).unwrap();
+        let range = &r["location"]["range"];
+        let at = |p: &Value| {
+            offset(&other, p["line"].as_u64().unwrap(), p["character"].as_u64().unwrap())
+        };
+        let covered = reader_text(&other[at(&range["start"])..at(&range["end"])]);
+        assert!(covered.ends_with("250,000"), "{r}: {covered:?}");
+    }
+
+    // "Sergei <b>Lavrov</b>": a hover on the surname inside <b> gives the person, and the
+    // range spans the whole name across the tag
+    let (line, col) = utf16_pos(&page, "Lavrov</b>", 0);
+    let h = c.request("textDocument/hover", LspClient::at(&p2, line, col + 2));
+    let md = h["contents"]["value"].as_str().unwrap_or_else(|| panic!("hover on Lavrov: {h}"));
+    assert!(md.contains("Lavrov") && md.contains("person"), "{md}");
+    let (_, name) = utf16_pos(&page, "Sergei <b>Lavrov</b>", 0);
+    assert_eq!(h["range"]["start"], json!({ "line": line, "character": name }));
+    assert_eq!(h["range"]["end"], json!({ "line": line, "character": col + 6 }));
+    // markup holds no actor
+    let (line, col) = utf16_pos(&page, "<b>Lavrov", 0);
+    let markup = c.request("textDocument/hover", LspClient::at(&p2, line, col + 1));
+    assert!(
+        markup.is_null()
+            || markup["contents"]["value"].as_str().is_some_and(|m| m.contains("Lavrov")),
+        "{markup}"
+    );
+
+    // an edit in the open page (275,000 → 250,000 in the HTML) clears the conflict: the page
+    // is extracted again
+    let from = c.notifications.len();
+    c.open(&p2, &page, 1);
+    let (line, col) = utf16_pos(&page, "275,000", 0);
+    c.change(
+        &p2,
+        2,
+        json!([{ "range": { "start": { "line": line, "character": col }, "end": { "line": line, "character": col + 7 } }, "text": "250,000" }]),
+    );
+    c.wait_diagnostics_from(from, &uri(&p2), |p| !has_conflict(p) && p["version"] == 2);
+    c.shutdown_and_exit();
+}
+
+#[test]
+fn pages_without_article_text_are_named_and_the_rest_is_served() {
+    let dir = copy_pages();
+    let nav_only = dir.path().join("nav-only.html");
+    std::fs::write(
+        &nav_only,
+        "<html><body><nav><a href=/>Home</a> <a href=/world>World</a></nav></body></html>",
+    )
+    .unwrap();
+    let app = dir.path().join("app.html");
+    let script = format!(
+        "<html><head><script>{}</script></head><body><div id=root></div></body></html>",
+        "render(1);".repeat(500)
+    );
+    std::fs::write(&app, script).unwrap();
+    std::fs::write(
+        dir.path().join("broken.htm"),
+        "<p>Unclosed <b>tags <i>everywhere &amp &#xZZ; &bogus; <",
+    )
+    .unwrap();
+    let out = run(&["check", "--format", "json"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("nav-only.html: no article text found"), "{stderr}");
+    assert!(
+        stderr.contains("app.html: this web page is") && stderr.contains("% script"),
+        "{stderr}"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the conflict of the other pages still fails the run: {stderr}"
+    );
+    let v = json_of(&out);
+    assert!(v["articles"].as_u64().unwrap() >= 5, "{v}");
+}
