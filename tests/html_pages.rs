@@ -256,3 +256,92 @@ fn pages_without_article_text_are_named_and_the_rest_is_served() {
     let v = json_of(&out);
     assert!(v["articles"].as_u64().unwrap() >= 5, "{v}");
 }
+
+mod properties {
+    use crosswire::corpus::html;
+    use proptest::prelude::*;
+
+    /// Pieces of pages, malformed ones included, that random pages are built from.
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<div class=\"content\">",
+        "<div class=comments>",
+        "</div>",
+        "<b>",
+        "</b>",
+        "<a href=x>",
+        "</a>",
+        "<h1>",
+        "</h1>",
+        "<br>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<nav>",
+        "</nav>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<title>",
+        "</title>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "<meta property=\"og:site_name\" content=\"X&amp;Y\">",
+        "<time datetime=2016-10-15>",
+        "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"publisher\":{\"name\":",
+        "&amp;",
+        "&nbsp;",
+        "&#x41;",
+        "&#0;",
+        "&#xD800;",
+        "&notin",
+        "&rsquo;",
+        "&",
+        ";",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "=",
+        " ",
+        "\n",
+        "\r\n",
+        "\t",
+        "é",
+        "日本",
+        "🙂",
+        "\u{feff}",
+        "\u{2028}",
+        "The talks in Lausanne ended, officials said, and the fighting went on. ",
+        "275,000 people live in Aleppo, the United Nations says. ",
+        "Sergei Lavrov",
+        "John Kerry",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn any_page_extracts_without_panicking_and_maps_inside_the_page(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..120)
+        ) {
+            let source: String = picks.iter().map(|&i| PIECES[i]).collect();
+            if let Ok(page) = html::extract(&source) {
+                prop_assert_eq!(page.map.text_len(), page.text.len());
+                let mut last = 0;
+                let ends = page.text.char_indices().map(|(i, _)| i).chain([page.text.len()]);
+                for i in ends {
+                    let s = page.map.to_source_start(i);
+                    prop_assert!(s <= source.len() && source.is_char_boundary(s));
+                    prop_assert!(s >= last, "source offsets follow the text's order");
+                    last = s;
+                    let back = page.map.to_text(s);
+                    prop_assert!(back <= page.text.len() && page.text.is_char_boundary(back));
+                    let span = page.map.to_source(&(0..i));
+                    prop_assert!(span.start <= span.end && span.end <= source.len());
+                }
+            }
+        }
+    }
+}
