@@ -20,6 +20,8 @@ const CONFIG_KEYS: &[&str] = &[
     "different",
     "labels",
     "acknowledged",
+    "notes",
+    "verdicts",
     "limits",
 ];
 
