@@ -271,6 +271,11 @@ impl Snapshot {
         self.quantities.get(key).map(|v| v.as_slice())
     }
 
+    /// Every quantity key with comparable figures, in no particular order.
+    pub fn quantity_keys(&self) -> impl Iterator<Item = &str> {
+        self.quantities.keys().map(String::as_str)
+    }
+
     pub fn article_index(&self, name: &str) -> Option<usize> {
         self.by_name.get(name).copied()
     }

@@ -27,6 +27,8 @@ pub struct NoteUse {
     pub status: Status,
     /// Every place it applies, in article and text order (empty when stale or unchecked).
     pub places: Vec<Loc>,
+    /// The actor an actor note found.
+    pub actor: Option<crate::actors::ActorId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +122,7 @@ pub fn resolve(snap: &Snapshot) -> Vec<NoteUse> {
         .iter()
         .enumerate()
         .map(|(index, note)| {
+            let mut found_actor = None;
             let (status, places) = match &note.anchor {
                 Anchor::Text(t) => match by_file.get(&t.article) {
                     None => (Status::Stale(Stale::NoArticle), Vec::new()),
@@ -131,6 +134,7 @@ pub fn resolve(snap: &Snapshot) -> Vec<NoteUse> {
                 Anchor::Actor(_) if !snap.is_linked() => (Status::Unchecked, Vec::new()),
                 Anchor::Actor(name) => match by_name.get(&fold(name)) {
                     Some(&actor) => {
+                        found_actor = Some(actor);
                         (Status::Found(Found::Exact), query::references(snap, actor, true))
                     }
                     None => (Status::Stale(Stale::NoActor), Vec::new()),
@@ -149,7 +153,7 @@ pub fn resolve(snap: &Snapshot) -> Vec<NoteUse> {
                     _ => (Status::Stale(Stale::NoQuantity), Vec::new()),
                 },
             };
-            NoteUse { index, status, places }
+            NoteUse { index, status, places, actor: found_actor }
         })
         .collect()
 }
