@@ -202,6 +202,33 @@ fn warning_containing(c: &mut LspClient, what: &str) -> String {
 }
 
 #[test]
+fn a_config_warning_after_non_ascii_text_is_placed_in_utf16_columns() {
+    let l = layout();
+    // before the refused glob: é (2 bytes, 1 UTF-16 unit) and 😀 (4 bytes, 2 units)
+    let line = r#"  "articles": ["é/*.txt", "😀/*.md", "../secret/*.txt"]"#;
+    std::fs::write(l.ws.join("crosswire.json"), format!("{{\n{line}\n}}\n")).unwrap();
+    let mut c = LspClient::spawn();
+    c.initialize(&l.ws, caps_full()); // a UTF-16 session
+    let diags = c.wait_diagnostics_from(0, &uri(&l.ws.join("crosswire.json")), |p| {
+        p["diagnostics"].as_array().is_some_and(|a| !a.is_empty())
+    });
+    let d = &diags["diagnostics"][0];
+    assert_eq!(d["code"], "config-outside");
+    let glob = "\"../secret/*.txt\"";
+    let start = line[..line.find(glob).unwrap()].encode_utf16().count();
+    assert_eq!(start, 37, "3 units fewer than the 40 bytes before it");
+    assert_eq!(
+        d["range"],
+        json!({
+            "start": { "line": 1, "character": start },
+            "end": { "line": 1, "character": start + glob.len() }
+        }),
+        "underlines the glob string exactly"
+    );
+    c.shutdown_and_exit();
+}
+
+#[test]
 fn server_refuses_globs_reaching_outside_from_crosswire_json_and_initialization_options() {
     let l = layout();
     std::fs::write(

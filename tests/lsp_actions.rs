@@ -369,6 +369,7 @@ fn code_lens_inlay_hints_and_semantic_tokens() {
 }
 
 #[test]
+#[cfg_attr(not(feature = "test-hooks"), ignore = "the hook is built with --features test-hooks")]
 fn a_panic_in_a_handler_is_an_error_and_the_server_carries_on() {
     let dir = copy_seeds();
     let p2 = seed(dir.path(), "002");

@@ -10,10 +10,11 @@
 //! moves back to the character's start; a line past the end of the text clamps to the end for
 //! edits and gives "nothing here" for queries. Nothing here panics on client input.
 
+use super::settings::ConfigProblem;
 use crate::analysis::query::Loc;
 use crate::analysis::Snapshot;
 use crate::corpus::Article;
-use crate::text::{Encoding, LineCol};
+use crate::text::{Encoding, LineCol, LineIndex};
 use ropey::Rope;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -101,6 +102,36 @@ pub fn offset(article: &Article, pos: Position, enc: Encoding) -> Option<usize> 
 pub fn location(snap: &Snapshot, loc: &Loc, enc: Encoding) -> Option<Location> {
     let a = snap.articles.get(loc.article)?;
     Some(Location { uri: uri_of(&a.article.name)?, range: range(&a.article, &loc.span, enc) })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offsets of other texts (crosswire.json), with their own line index.
+
+pub fn text_position(text: &str, index: &LineIndex, offset: usize, enc: Encoding) -> Position {
+    let lc = index.line_col(text, offset, enc);
+    Position { line: lc.line, character: lc.col }
+}
+
+pub fn text_range(
+    text: &str,
+    index: &LineIndex,
+    span: &std::ops::Range<usize>,
+    enc: Encoding,
+) -> Range {
+    Range {
+        start: text_position(text, index, span.start, enc),
+        end: text_position(text, index, span.end.max(span.start), enc),
+    }
+}
+
+/// Where a configuration problem is, in the file's text: at least one column wide, so that an
+/// editor shows it even at the end of the file.
+pub fn problem_range(p: &ConfigProblem, enc: Encoding) -> Range {
+    let mut r = text_range(&p.text, &LineIndex::new(&p.text), &p.span, enc);
+    if r.end == r.start {
+        r.end.character += 1;
+    }
+    r
 }
 
 // ---------------------------------------------------------------------------------------------

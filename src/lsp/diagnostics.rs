@@ -7,11 +7,11 @@
 //! --show-acknowledged` lists it). One acknowledged for other figures (stale) is published as
 //! usual, its message saying the acknowledgement is stale, with the figures then and now.
 
-use super::config::{ConfigProblem, ProblemKind};
 use super::convert;
-use super::raw::{self, Outbox, PublishDiagnosticsText};
-use super::state::Key;
-use super::worker::Published;
+use super::documents::Key;
+use super::global_state::Published;
+use super::large_answers::{self, Outbox, PublishDiagnosticsText};
+use super::settings::{ConfigProblem, ProblemKind};
 use crate::analysis::query::Loc;
 use crate::analysis::Snapshot;
 use crate::findings::{Acknowledged, Finding, Severity};
@@ -19,8 +19,8 @@ use crate::text::Encoding;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString, Position,
-    PublishDiagnosticsParams, Range, Uri,
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString,
+    PublishDiagnosticsParams, Uri,
 };
 use tower_lsp_server::Client;
 
@@ -91,7 +91,7 @@ pub struct Publisher {
 }
 
 impl Publisher {
-    /// A publisher whose notifications go out as text through `outbox` (`raw.rs`).
+    /// A publisher whose notifications go out as text through `outbox` (`large_answers.rs`).
     pub fn new(outbox: Arc<Outbox>) -> Publisher {
         Publisher { last: HashMap::new(), config: ConfigNotes::default(), outbox }
     }
@@ -120,7 +120,7 @@ impl Publisher {
             };
             if changed {
                 if let Some(uri) = convert::uri_of(&key) {
-                    let text = raw::value_json(&PublishDiagnosticsParams::new(
+                    let text = large_answers::value_json(&PublishDiagnosticsParams::new(
                         uri,
                         diags.clone(),
                         version,
@@ -145,27 +145,32 @@ impl Publisher {
     /// The configuration in force was loaded: clears its error, and shows the globs it left
     /// out (warnings on crosswire.json). True when those differ from the last ones, so that the
     /// caller tells the user once rather than at every reload.
-    pub async fn config_loaded(&mut self, client: &Client, refused: &[ConfigProblem]) -> bool {
+    pub async fn config_loaded(
+        &mut self,
+        client: &Client,
+        refused: &[ConfigProblem],
+        enc: Encoding,
+    ) -> bool {
         let changed = self.config.refused != refused;
         self.config.error = None;
         self.config.refused = refused.to_vec();
-        self.publish_config(client).await;
+        self.publish_config(client, enc).await;
         changed
     }
 
     /// The configuration could not be used: shows why (the last valid one, and what it left
     /// out, stay in force).
-    pub async fn config_failed(&mut self, client: &Client, error: &ConfigProblem) {
+    pub async fn config_failed(&mut self, client: &Client, error: &ConfigProblem, enc: Encoding) {
         self.config.error = Some(error.clone());
-        self.publish_config(client).await;
+        self.publish_config(client, enc).await;
     }
 
     /// Publishes the configuration's diagnostics, per file, where they changed.
-    async fn publish_config(&mut self, client: &Client) {
+    async fn publish_config(&mut self, client: &Client, enc: Encoding) {
         let mut now: HashMap<Uri, Vec<Diagnostic>> = HashMap::new();
         for p in self.config.error.iter().chain(&self.config.refused) {
             let Some(uri) = p.path.as_deref().and_then(convert::uri_of_path) else { continue };
-            now.entry(uri).or_default().push(config_diagnostic(p));
+            now.entry(uri).or_default().push(config_diagnostic(p, enc));
         }
         for (uri, old) in &self.config.published {
             if !now.contains_key(uri) && !old.is_empty() {
@@ -189,7 +194,7 @@ struct ConfigNotes {
     published: HashMap<Uri, Vec<Diagnostic>>,
 }
 
-fn config_diagnostic(p: &ConfigProblem) -> Diagnostic {
+fn config_diagnostic(p: &ConfigProblem, enc: Encoding) -> Diagnostic {
     let (severity, code, message) = match p.kind {
         ProblemKind::Invalid => (
             DiagnosticSeverity::ERROR,
@@ -199,10 +204,7 @@ fn config_diagnostic(p: &ConfigProblem) -> Diagnostic {
         ProblemKind::Outside => (DiagnosticSeverity::WARNING, "config-outside", p.message.clone()),
     };
     Diagnostic {
-        range: Range {
-            start: Position { line: p.line, character: p.column },
-            end: Position { line: p.line, character: p.column + p.width.max(1) },
-        },
+        range: convert::problem_range(p, enc),
         severity: Some(severity),
         code: Some(NumberOrString::String(code.into())),
         source: Some(SOURCE.to_string()),

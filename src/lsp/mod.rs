@@ -1,38 +1,38 @@
 //! The language server: a thin translator between LSP and the analysis core.
 //!
-//! - `server.rs`: the `LanguageServer` glue, shared state, and the ordering layer;
-//! - `state.rs`: the single owner of document state (ropes, revisions, dirty articles);
-//! - `worker.rs`: debounced analysis on blocking threads, snapshots, diagnostics publication;
+//! - `backend.rs`: the `LanguageServer` implementation, one line per method;
+//! - `handlers/`: one file per LSP method, `from_proto → analysis → to_proto` (the ordering
+//!   of notifications is explained in `handlers/mod.rs`);
+//! - `global_state.rs`: the mutable state in one place and the snapshots requests answer from;
+//! - `documents.rs`: open documents, revisions, dirty articles;
+//! - `worker.rs`: analysis on blocking threads, snapshots, diagnostics publication
+//!   (`diagnostics.rs`), progress (`progress.rs`);
 //! - `convert.rs`: every position/URI conversion (UTF-16 or UTF-8);
-//! - one file per feature: `diagnostics.rs`, `hover.rs`, `definition.rs`, `references.rs`,
-//!   `highlight.rs`, `symbols.rs`, `watch.rs`, `progress.rs`, `config.rs`;
-//!   `code_actions.rs` (code actions and rename: WorkspaceEdits on crosswire.json),
-//!   `reading.rs` (code lens, inlay hints, semantic tokens).
+//! - `settings.rs`: the configuration in force (crosswire.json over the client's settings);
+//!   `config_doc.rs`: edits to crosswire.json; `watch.rs`: file watching;
+//! - around tower-lsp-server, each for a measured or known problem: `input_guard.rs` (a
+//!   malformed message would end the server), `large_answers.rs` (answers too large for
+//!   `Value` trees), `allocator.rs` (glibc arenas and free pages).
 //!
 //! [`serve`] runs the server over any byte streams (stdio in [`run_stdio`], in-memory pipes
 //! in tests and the fuzz target); [`serve_sandboxed`] does the same without touching the file
 //! system through workspace folders.
 
-mod code_actions;
-mod config;
+mod allocator;
+mod backend;
+mod config_doc;
 pub mod convert;
-mod definition;
 mod diagnostics;
-mod highlight;
-mod hover;
-mod memory;
+mod documents;
+mod global_state;
+mod handlers;
+mod input_guard;
+mod large_answers;
 mod progress;
-mod raw;
-mod reading;
-mod references;
-mod server;
-mod state;
-mod symbols;
-mod transport;
+mod settings;
 mod watch;
 mod worker;
 
-use std::sync::atomic::Ordering;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
 
@@ -42,7 +42,7 @@ const CONCURRENCY: usize = 32;
 /// Runs the language server over stdio until the client says exit. Returns the exit code:
 /// 0 after shutdown then exit, 1 when the client exited (or vanished) without shutdown.
 pub fn run_stdio() -> i32 {
-    memory::tune();
+    allocator::tune();
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -118,25 +118,34 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin,
 {
-    let build = if sandbox { server::Backend::sandboxed } else { server::Backend::new };
-    let (service, socket) = LspService::build(build)
-        .custom_method("crosswire/articles", server::Backend::articles)
-        .custom_method(server::REFERENCES_AS_TEXT, server::Backend::references_as_text)
-        .custom_method("crosswire/debugPanic", server::Backend::debug_panic)
-        .custom_method(transport::INVALID_METHOD, server::Backend::invalid_message)
-        .finish();
-    let shared = service.inner().shared.clone();
-    let ordered = server::Ordered { inner: service, shared: shared.clone() };
-    // the input goes through the guard that keeps malformed messages from ending the server
+    let build = if sandbox { backend::Backend::sandboxed } else { backend::Backend::new };
+    let builder = LspService::build(build)
+        .custom_method("crosswire/articles", backend::Backend::articles)
+        .custom_method(large_answers::REFERENCES_AS_TEXT, backend::Backend::references_as_text)
+        .custom_method(input_guard::INVALID_METHOD, backend::Backend::invalid_message);
+    #[cfg(feature = "test-hooks")]
+    let builder = builder.custom_method("crosswire/debugPanic", backend::Backend::debug_panic);
+    let (service, socket) = builder.finish();
+    let state = service.inner().state.clone();
+    // the input goes through the guard that keeps malformed messages from ending the server,
+    // and that tells the state when `exit` comes (which tower-lsp-server handles itself)
     let (guarded, guard_out) = tokio::io::duplex(1 << 16);
-    let filter = tokio::spawn(transport::filter(tokio::io::BufReader::new(input), guard_out));
-    // large answers go out as text (`raw.rs`)
-    let output = raw::Writer::new(output, shared.outbox.clone());
-    Server::new(guarded, output, socket).concurrency_level(CONCURRENCY).serve(ordered).await;
-    filter.abort();
+    let on_exit = {
+        let state = state.clone();
+        move || state.mark_exiting()
+    };
+    let guard =
+        tokio::spawn(input_guard::filter(tokio::io::BufReader::new(input), guard_out, on_exit));
+    // large answers go out as text (`large_answers.rs`)
+    let output = large_answers::Writer::new(output, state.outbox.clone());
+    Server::new(guarded, output, socket)
+        .concurrency_level(CONCURRENCY)
+        .serve(large_answers::TextReferences(service))
+        .await;
+    guard.abort();
     // stop the worker (it exits when woken while exiting)
-    shared.mark_exiting();
-    if shared.shutdown.load(Ordering::SeqCst) {
+    state.mark_exiting();
+    if state.was_shut_down() {
         0
     } else {
         1

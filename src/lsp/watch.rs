@@ -1,17 +1,15 @@
 //! Watching the workspace folders. Clients that support dynamic registration are asked to
 //! send `workspace/didChangeWatchedFiles` for articles and `crosswire.json`; for the others
 //! (Neovim 0.7 ignores registrations) the server watches the folders itself with `notify`,
-//! feeding the same state owner.
+//! feeding the same state owner (through the callback it is started with).
 //!
 //! Events are not trusted to stay inside the workspace: `notify` follows symbolic links to
-//! folders, and a client may report any path. `State` ignores paths outside every workspace
+//! folders, and a client may report any path. `Documents` ignores paths outside every workspace
 //! folder, and `worker::process` reads a file only where it really leads inside one.
 
-use super::server::Shared;
-use super::state::{Change, DiskEvent};
+use super::documents::{Change, DiskEvent};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Weak};
 use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
 };
@@ -39,17 +37,16 @@ pub struct Builtin {
 }
 
 impl Builtin {
-    pub fn start(shared: &Arc<Shared>) -> notify::Result<Builtin> {
-        let weak: Weak<Shared> = Arc::downgrade(shared);
+    /// Starts watching nothing yet; `apply` gets a change per path an event names.
+    pub fn start(apply: impl Fn(Change) + Send + 'static) -> notify::Result<Builtin> {
         let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             let Ok(event) = res else { return };
             if matches!(event.kind, EventKind::Access(_)) {
                 return;
             }
-            let Some(shared) = weak.upgrade() else { return };
             for path in event.paths {
                 let e = if path.exists() { DiskEvent::Changed } else { DiskEvent::Deleted };
-                shared.apply(Change::Disk { path, event: e });
+                apply(Change::Disk { path, event: e });
             }
         })?;
         Ok(Builtin { watcher, watched: Vec::new() })

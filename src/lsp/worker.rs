@@ -6,18 +6,16 @@
 //! (which drops stale ones), and, once every change up to revision R is analysed, links and
 //! compares on a blocking thread and publishes the snapshot of R; then diagnostics.
 
-use super::config::{self as lsp_config, ConfigProblem};
+use super::allocator;
 use super::diagnostics::Publisher;
-use super::memory;
+use super::documents::{Item, Job, Outcome, Source};
+use super::global_state::{GlobalState, Published};
 use super::progress::Indexing;
-use super::server::Shared;
-use super::state::{Item, Job, Key, Outcome, Source};
-use crate::analysis::{self, Snapshot};
+use super::settings::{self, ConfigProblem};
+use crate::analysis;
 use crate::config::Config;
 use crate::corpus::{Place, Roots};
-use crate::text::Encoding;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,28 +24,7 @@ use tower_lsp_server::ls_types::MessageType;
 /// How long the state must stay unchanged before analysis starts (keystroke bursts).
 pub const DEBOUNCE: Duration = Duration::from_millis(75);
 
-/// An immutable, consistent view of the workspace for requests.
-pub struct Published {
-    /// Every change up to this revision is reflected.
-    pub revision: u64,
-    pub snapshot: Arc<Snapshot>,
-    /// The document version each open article was analysed at.
-    pub versions: HashMap<Key, i32>,
-    pub encoding: Encoding,
-}
-
-impl Published {
-    pub fn empty(encoding: Encoding) -> Published {
-        Published {
-            revision: 0,
-            snapshot: Arc::new(analysis::Workspace::default().snapshot()),
-            versions: HashMap::new(),
-            encoding,
-        }
-    }
-}
-
-pub async fn run(shared: Arc<Shared>) {
+pub async fn run(shared: Arc<GlobalState>) {
     // each step runs as its own task, so that a panic in one loses that step, not the worker
     let diags = Arc::new(tokio::sync::Mutex::new(Publisher::new(shared.outbox.clone())));
     let links = Arc::new(Linking::default());
@@ -58,9 +35,9 @@ pub async fn run(shared: Arc<Shared>) {
             return;
         }
         loop {
-            let rev = shared.state().revision;
+            let rev = shared.documents().revision;
             tokio::time::sleep(DEBOUNCE).await;
-            if shared.state().revision == rev {
+            if shared.documents().revision == rev {
                 break;
             }
         }
@@ -87,16 +64,16 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
     tokio::task::spawn_blocking(f).await.ok()
 }
 
-async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>, serial: u64) {
+async fn step(shared: &Arc<GlobalState>, diags: &mut Publisher, links: &Arc<Linking>, serial: u64) {
     let client = &shared.client;
     // 1. configuration
-    let reload = shared.state().take_config_reload();
+    let reload = shared.documents().take_config_reload();
     if let Some((folders, settings)) = reload {
-        let loaded = blocking(move || lsp_config::load(&folders, &settings)).await;
+        let loaded = blocking(move || settings::load(&folders, &settings)).await;
         match loaded {
             Some(Ok(loaded)) => {
-                shared.state().set_config(loaded.config);
-                if diags.config_loaded(client, &loaded.refused).await {
+                shared.documents().set_config(loaded.config);
+                if diags.config_loaded(client, &loaded.refused, shared.encoding()).await {
                     let notes: Vec<String> = loaded
                         .refused
                         .iter()
@@ -112,18 +89,18 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         }
     }
     // 2. folders to walk
-    let scans = shared.state().take_scans();
+    let scans = shared.documents().take_scans();
     let indexing = !scans.is_empty();
     if indexing {
         let (filter, roots) = {
-            let st = shared.state();
+            let st = shared.documents();
             (st.filter(), st.roots())
         };
         let found = blocking(move || {
             scans
                 .into_iter()
                 .map(|(f, reread)| {
-                    let (v, skipped) = lsp_config::discover(&f, &filter, &roots);
+                    let (v, skipped) = settings::discover(&f, &filter, &roots);
                     (f, v, skipped, reread)
                 })
                 .collect::<Vec<_>>()
@@ -131,7 +108,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         .await;
         let mut skipped = Vec::new();
         {
-            let mut st = shared.state();
+            let mut st = shared.documents();
             for (folder, paths, s, reread) in found.unwrap_or_default() {
                 st.apply_scan(&folder, paths, reread);
                 skipped.extend(s.into_iter().map(|e| format!("crosswire: {e}")));
@@ -140,7 +117,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
         tell(client, &skipped, "files").await;
     }
     // 3. analysis of dirty articles
-    let job = shared.state().take_job();
+    let job = shared.documents().take_job();
     if !job.items.is_empty() {
         let total = job.items.len();
         let progress =
@@ -169,7 +146,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
             progress.report(done, total);
         }
         progress.finish();
-        let messages = shared.state().apply_results(&job, results);
+        let messages = shared.documents().apply_results(&job, results);
         tell(client, &messages, "files").await;
     }
     // 4. snapshot and diagnostics, once everything up to some revision is analysed. Findings
@@ -179,7 +156,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     // the snapshot serves requests at once; otherwise the actors are linked in the background,
     // one linking at a time, always of the latest snapshot, which is then published for requests
     // (which wait for it). So an edit's diagnostics never wait for the linking of the corpus.
-    let publishable = shared.state().take_publishable();
+    let publishable = shared.documents().take_publishable();
     let Some(p) = publishable else { return };
     let ws = p.workspace;
     let prev = lock(&links.latest)
@@ -208,7 +185,7 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
     *lock(&links.latest) = Some(latest.clone());
     let linked = latest.snapshot.is_linked();
     if linked {
-        publish_for_requests(shared, latest.clone());
+        shared.publish_for_requests(latest.clone());
     }
     diags.publish(client, &latest).await;
     drop(latest);
@@ -242,29 +219,15 @@ async fn step(shared: &Arc<Shared>, diags: &mut Publisher, links: &Arc<Linking>,
             return;
         };
         // the findings, hence the diagnostics, are those already published
-        publish_for_requests(
-            &shared,
-            Arc::new(Published {
-                revision: target.revision,
-                snapshot: Arc::new(snapshot),
-                versions: target.versions.clone(),
-                encoding: target.encoding,
-            }),
-        );
+        shared.publish_for_requests(Arc::new(Published {
+            revision: target.revision,
+            snapshot: Arc::new(snapshot),
+            versions: target.versions.clone(),
+            encoding: target.encoding,
+        }));
         drop(turn);
         // a linking frees about as much as it keeps: give the pages back
-        let _ = blocking(memory::release).await;
-    });
-}
-
-/// Makes `published` the snapshot requests answer from, unless a newer one is there already.
-fn publish_for_requests(shared: &Shared, published: Arc<Published>) {
-    shared.published.send_if_modified(|cur| {
-        let newer = cur.revision < published.revision;
-        if newer {
-            *cur = published;
-        }
-        newer
+        let _ = blocking(allocator::release).await;
     });
 }
 
@@ -282,7 +245,7 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 async fn report_config_problem(
-    shared: &Arc<Shared>,
+    shared: &Arc<GlobalState>,
     diags: &mut Publisher,
     problem: &ConfigProblem,
 ) {
@@ -292,7 +255,7 @@ async fn report_config_problem(
         problem.message
     );
     shared.client.show_message(MessageType::ERROR, &msg).await;
-    diags.config_failed(&shared.client, problem).await;
+    diags.config_failed(&shared.client, problem, shared.encoding()).await;
 }
 
 /// Warnings about files or settings left out: one notice names the first and counts the rest;

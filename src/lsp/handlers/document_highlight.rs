@@ -1,10 +1,28 @@
 //! Document highlight: the actor's mentions within the current article (the introduction as
 //! a "write", the rest as "read"), or the figure itself.
 
-use super::convert;
+use super::{offset_in, on_article};
 use crate::analysis::{query, Snapshot, Target};
+use crate::lsp::convert;
+use crate::lsp::global_state::GlobalState;
 use crate::text::Encoding;
-use tower_lsp_server::ls_types::{DocumentHighlight, DocumentHighlightKind};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{
+    DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams,
+};
+
+pub async fn handle(
+    state: &GlobalState,
+    params: DocumentHighlightParams,
+) -> Result<Option<Vec<DocumentHighlight>>> {
+    let tp = params.text_document_position_params;
+    on_article(state, "documentHighlight", &tp.text_document.uri, move |p, i| {
+        let off = offset_in(p, i, tp.position)?;
+        let v = highlights(&p.snapshot, i, off, p.encoding);
+        (!v.is_empty()).then_some(v)
+    })
+    .await
+}
 
 pub fn highlights(
     snap: &Snapshot,

@@ -2,11 +2,23 @@
 //! linked) and figures (range, what it counts, the other outlets' figures). Nothing on
 //! ordinary words.
 
-use super::convert;
+use super::{offset_in, on_article};
 use crate::analysis::query::{self, ActorCard, FigureCard};
 use crate::analysis::{Snapshot, Target};
+use crate::lsp::convert;
+use crate::lsp::global_state::GlobalState;
 use crate::text::Encoding;
-use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
+
+pub async fn handle(state: &GlobalState, params: HoverParams) -> Result<Option<Hover>> {
+    let tp = params.text_document_position_params;
+    on_article(state, "hover", &tp.text_document.uri, move |p, i| {
+        let off = offset_in(p, i, tp.position)?;
+        hover(&p.snapshot, i, off, p.encoding)
+    })
+    .await
+}
 
 /// Escapes Markdown punctuation in text taken from articles.
 pub fn md(s: &str) -> String {

@@ -4,6 +4,9 @@
 //! and in order; a malformed one is dropped (logged on stderr), and if it carried an id it is
 //! replaced by a request to `crosswire/invalidMessage`, which answers that id with an
 //! "invalid request" error.
+//!
+//! Seeing every message, it is also where the server learns that `exit` came: tower-lsp-server
+//! answers `exit` itself, and the handlers still waiting on the client must then give up.
 
 use serde_json::Value;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWrite, AsyncWriteExt};
@@ -15,9 +18,18 @@ pub const INVALID_METHOD: &str = "crosswire/invalidMessage";
 /// largest article the limits allow, for JSON escapes.
 const MAX_BODY: usize = 4 * crate::config::MAX_ARTICLE_BYTES_CEILING as usize;
 
-fn is_message(body: &[u8]) -> bool {
-    serde_json::from_slice::<Request>(body).is_ok()
-        || serde_json::from_slice::<Response>(body).is_ok()
+/// What a well-formed body is.
+enum Message {
+    Exit,
+    Other,
+}
+
+fn message(body: &[u8]) -> Option<Message> {
+    match serde_json::from_slice::<Request>(body) {
+        Ok(r) if r.method() == "exit" => Some(Message::Exit),
+        Ok(_) => Some(Message::Other),
+        Err(_) => serde_json::from_slice::<Response>(body).is_ok().then_some(Message::Other),
+    }
 }
 
 async fn write_frame(out: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> std::io::Result<()> {
@@ -53,9 +65,13 @@ async fn read_header_line(
     }
 }
 
-/// Copies framed messages from `input` to `out`, dropping malformed ones. Returns at end of
-/// input (or when `out` is closed).
-pub async fn filter(mut input: impl AsyncBufRead + Unpin, mut out: impl AsyncWrite + Unpin) {
+/// Copies framed messages from `input` to `out`, dropping malformed ones; calls `on_exit` when
+/// an `exit` notification passes. Returns at end of input (or when `out` is closed).
+pub async fn filter(
+    mut input: impl AsyncBufRead + Unpin,
+    mut out: impl AsyncWrite + Unpin,
+    on_exit: impl Fn(),
+) {
     let mut line = Vec::new();
     loop {
         let mut len: Option<usize> = None;
@@ -89,8 +105,12 @@ pub async fn filter(mut input: impl AsyncBufRead + Unpin, mut out: impl AsyncWri
         if input.read_exact(&mut body).await.is_err() {
             return;
         }
-        let forwarded = if is_message(&body) {
-            write_frame(&mut out, &body).await
+        let forwarded = if let Some(m) = message(&body) {
+            let sent = write_frame(&mut out, &body).await;
+            if matches!(m, Message::Exit) {
+                on_exit();
+            }
+            sent
         } else {
             eprintln!("crosswire lsp: ignoring a malformed message ({len} bytes)");
             let id = serde_json::from_slice::<Value>(&body)

@@ -1,4 +1,4 @@
-//! The single owner of document state.
+//! Document state: open documents, articles known on disk, revisions and dirty articles.
 //!
 //! Every state-changing message (didOpen, didChange, didClose, didChangeWatchedFiles,
 //! didChangeConfiguration, didChangeWorkspaceFolders, and the built-in watcher's events) is
@@ -6,12 +6,12 @@
 //! held across an `.await`. Each applied change bumps a monotonically increasing `revision` and
 //! marks the articles it touches dirty with that revision. The worker (`worker.rs`) takes the
 //! dirty articles as a [`Job`] (texts are immutable `Arc<str>` copies of the ropes), analyses
-//! them on blocking threads, and hands the results back through [`State::apply_results`], which
+//! them on blocking threads, and hands the results back through [`Documents::apply_results`], which
 //! drops every result whose article changed again meanwhile (its dirty revision moved on).
 //! When nothing is dirty, the worker builds and publishes a snapshot tagged with the revision.
 
-use super::config::{ArticleFilter, Settings};
 use super::convert;
+use super::settings::{ArticleFilter, Settings};
 use crate::analysis::{ArticleAnalysis, Workspace};
 use crate::config::Config;
 use crate::corpus::Roots;
@@ -98,7 +98,7 @@ pub struct Publishable {
     pub versions: HashMap<Key, i32>,
 }
 
-pub struct State {
+pub struct Documents {
     pub revision: u64,
     pub encoding: Encoding,
     open: HashMap<Key, OpenDoc>,
@@ -127,9 +127,9 @@ pub struct State {
     unpublished: bool,
 }
 
-impl State {
-    pub fn new(encoding: Encoding) -> State {
-        State {
+impl Documents {
+    pub fn new(encoding: Encoding) -> Documents {
+        Documents {
             revision: 0,
             encoding,
             open: HashMap::new(),
@@ -281,7 +281,7 @@ impl State {
                 // a path outside every workspace folder is not ours: not even looked at
                 let Some(folder) = self.folder_of(&path) else { return false };
                 if path.is_dir() {
-                    if super::config::dir_may_hold_articles(folder, &path) {
+                    if super::settings::dir_may_hold_articles(folder, &path) {
                         self.to_scan.push((path, false));
                         self.bump();
                         return true;
@@ -325,9 +325,9 @@ impl State {
             if self.folder_of(path).is_some() {
                 return self.path_if_article(path).is_some();
             }
-            return super::config::has_article_extension(key);
+            return super::settings::has_article_extension(key);
         }
-        super::config::has_article_extension(key)
+        super::settings::has_article_extension(key)
             || matches!(language_id, "plaintext" | "markdown" | "text")
     }
 
@@ -517,7 +517,7 @@ mod tests {
 
     #[test]
     fn edits_apply_in_order_and_revisions_only_grow() {
-        let mut st = State::new(Encoding::Utf16);
+        let mut st = Documents::new(Encoding::Utf16);
         assert!(st.apply(Change::Open {
             key: "untitled:a".into(),
             text: "Hello ’world’".into(),
@@ -554,7 +554,7 @@ mod tests {
 
     #[test]
     fn stale_results_are_dropped_and_nothing_is_published_until_current() {
-        let mut st = State::new(Encoding::Utf16);
+        let mut st = Documents::new(Encoding::Utf16);
         st.apply(Change::Open {
             key: "untitled:a".into(),
             text: "one".into(),
@@ -583,7 +583,7 @@ mod tests {
 
     #[test]
     fn closing_returns_to_disk_or_drops_the_article() {
-        let mut st = State::new(Encoding::Utf16);
+        let mut st = Documents::new(Encoding::Utf16);
         st.apply(Change::Open {
             key: "untitled:a".into(),
             text: "one".into(),

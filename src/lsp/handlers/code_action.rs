@@ -1,8 +1,5 @@
-//! Code actions and rename: every one is a `WorkspaceEdit` on `<root>/crosswire.json`, computed
-//! by [`crate::config_edit`] against the file's current text (the open document's, if the editor
-//! has it open, else the disk's), created with `CreateFile` when missing. The server never
-//! writes a file and never edits an article: the editor applies the edit, and the watcher (or
-//! didSave/didChangeWatchedFiles) reloads the configuration.
+//! `textDocument/codeAction`: every action is a `WorkspaceEdit` on `<root>/crosswire.json`
+//! (`config_doc.rs`); the server never edits an article.
 //!
 //! - on a figure with a conflict or divergence (or its diagnostic): "Acknowledge this
 //!   conflict" (adds `{quantity, figures, note: ""}` to `acknowledged`; for a stale
@@ -11,144 +8,50 @@
 //!   "‘A’ is not the same as ‘B’" (a `different` pair, splitting one of the full names the
 //!   articles give a linked actor), "Add ‘X’ as an alias of Y" (when the mention's spelling is
 //!   not the canonical name and not yet listed);
-//! - rename on an actor mention: `labels[canonical] = new name`.
 
+use super::on_article;
 use crate::analysis::query;
 use crate::analysis::{Snapshot, Target};
 use crate::config::Acknowledgement;
-use crate::config_edit::{self, ConfigChange, EditError};
+use crate::config_edit::{ConfigChange, EditError};
 use crate::findings::{self, Acknowledged, Code};
-use crate::text::{Encoding, LineIndex};
-use std::collections::HashMap;
+use crate::lsp::config_doc::{workspace_edit, ConfigDoc, EditCaps};
+use crate::lsp::convert;
+use crate::lsp::global_state::GlobalState;
+use crate::text::Encoding;
 use std::ops::Range;
-use std::path::PathBuf;
+use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::*;
+
+pub async fn handle(
+    state: &GlobalState,
+    params: CodeActionParams,
+) -> jsonrpc::Result<Option<CodeActionResponse>> {
+    let doc = state.config_doc();
+    let caps = state.caps().edit;
+    let CodeActionParams { text_document, range, context, .. } = params;
+    on_article(state, "codeAction", &text_document.uri, move |p, i| {
+        let doc = doc?;
+        let art = &p.snapshot.articles[i].article;
+        let start = convert::offset(art, range.start, p.encoding)?;
+        let end = convert::offset(art, range.end, p.encoding).unwrap_or(art.text.len()).max(start);
+        let req = Request {
+            article: i,
+            span: start..end,
+            diagnostics: &context.diagnostics,
+            only: context.only.as_deref(),
+            doc: &doc,
+            caps,
+            enc: p.encoding,
+        };
+        let v = code_actions(&p.snapshot, &req);
+        (!v.is_empty()).then_some(v)
+    })
+    .await
+}
 
 /// At most this many "Merge with …" and "not the same as" actions each.
 pub const MAX_CANDIDATES: usize = 4;
-
-/// `crosswire.json` as the editor sees it.
-#[derive(Debug, Clone)]
-pub struct ConfigDoc {
-    pub path: PathBuf,
-    /// `None` when the file does not exist.
-    pub text: Option<String>,
-    /// The document version when the editor has it open.
-    pub version: Option<i32>,
-    /// Why the file on disk was not read (a symbolic link leading outside the folder): every
-    /// edit is then disabled with this reason rather than proposed blind.
-    pub refused: Option<String>,
-}
-
-impl ConfigDoc {
-    /// Reads the file of the first workspace folder, preferring the open document's text; on
-    /// disk, only if it really is in the folder (`config::read_in`).
-    pub fn load(root: Option<PathBuf>, open: Option<(String, i32)>) -> Option<ConfigDoc> {
-        let root = root?;
-        let path = root.join(crate::config::FILE_NAME);
-        if let Some((text, version)) = open {
-            return Some(ConfigDoc {
-                path,
-                text: Some(text),
-                version: Some(version),
-                refused: None,
-            });
-        }
-        let (text, refused) = match crate::config::read_in(&root) {
-            Ok(text) => (text, None),
-            Err(e @ crate::config::ConfigError::Outside { .. }) => (None, Some(e.to_string())),
-            Err(_) => (None, None),
-        };
-        Some(ConfigDoc { path, text, version: None, refused })
-    }
-}
-
-/// What the client accepts in a `WorkspaceEdit`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct EditCaps {
-    pub document_changes: bool,
-    pub create_file: bool,
-}
-
-impl EditCaps {
-    pub fn from_client(caps: &ClientCapabilities) -> EditCaps {
-        let we = caps.workspace.as_ref().and_then(|w| w.workspace_edit.as_ref());
-        EditCaps {
-            document_changes: we.and_then(|w| w.document_changes).unwrap_or(false),
-            create_file: we
-                .and_then(|w| w.resource_operations.as_ref())
-                .is_some_and(|r| r.contains(&ResourceOperationKind::Create)),
-        }
-    }
-}
-
-/// The `WorkspaceEdit` that makes `crosswire.json` say `change`.
-pub fn workspace_edit(
-    doc: &ConfigDoc,
-    change: &ConfigChange,
-    caps: EditCaps,
-    enc: Encoding,
-) -> Result<WorkspaceEdit, EditError> {
-    if let Some(reason) = &doc.refused {
-        return Err(EditError::Invalid(reason.clone()));
-    }
-    let replaces = config_edit::edit(doc.text.as_deref(), change)?;
-    let text = doc.text.as_deref().unwrap_or("");
-    let index = LineIndex::new(text);
-    let pos = |off: usize| {
-        let lc = index.line_col(text, off, enc);
-        Position { line: lc.line, character: lc.col }
-    };
-    let edits: Vec<TextEdit> = replaces
-        .iter()
-        .map(|r| TextEdit {
-            range: Range_(pos(r.range.start), pos(r.range.end)),
-            new_text: r.text.clone(),
-        })
-        .collect();
-    let Some(uri) = super::convert::uri_of_path(&doc.path) else {
-        return Err(EditError::Invalid("no URI for the workspace folder".into()));
-    };
-    if caps.document_changes {
-        let tde = TextDocumentEdit {
-            text_document: OptionalVersionedTextDocumentIdentifier {
-                uri: uri.clone(),
-                version: doc.version,
-            },
-            edits: edits.into_iter().map(OneOf::Left).collect(),
-        };
-        let changes = if doc.text.is_none() && caps.create_file {
-            DocumentChanges::Operations(vec![
-                DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
-                    uri,
-                    options: Some(CreateFileOptions {
-                        overwrite: None,
-                        ignore_if_exists: Some(true),
-                    }),
-                    annotation_id: None,
-                })),
-                DocumentChangeOperation::Edit(tde),
-            ])
-        } else {
-            DocumentChanges::Edits(vec![tde])
-        };
-        return Ok(WorkspaceEdit {
-            changes: None,
-            document_changes: Some(changes),
-            change_annotations: None,
-        });
-    }
-    Ok(WorkspaceEdit {
-        changes: Some(HashMap::from([(uri, edits)])),
-        document_changes: None,
-        change_annotations: None,
-    })
-}
-
-#[allow(non_snake_case)]
-fn Range_(start: Position, end: Position) -> tower_lsp_server::ls_types::Range {
-    tower_lsp_server::ls_types::Range { start, end }
-}
 
 /// The action, or — when crosswire.json cannot be edited (invalid JSON) — the action disabled
 /// with the reason, so the user learns why; `None` when the file already says so.
@@ -229,7 +132,7 @@ fn acknowledge_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeAct
             continue;
         }
         let Some(fig) = art.figures.get(f.at.figure) else { continue };
-        let range = super::convert::range(&art.article, &fig.span, req.enc);
+        let range = convert::range(&art.article, &fig.span, req.enc);
         let code = f.code.as_str();
         let diags: Vec<Diagnostic> = req
             .diagnostics
@@ -326,53 +229,4 @@ fn actor_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeActionOrC
             );
         }
     }
-}
-
-/// prepareRename: the mention under the cursor and the actor's display name.
-pub fn prepare_rename(
-    snap: &Snapshot,
-    article: usize,
-    offset: usize,
-    enc: Encoding,
-) -> Option<PrepareRenameResponse> {
-    let Target::Mention { mention, actor } = query::target_at(snap, article, offset)? else {
-        return None;
-    };
-    let art = snap.articles.get(article)?;
-    let m = art.actors.mentions.get(mention)?;
-    let a = snap.linked.actors.get(actor)?;
-    Some(PrepareRenameResponse::RangeWithPlaceholder {
-        range: super::convert::range(&art.article, &m.span, enc),
-        placeholder: a.name.clone(),
-    })
-}
-
-/// Why a rename cannot be done.
-#[derive(Debug)]
-pub enum RenameError {
-    NotAnActor,
-    EmptyName,
-    Edit(EditError),
-}
-
-/// rename: `labels[canonical] = new_name` in crosswire.json. Articles are never edited.
-pub fn rename(
-    snap: &Snapshot,
-    article: usize,
-    offset: usize,
-    new_name: &str,
-    doc: &ConfigDoc,
-    caps: EditCaps,
-    enc: Encoding,
-) -> Result<WorkspaceEdit, RenameError> {
-    let Some(Target::Mention { actor, .. }) = query::target_at(snap, article, offset) else {
-        return Err(RenameError::NotAnActor);
-    };
-    let label = new_name.trim();
-    if label.is_empty() {
-        return Err(RenameError::EmptyName);
-    }
-    let canonical = query::canonical_name(snap, actor).ok_or(RenameError::NotAnActor)?;
-    workspace_edit(doc, &ConfigChange::Label { canonical, label: label.to_string() }, caps, enc)
-        .map_err(RenameError::Edit)
 }

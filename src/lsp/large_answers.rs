@@ -9,8 +9,15 @@
 //! in the same sorted order), kept in the [`Outbox`] under a key, and handed to tower-lsp as a
 //! [`Token`], a short string. [`Writer`], between tower-lsp and stdout, puts the text in the
 //! token's place as the frame goes out, and gives the pages back once a burst has gone out.
+//!
+//! Three messages go this way, and only these: `textDocument/references` (routed by
+//! [`TextReferences`] to a handler that answers with a [`Token`], since tower-lsp-server lets
+//! no custom method replace a built-in one), `crosswire/articles`, and
+//! `textDocument/publishDiagnostics` ([`PublishDiagnosticsText`]). Measured at 10,000
+//! articles (`lsp-bench`, docs/performance.md): the server's peak RSS went from 377–648 MB to
+//! 237 MB when these stopped going through `Value` trees.
 
-use super::memory;
+use super::allocator;
 use crate::json_splice;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -38,6 +45,42 @@ pub enum PublishDiagnosticsText {}
 impl tower_lsp_server::ls_types::notification::Notification for PublishDiagnosticsText {
     type Params = Token;
     const METHOD: &'static str = "textDocument/publishDiagnostics";
+}
+
+/// The method [`TextReferences`] gives `textDocument/references` requests.
+pub const REFERENCES_AS_TEXT: &str = "crosswire/referencesAsText";
+
+/// Routes `textDocument/references` requests to the handler registered as
+/// [`REFERENCES_AS_TEXT`], which answers with a [`Token`]; everything else goes through as it
+/// is, in the same `call`, so the order of messages is untouched.
+pub struct TextReferences<S>(pub S);
+
+impl<S> tower::Service<tower_lsp_server::jsonrpc::Request> for TextReferences<S>
+where
+    S: tower::Service<tower_lsp_server::jsonrpc::Request>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.0.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: tower_lsp_server::jsonrpc::Request) -> Self::Future {
+        if req.method() != "textDocument/references" || req.id().is_none() {
+            return self.0.call(req);
+        }
+        let (_, id, params) = req.into_parts();
+        let mut b = tower_lsp_server::jsonrpc::Request::build(REFERENCES_AS_TEXT);
+        if let Some(id) = id {
+            b = b.id(id);
+        }
+        if let Some(params) = params {
+            b = b.params(params);
+        }
+        self.0.call(b.finish())
+    }
 }
 
 /// The texts handed to tower-lsp as tokens and not yet written.
@@ -185,7 +228,7 @@ impl<W: AsyncWrite + Unpin> Writer<W> {
             // the burst is out (its texts are dropped): hand the pages back, off this thread
             self.sent = 0;
             if let Ok(rt) = tokio::runtime::Handle::try_current() {
-                rt.spawn_blocking(memory::release);
+                rt.spawn_blocking(allocator::release);
             }
         }
         Poll::Ready(Ok(()))

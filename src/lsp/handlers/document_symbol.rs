@@ -1,18 +1,29 @@
-//! Symbols: the outline of an article (its actors at their introductions, then its figures)
-//! and a fuzzy workspace search over actor names and aliases.
+//! `textDocument/documentSymbol`: the outline of an article, its actors at their
+//! introductions, then its figures.
 
-use super::convert;
+use super::on_article;
 use crate::actors::ActorKind;
 use crate::analysis::query::{self, SymbolWhat};
 use crate::analysis::Snapshot;
+use crate::lsp::convert;
+use crate::lsp::global_state::GlobalState;
 use crate::text::Encoding;
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    DocumentSymbol, DocumentSymbolResponse, Location, OneOf, SymbolInformation, SymbolKind,
-    WorkspaceSymbol, WorkspaceSymbolResponse,
+    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, Location, SymbolInformation,
+    SymbolKind,
 };
 
-/// At most this many workspace symbols per query.
-pub const WORKSPACE_LIMIT: usize = 256;
+pub async fn handle(
+    state: &GlobalState,
+    params: DocumentSymbolParams,
+) -> Result<Option<DocumentSymbolResponse>> {
+    let hierarchical = state.caps().hierarchical_symbols;
+    on_article(state, "documentSymbol", &params.text_document.uri, move |p, i| {
+        document_symbols(&p.snapshot, i, hierarchical, p.encoding)
+    })
+    .await
+}
 
 /// At most this many entries in an article's outline: actors first, then figures, in text
 /// order. No real article comes near; a crafted one of 400,000 names would otherwise send an
@@ -75,24 +86,4 @@ pub fn document_symbols(
             .collect();
         Some(DocumentSymbolResponse::Flat(v))
     }
-}
-
-pub fn workspace_symbols(snap: &Snapshot, q: &str, enc: Encoding) -> WorkspaceSymbolResponse {
-    let hits = query::search_actors(snap, q, WORKSPACE_LIMIT);
-    let v = hits
-        .into_iter()
-        .filter_map(|h| {
-            let loc = convert::location(snap, h.at.as_ref()?, enc)?;
-            let container = (h.matched != h.name).then(|| format!("as “{}”", h.matched));
-            Some(WorkspaceSymbol {
-                name: h.name,
-                kind: kind(SymbolWhat::Actor(h.kind)),
-                tags: None,
-                container_name: container,
-                location: OneOf::Left(loc),
-                data: None,
-            })
-        })
-        .collect();
-    WorkspaceSymbolResponse::Nested(v)
 }

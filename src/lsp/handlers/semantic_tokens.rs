@@ -1,6 +1,4 @@
-//! Reading aids: a code lens on each article's title line ("N actors · M conflicts"), inlay
-//! hints after hedged figures giving their normalised range, and semantic tokens for actor
-//! mentions (by kind) and figures.
+//! `textDocument/semanticTokens/full` and `/range`: actor mentions (by kind) and figures.
 //!
 //! Semantic token legend (standard types, so default themes colour them):
 //!
@@ -16,14 +14,39 @@
 //! Modifier `declaration` marks a full-name mention (the form that introduces an actor);
 //! `readonly` marks a figure that is part of an open conflict.
 
-use super::convert;
+use super::{on_article, span_of};
 use crate::actors::{ActorKind, EntityRef};
 use crate::analysis::Snapshot;
-use crate::figures::Qualifier;
 use crate::findings::Code;
+use crate::lsp::convert;
+use crate::lsp::global_state::GlobalState;
 use crate::text::Encoding;
 use std::ops::Range;
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
+
+pub async fn full(
+    state: &GlobalState,
+    params: SemanticTokensParams,
+) -> Result<Option<SemanticTokensResult>> {
+    on_article(state, "semanticTokens/full", &params.text_document.uri, move |p, i| {
+        semantic_tokens(&p.snapshot, i, None, p.encoding).map(SemanticTokensResult::Tokens)
+    })
+    .await
+}
+
+pub async fn range(
+    state: &GlobalState,
+    params: SemanticTokensRangeParams,
+) -> Result<Option<SemanticTokensRangeResult>> {
+    let range = params.range;
+    on_article(state, "semanticTokens/range", &params.text_document.uri, move |p, i| {
+        let span = span_of(&p.snapshot.articles[i].article, range, p.encoding);
+        semantic_tokens(&p.snapshot, i, Some(span), p.encoding)
+            .map(SemanticTokensRangeResult::Tokens)
+    })
+    .await
+}
 
 pub fn legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
@@ -51,73 +74,6 @@ fn kind_index(k: ActorKind) -> u32 {
 const NUMBER: u32 = 5;
 const DECLARATION: u32 = 1;
 const READONLY: u32 = 2;
-
-/// The code lens of an article: on its title line (line 0 when the title is not in the text).
-pub fn code_lens(snap: &Snapshot, article: usize, enc: Encoding) -> Option<Vec<CodeLens>> {
-    let a = snap.articles.get(article)?;
-    let at = a.article.meta.title_span.as_ref().map_or(0, |s| s.start);
-    let pos = convert::position(&a.article, at, enc);
-    let mut actors: Vec<usize> = (0..a.actors.entities.len())
-        .filter_map(|e| snap.linked.actor_of(EntityRef { article, entity: e }))
-        .collect();
-    actors.sort_unstable();
-    actors.dedup();
-    let conflicts =
-        snap.findings_in(article).filter(|f| f.is_open() && f.code == Code::FigureConflict).count();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let title = format!(
-        "{} · {}",
-        plural(actors.len(), "actor", "actors"),
-        plural(conflicts, "conflict", "conflicts")
-    );
-    let range = tower_lsp_server::ls_types::Range {
-        start: Position { line: pos.line, character: 0 },
-        end: Position { line: pos.line, character: 0 },
-    };
-    Some(vec![CodeLens {
-        range,
-        command: Some(Command { title, command: String::new(), arguments: None }),
-        data: None,
-    }])
-}
-
-/// Inlay hints after hedged figures (not exact) whose text is not already their range.
-pub fn inlay_hints(
-    snap: &Snapshot,
-    article: usize,
-    span: Range<usize>,
-    enc: Encoding,
-) -> Option<Vec<InlayHint>> {
-    let a = snap.articles.get(article)?;
-    let hints = a
-        .figures
-        .iter()
-        .filter(|f| f.span.end >= span.start && f.span.start <= span.end)
-        .filter(|f| f.qualifier != Qualifier::Exact)
-        .filter_map(|f| {
-            let range = f.describe_range();
-            if range == f.text || f.text.ends_with(&range) && f.qualifier == Qualifier::Range {
-                return None;
-            }
-            Some(InlayHint {
-                position: convert::position(&a.article, f.span.end, enc),
-                label: InlayHintLabel::String(format!("≈ {range}")),
-                kind: None,
-                text_edits: None,
-                tooltip: Some(InlayHintTooltip::String(format!(
-                    "“{}” read as {range} ({})",
-                    f.text,
-                    f.qualifier.as_str().replace('_', " ")
-                ))),
-                padding_left: Some(true),
-                padding_right: None,
-                data: None,
-            })
-        })
-        .collect();
-    Some(hints)
-}
 
 /// Semantic tokens of an article (all of it, or the part overlapping `span`).
 pub fn semantic_tokens(

@@ -5,9 +5,11 @@
 
 use crate::config::{Config, ConfigError, RefusedGlob, FILE_NAME};
 use crate::corpus::{self, LoadError, Roots};
-use crate::text::{Encoding, LineIndex};
+use crate::text::{Encoding, LineCol, LineIndex};
 use serde_json::{Map, Value};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The keys of `crosswire.json` (anything else in the client's settings is ignored, so editor
 /// integrations can pass their own options alongside).
@@ -102,25 +104,33 @@ pub enum ProblemKind {
 pub struct ConfigProblem {
     /// The file at fault, or `None` when the client's settings are.
     pub path: Option<PathBuf>,
-    /// 0-based line and column (bytes), when known.
-    pub line: u32,
-    pub column: u32,
-    /// How many columns the diagnostic covers (at least 1).
-    pub width: u32,
+    /// Where in `text` (bytes): the refused glob's string, or the character a parse error is at;
+    /// empty at 0 when unknown. `lsp::convert` places it in the negotiated encoding.
+    pub span: Range<usize>,
+    /// The file's text when the problem was found (empty for the client's settings).
+    pub text: Arc<str>,
     pub message: String,
     pub kind: ProblemKind,
 }
 
 impl ConfigProblem {
     fn invalid(path: Option<PathBuf>, message: String) -> ConfigProblem {
-        ConfigProblem { path, line: 0, column: 0, width: 1, message, kind: ProblemKind::Invalid }
+        ConfigProblem { path, span: 0..0, text: Arc::from(""), message, kind: ProblemKind::Invalid }
     }
 
-    /// `path:line:column`, or the editor's settings.
+    /// `path:line:column` (1-based, the column in bytes, as serde_json counts them), or the
+    /// editor's settings.
     pub fn place(&self) -> String {
         self.path.as_ref().map_or_else(
             || "the editor's crosswire settings".to_string(),
-            |p| format!("{}:{}:{}", p.display(), self.line + 1, self.column + 1),
+            |p| {
+                let at = LineIndex::new(&self.text).line_col(
+                    &self.text,
+                    self.span.start,
+                    Encoding::Utf8,
+                );
+                format!("{}:{}:{}", p.display(), at.line + 1, at.col + 1)
+            },
         )
     }
 }
@@ -163,10 +173,10 @@ pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<LoadedConfig, Co
         let text = match crate::config::read_in(root) {
             Ok(Some(text)) => text,
             Ok(None) => continue,
-            Err(e) => return Err(problem(&path, &e)),
+            Err(e) => return Err(problem(&path, "", &e)),
         };
-        let file =
-            Config::parse(&text, &path.display().to_string()).map_err(|e| problem(&path, &e))?;
+        let file = Config::parse(&text, &path.display().to_string())
+            .map_err(|e| problem(&path, &text, &e))?;
         refused_in_files.push(
             file.refused_globs().into_iter().map(|r| located(&path, &text, &r)).collect::<Vec<_>>(),
         );
@@ -193,30 +203,35 @@ fn located(path: &Path, text: &str, r: &RefusedGlob) -> ConfigProblem {
     let key = if r.at.starts_with("articles") { "\"articles\"" } else { "\"outlets\"" };
     let needle = serde_json::to_string(&r.glob).unwrap_or_default();
     let from = text.find(key).unwrap_or(0);
-    let (line, column, width) = match text[from..].find(&needle).map(|i| from + i) {
-        Some(at) => {
-            let at = LineIndex::new(text).line_col(text, at, Encoding::Utf8);
-            (at.line, at.col, needle.len() as u32)
-        }
-        None => (0, 0, 1),
+    let span = match text[from..].find(&needle).map(|i| from + i) {
+        Some(at) => at..at + needle.len(),
+        None => 0..0,
     };
     ConfigProblem {
         path: Some(path.to_path_buf()),
-        line,
-        column,
-        width,
+        span,
+        text: Arc::from(text),
         message: r.to_string(),
         kind: ProblemKind::Outside,
     }
 }
 
-fn problem(path: &Path, e: &ConfigError) -> ConfigProblem {
+fn problem(path: &Path, text: &str, e: &ConfigError) -> ConfigProblem {
     match e {
-        ConfigError::Invalid { line, column, message, .. } => ConfigProblem {
-            line: line.saturating_sub(1) as u32,
-            column: column.saturating_sub(1) as u32,
-            ..ConfigProblem::invalid(Some(path.to_path_buf()), message.clone())
-        },
+        ConfigError::Invalid { line, column, message, .. } => {
+            // serde_json counts 1-based lines and byte columns
+            let at = LineCol {
+                line: line.saturating_sub(1) as u32,
+                col: column.saturating_sub(1) as u32,
+            };
+            let start = LineIndex::new(text).offset_clamped(text, at, Encoding::Utf8);
+            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            ConfigProblem {
+                span: start..end,
+                text: Arc::from(text),
+                ..ConfigProblem::invalid(Some(path.to_path_buf()), message.clone())
+            }
+        }
         other => ConfigProblem::invalid(Some(path.to_path_buf()), other.to_string()),
     }
 }
@@ -373,8 +388,14 @@ mod tests {
         assert_eq!(cfg.labels.get("x").map(String::as_str), Some("y"));
         std::fs::write(dir.path().join(FILE_NAME), "{\n  \"outlets\": 3\n}").unwrap();
         let p = load(&[dir.path().to_path_buf()], &s).unwrap_err();
-        assert_eq!(p.line, 1);
+        assert_eq!(byte_line_col(&p).0, 1);
         assert!(p.path.is_some());
+    }
+
+    /// The 0-based line and byte column a problem starts at.
+    fn byte_line_col(p: &ConfigProblem) -> (u32, u32) {
+        let at = LineIndex::new(&p.text).line_col(&p.text, p.span.start, Encoding::Utf8);
+        (at.line, at.col)
     }
 
     #[test]
@@ -389,8 +410,8 @@ mod tests {
         let loaded = load(&[dir.path().to_path_buf()], &s).unwrap();
         let [file, settings] = &loaded.refused[..] else { panic!("{:?}", loaded.refused) };
         assert_eq!(
-            (file.line, file.column, file.width, file.kind),
-            (1, 29, 17, ProblemKind::Outside)
+            (byte_line_col(file), file.span.len(), file.kind),
+            ((1, 29), 17, ProblemKind::Outside)
         );
         assert_eq!(
             file.message,
