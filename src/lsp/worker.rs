@@ -187,7 +187,9 @@ async fn step(shared: &Arc<GlobalState>, diags: &mut Publisher, links: &Arc<Link
     if linked {
         shared.publish_for_requests(latest.clone());
     }
-    diags.publish(client, &latest).await;
+    // crosswire.json as the editor sees it, for the notes that can no longer be found
+    let config = if latest.snapshot.config.notes.is_empty() { None } else { shared.config_doc() };
+    diags.publish(client, &latest, config).await;
     drop(latest);
     if linked {
         return;
