@@ -166,7 +166,7 @@ fn add_a_note_writes_the_entry_and_opens_crosswire_json_at_its_text() {
     let cfg = dir.path().join("crosswire.json");
     assert!(!cfg.exists(), "the server never writes");
     let written = apply_workspace_edit(&add["edit"]);
-    assert_eq!(written, [cfg.clone()]);
+    assert_eq!(written, std::slice::from_ref(&cfg));
     let text = std::fs::read_to_string(&cfg).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
     let note = &v["notes"][0];
