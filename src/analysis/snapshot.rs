@@ -23,6 +23,9 @@ pub struct Snapshot {
     quantities: Arc<HashMap<String, Arc<Vec<FigureRef>>>>,
     /// Whether `linked` has been computed (see [`Snapshot::unlinked`]).
     is_linked: bool,
+    /// Where the notes of crosswire.json apply, found on first use ([`Snapshot::notes`]); a
+    /// new cell whenever `linked` changes, as actor notes depend on it.
+    notes: Arc<OnceLock<Arc<Vec<crate::notes::NoteUse>>>>,
 }
 
 /// One slot per actor; a slot holds `None` for an actor whose card cannot be built.
@@ -127,6 +130,7 @@ impl Snapshot {
             by_name: Arc::new(by_name),
             quantities: Arc::new(quantities),
             is_linked: false,
+            notes: Arc::default(),
         };
         if let Some(p) = prev {
             snapshot.keep_links_of(p);
@@ -156,6 +160,7 @@ impl Snapshot {
             self.linked = linked.linked.clone();
             self.cards = linked.cards.clone();
             self.is_linked = true;
+            self.notes = Arc::default();
         }
         same
     }
@@ -234,6 +239,7 @@ impl Snapshot {
             self.cards = Arc::new(CardCache::for_actors(linked.actors.len()));
             self.linked = Arc::new(linked);
             self.is_linked = true;
+            self.notes = Arc::default();
         }
         self
     }
@@ -264,6 +270,12 @@ impl Snapshot {
             }
             self.actor_card(a);
         });
+    }
+
+    /// Where each note of crosswire.json applies, and which are stale (`notes::compute`), once
+    /// per snapshot: hovers, inlay hints and diagnostics all read it.
+    pub fn notes(&self) -> Arc<Vec<crate::notes::NoteUse>> {
+        self.notes.get_or_init(|| Arc::new(crate::notes::compute(self))).clone()
     }
 
     /// The comparable figures with quantity key `key`, in (article, figure) order.

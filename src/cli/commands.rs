@@ -251,7 +251,7 @@ pub fn report(args: ReportArgs) -> i32 {
         Err(code) => return code,
     };
     let uses = crate::notes::resolve(&snap);
-    for u in &uses {
+    for u in uses.iter() {
         if let Some(m) = u.stale_message(&snap.config.notes[u.index]) {
             eprintln!("crosswire: warning: {m}");
         }

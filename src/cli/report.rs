@@ -486,6 +486,9 @@ fn timeline(r: &Report, q: &QuantityRow) -> String {
         (Some(a), Some(b)) => (b - a).num_days().max(1) as f64,
         _ => 1.0,
     };
+    // the left column holds the undated figures, if any
+    let undated = figures.iter().any(|(d, _, _)| d.is_none());
+    const DATED_FROM: f64 = PAD + 34.0;
     let mut s = format!(
         "<svg class=\"timeline\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{} by publication date\">\
          <line x1=\"{PAD}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\" stroke=\"#dde2ea\"/>",
@@ -496,10 +499,11 @@ fn timeline(r: &Report, q: &QuantityRow) -> String {
     for (i, (date, f, outlet)) in figures.iter().enumerate() {
         let x = match (date, first) {
             (Some(d), Some(a)) => {
-                PAD + 12.0 + ((*d - a).num_days() as f64 / span_days) * (W - 2.0 * PAD - 24.0)
+                DATED_FROM
+                    + ((*d - a).num_days() as f64 / span_days) * (W - PAD - DATED_FROM - 12.0)
             }
-            // undated: spread along the axis in outlet order
-            _ => PAD + 12.0 + (i as f64 + 0.5) / figures.len() as f64 * (W - 2.0 * PAD - 24.0),
+            // undated: in a column of their own at the left, never at a made-up date
+            _ => PAD + 2.0,
         };
         // figures of one date side by side
         let x = x + (figures[..i].iter().filter(|(d, _, _)| d == date).count() as f64) * 7.0;
@@ -520,8 +524,12 @@ fn timeline(r: &Report, q: &QuantityRow) -> String {
             c = (top + bottom) / 2.0,
         );
     }
+    if undated {
+        let _ = write!(s, "<text x=\"{}\" y=\"{H}\">n.d.</text>", PAD - 4.0);
+    }
     if let (Some(a), Some(b)) = (first, last) {
-        let _ = write!(s, "<text x=\"{PAD}\" y=\"{H}\">{}</text>", a.format("%-d %b"));
+        let _ =
+            write!(s, "<text x=\"{}\" y=\"{H}\">{}</text>", DATED_FROM - 10.0, a.format("%-d %b"));
         if b != a {
             let _ = write!(
                 s,

@@ -107,7 +107,7 @@ impl Publisher {
         let snap = &p.snapshot;
         let uses = crate::notes::resolve(snap);
         let mut hints: Vec<Vec<Diagnostic>> = vec![Vec::new(); snap.articles.len()];
-        for u in &uses {
+        for u in uses.iter() {
             let note = &snap.config.notes[u.index];
             let mut last_article = None;
             for place in &u.places {

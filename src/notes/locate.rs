@@ -32,9 +32,11 @@ pub const CONTEXT_BYTES: usize = 40;
 /// The similarity (normalised Levenshtein, 0–1) a stretch needs to stand for an edited quote.
 const FUZZY_MIN_SIMILARITY: f64 = 0.8;
 
-/// The most character comparisons a fuzzy search may make (word starts × quote length²):
-/// about a tenth of a second. Past it, the anchor is reported stale rather than searched for.
-const FUZZY_BUDGET: usize = 60_000_000;
+/// The most character comparisons the fuzzy searches of one resolution may make together (word
+/// starts × quote length², summed over the notes searched): about a tenth of a second. Past it,
+/// an anchor is reported stale rather than searched for, so that a crosswire.json of thousands
+/// of stale notes cannot stall the analysis.
+pub const FUZZY_BUDGET: usize = 60_000_000;
 
 impl TextAnchor {
     /// An anchor on `span` of `text`, with up to [`CONTEXT_BYTES`] of context on each side
@@ -87,6 +89,11 @@ pub fn file_name(name: &str) -> std::borrow::Cow<'_, str> {
 
 /// Where `anchor` stands in `text` now, if anywhere.
 pub fn locate(text: &str, anchor: &TextAnchor) -> Option<Located> {
+    locate_within(text, anchor, &mut FUZZY_BUDGET.clone())
+}
+
+/// [`locate`], its fuzzy search spending at most `budget` comparisons (and deducting them).
+pub fn locate_within(text: &str, anchor: &TextAnchor, budget: &mut usize) -> Option<Located> {
     let quote = anchor.quote.as_str();
     if quote.is_empty() {
         return None;
@@ -102,7 +109,7 @@ pub fn locate(text: &str, anchor: &TextAnchor) -> Option<Located> {
         return Some(Located { span: at..at + quote.len(), how });
     }
     between_context(text, anchor)
-        .or_else(|| most_like(text, quote))
+        .or_else(|| most_like(text, quote, budget))
         .map(|span| Located { span, how: Found::Rewritten })
 }
 
@@ -147,7 +154,7 @@ fn between_context(text: &str, anchor: &TextAnchor) -> Option<Span> {
 
 /// The stretch of `text` most like `quote` (starting at a word, as long as the quote in
 /// characters), if it is like enough and no other stretch is as like it.
-fn most_like(text: &str, quote: &str) -> Option<Span> {
+fn most_like(text: &str, quote: &str, budget: &mut usize) -> Option<Span> {
     let quote_chars: Vec<char> = quote.chars().collect();
     let n = quote_chars.len();
     let starts: Vec<usize> = text
@@ -157,9 +164,11 @@ fn most_like(text: &str, quote: &str) -> Option<Span> {
         })
         .map(|(i, _)| i)
         .collect();
-    if n == 0 || starts.len().saturating_mul(n).saturating_mul(n) > FUZZY_BUDGET {
+    let cost = starts.len().saturating_mul(n).saturating_mul(n);
+    if n == 0 || cost > *budget {
         return None;
     }
+    *budget -= cost;
     let mut best: Option<(f64, Span)> = None;
     let mut tied = false;
     for &s in &starts {

@@ -10,7 +10,7 @@
 mod locate;
 mod model;
 
-pub use locate::{file_name, locate, Found, Located, CONTEXT_BYTES};
+pub use locate::{file_name, locate, locate_within, Found, Located, CONTEXT_BYTES, FUZZY_BUDGET};
 pub use model::{Anchor, Note, NoteDate, Rating, TextAnchor, Verdicts};
 
 use crate::actors::names::fold;
@@ -102,9 +102,16 @@ impl NoteUse {
     }
 }
 
-/// Where every note of the snapshot's configuration applies. Text anchors are searched in
-/// their article only; actor notes need linked actors ([`Status::Unchecked`] otherwise).
-pub fn resolve(snap: &Snapshot) -> Vec<NoteUse> {
+/// Where every note of the snapshot's configuration applies (computed once per snapshot and
+/// kept in it: [`Snapshot::notes`]).
+pub fn resolve(snap: &Snapshot) -> std::sync::Arc<Vec<NoteUse>> {
+    snap.notes()
+}
+
+/// Where every note applies, computed. Text anchors are searched in their article only, the
+/// fuzzy searches of all notes within one budget ([`FUZZY_BUDGET`]); actor notes need linked
+/// actors ([`Status::Unchecked`] otherwise).
+pub fn compute(snap: &Snapshot) -> Vec<NoteUse> {
     let notes = &snap.config.notes;
     if notes.is_empty() {
         return Vec::new();
@@ -118,6 +125,7 @@ pub fn resolve(snap: &Snapshot) -> Vec<NoteUse> {
         m
     };
     let by_name = actor_names(snap);
+    let mut budget = FUZZY_BUDGET;
     notes
         .iter()
         .enumerate()
@@ -126,10 +134,12 @@ pub fn resolve(snap: &Snapshot) -> Vec<NoteUse> {
             let (status, places) = match &note.anchor {
                 Anchor::Text(t) => match by_file.get(&t.article) {
                     None => (Status::Stale(Stale::NoArticle), Vec::new()),
-                    Some(&article) => match locate(&snap.article(article).article.text, t) {
-                        Some(l) => (Status::Found(l.how), vec![Loc { article, span: l.span }]),
-                        None => (Status::Stale(Stale::TextGone), Vec::new()),
-                    },
+                    Some(&article) => {
+                        match locate_within(&snap.article(article).article.text, t, &mut budget) {
+                            Some(l) => (Status::Found(l.how), vec![Loc { article, span: l.span }]),
+                            None => (Status::Stale(Stale::TextGone), Vec::new()),
+                        }
+                    }
                 },
                 Anchor::Actor(_) if !snap.is_linked() => (Status::Unchecked, Vec::new()),
                 Anchor::Actor(name) => match by_name.get(&fold(name)) {

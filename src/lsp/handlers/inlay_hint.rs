@@ -72,7 +72,7 @@ fn verdict_hints(
     let Some(a) = snap.articles.get(article) else { return Vec::new() };
     let uses = crate::notes::resolve(snap);
     let mut out = Vec::new();
-    for u in &uses {
+    for u in uses.iter() {
         let note = &snap.config.notes[u.index];
         let Some(verdict) = &note.verdict else { continue };
         for p in u.places.iter().filter(|p| p.article == article) {
