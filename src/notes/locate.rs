@@ -246,6 +246,21 @@ mod tests {
     }
 
     #[test]
+    fn the_fuzzy_search_spends_a_shared_budget_and_stops_when_it_is_spent() {
+        let a = anchor_on("275,000 civilians");
+        let rewritten = "Totally new lead. About 275,000 civilian still live there.";
+        let mut budget = FUZZY_BUDGET;
+        assert!(locate_within(rewritten, &a, &mut budget).is_some());
+        assert!(budget < FUZZY_BUDGET, "spent");
+        let mut spent = 0;
+        assert_eq!(
+            locate_within(rewritten, &a, &mut spent),
+            None,
+            "none left: stale, not searched"
+        );
+    }
+
+    #[test]
     fn removed_text_is_not_found() {
         let a = anchor_on("275,000 civilians");
         assert_eq!(locate("Aleppo, where the UN counts nobody at all.", &a), None);
