@@ -71,6 +71,23 @@ fn notes_show_in_hover_hints_and_problems_and_a_removed_text_is_reported_stale()
     assert_eq!(hint["message"], "Note 1 [misleading]: OCHA gave 250,000 on 14 October.");
     // the conflict warning is still there beside it
     assert!(d["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "figure-conflict"));
+    // the actor note: a hint at the actor's first mention in each article, once the actors are
+    // linked (the first diagnostics come before the linking)
+    let d = c.wait_diagnostics_from(0, &uri(&p4), |p| {
+        p["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["message"] == "Note 2: Foreign Minister since 2004.")
+    });
+    let actor_hints: Vec<&Value> = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"] == "Note 2: Foreign Minister since 2004.")
+        .collect();
+    assert_eq!(actor_hints.len(), 1, "once per article: {actor_hints:#?}");
+    assert_eq!(actor_hints[0]["range"], range_of(&text4, "Lavrov", 0));
 
     // hover over the figure inside the quote: the figure card and the note
     let h = hover_at(&mut c, &p2, &text2, "275,000", 0);
