@@ -323,3 +323,35 @@ fn a_broken_note_is_a_clear_error() {
     let notes = notes_json(dir.path());
     assert_eq!(notes[0]["rating"], serde_json::json!({"best": 2, "value": 1}));
 }
+
+#[test]
+fn the_json_schema_accepts_the_notes_crosswire_reads_and_refuses_the_ones_it_refuses() {
+    let schema: Value =
+        serde_json::from_str(include_str!("../schemas/crosswire.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let dir = seeds_with_notes();
+    for text in [
+        std::fs::read_to_string(dir.path().join("crosswire.json")).unwrap(),
+        include_str!("report-browser/crosswire.json").to_string(),
+        r#"{"verdicts": {"scale": ["correct", "wrong"], "unrated": []}, "notes": []}"#.to_string(),
+    ] {
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    for bad in [
+        r#"{"notes": [{"anchor": {"actor": "X", "quantity": "y"}}]}"#,
+        r#"{"notes": [{"anchor": {"quote": "x"}}]}"#,
+        r#"{"notes": [{"note": "no anchor"}]}"#,
+        r#"{"notes": [{"anchor": {"actor": "X"}, "date": "21/10/2016"}]}"#,
+    ] {
+        let v: Value = serde_json::from_str(bad).unwrap();
+        assert!(!validator.is_valid(&v), "the schema accepts {bad}");
+        std::fs::write(dir.path().join("crosswire.json"), bad).unwrap();
+        assert_eq!(
+            crosswire(&["notes"], dir.path()).status.code(),
+            Some(2),
+            "crosswire accepts {bad}"
+        );
+    }
+}
