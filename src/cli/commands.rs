@@ -200,14 +200,7 @@ fn list(
         }),
         ListFormat::Text => buffered(|out| as_text(&snap, out)),
     };
-    match result {
-        Ok(()) => EXIT_OK,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(e) => {
-            eprintln!("crosswire: error: cannot write output: {e}");
-            EXIT_ERROR
-        }
-    }
+    finish(result)
 }
 
 /// Writes through a buffer (stdout is line-buffered: a large report would cost a system call

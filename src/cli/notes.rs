@@ -7,28 +7,19 @@ use crate::notes::{Anchor, Note, NoteDate, NoteUse, Rating, Status};
 use serde::Serialize;
 use std::io::Write;
 
-/// A note as the reports give it (fields in alphabetical order, as serde_json sorts a map).
+/// A note as the reports give it: what it says ([`NoteBrief`]) and where it applies now.
 #[derive(Serialize)]
 pub struct NoteOut<'a> {
-    pub anchor: &'a Anchor,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub author: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<NoteDate>,
-    /// Position in `notes` of crosswire.json, from 0.
-    pub index: usize,
+    #[serde(flatten)]
+    pub brief: NoteBrief<'a>,
     /// Why it is stale, in words (only for a stale note).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    pub note: &'a str,
     pub places: Vec<Location>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<RatingOut>,
-    pub sources: &'a [String],
     /// `exact`, `moved`, `rewritten`, `stale` or `unchecked`.
     pub status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<&'a str>,
 }
 
 /// A rated verdict's place on the scale: `value` of `best` (worst 1).
@@ -48,21 +39,16 @@ pub fn rating_of(snap: &Snapshot, note: &Note) -> Option<RatingOut> {
 pub fn note_out<'a>(snap: &'a Snapshot, used: &NoteUse) -> NoteOut<'a> {
     let note = &snap.config.notes[used.index];
     NoteOut {
-        anchor: &note.anchor,
-        author: note.author.as_deref(),
-        date: note.date,
-        index: used.index,
+        brief: note_brief(snap, used.index),
         message: used.stale_message(note),
-        note: &note.note,
         places: used.places.iter().map(|p| location(snap, p.article, &p.span)).collect(),
         rating: rating_of(snap, note),
-        sources: &note.sources,
         status: used.status.as_str(),
-        verdict: note.verdict.as_deref(),
     }
 }
 
-/// A note attached to a finding: what it says, without its places (the finding gives those).
+/// What a note says, without where it applies: what `check` attaches to a finding (which
+/// gives the places itself). Fields in alphabetical order, as serde_json sorts a map.
 #[derive(Serialize)]
 pub struct NoteBrief<'a> {
     pub anchor: &'a Anchor,
@@ -70,6 +56,7 @@ pub struct NoteBrief<'a> {
     pub author: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NoteDate>,
+    /// Position in `notes` of crosswire.json, from 0.
     pub index: usize,
     pub note: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]

@@ -376,18 +376,18 @@ pub fn html(r: &Report, title: &str) -> String {
             h,
             "<div class=\"note{s}\" id=\"note-{i}\" data-status=\"{st}\"><h3>Note {i}{v}</h3><div class=\"meta\">on {a}</div>",
             s = if stale { " stale" } else { "" },
-            i = n.index + 1,
+            i = n.brief.index + 1,
             st = n.status,
-            v = n.verdict.map(|v| verdict_badge(v, n.rating)).unwrap_or_default(),
-            a = esc(&n.anchor.describe()),
+            v = n.brief.verdict.map(|v| verdict_badge(v, n.rating)).unwrap_or_default(),
+            a = esc(&n.brief.anchor.describe()),
         );
-        if !n.note.is_empty() {
-            let _ = write!(h, "<p>{}</p>", esc(n.note).replace('\n', "<br>"));
+        if !n.brief.note.is_empty() {
+            let _ = write!(h, "<p>{}</p>", esc(n.brief.note).replace('\n', "<br>"));
         }
         if let Some(m) = &n.message {
             let _ = write!(h, "<p><b>{}</b></p>", esc(m));
         }
-        for s in n.sources {
+        for s in n.brief.sources {
             if s.starts_with("https://") || s.starts_with("http://") {
                 let _ =
                     write!(h, "<div class=\"meta\">source: <a href=\"{0}\">{0}</a></div>", esc(s));
@@ -396,10 +396,11 @@ pub fn html(r: &Report, title: &str) -> String {
             }
         }
         let by: Vec<String> = n
+            .brief
             .author
             .map(|a| format!("by {}", esc(a)))
             .into_iter()
-            .chain(n.date.map(|d| d.to_string()))
+            .chain(n.brief.date.map(|d| d.to_string()))
             .collect();
         if !by.is_empty() {
             let _ = write!(h, "<div class=\"meta\">{}</div>", by.join(", "));
@@ -438,10 +439,15 @@ fn badges(r: &Report, notes: &[usize]) -> String {
         .map(|&i| {
             let n = &r.notes[i];
             let label = n
+                .brief
                 .verdict
                 .map(|v| verdict_badge(v, n.rating))
                 .unwrap_or_else(|| "<span class=\"badge\">note</span>".to_string());
-            format!("<a href=\"#note-{}\" title=\"{}\">{label}</a>", n.index + 1, esc(n.note))
+            format!(
+                "<a href=\"#note-{}\" title=\"{}\">{label}</a>",
+                n.brief.index + 1,
+                esc(n.brief.note)
+            )
         })
         .collect()
 }
