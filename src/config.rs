@@ -29,6 +29,11 @@ pub struct Config {
     pub labels: BTreeMap<String, String>,
     /// Conflicts the user has looked at and explained.
     pub acknowledged: Vec<Acknowledgement>,
+    /// Notes and verdicts on a stretch of text, an actor or a quantity (`crate::notes`).
+    pub notes: Vec<crate::notes::Note>,
+    /// The verdict scale notes use (default: true, mostly-true, misleading, false; unrated:
+    /// unverified, disputed).
+    pub verdicts: crate::notes::Verdicts,
     /// Limits that keep hostile input from stalling analysis.
     pub limits: Limits,
     /// The `outlets` globs compiled once, not once per article (see [`OutletGlobs`]).
@@ -121,12 +126,40 @@ impl Config {
                 message,
             });
         }
-        serde_json::from_str(text).map_err(|e| ConfigError::Invalid {
+        let config: Config = serde_json::from_str(text).map_err(|e| ConfigError::Invalid {
             path: path.to_string(),
             line: e.line(),
             column: e.column(),
             message: e.to_string(),
-        })
+        })?;
+        config.check_verdicts(text, path)?;
+        Ok(config)
+    }
+
+    /// Every note's verdict is on the scale: a misspelt verdict would otherwise be exported
+    /// with no rating. The error points at the first place the verdict is written.
+    fn check_verdicts(&self, text: &str, path: &str) -> Result<(), ConfigError> {
+        for (i, note) in self.notes.iter().enumerate() {
+            let Some(verdict) = &note.verdict else { continue };
+            if self.verdicts.rating(verdict).is_some() {
+                continue;
+            }
+            let written = serde_json::to_string(verdict).unwrap_or_default();
+            let at = text.find(&written).unwrap_or(0);
+            let line = text[..at].matches('\n').count() + 1;
+            let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+            let scale: Vec<&str> = self.verdicts.names().collect();
+            return Err(ConfigError::Invalid {
+                path: path.to_string(),
+                line,
+                column,
+                message: format!(
+                    "notes[{i}].verdict {written} is not on the verdict scale ({})",
+                    scale.join(", ")
+                ),
+            });
+        }
+        Ok(())
     }
 
     /// Reads `dir/crosswire.json`; a missing file is the default configuration.

@@ -10,6 +10,7 @@
 
 use crate::actors::names::fold;
 use crate::config::{Acknowledgement, Config};
+use crate::notes::Note;
 use serde_json::Value;
 use std::ops::Range;
 
@@ -26,6 +27,8 @@ pub enum ConfigChange {
     Alias { canonical: String, alias: String },
     /// Sets `labels[canonical] = label` (an existing key equal after folding is reused).
     Label { canonical: String, label: String },
+    /// Appends a note to `notes`.
+    AddNote(Note),
 }
 
 /// Replace `range` (bytes of the old text) with `text`.
@@ -129,7 +132,25 @@ pub fn apply_to_config(c: &mut Config, change: &ConfigChange) {
                 .unwrap_or_else(|| canonical.clone());
             c.labels.insert(key, label.clone());
         }
+        ConfigChange::AddNote(note) => c.notes.push(note.clone()),
     }
+}
+
+/// Where the text of the note an [`ConfigChange::AddNote`] edit adds begins, in the text after
+/// `edits` are applied: just inside the quotes of its `"note"` member, where the user types.
+pub fn new_note_text_at(edits: &[Replace]) -> Option<usize> {
+    let edit = edits.iter().max_by_key(|e| e.text.len())?;
+    // the edited text up to the end of the insertion: the new note is the last one in it
+    let start = edits
+        .iter()
+        .filter(|e| e.range.start < edit.range.start)
+        .fold(edit.range.start as isize, |at, e| {
+            at + e.text.len() as isize - e.range.len() as isize
+        }) as usize;
+    let inserted = &edit.text;
+    let member = inserted.rfind("\"note\":")?;
+    let quote = inserted[member + "\"note\":".len()..].find('"')?;
+    Some(start + member + "\"note\":".len() + quote + 1)
 }
 
 fn has_pair(g: &[String], a: &str, b: &str) -> bool {
@@ -276,6 +297,7 @@ fn indent_unit(text: &str) -> String {
 #[serde(untagged)]
 enum Item {
     Ack(Acknowledgement),
+    Note(Box<Note>),
     Val(Value),
     Arr(Vec<Item>),
     Obj(std::collections::BTreeMap<String, Item>),
@@ -377,6 +399,7 @@ fn scan_edit(text: &str, change: &ConfigChange) -> Option<Vec<Replace>> {
             }
             ("acknowledged", None, item)
         }
+        ConfigChange::AddNote(note) => ("notes", None, Item::Note(Box::new(note.clone()))),
         ConfigChange::Same(x, y) => ("same", None, Item::Val(serde_json::json!([x, y]))),
         ConfigChange::Different(x, y) => ("different", None, Item::Val(serde_json::json!([x, y]))),
         ConfigChange::Alias { canonical, alias } => {
@@ -518,6 +541,27 @@ mod tests {
             edit(Some("{\"outlets\": 3}"), &ConfigChange::Different("X".into(), "Y".into())),
             Err(EditError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn a_note_is_appended_and_its_text_located() {
+        let note: Note = serde_json::from_str(
+            r#"{"anchor": {"article": "002.txt", "quote": "275,000", "before": "says ", "after": " civilians"}, "note": ""}"#,
+        )
+        .unwrap();
+        for text in [
+            None,
+            Some("{\n  \"outlets\": {}\n}\n"),
+            Some("{\"notes\": [{\"anchor\": {\"actor\": \"X\"}, \"note\": \"old\"}]}"),
+        ] {
+            let edits = edit(text, &ConfigChange::AddNote(note.clone())).unwrap();
+            let out = apply(text.unwrap_or(""), &edits);
+            let c = Config::parse(&out, "x").unwrap();
+            assert_eq!(c.notes.last(), Some(&note), "{out}");
+            let at = new_note_text_at(&edits).unwrap();
+            assert_eq!(&out[at - 1..at + 1], "\"\"", "{out}");
+            assert!(out[..at].ends_with("\"note\": \""), "{out}");
+        }
     }
 
     #[test]

@@ -22,4 +22,5 @@ pub mod figures;
 pub mod findings;
 pub mod json_splice;
 pub mod lsp;
+pub mod notes;
 pub mod text;

@@ -6,6 +6,7 @@
 //! Changing one article re-analyses that article only; the corpus view is then rebuilt from the
 //! cached per-article results, by hashing keys (linear, no pairwise pass).
 
+pub mod coverage;
 pub mod query;
 mod snapshot;
 

@@ -42,6 +42,9 @@ pub struct Snapshot {
     quantities: Arc<HashMap<String, Arc<Vec<FigureRef>>>>,
     /// Whether `linked` has been computed (see [`Snapshot::unlinked`]).
     is_linked: bool,
+    /// Where the notes of crosswire.json apply, found on first use ([`Snapshot::notes`]); a
+    /// new cell whenever `linked` changes, as actor notes depend on it.
+    notes: Arc<OnceLock<Arc<Vec<crate::notes::NoteUse>>>>,
 }
 
 /// One slot per actor; a slot holds `None` for an actor whose card cannot be built.
@@ -146,6 +149,7 @@ impl Snapshot {
             by_name: Arc::new(by_name),
             quantities: Arc::new(quantities),
             is_linked: false,
+            notes: Arc::default(),
         };
         if let Some(p) = prev {
             snapshot.keep_links_of(p);
@@ -175,6 +179,7 @@ impl Snapshot {
             self.linked = linked.linked.clone();
             self.cards = linked.cards.clone();
             self.is_linked = true;
+            self.notes = Arc::default();
         }
         same
     }
@@ -253,6 +258,7 @@ impl Snapshot {
             self.cards = Arc::new(CardCache::for_actors(linked.actors.len()));
             self.linked = Arc::new(linked);
             self.is_linked = true;
+            self.notes = Arc::default();
         }
         self
     }
@@ -285,9 +291,20 @@ impl Snapshot {
         });
     }
 
+    /// Where each note of crosswire.json applies, and which are stale (`notes::compute`), once
+    /// per snapshot: hovers, inlay hints and diagnostics all read it.
+    pub fn notes(&self) -> Arc<Vec<crate::notes::NoteUse>> {
+        self.notes.get_or_init(|| Arc::new(crate::notes::compute(self))).clone()
+    }
+
     /// The comparable figures with quantity key `key`, in (article, figure) order.
     pub fn quantity(&self, key: &str) -> Option<&[FigureRef]> {
         self.quantities.get(key).map(|v| v.as_slice())
+    }
+
+    /// Every quantity key with comparable figures, in no particular order.
+    pub fn quantity_keys(&self) -> impl Iterator<Item = &str> {
+        self.quantities.keys().map(String::as_str)
     }
 
     pub fn article_index(&self, name: &str) -> Option<usize> {

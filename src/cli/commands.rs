@@ -1,8 +1,8 @@
 //! The commands: load, analyse, render, choose the exit code.
 
 use super::{
-    github, human, json, sarif, CheckArgs, CheckFormat, FailOn, ListArgs, ListFormat, EXIT_ERROR,
-    EXIT_FINDINGS, EXIT_OK,
+    claimreview, github, human, json, report, sarif, CheckArgs, CheckFormat, ClaimReviewArgs,
+    FailOn, ListArgs, ListFormat, ReportArgs, ReportFormat, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK,
 };
 use crate::analysis::{Scope, Snapshot, Workspace};
 use crate::config::Config;
@@ -200,14 +200,7 @@ fn list(
         }),
         ListFormat::Text => buffered(|out| as_text(&snap, out)),
     };
-    match result {
-        Ok(()) => EXIT_OK,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(e) => {
-            eprintln!("crosswire: error: cannot write output: {e}");
-            EXIT_ERROR
-        }
-    }
+    finish(result)
 }
 
 /// Writes through a buffer (stdout is line-buffered: a large report would cost a system call
@@ -217,4 +210,83 @@ fn buffered(write: impl FnOnce(&mut Output) -> std::io::Result<()>) -> std::io::
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     write(&mut out)?;
     out.flush()
+}
+
+pub fn notes(args: ListArgs) -> i32 {
+    list(
+        &args,
+        Scope::Everything,
+        |snap, out| super::notes::write_json(snap, &crate::notes::resolve(snap), out),
+        |snap, out| super::notes::write_text(snap, &crate::notes::resolve(snap), out),
+    )
+}
+
+pub fn claimreview(args: ClaimReviewArgs) -> i32 {
+    let snap = match load(&args.paths, args.config.as_deref(), false, Scope::Everything) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut skipped = Vec::new();
+    let reviews =
+        claimreview::reviews(&snap, &crate::notes::resolve(&snap), &args.url, &mut skipped);
+    for s in &skipped {
+        eprintln!("crosswire: warning: {s}; not exported");
+    }
+    finish(buffered(|out| {
+        serde_json::to_writer_pretty(&mut *out, &reviews)?;
+        writeln!(out)
+    }))
+}
+
+pub fn report(args: ReportArgs) -> i32 {
+    let snap = match load(&args.paths, args.config.as_deref(), false, Scope::Everything) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let uses = crate::notes::resolve(&snap);
+    for u in uses.iter() {
+        if let Some(m) = u.stale_message(&snap.config.notes[u.index]) {
+            eprintln!("crosswire: warning: {m}");
+        }
+    }
+    let data = report::report(&snap, &uses);
+    let text = match args.format {
+        ReportFormat::Json => match serde_json::to_string_pretty(&data) {
+            Ok(t) => t + "\n",
+            Err(e) => {
+                eprintln!("crosswire: error: cannot write the report: {e}");
+                return EXIT_ERROR;
+            }
+        },
+        ReportFormat::Html => report::html(&data, &report_title(&snap)),
+    };
+    match &args.out {
+        None => finish(buffered(|out| out.write_all(text.as_bytes()))),
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("crosswire: error: cannot write {}: {e}", path.display());
+                EXIT_ERROR
+            }
+        },
+    }
+}
+
+/// "Coverage: <the most common title word run>…": the first article's title, else a plain one.
+fn report_title(snap: &Snapshot) -> String {
+    match snap.articles.iter().find_map(|a| a.article.meta.title.clone()) {
+        Some(t) => format!("Coverage: {t}"),
+        None => "Coverage".to_string(),
+    }
+}
+
+fn finish(result: std::io::Result<()>) -> i32 {
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("crosswire: error: cannot write output: {e}");
+            EXIT_ERROR
+        }
+    }
 }

@@ -59,6 +59,9 @@ struct Diagnostic<'a> {
     file: String,
     line: u32,
     message: &'a str,
+    /// The notes of crosswire.json on the finding's quantity or over one of its figures.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<super::notes::NoteBrief<'a>>,
     quantity: &'a str,
     related: Vec<Related<'a>>,
     severity: &'a str,
@@ -86,8 +89,9 @@ struct Acknowledgement<'a> {
     was: Option<&'a [String]>,
 }
 
-pub fn check<'a>(snap: &Snapshot, findings: &[&'a crate::findings::Finding]) -> CheckReport<'a> {
+pub fn check<'a>(snap: &'a Snapshot, findings: &[&'a crate::findings::Finding]) -> CheckReport<'a> {
     use rayon::prelude::*;
+    let uses = crate::notes::resolve(snap);
     // locations on all cores (tens of thousands at 10,000 articles), in the findings' order
     let diagnostics = findings
         .par_iter()
@@ -126,6 +130,10 @@ pub fn check<'a>(snap: &Snapshot, findings: &[&'a crate::findings::Finding]) -> 
                 file: here.file,
                 line: here.line,
                 message: &f.message,
+                notes: crate::notes::touching_finding(snap, &uses, f)
+                    .into_iter()
+                    .map(|i| super::notes::note_brief(snap, uses[i].index))
+                    .collect(),
                 quantity: &f.quantity,
                 related,
                 severity: f.severity.as_str(),

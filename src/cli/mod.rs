@@ -1,10 +1,13 @@
 //! The command line: `crosswire check | actors | figures | lsp`. Each command loads the corpus,
 //! runs the core, and renders plain data; rendering lives in `human.rs` and `json.rs`.
 
+mod claimreview;
 mod commands;
 mod github;
 mod human;
 mod json;
+mod notes;
+mod report;
 mod sarif;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -25,6 +28,15 @@ pub enum Command {
     Actors(ListArgs),
     /// List the figures found, with their ranges and what they count.
     Figures(ListArgs),
+    /// List the notes of crosswire.json and where each applies (stale ones say so).
+    Notes(ListArgs),
+    /// Write what the notes say in a format others read.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Write the coverage report: outlets side by side, actors, compared figures, notes.
+    Report(ReportArgs),
     /// Run the language server over stdio.
     Lsp {
         /// Accepted for editor clients that append it; stdio is the only transport.
@@ -59,6 +71,47 @@ pub struct ListArgs {
     /// Folder holding crosswire.json (default: the single folder argument, else the current folder).
     #[arg(long)]
     pub config: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportWhat {
+    /// schema.org ClaimReview JSON-LD for every note with a verdict.
+    Claimreview(ClaimReviewArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ClaimReviewArgs {
+    /// Article files or folders (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    /// The URL of the page that publishes the fact check (ClaimReview requires it); each
+    /// review gets this URL with a page jump to its note (`#note-1`).
+    #[arg(long)]
+    pub url: String,
+    /// Folder holding crosswire.json (default: the single folder argument, else the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    /// Article files or folders (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    /// Where to write the report (default: standard output).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Folder holding crosswire.json (default: the single folder argument, else the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// one self-contained page (inline CSS and SVG, nothing fetched)
+    Html,
+    /// the same data as JSON
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +158,9 @@ pub fn main() -> i32 {
         Command::Check(args) => commands::check(args),
         Command::Actors(args) => commands::actors(args),
         Command::Figures(args) => commands::figures(args),
+        Command::Notes(args) => commands::notes(args),
+        Command::Export { what: ExportWhat::Claimreview(args) } => commands::claimreview(args),
+        Command::Report(args) => commands::report(args),
         Command::Lsp { .. } => crate::lsp::run_stdio(),
     }
 }

@@ -21,9 +21,10 @@ pub fn write(
     use rayon::prelude::*;
     // the results sit at root → "runs" → run → "results": their elements four levels deep
     const RESULTS_DEPTH: usize = 3;
+    let uses = crate::notes::resolve(snap);
     let items = findings
         .par_iter()
-        .map(|f| pretty_at_depth(&result(snap, f), RESULTS_DEPTH + 1))
+        .map(|f| pretty_at_depth(&result(snap, f, &uses), RESULTS_DEPTH + 1))
         .collect::<serde_json::Result<Vec<_>>>()?;
     write_spliced(&report_with(json!(HOLE)), [Ok(items)], RESULTS_DEPTH, out)
 }
@@ -31,7 +32,8 @@ pub fn write(
 /// The report as one `Value`: the reference [`write`] is tested against.
 #[cfg(test)]
 pub fn report(snap: &Snapshot, findings: &[&Finding]) -> Value {
-    report_with(Value::Array(findings.iter().map(|f| result(snap, f)).collect()))
+    let uses = crate::notes::resolve(snap);
+    report_with(Value::Array(findings.iter().map(|f| result(snap, f, &uses)).collect()))
 }
 
 fn report_with(results: Value) -> Value {
@@ -116,7 +118,7 @@ fn uri_reference(path: &str) -> String {
     out
 }
 
-fn result(snap: &Snapshot, f: &Finding) -> Value {
+fn result(snap: &Snapshot, f: &Finding, uses: &[crate::notes::NoteUse]) -> Value {
     let span =
         |r: crate::findings::FigureRef| snap.article(r.article).figures[r.figure].span.clone();
     let here = location(snap, f.at.article, &span(f.at));
@@ -139,6 +141,14 @@ fn result(snap: &Snapshot, f: &Finding) -> Value {
         "partialFingerprints": {"crosswireQuantity/v1": format!("{}:{}", f.code.as_str(), f.quantity)},
         "properties": {"quantity": f.quantity, "notes": f.notes},
     });
+    // the user's notes on the finding ("notes" already holds the finding's own explanations)
+    let annotations: Vec<Value> = crate::notes::touching_finding(snap, uses, f)
+        .into_iter()
+        .map(|i| json!(super::notes::note_brief(snap, uses[i].index)))
+        .collect();
+    if !annotations.is_empty() {
+        v["properties"]["annotations"] = Value::Array(annotations);
+    }
     if let Some(Acknowledged::Current { note }) = &f.acknowledged {
         v["suppressions"] =
             json!([{"kind": "external", "status": "accepted", "justification": note}]);

@@ -235,7 +235,8 @@ fn agreement_components(
     comps
 }
 
-fn describe_quantity(f: &Figure) -> String {
+/// "people living in Aleppo": what a figure's quantity is, in words.
+pub fn describe_quantity(f: &Figure) -> String {
     let Some(mut s) = f.counts.clone() else {
         // no counted noun: the key says what is measured ("earthquake:magnitude")
         return f.key.as_deref().unwrap_or("the figure").replace([':', '-'], " ");

@@ -13,7 +13,8 @@ mod compare;
 
 pub use acknowledge::{acknowledge, figure_texts, Acknowledged};
 pub use compare::{
-    comparable_keys, compare, compare_groups, quantity_groups, sort_findings, ArticleFigures,
+    comparable_keys, compare, compare_groups, describe_quantity, quantity_groups, sort_findings,
+    ArticleFigures,
 };
 
 use serde::Serialize;

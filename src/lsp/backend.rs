@@ -122,6 +122,10 @@ impl LanguageServer for Backend {
         code_action::handle(&self.state, params).await
     }
 
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        note_action::execute_command(&self.state, params).await
+    }
+
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,

@@ -7,6 +7,7 @@
 //! --show-acknowledged` lists it). One acknowledged for other figures (stale) is published as
 //! usual, its message saying the acknowledgement is stale, with the figures then and now.
 
+use super::config_doc::ConfigDoc;
 use super::convert;
 use super::documents::Key;
 use super::global_state::Published;
@@ -98,8 +99,34 @@ impl Publisher {
 
     /// Publishes the diagnostics of a new snapshot: every article whose diagnostics (or, for
     /// an open document, version) changed, and empty lists for articles that left.
-    pub async fn publish(&mut self, client: &Client, p: &Published) {
+    ///
+    /// Notes (`crosswire.json` → `notes`) are published too: a `hint` where each applies (an
+    /// actor note once per article, at its first mention), and a warning on crosswire.json
+    /// (`config`, the file as the editor sees it) for each note that can no longer be found.
+    pub async fn publish(&mut self, client: &Client, p: &Published, config: Option<ConfigDoc>) {
         let snap = &p.snapshot;
+        let uses = crate::notes::resolve(snap);
+        let mut hints: Vec<Vec<Diagnostic>> = vec![Vec::new(); snap.articles.len()];
+        for u in uses.iter() {
+            let note = &snap.config.notes[u.index];
+            let mut last_article = None;
+            for place in &u.places {
+                let actor_again = u.actor.is_some() && last_article == Some(place.article);
+                last_article = Some(place.article);
+                let (Some(v), false) = (hints.get_mut(place.article), actor_again) else {
+                    continue;
+                };
+                if let Some(d) = note_diagnostic(snap, place, u.index, note, p.encoding) {
+                    v.push(d);
+                }
+            }
+        }
+        let stale: Vec<ConfigProblem> =
+            config.map(|doc| stale_problems(&uses, snap, &doc)).unwrap_or_default();
+        if stale != self.config.stale {
+            self.config.stale = stale;
+            self.publish_config(client, p.encoding).await;
+        }
         // findings grouped by article once (not a scan of all findings per article)
         let mut by_article: Vec<Vec<&Finding>> = vec![Vec::new(); snap.articles.len()];
         for f in &snap.findings {
@@ -110,8 +137,9 @@ impl Publisher {
         let mut seen = HashSet::new();
         for (i, a) in snap.articles.iter().enumerate() {
             let key = a.article.name.clone();
-            let diags: Vec<Diagnostic> =
+            let mut diags: Vec<Diagnostic> =
                 by_article[i].iter().filter_map(|f| diagnostic(snap, f, p.encoding)).collect();
+            diags.append(&mut hints[i]);
             let version = p.versions.get(&key).copied();
             seen.insert(key.clone());
             let changed = match self.last.get(&key) {
@@ -168,7 +196,7 @@ impl Publisher {
     /// Publishes the configuration's diagnostics, per file, where they changed.
     async fn publish_config(&mut self, client: &Client, enc: Encoding) {
         let mut now: HashMap<Uri, Vec<Diagnostic>> = HashMap::new();
-        for p in self.config.error.iter().chain(&self.config.refused) {
+        for p in self.config.error.iter().chain(&self.config.refused).chain(&self.config.stale) {
             let Some(uri) = p.path.as_deref().and_then(convert::uri_of_path) else { continue };
             now.entry(uri).or_default().push(config_diagnostic(p, enc));
         }
@@ -191,7 +219,64 @@ impl Publisher {
 struct ConfigNotes {
     error: Option<ConfigProblem>,
     refused: Vec<ConfigProblem>,
+    /// Notes whose anchor can no longer be found.
+    stale: Vec<ConfigProblem>,
     published: HashMap<Uri, Vec<Diagnostic>>,
+}
+
+/// A note as a `hint` where it applies, so that it is listed in the Problems panel.
+fn note_diagnostic(
+    snap: &Snapshot,
+    place: &Loc,
+    index: usize,
+    note: &crate::notes::Note,
+    enc: Encoding,
+) -> Option<Diagnostic> {
+    let article = &snap.articles.get(place.article)?.article;
+    let verdict = note.verdict.as_deref().map(|v| format!(" [{v}]")).unwrap_or_default();
+    let text = if note.note.is_empty() { "(no text yet)" } else { note.note.as_str() };
+    Some(Diagnostic {
+        range: convert::range(article, &place.span, enc),
+        severity: Some(DiagnosticSeverity::HINT),
+        code: Some(NumberOrString::String("note".into())),
+        source: Some(SOURCE.to_string()),
+        message: format!("Note {}{verdict}: {text}", index + 1),
+        data: Some(serde_json::json!({ "note": index })),
+        ..Default::default()
+    })
+}
+
+/// A warning on crosswire.json for each note that can no longer be found, on the note's
+/// anchor (its quote, actor or quantity as written in the file).
+fn stale_problems(
+    uses: &[crate::notes::NoteUse],
+    snap: &Snapshot,
+    doc: &ConfigDoc,
+) -> Vec<ConfigProblem> {
+    let text: Arc<str> = Arc::from(doc.text.as_deref().unwrap_or(""));
+    let notes_at = text.find("\"notes\"").unwrap_or(0);
+    uses.iter()
+        .filter_map(|u| {
+            let note = &snap.config.notes[u.index];
+            let message = u.stale_message(note)?;
+            let written = match &note.anchor {
+                crate::notes::Anchor::Text(t) => &t.quote,
+                crate::notes::Anchor::Actor(a) => a,
+                crate::notes::Anchor::Quantity(q) => q,
+            };
+            let needle = serde_json::to_string(written).unwrap_or_default();
+            let span = text[notes_at..]
+                .find(&needle)
+                .map_or(0..0, |i| notes_at + i..notes_at + i + needle.len());
+            Some(ConfigProblem {
+                path: Some(doc.path.clone()),
+                span,
+                text: text.clone(),
+                message,
+                kind: ProblemKind::StaleNote,
+            })
+        })
+        .collect()
 }
 
 fn config_diagnostic(p: &ConfigProblem, enc: Encoding) -> Diagnostic {
@@ -202,6 +287,7 @@ fn config_diagnostic(p: &ConfigProblem, enc: Encoding) -> Diagnostic {
             format!("{}; the last valid configuration stays in force", p.message),
         ),
         ProblemKind::Outside => (DiagnosticSeverity::WARNING, "config-outside", p.message.clone()),
+        ProblemKind::StaleNote => (DiagnosticSeverity::WARNING, "note-stale", p.message.clone()),
     };
     Diagnostic {
         range: convert::problem_range(p, enc),

@@ -22,6 +22,8 @@ const CONFIG_KEYS: &[&str] = &[
     "different",
     "labels",
     "acknowledged",
+    "notes",
+    "verdicts",
     "limits",
 ];
 
@@ -95,6 +97,8 @@ pub enum ProblemKind {
     Invalid,
     /// A glob reaching outside the workspace folder was left out; the rest is in force.
     Outside,
+    /// A note whose anchor can no longer be found in the articles; kept, and reported.
+    StaleNote,
 }
 
 /// A configuration problem, located for a diagnostic.

@@ -34,8 +34,9 @@ pub async fn run(shared: Arc<GlobalState>) {
         serial += 1;
         let (s, d, k) = (shared.clone(), diags.clone(), links.clone());
         let outcome = tokio::spawn(async move {
+            let all = d.clone();
             let mut d = d.lock().await;
-            step(&s, &mut d, &k, serial).await;
+            step(&s, &mut d, &all, &k, serial).await;
         })
         .await;
         if outcome.is_err() {
@@ -54,7 +55,13 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
     tokio::task::spawn_blocking(f).await.ok()
 }
 
-async fn step(shared: &Arc<GlobalState>, diags: &mut Publisher, links: &Arc<Linking>, serial: u64) {
+async fn step(
+    shared: &Arc<GlobalState>,
+    diags: &mut Publisher,
+    publisher: &Arc<tokio::sync::Mutex<Publisher>>,
+    links: &Arc<Linking>,
+    serial: u64,
+) {
     let client = &shared.client;
     // 1. configuration
     let reload = shared.documents().take_config_reload();
@@ -177,12 +184,14 @@ async fn step(shared: &Arc<GlobalState>, diags: &mut Publisher, links: &Arc<Link
     if linked {
         shared.publish_for_requests(latest.clone());
     }
-    diags.publish(client, &latest).await;
+    // crosswire.json as the editor sees it, for the notes that can no longer be found
+    let config = if latest.snapshot.config.notes.is_empty() { None } else { shared.config_doc() };
+    diags.publish(client, &latest, config).await;
     drop(latest);
     if linked {
         return;
     }
-    let (shared, links) = (shared.clone(), links.clone());
+    let (shared, links, publisher) = (shared.clone(), links.clone(), publisher.clone());
     tokio::spawn(async move {
         let turn = links.turn.lock().await;
         // the latest snapshot now (a newer one may have come while this task waited its turn)
@@ -209,13 +218,31 @@ async fn step(shared: &Arc<GlobalState>, diags: &mut Publisher, links: &Arc<Link
             return;
         };
         // the findings, hence the diagnostics, are those already published
-        shared.publish_for_requests(Arc::new(Published {
+        let linked = Arc::new(Published {
             revision: target.revision,
             snapshot: Arc::new(snapshot),
             versions: target.versions.clone(),
             encoding: target.encoding,
-        }));
+        });
+        shared.publish_for_requests(linked.clone());
         drop(turn);
+        // but notes on actors are placed only now: their hints (and whether they are stale)
+        // follow the linking, unless a newer comparison was published meanwhile (holding the
+        // publisher, no step runs while this is checked)
+        let actor_notes = linked
+            .snapshot
+            .config
+            .notes
+            .iter()
+            .any(|n| matches!(n.anchor, crate::notes::Anchor::Actor(_)));
+        if actor_notes {
+            let mut diags = publisher.lock().await;
+            let newest = lock(&links.latest).as_ref().map(|l| l.revision);
+            if newest == Some(linked.revision) {
+                let config = shared.config_doc();
+                diags.publish(&shared.client, &linked, config).await;
+            }
+        }
         // a linking frees about as much as it keeps: give the pages back
         let _ = blocking(allocator::release).await;
     });

@@ -8,6 +8,7 @@
 //!   "‘A’ is not the same as ‘B’" (a `different` pair, splitting one of the full names the
 //!   articles give a linked actor), "Add ‘X’ as an alias of Y" (when the mention's spelling is
 //!   not the canonical name and not yet listed);
+//! - on a selection, a figure or a name: "Add a note…" (`note_action.rs`);
 
 use super::on_article;
 use crate::analysis::query;
@@ -114,6 +115,7 @@ pub fn code_actions(snap: &Snapshot, req: &Request<'_>) -> Vec<CodeActionOrComma
     }
     if wanted(req.only, &CodeActionKind::REFACTOR) {
         actor_actions(snap, req, &mut out);
+        super::note_action::note_actions(snap, req, &mut out);
     }
     out
 }

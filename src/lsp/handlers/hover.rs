@@ -146,23 +146,88 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
     lines.join("  \n")
 }
 
-/// The hover at byte `offset` of article `article`.
+/// The hover at byte `offset` of article `article`: the actor's or figure's card, with the
+/// notes that apply there (on the quoted text, the actor, or the figure's quantity); over
+/// text that only a note is anchored to, the notes alone.
 pub fn hover(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Option<Hover> {
     let a = &snap.articles.get(article)?.article;
-    let (value, span) = match query::target_at(snap, article, offset)? {
-        Target::Mention { mention, actor } => {
+    let uses = crate::notes::resolve(snap);
+    let (mut value, span, actor, key) = match query::target_at(snap, article, offset) {
+        Some(Target::Mention { mention, actor }) => {
             let card = query::actor_card(snap, actor)?;
             let span = snap.articles[article].actors.mentions.get(mention)?.span.clone();
-            (actor_markdown(snap, &card), span)
+            (actor_markdown(snap, &card), span, Some(actor), None)
         }
-        Target::Figure { figure } => {
+        Some(Target::Figure { figure }) => {
             let card = query::figure_card(snap, article, figure)?;
             let span = card.at.span.clone();
-            (figure_markdown(snap, &card), span)
+            let key = card.key.clone();
+            (figure_markdown(snap, &card), span, None, key)
+        }
+        None => {
+            // text a note is anchored to: the notes alone, over the anchored stretch
+            let i = *crate::notes::touching(&uses, article, &(offset..offset)).first()?;
+            let place = uses[i].places.iter().find(|p| p.article == article)?.span.clone();
+            (String::new(), place, None, None)
         }
     };
+    let notes: Vec<usize> = uses
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| {
+            (actor.is_some() && u.actor == actor)
+                || key.as_deref().is_some_and(|k| {
+                    matches!(&snap.config.notes[u.index].anchor, crate::notes::Anchor::Quantity(q) if q == k)
+                })
+                || (matches!(snap.config.notes[u.index].anchor, crate::notes::Anchor::Text(_))
+                    && u.places.iter().any(|p| {
+                        p.article == article && p.span.start <= span.end && span.start <= p.span.end
+                    }))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if !notes.is_empty() {
+        if !value.is_empty() {
+            value.push_str("\n\n---\n\n");
+        }
+        value.push_str(&notes_markdown(snap, &uses, &notes));
+    }
+    if value.is_empty() {
+        return None;
+    }
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }),
         range: Some(convert::range(a, &span, enc)),
     })
+}
+
+/// The notes `which` (indices into `uses`): number, verdict, text, sources, author and date.
+pub fn notes_markdown(snap: &Snapshot, uses: &[crate::notes::NoteUse], which: &[usize]) -> String {
+    let mut blocks = Vec::new();
+    for &i in which.iter().take(SHOWN) {
+        let note = &snap.config.notes[uses[i].index];
+        let verdict =
+            note.verdict.as_deref().map(|v| format!(" · **{}**", md(v))).unwrap_or_default();
+        let mut lines = vec![format!(
+            "📝 **Note {}**{verdict} — {}",
+            uses[i].index + 1,
+            md(&note.anchor.describe())
+        )];
+        if !note.note.is_empty() {
+            lines.push(md(&note.note));
+        }
+        if !note.sources.is_empty() {
+            lines.push(format!(
+                "Sources: {}",
+                note.sources.iter().map(|s| md(s)).collect::<Vec<_>>().join(" · ")
+            ));
+        }
+        let by: Vec<String> =
+            note.author.iter().map(|a| md(a)).chain(note.date.map(|d| d.to_string())).collect();
+        if !by.is_empty() {
+            lines.push(format!("— {}", by.join(", ")));
+        }
+        blocks.push(lines.join("  \n"));
+    }
+    blocks.join("\n\n")
 }

@@ -1,6 +1,6 @@
 //! `initialize`: the client's capabilities and workspace folders in, the server's out.
 
-use super::semantic_tokens;
+use super::{note_action, semantic_tokens};
 use crate::lsp::config_doc::EditCaps;
 use crate::lsp::convert;
 use crate::lsp::documents::Change;
@@ -81,6 +81,10 @@ pub async fn handle(
             })),
             code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
             inlay_hint_provider: Some(OneOf::Left(true)),
+            execute_command_provider: Some(ExecuteCommandOptions {
+                commands: vec![note_action::OPEN_NOTE.to_string()],
+                work_done_progress_options: Default::default(),
+            }),
             semantic_tokens_provider: Some(
                 SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
                     work_done_progress_options: Default::default(),

@@ -1,4 +1,5 @@
-//! `textDocument/inlayHint`: after each hedged figure, the range it was read as.
+//! `textDocument/inlayHint`: after each hedged figure, the range it was read as; after the
+//! text a note with a verdict applies to, the verdict.
 
 use super::{on_article, span_of};
 use crate::analysis::Snapshot;
@@ -30,7 +31,7 @@ pub fn inlay_hints(
     enc: Encoding,
 ) -> Option<Vec<InlayHint>> {
     let a = snap.articles.get(article)?;
-    let hints = a
+    let mut hints: Vec<InlayHint> = a
         .figures
         .iter()
         .filter(|f| f.span.end >= span.start && f.span.start <= span.end)
@@ -56,5 +57,43 @@ pub fn inlay_hints(
             })
         })
         .collect();
+    hints.extend(verdict_hints(snap, article, &span, enc));
+    hints.sort_by_key(|h| (h.position.line, h.position.character));
     Some(hints)
+}
+
+/// The verdict of each note with one, after every stretch it applies to in `span`.
+fn verdict_hints(
+    snap: &Snapshot,
+    article: usize,
+    span: &Range<usize>,
+    enc: Encoding,
+) -> Vec<InlayHint> {
+    let Some(a) = snap.articles.get(article) else { return Vec::new() };
+    let uses = crate::notes::resolve(snap);
+    let mut out = Vec::new();
+    for u in uses.iter() {
+        let note = &snap.config.notes[u.index];
+        let Some(verdict) = &note.verdict else { continue };
+        for p in u.places.iter().filter(|p| p.article == article) {
+            if p.span.end < span.start || p.span.start > span.end {
+                continue;
+            }
+            out.push(InlayHint {
+                position: convert::position(&a.article, p.span.end, enc),
+                label: InlayHintLabel::String(format!("⚑ {verdict}")),
+                kind: None,
+                text_edits: None,
+                tooltip: Some(InlayHintTooltip::String(format!(
+                    "Note {}: {}",
+                    u.index + 1,
+                    if note.note.is_empty() { "(no text yet)" } else { &note.note }
+                ))),
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            });
+        }
+    }
+    out
 }

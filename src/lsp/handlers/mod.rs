@@ -34,6 +34,7 @@ pub mod hover;
 pub mod initialize;
 pub mod initialized;
 pub mod inlay_hint;
+pub mod note_action;
 pub mod references;
 pub mod rename;
 pub mod semantic_tokens;
