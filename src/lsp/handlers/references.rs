@@ -13,7 +13,7 @@ use tower_lsp_server::ls_types::ReferenceParams;
 
 /// `textDocument/references`, answered with the text of the list (see `large_answers.rs`: the
 /// list for the most-named actor of 10,000 articles took 200 MB as a `Value` tree).
-pub async fn handle(state: &GlobalState, params: ReferenceParams) -> Result<Option<Token>> {
+pub(crate) async fn handle(state: &GlobalState, params: ReferenceParams) -> Result<Option<Token>> {
     let tp = params.text_document_position;
     let include = params.context.include_declaration;
     let text = on_article(state, "references", &tp.text_document.uri, move |p, i| {
@@ -28,7 +28,7 @@ pub async fn handle(state: &GlobalState, params: ReferenceParams) -> Result<Opti
 /// The locations as the JSON text of the list, `None` for an empty one: a `Location` is made
 /// and serialised at a time (the list for an actor named in every article is a hundred thousand
 /// locations; see `large_answers.rs`).
-pub fn references_json(
+pub(crate) fn references_json(
     snap: &Snapshot,
     article: usize,
     offset: usize,
