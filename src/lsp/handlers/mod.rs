@@ -10,7 +10,7 @@
 //! order the messages were read (one `FuturesUnordered`, whose queue of futures to poll is
 //! first in, first out), so changes are applied in arrival order; and a request handler, whose
 //! first step reads the current revision ([`GlobalState::current`]), sees every change sent
-//! before it. `tests/lsp_protocol.rs` checks both through the real binary.
+//! before it. `tests/it/lsp_protocol.rs` checks both through the real binary.
 //!
 //! Request handlers run their query on a blocking thread ([`guarded`]): a panic inside becomes
 //! an internal error, never a dead server, and CPU work stays off the tokio workers that read
