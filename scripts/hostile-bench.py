@@ -6,7 +6,7 @@ they use, on articles and crosswire.json files made to stall a naive reader.
 
 Each case is built at a quarter of its size and at full size; `growth` is the ratio of the two
 times, about 4 for work that grows linearly (well above 4 means a step that is not linear).
-Needs GNU time (/usr/bin/time). Figures, not pass/fail: docs/limits.md records them. The tests in tests/bounded.rs run the
+Needs GNU time (/usr/bin/time). Figures, not pass/fail: docs/limits.md records them. The tests in tests/it/bounded.rs run the
 same shapes, smaller, as a guard against a return of the quadratic steps.
 """
 import argparse

@@ -6,7 +6,7 @@
 //! `prev` (same names and configuration; changed = a different `Arc`), collects the keys those
 //! articles had and have, rebuilds just those groups, compares them, and merges their findings
 //! with `prev`'s findings of every other key: the same findings, in the same order, as comparing
-//! from scratch (`tests/incremental.rs` checks this on random edit sequences). More than 1/8 of
+//! from scratch (`tests/it/incremental.rs` checks this on random edit sequences). More than 1/8 of
 //! the articles changed, or a different article set or configuration, and it compares from
 //! scratch.
 //!

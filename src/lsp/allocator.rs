@@ -18,7 +18,7 @@
 //! `MALLOC_MMAP_THRESHOLD_` in the environment take precedence over [`tune`].
 
 /// Sets the allocator up for the server: call before the runtime starts its threads.
-pub fn tune() {
+pub(crate) fn tune() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; called before the server's threads start.
     unsafe {
@@ -34,7 +34,7 @@ pub fn tune() {
 
 /// Returns the allocator's free pages to the system (a few milliseconds on a large heap: call
 /// off the request path, after the work that freed them).
-pub fn release() {
+pub(crate) fn release() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory; it is thread-safe.
     unsafe {

@@ -10,34 +10,37 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-pub struct Backend {
-    pub state: Arc<GlobalState>,
+pub(crate) struct Backend {
+    pub(crate) state: Arc<GlobalState>,
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
+    pub(crate) fn new(client: Client) -> Backend {
         Backend { state: Arc::new(GlobalState::new(client, false)) }
     }
 
-    pub fn sandboxed(client: Client) -> Backend {
+    pub(crate) fn sandboxed(client: Client) -> Backend {
         Backend { state: Arc::new(GlobalState::new(client, true)) }
     }
 
-    pub async fn articles(&self) -> Result<Token> {
+    pub(crate) async fn articles(&self) -> Result<Token> {
         articles::handle(&self.state).await
     }
 
-    pub async fn references_as_text(&self, params: ReferenceParams) -> Result<Option<Token>> {
+    pub(crate) async fn references_as_text(
+        &self,
+        params: ReferenceParams,
+    ) -> Result<Option<Token>> {
         references::handle(&self.state, params).await
     }
 
     #[cfg(feature = "test-hooks")]
-    pub async fn debug_panic(&self) -> Result<Value> {
+    pub(crate) async fn debug_panic(&self) -> Result<Value> {
         debug_panic::handle(&self.state).await
     }
 
     /// The answer to a message the input guard could not decode (see `input_guard.rs`).
-    pub async fn invalid_message(&self) -> Result<Value> {
+    pub(crate) async fn invalid_message(&self) -> Result<Value> {
         Err(Error::invalid_request())
     }
 }
@@ -93,9 +96,8 @@ impl LanguageServer for Backend {
         definition::handle(&self.state, params).await
     }
 
-    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        references::typed(&self.state, params).await
-    }
+    // `textDocument/references` never reaches the trait's method: `large_answers::TextReferences`
+    // routes it to `references_as_text` above.
 
     async fn document_highlight(
         &self,

@@ -13,21 +13,21 @@ use tower_lsp_server::ls_types::*;
 
 /// `crosswire.json` as the editor sees it.
 #[derive(Debug, Clone)]
-pub struct ConfigDoc {
-    pub path: PathBuf,
+pub(crate) struct ConfigDoc {
+    pub(crate) path: PathBuf,
     /// `None` when the file does not exist.
-    pub text: Option<String>,
+    pub(crate) text: Option<String>,
     /// The document version when the editor has it open.
-    pub version: Option<i32>,
+    pub(crate) version: Option<i32>,
     /// Why the file on disk was not read (a symbolic link leading outside the folder): every
     /// edit is then disabled with this reason rather than proposed blind.
-    pub refused: Option<String>,
+    pub(crate) refused: Option<String>,
 }
 
 impl ConfigDoc {
     /// Reads the file of the first workspace folder, preferring the open document's text; on
     /// disk, only if it really is in the folder (`config::read_in`).
-    pub fn load(root: Option<PathBuf>, open: Option<(String, i32)>) -> Option<ConfigDoc> {
+    pub(crate) fn load(root: Option<PathBuf>, open: Option<(String, i32)>) -> Option<ConfigDoc> {
         let root = root?;
         let path = root.join(crate::config::FILE_NAME);
         if let Some((text, version)) = open {
@@ -49,13 +49,13 @@ impl ConfigDoc {
 
 /// What the client accepts in a `WorkspaceEdit`.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct EditCaps {
-    pub document_changes: bool,
-    pub create_file: bool,
+pub(crate) struct EditCaps {
+    pub(crate) document_changes: bool,
+    pub(crate) create_file: bool,
 }
 
 impl EditCaps {
-    pub fn from_client(caps: &ClientCapabilities) -> EditCaps {
+    pub(crate) fn from_client(caps: &ClientCapabilities) -> EditCaps {
         let we = caps.workspace.as_ref().and_then(|w| w.workspace_edit.as_ref());
         EditCaps {
             document_changes: we.and_then(|w| w.document_changes).unwrap_or(false),
@@ -67,7 +67,7 @@ impl EditCaps {
 }
 
 /// The `WorkspaceEdit` that makes `crosswire.json` say `change`.
-pub fn workspace_edit(
+pub(crate) fn workspace_edit(
     doc: &ConfigDoc,
     change: &ConfigChange,
     caps: EditCaps,

@@ -24,7 +24,7 @@ use tower_lsp_server::ls_types::{
 };
 
 /// The position encoding to use with a client: UTF-8 if it offers it, else UTF-16.
-pub fn negotiate(caps: &ClientCapabilities) -> Encoding {
+pub(crate) fn negotiate(caps: &ClientCapabilities) -> Encoding {
     let offered = caps.general.as_ref().and_then(|g| g.position_encodings.as_ref());
     match offered {
         Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
@@ -32,7 +32,7 @@ pub fn negotiate(caps: &ClientCapabilities) -> Encoding {
     }
 }
 
-pub fn encoding_kind(enc: Encoding) -> PositionEncodingKind {
+pub(crate) fn encoding_kind(enc: Encoding) -> PositionEncodingKind {
     match enc {
         Encoding::Utf8 => PositionEncodingKind::UTF8,
         Encoding::Utf16 => PositionEncodingKind::UTF16,
@@ -44,7 +44,7 @@ pub fn encoding_kind(enc: Encoding) -> PositionEncodingKind {
 // name fallbacks see a decoded name); documents of other schemes (untitled:) by their URI.
 
 /// The key (article name) of a document URI.
-pub fn key_of(uri: &Uri) -> String {
+pub(crate) fn key_of(uri: &Uri) -> String {
     match path_of(uri) {
         Some(p) => p.to_string_lossy().into_owned(),
         None => uri.as_str().to_string(),
@@ -52,7 +52,7 @@ pub fn key_of(uri: &Uri) -> String {
 }
 
 /// The file path of a `file:` URI.
-pub fn path_of(uri: &Uri) -> Option<PathBuf> {
+pub(crate) fn path_of(uri: &Uri) -> Option<PathBuf> {
     if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
         return None;
     }
@@ -61,12 +61,12 @@ pub fn path_of(uri: &Uri) -> Option<PathBuf> {
 }
 
 /// The key of a file path.
-pub fn key_of_path(path: &Path) -> String {
+pub(crate) fn key_of_path(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
 /// The URI of an article name (a key).
-pub fn uri_of(name: &str) -> Option<Uri> {
+pub(crate) fn uri_of(name: &str) -> Option<Uri> {
     let path = Path::new(name);
     if path.is_absolute() {
         return Uri::from_file_path(path);
@@ -74,19 +74,19 @@ pub fn uri_of(name: &str) -> Option<Uri> {
     Uri::from_str(name).ok()
 }
 
-pub fn uri_of_path(path: &Path) -> Option<Uri> {
+pub(crate) fn uri_of_path(path: &Path) -> Option<Uri> {
     Uri::from_file_path(path)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Offsets of analysed articles.
 
-pub fn position(article: &Article, offset: usize, enc: Encoding) -> Position {
+pub(crate) fn position(article: &Article, offset: usize, enc: Encoding) -> Position {
     let lc = article.line_col(offset, enc);
     Position { line: lc.line, character: lc.col }
 }
 
-pub fn range(article: &Article, span: &std::ops::Range<usize>, enc: Encoding) -> Range {
+pub(crate) fn range(article: &Article, span: &std::ops::Range<usize>, enc: Encoding) -> Range {
     let end = article.end_line_col(span.end.max(span.start), enc);
     Range {
         start: position(article, span.start, enc),
@@ -96,11 +96,11 @@ pub fn range(article: &Article, span: &std::ops::Range<usize>, enc: Encoding) ->
 
 /// The byte offset of a client position in an analysed article; `None` when the line does not
 /// exist (a column past the line's end clamps to the line's end).
-pub fn offset(article: &Article, pos: Position, enc: Encoding) -> Option<usize> {
+pub(crate) fn offset(article: &Article, pos: Position, enc: Encoding) -> Option<usize> {
     article.offset(LineCol { line: pos.line, col: pos.character }, enc)
 }
 
-pub fn location(snap: &Snapshot, loc: &Loc, enc: Encoding) -> Option<Location> {
+pub(crate) fn location(snap: &Snapshot, loc: &Loc, enc: Encoding) -> Option<Location> {
     let a = snap.articles.get(loc.article)?;
     Some(Location { uri: uri_of(&a.article.name)?, range: range(&a.article, &loc.span, enc) })
 }
@@ -108,12 +108,17 @@ pub fn location(snap: &Snapshot, loc: &Loc, enc: Encoding) -> Option<Location> {
 // ---------------------------------------------------------------------------------------------
 // Offsets of other texts (crosswire.json), with their own line index.
 
-pub fn text_position(text: &str, index: &LineIndex, offset: usize, enc: Encoding) -> Position {
+pub(crate) fn text_position(
+    text: &str,
+    index: &LineIndex,
+    offset: usize,
+    enc: Encoding,
+) -> Position {
     let lc = index.line_col(text, offset, enc);
     Position { line: lc.line, character: lc.col }
 }
 
-pub fn text_range(
+pub(crate) fn text_range(
     text: &str,
     index: &LineIndex,
     span: &std::ops::Range<usize>,
@@ -127,7 +132,7 @@ pub fn text_range(
 
 /// Where a configuration problem is, in the file's text: at least one column wide, so that an
 /// editor shows it even at the end of the file.
-pub fn problem_range(p: &ConfigProblem, enc: Encoding) -> Range {
+pub(crate) fn problem_range(p: &ConfigProblem, enc: Encoding) -> Range {
     let mut r = text_range(&p.text, &LineIndex::new(&p.text), &p.span, enc);
     if r.end == r.start {
         r.end.character += 1;
@@ -139,13 +144,13 @@ pub fn problem_range(p: &ConfigProblem, enc: Encoding) -> Range {
 // Ropes (open documents).
 
 /// Builds the rope of a document text.
-pub fn rope(text: &str) -> Rope {
+pub(crate) fn rope(text: &str) -> Rope {
     Rope::from_str(text)
 }
 
 /// The char index of a client position in a rope (clamped: past a line's end to the line's end,
 /// past the last line to the end of the text).
-pub fn rope_char(rope: &Rope, pos: Position, enc: Encoding) -> usize {
+pub(crate) fn rope_char(rope: &Rope, pos: Position, enc: Encoding) -> usize {
     let line = pos.line as usize;
     if line >= rope.len_lines() {
         return rope.len_chars();
@@ -181,7 +186,11 @@ pub fn rope_char(rope: &Rope, pos: Position, enc: Encoding) -> usize {
 }
 
 /// Applies one content change (a ranged edit, or the whole text) to a rope.
-pub fn apply_change(rope: &mut Rope, change: &TextDocumentContentChangeEvent, enc: Encoding) {
+pub(crate) fn apply_change(
+    rope: &mut Rope,
+    change: &TextDocumentContentChangeEvent,
+    enc: Encoding,
+) {
     match change.range {
         None => *rope = Rope::from_str(&change.text),
         Some(r) => {

@@ -25,9 +25,9 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::Client;
 
-pub const SOURCE: &str = "crosswire";
+pub(crate) const SOURCE: &str = "crosswire";
 
-pub fn severity(s: Severity) -> DiagnosticSeverity {
+pub(crate) fn severity(s: Severity) -> DiagnosticSeverity {
     match s {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -41,7 +41,7 @@ fn figure_loc(snap: &Snapshot, r: crate::findings::FigureRef) -> Option<Loc> {
     Some(Loc { article: r.article, span: f.span.clone() })
 }
 
-pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<Diagnostic> {
+pub(crate) fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<Diagnostic> {
     if !finding.is_open() {
         return None; // acknowledged, figures unchanged
     }
@@ -85,7 +85,7 @@ pub fn diagnostic(snap: &Snapshot, finding: &Finding, enc: Encoding) -> Option<D
 }
 
 /// What was last published, so that only changes are sent.
-pub struct Publisher {
+pub(crate) struct Publisher {
     last: HashMap<Key, (Vec<Diagnostic>, Option<i32>)>,
     config: ConfigNotes,
     outbox: Arc<Outbox>,
@@ -93,7 +93,7 @@ pub struct Publisher {
 
 impl Publisher {
     /// A publisher whose notifications go out as text through `outbox` (`large_answers.rs`).
-    pub fn new(outbox: Arc<Outbox>) -> Publisher {
+    pub(crate) fn new(outbox: Arc<Outbox>) -> Publisher {
         Publisher { last: HashMap::new(), config: ConfigNotes::default(), outbox }
     }
 
@@ -103,7 +103,7 @@ impl Publisher {
     /// Notes (`crosswire.json` → `notes`) are published too: a `hint` where each applies (an
     /// actor note once per article, at its first mention), and a warning on crosswire.json
     /// (`config`, the file as the editor sees it) for each note that can no longer be found.
-    pub async fn publish(&mut self, client: &Client, p: &Published, config: Option<ConfigDoc>) {
+    pub(crate) async fn publish(&mut self, client: &Client, p: &Published, config: Option<ConfigDoc>) {
         let snap = &p.snapshot;
         let uses = crate::notes::resolve(snap);
         let mut hints: Vec<Vec<Diagnostic>> = vec![Vec::new(); snap.articles.len()];
@@ -173,7 +173,7 @@ impl Publisher {
     /// The configuration in force was loaded: clears its error, and shows the globs it left
     /// out (warnings on crosswire.json). True when those differ from the last ones, so that the
     /// caller tells the user once rather than at every reload.
-    pub async fn config_loaded(
+    pub(crate) async fn config_loaded(
         &mut self,
         client: &Client,
         refused: &[ConfigProblem],
@@ -188,7 +188,12 @@ impl Publisher {
 
     /// The configuration could not be used: shows why (the last valid one, and what it left
     /// out, stay in force).
-    pub async fn config_failed(&mut self, client: &Client, error: &ConfigProblem, enc: Encoding) {
+    pub(crate) async fn config_failed(
+        &mut self,
+        client: &Client,
+        error: &ConfigProblem,
+        enc: Encoding,
+    ) {
         self.config.error = Some(error.clone());
         self.publish_config(client, enc).await;
     }

@@ -23,19 +23,19 @@ use std::sync::Arc;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
 /// An article's name in the workspace: its absolute path, or its URI when it has no path.
-pub type Key = String;
+pub(crate) type Key = String;
 
 /// An open document: it shadows the file on disk until closed.
 #[derive(Debug)]
-pub struct OpenDoc {
-    pub rope: Rope,
-    pub version: i32,
-    pub language_id: String,
+pub(crate) struct OpenDoc {
+    pub(crate) rope: Rope,
+    pub(crate) version: i32,
+    pub(crate) language_id: String,
 }
 
 /// What happened on disk to a path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DiskEvent {
+pub(crate) enum DiskEvent {
     /// Created or changed (or "something happened; look").
     Changed,
     Deleted,
@@ -43,7 +43,7 @@ pub enum DiskEvent {
 
 /// One state-changing message.
 #[derive(Debug)]
-pub enum Change {
+pub(crate) enum Change {
     Open { key: Key, text: String, version: i32, language_id: String },
     Edit { key: Key, version: i32, changes: Vec<TextDocumentContentChangeEvent> },
     Close { key: Key },
@@ -54,7 +54,7 @@ pub enum Change {
 
 /// Where the worker gets an article's text.
 #[derive(Debug, Clone)]
-pub enum Source {
+pub(crate) enum Source {
     /// The open document's text, at a version.
     Text(Arc<str>, i32),
     /// The file on disk.
@@ -64,43 +64,43 @@ pub enum Source {
 }
 
 #[derive(Debug, Clone)]
-pub struct Item {
-    pub key: Key,
+pub(crate) struct Item {
+    pub(crate) key: Key,
     /// The revision the article was marked dirty at; the result is stale unless it still is.
-    pub rev: u64,
-    pub source: Source,
+    pub(crate) rev: u64,
+    pub(crate) source: Source,
 }
 
 /// Dirty articles to analyse, with the configuration to analyse them under.
 #[derive(Debug, Clone)]
-pub struct Job {
-    pub items: Vec<Item>,
-    pub config: Arc<Config>,
-    pub config_gen: u64,
+pub(crate) struct Job {
+    pub(crate) items: Vec<Item>,
+    pub(crate) config: Arc<Config>,
+    pub(crate) config_gen: u64,
     /// The workspace folders, canonicalised: the worker reads an article from disk only when
     /// its path really leads inside one of them.
-    pub roots: Arc<Roots>,
+    pub(crate) roots: Arc<Roots>,
 }
 
 /// What the worker made of one item.
 #[derive(Debug)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Analysed(Box<ArticleAnalysis>, Option<i32>),
     /// Not an article (any more): unreadable, empty, deleted. The message says why, if useful.
     Dropped(Option<String>),
 }
 
 /// A consistent state for the worker to snapshot.
-pub struct Publishable {
-    pub revision: u64,
-    pub workspace: Workspace,
+pub(crate) struct Publishable {
+    pub(crate) revision: u64,
+    pub(crate) workspace: Workspace,
     /// The document version each open article was analysed at.
-    pub versions: HashMap<Key, i32>,
+    pub(crate) versions: HashMap<Key, i32>,
 }
 
-pub struct Documents {
-    pub revision: u64,
-    pub encoding: Encoding,
+pub(crate) struct Documents {
+    pub(crate) revision: u64,
+    pub(crate) encoding: Encoding,
     open: HashMap<Key, OpenDoc>,
     /// Articles known on disk, by key.
     disk: HashMap<Key, PathBuf>,
@@ -109,17 +109,17 @@ pub struct Documents {
     workspace: Workspace,
     analysed_version: HashMap<Key, i32>,
     /// Workspace folders (absolute paths).
-    pub folders: Vec<PathBuf>,
+    pub(crate) folders: Vec<PathBuf>,
     /// The same, canonicalised (see [`Job::roots`]).
     roots: Arc<Roots>,
     /// Folders to (re)walk; `true` re-reads every article found, `false` only new ones.
     to_scan: Vec<(PathBuf, bool)>,
     /// initializationOptions (the base layer of the client's settings).
-    pub init_settings: Settings,
+    pub(crate) init_settings: Settings,
     /// `crosswire.json` or the client's settings changed.
     config_reload: bool,
     /// didChangeConfiguration settings (over initializationOptions, under crosswire.json).
-    pub settings: Settings,
+    pub(crate) settings: Settings,
     config: Arc<Config>,
     config_gen: u64,
     filter: ArticleFilter,
@@ -128,7 +128,7 @@ pub struct Documents {
 }
 
 impl Documents {
-    pub fn new(encoding: Encoding) -> Documents {
+    pub(crate) fn new(encoding: Encoding) -> Documents {
         Documents {
             revision: 0,
             encoding,
@@ -162,7 +162,7 @@ impl Documents {
     }
 
     /// Applies one change. Returns true when it scheduled work for the worker.
-    pub fn apply(&mut self, change: Change) -> bool {
+    pub(crate) fn apply(&mut self, change: Change) -> bool {
         match change {
             Change::Open { key, text, version, language_id } => {
                 let article = self.is_article_doc(&key, &language_id);
@@ -332,13 +332,13 @@ impl Documents {
     }
 
     /// The text and version of an open document (any document, article or not).
-    pub fn open_text(&self, key: &str) -> Option<(String, i32)> {
+    pub(crate) fn open_text(&self, key: &str) -> Option<(String, i32)> {
         self.open.get(key).map(|d| (d.rope.to_string(), d.version))
     }
 
     // --- the worker's side ------------------------------------------------------------------
 
-    pub fn take_config_reload(&mut self) -> Option<(Vec<PathBuf>, Settings)> {
+    pub(crate) fn take_config_reload(&mut self) -> Option<(Vec<PathBuf>, Settings)> {
         if !self.config_reload {
             return None;
         }
@@ -348,7 +348,7 @@ impl Documents {
 
     /// Installs a new configuration: every article is analysed again, every folder re-walked
     /// (the article globs may have changed).
-    pub fn set_config(&mut self, config: Config) {
+    pub(crate) fn set_config(&mut self, config: Config) {
         if *self.config == config {
             return;
         }
@@ -368,21 +368,21 @@ impl Documents {
         self.bump();
     }
 
-    pub fn take_scans(&mut self) -> Vec<(PathBuf, bool)> {
+    pub(crate) fn take_scans(&mut self) -> Vec<(PathBuf, bool)> {
         std::mem::take(&mut self.to_scan)
     }
 
-    pub fn filter(&self) -> ArticleFilter {
+    pub(crate) fn filter(&self) -> ArticleFilter {
         self.filter.clone()
     }
 
     /// The workspace folders, canonicalised (see [`Job::roots`]).
-    pub fn roots(&self) -> Arc<Roots> {
+    pub(crate) fn roots(&self) -> Arc<Roots> {
         self.roots.clone()
     }
 
     /// Records the articles a walk of `folder` found.
-    pub fn apply_scan(&mut self, folder: &Path, found: Vec<PathBuf>, reread: bool) {
+    pub(crate) fn apply_scan(&mut self, folder: &Path, found: Vec<PathBuf>, reread: bool) {
         if !self.folders.iter().any(|f| folder.starts_with(f)) {
             return; // removed meanwhile
         }
@@ -416,7 +416,7 @@ impl Documents {
     }
 
     /// The dirty articles, with where to read each.
-    pub fn take_job(&self) -> Job {
+    pub(crate) fn take_job(&self) -> Job {
         let items = self
             .dirty
             .iter()
@@ -441,13 +441,17 @@ impl Documents {
         }
     }
 
-    pub fn has_pending_work(&self) -> bool {
+    pub(crate) fn has_pending_work(&self) -> bool {
         !self.dirty.is_empty() || !self.to_scan.is_empty() || self.config_reload
     }
 
     /// Applies the worker's results; a result whose article changed since is dropped (it is
     /// still dirty and will be analysed again). Returns the messages of dropped articles.
-    pub fn apply_results(&mut self, job: &Job, results: Vec<(Item, Outcome)>) -> Vec<String> {
+    pub(crate) fn apply_results(
+        &mut self,
+        job: &Job,
+        results: Vec<(Item, Outcome)>,
+    ) -> Vec<String> {
         let mut messages = Vec::new();
         if job.config_gen != self.config_gen {
             return messages; // analysed under an older configuration: all stale
@@ -479,7 +483,7 @@ impl Documents {
     }
 
     /// The state to snapshot, when every change so far is analysed and not yet published.
-    pub fn take_publishable(&mut self) -> Option<Publishable> {
+    pub(crate) fn take_publishable(&mut self) -> Option<Publishable> {
         if self.has_pending_work() || !self.unpublished {
             return None;
         }

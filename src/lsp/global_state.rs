@@ -27,26 +27,26 @@ const REQUEST_WAIT: Duration = Duration::from_secs(10);
 
 /// What the client can do, as far as the server cares.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Caps {
-    pub work_done_progress: bool,
-    pub dynamic_watch: bool,
-    pub hierarchical_symbols: bool,
-    pub pull_configuration: bool,
-    pub edit: EditCaps,
+pub(crate) struct Caps {
+    pub(crate) work_done_progress: bool,
+    pub(crate) dynamic_watch: bool,
+    pub(crate) hierarchical_symbols: bool,
+    pub(crate) pull_configuration: bool,
+    pub(crate) edit: EditCaps,
 }
 
 /// An immutable, consistent view of the workspace for requests.
-pub struct Published {
+pub(crate) struct Published {
     /// Every change up to this revision is reflected.
-    pub revision: u64,
-    pub snapshot: Arc<Snapshot>,
+    pub(crate) revision: u64,
+    pub(crate) snapshot: Arc<Snapshot>,
     /// The document version each open article was analysed at.
-    pub versions: HashMap<Key, i32>,
-    pub encoding: Encoding,
+    pub(crate) versions: HashMap<Key, i32>,
+    pub(crate) encoding: Encoding,
 }
 
 impl Published {
-    pub fn empty(encoding: Encoding) -> Published {
+    pub(crate) fn empty(encoding: Encoding) -> Published {
         Published {
             revision: 0,
             snapshot: Arc::new(analysis::Workspace::default().snapshot()),
@@ -56,13 +56,13 @@ impl Published {
     }
 }
 
-pub struct GlobalState {
-    pub client: Client,
+pub(crate) struct GlobalState {
+    pub(crate) client: Client,
     documents: Mutex<Documents>,
     /// Wakes the worker after a change.
-    pub wake: Notify,
+    pub(crate) wake: Notify,
     /// The latest published snapshot.
-    pub published: tokio_watch::Sender<Arc<Published>>,
+    pub(crate) published: tokio_watch::Sender<Arc<Published>>,
     caps: Mutex<Caps>,
     initialized: AtomicBool,
     shutdown: AtomicBool,
@@ -73,9 +73,9 @@ pub struct GlobalState {
     builtin: Mutex<Option<Builtin>>,
     /// No file-system access from workspace folders (the fuzz target's in-process server):
     /// folders from the client are ignored and no watcher is started.
-    pub sandbox: bool,
+    pub(crate) sandbox: bool,
     /// Large answers and notifications on their way out as text (`large_answers.rs`).
-    pub outbox: Arc<Outbox>,
+    pub(crate) outbox: Arc<Outbox>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -83,7 +83,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl GlobalState {
-    pub fn new(client: Client, sandbox: bool) -> GlobalState {
+    pub(crate) fn new(client: Client, sandbox: bool) -> GlobalState {
         let (published, _) = tokio_watch::channel(Arc::new(Published::empty(Encoding::Utf16)));
         GlobalState {
             client,
@@ -102,59 +102,59 @@ impl GlobalState {
     }
 
     /// The document-state owner. Never hold the guard across an `.await`.
-    pub fn documents(&self) -> MutexGuard<'_, Documents> {
+    pub(crate) fn documents(&self) -> MutexGuard<'_, Documents> {
         lock(&self.documents)
     }
 
-    pub fn caps(&self) -> Caps {
+    pub(crate) fn caps(&self) -> Caps {
         *lock(&self.caps)
     }
 
-    pub fn set_caps(&self, caps: Caps) {
+    pub(crate) fn set_caps(&self, caps: Caps) {
         *lock(&self.caps) = caps;
     }
 
-    pub fn encoding(&self) -> Encoding {
+    pub(crate) fn encoding(&self) -> Encoding {
         self.documents().encoding
     }
 
-    pub fn mark_initialized(&self) {
+    pub(crate) fn mark_initialized(&self) {
         self.initialized.store(true, Ordering::SeqCst);
     }
 
-    pub fn mark_shutdown(&self) {
+    pub(crate) fn mark_shutdown(&self) {
         self.shutdown.store(true, Ordering::SeqCst);
     }
 
-    pub fn was_shut_down(&self) -> bool {
+    pub(crate) fn was_shut_down(&self) -> bool {
         self.shutdown.load(Ordering::SeqCst)
     }
 
     /// Whether notifications change anything: not before initialize, nor after shutdown.
-    pub fn takes_notifications(&self) -> bool {
+    pub(crate) fn takes_notifications(&self) -> bool {
         self.initialized.load(Ordering::SeqCst) && !self.shutdown.load(Ordering::SeqCst)
     }
 
     /// Tells the worker and the handlers waiting on the client to stop (exit was received, or
     /// the message loop has ended).
-    pub fn mark_exiting(&self) {
+    pub(crate) fn mark_exiting(&self) {
         self.exiting.store(true, Ordering::SeqCst);
         self.exit_signal.send_replace(true);
         self.wake.notify_one();
     }
 
-    pub fn is_exiting(&self) -> bool {
+    pub(crate) fn is_exiting(&self) -> bool {
         self.exiting.load(Ordering::SeqCst)
     }
 
     /// Resolves once the session is exiting.
-    pub async fn exited(&self) {
+    pub(crate) async fn exited(&self) {
         let mut exit = self.exit_signal.subscribe();
         let _ = exit.wait_for(|e| *e).await;
     }
 
     /// Applies a change synchronously and wakes the worker if it scheduled work.
-    pub fn apply(&self, change: Change) {
+    pub(crate) fn apply(&self, change: Change) {
         let scheduled = self.documents().apply(change);
         if scheduled {
             self.wake.notify_one();
@@ -164,7 +164,7 @@ impl GlobalState {
     /// The snapshot a request should answer from: at least as new as every change applied
     /// before the request arrived (waiting at most [`REQUEST_WAIT`]). The revision is read
     /// when the returned future is first polled, which is in arrival order (`handlers/mod.rs`).
-    pub async fn current(&self) -> Arc<Published> {
+    pub(crate) async fn current(&self) -> Arc<Published> {
         let wanted = self.documents().revision;
         let mut rx = self.published.subscribe();
         let _ = tokio::time::timeout(REQUEST_WAIT, rx.wait_for(|p| p.revision >= wanted)).await;
@@ -173,7 +173,7 @@ impl GlobalState {
     }
 
     /// Makes `published` the snapshot requests answer from, unless a newer one is there already.
-    pub fn publish_for_requests(&self, published: Arc<Published>) {
+    pub(crate) fn publish_for_requests(&self, published: Arc<Published>) {
         self.published.send_if_modified(|cur| {
             let newer = cur.revision < published.revision;
             if newer {
@@ -184,7 +184,7 @@ impl GlobalState {
     }
 
     /// Starts the built-in watcher on the workspace folders (clients that cannot watch for us).
-    pub fn start_builtin_watcher(self: &Arc<Self>) {
+    pub(crate) fn start_builtin_watcher(self: &Arc<Self>) {
         let folders = self.documents().folders.clone();
         let weak = Arc::downgrade(self);
         let started = Builtin::start(move |change| {
@@ -204,7 +204,7 @@ impl GlobalState {
     }
 
     /// Keeps the built-in watcher (if running) on the workspace folders as they change.
-    pub fn rewatch(&self, added: &[impl AsRef<Path>], removed: &[impl AsRef<Path>]) {
+    pub(crate) fn rewatch(&self, added: &[impl AsRef<Path>], removed: &[impl AsRef<Path>]) {
         if let Some(b) = lock(&self.builtin).as_mut() {
             for f in removed {
                 b.unwatch(f.as_ref());
@@ -216,7 +216,7 @@ impl GlobalState {
     }
 
     /// `crosswire.json` of the first workspace folder, as the editor sees it.
-    pub fn config_doc(&self) -> Option<ConfigDoc> {
+    pub(crate) fn config_doc(&self) -> Option<ConfigDoc> {
         let docs = self.documents();
         let root = docs.folders.first().cloned()?;
         let key = convert::key_of_path(&root.join(crate::config::FILE_NAME));

@@ -12,7 +12,7 @@ use serde_json::Value;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tower_lsp_server::jsonrpc::{Request, Response};
 
-pub const INVALID_METHOD: &str = "crosswire/invalidMessage";
+pub(crate) const INVALID_METHOD: &str = "crosswire/invalidMessage";
 
 /// Bodies larger than this are refused (and skipped) rather than buffered: four times the
 /// largest article the limits allow, for JSON escapes.
@@ -67,7 +67,7 @@ async fn read_header_line(
 
 /// Copies framed messages from `input` to `out`, dropping malformed ones; calls `on_exit` when
 /// an `exit` notification passes. Returns at end of input (or when `out` is closed).
-pub async fn filter(
+pub(crate) async fn filter(
     mut input: impl AsyncBufRead + Unpin,
     mut out: impl AsyncWrite + Unpin,
     on_exit: impl Fn(),

@@ -35,12 +35,12 @@ const MARK: &[u8] = b"\"\\u0000crosswire-raw/";
 /// Stands for a text kept in the [`Outbox`]; serialises as a JSON string.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Token(String);
+pub(crate) struct Token(String);
 
 /// `textDocument/publishDiagnostics` with its params as a [`Token`]: the diagnostics of one
 /// article can relate to a hundred figures of other outlets, and the first publication of a
 /// large corpus sends them all at once (queued faster than stdout takes them).
-pub enum PublishDiagnosticsText {}
+pub(crate) enum PublishDiagnosticsText {}
 
 impl tower_lsp_server::ls_types::notification::Notification for PublishDiagnosticsText {
     type Params = Token;
@@ -48,12 +48,12 @@ impl tower_lsp_server::ls_types::notification::Notification for PublishDiagnosti
 }
 
 /// The method [`TextReferences`] gives `textDocument/references` requests.
-pub const REFERENCES_AS_TEXT: &str = "crosswire/referencesAsText";
+pub(crate) const REFERENCES_AS_TEXT: &str = "crosswire/referencesAsText";
 
 /// Routes `textDocument/references` requests to the handler registered as
 /// [`REFERENCES_AS_TEXT`], which answers with a [`Token`]; everything else goes through as it
 /// is, in the same `call`, so the order of messages is untouched.
-pub struct TextReferences<S>(pub S);
+pub(crate) struct TextReferences<S>(pub S);
 
 impl<S> tower::Service<tower_lsp_server::jsonrpc::Request> for TextReferences<S>
 where
@@ -84,7 +84,7 @@ where
 }
 
 /// The texts handed to tower-lsp as tokens and not yet written.
-pub struct Outbox {
+pub(crate) struct Outbox {
     texts: Mutex<HashMap<String, Vec<u8>>>,
     next: AtomicU64,
     /// Differs from run to run, so that no text in an article can name a kept one.
@@ -104,7 +104,7 @@ impl Outbox {
     /// Keeps `json` (a JSON value's text) and returns the token to send in its place. Only where
     /// the message is sure to go out: a text whose message is dropped stays until exit (so not
     /// inside the cancellable part of a request handler).
-    pub fn put(&self, json: Vec<u8>) -> Token {
+    pub(crate) fn put(&self, json: Vec<u8>) -> Token {
         let key = format!(
             "crosswire-raw/{:016x}/{}",
             self.nonce,
@@ -128,7 +128,7 @@ impl Outbox {
 }
 
 /// The text tower-lsp would write for `v` (through a `Value`, for the same key order).
-pub fn value_json<T: Serialize>(v: &T) -> Vec<u8> {
+pub(crate) fn value_json<T: Serialize>(v: &T) -> Vec<u8> {
     serde_json::to_value(v)
         .and_then(|v| serde_json::to_vec(&v))
         .unwrap_or_else(|_| b"null".to_vec())
@@ -136,7 +136,7 @@ pub fn value_json<T: Serialize>(v: &T) -> Vec<u8> {
 
 /// The text of a JSON array of `items`, as [`value_json`] of the whole list would give it, one
 /// item's `Value` at a time; and the number of items.
-pub fn array_json<T: Serialize>(items: impl IntoIterator<Item = T>) -> (Vec<u8>, usize) {
+pub(crate) fn array_json<T: Serialize>(items: impl IntoIterator<Item = T>) -> (Vec<u8>, usize) {
     let mut out = vec![b'['];
     let mut n = 0;
     for item in items {
@@ -156,7 +156,7 @@ pub fn array_json<T: Serialize>(items: impl IntoIterator<Item = T>) -> (Vec<u8>,
 
 /// The text of `v` (as [`value_json`]) with `text` in place of its [`HOLE`]: a small object
 /// around a large list, in the key order the object's `Value` gives.
-pub fn fill<T: Serialize>(v: &T, text: &[u8]) -> Vec<u8> {
+pub(crate) fn fill<T: Serialize>(v: &T, text: &[u8]) -> Vec<u8> {
     let outer = value_json(v);
     let Some((before, after)) = json_splice::split_at_hole(&outer) else { return outer };
     [before, text, after].concat()
@@ -187,7 +187,7 @@ enum State {
 
 /// The output of tower-lsp's writer on its way to stdout: frames pass through, and a frame
 /// whose `result` or `params` is a [`Token`] of `outbox` gets the kept text in its place.
-pub struct Writer<W> {
+pub(crate) struct Writer<W> {
     inner: W,
     outbox: std::sync::Arc<Outbox>,
     state: State,
@@ -200,7 +200,7 @@ pub struct Writer<W> {
 }
 
 impl<W: AsyncWrite + Unpin> Writer<W> {
-    pub fn new(inner: W, outbox: std::sync::Arc<Outbox>) -> Self {
+    pub(crate) fn new(inner: W, outbox: std::sync::Arc<Outbox>) -> Self {
         Writer {
             inner,
             outbox,

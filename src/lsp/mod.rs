@@ -18,10 +18,14 @@
 //! in tests and the fuzz target); [`serve_sandboxed`] does the same without touching the file
 //! system through workspace folders.
 
+// Only `run_stdio`, `serve`, `serve_sandboxed` and `drive_sandboxed` are the library's
+// interface: every other item is `pub(crate)` at most.
+#![warn(unreachable_pub)]
+
 mod allocator;
 mod backend;
 mod config_doc;
-pub mod convert;
+mod convert;
 mod diagnostics;
 mod documents;
 mod global_state;
@@ -165,7 +169,7 @@ mod tests {
     }
 
     /// A well-formed session touching every request the server answers.
-    pub fn session() -> Vec<u8> {
+    fn session() -> Vec<u8> {
         let uri = "untitled:a.txt";
         let text = "Sergei Lavrov met John Kerry.\nLavrov said hundreds of thousands of people fled; 275,000 people live in Aleppo.\n";
         let pos = r#"{"line":1,"character":2}"#;

@@ -11,13 +11,13 @@ use tokio::sync::mpsc;
 use tower_lsp_server::ls_types::{NumberOrString, ProgressToken};
 use tower_lsp_server::Client;
 
-pub struct Indexing {
+pub(crate) struct Indexing {
     tx: Option<mpsc::UnboundedSender<(usize, usize)>>,
 }
 
 impl Indexing {
     /// Starts a progress for `total` articles (no-op when unsupported).
-    pub fn begin(client: &Client, supported: bool, serial: u64, total: usize) -> Indexing {
+    pub(crate) fn begin(client: &Client, supported: bool, serial: u64, total: usize) -> Indexing {
         if !supported {
             return Indexing { tx: None };
         }
@@ -50,12 +50,12 @@ impl Indexing {
         Indexing { tx: Some(tx) }
     }
 
-    pub fn report(&self, done: usize, total: usize) {
+    pub(crate) fn report(&self, done: usize, total: usize) {
         if let Some(tx) = &self.tx {
             let _ = tx.send((done, total));
         }
     }
 
     /// Ends the progress (once the reporting task has caught up).
-    pub fn finish(self) {}
+    pub(crate) fn finish(self) {}
 }

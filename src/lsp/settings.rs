@@ -29,12 +29,12 @@ const CONFIG_KEYS: &[&str] = &[
 
 /// Settings the client sent, as JSON (`initializationOptions` or `settings.crosswire`).
 #[derive(Debug, Clone, Default)]
-pub struct Settings(pub Option<Value>);
+pub(crate) struct Settings(pub Option<Value>);
 
 impl Settings {
     /// From initializationOptions or didChangeConfiguration settings: the `crosswire` member if
     /// there is one, else the object itself.
-    pub fn from_client(v: Option<Value>) -> Settings {
+    pub(crate) fn from_client(v: Option<Value>) -> Settings {
         match v {
             Some(Value::Object(mut m)) => match m.remove("crosswire") {
                 Some(inner @ Value::Object(_)) => Settings(Some(inner)),
@@ -46,7 +46,7 @@ impl Settings {
 
     /// `self` with `over` laid on top: keys of `over` win, maps are merged entry by entry.
     /// (initializationOptions are the base layer, didChangeConfiguration settings go over.)
-    pub fn layered(&self, over: &Settings) -> Settings {
+    pub(crate) fn layered(&self, over: &Settings) -> Settings {
         let mut base = self.config_keys();
         merge_into(&mut base, over.config_keys(), Lists::Replace);
         Settings(Some(Value::Object(base)))
@@ -92,7 +92,7 @@ fn merge_into(base: &mut Map<String, Value>, over: Map<String, Value>, lists: Li
 
 /// What is wrong with a configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProblemKind {
+pub(crate) enum ProblemKind {
     /// It cannot be used at all; the last valid configuration stays in force.
     Invalid,
     /// A glob reaching outside the workspace folder was left out; the rest is in force.
@@ -103,16 +103,16 @@ pub enum ProblemKind {
 
 /// A configuration problem, located for a diagnostic.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConfigProblem {
+pub(crate) struct ConfigProblem {
     /// The file at fault, or `None` when the client's settings are.
-    pub path: Option<PathBuf>,
+    pub(crate) path: Option<PathBuf>,
     /// Where in `text` (bytes): the refused glob's string, or the character a parse error is at;
     /// empty at 0 when unknown. `lsp::convert` places it in the negotiated encoding.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The file's text when the problem was found (empty for the client's settings).
-    pub text: Arc<str>,
-    pub message: String,
-    pub kind: ProblemKind,
+    pub(crate) text: Arc<str>,
+    pub(crate) message: String,
+    pub(crate) kind: ProblemKind,
 }
 
 impl ConfigProblem {
@@ -122,7 +122,7 @@ impl ConfigProblem {
 
     /// `path:line:column` (1-based, the column in bytes, as serde_json counts them), or the
     /// editor's settings.
-    pub fn place(&self) -> String {
+    pub(crate) fn place(&self) -> String {
         self.path.as_ref().map_or_else(
             || "the editor's crosswire settings".to_string(),
             |p| {
@@ -139,16 +139,19 @@ impl ConfigProblem {
 
 /// The configuration in force, and the globs left out of it.
 #[derive(Debug)]
-pub struct LoadedConfig {
-    pub config: Config,
-    pub refused: Vec<ConfigProblem>,
+pub(crate) struct LoadedConfig {
+    pub(crate) config: Config,
+    pub(crate) refused: Vec<ConfigProblem>,
 }
 
 /// The effective configuration: the `crosswire.json` of every workspace folder (lists joined,
 /// the first folder winning) over the client settings (keys the files set win; maps such as `outlets` are
 /// merged entry by entry). Globs of any layer that reach outside the workspace folder are
 /// reported in `refused` and never used (see [`Config::refused_globs`]).
-pub fn load(folders: &[PathBuf], settings: &Settings) -> Result<LoadedConfig, ConfigProblem> {
+pub(crate) fn load(
+    folders: &[PathBuf],
+    settings: &Settings,
+) -> Result<LoadedConfig, ConfigProblem> {
     let mut refused = Vec::new();
     let mut merged = settings.config_keys();
     if !merged.is_empty() {
@@ -246,28 +249,28 @@ fn strip_location(e: &ConfigError) -> String {
 }
 
 /// True for file names crosswire treats as articles (as the CLI does).
-pub use crate::corpus::is_article_name as has_article_extension;
+pub(crate) use crate::corpus::is_article_name as has_article_extension;
 
 /// Which files under a workspace folder are articles: the core [`corpus::ArticleFilter`]
 /// (extension and `articles` globs, the same the CLI applies to a folder argument), and, for a
 /// path a watcher reports, hidden files and .gitignore as a walk honours them.
 #[derive(Debug, Clone, Default)]
-pub struct ArticleFilter(corpus::ArticleFilter);
+pub(crate) struct ArticleFilter(corpus::ArticleFilter);
 
 impl ArticleFilter {
-    pub fn new(config: &Config) -> ArticleFilter {
+    pub(crate) fn new(config: &Config) -> ArticleFilter {
         ArticleFilter(corpus::ArticleFilter::new(config))
     }
 
     /// Extension and globs, for a path found by a walk (which already skips hidden and
     /// ignored files).
-    pub fn accepts_walked(&self, folder: &Path, path: &Path) -> bool {
+    pub(crate) fn accepts_walked(&self, folder: &Path, path: &Path) -> bool {
         self.0.accepts_walked(folder, path)
     }
 
     /// Everything, for a single path reported by a watcher: also not hidden and not ignored by
     /// a .gitignore between the folder and the file.
-    pub fn accepts(&self, folder: &Path, path: &Path) -> bool {
+    pub(crate) fn accepts(&self, folder: &Path, path: &Path) -> bool {
         if !self.accepts_walked(folder, path) {
             return false;
         }
@@ -280,7 +283,7 @@ impl ArticleFilter {
 }
 
 /// Whether a folder below a workspace folder may hold articles: not hidden, not ignored.
-pub fn dir_may_hold_articles(folder: &Path, dir: &Path) -> bool {
+pub(crate) fn dir_may_hold_articles(folder: &Path, dir: &Path) -> bool {
     let Ok(rel) = dir.strip_prefix(folder) else { return false };
     if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
         return false;
@@ -313,7 +316,7 @@ fn gitignored(folder: &Path, path: &Path) -> bool {
 /// Every article under `folder`, honouring .gitignore and hidden files as the CLI does, and
 /// the symbolic links that could not be followed (they lead outside the workspace folders,
 /// `inside`) or other problems of the walk, to report.
-pub fn discover(
+pub(crate) fn discover(
     folder: &Path,
     filter: &ArticleFilter,
     inside: &Roots,

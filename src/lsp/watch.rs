@@ -14,10 +14,10 @@ use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
 };
 
-pub const REGISTRATION_ID: &str = "crosswire-watched-files";
+pub(crate) const REGISTRATION_ID: &str = "crosswire-watched-files";
 
 /// The registration asking the client to watch articles and the configuration file.
-pub fn registration() -> Registration {
+pub(crate) fn registration() -> Registration {
     let watchers = ["**/*.{txt,md,markdown,html,htm}", "**/crosswire.json"]
         .into_iter()
         .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g.to_string()), kind: None })
@@ -31,14 +31,14 @@ pub fn registration() -> Registration {
 }
 
 /// The built-in watcher (when the client cannot watch for us).
-pub struct Builtin {
+pub(crate) struct Builtin {
     watcher: RecommendedWatcher,
     watched: Vec<PathBuf>,
 }
 
 impl Builtin {
     /// Starts watching nothing yet; `apply` gets a change per path an event names.
-    pub fn start(apply: impl Fn(Change) + Send + 'static) -> notify::Result<Builtin> {
+    pub(crate) fn start(apply: impl Fn(Change) + Send + 'static) -> notify::Result<Builtin> {
         let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             let Ok(event) = res else { return };
             if matches!(event.kind, EventKind::Access(_)) {
@@ -52,7 +52,7 @@ impl Builtin {
         Ok(Builtin { watcher, watched: Vec::new() })
     }
 
-    pub fn watch(&mut self, folder: &Path) {
+    pub(crate) fn watch(&mut self, folder: &Path) {
         if self.watched.iter().any(|w| w == folder) {
             return;
         }
@@ -61,7 +61,7 @@ impl Builtin {
         }
     }
 
-    pub fn unwatch(&mut self, folder: &Path) {
+    pub(crate) fn unwatch(&mut self, folder: &Path) {
         if let Some(i) = self.watched.iter().position(|w| w == folder) {
             let _ = self.watcher.unwatch(folder);
             self.watched.remove(i);

@@ -21,7 +21,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use tower_lsp_server::ls_types::MessageType;
 
-pub async fn run(shared: Arc<GlobalState>) {
+pub(crate) async fn run(shared: Arc<GlobalState>) {
     // each step runs as its own task, so that a panic in one loses that step, not the worker
     let diags = Arc::new(tokio::sync::Mutex::new(Publisher::new(shared.outbox.clone())));
     let links = Arc::new(Linking::default());
@@ -291,7 +291,7 @@ async fn tell(client: &tower_lsp_server::Client, messages: &[String], what: &str
 }
 
 /// Analyses one item (on a blocking thread). A panic in the core loses this article only.
-pub fn process(item: &Item, config: &Config, roots: &Roots) -> Outcome {
+pub(crate) fn process(item: &Item, config: &Config, roots: &Roots) -> Outcome {
     let (text, version) = match &item.source {
         Source::Text(t, _) if t.len() as u64 > config.limits.article_bytes() => {
             return Outcome::Dropped(Some(format!("crosswire: {}: {} bytes is over the limit of {} bytes for one article (limits.maxArticleBytes); skipped", item.key, t.len(), config.limits.article_bytes())));

@@ -8,7 +8,7 @@ use crate::lsp::large_answers::{self, Token};
 use serde_json::json;
 use tower_lsp_server::jsonrpc::Result;
 
-pub async fn handle(state: &GlobalState) -> Result<Token> {
+pub(crate) async fn handle(state: &GlobalState) -> Result<Token> {
     let p = state.current().await;
     let text = guarded(state, "crosswire/articles", move || {
         let (list, _) = large_answers::array_json(p.snapshot.articles.iter().map(|a| {

@@ -24,7 +24,7 @@ use std::ops::Range;
 use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::*;
 
-pub async fn handle(
+pub(crate) async fn handle(
     state: &GlobalState,
     params: CodeActionParams,
 ) -> jsonrpc::Result<Option<CodeActionResponse>> {
@@ -52,7 +52,7 @@ pub async fn handle(
 }
 
 /// At most this many "Merge with …" and "not the same as" actions each.
-pub const MAX_CANDIDATES: usize = 4;
+pub(crate) const MAX_CANDIDATES: usize = 4;
 
 /// The action, or — when crosswire.json cannot be edited (invalid JSON) — the action disabled
 /// with the reason, so the user learns why; `None` when the file already says so.
@@ -83,17 +83,17 @@ fn action(
 }
 
 /// Everything a code action request needs besides the snapshot.
-pub struct Request<'a> {
-    pub article: usize,
+pub(crate) struct Request<'a> {
+    pub(crate) article: usize,
     /// The requested range, in bytes of the article.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The diagnostics the client sent in the context.
-    pub diagnostics: &'a [Diagnostic],
+    pub(crate) diagnostics: &'a [Diagnostic],
     /// `context.only`, if the client filters by kind.
-    pub only: Option<&'a [CodeActionKind]>,
-    pub doc: &'a ConfigDoc,
-    pub caps: EditCaps,
-    pub enc: Encoding,
+    pub(crate) only: Option<&'a [CodeActionKind]>,
+    pub(crate) doc: &'a ConfigDoc,
+    pub(crate) caps: EditCaps,
+    pub(crate) enc: Encoding,
 }
 
 fn wanted(only: Option<&[CodeActionKind]>, kind: &CodeActionKind) -> bool {
@@ -108,7 +108,7 @@ fn touches(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start <= b.end && b.start <= a.end
 }
 
-pub fn code_actions(snap: &Snapshot, req: &Request<'_>) -> Vec<CodeActionOrCommand> {
+pub(crate) fn code_actions(snap: &Snapshot, req: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     if wanted(req.only, &CodeActionKind::QUICKFIX) {
         acknowledge_actions(snap, req, &mut out);

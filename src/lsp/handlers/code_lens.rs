@@ -10,7 +10,10 @@ use crate::text::Encoding;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
-pub async fn handle(state: &GlobalState, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+pub(crate) async fn handle(
+    state: &GlobalState,
+    params: CodeLensParams,
+) -> Result<Option<Vec<CodeLens>>> {
     on_article(state, "codeLens", &params.text_document.uri, move |p, i| {
         code_lens(&p.snapshot, i, p.encoding)
     })
@@ -18,7 +21,7 @@ pub async fn handle(state: &GlobalState, params: CodeLensParams) -> Result<Optio
 }
 
 /// The code lens of an article: on its title line (line 0 when the title is not in the text).
-pub fn code_lens(snap: &Snapshot, article: usize, enc: Encoding) -> Option<Vec<CodeLens>> {
+pub(crate) fn code_lens(snap: &Snapshot, article: usize, enc: Encoding) -> Option<Vec<CodeLens>> {
     let a = snap.articles.get(article)?;
     let at = a.article.meta.title_span.as_ref().map_or(0, |s| s.start);
     let pos = convert::position(&a.article, at, enc);

@@ -7,7 +7,7 @@ use crate::lsp::global_state::GlobalState;
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
 
-pub async fn handle(state: &GlobalState) -> Result<Value> {
+pub(crate) async fn handle(state: &GlobalState) -> Result<Value> {
     if std::env::var_os("CROSSWIRE_TEST_PANIC").is_none_or(|v| v != "1") {
         return Err(Error::method_not_found());
     }

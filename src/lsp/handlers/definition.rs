@@ -9,7 +9,7 @@ use crate::text::Encoding;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{GotoDefinitionParams, GotoDefinitionResponse, Location};
 
-pub async fn handle(
+pub(crate) async fn handle(
     state: &GlobalState,
     params: GotoDefinitionParams,
 ) -> Result<Option<GotoDefinitionResponse>> {
@@ -22,7 +22,12 @@ pub async fn handle(
     .await
 }
 
-pub fn definition(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Vec<Location> {
+pub(crate) fn definition(
+    snap: &Snapshot,
+    article: usize,
+    offset: usize,
+    enc: Encoding,
+) -> Vec<Location> {
     let Some(target) = query::target_at(snap, article, offset) else { return Vec::new() };
     query::definitions(snap, article, target)
         .iter()

@@ -6,7 +6,7 @@ use crate::lsp::global_state::GlobalState;
 use tower_lsp_server::ls_types::DidChangeTextDocumentParams;
 
 /// Synchronous on purpose: see the ordering notes in `handlers/mod.rs`.
-pub fn handle(state: &GlobalState, params: DidChangeTextDocumentParams) {
+pub(crate) fn handle(state: &GlobalState, params: DidChangeTextDocumentParams) {
     if !state.takes_notifications() {
         return;
     }

@@ -10,7 +10,7 @@ use tower_lsp_server::ls_types::{ConfigurationItem, DidChangeConfigurationParams
 
 /// Synchronous on purpose (see the ordering notes in `handlers/mod.rs`); a pull is answered
 /// later, in a task of its own.
-pub fn handle(state: &Arc<GlobalState>, params: DidChangeConfigurationParams) {
+pub(crate) fn handle(state: &Arc<GlobalState>, params: DidChangeConfigurationParams) {
     if !state.takes_notifications() {
         return;
     }

@@ -7,7 +7,7 @@ use crate::lsp::global_state::GlobalState;
 use tower_lsp_server::ls_types::{DidChangeWatchedFilesParams, FileChangeType};
 
 /// Synchronous on purpose: see the ordering notes in `handlers/mod.rs`.
-pub fn handle(state: &GlobalState, params: DidChangeWatchedFilesParams) {
+pub(crate) fn handle(state: &GlobalState, params: DidChangeWatchedFilesParams) {
     if !state.takes_notifications() {
         return;
     }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use tower_lsp_server::ls_types::DidChangeWorkspaceFoldersParams;
 
 /// Synchronous on purpose: see the ordering notes in `handlers/mod.rs`.
-pub fn handle(state: &GlobalState, params: DidChangeWorkspaceFoldersParams) {
+pub(crate) fn handle(state: &GlobalState, params: DidChangeWorkspaceFoldersParams) {
     if !state.takes_notifications() || state.sandbox {
         return;
     }

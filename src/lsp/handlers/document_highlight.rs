@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::{
     DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams,
 };
 
-pub async fn handle(
+pub(crate) async fn handle(
     state: &GlobalState,
     params: DocumentHighlightParams,
 ) -> Result<Option<Vec<DocumentHighlight>>> {
@@ -24,7 +24,7 @@ pub async fn handle(
     .await
 }
 
-pub fn highlights(
+pub(crate) fn highlights(
     snap: &Snapshot,
     article: usize,
     offset: usize,

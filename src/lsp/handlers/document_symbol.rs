@@ -14,7 +14,7 @@ use tower_lsp_server::ls_types::{
     SymbolKind,
 };
 
-pub async fn handle(
+pub(crate) async fn handle(
     state: &GlobalState,
     params: DocumentSymbolParams,
 ) -> Result<Option<DocumentSymbolResponse>> {
@@ -28,9 +28,9 @@ pub async fn handle(
 /// At most this many entries in an article's outline: actors first, then figures, in text
 /// order. No real article comes near; a crafted one of 400,000 names would otherwise send an
 /// outline of tens of megabytes.
-pub const DOCUMENT_LIMIT: usize = 5_000;
+pub(crate) const DOCUMENT_LIMIT: usize = 5_000;
 
-pub fn kind(what: SymbolWhat) -> SymbolKind {
+pub(crate) fn kind(what: SymbolWhat) -> SymbolKind {
     match what {
         SymbolWhat::Actor(ActorKind::Person) => SymbolKind::OBJECT,
         SymbolWhat::Actor(ActorKind::Organization) => SymbolKind::STRUCT,
@@ -42,7 +42,7 @@ pub fn kind(what: SymbolWhat) -> SymbolKind {
 }
 
 #[allow(deprecated)] // SymbolInformation::deprecated and DocumentSymbol::deprecated must be set
-pub fn document_symbols(
+pub(crate) fn document_symbols(
     snap: &Snapshot,
     article: usize,
     hierarchical: bool,

@@ -11,7 +11,7 @@ use crate::text::Encoding;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
-pub async fn handle(state: &GlobalState, params: HoverParams) -> Result<Option<Hover>> {
+pub(crate) async fn handle(state: &GlobalState, params: HoverParams) -> Result<Option<Hover>> {
     let tp = params.text_document_position_params;
     on_article(state, "hover", &tp.text_document.uri, move |p, i| {
         let off = offset_in(p, i, tp.position)?;
@@ -21,7 +21,7 @@ pub async fn handle(state: &GlobalState, params: HoverParams) -> Result<Option<H
 }
 
 /// Escapes Markdown punctuation in text taken from articles.
-pub fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '#' | '<' | '>' | '|' | '~') {
@@ -62,7 +62,7 @@ fn capped(items: impl ExactSizeIterator<Item = String>, sep: &str) -> String {
     out.join(sep)
 }
 
-pub fn actor_markdown(snap: &Snapshot, card: &ActorCard) -> String {
+pub(crate) fn actor_markdown(snap: &Snapshot, card: &ActorCard) -> String {
     let mut lines = vec![format!("**{}** · {}", md(&card.name), card.kind.as_str())];
     if !card.roles.is_empty() {
         let roles = card.roles.iter().map(|r| {
@@ -99,7 +99,7 @@ pub fn actor_markdown(snap: &Snapshot, card: &ActorCard) -> String {
     lines.join("  \n")
 }
 
-pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
+pub(crate) fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
     let mut lines = vec![format!("**{}** · {}", md(&card.text), card.kind.as_str())];
     let qualifier = card.qualifier.as_str().replace('_', " ");
     lines.push(format!("Range: {} ({})", md(&card.range), qualifier));
@@ -149,7 +149,7 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
 /// The hover at byte `offset` of article `article`: the actor's or figure's card, with the
 /// notes that apply there (on the quoted text, the actor, or the figure's quantity); over
 /// text that only a note is anchored to, the notes alone.
-pub fn hover(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Option<Hover> {
+pub(crate) fn hover(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Option<Hover> {
     let a = &snap.articles.get(article)?.article;
     let uses = crate::notes::resolve(snap);
     let (mut value, span, actor, key) = match query::target_at(snap, article, offset) {

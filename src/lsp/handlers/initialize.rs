@@ -12,7 +12,7 @@ use std::sync::Arc;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
-pub async fn handle(
+pub(crate) async fn handle(
     state: &Arc<GlobalState>,
     params: InitializeParams,
 ) -> Result<InitializeResult> {

@@ -4,7 +4,7 @@ use crate::lsp::global_state::GlobalState;
 use crate::lsp::watch;
 use std::sync::Arc;
 
-pub async fn handle(state: &Arc<GlobalState>) {
+pub(crate) async fn handle(state: &Arc<GlobalState>) {
     // index first: a client may be slow to answer (or never answer) the registration
     state.wake.notify_one();
     if state.sandbox {

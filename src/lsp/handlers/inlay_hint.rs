@@ -11,7 +11,7 @@ use std::ops::Range;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
-pub async fn handle(
+pub(crate) async fn handle(
     state: &GlobalState,
     params: InlayHintParams,
 ) -> Result<Option<Vec<InlayHint>>> {
@@ -24,7 +24,7 @@ pub async fn handle(
 }
 
 /// Inlay hints after hedged figures (not exact) whose text is not already their range.
-pub fn inlay_hints(
+pub(crate) fn inlay_hints(
     snap: &Snapshot,
     article: usize,
     span: Range<usize>,

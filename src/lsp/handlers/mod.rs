@@ -10,35 +10,35 @@
 //! order the messages were read (one `FuturesUnordered`, whose queue of futures to poll is
 //! first in, first out), so changes are applied in arrival order; and a request handler, whose
 //! first step reads the current revision ([`GlobalState::current`]), sees every change sent
-//! before it. `tests/lsp_protocol.rs` checks both through the real binary.
+//! before it. `tests/it/lsp_protocol.rs` checks both through the real binary.
 //!
 //! Request handlers run their query on a blocking thread ([`guarded`]): a panic inside becomes
 //! an internal error, never a dead server, and CPU work stays off the tokio workers that read
 //! and write the messages.
 
-pub mod articles;
-pub mod code_action;
-pub mod code_lens;
+pub(crate) mod articles;
+pub(crate) mod code_action;
+pub(crate) mod code_lens;
 #[cfg(feature = "test-hooks")]
-pub mod debug_panic;
-pub mod definition;
-pub mod did_change;
-pub mod did_change_configuration;
-pub mod did_change_watched_files;
-pub mod did_change_workspace_folders;
-pub mod did_close;
-pub mod did_open;
-pub mod document_highlight;
-pub mod document_symbol;
-pub mod hover;
-pub mod initialize;
-pub mod initialized;
-pub mod inlay_hint;
-pub mod note_action;
-pub mod references;
-pub mod rename;
-pub mod semantic_tokens;
-pub mod workspace_symbol;
+pub(crate) mod debug_panic;
+pub(crate) mod definition;
+pub(crate) mod did_change;
+pub(crate) mod did_change_configuration;
+pub(crate) mod did_change_watched_files;
+pub(crate) mod did_change_workspace_folders;
+pub(crate) mod did_close;
+pub(crate) mod did_open;
+pub(crate) mod document_highlight;
+pub(crate) mod document_symbol;
+pub(crate) mod hover;
+pub(crate) mod initialize;
+pub(crate) mod initialized;
+pub(crate) mod inlay_hint;
+pub(crate) mod note_action;
+pub(crate) mod references;
+pub(crate) mod rename;
+pub(crate) mod semantic_tokens;
+pub(crate) mod workspace_symbol;
 
 use super::convert;
 use super::global_state::{GlobalState, Published};
@@ -51,7 +51,7 @@ use tower_lsp_server::ls_types::{MessageType, Position, Uri};
 
 /// Runs `f` on a blocking thread. A panic inside is caught, logged (window/logMessage) and
 /// answered as an InternalError; the server carries on.
-pub async fn guarded<T: Send + 'static>(
+pub(crate) async fn guarded<T: Send + 'static>(
     state: &GlobalState,
     what: &'static str,
     f: impl FnOnce() -> T + Send + 'static,
@@ -77,7 +77,7 @@ pub async fn guarded<T: Send + 'static>(
 
 /// Runs a query about one article against the current snapshot on a blocking thread (see
 /// [`guarded`]). Unknown documents answer `None`.
-pub async fn on_article<T: Send + 'static>(
+pub(crate) async fn on_article<T: Send + 'static>(
     state: &GlobalState,
     what: &'static str,
     uri: &Uri,

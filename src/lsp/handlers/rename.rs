@@ -12,7 +12,7 @@ use crate::text::Encoding;
 use tower_lsp_server::jsonrpc::{self, Error, ErrorCode};
 use tower_lsp_server::ls_types::*;
 
-pub async fn prepare(
+pub(crate) async fn prepare(
     state: &GlobalState,
     params: TextDocumentPositionParams,
 ) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
@@ -23,7 +23,7 @@ pub async fn prepare(
     .await
 }
 
-pub async fn handle(
+pub(crate) async fn handle(
     state: &GlobalState,
     params: RenameParams,
 ) -> jsonrpc::Result<Option<WorkspaceEdit>> {
@@ -54,7 +54,7 @@ pub async fn handle(
 }
 
 /// prepareRename: the mention under the cursor and the actor's display name.
-pub fn prepare_rename(
+pub(crate) fn prepare_rename(
     snap: &Snapshot,
     article: usize,
     offset: usize,
@@ -74,14 +74,14 @@ pub fn prepare_rename(
 
 /// Why a rename cannot be done.
 #[derive(Debug)]
-pub enum RenameError {
+pub(crate) enum RenameError {
     NotAnActor,
     EmptyName,
     Edit(EditError),
 }
 
 /// rename: `labels[canonical] = new_name` in crosswire.json. Articles are never edited.
-pub fn rename(
+pub(crate) fn rename(
     snap: &Snapshot,
     article: usize,
     offset: usize,

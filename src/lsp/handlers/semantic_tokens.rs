@@ -25,7 +25,7 @@ use std::ops::Range;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
-pub async fn full(
+pub(crate) async fn full(
     state: &GlobalState,
     params: SemanticTokensParams,
 ) -> Result<Option<SemanticTokensResult>> {
@@ -35,7 +35,7 @@ pub async fn full(
     .await
 }
 
-pub async fn range(
+pub(crate) async fn range(
     state: &GlobalState,
     params: SemanticTokensRangeParams,
 ) -> Result<Option<SemanticTokensRangeResult>> {
@@ -48,7 +48,7 @@ pub async fn range(
     .await
 }
 
-pub fn legend() -> SemanticTokensLegend {
+pub(crate) fn legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
         token_types: vec![
             SemanticTokenType::CLASS,
@@ -76,7 +76,7 @@ const DECLARATION: u32 = 1;
 const READONLY: u32 = 2;
 
 /// Semantic tokens of an article (all of it, or the part overlapping `span`).
-pub fn semantic_tokens(
+pub(crate) fn semantic_tokens(
     snap: &Snapshot,
     article: usize,
     span: Option<Range<usize>>,

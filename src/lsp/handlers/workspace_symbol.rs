@@ -12,7 +12,7 @@ use tower_lsp_server::ls_types::{
     OneOf, WorkspaceSymbol, WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
 
-pub async fn handle(
+pub(crate) async fn handle(
     state: &GlobalState,
     params: WorkspaceSymbolParams,
 ) -> Result<Option<WorkspaceSymbolResponse>> {
@@ -23,9 +23,13 @@ pub async fn handle(
 }
 
 /// At most this many workspace symbols per query.
-pub const WORKSPACE_LIMIT: usize = 256;
+pub(crate) const WORKSPACE_LIMIT: usize = 256;
 
-pub fn workspace_symbols(snap: &Snapshot, q: &str, enc: Encoding) -> WorkspaceSymbolResponse {
+pub(crate) fn workspace_symbols(
+    snap: &Snapshot,
+    q: &str,
+    enc: Encoding,
+) -> WorkspaceSymbolResponse {
     let hits = query::search_actors(snap, q, WORKSPACE_LIMIT);
     let v = hits
         .into_iter()

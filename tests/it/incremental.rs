@@ -2,8 +2,7 @@
 //! only for the quantity keys the changed articles have or had), is exactly the snapshot built
 //! from scratch: random edit sequences over the seeds and a generated corpus.
 
-#[path = "../benches/support/gen.rs"]
-mod gen;
+use crate::gen;
 
 use crosswire::analysis::{Snapshot, Workspace};
 use crosswire::config::Config;

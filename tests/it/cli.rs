@@ -312,8 +312,7 @@ fn empty_articles_reads_every_article_and_a_glob_matching_nothing_says_so() {
     assert!(stderr.contains("no articles") && stderr.contains("matching `articles`"), "{stderr}");
 }
 
-#[path = "common/lsp_client.rs"]
-mod lsp_client;
+use crate::lsp_client;
 
 #[test]
 fn the_server_and_check_read_the_same_articles() {

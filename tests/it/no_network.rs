@@ -12,8 +12,7 @@
 //! the trace tests fail and say so, unless `CROSSWIRE_SKIP_STRACE=1`, which skips them (the
 //! `Cargo.lock` test always runs).
 
-#[path = "common/lsp_client.rs"]
-mod lsp_client;
+use crate::lsp_client;
 
 use lsp_client::{caps_plain, copy_seeds, seed, uri, LspClient};
 use serde_json::json;

@@ -2,8 +2,7 @@
 //! Content-Length, garbage between messages. The server answers properly and its state stays
 //! that of the client's final text.
 
-#[path = "common/lsp_client.rs"]
-mod lsp_client;
+use crate::lsp_client;
 use lsp_client::*;
 use serde_json::{json, Value};
 

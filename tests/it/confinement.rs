@@ -8,8 +8,7 @@
 
 #![cfg(unix)]
 
-#[path = "common/lsp_client.rs"]
-mod lsp_client;
+use crate::lsp_client;
 use lsp_client::*;
 use serde_json::{json, Value};
 use std::os::unix::fs::symlink;

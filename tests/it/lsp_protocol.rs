@@ -2,8 +2,7 @@
 //! watching, configuration and protocol misuse. These tests do not depend on what the
 //! analysis finds (they observe the index through `crosswire/articles`).
 
-#[path = "common/lsp_client.rs"]
-mod lsp_client;
+use crate::lsp_client;
 
 use lsp_client::*;
 use serde_json::{json, Value};

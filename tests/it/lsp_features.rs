@@ -3,8 +3,7 @@
 //! definition and references across outlets, highlights, symbols, and an incremental edit that
 //! clears the 275,000 conflict and the undo that restores it.
 
-#[path = "common/lsp_client.rs"]
-mod lsp_client;
+use crate::lsp_client;
 
 use lsp_client::*;
 use serde_json::{json, Value};

@@ -4,8 +4,7 @@
 //! hints, semantic tokens); a panic in a request handler is answered as an error and the server
 //! carries on; and a session exercising every request leaves every fixture byte unchanged.
 
-#[path = "common/lsp_client.rs"]
-mod lsp_client;
+use crate::lsp_client;
 
 use lsp_client::*;
 use serde_json::{json, Value};

@@ -14,11 +14,11 @@ use std::sync::LazyLock;
 /// that the soup follows the reader as its word lists grow.
 static VOCABULARY: LazyLock<Vec<String>> = LazyLock::new(|| {
     let sources = [
-        include_str!("../src/figures/lexicon.rs"),
-        include_str!("../src/figures/read.rs"),
-        include_str!("../src/figures/number.rs"),
-        include_str!("../src/figures/context.rs"),
-        include_str!("../src/figures/special.rs"),
+        include_str!("../../src/figures/lexicon.rs"),
+        include_str!("../../src/figures/read.rs"),
+        include_str!("../../src/figures/number.rs"),
+        include_str!("../../src/figures/context.rs"),
+        include_str!("../../src/figures/special.rs"),
     ];
     let quoted = regex::Regex::new(r#""([A-Za-z][A-Za-z'’\- .]{0,24})""#).unwrap();
     let mut words: Vec<String> = sources
