@@ -103,7 +103,12 @@ impl Publisher {
     /// Notes (`crosswire.json` → `notes`) are published too: a `hint` where each applies (an
     /// actor note once per article, at its first mention), and a warning on crosswire.json
     /// (`config`, the file as the editor sees it) for each note that can no longer be found.
-    pub(crate) async fn publish(&mut self, client: &Client, p: &Published, config: Option<ConfigDoc>) {
+    pub(crate) async fn publish(
+        &mut self,
+        client: &Client,
+        p: &Published,
+        config: Option<ConfigDoc>,
+    ) {
         let snap = &p.snapshot;
         let uses = crate::notes::resolve(snap);
         let mut hints: Vec<Vec<Diagnostic>> = vec![Vec::new(); snap.articles.len()];

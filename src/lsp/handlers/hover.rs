@@ -149,7 +149,12 @@ pub(crate) fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
 /// The hover at byte `offset` of article `article`: the actor's or figure's card, with the
 /// notes that apply there (on the quoted text, the actor, or the figure's quantity); over
 /// text that only a note is anchored to, the notes alone.
-pub(crate) fn hover(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Option<Hover> {
+pub(crate) fn hover(
+    snap: &Snapshot,
+    article: usize,
+    offset: usize,
+    enc: Encoding,
+) -> Option<Hover> {
     let a = &snap.articles.get(article)?.article;
     let uses = crate::notes::resolve(snap);
     let (mut value, span, actor, key) = match query::target_at(snap, article, offset) {
@@ -202,7 +207,11 @@ pub(crate) fn hover(snap: &Snapshot, article: usize, offset: usize, enc: Encodin
 }
 
 /// The notes `which` (indices into `uses`): number, verdict, text, sources, author and date.
-pub fn notes_markdown(snap: &Snapshot, uses: &[crate::notes::NoteUse], which: &[usize]) -> String {
+pub(crate) fn notes_markdown(
+    snap: &Snapshot,
+    uses: &[crate::notes::NoteUse],
+    which: &[usize],
+) -> String {
     let mut blocks = Vec::new();
     for &i in which.iter().take(SHOWN) {
         let note = &snap.config.notes[uses[i].index];

@@ -15,12 +15,12 @@ use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::*;
 
 /// The command that opens crosswire.json at a position: arguments `[uri, position]`.
-pub const OPEN_NOTE: &str = "crosswire.openNote";
+pub(crate) const OPEN_NOTE: &str = "crosswire.openNote";
 
 /// How much of a quote a title shows.
 const TITLE_CHARS: usize = 40;
 
-pub fn note_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeActionOrCommand>) {
+pub(crate) fn note_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeActionOrCommand>) {
     let Some(art) = snap.articles.get(req.article) else { return };
     let text = &art.article.text;
     let name = &art.article.name;
@@ -129,7 +129,7 @@ fn today() -> Option<NoteDate> {
 
 /// `workspace/executeCommand` for [`OPEN_NOTE`]: `window/showDocument` of crosswire.json with
 /// the cursor at the given position.
-pub async fn execute_command(
+pub(crate) async fn execute_command(
     state: &GlobalState,
     params: ExecuteCommandParams,
 ) -> jsonrpc::Result<Option<serde_json::Value>> {

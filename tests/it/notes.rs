@@ -213,7 +213,7 @@ fn claimreview_export_has_the_structure_google_documents() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v = json(&out);
     let schema: Value =
-        serde_json::from_str(include_str!("claimreview-google.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../claimreview-google.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let errors: Vec<String> =
         validator.iter_errors(&v).map(|e| format!("{e} at {}", e.instance_path)).collect();
@@ -327,12 +327,12 @@ fn a_broken_note_is_a_clear_error() {
 #[test]
 fn the_json_schema_accepts_the_notes_crosswire_reads_and_refuses_the_ones_it_refuses() {
     let schema: Value =
-        serde_json::from_str(include_str!("../schemas/crosswire.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../schemas/crosswire.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let dir = seeds_with_notes();
     for text in [
         std::fs::read_to_string(dir.path().join("crosswire.json")).unwrap(),
-        include_str!("report-browser/crosswire.json").to_string(),
+        include_str!("../report-browser/crosswire.json").to_string(),
         r#"{"verdicts": {"scale": ["correct", "wrong"], "unrated": []}, "notes": []}"#.to_string(),
     ] {
         let v: Value = serde_json::from_str(&text).unwrap();

@@ -4,8 +4,7 @@
 //! diagnostics, as inlay hints with the verdict; a note whose text was removed is reported on
 //! crosswire.json, never dropped.
 
-#[path = "common/lsp_client.rs"]
-mod lsp_client;
+use crate::lsp_client;
 
 use lsp_client::*;
 use serde_json::{json, Value};

@@ -5,8 +5,7 @@
 //! HTML document's coordinates, and an edit of an open page re-extracts it; pages without
 //! article text are named with the reason and the rest of the folder is still served.
 
-#[path = "common/lsp_client.rs"]
-mod lsp_client;
+use crate::lsp_client;
 
 use lsp_client::*;
 use serde_json::{json, Value};
