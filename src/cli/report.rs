@@ -182,6 +182,12 @@ pub fn report<'a>(snap: &'a Snapshot, uses: &[NoteUse]) -> Report<'a> {
 
 // --- the page ------------------------------------------------------------------------------
 
+/// How many quantities the page shows (the most disputed first), and how many figures of one
+/// outlet for one quantity: a page of a story of thousands of articles must still open. The
+/// JSON holds everything.
+const ROWS_SHOWN: usize = 200;
+const FIGURES_SHOWN: usize = 12;
+
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -284,7 +290,7 @@ pub fn html(r: &Report, title: &str) -> String {
     h.push_str("<table id=\"quantities\">");
     head(&mut h, "Quantity", "<th>By publication date</th>");
     h.push_str("<tbody>");
-    for q in &r.quantities {
+    for q in r.quantities.iter().take(ROWS_SHOWN) {
         let _ = write!(
             h,
             "<tr data-key=\"{k}\" class=\"{c}\"><th class=\"row\">{d}<span class=\"key\">{k}</span>{notes}</th>",
@@ -298,7 +304,7 @@ pub fn html(r: &Report, title: &str) -> String {
             if figs.is_empty() {
                 h.push_str("<span class=\"none\">—</span>");
             }
-            for f in figs {
+            for f in figs.iter().take(FIGURES_SHOWN) {
                 let _ = write!(
                     h,
                     "<a class=\"fig {c}\" href=\"{href}\" title=\"{file} line {line}\">{t}</a><span class=\"at\">{at}</span> ",
@@ -310,11 +316,22 @@ pub fn html(r: &Report, title: &str) -> String {
                     at = esc(&place_label(&f.location)),
                 );
             }
+            if figs.len() > FIGURES_SHOWN {
+                let _ =
+                    write!(h, "<span class=\"at\">and {} more</span>", figs.len() - FIGURES_SHOWN);
+            }
             h.push_str("</td>");
         }
         let _ = write!(h, "<td>{}</td></tr>", timeline(r, q));
     }
     h.push_str("</tbody></table>");
+    if r.quantities.len() > ROWS_SHOWN {
+        let _ = write!(
+            h,
+            "<p class=\"sub\">… and {} more quantities (every one in <code>--format json</code>).</p>",
+            r.quantities.len() - ROWS_SHOWN
+        );
+    }
     // the actors
     h.push_str("<h2>Who is named, and how</h2><table id=\"actors\">");
     head(&mut h, "Actor", "");
@@ -463,7 +480,7 @@ fn timeline(r: &Report, q: &QuantityRow) -> String {
         .iter()
         .zip(&q.outlets)
         .flat_map(|(o, figs)| {
-            figs.iter().map(move |f| {
+            figs.iter().take(FIGURES_SHOWN).map(move |f| {
                 let date = f
                     .date
                     .as_deref()
