@@ -212,6 +212,17 @@ impl Workspace {
         self.articles.extend(analysed);
     }
 
+    /// Replaces the configuration by one that analyses every article alike
+    /// ([`Config::same_analysis`]: only notes or the verdict scale differ), keeping every
+    /// analysis. False (and nothing changed) for any other configuration.
+    pub fn set_annotations(&mut self, config: Config) -> bool {
+        if !self.config.same_analysis(&config) {
+            return false;
+        }
+        self.config = Arc::new(config);
+        true
+    }
+
     /// Adds or replaces one article, re-analysing only it.
     pub fn set(&mut self, name: &str, text: Arc<str>) {
         let analysed = analyze_scoped(name, text, &self.config, self.scope);

@@ -95,7 +95,7 @@ impl Snapshot {
         let by_name: HashMap<String, usize> =
             articles.iter().enumerate().map(|(i, a)| (a.article.name.clone(), i)).collect();
         let prev = prev.filter(|p| {
-            (Arc::ptr_eq(&p.config, &config) || *p.config == *config)
+            (Arc::ptr_eq(&p.config, &config) || p.config.same_analysis(&config))
                 && p.articles.len() == articles.len()
                 && p.articles.iter().zip(&articles).all(|(x, y)| x.article.name == y.article.name)
         });
@@ -147,7 +147,8 @@ impl Snapshot {
             return true;
         }
         let comparable = linked.is_linked
-            && (Arc::ptr_eq(&linked.config, &self.config) || *linked.config == *self.config)
+            && (Arc::ptr_eq(&linked.config, &self.config)
+                || linked.config.same_analysis(&self.config))
             && linked.articles.len() == self.articles.len();
         let same = comparable
             && linked.articles.iter().zip(&self.articles).all(|(old, new)| {
