@@ -56,6 +56,8 @@ pub struct ActorCell {
 #[derive(Serialize)]
 pub struct SpellingOut {
     pub count: usize,
+    /// Where the outlet first writes it.
+    pub first: Location,
     pub text: String,
 }
 
@@ -132,7 +134,11 @@ pub fn report<'a>(snap: &'a Snapshot, uses: &[NoteUse]) -> Report<'a> {
                     spellings: cell
                         .spellings
                         .iter()
-                        .map(|(text, count)| SpellingOut { count: *count, text: text.clone() })
+                        .map(|s| SpellingOut {
+                            count: s.count,
+                            first: location(snap, s.first.article, &s.first.span),
+                            text: s.text.clone(),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -363,7 +369,14 @@ pub fn html(r: &Report, title: &str) -> String {
                     let spellings: Vec<String> = cell
                         .spellings
                         .iter()
-                        .map(|s| format!("{} ({})", esc(&s.text), s.count))
+                        .map(|s| {
+                            format!(
+                                "<a href=\"{}\">{}</a> ({})",
+                                esc(&href(&s.first)),
+                                esc(&s.text),
+                                s.count
+                            )
+                        })
                         .collect();
                     let _ = write!(h, "<span class=\"spell\">{}</span>", spellings.join(", "));
                     if !cell.roles.is_empty() {
