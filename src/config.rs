@@ -2,7 +2,7 @@
 //! story (outlet names, aliases, merges, acknowledged conflicts) and which files are articles.
 //! crosswire only ever reads it; edits reach it as workspace edits the editor applies.
 
-use crate::corpus::Place;
+use crate::confine::Place;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -96,7 +96,7 @@ pub enum ConfigError {
 pub fn read_in(dir: &Path) -> Result<Option<String>, ConfigError> {
     let path = dir.join(FILE_NAME);
     let shown = || path.display().to_string();
-    let real = match crate::corpus::Roots::new([dir]).place(&path) {
+    let real = match crate::confine::Roots::new([dir]).place(&path) {
         Place::Inside(real) => real,
         Place::Outside(target) => {
             return Err(ConfigError::Outside {

@@ -16,6 +16,7 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod config_edit;
+pub mod confine;
 pub mod corpus;
 pub mod figures;
 pub mod findings;

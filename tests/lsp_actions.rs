@@ -341,7 +341,7 @@ fn code_lens_inlay_hints_and_semantic_tokens() {
 
     let tokens = c.request("textDocument/semanticTokens/full", doc.clone());
     let data = tokens["data"].as_array().unwrap();
-    assert!(!data.is_empty() && data.len() % 5 == 0);
+    assert!(!data.is_empty() && data.len().is_multiple_of(5));
     let decoded = decode(data);
     let mut prev = (0u64, 0u64);
     for &(line, col, len, ty) in &decoded {

@@ -1,3 +1,22 @@
+//! The corpus view: [`Snapshot`], immutable, built from the cached per-article results.
+//!
+//! Incremental comparison. Findings depend on figures only, and the findings of a quantity key
+//! depend only on that key's group, so a snapshot keeps the groups (key → figure refs).
+//! `Snapshot::unlinked(articles, config, Some(prev))` finds the articles that changed since
+//! `prev` (same names and configuration; changed = a different `Arc`), collects the keys those
+//! articles had and have, rebuilds just those groups, compares them, and merges their findings
+//! with `prev`'s findings of every other key: the same findings, in the same order, as comparing
+//! from scratch (`tests/incremental.rs` checks this on random edit sequences). More than 1/8 of
+//! the articles changed, or a different article set or configuration, and it compares from
+//! scratch.
+//!
+//! Links kept. Most edits change no name. `Snapshot::keep_links_of(linked)` takes the
+//! `Arc<Linked>` and the actor-card cache of a linked snapshot when every article that differs
+//! has the same linking input (`ArticleActors::same_for_linking`: names, kinds, keys, reasons,
+//! roles, quotes, mention texts; only positions may move) and the same label. Otherwise the
+//! corpus is linked again (`with_links`); linking is not incremental, because the popular actors
+//! of a story form key clusters of thousands of entities (docs/performance.md has the figures).
+
 use super::query::ActorCard;
 use super::ArticleAnalysis;
 use crate::actors::{self, ActorId, Linked};

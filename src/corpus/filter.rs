@@ -3,10 +3,15 @@
 //! implementation for the command line (relative to a folder argument) and the language server
 //! (relative to a workspace folder), so that CI and the editor read the same files.
 
-use super::load::is_article_name;
 use crate::config::{outside_reason, Config};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::Path;
+
+/// True for file names crosswire treats as articles.
+pub fn is_article_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".markdown")
+}
 
 /// The `articles` globs in force. The default (and an empty `articles`) accepts every file
 /// with an article extension.

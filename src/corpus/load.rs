@@ -2,8 +2,8 @@
 //! `.gitignore` files and hidden files are honoured as in every other tool of this kind.
 //! A file that cannot be read becomes a [`LoadError`]; the rest of the corpus is still read.
 
-use super::confine::{link_outside_message, Place, Roots};
 use super::filter::ArticleFilter;
+use crate::confine::{link_outside_message, Place, Roots};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -36,12 +36,6 @@ pub struct Loaded {
     pub files: Vec<SourceFile>,
     /// Files that could not be used, with the reason. Empty files are listed too.
     pub errors: Vec<LoadError>,
-}
-
-/// True for file names crosswire treats as articles.
-pub fn is_article_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
 /// The article files named by `paths`, not yet read: (path, display path), sorted by display

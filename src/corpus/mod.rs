@@ -2,18 +2,17 @@
 //! its prose (title, outlet, date, boilerplate kept out of the analysis).
 
 mod boilerplate;
-mod confine;
 mod filter;
 mod load;
 mod markdown;
 mod metadata;
 
+pub use crate::confine::{Place, Roots};
 pub use boilerplate::boilerplate_regions;
-pub use confine::{Place, Roots};
-pub use filter::ArticleFilter;
+pub use filter::{is_article_name, ArticleFilter};
 pub use load::{
-    decode, find, is_article_name, load, read_article, walk_files, Found, LoadError, Loaded,
-    SourceFile, Walked, NO_SUCH_PATH,
+    decode, find, load, read_article, walk_files, Found, LoadError, Loaded, SourceFile, Walked,
+    NO_SUCH_PATH,
 };
 pub use metadata::{Date, Metadata, OutletSource};
 

@@ -93,9 +93,8 @@ impl LanguageServer for Backend {
         definition::handle(&self.state, params).await
     }
 
-    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        references::typed(&self.state, params).await
-    }
+    // `textDocument/references` never reaches the trait's method: `large_answers::TextReferences`
+    // routes it to `references_as_text` above.
 
     async fn document_highlight(
         &self,

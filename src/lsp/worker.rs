@@ -1,7 +1,8 @@
 //! The worker: one task that turns changes into published snapshots, strictly in order.
 //!
-//! Woken by the state owner, it waits for a quiet spell (debounce), reloads the configuration
-//! if asked, walks new folders, analyses the dirty articles on blocking threads (rayon, in
+//! Woken by the state owner, it starts at once (no debounce: the first change of a burst is
+//! analysed without waiting; the changes that arrive while a step runs leave one wake-up
+//! behind, and are taken together by the next step), reloads the configuration if asked, walks new folders, analyses the dirty articles on blocking threads (rayon, in
 //! chunks so that indexing can report progress), hands the results back to the state owner
 //! (which drops stale ones), and, once every change up to revision R is analysed, links and
 //! compares on a blocking thread and publishes the snapshot of R; then diagnostics.
@@ -18,11 +19,7 @@ use crate::corpus::{Place, Roots};
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
-use std::time::Duration;
 use tower_lsp_server::ls_types::MessageType;
-
-/// How long the state must stay unchanged before analysis starts (keystroke bursts).
-pub const DEBOUNCE: Duration = Duration::from_millis(75);
 
 pub async fn run(shared: Arc<GlobalState>) {
     // each step runs as its own task, so that a panic in one loses that step, not the worker
@@ -33,13 +30,6 @@ pub async fn run(shared: Arc<GlobalState>) {
         shared.wake.notified().await;
         if shared.is_exiting() {
             return;
-        }
-        loop {
-            let rev = shared.documents().revision;
-            tokio::time::sleep(DEBOUNCE).await;
-            if shared.documents().revision == rev {
-                break;
-            }
         }
         serial += 1;
         let (s, d, k) = (shared.clone(), diags.clone(), links.clone());

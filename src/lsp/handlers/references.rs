@@ -9,7 +9,7 @@ use crate::lsp::global_state::GlobalState;
 use crate::lsp::large_answers::{self, Token};
 use crate::text::Encoding;
 use tower_lsp_server::jsonrpc::Result;
-use tower_lsp_server::ls_types::{Location, ReferenceParams};
+use tower_lsp_server::ls_types::ReferenceParams;
 
 /// `textDocument/references`, answered with the text of the list (see `large_answers.rs`: the
 /// list for the most-named actor of 10,000 articles took 200 MB as a `Value` tree).
@@ -25,33 +25,7 @@ pub async fn handle(state: &GlobalState, params: ReferenceParams) -> Result<Opti
     Ok(text.map(|t| state.outbox.put(t)))
 }
 
-/// The typed answer, for the framework's own `references` method: never reached while
-/// `large_answers::TextReferences` routes the method to [`handle`].
-pub async fn typed(state: &GlobalState, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-    let tp = params.text_document_position;
-    let include = params.context.include_declaration;
-    on_article(state, "references", &tp.text_document.uri, move |p, i| {
-        let off = offset_in(p, i, tp.position)?;
-        let locs = references(&p.snapshot, i, off, include, p.encoding);
-        (!locs.is_empty()).then_some(locs)
-    })
-    .await
-}
-
-pub fn references(
-    snap: &Snapshot,
-    article: usize,
-    offset: usize,
-    include_declaration: bool,
-    enc: Encoding,
-) -> Vec<Location> {
-    locs(snap, article, offset, include_declaration)
-        .iter()
-        .filter_map(|l| convert::location(snap, l, enc))
-        .collect()
-}
-
-/// [`references`] as the JSON text of the list, `None` for an empty one: a `Location` is made
+/// The locations as the JSON text of the list, `None` for an empty one: a `Location` is made
 /// and serialised at a time (the list for an actor named in every article is a hundred thousand
 /// locations; see `large_answers.rs`).
 pub fn references_json(
