@@ -7,6 +7,7 @@
 //! cached per-article results, by hashing keys (linear, no pairwise pass).
 
 pub mod coverage;
+pub mod notes;
 pub mod query;
 mod snapshot;
 

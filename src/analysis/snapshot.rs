@@ -44,7 +44,7 @@ pub struct Snapshot {
     is_linked: bool,
     /// Where the notes of crosswire.json apply, found on first use ([`Snapshot::notes`]); a
     /// new cell whenever `linked` changes, as actor notes depend on it.
-    notes: Arc<OnceLock<Arc<Vec<crate::notes::NoteUse>>>>,
+    notes: Arc<OnceLock<Arc<Vec<crate::analysis::notes::NoteUse>>>>,
 }
 
 /// One slot per actor; a slot holds `None` for an actor whose card cannot be built.
@@ -294,8 +294,8 @@ impl Snapshot {
 
     /// Where each note of crosswire.json applies, and which are stale (`notes::compute`), once
     /// per snapshot: hovers, inlay hints and diagnostics all read it.
-    pub fn notes(&self) -> Arc<Vec<crate::notes::NoteUse>> {
-        self.notes.get_or_init(|| Arc::new(crate::notes::compute(self))).clone()
+    pub fn notes(&self) -> Arc<Vec<crate::analysis::notes::NoteUse>> {
+        self.notes.get_or_init(|| Arc::new(crate::analysis::notes::compute(self))).clone()
     }
 
     /// The comparable figures with quantity key `key`, in (article, figure) order.

@@ -33,7 +33,7 @@ pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
     // each diagnostic rendered on its own core into a buffer of its own, then printed in order:
     // a report of thousands of snippets written line by line to stdout was most of the run
     let mut buffers: Vec<Buffer> = findings.iter().map(|_| writer.buffer()).collect();
-    let uses = crate::notes::resolve(snap);
+    let uses = crate::analysis::notes::resolve(snap);
     buffers.par_iter_mut().zip(findings.par_iter()).try_for_each(|(buffer, f)| {
         let diag = diagnostic(snap, &ids, f, &uses);
         term::emit(buffer, &config, &files, &diag).map_err(std::io::Error::other)
@@ -68,7 +68,7 @@ fn diagnostic(
     snap: &Snapshot,
     ids: &[usize],
     f: &Finding,
-    uses: &[crate::notes::NoteUse],
+    uses: &[crate::analysis::notes::NoteUse],
 ) -> Diagnostic<usize> {
     let here = snap.article(f.at.article);
     let fig = &here.figures[f.at.figure];
@@ -98,7 +98,7 @@ fn diagnostic(
         None => {}
     }
     // the user's notes on the finding's quantity or over one of its figures
-    for i in crate::notes::touching_finding(snap, uses, f) {
+    for i in crate::analysis::notes::touching_finding(snap, uses, f) {
         let note = &snap.config.notes[uses[i].index];
         let verdict = note.verdict.as_deref().map(|v| format!(" [{v}]")).unwrap_or_default();
         notes.push(format!("note {}{verdict} in crosswire.json: {}", uses[i].index + 1, note.note));

@@ -5,9 +5,10 @@
 use super::json::{location, Location, VERSION};
 use super::notes::{note_out, NoteOut};
 use crate::analysis::coverage::{self, Coverage};
+use crate::analysis::notes::NoteUse;
 use crate::analysis::Snapshot;
 use crate::findings::Code;
-use crate::notes::{Anchor, NoteUse};
+use crate::notes::Anchor;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -154,8 +155,12 @@ pub fn report<'a>(snap: &'a Snapshot, uses: &[NoteUse]) -> Report<'a> {
             notes: notes_on(&|u, a| match a {
                 Anchor::Quantity(k) => *k == q.key && !u.status.is_stale(),
                 Anchor::Text(_) => q.cells.iter().flatten().any(|f| {
-                    !crate::notes::touching(std::slice::from_ref(u), f.at.article, &f.at.span)
-                        .is_empty()
+                    !crate::analysis::notes::touching(
+                        std::slice::from_ref(u),
+                        f.at.article,
+                        &f.at.span,
+                    )
+                    .is_empty()
                 }),
                 Anchor::Actor(_) => false,
             }),

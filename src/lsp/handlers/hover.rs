@@ -151,7 +151,7 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
 /// text that only a note is anchored to, the notes alone.
 pub fn hover(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> Option<Hover> {
     let a = &snap.articles.get(article)?.article;
-    let uses = crate::notes::resolve(snap);
+    let uses = crate::analysis::notes::resolve(snap);
     let (mut value, span, actor, key) = match query::target_at(snap, article, offset) {
         Some(Target::Mention { mention, actor }) => {
             let card = query::actor_card(snap, actor)?;
@@ -166,7 +166,7 @@ pub fn hover(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> O
         }
         None => {
             // text a note is anchored to: the notes alone, over the anchored stretch
-            let i = *crate::notes::touching(&uses, article, &(offset..offset)).first()?;
+            let i = *crate::analysis::notes::touching(&uses, article, &(offset..offset)).first()?;
             let place = uses[i].places.iter().find(|p| p.article == article)?.span.clone();
             (String::new(), place, None, None)
         }
@@ -202,7 +202,11 @@ pub fn hover(snap: &Snapshot, article: usize, offset: usize, enc: Encoding) -> O
 }
 
 /// The notes `which` (indices into `uses`): number, verdict, text, sources, author and date.
-pub fn notes_markdown(snap: &Snapshot, uses: &[crate::notes::NoteUse], which: &[usize]) -> String {
+pub fn notes_markdown(
+    snap: &Snapshot,
+    uses: &[crate::analysis::notes::NoteUse],
+    which: &[usize],
+) -> String {
     let mut blocks = Vec::new();
     for &i in which.iter().take(SHOWN) {
         let note = &snap.config.notes[uses[i].index];
