@@ -171,6 +171,36 @@ impl Config {
         }
     }
 
+    /// Whether `other` analyses, links and compares every article as `self` does: they differ
+    /// at most in what only annotates the results (the notes and the verdict scale), so that
+    /// a note added or edited needs no article analysed again and no actor linked again.
+    pub fn same_analysis(&self, other: &Config) -> bool {
+        // every field named, so that a new one must be placed on one side or the other
+        let Config {
+            schema,
+            articles,
+            outlets,
+            aliases,
+            same,
+            different,
+            labels,
+            acknowledged,
+            limits,
+            notes: _,
+            verdicts: _,
+            outlet_globs: _,
+        } = self;
+        *schema == other.schema
+            && *articles == other.articles
+            && *outlets == other.outlets
+            && *aliases == other.aliases
+            && *same == other.same
+            && *different == other.different
+            && *labels == other.labels
+            && *acknowledged == other.acknowledged
+            && *limits == other.limits
+    }
+
     /// The outlet name the user gave for an article, matched on its file name, stem or a glob
     /// (a key refused by [`Config::refused_globs`] never matches).
     pub fn outlet_for(&self, file_name: &str) -> Option<&str> {
@@ -341,6 +371,18 @@ mod tests {
             Config::parse(r#"{"outlets": {"{..,*}.txt": "Outside", "*.txt": "Inside"}}"#, "x")
                 .unwrap();
         assert_eq!(cfg.outlet_for("a.txt"), Some("Inside"), "a refused key never matches");
+    }
+
+    #[test]
+    fn notes_and_verdicts_leave_the_analysis_as_it_is() {
+        let base = Config::parse(r#"{"aliases": {"Sergey Lavrov": ["Lavrov"]}}"#, "x").unwrap();
+        let noted = Config::parse(r#"{"aliases": {"Sergey Lavrov": ["Lavrov"]}, "notes": [{"anchor": {"actor": "Lavrov"}}], "verdicts": {"scale": ["ok"]}}"#, "x").unwrap();
+        assert!(base.same_analysis(&noted) && base != noted);
+        let other = Config::parse(r#"{"aliases": {"Sergey Lavrov": ["S. Lavrov"]}}"#, "x").unwrap();
+        assert!(!base.same_analysis(&other));
+        let mut ws = crate::analysis::Workspace::new(base.clone());
+        assert!(ws.set_annotations(noted));
+        assert!(!ws.set_annotations(other), "an alias changes the analysis");
     }
 
     #[test]

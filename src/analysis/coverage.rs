@@ -44,12 +44,20 @@ pub struct ActorRow {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ActorCell {
     pub mentions: usize,
-    /// The spellings the outlet uses, most used first, with their counts.
-    pub spellings: Vec<(String, usize)>,
+    /// The spellings the outlet uses, most used first.
+    pub spellings: Vec<Spelling>,
     /// How the outlet describes the actor (its roles), in text order, without repeats.
     pub roles: Vec<String>,
     /// The first mention.
     pub first: Option<Loc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spelling {
+    pub text: String,
+    pub count: usize,
+    /// Where the outlet first writes it.
+    pub first: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,47 +98,59 @@ pub fn coverage(snap: &Snapshot) -> Coverage {
         outlets[o].articles.push(i);
         outlet_of.push(o);
     }
-    let actors =
-        snap.linked
-            .actors
-            .iter()
-            .take(ACTOR_ROWS)
-            .map(|actor| {
-                let mut cells = vec![ActorCell::default(); outlets.len()];
-                for m in &actor.members {
-                    let art = snap.article(m.article);
-                    let Some(entity) = art.actors.entities.get(m.entity) else { continue };
-                    let cell = &mut cells[outlet_of[m.article]];
-                    for role in &entity.roles {
-                        let role = role.text.trim();
-                        if !role.is_empty()
-                            && !cell.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
-                        {
-                            cell.roles.push(role.to_string());
-                        }
-                    }
-                    for &mi in &entity.mentions {
-                        let Some(mention) = art.actors.mentions.get(mi) else { continue };
-                        cell.mentions += 1;
-                        let text = art.actors.text_of(mention);
-                        match cell.spellings.iter_mut().find(|(s, _)| s == text) {
-                            Some((_, n)) => *n += 1,
-                            None => cell.spellings.push((text.to_string(), 1)),
-                        }
-                        let here = Loc { article: m.article, span: mention.span.clone() };
-                        if cell.first.as_ref().is_none_or(|f| {
-                            (f.article, f.span.start) > (here.article, here.span.start)
-                        }) {
-                            cell.first = Some(here);
-                        }
+    let actors = snap
+        .linked
+        .actors
+        .iter()
+        .take(ACTOR_ROWS)
+        .map(|actor| {
+            let mut cells = vec![ActorCell::default(); outlets.len()];
+            for m in &actor.members {
+                let art = snap.article(m.article);
+                let Some(entity) = art.actors.entities.get(m.entity) else { continue };
+                let cell = &mut cells[outlet_of[m.article]];
+                for role in &entity.roles {
+                    let role = role.text.trim();
+                    if !role.is_empty() && !cell.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
+                    {
+                        cell.roles.push(role.to_string());
                     }
                 }
-                for cell in &mut cells {
-                    cell.spellings.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+                for &mi in &entity.mentions {
+                    let Some(mention) = art.actors.mentions.get(mi) else { continue };
+                    cell.mentions += 1;
+                    let text = art.actors.text_of(mention);
+                    let here = Loc { article: m.article, span: mention.span.clone() };
+                    let earlier =
+                        |a: &Loc, b: &Loc| (a.article, a.span.start) < (b.article, b.span.start);
+                    match cell.spellings.iter_mut().find(|s| s.text == text) {
+                        Some(s) => {
+                            s.count += 1;
+                            if earlier(&here, &s.first) {
+                                s.first = here.clone();
+                            }
+                        }
+                        None => cell.spellings.push(Spelling {
+                            text: text.to_string(),
+                            count: 1,
+                            first: here.clone(),
+                        }),
+                    }
+                    if cell
+                        .first
+                        .as_ref()
+                        .is_none_or(|f| (f.article, f.span.start) > (here.article, here.span.start))
+                    {
+                        cell.first = Some(here);
+                    }
                 }
-                ActorRow { actor: actor.id, name: actor.name.clone(), kind: actor.kind, cells }
-            })
-            .collect();
+            }
+            for cell in &mut cells {
+                cell.spellings.sort_by_key(|s| std::cmp::Reverse(s.count));
+            }
+            ActorRow { actor: actor.id, name: actor.name.clone(), kind: actor.kind, cells }
+        })
+        .collect();
     let mut in_finding: HashMap<FigureRef, Code> = HashMap::new();
     let mut finding_of: HashMap<&str, (Code, Severity)> = HashMap::new();
     for f in &snap.findings {

@@ -7,6 +7,7 @@
 //! cached per-article results, by hashing keys (linear, no pairwise pass).
 
 pub mod coverage;
+pub mod notes;
 pub mod query;
 mod snapshot;
 
@@ -214,6 +215,17 @@ impl Workspace {
             })
             .collect();
         self.articles.extend(analysed);
+    }
+
+    /// Replaces the configuration by one that analyses every article alike
+    /// ([`Config::same_analysis`]: only notes or the verdict scale differ), keeping every
+    /// analysis. False (and nothing changed) for any other configuration.
+    pub fn set_annotations(&mut self, config: Config) -> bool {
+        if !self.config.same_analysis(&config) {
+            return false;
+        }
+        self.config = Arc::new(config);
+        true
     }
 
     /// Adds or replaces one article, re-analysing only it.

@@ -44,7 +44,7 @@ pub struct Snapshot {
     is_linked: bool,
     /// Where the notes of crosswire.json apply, found on first use ([`Snapshot::notes`]); a
     /// new cell whenever `linked` changes, as actor notes depend on it.
-    notes: Arc<OnceLock<Arc<Vec<crate::notes::NoteUse>>>>,
+    notes: Arc<OnceLock<Arc<Vec<crate::analysis::notes::NoteUse>>>>,
 }
 
 /// One slot per actor; a slot holds `None` for an actor whose card cannot be built.
@@ -114,7 +114,7 @@ impl Snapshot {
         let by_name: HashMap<String, usize> =
             articles.iter().enumerate().map(|(i, a)| (a.article.name.clone(), i)).collect();
         let prev = prev.filter(|p| {
-            (Arc::ptr_eq(&p.config, &config) || *p.config == *config)
+            (Arc::ptr_eq(&p.config, &config) || p.config.same_analysis(&config))
                 && p.articles.len() == articles.len()
                 && p.articles.iter().zip(&articles).all(|(x, y)| x.article.name == y.article.name)
         });
@@ -166,7 +166,8 @@ impl Snapshot {
             return true;
         }
         let comparable = linked.is_linked
-            && (Arc::ptr_eq(&linked.config, &self.config) || *linked.config == *self.config)
+            && (Arc::ptr_eq(&linked.config, &self.config)
+                || linked.config.same_analysis(&self.config))
             && linked.articles.len() == self.articles.len();
         let same = comparable
             && linked.articles.iter().zip(&self.articles).all(|(old, new)| {
@@ -293,8 +294,8 @@ impl Snapshot {
 
     /// Where each note of crosswire.json applies, and which are stale (`notes::compute`), once
     /// per snapshot: hovers, inlay hints and diagnostics all read it.
-    pub fn notes(&self) -> Arc<Vec<crate::notes::NoteUse>> {
-        self.notes.get_or_init(|| Arc::new(crate::notes::compute(self))).clone()
+    pub fn notes(&self) -> Arc<Vec<crate::analysis::notes::NoteUse>> {
+        self.notes.get_or_init(|| Arc::new(crate::analysis::notes::compute(self))).clone()
     }
 
     /// The comparable figures with quantity key `key`, in (article, figure) order.

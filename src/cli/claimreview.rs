@@ -5,8 +5,9 @@
 //! `itemReviewed` a `Claim` whose `appearance`s are the articles it stands in (their URL when
 //! known, the outlet as `author`, `datePublished`), the note's author and date.
 
+use crate::analysis::notes::NoteUse;
 use crate::analysis::Snapshot;
-use crate::notes::{Anchor, NoteUse, Rating};
+use crate::notes::{Anchor, Rating};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 

@@ -216,8 +216,8 @@ pub fn notes(args: ListArgs) -> i32 {
     list(
         &args,
         Scope::Everything,
-        |snap, out| super::notes::write_json(snap, &crate::notes::resolve(snap), out),
-        |snap, out| super::notes::write_text(snap, &crate::notes::resolve(snap), out),
+        |snap, out| super::notes::write_json(snap, &crate::analysis::notes::resolve(snap), out),
+        |snap, out| super::notes::write_text(snap, &crate::analysis::notes::resolve(snap), out),
     )
 }
 
@@ -227,8 +227,12 @@ pub fn claimreview(args: ClaimReviewArgs) -> i32 {
         Err(code) => return code,
     };
     let mut skipped = Vec::new();
-    let reviews =
-        claimreview::reviews(&snap, &crate::notes::resolve(&snap), &args.url, &mut skipped);
+    let reviews = claimreview::reviews(
+        &snap,
+        &crate::analysis::notes::resolve(&snap),
+        &args.url,
+        &mut skipped,
+    );
     for s in &skipped {
         eprintln!("crosswire: warning: {s}; not exported");
     }
@@ -243,7 +247,7 @@ pub fn report(args: ReportArgs) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let uses = crate::notes::resolve(&snap);
+    let uses = crate::analysis::notes::resolve(&snap);
     for u in uses.iter() {
         if let Some(m) = u.stale_message(&snap.config.notes[u.index]) {
             eprintln!("crosswire: warning: {m}");

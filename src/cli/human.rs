@@ -34,8 +34,9 @@ pub fn check(snap: &Snapshot, findings: &[&Finding]) -> std::io::Result<()> {
     // each diagnostic rendered on its own core into a buffer of its own, then printed in order:
     // a report of thousands of snippets written line by line to stdout was most of the run
     let mut buffers: Vec<Buffer> = findings.iter().map(|_| writer.buffer()).collect();
+    let uses = crate::analysis::notes::resolve(snap);
     buffers.par_iter_mut().zip(findings.par_iter()).try_for_each(|(buffer, f)| {
-        let diag = diagnostic(snap, &ids, f);
+        let diag = diagnostic(snap, &ids, f, &uses);
         term::emit(buffer, &config, &files, &diag).map_err(std::io::Error::other)
     })?;
     for buffer in &buffers {
@@ -134,7 +135,12 @@ impl<'a> Files<'a> for ArticleFiles<'a> {
     }
 }
 
-fn diagnostic(snap: &Snapshot, ids: &[usize], f: &Finding) -> Diagnostic<usize> {
+fn diagnostic(
+    snap: &Snapshot,
+    ids: &[usize],
+    f: &Finding,
+    uses: &[crate::analysis::notes::NoteUse],
+) -> Diagnostic<usize> {
     let here = snap.article(f.at.article);
     let fig = &here.figures[f.at.figure];
     let mut labels = vec![
@@ -161,6 +167,12 @@ fn diagnostic(snap: &Snapshot, ids: &[usize], f: &Finding) -> Diagnostic<usize> 
             now.join(", ")
         )),
         None => {}
+    }
+    // the user's notes on the finding's quantity or over one of its figures
+    for i in crate::analysis::notes::touching_finding(snap, uses, f) {
+        let note = &snap.config.notes[uses[i].index];
+        let verdict = note.verdict.as_deref().map(|v| format!(" [{v}]")).unwrap_or_default();
+        notes.push(format!("note {}{verdict} in crosswire.json: {}", uses[i].index + 1, note.note));
     }
     diag.with_code(f.code.as_str()).with_message(&f.message).with_labels(labels).with_notes(notes)
 }

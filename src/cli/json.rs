@@ -91,7 +91,7 @@ struct Acknowledgement<'a> {
 
 pub fn check<'a>(snap: &'a Snapshot, findings: &[&'a crate::findings::Finding]) -> CheckReport<'a> {
     use rayon::prelude::*;
-    let uses = crate::notes::resolve(snap);
+    let uses = crate::analysis::notes::resolve(snap);
     // locations on all cores (tens of thousands at 10,000 articles), in the findings' order
     let diagnostics = findings
         .par_iter()
@@ -130,7 +130,7 @@ pub fn check<'a>(snap: &'a Snapshot, findings: &[&'a crate::findings::Finding]) 
                 file: here.file,
                 line: here.line,
                 message: &f.message,
-                notes: crate::notes::touching_finding(snap, &uses, f)
+                notes: crate::analysis::notes::touching_finding(snap, &uses, f)
                     .into_iter()
                     .map(|i| super::notes::note_brief(snap, uses[i].index))
                     .collect(),

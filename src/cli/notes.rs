@@ -2,8 +2,9 @@
 //! no longer be found. Also the short form of a note that `check` attaches to a finding.
 
 use super::json::{location, Location, VERSION};
+use crate::analysis::notes::{NoteUse, Status};
 use crate::analysis::Snapshot;
-use crate::notes::{Anchor, Note, NoteDate, NoteUse, Rating, Status};
+use crate::notes::{Anchor, Note, NoteDate, Rating};
 use serde::Serialize;
 use std::io::Write;
 

@@ -5,9 +5,10 @@
 use super::json::{location, Location, VERSION};
 use super::notes::{note_out, NoteOut};
 use crate::analysis::coverage::{self, Coverage};
+use crate::analysis::notes::NoteUse;
 use crate::analysis::Snapshot;
 use crate::findings::Code;
-use crate::notes::{Anchor, NoteUse};
+use crate::notes::Anchor;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -56,6 +57,8 @@ pub struct ActorCell {
 #[derive(Serialize)]
 pub struct SpellingOut {
     pub count: usize,
+    /// Where the outlet first writes it.
+    pub first: Location,
     pub text: String,
 }
 
@@ -132,7 +135,11 @@ pub fn report<'a>(snap: &'a Snapshot, uses: &[NoteUse]) -> Report<'a> {
                     spellings: cell
                         .spellings
                         .iter()
-                        .map(|(text, count)| SpellingOut { count: *count, text: text.clone() })
+                        .map(|s| SpellingOut {
+                            count: s.count,
+                            first: location(snap, s.first.article, &s.first.span),
+                            text: s.text.clone(),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -148,8 +155,12 @@ pub fn report<'a>(snap: &'a Snapshot, uses: &[NoteUse]) -> Report<'a> {
             notes: notes_on(&|u, a| match a {
                 Anchor::Quantity(k) => *k == q.key && !u.status.is_stale(),
                 Anchor::Text(_) => q.cells.iter().flatten().any(|f| {
-                    !crate::notes::touching(std::slice::from_ref(u), f.at.article, &f.at.span)
-                        .is_empty()
+                    !crate::analysis::notes::touching(
+                        std::slice::from_ref(u),
+                        f.at.article,
+                        &f.at.span,
+                    )
+                    .is_empty()
                 }),
                 Anchor::Actor(_) => false,
             }),
@@ -181,6 +192,12 @@ pub fn report<'a>(snap: &'a Snapshot, uses: &[NoteUse]) -> Report<'a> {
 }
 
 // --- the page ------------------------------------------------------------------------------
+
+/// How many quantities the page shows (the most disputed first), and how many figures of one
+/// outlet for one quantity: a page of a story of thousands of articles must still open. The
+/// JSON holds everything.
+const ROWS_SHOWN: usize = 200;
+const FIGURES_SHOWN: usize = 12;
 
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -284,7 +301,7 @@ pub fn html(r: &Report, title: &str) -> String {
     h.push_str("<table id=\"quantities\">");
     head(&mut h, "Quantity", "<th>By publication date</th>");
     h.push_str("<tbody>");
-    for q in &r.quantities {
+    for q in r.quantities.iter().take(ROWS_SHOWN) {
         let _ = write!(
             h,
             "<tr data-key=\"{k}\" class=\"{c}\"><th class=\"row\">{d}<span class=\"key\">{k}</span>{notes}</th>",
@@ -298,7 +315,7 @@ pub fn html(r: &Report, title: &str) -> String {
             if figs.is_empty() {
                 h.push_str("<span class=\"none\">—</span>");
             }
-            for f in figs {
+            for f in figs.iter().take(FIGURES_SHOWN) {
                 let _ = write!(
                     h,
                     "<a class=\"fig {c}\" href=\"{href}\" title=\"{file} line {line}\">{t}</a><span class=\"at\">{at}</span> ",
@@ -310,11 +327,22 @@ pub fn html(r: &Report, title: &str) -> String {
                     at = esc(&place_label(&f.location)),
                 );
             }
+            if figs.len() > FIGURES_SHOWN {
+                let _ =
+                    write!(h, "<span class=\"at\">and {} more</span>", figs.len() - FIGURES_SHOWN);
+            }
             h.push_str("</td>");
         }
         let _ = write!(h, "<td>{}</td></tr>", timeline(r, q));
     }
     h.push_str("</tbody></table>");
+    if r.quantities.len() > ROWS_SHOWN {
+        let _ = write!(
+            h,
+            "<p class=\"sub\">… and {} more quantities (every one in <code>--format json</code>).</p>",
+            r.quantities.len() - ROWS_SHOWN
+        );
+    }
     // the actors
     h.push_str("<h2>Who is named, and how</h2><table id=\"actors\">");
     head(&mut h, "Actor", "");
@@ -346,7 +374,14 @@ pub fn html(r: &Report, title: &str) -> String {
                     let spellings: Vec<String> = cell
                         .spellings
                         .iter()
-                        .map(|s| format!("{} ({})", esc(&s.text), s.count))
+                        .map(|s| {
+                            format!(
+                                "<a href=\"{}\">{}</a> ({})",
+                                esc(&href(&s.first)),
+                                esc(&s.text),
+                                s.count
+                            )
+                        })
                         .collect();
                     let _ = write!(h, "<span class=\"spell\">{}</span>", spellings.join(", "));
                     if !cell.roles.is_empty() {
@@ -463,7 +498,7 @@ fn timeline(r: &Report, q: &QuantityRow) -> String {
         .iter()
         .zip(&q.outlets)
         .flat_map(|(o, figs)| {
-            figs.iter().map(move |f| {
+            figs.iter().take(FIGURES_SHOWN).map(move |f| {
                 let date = f
                     .date
                     .as_deref()

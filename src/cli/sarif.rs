@@ -21,7 +21,7 @@ pub fn write(
     use rayon::prelude::*;
     // the results sit at root → "runs" → run → "results": their elements four levels deep
     const RESULTS_DEPTH: usize = 3;
-    let uses = crate::notes::resolve(snap);
+    let uses = crate::analysis::notes::resolve(snap);
     let items = findings
         .par_iter()
         .map(|f| pretty_at_depth(&result(snap, f, &uses), RESULTS_DEPTH + 1))
@@ -32,7 +32,7 @@ pub fn write(
 /// The report as one `Value`: the reference [`write`] is tested against.
 #[cfg(test)]
 pub fn report(snap: &Snapshot, findings: &[&Finding]) -> Value {
-    let uses = crate::notes::resolve(snap);
+    let uses = crate::analysis::notes::resolve(snap);
     report_with(Value::Array(findings.iter().map(|f| result(snap, f, &uses)).collect()))
 }
 
@@ -118,7 +118,7 @@ fn uri_reference(path: &str) -> String {
     out
 }
 
-fn result(snap: &Snapshot, f: &Finding, uses: &[crate::notes::NoteUse]) -> Value {
+fn result(snap: &Snapshot, f: &Finding, uses: &[crate::analysis::notes::NoteUse]) -> Value {
     let span =
         |r: crate::findings::FigureRef| snap.article(r.article).figures[r.figure].span.clone();
     let here = location(snap, f.at.article, &span(f.at));
@@ -142,7 +142,7 @@ fn result(snap: &Snapshot, f: &Finding, uses: &[crate::notes::NoteUse]) -> Value
         "properties": {"quantity": f.quantity, "notes": f.notes},
     });
     // the user's notes on the finding ("notes" already holds the finding's own explanations)
-    let annotations: Vec<Value> = crate::notes::touching_finding(snap, uses, f)
+    let annotations: Vec<Value> = crate::analysis::notes::touching_finding(snap, uses, f)
         .into_iter()
         .map(|i| json!(super::notes::note_brief(snap, uses[i].index)))
         .collect();

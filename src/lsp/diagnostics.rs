@@ -110,7 +110,7 @@ impl Publisher {
         config: Option<ConfigDoc>,
     ) {
         let snap = &p.snapshot;
-        let uses = crate::notes::resolve(snap);
+        let uses = crate::analysis::notes::resolve(snap);
         let mut hints: Vec<Vec<Diagnostic>> = vec![Vec::new(); snap.articles.len()];
         for u in uses.iter() {
             let note = &snap.config.notes[u.index];
@@ -259,7 +259,7 @@ fn note_diagnostic(
 /// A warning on crosswire.json for each note that can no longer be found, on the note's
 /// anchor (its quote, actor or quantity as written in the file).
 fn stale_problems(
-    uses: &[crate::notes::NoteUse],
+    uses: &[crate::analysis::notes::NoteUse],
     snap: &Snapshot,
     doc: &ConfigDoc,
 ) -> Vec<ConfigProblem> {

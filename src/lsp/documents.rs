@@ -352,6 +352,12 @@ impl Documents {
         if *self.config == config {
             return;
         }
+        // a note added or edited: the same analyses, a new snapshot (with the notes) to publish
+        if self.workspace.set_annotations(config.clone()) {
+            self.config = Arc::new(config);
+            self.bump();
+            return;
+        }
         self.filter = ArticleFilter::new(&config);
         self.config = Arc::new(config.clone());
         self.config_gen += 1;

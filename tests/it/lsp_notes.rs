@@ -210,11 +210,20 @@ fn add_a_note_writes_the_entry_and_opens_crosswire_json_at_its_text() {
     let offset = offset_of(&text, at["line"].as_u64().unwrap(), at["character"].as_u64().unwrap());
     assert!(text[..offset].ends_with("\"note\": \""), "cursor inside the note's quotes: {text}");
     assert!(text[offset..].starts_with('"'));
-    // on a figure: the figure, and its quantity across outlets
+    // the editor saves crosswire.json: the new note is a hint on the selection (the articles
+    // are not analysed again for it: only the notes differ)
+    let n = c.notifications.len();
     c.notify(
         "workspace/didChangeWatchedFiles",
         json!({ "changes": [{ "uri": uri(&cfg), "type": 1 }] }),
     );
+    let d = c.wait_diagnostics_from(n, &uri(&p2), |p| {
+        p["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "note")
+    });
+    let hint = d["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "note").unwrap();
+    assert_eq!(hint["range"], selection);
+    assert_eq!(hint["message"], "Note 1: (no text yet)");
+    // on a figure: the figure, and its quantity across outlets
     let (l, ch) = utf16_pos(&text2, "275,000", 0);
     let at = json!({ "start": { "line": l, "character": ch + 1 }, "end": { "line": l, "character": ch + 1 } });
     let actions = c.request(

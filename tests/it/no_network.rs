@@ -281,8 +281,10 @@ fn assert_no_program_started(what: &str, calls: &[Call]) {
 fn check_and_actors_on_the_seeds_open_no_socket() {
     let Some(strace) = strace() else { return };
     let dir = tempfile::tempdir().unwrap();
-    for (i, args) in [["check", "fixtures/seeds"], ["actors", "fixtures/seeds"]].iter().enumerate()
-    {
+    // and the coverage report, whose page must fetch nothing either (tests/report-browser)
+    let runs =
+        [["check", "fixtures/seeds"], ["actors", "fixtures/seeds"], ["report", "fixtures/seeds"]];
+    for (i, args) in runs.iter().enumerate() {
         let calls = traced_run(strace, "trace=%network", args, &dir, &format!("net-{i}.txt"));
         assert_no_network(&format!("crosswire {}", args.join(" ")), &calls);
     }
@@ -292,8 +294,10 @@ fn check_and_actors_on_the_seeds_open_no_socket() {
 fn check_and_actors_on_the_seeds_start_no_program() {
     let Some(strace) = strace() else { return };
     let dir = tempfile::tempdir().unwrap();
-    for (i, args) in [["check", "fixtures/seeds"], ["actors", "fixtures/seeds"]].iter().enumerate()
-    {
+    // and the coverage report, whose page must fetch nothing either (tests/report-browser)
+    let runs =
+        [["check", "fixtures/seeds"], ["actors", "fixtures/seeds"], ["report", "fixtures/seeds"]];
+    for (i, args) in runs.iter().enumerate() {
         let calls = traced_run(strace, "trace=%process", args, &dir, &format!("proc-{i}.txt"));
         assert_no_program_started(&format!("crosswire {}", args.join(" ")), &calls);
     }

@@ -186,6 +186,17 @@ fn check_carries_the_notes_that_touch_a_finding() {
         v["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] != "figure-conflict");
     assert!(other.is_none_or(|d| d.get("notes").is_none()));
 
+    let human = crosswire(&["check"], dir.path());
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        human.contains("= note 1 [misleading] in crosswire.json: OCHA gave 250,000 on 14 October."),
+        "{human}"
+    );
+    assert!(
+        human.contains("= note 3 [disputed] in crosswire.json: UN and NGO counts differ."),
+        "{human}"
+    );
+
     let out = crosswire(&["check", "--format", "sarif"], dir.path());
     let sarif = json(&out);
     let result = sarif["runs"][0]["results"]

@@ -59,6 +59,9 @@ test('actors are rows: who each outlet names, how often, how', async () => {
   assert.ok(Object.values(mentions).filter((n) => n > 0).length >= 4, JSON.stringify(mentions));
   const uspa = await lavrov.locator('td[data-outlet="USPA News"]').textContent();
   assert.match(uspa, /Sergei Lavrov \(1\)/);
+  // each spelling links to where the outlet first writes it
+  const spelling = lavrov.locator('td[data-outlet="USPA News"] .spell a', { hasText: 'Sergei Lavrov' });
+  assert.match(await spelling.getAttribute('href'), /002_142ef9cbeb2672f9\.txt#L11$/);
   const kerry = page.locator('#actors tbody tr', { hasText: 'John Kerry' }).first();
   assert.match(await kerry.locator('td[data-outlet="USPA News"] .roles').textContent(), /Secretary of State/);
 });

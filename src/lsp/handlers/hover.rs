@@ -156,7 +156,7 @@ pub(crate) fn hover(
     enc: Encoding,
 ) -> Option<Hover> {
     let a = &snap.articles.get(article)?.article;
-    let uses = crate::notes::resolve(snap);
+    let uses = crate::analysis::notes::resolve(snap);
     let (mut value, span, actor, key) = match query::target_at(snap, article, offset) {
         Some(Target::Mention { mention, actor }) => {
             let card = query::actor_card(snap, actor)?;
@@ -171,7 +171,7 @@ pub(crate) fn hover(
         }
         None => {
             // text a note is anchored to: the notes alone, over the anchored stretch
-            let i = *crate::notes::touching(&uses, article, &(offset..offset)).first()?;
+            let i = *crate::analysis::notes::touching(&uses, article, &(offset..offset)).first()?;
             let place = uses[i].places.iter().find(|p| p.article == article)?.span.clone();
             (String::new(), place, None, None)
         }
@@ -209,7 +209,7 @@ pub(crate) fn hover(
 /// The notes `which` (indices into `uses`): number, verdict, text, sources, author and date.
 pub(crate) fn notes_markdown(
     snap: &Snapshot,
-    uses: &[crate::notes::NoteUse],
+    uses: &[crate::analysis::notes::NoteUse],
     which: &[usize],
 ) -> String {
     let mut blocks = Vec::new();

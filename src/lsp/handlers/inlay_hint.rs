@@ -70,7 +70,7 @@ fn verdict_hints(
     enc: Encoding,
 ) -> Vec<InlayHint> {
     let Some(a) = snap.articles.get(article) else { return Vec::new() };
-    let uses = crate::notes::resolve(snap);
+    let uses = crate::analysis::notes::resolve(snap);
     let mut out = Vec::new();
     for u in uses.iter() {
         let note = &snap.config.notes[u.index];
