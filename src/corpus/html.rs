@@ -117,14 +117,12 @@ fn kind_of(name: &[u8]) -> Kind {
         b"script" | b"style" | b"noscript" | b"template" | b"svg" | b"math" | b"iframe"
         | b"object" | b"embed" | b"canvas" | b"video" | b"audio" | b"head" | b"title"
         | b"button" | b"select" | b"textarea" | b"form" | b"nav" | b"aside" | b"footer"
-        | b"figure" | b"dialog" | b"menu" | b"input" | b"label" | b"noembed" | b"noframes" => {
-            Kind::Skip
-        }
+        | b"dialog" | b"menu" | b"input" | b"label" | b"noembed" | b"noframes" => Kind::Skip,
         b"address" | b"article" | b"blockquote" | b"body" | b"center" | b"dd" | b"details"
-        | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"header" | b"hgroup" | b"hr"
-        | b"html" | b"li" | b"main" | b"ol" | b"p" | b"pre" | b"section" | b"summary"
-        | b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr" | b"td" | b"th" | b"caption"
-        | b"ul" | b"option" | b"legend" => Kind::Block,
+        | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"figure" | b"header"
+        | b"hgroup" | b"hr" | b"html" | b"li" | b"main" | b"ol" | b"p" | b"pre" | b"section"
+        | b"summary" | b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr" | b"td" | b"th"
+        | b"caption" | b"ul" | b"option" | b"legend" => Kind::Block,
         _ => Kind::Inline,
     }
 }
@@ -242,6 +240,10 @@ const ROOT: usize = 0;
 const END_TAG_REACH: usize = 256;
 /// Readability's minimum paragraph length for scoring.
 const MIN_PARAGRAPH: usize = 25;
+/// Readability's number of top candidates compared for a shared ancestor.
+const TOP_CANDIDATES: usize = 5;
+/// How far up the tree the choice of the article's container climbs.
+const CLIMB_REACH: usize = 256;
 /// The most JSON-LD read from one page.
 const MAX_JSON_LD: usize = 1 << 20;
 
@@ -730,15 +732,74 @@ impl<'s> Reader<'s> {
             let density = if n.text_len == 0 { 0.0 } else { n.link_len as f64 / n.text_len as f64 };
             n.score.map(|s| s * (1.0 - density))
         };
-        let mut top: Option<(usize, f64)> = None;
-        for (i, n) in self.nodes.iter().enumerate() {
-            if let Some(s) = final_score(n) {
-                if top.is_none_or(|(_, best)| s > best) {
-                    top = Some((i, s));
+        let mut ranked: Vec<(usize, f64)> =
+            self.nodes.iter().enumerate().filter_map(|(i, n)| Some((i, final_score(n)?))).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(TOP_CANDIDATES);
+        let (mut top, best) = *ranked.first()?;
+        let parent_of = |i: usize| self.nodes[i].parent;
+        let is_within = |node: usize, ancestor: usize| {
+            let mut at = node;
+            for _ in 0..CLIMB_REACH {
+                if at == ancestor {
+                    return true;
                 }
+                if at == ROOT {
+                    return false;
+                }
+                at = parent_of(at);
+            }
+            false
+        };
+        // several strong candidates under one ancestor: that ancestor holds the article (a
+        // story split into sections, each its own container)
+        let alternatives: Vec<usize> =
+            ranked[1..].iter().filter(|(_, s)| *s >= best * 0.75).map(|&(i, _)| i).collect();
+        if alternatives.len() >= 3 {
+            let mut at = parent_of(top);
+            for _ in 0..CLIMB_REACH {
+                if alternatives.iter().filter(|&&a| is_within(a, at)).count() >= 3 {
+                    top = at;
+                    break;
+                }
+                if at == ROOT {
+                    break;
+                }
+                at = parent_of(at);
             }
         }
-        let (top, top_score) = top?;
+        // a parent that scores better than the candidate is the better container
+        let mut last = final_score(&self.nodes[top]).unwrap_or(best);
+        let mut at = parent_of(top);
+        for _ in 0..CLIMB_REACH {
+            if at == ROOT || top == ROOT {
+                break;
+            }
+            if let Some(s) = final_score(&self.nodes[at]) {
+                if s < last / 3.0 {
+                    break;
+                }
+                if s > last {
+                    top = at;
+                    break;
+                }
+                last = s;
+            }
+            at = parent_of(at);
+        }
+        // a candidate alone in its parent: the parent is the same container
+        let mut children = vec![0usize; self.nodes.len()];
+        for n in &self.nodes[1..] {
+            children[n.parent] += 1;
+        }
+        for _ in 0..CLIMB_REACH {
+            let parent = parent_of(top);
+            if top == ROOT || parent == ROOT || children[parent] != 1 {
+                break;
+            }
+            top = parent;
+        }
+        let top_score = final_score(&self.nodes[top]).unwrap_or(best);
         // the top candidate and its siblings that score well or read as prose
         let parent = self.nodes[top].parent;
         let threshold = (top_score * 0.2).max(10.0);
