@@ -345,3 +345,67 @@ mod properties {
         }
     }
 }
+
+/// Words of a text, lower-cased, as a multiset.
+fn word_counts(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[test]
+fn real_news_pages_give_the_article_readability_gives() {
+    for (name, outlet, date) in
+        [("bbc-1", Some("BBC News"), Some("2015-07-24")), ("nytimes-1", None, None)]
+    {
+        let dir = fixtures("html-readability").join(name);
+        let source = std::fs::read_to_string(dir.join("source.html")).unwrap();
+        let page = crosswire::corpus::html::extract(&source).unwrap();
+        let expected = reader_text(&std::fs::read_to_string(dir.join("expected.html")).unwrap());
+        let (want, got) = (word_counts(&expected), word_counts(&page.text));
+        let overlap: usize =
+            want.iter().map(|(w, n)| (*n).min(got.get(w).copied().unwrap_or(0))).sum();
+        let precision = overlap as f64 / got.values().sum::<usize>() as f64;
+        let recall = overlap as f64 / want.values().sum::<usize>() as f64;
+        assert!(
+            precision > 0.9 && recall > 0.95,
+            "{name}: precision {precision:.3}, recall {recall:.3}"
+        );
+        let meta: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join("expected-metadata.json")).unwrap(),
+        )
+        .unwrap();
+        if let Some(outlet) = outlet {
+            assert_eq!(page.meta.outlet.as_deref(), Some(outlet));
+            assert_eq!(meta["siteName"], outlet);
+        }
+        if let Some(date) = date {
+            assert!(
+                page.meta.published.as_deref().is_some_and(|d| d.starts_with(date)),
+                "{:?}",
+                page.meta
+            );
+        }
+        if let Some(byline) = meta["byline"].as_str().filter(|b| Some(*b) != outlet) {
+            assert_eq!(page.meta.author.as_deref(), Some(byline));
+        }
+        // through the binary: served, and every position inside the page
+        let out = run(&["figures", "--format", "json"], &dir.join("source.html"));
+        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut locs = Vec::new();
+        locations(&json_of(&out), &mut locs);
+        assert!(!locs.is_empty(), "{name}: figures found");
+        for loc in locs {
+            let n = |k: &str| loc[k].as_u64().unwrap();
+            let (start, end) = (
+                offset(&source, n("line"), n("character")),
+                offset(&source, n("end_line"), n("end_character")),
+            );
+            let want =
+                loc["text"].as_str().unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(reader_text(&source[start..end]), want, "{loc}");
+        }
+    }
+}

@@ -461,11 +461,9 @@ impl<'s> Reader<'s> {
             "article:published_time" | "datepublished" | "date" | "pubdate" => {
                 set_once(&mut found.published_time, Some(content))
             }
-            "author" | "article:author" => {
-                // article:author is often a profile URL, which names nobody
-                if !content.contains("://") {
-                    set_once(&mut found.author, Some(content))
-                }
+            // article:author is often a profile URL, which names nobody
+            "author" | "article:author" if !content.contains("://") => {
+                set_once(&mut found.author, Some(content))
             }
             _ => {}
         }
@@ -806,8 +804,7 @@ impl<'s> Reader<'s> {
         let mut chosen = vec![false; self.nodes.len()];
         chosen[top] = true;
         if top != ROOT {
-            for i in top + 1..self.nodes.len() {
-                let n = &self.nodes[i];
+            for (n, slot) in self.nodes.iter().zip(chosen.iter_mut()).skip(1) {
                 if n.parent != parent || n.skipped {
                     continue;
                 }
@@ -815,13 +812,7 @@ impl<'s> Reader<'s> {
                     if n.text_len == 0 { 1.0 } else { n.link_len as f64 / n.text_len as f64 };
                 let strong = final_score(n).is_some_and(|s| s >= threshold);
                 let prose = &*n.name == b"p" && n.text_len > 80 && density < 0.25;
-                chosen[i] = strong || prose;
-            }
-            for i in 1..top {
-                let n = &self.nodes[i];
-                if n.parent == parent && !n.skipped {
-                    chosen[i] = final_score(n).is_some_and(|s| s >= threshold);
-                }
+                *slot |= strong || prose;
             }
         }
         let mut inside = vec![false; self.nodes.len()];
