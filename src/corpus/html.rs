@@ -81,6 +81,39 @@ pub fn is_page_name(name: &str) -> bool {
     lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
+/// A page that is not UTF-8, decoded in the encoding its `<meta charset>` (or `http-equiv`
+/// content type) declares in its first 1,024 bytes, as browsers look for it. `not_utf8` is the
+/// reason UTF-8 failed, given back when the page declares nothing else.
+pub fn decode_declared(bytes: &[u8], not_utf8: &str) -> Result<String, String> {
+    static CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+        regex::bytes::Regex::new(r#"(?i)<meta[^>]*charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"#)
+            .unwrap()
+    });
+    let head = &bytes[..bytes.len().min(1024)];
+    let Some(label) = CHARSET.captures(head).map(|c| c[1].to_vec()) else {
+        return Err(not_utf8.to_string());
+    };
+    let shown = String::from_utf8_lossy(&label).into_owned();
+    match encoding_rs::Encoding::for_label(&label) {
+        None => Err(format!(
+            "not valid UTF-8, and the charset it declares (\"{shown}\") is not a known encoding; skipped"
+        )),
+        Some(encoding) if encoding == encoding_rs::UTF_8 => Err(format!(
+            "{not_utf8} (the page declares \"{shown}\")"
+        )),
+        Some(encoding) => {
+            let (text, _, malformed) = encoding.decode(bytes);
+            if malformed {
+                return Err(format!(
+                    "not valid {} (the encoding the page declares) nor UTF-8; skipped",
+                    encoding.name()
+                ));
+            }
+            Ok(text.into_owned())
+        }
+    }
+}
+
 /// Extracts the article of a page. Never panics, whatever the input.
 pub fn extract(source: &str) -> Result<Page, PageError> {
     let mut reader = Reader::new(source);
@@ -1097,6 +1130,24 @@ mod tests {
         assert!(matches!(extract(&script), Err(PageError::MostlyScript { .. })));
         assert!(extract("").is_err());
         assert!(extract("<<<&&&;;;</></p></div>").is_err());
+    }
+
+    #[test]
+    fn legacy_encodings_are_read_as_declared() {
+        let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>".to_vec();
+        page.extend_from_slice(
+            b"Fran\xe7ois Hollande met \x93the press\x94 in Paris.</p></body></html>",
+        );
+        let text = decode_declared(&page, "not UTF-8").unwrap();
+        assert!(text.contains("François Hollande met “the press”"), "{text}");
+        let unknown = b"<meta charset=klingon><p>caf\xe9</p>";
+        let why = decode_declared(unknown, "not UTF-8").unwrap_err();
+        assert!(why.contains("(\"klingon\") is not a known encoding"), "{why}");
+        let none = b"<p>caf\xe9</p>";
+        assert_eq!(decode_declared(none, "not UTF-8").unwrap_err(), "not UTF-8");
+        let lying =
+            b"<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"><p>caf\xe9</p>";
+        assert!(decode_declared(lying, "not UTF-8").unwrap_err().contains("declares \"utf-8\""));
     }
 
     #[test]
