@@ -427,3 +427,54 @@ fn real_news_pages_give_the_article_readability_gives() {
         }
     }
 }
+
+/// Page shapes that would make a careless extractor quadratic (an end tag searching every open
+/// element, text re-scanned per entity, a score walked up a deep tree per paragraph) are
+/// extracted in full: a watchdog fails the test after two minutes, far beyond what the linear
+/// code takes in a debug build.
+#[test]
+fn hostile_page_shapes_are_extracted_in_linear_time() {
+    let prose = "The talks ended, officials said, in Lausanne. ";
+    let shapes: Vec<(&str, String)> = vec![
+        (
+            "deep nesting",
+            format!(
+                "{}<p>{}</p>{}",
+                "<div>".repeat(50_000),
+                prose.repeat(5),
+                "</div>".repeat(50_000)
+            ),
+        ),
+        (
+            "unmatched end tags",
+            format!(
+                "{}<p>{}</p>{}",
+                "<div>".repeat(300),
+                prose.repeat(5),
+                "</span>".repeat(200_000)
+            ),
+        ),
+        ("entities", format!("<p>{}</p>", "A &amp; B &nbsp; &#x41; &bogus ".repeat(50_000))),
+        (
+            "deep inline",
+            format!("<p>{}{}{}</p>", "<b>".repeat(50_000), prose.repeat(3), "</b>".repeat(50_000)),
+        ),
+        (
+            "many paragraphs",
+            format!("<div class=content>{}</div>", format!("<p>{prose}").repeat(50_000)),
+        ),
+        ("unclosed everything", "<p><div><li><span><b>".repeat(20_000) + prose),
+    ];
+    for (name, page) in shapes {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(crosswire::corpus::html::extract(&page).map(|p| p.text.len()));
+        });
+        match rx.recv_timeout(std::time::Duration::from_secs(120)) {
+            Ok(result) => assert!(result.is_ok_and(|len| len > 0), "{name}: no text"),
+            Err(_) => {
+                panic!("{name}: still extracting after two minutes; some step is no longer linear")
+            }
+        }
+    }
+}

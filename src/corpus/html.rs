@@ -629,7 +629,9 @@ impl<'s> Reader<'s> {
         };
         self.pending = Pending::None;
         let source = self.pending_source.clone();
-        self.segment(separator, source, false);
+        // one plain space stays itself: prose maps as one verbatim run per text node
+        let verbatim = self.source.as_bytes().get(source.clone()) == Some(separator.as_bytes());
+        self.segment(separator, source, verbatim);
     }
 
     fn push_verbatim(&mut self, s: &str, at: usize) {
@@ -663,8 +665,26 @@ impl<'s> Reader<'s> {
                 block.link_len += s.len();
             }
             block.commas += s.matches(',').count();
-            self.segments.push(Segment { text: start..self.buf.len(), source, verbatim });
-            block.segments.end = self.segments.len();
+            let end = self.buf.len();
+            let count = self.segments.len();
+            match self.segments.last_mut() {
+                // a verbatim run that continues the block's last one extends it
+                Some(last)
+                    if verbatim
+                        && last.verbatim
+                        && block.segments.end == count
+                        && block.segments.start < block.segments.end
+                        && last.text.end == start
+                        && last.source.end == source.start =>
+                {
+                    last.text.end = end;
+                    last.source.end = source.end;
+                }
+                _ => {
+                    self.segments.push(Segment { text: start..end, source, verbatim });
+                    block.segments.end = self.segments.len();
+                }
+            }
         }
     }
 
