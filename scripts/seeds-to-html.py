@@ -12,11 +12,14 @@ analysis. The prose is written as pages write it: typographic quotes and dashes 
 article the outlet and date that the plain-text seed yields, so that the .html seeds must give
 exactly the findings and actors of the .txt seeds.
 
-    python3 scripts/seeds-to-html.py      # rewrites fixtures/html/*.html
+    python3 scripts/seeds-to-html.py                  # rewrites fixtures/html/*.html
+    python3 scripts/seeds-to-html.py FROM_DIR TO_DIR  # any folder of .txt articles as pages
+                                                      # (no page metadata; for benchmarks)
 """
 
 import html
 import pathlib
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -60,10 +63,13 @@ def is_headline(line: str) -> bool:
     return len(words) >= 4 and any(c.islower() for c in line) and not line[:1] in "-–—•"
 
 
+PLAIN = {"site": None, "published": None, "via": None, "logo": "News Example", "author": None}
+
+
 def page(label: str, text: str) -> str:
-    info = PAGES[label]
+    info = PAGES.get(label, PLAIN)
     lines = [l.strip() for l in text.splitlines() if l.strip()]
-    headline = next(l for l in lines if is_headline(l))
+    headline = next((l for l in lines if is_headline(l)), lines[0] if lines else "")
     title = headline if info["via"] != "title+time" else f"{headline} | {info['site']}"
     head = [
         '<!DOCTYPE html>',
@@ -151,10 +157,14 @@ def page(label: str, text: str) -> str:
 
 
 def main() -> None:
-    OUT.mkdir(exist_ok=True)
-    for seed in sorted(SEEDS.glob("*.txt")):
-        label = seed.name[:3]
-        (OUT / (seed.stem + ".html")).write_text(page(label, seed.read_text(encoding="utf-8")),
+    if len(sys.argv) == 3:
+        source, out, label = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), None
+    else:
+        source, out, label = SEEDS, OUT, "seed"
+    out.mkdir(parents=True, exist_ok=True)
+    for seed in sorted(source.glob("*.txt")):
+        key = seed.name[:3] if label else ""
+        (out / (seed.stem + ".html")).write_text(page(key, seed.read_text(encoding="utf-8")),
                                                  encoding="utf-8")
 
 

@@ -81,6 +81,39 @@ pub fn is_page_name(name: &str) -> bool {
     lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
+/// A page that is not UTF-8, decoded in the encoding its `<meta charset>` (or `http-equiv`
+/// content type) declares in its first 1,024 bytes, as browsers look for it. `not_utf8` is the
+/// reason UTF-8 failed, given back when the page declares nothing else.
+pub fn decode_declared(bytes: &[u8], not_utf8: &str) -> Result<String, String> {
+    static CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+        regex::bytes::Regex::new(r#"(?i)<meta[^>]*charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"#)
+            .unwrap()
+    });
+    let head = &bytes[..bytes.len().min(1024)];
+    let Some(label) = CHARSET.captures(head).map(|c| c[1].to_vec()) else {
+        return Err(not_utf8.to_string());
+    };
+    let shown = String::from_utf8_lossy(&label).into_owned();
+    match encoding_rs::Encoding::for_label(&label) {
+        None => Err(format!(
+            "not valid UTF-8, and the charset it declares (\"{shown}\") is not a known encoding; skipped"
+        )),
+        Some(encoding) if encoding == encoding_rs::UTF_8 => Err(format!(
+            "{not_utf8} (the page declares \"{shown}\")"
+        )),
+        Some(encoding) => {
+            let (text, _, malformed) = encoding.decode(bytes);
+            if malformed {
+                return Err(format!(
+                    "not valid {} (the encoding the page declares) nor UTF-8; skipped",
+                    encoding.name()
+                ));
+            }
+            Ok(text.into_owned())
+        }
+    }
+}
+
 /// Extracts the article of a page. Never panics, whatever the input.
 pub fn extract(source: &str) -> Result<Page, PageError> {
     let mut reader = Reader::new(source);
@@ -117,14 +150,12 @@ fn kind_of(name: &[u8]) -> Kind {
         b"script" | b"style" | b"noscript" | b"template" | b"svg" | b"math" | b"iframe"
         | b"object" | b"embed" | b"canvas" | b"video" | b"audio" | b"head" | b"title"
         | b"button" | b"select" | b"textarea" | b"form" | b"nav" | b"aside" | b"footer"
-        | b"figure" | b"dialog" | b"menu" | b"input" | b"label" | b"noembed" | b"noframes" => {
-            Kind::Skip
-        }
+        | b"dialog" | b"menu" | b"input" | b"label" | b"noembed" | b"noframes" => Kind::Skip,
         b"address" | b"article" | b"blockquote" | b"body" | b"center" | b"dd" | b"details"
-        | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"header" | b"hgroup" | b"hr"
-        | b"html" | b"li" | b"main" | b"ol" | b"p" | b"pre" | b"section" | b"summary"
-        | b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr" | b"td" | b"th" | b"caption"
-        | b"ul" | b"option" | b"legend" => Kind::Block,
+        | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"figure" | b"header"
+        | b"hgroup" | b"hr" | b"html" | b"li" | b"main" | b"ol" | b"p" | b"pre" | b"section"
+        | b"summary" | b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr" | b"td" | b"th"
+        | b"caption" | b"ul" | b"option" | b"legend" => Kind::Block,
         _ => Kind::Inline,
     }
 }
@@ -242,6 +273,10 @@ const ROOT: usize = 0;
 const END_TAG_REACH: usize = 256;
 /// Readability's minimum paragraph length for scoring.
 const MIN_PARAGRAPH: usize = 25;
+/// Readability's number of top candidates compared for a shared ancestor.
+const TOP_CANDIDATES: usize = 5;
+/// How far up the tree the choice of the article's container climbs.
+const CLIMB_REACH: usize = 256;
 /// The most JSON-LD read from one page.
 const MAX_JSON_LD: usize = 1 << 20;
 
@@ -459,11 +494,9 @@ impl<'s> Reader<'s> {
             "article:published_time" | "datepublished" | "date" | "pubdate" => {
                 set_once(&mut found.published_time, Some(content))
             }
-            "author" | "article:author" => {
-                // article:author is often a profile URL, which names nobody
-                if !content.contains("://") {
-                    set_once(&mut found.author, Some(content))
-                }
+            // article:author is often a profile URL, which names nobody
+            "author" | "article:author" if !content.contains("://") => {
+                set_once(&mut found.author, Some(content))
             }
             _ => {}
         }
@@ -596,7 +629,9 @@ impl<'s> Reader<'s> {
         };
         self.pending = Pending::None;
         let source = self.pending_source.clone();
-        self.segment(separator, source, false);
+        // one plain space stays itself: prose maps as one verbatim run per text node
+        let verbatim = self.source.as_bytes().get(source.clone()) == Some(separator.as_bytes());
+        self.segment(separator, source, verbatim);
     }
 
     fn push_verbatim(&mut self, s: &str, at: usize) {
@@ -630,8 +665,26 @@ impl<'s> Reader<'s> {
                 block.link_len += s.len();
             }
             block.commas += s.matches(',').count();
-            self.segments.push(Segment { text: start..self.buf.len(), source, verbatim });
-            block.segments.end = self.segments.len();
+            let end = self.buf.len();
+            let count = self.segments.len();
+            match self.segments.last_mut() {
+                // a verbatim run that continues the block's last one extends it
+                Some(last)
+                    if verbatim
+                        && last.verbatim
+                        && block.segments.end == count
+                        && block.segments.start < block.segments.end
+                        && last.text.end == start
+                        && last.source.end == source.start =>
+                {
+                    last.text.end = end;
+                    last.source.end = source.end;
+                }
+                _ => {
+                    self.segments.push(Segment { text: start..end, source, verbatim });
+                    block.segments.end = self.segments.len();
+                }
+            }
         }
     }
 
@@ -730,23 +783,81 @@ impl<'s> Reader<'s> {
             let density = if n.text_len == 0 { 0.0 } else { n.link_len as f64 / n.text_len as f64 };
             n.score.map(|s| s * (1.0 - density))
         };
-        let mut top: Option<(usize, f64)> = None;
-        for (i, n) in self.nodes.iter().enumerate() {
-            if let Some(s) = final_score(n) {
-                if top.is_none_or(|(_, best)| s > best) {
-                    top = Some((i, s));
+        let mut ranked: Vec<(usize, f64)> =
+            self.nodes.iter().enumerate().filter_map(|(i, n)| Some((i, final_score(n)?))).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(TOP_CANDIDATES);
+        let (mut top, best) = *ranked.first()?;
+        let parent_of = |i: usize| self.nodes[i].parent;
+        let is_within = |node: usize, ancestor: usize| {
+            let mut at = node;
+            for _ in 0..CLIMB_REACH {
+                if at == ancestor {
+                    return true;
                 }
+                if at == ROOT {
+                    return false;
+                }
+                at = parent_of(at);
+            }
+            false
+        };
+        // several strong candidates under one ancestor: that ancestor holds the article (a
+        // story split into sections, each its own container)
+        let alternatives: Vec<usize> =
+            ranked[1..].iter().filter(|(_, s)| *s >= best * 0.75).map(|&(i, _)| i).collect();
+        if alternatives.len() >= 3 {
+            let mut at = parent_of(top);
+            for _ in 0..CLIMB_REACH {
+                if alternatives.iter().filter(|&&a| is_within(a, at)).count() >= 3 {
+                    top = at;
+                    break;
+                }
+                if at == ROOT {
+                    break;
+                }
+                at = parent_of(at);
             }
         }
-        let (top, top_score) = top?;
+        // a parent that scores better than the candidate is the better container
+        let mut last = final_score(&self.nodes[top]).unwrap_or(best);
+        let mut at = parent_of(top);
+        for _ in 0..CLIMB_REACH {
+            if at == ROOT || top == ROOT {
+                break;
+            }
+            if let Some(s) = final_score(&self.nodes[at]) {
+                if s < last / 3.0 {
+                    break;
+                }
+                if s > last {
+                    top = at;
+                    break;
+                }
+                last = s;
+            }
+            at = parent_of(at);
+        }
+        // a candidate alone in its parent: the parent is the same container
+        let mut children = vec![0usize; self.nodes.len()];
+        for n in &self.nodes[1..] {
+            children[n.parent] += 1;
+        }
+        for _ in 0..CLIMB_REACH {
+            let parent = parent_of(top);
+            if top == ROOT || parent == ROOT || children[parent] != 1 {
+                break;
+            }
+            top = parent;
+        }
+        let top_score = final_score(&self.nodes[top]).unwrap_or(best);
         // the top candidate and its siblings that score well or read as prose
         let parent = self.nodes[top].parent;
         let threshold = (top_score * 0.2).max(10.0);
         let mut chosen = vec![false; self.nodes.len()];
         chosen[top] = true;
         if top != ROOT {
-            for i in top + 1..self.nodes.len() {
-                let n = &self.nodes[i];
+            for (n, slot) in self.nodes.iter().zip(chosen.iter_mut()).skip(1) {
                 if n.parent != parent || n.skipped {
                     continue;
                 }
@@ -754,13 +865,7 @@ impl<'s> Reader<'s> {
                     if n.text_len == 0 { 1.0 } else { n.link_len as f64 / n.text_len as f64 };
                 let strong = final_score(n).is_some_and(|s| s >= threshold);
                 let prose = &*n.name == b"p" && n.text_len > 80 && density < 0.25;
-                chosen[i] = strong || prose;
-            }
-            for i in 1..top {
-                let n = &self.nodes[i];
-                if n.parent == parent && !n.skipped {
-                    chosen[i] = final_score(n).is_some_and(|s| s >= threshold);
-                }
+                *slot |= strong || prose;
             }
         }
         let mut inside = vec![false; self.nodes.len()];
@@ -1045,6 +1150,24 @@ mod tests {
         assert!(matches!(extract(&script), Err(PageError::MostlyScript { .. })));
         assert!(extract("").is_err());
         assert!(extract("<<<&&&;;;</></p></div>").is_err());
+    }
+
+    #[test]
+    fn legacy_encodings_are_read_as_declared() {
+        let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>".to_vec();
+        page.extend_from_slice(
+            b"Fran\xe7ois Hollande met \x93the press\x94 in Paris.</p></body></html>",
+        );
+        let text = decode_declared(&page, "not UTF-8").unwrap();
+        assert!(text.contains("François Hollande met “the press”"), "{text}");
+        let unknown = b"<meta charset=klingon><p>caf\xe9</p>";
+        let why = decode_declared(unknown, "not UTF-8").unwrap_err();
+        assert!(why.contains("(\"klingon\") is not a known encoding"), "{why}");
+        let none = b"<p>caf\xe9</p>";
+        assert_eq!(decode_declared(none, "not UTF-8").unwrap_err(), "not UTF-8");
+        let lying =
+            b"<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"><p>caf\xe9</p>";
+        assert!(decode_declared(lying, "not UTF-8").unwrap_err().contains("declares \"utf-8\""));
     }
 
     #[test]

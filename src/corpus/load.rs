@@ -231,8 +231,15 @@ pub fn read_article(
     if bytes.len() as u64 > max_bytes {
         return Err(err(format!("{} bytes is over the limit of {max_bytes} bytes for one article (limits.maxArticleBytes); skipped", bytes.len())));
     }
-    let text = decoded(&bytes).map_err(err)?;
-    Ok(SourceFile { path, display, text: Arc::from(text) })
+    let text = match decoded(&bytes) {
+        Ok(text) => Arc::from(text),
+        // a web page may be in the legacy encoding it declares
+        Err(utf8) if super::html::is_page_name(&display) => {
+            Arc::from(super::html::decode_declared(&bytes, &utf8).map_err(err)?)
+        }
+        Err(utf8) => return Err(err(utf8)),
+    };
+    Ok(SourceFile { path, display, text })
 }
 
 /// The `size` bytes of a file just opened, as its metadata gave them: read until they are all

@@ -24,8 +24,9 @@ pub(crate) async fn handle(state: &GlobalState) -> Result<Token> {
                 "mentions": a.actors.mentions.len(),
                 "entities": a.actors.entities.len(),
                 "figures": a.figures.len(),
-                "bytes": art.text.len(),
-                "digest": format!("{:016x}", fnv1a(art.text.as_bytes())),
+                // of the document (for a web page, its HTML, not the text taken from it)
+                "bytes": art.file_text().len(),
+                "digest": format!("{:016x}", fnv1a(art.file_text().as_bytes())),
             })
         }));
         let answer = json!({
