@@ -45,6 +45,7 @@ pub fn is_article_name(name: &str) -> bool {
         || lower.ends_with(".md")
         || lower.ends_with(".markdown")
         || super::html::is_page_name(&lower)
+        || super::mhtml::is_mhtml_name(&lower)
 }
 
 /// The article files named by `paths`, not yet read: (path, display path), sorted by display
