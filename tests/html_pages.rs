@@ -576,3 +576,22 @@ fn a_single_file_page_gives_what_the_page_gives_with_positions_in_the_archive() 
         );
     }
 }
+
+#[test]
+fn the_server_says_why_a_page_gives_no_text_and_serves_the_rest() {
+    let dir = copy_pages();
+    let nav_only = dir.path().join("nav-only.html");
+    std::fs::write(&nav_only, "<html><body><nav><a href=/>Home</a></nav></body></html>").unwrap();
+    let mut c = LspClient::spawn();
+    c.initialize(dir.path(), caps_full());
+    let d = c.wait_diagnostics_from(0, &uri(&nav_only), |p| {
+        p["diagnostics"].as_array().is_some_and(|v| !v.is_empty())
+    });
+    let warning = &d["diagnostics"][0];
+    assert_eq!(warning["code"], "page-without-text", "{d}");
+    assert!(warning["message"].as_str().unwrap().contains("no article text found"), "{d}");
+    assert_eq!(warning["range"]["start"], json!({ "line": 0, "character": 0 }));
+    // the other pages are still served
+    c.wait_diagnostics_from(0, &uri(&seed(dir.path(), "002")), has_conflict);
+    c.shutdown_and_exit();
+}

@@ -110,8 +110,18 @@ impl Publisher {
         let mut seen = HashSet::new();
         for (i, a) in snap.articles.iter().enumerate() {
             let key = a.article.name.clone();
-            let diags: Vec<Diagnostic> =
+            let mut diags: Vec<Diagnostic> =
                 by_article[i].iter().filter_map(|f| diagnostic(snap, f, p.encoding)).collect();
+            // a web page with no article text in it says so, at its start
+            if let Some(why) = &a.article.unusable {
+                diags.push(Diagnostic {
+                    severity: Some(DiagnosticSeverity::WARNING),
+                    code: Some(NumberOrString::String("page-without-text".into())),
+                    source: Some("crosswire".into()),
+                    message: why.trim_end_matches("; skipped").to_string(),
+                    ..Diagnostic::default()
+                });
+            }
             let version = p.versions.get(&key).copied();
             seen.insert(key.clone());
             let changed = match self.last.get(&key) {
