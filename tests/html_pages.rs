@@ -595,3 +595,24 @@ fn the_server_says_why_a_page_gives_no_text_and_serves_the_rest() {
     c.wait_diagnostics_from(0, &uri(&seed(dir.path(), "002")), has_conflict);
     c.shutdown_and_exit();
 }
+
+#[test]
+fn crosswire_json_outlets_still_override_what_the_page_says() {
+    let dir = copy_pages();
+    std::fs::write(
+        dir.path().join("crosswire.json"),
+        r#"{"outlets": {"002_*.html": "Agence Example"}}"#,
+    )
+    .unwrap();
+    let out = run(&["check", "--format", "json"], dir.path());
+    let conflict = json_of(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "figure-conflict")
+        .cloned()
+        .unwrap();
+    // the page says USPA News (og:site_name); the project file says otherwise
+    let message = conflict["message"].as_str().unwrap();
+    assert!(message.contains("275,000 (Agence Example)") && !message.contains("USPA"), "{message}");
+}
