@@ -7,8 +7,10 @@
 
 use crosswire::corpus::html;
 use serde_json::json;
+use std::io::Write;
 
 fn main() {
+    let mut out = std::io::stdout().lock();
     for path in std::env::args().skip(1) {
         let line = match std::fs::read(&path) {
             Err(e) => json!({"file": path, "error": e.to_string()}),
@@ -28,6 +30,8 @@ fn main() {
                 },
             },
         };
-        println!("{line}");
+        if writeln!(out, "{line}").is_err() {
+            return; // the reader went away (a pipe into head)
+        }
     }
 }

@@ -22,11 +22,15 @@ fuzz_target!(|data: &[u8]| {
             assert!(span.start <= span.end && span.end <= source.len());
         }
     }
-    let analysis = crosswire::analysis::analyze("page.html", Arc::from(source), &Default::default());
-    assert!(analysis.failures.is_empty(), "{:?}", analysis.failures);
-    let article = &analysis.article;
-    for m in &analysis.actors.mentions {
-        let span = article.file_span(&m.span);
-        assert!(span.start <= span.end && span.end <= source.len());
+    // as a page, and as a single-file archive (MIME around a page)
+    for name in ["page.html", "page.mhtml"] {
+        let analysis = crosswire::analysis::analyze(name, Arc::from(source), &Default::default());
+        assert!(analysis.failures.is_empty(), "{:?}", analysis.failures);
+        let article = &analysis.article;
+        for m in &analysis.actors.mentions {
+            let span = article.file_span(&m.span);
+            assert!(span.start <= span.end && span.end <= source.len());
+            assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
+        }
     }
 });

@@ -14,6 +14,7 @@ pub fn is_article_name(name: &str) -> bool {
         || lower.ends_with(".md")
         || lower.ends_with(".markdown")
         || super::html::is_page_name(&lower)
+        || super::mhtml::is_mhtml_name(&lower)
 }
 
 /// The `articles` globs in force. The default (and an empty `articles`) accepts every file

@@ -7,6 +7,7 @@ pub mod html;
 mod load;
 mod markdown;
 mod metadata;
+pub mod mhtml;
 mod source_map;
 
 pub use crate::confine::{Place, Roots};
@@ -56,7 +57,7 @@ impl Article {
     pub fn new(name: impl Into<String>, text: Arc<str>, config: &Config) -> Article {
         let name = name.into();
         let file_name = name.rsplit(['/', '\\']).next().unwrap_or(&name).to_string();
-        if html::is_page_name(&file_name) {
+        if html::is_page_name(&file_name) || mhtml::is_mhtml_name(&file_name) {
             return Self::from_page(name, &file_name, text, config);
         }
         let is_markdown = file_name.ends_with(".md") || file_name.ends_with(".markdown");
@@ -85,15 +86,22 @@ impl Article {
     /// A web page: the reader's text of it, analysed like plain text, with the page's own
     /// metadata before the plain-text heuristics.
     fn from_page(name: String, file_name: &str, source: Arc<str>, config: &Config) -> Article {
-        let (text, map, page, headline, unusable) = match html::extract(&source) {
+        // an archive's page is extracted from the HTML inside it, and mapped through the archive
+        let unpacked =
+            if mhtml::is_mhtml_name(file_name) { Some(mhtml::unpack(&source)) } else { None };
+        let extracted = match &unpacked {
+            None => html::extract(&source).map_err(|e| e.to_string()),
+            Some(Ok(archive)) => html::extract(&archive.html)
+                .map(|mut page| {
+                    page.map = page.map.then(&archive.map);
+                    page
+                })
+                .map_err(|e| e.to_string()),
+            Some(Err(why)) => Err(why.clone()),
+        };
+        let (text, map, page, headline, unusable) = match extracted {
             Ok(p) => (Arc::<str>::from(p.text), p.map, Some(p.meta), p.headline_span, None),
-            Err(e) => (
-                Arc::<str>::from(""),
-                SourceMap::new(source.len()),
-                None,
-                None,
-                Some(e.to_string()),
-            ),
+            Err(e) => (Arc::<str>::from(""), SourceMap::new(source.len()), None, None, Some(e)),
         };
         let excluded = crate::text::merge_spans(boilerplate_regions(&text));
         let meta =

@@ -154,6 +154,36 @@ impl SourceMap {
         self.source_len
     }
 
+    /// This map followed by `outer`, a map from this map's source to another: for a text
+    /// extracted from a page that was itself decoded from a file (the HTML inside an MHTML
+    /// archive), the map from the text to the file.
+    pub fn then(&self, outer: &SourceMap) -> SourceMap {
+        let mut composed = SourceMap::new(outer.source_len);
+        for p in &self.pieces {
+            if !p.verbatim || p.source_len == 0 {
+                let span = outer.to_source(&(p.source..p.source + p.source_len));
+                let span = if p.source_len == 0 { span.start..span.start } else { span };
+                composed.push_replaced(p.text_len, span);
+                continue;
+            }
+            // a verbatim piece runs through the outer pieces it covers
+            let (start, end) = (p.source, p.source + p.source_len);
+            let mut at = start;
+            while at < end {
+                let Some(i) = outer.piece_at_text(at) else { break };
+                let q = &outer.pieces[i];
+                let until = end.min(q.text + q.text_len).max(at + 1);
+                if q.verbatim {
+                    composed.push_verbatim(q.source + (at - q.text), until - at);
+                } else {
+                    composed.push_replaced(until - at, q.source..q.source + q.source_len);
+                }
+                at = until;
+            }
+        }
+        composed
+    }
+
     fn piece_at_text(&self, offset: usize) -> Option<usize> {
         if offset >= self.text_len {
             return None;
@@ -165,6 +195,26 @@ impl SourceMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn maps_compose() {
+        // file "a=3Db&amp;" decodes to the page "a=b&amp;", whose text is "a=b&"
+        let mut decoded = SourceMap::new(10);
+        decoded.push_verbatim(0, 1); // a
+        decoded.push_replaced(1, 1..4); // = for =3D
+        decoded.push_verbatim(4, 6); // b&amp;
+        let mut text = SourceMap::new(8);
+        text.push_verbatim(0, 3); // a=b
+        text.push_replaced(1, 3..8); // & for &amp;
+        let both = text.then(&decoded);
+        assert_eq!(both.text_len(), 4);
+        assert_eq!(both.to_source(&(0..1)), 0..1);
+        assert_eq!(both.to_source(&(1..2)), 1..4);
+        assert_eq!(both.to_source(&(2..3)), 4..5);
+        assert_eq!(both.to_source(&(3..4)), 5..10);
+        assert_eq!(both.to_text(2), 1);
+        assert_eq!(both.to_text(6), 3);
+    }
 
     #[test]
     fn verbatim_and_replaced_pieces_map_both_ways() {

@@ -144,6 +144,16 @@ impl Publisher {
             let key = a.article.name.clone();
             let mut diags: Vec<Diagnostic> =
                 by_article[i].iter().filter_map(|f| diagnostic(snap, f, p.encoding)).collect();
+            // a web page with no article text in it says so, at its start
+            if let Some(why) = &a.article.unusable {
+                diags.push(Diagnostic {
+                    severity: Some(DiagnosticSeverity::WARNING),
+                    code: Some(NumberOrString::String("page-without-text".into())),
+                    source: Some("crosswire".into()),
+                    message: why.trim_end_matches("; skipped").to_string(),
+                    ..Diagnostic::default()
+                });
+            }
             diags.append(&mut hints[i]);
             let version = p.versions.get(&key).copied();
             seen.insert(key.clone());

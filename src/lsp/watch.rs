@@ -18,7 +18,7 @@ pub(crate) const REGISTRATION_ID: &str = "crosswire-watched-files";
 
 /// The registration asking the client to watch articles and the configuration file.
 pub(crate) fn registration() -> Registration {
-    let watchers = ["**/*.{txt,md,markdown,html,htm}", "**/crosswire.json"]
+    let watchers = ["**/*.{txt,md,markdown,html,htm,mhtml,mht}", "**/crosswire.json"]
         .into_iter()
         .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g.to_string()), kind: None })
         .collect();

@@ -477,3 +477,141 @@ fn hostile_page_shapes_are_extracted_in_linear_time() {
         }
     }
 }
+
+/// Quoted-printable encoding as Chrome writes it in an .mhtml file: `=XX` for `=` and every
+/// byte outside ASCII, lines broken at 76 characters with a soft break (`=` CRLF).
+fn quoted_printable(html: &str) -> String {
+    let mut out = String::new();
+    for line in html.split('\n') {
+        let mut width = 0;
+        for &b in line.as_bytes() {
+            let piece =
+                if b == b'=' || b >= 0x80 { format!("={b:02X}") } else { (b as char).to_string() };
+            if width + piece.len() > 75 {
+                out.push_str("=\r\n");
+                width = 0;
+            }
+            width += piece.len();
+            out.push_str(&piece);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn qp_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let (mut out, mut i) = (Vec::new(), 0);
+    while i < b.len() {
+        if b[i] == b'=' && b[i + 1..].starts_with(b"\r\n") {
+            i += 3;
+        } else if b[i] == b'=' && i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn a_single_file_page_gives_what_the_page_gives_with_positions_in_the_archive() {
+    let dir = copy_pages();
+    let p2 = seed(dir.path(), "002");
+    let html = std::fs::read_to_string(&p2).unwrap();
+    std::fs::remove_file(&p2).unwrap();
+    let archive = format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/002\r\n\
+         Subject: =?utf-8?Q?U.S._broadens_Syria_talks?=\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x1--\"\r\n\r\n\
+         ------MultipartBoundary--x1--\r\nContent-Type: text/html\r\nContent-ID: <frame-7@mhtml.blink>\r\n\
+         Content-Transfer-Encoding: quoted-printable\r\nContent-Location: https://news.example/002\r\n\r\n{}\
+         ------MultipartBoundary--x1--\r\nContent-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\np {{ color: red; }}\r\n\
+         ------MultipartBoundary--x1----\r\n",
+        quoted_printable(&html)
+    );
+    let mhtml = dir.path().join("002_142ef9cbeb2672f9.mhtml");
+    std::fs::write(&mhtml, &archive).unwrap();
+    let with_archive = run(&["check", "--format", "json"], dir.path());
+    assert!(with_archive.stderr.is_empty(), "{}", String::from_utf8_lossy(&with_archive.stderr));
+    let pages = run(&["check", "--format", "json"], &fixtures("html"));
+    fn stems(v: &Value) -> Value {
+        match v {
+            Value::Object(o) => Value::Object(
+                o.iter()
+                    .map(|(k, x)| match (k.as_str(), x.as_str()) {
+                        ("file", Some(f)) => {
+                            (k.clone(), json!(Path::new(f).file_stem().unwrap().to_string_lossy()))
+                        }
+                        _ => (k.clone(), stems(x)),
+                    })
+                    .collect(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(stems).collect()),
+            other => other.clone(),
+        }
+    }
+    assert_eq!(
+        stems(&without_positions(&json_of(&with_archive))),
+        stems(&without_positions(&json_of(&pages)))
+    );
+    let mut locs = Vec::new();
+    locations(&json_of(&with_archive), &mut locs);
+    let in_archive: Vec<&Value> =
+        locs.iter().filter(|l| l["file"].as_str().unwrap().ends_with(".mhtml")).collect();
+    assert!(!in_archive.is_empty());
+    for loc in in_archive {
+        let n = |k: &str| loc[k].as_u64().unwrap();
+        let (start, end) = (
+            offset(&archive, n("line"), n("character")),
+            offset(&archive, n("end_line"), n("end_character")),
+        );
+        assert_eq!(
+            reader_text(&qp_decoded(&archive[start..end])),
+            loc["text"].as_str().unwrap(),
+            "{loc}"
+        );
+    }
+}
+
+#[test]
+fn the_server_says_why_a_page_gives_no_text_and_serves_the_rest() {
+    let dir = copy_pages();
+    let nav_only = dir.path().join("nav-only.html");
+    std::fs::write(&nav_only, "<html><body><nav><a href=/>Home</a></nav></body></html>").unwrap();
+    let mut c = LspClient::spawn();
+    c.initialize(dir.path(), caps_full());
+    let d = c.wait_diagnostics_from(0, &uri(&nav_only), |p| {
+        p["diagnostics"].as_array().is_some_and(|v| !v.is_empty())
+    });
+    let warning = &d["diagnostics"][0];
+    assert_eq!(warning["code"], "page-without-text", "{d}");
+    assert!(warning["message"].as_str().unwrap().contains("no article text found"), "{d}");
+    assert_eq!(warning["range"]["start"], json!({ "line": 0, "character": 0 }));
+    // the other pages are still served
+    c.wait_diagnostics_from(0, &uri(&seed(dir.path(), "002")), has_conflict);
+    c.shutdown_and_exit();
+}
+
+#[test]
+fn crosswire_json_outlets_still_override_what_the_page_says() {
+    let dir = copy_pages();
+    std::fs::write(
+        dir.path().join("crosswire.json"),
+        r#"{"outlets": {"002_*.html": "Agence Example"}}"#,
+    )
+    .unwrap();
+    let out = run(&["check", "--format", "json"], dir.path());
+    let conflict = json_of(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "figure-conflict")
+        .cloned()
+        .unwrap();
+    // the page says USPA News (og:site_name); the project file says otherwise
+    let message = conflict["message"].as_str().unwrap();
+    assert!(message.contains("275,000 (Agence Example)") && !message.contains("USPA"), "{message}");
+}
