@@ -4,7 +4,7 @@
 ---@type vim.lsp.Config
 return {
   cmd = { 'crosswire', 'lsp' },
-  filetypes = { 'text', 'markdown' },
+  filetypes = { 'text', 'markdown', 'html' },
   root_markers = { 'crosswire.json', '.git' },
   -- Sent as initializationOptions; same shape as crosswire.json, e.g. { articles = { '**/*.txt' } }.
   init_options = {},

@@ -21,7 +21,7 @@ H.run(function()
     local cfg = vim.lsp.config.crosswire
     assert(cfg, 'vim.lsp.config.crosswire is nil')
     assert(vim.deep_equal(cfg.cmd, { 'crosswire', 'lsp' }), vim.inspect(cfg.cmd))
-    assert(vim.deep_equal(cfg.filetypes, { 'text', 'markdown' }), vim.inspect(cfg.filetypes))
+    assert(vim.deep_equal(cfg.filetypes, { 'text', 'markdown', 'html' }), vim.inspect(cfg.filetypes))
     assert(vim.deep_equal(cfg.root_markers, { 'crosswire.json', '.git' }), vim.inspect(cfg.root_markers))
   end)
 

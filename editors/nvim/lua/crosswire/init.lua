@@ -4,7 +4,7 @@
 --
 --   require('crosswire').setup({
 --     cmd = { 'crosswire', 'lsp' },          -- the server command
---     filetypes = { 'text', 'markdown' },
+--     filetypes = { 'text', 'markdown', 'html' },
 --     root_markers = { 'crosswire.json', '.git' }, -- searched upward, in this order of priority
 --     init_options = { articles = { '**/*.txt' } },  -- initializationOptions (crosswire.json shape)
 --     settings = {},                         -- didChangeConfiguration: { crosswire = { articles = {...} } }
@@ -17,7 +17,7 @@ local M = {}
 M.defaults = {
   name = 'crosswire',
   cmd = { 'crosswire', 'lsp' },
-  filetypes = { 'text', 'markdown' },
+  filetypes = { 'text', 'markdown', 'html' },
   root_markers = { 'crosswire.json', '.git' },
   init_options = vim.empty_dict(),
   settings = vim.empty_dict(),
