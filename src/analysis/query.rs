@@ -5,7 +5,7 @@
 
 use super::{Snapshot, Target};
 use crate::actors::{ActorId, ActorKind, EntityRef};
-use crate::figures::{FigureKind, Qualifier};
+use crate::figures::{FigureKind, Frame, Qualifier, QuantityKey};
 use crate::findings::FigureRef;
 use crate::text::Span;
 
@@ -65,7 +65,9 @@ pub struct FigureCard {
     pub counts: Option<String>,
     pub predicate: Option<String>,
     pub place: Option<String>,
-    pub key: Option<String>,
+    pub key: Option<QuantityKey>,
+    /// What the figure measures, when it is compared at all.
+    pub frame: Option<Frame>,
     /// Figures of other outlets with the same quantity key, in article order: the first
     /// [`OTHERS_KEPT`] of them (a key can have thousands on a large story).
     pub others: Vec<OtherFigure>,
@@ -245,6 +247,7 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
         predicate: f.predicate.clone(),
         place: f.place.clone(),
         key: f.key.clone(),
+        frame: f.frame.clone(),
         others,
         others_total,
         others_agreeing,
@@ -267,7 +270,7 @@ pub fn same_quantity(snap: &Snapshot, article: usize, figure: usize) -> Vec<Loc>
 fn same_quantity_refs(snap: &Snapshot, article: usize, figure: usize) -> Vec<FigureRef> {
     let Some(art) = snap.articles.get(article) else { return Vec::new() };
     let Some(f) = art.figures.get(figure) else { return Vec::new() };
-    let Some(key) = f.key.as_deref() else { return Vec::new() };
+    let Some(key) = f.key.as_ref() else { return Vec::new() };
     let outlet = art.article.outlet();
     let other_outlet = |i: usize| i != article && snap.articles[i].article.outlet() != outlet;
     if f.kind.is_comparable() {
@@ -287,7 +290,7 @@ fn same_quantity_refs(snap: &Snapshot, article: usize, figure: usize) -> Vec<Fig
                 .figures
                 .iter()
                 .enumerate()
-                .filter(|(_, g)| g.key.as_deref() == Some(key))
+                .filter(|(_, g)| g.key.as_ref() == Some(key))
                 .map(move |(figure, _)| FigureRef { article: i, figure })
         })
         .collect()

@@ -2,6 +2,7 @@ use super::query::ActorCard;
 use super::ArticleAnalysis;
 use crate::actors::{self, ActorId, Linked};
 use crate::config::Config;
+use crate::figures::QuantityKey;
 use crate::findings::{self, ArticleFigures, FigureRef, Finding};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
@@ -20,7 +21,7 @@ pub struct Snapshot {
     by_name: Arc<HashMap<String, usize>>,
     /// The comparable figures by quantity key: what lets the next snapshot compare again only
     /// the keys an edit touched.
-    quantities: Arc<HashMap<String, Arc<Vec<FigureRef>>>>,
+    quantities: Arc<HashMap<QuantityKey, Arc<Vec<FigureRef>>>>,
     /// Whether `linked` has been computed (see [`Snapshot::unlinked`]).
     is_linked: bool,
 }
@@ -109,10 +110,8 @@ impl Snapshot {
             _ => {
                 let figs = article_figures(&articles);
                 let groups = findings::quantity_groups(&figs);
-                let mut found = findings::compare_groups(
-                    groups.iter().map(|(k, v)| (k.as_str(), &v[..])),
-                    &figs,
-                );
+                let mut found =
+                    findings::compare_groups(groups.iter().map(|(k, v)| (k, &v[..])), &figs);
                 findings::sort_findings(&mut found);
                 acknowledge(&mut found, &articles, &config);
                 (groups.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(), found)
@@ -167,16 +166,16 @@ impl Snapshot {
         articles: &[Arc<ArticleAnalysis>],
         changed: &[usize],
         config: &Config,
-    ) -> (HashMap<String, Arc<Vec<FigureRef>>>, Vec<Finding>) {
+    ) -> (HashMap<QuantityKey, Arc<Vec<FigureRef>>>, Vec<Finding>) {
         let mut quantities = (*prev.quantities).clone();
         if changed.is_empty() {
             return (quantities, prev.findings.clone());
         }
         let is_changed: HashSet<usize> = changed.iter().copied().collect();
-        let mut touched: Vec<String> = Vec::new();
+        let mut touched: Vec<QuantityKey> = Vec::new();
         for &c in changed {
             for a in [&prev.articles[c], &articles[c]] {
-                touched.extend(findings::comparable_keys(&a.figures).map(|(_, k)| k.to_string()));
+                touched.extend(findings::comparable_keys(&a.figures).map(|(_, k)| k.clone()));
             }
         }
         touched.sort();
@@ -189,7 +188,7 @@ impl Snapshot {
             for &c in changed {
                 refs.extend(
                     findings::comparable_keys(&articles[c].figures)
-                        .filter(|(_, k)| k == key)
+                        .filter(|(_, k)| *k == key)
                         .map(|(f, _)| FigureRef { article: c, figure: f }),
                 );
             }
@@ -202,12 +201,13 @@ impl Snapshot {
         }
         let figs = article_figures(articles);
         let mut fresh = findings::compare_groups(
-            touched.iter().filter_map(|k| quantities.get(k).map(|v| (k.as_str(), &v[..]))),
+            touched.iter().filter_map(|k| quantities.get(k).map(|v| (k, &v[..]))),
             &figs,
         );
         findings::sort_findings(&mut fresh);
         acknowledge(&mut fresh, articles, config);
-        let touched: HashSet<&str> = touched.iter().map(String::as_str).collect();
+        // a finding names its key as written, and no two keys are written alike
+        let touched: HashSet<String> = touched.iter().map(QuantityKey::to_string).collect();
         // merge the kept findings (already in order) with the fresh ones
         let mut out = Vec::with_capacity(prev.findings.len() + fresh.len());
         let mut fresh = fresh.into_iter().peekable();
@@ -267,7 +267,7 @@ impl Snapshot {
     }
 
     /// The comparable figures with quantity key `key`, in (article, figure) order.
-    pub fn quantity(&self, key: &str) -> Option<&[FigureRef]> {
+    pub fn quantity(&self, key: &QuantityKey) -> Option<&[FigureRef]> {
         self.quantities.get(key).map(|v| v.as_slice())
     }
 

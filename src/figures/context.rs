@@ -5,6 +5,7 @@
 //! class are known ("people:killed", "people:living:aleppo"); populations also need a place.
 //! Crying wolf is worse than missing a contradiction.
 
+use super::frame::{Frame, Place, PlaceLevel, QuantityKey, Scope, When};
 use super::lexicon;
 use super::read::Reading;
 use super::tokens::{TokKind, Token};
@@ -19,7 +20,9 @@ pub struct Context {
     pub counts: Option<String>,
     pub predicate: Option<String>,
     pub place: Option<String>,
-    pub key: Option<String>,
+    /// The frame of a comparable figure whose counted thing and event are known.
+    pub frame: Option<Frame>,
+    pub key: Option<QuantityKey>,
 }
 
 /// Words that end a clause for the predicate search.
@@ -80,7 +83,7 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     {
         out.counts = Some("people".into());
     }
-    out.key = match r.kind {
+    out.frame = match r.kind {
         // Only nouns of a known class are keyed: "three jurors", "two helicopters" stay apart.
         // "a few", "several" are never totals; "two women and one man died" is part of one.
         // A count of people is a whole number: ".45" is a calibre, "around 2" of "2, 000ft" a typo.
@@ -90,14 +93,40 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            count_key(t, &out, noun.is_some(), &sent, r.start)
+            count_frame(t, &out, noun.is_some(), &sent, r.start)
         }
-        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => {
-            with_era("earthquake:magnitude".into(), t, &sent, r.start)
-        }
+        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some(Frame {
+            counted: Some("earthquake".into()),
+            group: None,
+            event: Some("magnitude".into()),
+            place: None,
+            when: era(t, &sent, r.start),
+            scope: Scope::Whole,
+        }),
         _ => None,
     };
+    out.key = out.frame.as_ref().and_then(Frame::key);
+    if out.frame.is_none() {
+        // Not compared, but what the text says is still shown: the slots it fills.
+        let (counted, group) = counted_and_group(out.counts.clone());
+        out.frame = Some(Frame {
+            counted,
+            group,
+            event: out.predicate.clone(),
+            place: out.place.clone().map(|name| Place { name, level: PlaceLevel::Locality }),
+            when: era(t, &sent, r.start),
+            scope: Scope::Whole,
+        });
+    }
     out
+}
+
+/// The frame's counted thing and group of a counted class: troops are people, of one group.
+fn counted_and_group(class: Option<String>) -> (Option<String>, Option<String>) {
+    match class {
+        Some(c) if lexicon::is_group_of_people(&c) => (Some("people".to_string()), Some(c)),
+        other => (other, None),
+    }
 }
 
 /// Predicates that, with no noun, can only be about people: "a war that has killed more than 290,000".
@@ -122,34 +151,12 @@ fn keyed_predicate(predicate: &str) -> bool {
     matches!(predicate, "killed" | "injured" | "displaced")
 }
 
-/// `key` for the era of the sentence: "people:killed:2003" for an earlier event, none when that
-/// event cannot be named.
-fn with_era(key: String, t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Option<String> {
-    match era(t, sent, at) {
-        Era::Current => Some(key),
-        Era::Past(name) => Some(format!("{key}:{name}")),
-        Era::Unknown => None,
-    }
-}
-
-/// When the sentence is about an earlier event ("killed 26,000 in 2003", "In February, a quake
-/// killed 612"), the year or month that names that event, which becomes part of the key so that
-/// tolls of one earlier event are still compared with each other but never with the story's own.
-enum Era {
-    /// The story's own event.
-    Current,
-    /// An earlier event, named by a year or month: "2003", "february".
-    Past(String),
-    /// An earlier or other event that cannot be named (an aftershock, "two years ago"): no key.
-    Unknown,
-}
-
 /// The era of a sentence. "since 2011" is the running total itself. A sentence opening with "It"
 /// follows a previous sentence that is clearly about another event ("In February, a quake hit
 /// Zarand. It killed 612 people.").
-fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Era {
+fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> When {
     let own = era_of(t, sent, true, at);
-    if !matches!(own, Era::Current) {
+    if !matches!(own, When::Story) {
         return own;
     }
     let opens_with_pronoun = t
@@ -173,12 +180,12 @@ fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Era {
     if opens_with_pronoun && sent.start > 0 {
         return era_of(t, &previous_sentence(t, sent.start), false, at);
     }
-    Era::Current
+    When::Story
 }
 
 /// `bare_years`: whether a year alone ("in 2011") marks the past; the previous sentence of a
 /// pronoun needs a clearer sign (a month, "December 2003", "ago").
-fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usize) -> Era {
+fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usize) -> When {
     let mut vague = false;
     // Every year or month named, with its position: the one nearest the figure wins.
     let mut named: Vec<(usize, String)> = Vec::new();
@@ -187,7 +194,7 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
         let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
         match x.kind {
             TokKind::Word => match x.lower.as_ref() {
-                "aftershock" | "aftershocks" => return Era::Unknown,
+                "aftershock" | "aftershocks" => return When::Elsewhere,
                 "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest"
                 | "strongest" | "largest" | "biggest" => vague = true,
                 // "in February", "in early March"
@@ -229,9 +236,9 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
         }
     }
     match named.into_iter().min_by_key(|(k, _)| k.abs_diff(at)).map(|(_, n)| n) {
-        Some(n) => Era::Past(n),
-        None if vague => Era::Unknown,
-        None => Era::Current,
+        Some(n) => When::Background(n),
+        None if vague => When::Elsewhere,
+        None => When::Story,
     }
 }
 
@@ -262,13 +269,13 @@ fn previous_sentence(t: &[Token], start: usize) -> std::ops::Range<usize> {
     k..end
 }
 
-fn count_key(
+fn count_frame(
     t: &[Token],
     c: &Context,
     has_noun: bool,
     sent: &std::ops::Range<usize>,
     at: usize,
-) -> Option<String> {
+) -> Option<Frame> {
     let predicate = c.predicate.as_deref()?;
     let counts = match c.counts.as_deref() {
         Some(n) => n.to_string(),
@@ -276,20 +283,30 @@ fn count_key(
         None if !has_noun && implies_people(predicate) => "people".into(),
         None => return None,
     };
+    let (counted, group) = counted_and_group(Some(counts));
+    let mut frame = Frame {
+        counted,
+        group,
+        event: Some(predicate.to_string()),
+        place: None,
+        when: When::Story,
+        scope: Scope::Whole,
+    };
     match predicate {
-        "living" | "holding-out" => Some(format!("{counts}:{predicate}:{}", c.place.as_deref()?)),
+        "living" | "holding-out" => {
+            frame.place = Some(Place { name: c.place.clone()?, level: PlaceLevel::Locality });
+        }
         _ => {
             if !keyed_predicate(predicate) {
                 return None;
             }
-            let mut key = format!("{counts}:{predicate}");
             if let Some(event) = incident(t, at, sent).filter(|e| *e != "general") {
-                key.push(':');
-                key.push_str(event);
+                frame.scope = Scope::Incident(event.to_string());
             }
-            with_era(key, t, sent, at)
+            frame.when = era(t, sent, at);
         }
     }
+    Some(frame)
 }
 
 /// The counted noun after the number: (noun as written but singular, its class, token after it).

@@ -515,6 +515,15 @@ pub fn noun_class(word: &str) -> Option<&'static str> {
 }
 
 /// Words that end the search for a counted noun (verbs, prepositions, conjunctions).
+/// Whether a class of [`noun_class`] is a group of people (counted as people, compared as the
+/// group): "troops", "children"; not "people" itself, nor things.
+pub fn is_group_of_people(class: &str) -> bool {
+    matches!(
+        class,
+        "combatants" | "troops" | "police" | "children" | "women" | "students" | "workers"
+    )
+}
+
 pub fn noun_stop(word: &str) -> bool {
     matches!(
         word,

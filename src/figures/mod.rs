@@ -29,6 +29,7 @@
 //! better than a false one.
 
 mod context;
+pub mod frame;
 mod lexicon;
 mod model;
 mod number;
@@ -36,6 +37,7 @@ mod read;
 mod special;
 mod tokens;
 
+pub use frame::{Frame, Place, PlaceLevel, QuantityKey, Scope, When};
 pub use model::*;
 pub use read::{ABOUT, AS_MANY_AS_FLOOR, NEARLY_FLOOR};
 
@@ -111,6 +113,7 @@ fn extract_with(
             counts: None,
             predicate: None,
             place: None,
+            frame: None,
             key: None,
             span,
         })
@@ -149,6 +152,7 @@ fn extract_with(
             counts: c.counts,
             predicate: c.predicate,
             place: c.place,
+            frame: c.frame,
             key: c.key,
             span,
         });

@@ -103,8 +103,11 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
     if !what.is_empty() {
         lines.push(format!("Counts: {}", what.join(" · ")));
     }
+    if let Some(frame) = &card.frame {
+        lines.push(format!("Measures: {}", md(&frame.describe())));
+    }
     if let Some(k) = &card.key {
-        lines.push(format!("Quantity: `{}`", k.replace('`', "'")));
+        lines.push(format!("Quantity: `{}`", k.to_string().replace('`', "'")));
     }
     if !card.others.is_empty() {
         lines.push("Other outlets:".to_string());
