@@ -93,8 +93,20 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            count_frame(t, &out, noun.is_some(), &sent, r.start)
+            count_frame(t, &out, noun.is_some(), &sent, r.start, is_part(t, r))
         }
+        // Things counted with a noun of no known class ("seven rifles were seized", "setting
+        // fire to three banks"): the noun and the verb of the clause make the quantity.
+        FigureKind::Count
+            if noun_class.is_none()
+                && noun.is_some()
+                && r.value.fract() == 0.0
+                && !small_vague(r)
+                && !coordinated(t, r.start) =>
+        {
+            thing_frame(t, r, noun.clone(), after_noun, &sent)
+        }
+        FigureKind::Money => money_frame(t, r, &sent),
         FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some(Frame {
             counted: Some("earthquake".into()),
             group: None,
@@ -119,6 +131,178 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
         });
     }
     out
+}
+
+/// Words ending in "-ed" that are adjectives or nouns far more often than the verb of a clause.
+fn not_a_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "armed"
+            | "based"
+            | "red"
+            | "need"
+            | "feed"
+            | "seed"
+            | "speed"
+            | "indeed"
+            | "united"
+            | "related"
+            | "aged"
+            | "bed"
+            | "hundred"
+            | "called"
+            | "named"
+            | "alleged"
+            | "unidentified"
+            | "masked"
+            | "hooded"
+            | "so-called"
+            | "unnamed"
+            | "estimated"
+            | "reported"
+            | "added"
+            | "stated"
+            | "noted"
+            | "quoted"
+            | "continued"
+            | "owned"
+    )
+}
+
+/// The verb of the figure's clause: a predicate of a known class, else the nearest word in "-ed"
+/// (the past tense or participle news writes events in), after the counted noun first ("rifles
+/// were seized"), then before the figure ("seized seven rifles"). Clause breaks end the search.
+fn clause_verb(
+    t: &[Token],
+    start: usize,
+    after_noun: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<String> {
+    let verb = |x: &Token| -> Option<String> {
+        if x.kind != TokKind::Word {
+            return None;
+        }
+        if let Some(p) = lexicon::predicate_class(&x.lower) {
+            return Some(p.to_string());
+        }
+        let w = x.lower.as_ref();
+        (w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)).then(|| w.to_string())
+    };
+    let mut k = after_noun;
+    let mut steps = 0;
+    while k < sent.end && steps < PREDICATE_WINDOW {
+        let x = &t[k];
+        if x.kind == TokKind::Punct && !x.is_dash() || clause_break(&x.lower) {
+            break;
+        }
+        if let Some(v) = verb(x) {
+            return Some(v);
+        }
+        k += 1;
+        steps += 1;
+    }
+    let mut k = start;
+    let mut steps = 0;
+    while k > sent.start && steps < PREDICATE_WINDOW {
+        k -= 1;
+        let x = &t[k];
+        if x.kind == TokKind::Punct && !x.is_dash()
+            || matches!(x.lower.as_ref(), "and" | "but" | "while" | "where" | "who" | "which")
+        {
+            break;
+        }
+        if let Some(v) = verb(x) {
+            return Some(v);
+        }
+        steps += 1;
+    }
+    None
+}
+
+/// Whether the figure counts a part of a larger count, or an addition to one: "two of the three
+/// victims", "a further three", "another 20,000", "all three of the people".
+fn is_part(t: &[Token], r: &Reading) -> bool {
+    let before = |n: usize| r.start.checked_sub(n).and_then(|k| t.get(k)).map(|x| x.lower.as_ref());
+    let after = t.get(r.end).map(|x| x.lower.as_ref());
+    matches!(before(1), Some("another" | "further" | "additional" | "all" | "other"))
+        || matches!((before(2), before(1)), (Some("of"), Some("the" | "these" | "those")))
+        || after == Some("of")
+            && t.get(r.end + 1).is_some_and(|x| {
+                matches!(x.lower.as_ref(), "the" | "them" | "those" | "these" | "whom" | "which")
+            })
+}
+
+/// A frame for things counted with a noun of no known class: the noun and the clause's verb.
+fn thing_frame(
+    t: &[Token],
+    r: &Reading,
+    noun: Option<String>,
+    after_noun: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<Frame> {
+    let event = clause_verb(t, r.start, after_noun, sent)?;
+    Some(Frame {
+        counted: noun,
+        group: None,
+        event: Some(event),
+        place: None,
+        when: era(t, sent, r.start),
+        scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
+    })
+}
+
+/// The currency of a money figure, from its own tokens: "$" and "dollars" → usd, "€" and "euros"
+/// → eur, "£" and "pounds" → gbp; other currencies by their code or word.
+fn currency(t: &[Token], r: &Reading) -> Option<String> {
+    t[r.start..r.end.min(t.len())].iter().find_map(|x| {
+        Some(match x.lower.as_ref() {
+            _ if x.text.contains('$') => "usd".to_string(),
+            _ if x.text.contains('€') => "eur".to_string(),
+            _ if x.text.contains('£') => "gbp".to_string(),
+            "dollar" | "dollars" | "usd" => "usd".to_string(),
+            "euro" | "euros" | "eur" => "eur".to_string(),
+            "pound" | "pounds" | "gbp" | "sterling" => "gbp".to_string(),
+            w if x.kind == TokKind::Word && lexicon::currency_word(w) => w.to_string(),
+            _ => return None,
+        })
+    })
+}
+
+/// A money figure's frame: the currency and what the amount is of, the noun it qualifies ("a
+/// $80 million contract", "$23 million per season") or the noun "worth" follows ("a deal worth
+/// $184 million").
+fn money_frame(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Option<Frame> {
+    let currency = currency(t, r)?;
+    let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
+    let after = word(r.end).and_then(|x| match x.lower.as_ref() {
+        "per" | "a" => word(r.end + 1).map(|n| format!("per {}", lexicon::singular(&n.lower))),
+        "in" | "of" => word(r.end + 1)
+            .filter(|n| !n.is_capitalised() && !lexicon::noun_stop(&n.lower))
+            .map(|n| lexicon::singular(&n.lower)),
+        w if !x.is_capitalised() && !lexicon::noun_stop(w) && !clause_break(w) && w.len() > 2 => {
+            Some(lexicon::singular(w))
+        }
+        _ => None,
+    });
+    let before = || {
+        let k = r.start.checked_sub(1)?;
+        let w = word(k)?;
+        if !matches!(w.lower.as_ref(), "worth" | "of" | "is" | "was" | "at") {
+            return None;
+        }
+        let n = word(k.checked_sub(1)?)?;
+        (!n.is_capitalised() && !lexicon::noun_stop(&n.lower) && n.lower.len() > 2)
+            .then(|| lexicon::singular(&n.lower))
+    };
+    let event = after.or_else(before)?;
+    Some(Frame {
+        counted: Some(currency),
+        group: None,
+        event: Some(event),
+        place: None,
+        when: era(t, sent, r.start),
+        scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
+    })
 }
 
 /// The frame's counted thing and group of a counted class: troops are people, of one group.
@@ -206,6 +390,14 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
                         named.push((m, month.lower.to_string()));
                     }
                 }
+                // "Early November, the navy had captured eight pirates": a month opening the
+                // sentence, after "early", "late" or "mid", sets it at another time.
+                "early" | "late" | "mid"
+                    if k == sent.start
+                        && next.is_some_and(|n| k + 1 < sent.end && is_month(n.text)) =>
+                {
+                    named.push((k + 1, t[k + 1].lower.to_string()));
+                }
                 "years" | "months"
                     if next.is_some_and(|n| {
                         matches!(n.lower.as_ref(), "after" | "before" | "earlier")
@@ -219,6 +411,7 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
                 if bare_years
                     && x.text.len() == 4
                     && x.text.starts_with(['1', '2'])
+                    && x.text.bytes().all(|b| b.is_ascii_digit())
                     && !(k > 0 && t[k - 1].is_word("since")) =>
             {
                 named.push((k, x.text.to_string()));
@@ -235,7 +428,25 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
             _ => {}
         }
     }
-    match named.into_iter().min_by_key(|(k, _)| k.abs_diff(at)).map(|(_, n)| n) {
+    // A time named in the figure's own clause wins over one nearer but across a clause break
+    // (", and", ";"): "killed 31,000 in Bam in 2003, and 600 were killed in Zarand in February".
+    let clause_of = |k: usize| {
+        sent.clone()
+            .take_while(|&j| j < k)
+            .filter(|&j| {
+                t[j].is_punct(";")
+                    || j > sent.start
+                        && t[j - 1].is_punct(",")
+                        && matches!(t[j].lower.as_ref(), "and" | "but" | "while" | "whereas")
+            })
+            .count()
+    };
+    let own = clause_of(at);
+    match named
+        .into_iter()
+        .min_by_key(|(k, _)| (clause_of(*k) != own, k.abs_diff(at)))
+        .map(|(_, n)| n)
+    {
         Some(n) => When::Background(n),
         None if vague => When::Elsewhere,
         None => When::Story,
@@ -275,6 +486,7 @@ fn count_frame(
     has_noun: bool,
     sent: &std::ops::Range<usize>,
     at: usize,
+    part: bool,
 ) -> Option<Frame> {
     let predicate = c.predicate.as_deref()?;
     let counts = match c.counts.as_deref() {
@@ -303,6 +515,9 @@ fn count_frame(
             if let Some(event) = incident(t, at, sent).filter(|e| *e != "general") {
                 frame.scope = Scope::Incident(event.to_string());
             }
+            if part {
+                frame.scope = Scope::Part;
+            }
             frame.when = era(t, sent, at);
         }
     }
@@ -330,21 +545,41 @@ fn counted_noun(
         }
         k += 1;
     }
-    match t.get(first) {
-        Some(x)
-            if first < sent_end
-                && x.kind == TokKind::Word
-                && !x.is_capitalised()
-                && x.lower.len() > 2
-                && x.lower.ends_with('s')
-                && !lexicon::noun_stop(&x.lower)
-                && lexicon::predicate_class(&x.lower).is_none()
-                && !lexicon::time_unit(&x.lower) =>
-        {
-            (Some(lexicon::singular(&x.lower)), None, first + 1)
+    // A plural noun of no known class, after at most two modifiers: a model name ("AK-47",
+    // "AK 47") or a lowercase adjective ("loaded", "automatic", "pirate").
+    let plural = |x: &Token| {
+        x.kind == TokKind::Word
+            && !x.is_capitalised()
+            && x.lower.len() > 2
+            && x.lower.ends_with('s')
+            && !x.lower.ends_with("ss")
+            && !lexicon::noun_stop(&x.lower)
+            && lexicon::predicate_class(&x.lower).is_none()
+            && !lexicon::time_unit(&x.lower)
+    };
+    let mut k = first;
+    let mut modifiers = 0;
+    while k < sent_end && modifiers <= 2 {
+        let Some(x) = t.get(k) else { break };
+        if plural(x) {
+            return (Some(lexicon::singular(&x.lower)), None, k + 1);
         }
-        _ => (None, None, from),
+        let model_part = x.is_capitalised() && x.text.len() <= 3
+            || x.kind == TokKind::Num
+            || x.is_dash() && k > first;
+        let adjective = x.kind == TokKind::Word
+            && !x.is_capitalised()
+            && !lexicon::noun_stop(&x.lower)
+            && lexicon::predicate_class(&x.lower).is_none()
+            && !clause_break(&x.lower)
+            && !matches!(x.lower.as_ref(), "of" | "in" | "to" | "from" | "with" | "the" | "a");
+        if !(model_part || adjective) {
+            break;
+        }
+        modifiers += usize::from(!x.is_dash());
+        k += 1;
     }
+    (None, None, from)
 }
 
 fn two_word_predicate(t: &[Token], k: usize) -> Option<&'static str> {

@@ -130,8 +130,10 @@ fn extract_with(
             i += 1;
             continue;
         };
-        // Only counts and measures are ever given a key (`context::context`).
-        if keep == Keep::Compared && !matches!(r.kind, FigureKind::Count | FigureKind::Measure) {
+        // Only counts, money and measures are ever given a key (`context::context`).
+        if keep == Keep::Compared
+            && !matches!(r.kind, FigureKind::Count | FigureKind::Measure | FigureKind::Money)
+        {
             i = r.end;
             continue;
         }
