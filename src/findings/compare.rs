@@ -132,8 +132,9 @@ fn compare_group(
         divergence(key, refs, articles, out);
         return;
     }
-    // One finding per disagreement: on the first figure outside the consensus, related to every
-    // figure of the other outlets in the group (the consensus first, then the other outliers).
+    // One finding per disagreement and article: on the article's first figure outside the
+    // consensus, related to every figure of the other outlets in the group (the consensus first,
+    // then the other outliers). Each article that disagrees shows it once, in its own Problems.
     let mut outliers: Vec<FigureRef> = components
         .iter()
         .enumerate()
@@ -142,18 +143,24 @@ fn compare_group(
         .chain(stranded)
         .collect();
     outliers.sort();
-    let Some(&at) = outliers.first() else { return };
-    let outlet = articles[at.article].outlet;
-    let others: Vec<FigureRef> = components[main]
-        .iter()
-        .chain(outliers.iter())
-        .copied()
-        .filter(|r| articles[r.article].outlet != outlet)
-        .collect();
-    if others.is_empty() {
-        return;
+    outliers.dedup_by_key(|r| r.article);
+    // Seen from one outlet, the others are the same for each of its articles: computed once per
+    // outlet (thousands of disagreeing articles in one group at 10,000 articles).
+    let mut by_outlet: HashMap<&str, Vec<FigureRef>> = HashMap::new();
+    for &at in &outliers {
+        let outlet = articles[at.article].outlet;
+        let others = by_outlet.entry(outlet).or_insert_with(|| {
+            components[main]
+                .iter()
+                .chain(outliers.iter())
+                .copied()
+                .filter(|r| articles[r.article].outlet != outlet)
+                .collect()
+        });
+        if !others.is_empty() {
+            out.push(conflict(key, at, others, articles));
+        }
     }
-    out.push(conflict(key, at, &others, articles));
 }
 
 /// Components of the overlap graph of the intervals: sort by lower bound and sweep.
