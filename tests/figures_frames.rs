@@ -97,3 +97,12 @@ fn figures_that_are_not_compared_still_show_what_the_text_says() {
     assert_eq!(frame.counted.as_deref(), Some("juror"));
     assert_eq!(frame.event, None);
 }
+
+#[test]
+fn a_change_between_levels_is_never_compared_with_a_level() {
+    assert_eq!(key("The toll rose from 10 to 20 people.", "from 10 to 20"), None);
+    assert_eq!(
+        key("From 10 to 20 people were injured.", "From 10 to 20").as_deref(),
+        Some("people:injured")
+    );
+}

@@ -73,7 +73,7 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     if matches!(predicate, Some("living" | "holding-out")) {
         out.place = place(t, r.start, &sent);
     }
-    if !r.kind.is_comparable() {
+    if !r.kind.is_comparable() || is_change(t, r) {
         return out;
     }
     if r.kind == FigureKind::Count
@@ -131,6 +131,54 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
         });
     }
     out
+}
+
+/// "rose from 10 to 20", "fell from 5% to 3%": a change between two levels, never compared with a
+/// level ("From 10 to 20 people were hurt" is a range, and is).
+fn is_change(t: &[Token], r: &Reading) -> bool {
+    r.qualifier == super::Qualifier::Range
+        && t.get(r.start).is_some_and(|x| x.is_word("from"))
+        && r.start > 0
+        && matches!(
+            t[r.start - 1].lower.as_ref(),
+            "rose"
+                | "risen"
+                | "rise"
+                | "rises"
+                | "rising"
+                | "fell"
+                | "fallen"
+                | "fall"
+                | "falls"
+                | "falling"
+                | "increased"
+                | "increase"
+                | "increasing"
+                | "decreased"
+                | "decrease"
+                | "grew"
+                | "grown"
+                | "grow"
+                | "climbed"
+                | "climb"
+                | "dropped"
+                | "drop"
+                | "jumped"
+                | "jump"
+                | "went"
+                | "gone"
+                | "soared"
+                | "plunged"
+                | "declined"
+                | "slipped"
+                | "edged"
+                | "surged"
+                | "raised"
+                | "cut"
+                | "lowered"
+                | "boosted"
+                | "shrank"
+        )
 }
 
 /// Words ending in "-ed" that are adjectives or nouns far more often than the verb of a clause.
