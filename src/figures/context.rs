@@ -56,7 +56,7 @@ fn parenthetical(word: &str) -> bool {
 }
 
 /// The context of reading `r`, whose sentence holds tokens `sent`.
-pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Context {
+pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>, lead: &Lead) -> Context {
     let mut out = Context::default();
     let (noun, noun_class, after_noun) = counted_noun(t, r.noun_from, sent.end);
     out.counts = noun_class.map(str::to_string).or_else(|| noun.clone());
@@ -93,7 +93,7 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            count_frame(t, &out, noun.is_some(), &sent, r.start, is_part(t, r))
+            count_frame(t, &out, noun.is_some(), &sent, r.start, is_part(t, r), lead)
         }
         // Things counted with a noun of no known class ("seven rifles were seized", "setting
         // fire to three banks"): the noun and the verb of the clause make the quantity.
@@ -104,15 +104,15 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            thing_frame(t, r, noun.clone(), after_noun, &sent)
+            thing_frame(t, r, noun.clone(), after_noun, &sent, lead)
         }
-        FigureKind::Money => money_frame(t, r, &sent),
+        FigureKind::Money => money_frame(t, r, &sent, lead),
         FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some(Frame {
             counted: Some("earthquake".into()),
             group: None,
             event: Some("magnitude".into()),
             place: None,
-            when: era(t, &sent, r.start),
+            when: era(t, &sent, r.start, lead),
             scope: Scope::Whole,
         }),
         _ => None,
@@ -126,7 +126,7 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
             group,
             event: out.predicate.clone(),
             place: out.place.clone().map(|name| Place { name, level: PlaceLevel::Locality }),
-            when: era(t, &sent, r.start),
+            when: era(t, &sent, r.start, lead),
             scope: Scope::Whole,
         });
     }
@@ -287,6 +287,7 @@ fn thing_frame(
     noun: Option<String>,
     after_noun: usize,
     sent: &std::ops::Range<usize>,
+    lead: &Lead,
 ) -> Option<Frame> {
     let event = clause_verb(t, r.start, after_noun, sent)?;
     Some(Frame {
@@ -294,7 +295,7 @@ fn thing_frame(
         group: None,
         event: Some(event),
         place: None,
-        when: era(t, sent, r.start),
+        when: era(t, sent, r.start, lead),
         scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
     })
 }
@@ -319,7 +320,12 @@ fn currency(t: &[Token], r: &Reading) -> Option<String> {
 /// A money figure's frame: the currency and what the amount is of, the noun it qualifies ("a
 /// $80 million contract", "$23 million per season") or the noun "worth" follows ("a deal worth
 /// $184 million").
-fn money_frame(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Option<Frame> {
+fn money_frame(
+    t: &[Token],
+    r: &Reading,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
     let currency = currency(t, r)?;
     let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
     let after = word(r.end).and_then(|x| match x.lower.as_ref() {
@@ -348,7 +354,7 @@ fn money_frame(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Optio
         group: None,
         event: Some(event),
         place: None,
-        when: era(t, sent, r.start),
+        when: era(t, sent, r.start, lead),
         scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
     })
 }
@@ -386,10 +392,13 @@ fn keyed_predicate(predicate: &str) -> bool {
 /// The era of a sentence. "since 2011" is the running total itself. A sentence opening with "It"
 /// follows a previous sentence that is clearly about another event ("In February, a quake hit
 /// Zarand. It killed 612 people.").
-fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> When {
+fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize, lead: &Lead) -> When {
     let own = era_of(t, sent, true, at);
     if !matches!(own, When::Story) {
         return own;
+    }
+    if let Some(place) = other_place(t, sent, at, lead) {
+        return When::Background(place);
     }
     let opens_with_pronoun = t
         .get(sent.start)
@@ -413,6 +422,91 @@ fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> When {
         return era_of(t, &previous_sentence(t, sent.start), false, at);
     }
     When::Story
+}
+
+/// The names of the story's own places and actors: the capitalised words of its headline and
+/// first sentences, where news says what happened and where. A figure whose clause is set in a
+/// place the lead never names is about another event ("a quake in eastern China killed a dozen").
+#[derive(Debug, Default)]
+pub struct Lead {
+    names: std::collections::HashSet<String>,
+}
+
+/// How many sentences of the article make its lead (the headline and the first paragraph).
+const LEAD_SENTENCES: usize = 3;
+
+impl Lead {
+    /// The lead of tokens `t`, whose first sentences end at the given token indices.
+    pub fn new(t: &[Token], lead_end: usize) -> Lead {
+        let names = t[..lead_end.min(t.len())]
+            .iter()
+            .filter(|x| x.is_capitalised())
+            .map(|x| fold_name(&x.lower))
+            .collect();
+        Lead { names }
+    }
+
+    pub const SENTENCES: usize = LEAD_SENTENCES;
+}
+
+fn fold_name(w: &str) -> String {
+    deunicode::deunicode(w.trim_end_matches("’s").trim_end_matches("'s"))
+}
+
+/// A place named in the figure's clause ("in eastern China", "in the city of Bam") that the lead
+/// never names: the clause is about somewhere else, so about another event.
+fn other_place(
+    t: &[Token],
+    sent: &std::ops::Range<usize>,
+    at: usize,
+    lead: &Lead,
+) -> Option<String> {
+    if lead.names.is_empty() || at < sent.start {
+        return None;
+    }
+    // "in eastern China", "in the city of Bam": the place nearest the figure after "in".
+    let mut best: Option<(usize, String)> = None;
+    for k in sent.clone().filter(|&k| t[k].is_word("in")) {
+        let mut j = k + 1;
+        while j < sent.end
+            && t[j].kind == TokKind::Word
+            && !t[j].is_capitalised()
+            && matches!(
+                t[j].lower.as_ref(),
+                "the"
+                    | "eastern"
+                    | "western"
+                    | "northern"
+                    | "southern"
+                    | "central"
+                    | "city"
+                    | "town"
+                    | "village"
+                    | "province"
+                    | "region"
+                    | "state"
+                    | "of"
+                    | "neighbouring"
+                    | "neighboring"
+            )
+        {
+            j += 1;
+        }
+        let Some(x) = t.get(j).filter(|x| j < sent.end && x.is_capitalised()) else { continue };
+        let name = fold_name(&x.lower);
+        if lead.names.contains(&name) || is_month(x.text) || weekday(&name) {
+            continue;
+        }
+        let d = j.abs_diff(at);
+        if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+            best = Some((d, name));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+fn weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 /// `bare_years`: whether a year alone ("in 2011") marks the past; the previous sentence of a
@@ -535,6 +629,7 @@ fn count_frame(
     sent: &std::ops::Range<usize>,
     at: usize,
     part: bool,
+    lead: &Lead,
 ) -> Option<Frame> {
     let predicate = c.predicate.as_deref()?;
     let counts = match c.counts.as_deref() {
@@ -566,7 +661,7 @@ fn count_frame(
             if part {
                 frame.scope = Scope::Part;
             }
-            frame.when = era(t, sent, at);
+            frame.when = era(t, sent, at, lead);
         }
     }
     Some(frame)

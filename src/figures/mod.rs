@@ -99,6 +99,17 @@ fn extract_with(
         a..b.max(a)
     };
 
+    // The lead: the tokens of the first sentences (headline and first paragraph).
+    let lead_end = {
+        let mut end = 0;
+        for _ in 0..context::Lead::SENTENCES {
+            let Some(t) = toks.get(end) else { break };
+            let s = sentences.sentence_of(t.span.start);
+            end = toks.partition_point(|x| x.span.start < s.end).max(end + 1);
+        }
+        end
+    };
+    let lead = context::Lead::new(&toks, lead_end);
     // dates, times and identifiers are never compared
     let kept_specials = if keep == Keep::All { specials } else { Vec::new() };
     let mut out: Vec<Figure> = kept_specials
@@ -139,7 +150,7 @@ fn extract_with(
         }
         let span = toks[r.start].span.start..toks[r.end - 1].span.end;
         let sent = tok_sentence(r.start);
-        let c = context::context(&toks, &r, sent);
+        let c = context::context(&toks, &r, sent, &lead);
         if keep == Keep::Compared && !(c.key.is_some() && r.kind.is_comparable()) {
             i = r.end;
             continue;

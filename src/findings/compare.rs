@@ -144,6 +144,10 @@ fn compare_group(
         .collect();
     outliers.sort();
     outliers.dedup_by_key(|r| r.article);
+    // Sources that differ (see `measured_by_agencies`) are one fact about the story: said once.
+    if outliers.first().is_some_and(|&r| measured_by_agencies(fig(articles, r))) {
+        outliers.truncate(1);
+    }
     // Seen from one outlet, the others are the same for each of its articles: computed once per
     // outlet (thousands of disagreeing articles in one group at 10,000 articles).
     let mut by_outlet: HashMap<&str, Vec<FigureRef>> = HashMap::new();
