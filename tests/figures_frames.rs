@@ -106,3 +106,19 @@ fn a_change_between_levels_is_never_compared_with_a_level() {
         Some("people:injured")
     );
 }
+
+#[test]
+fn questions_and_wishes_are_not_reports() {
+    assert_eq!(key("Will the club pay a $30 million fee?", "$30 million"), None);
+    assert_eq!(key("His agent is asking for a $30 million contract.", "$30 million"), None);
+    assert_eq!(
+        key("The club agreed a $30 million contract.", "$30 million").as_deref(),
+        Some("usd:contract")
+    );
+    // a wish in another clause leaves the figure alone
+    assert_eq!(
+        key("They want talks to end a war that has killed more than 9,000.", "more than 9,000")
+            .as_deref(),
+        Some("people:killed")
+    );
+}

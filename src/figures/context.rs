@@ -393,6 +393,9 @@ fn keyed_predicate(predicate: &str) -> bool {
 /// follows a previous sentence that is clearly about another event ("In February, a quake hit
 /// Zarand. It killed 612 people.").
 fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize, lead: &Lead) -> When {
+    if unreported(t, sent, at) {
+        return When::Elsewhere;
+    }
     let own = era_of(t, sent, true, at);
     if !matches!(own, When::Story) {
         return own;
@@ -422,6 +425,46 @@ fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize, lead: &Lead) -> Wh
         return era_of(t, &previous_sentence(t, sent.start), false, at);
     }
     When::Story
+}
+
+/// Whether the figure is not a report of what happened: a question ("Should they go higher than
+/// $25 million?") or what someone asks for, seeks or wants ("asking for a contract worth $200
+/// million"), which a later figure does not contradict.
+fn unreported(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> bool {
+    let question = t[sent.clone()].iter().rev().take(2).any(|x| x.is_punct("?"))
+        || t.get(sent.end).is_some_and(|x| x.is_punct("?"));
+    // what someone asks for: in the figure's own clause, a few words before it
+    let wish = (sent.start..at)
+        .rev()
+        .take(PREDICATE_WINDOW + 2)
+        .take_while(|&k| {
+            let x = &t[k];
+            !(x.kind == TokKind::Punct && !x.is_dash()
+                || matches!(x.lower.as_ref(), "that" | "which" | "who" | "and" | "but"))
+        })
+        .any(|k| {
+            matches!(
+                t[k].lower.as_ref(),
+                "asking"
+                    | "asked"
+                    | "seeking"
+                    | "seek"
+                    | "seeks"
+                    | "sought"
+                    | "wants"
+                    | "wanted"
+                    | "demanding"
+                    | "demanded"
+                    | "demands"
+                    | "hoping"
+                    | "hopes"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "if"
+            )
+        });
+    question || wish
 }
 
 /// The names of the story's own places and actors: the capitalised words of its headline and
