@@ -1,6 +1,6 @@
 use super::{Code, FigureRef, Finding, Related, Severity};
 use crate::corpus::Date;
-use crate::figures::{Figure, QuantityKey};
+use crate::figures::{Figure, Qualifier, QuantityKey};
 use std::collections::{HashMap, HashSet};
 
 /// What the comparison needs of one article.
@@ -14,6 +14,8 @@ pub struct ArticleFigures<'a> {
 const DIVERGENCE_RATIO: f64 = 1.25;
 /// Reports at least this many days apart may legitimately give a higher running total.
 const CUMULATIVE_GAP_DAYS: i64 = 7;
+/// Magnitudes this far from the consensus are of another quake.
+const OTHER_QUAKE_MAGNITUDES: f64 = 1.0;
 /// At most this many related locations per finding; the rest are summarised in a note.
 const MAX_RELATED: usize = 20;
 
@@ -100,24 +102,45 @@ fn compare_group(
     // value, so it would chain disjoint exact figures into one agreeing component. Components are
     // built from bounded figures only; open-ended ones then support the components they reach
     // and are checked against the consensus.
-    let (bounded, open): (Vec<FigureRef>, Vec<FigureRef>) =
+    let (bounded, mut open): (Vec<FigureRef>, Vec<FigureRef>) =
         refs.iter().copied().partition(|r| fig(articles, *r).high.is_finite());
     if bounded.is_empty() {
         return; // open-ended ranges always overlap
     }
+    // A hedged figure ("about 6.0", "dozens") overlaps values that precise figures keep apart,
+    // and would merge them into one agreeing component just as an open-ended one would. When
+    // precise figures of two outlets are there to compare, they make the components and hedged
+    // ones support them as open-ended ones do.
+    let (precise, hedged): (Vec<FigureRef>, Vec<FigureRef>) = bounded
+        .iter()
+        .copied()
+        .partition(|r| matches!(fig(articles, *r).qualifier, Qualifier::Exact | Qualifier::Range));
+    let precise_outlets: HashSet<&str> =
+        precise.iter().map(|r| articles[r.article].outlet).collect();
+    let bounded = if precise_outlets.len() >= 2 && !hedged.is_empty() {
+        open.extend(hedged);
+        open.sort();
+        precise
+    } else {
+        bounded
+    };
     let components = agreement_components(&bounded, articles);
     let top = |c: &[FigureRef]| {
         c.iter().map(|r| fig(articles, *r).high).fold(f64::NEG_INFINITY, f64::max)
     };
+    let bottom =
+        |c: &[FigureRef]| c.iter().map(|r| fig(articles, *r).low).fold(f64::INFINITY, f64::min);
     // The consensus is the component with the most outlets behind it (then figures); ties go to
     // the component reported first.
     let support = |c: &Vec<FigureRef>| {
         let reach = top(c);
-        let backers: Vec<FigureRef> = c
-            .iter()
-            .copied()
-            .chain(open.iter().copied().filter(|o| fig(articles, *o).low <= reach))
-            .collect();
+        let backers: Vec<FigureRef> =
+            c.iter()
+                .copied()
+                .chain(open.iter().copied().filter(|o| {
+                    fig(articles, *o).low <= reach && fig(articles, *o).high >= bottom(c)
+                }))
+                .collect();
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
         (outlets.len(), backers.len())
     };
@@ -126,8 +149,12 @@ fn compare_group(
         .max_by(|&i, &j| supports[i].cmp(&supports[j]).then(j.cmp(&i)))
         .unwrap_or(0);
     let main_top = top(&components[main]);
-    let stranded: Vec<FigureRef> =
-        open.iter().copied().filter(|o| fig(articles, *o).low > main_top).collect();
+    let main_bottom = bottom(&components[main]);
+    let stranded: Vec<FigureRef> = open
+        .iter()
+        .copied()
+        .filter(|o| fig(articles, *o).low > main_top || fig(articles, *o).high < main_bottom)
+        .collect();
     if components.len() == 1 && stranded.is_empty() {
         divergence(key, refs, articles, out);
         return;
@@ -145,7 +172,17 @@ fn compare_group(
     outliers.sort();
     outliers.dedup_by_key(|r| r.article);
     // Sources that differ (see `measured_by_agencies`) are one fact about the story: said once.
+    // Agencies differ by tenths of a magnitude; a whole unit from the consensus is another quake
+    // (an aftershock, a foreshock), not another measurement of this one.
     if outliers.first().is_some_and(|&r| measured_by_agencies(fig(articles, r))) {
+        let (low, high) =
+            components[main].iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &r| {
+                (l.min(fig(articles, r).low), h.max(fig(articles, r).high))
+            });
+        outliers.retain(|&r| {
+            let f = fig(articles, r);
+            f.high > low - OTHER_QUAKE_MAGNITUDES && f.low < high + OTHER_QUAKE_MAGNITUDES
+        });
         outliers.truncate(1);
     }
     // Seen from one outlet, the others are the same for each of its articles: computed once per
@@ -341,11 +378,8 @@ fn divergence(
     let value = |r: &FigureRef| fig(articles, *r).value;
     // The endpoints of the message are precise figures where there are any: "hundreds of
     // thousands" says little about where the estimates start.
-    let precise: Vec<FigureRef> = comp
-        .iter()
-        .copied()
-        .filter(|r| fig(articles, *r).qualifier != crate::figures::Qualifier::Vague)
-        .collect();
+    let precise: Vec<FigureRef> =
+        comp.iter().copied().filter(|r| fig(articles, *r).qualifier != Qualifier::Vague).collect();
     let ends = if precise.len() >= 2 { &precise[..] } else { comp };
     let Some(hi) = ends.iter().copied().max_by(|a, b| value(a).total_cmp(&value(b)).then(b.cmp(a)))
     else {
