@@ -191,12 +191,17 @@ fn compare_group(
     for &at in &outliers {
         let outlet = articles[at.article].outlet;
         let others = by_outlet.entry(outlet).or_insert_with(|| {
-            components[main]
+            // every other outlet's figure: those that agree with the consensus first
+            let backs_main = |r: &FigureRef| {
+                let f = fig(articles, *r);
+                f.low <= main_top && f.high >= main_bottom
+            };
+            let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) = refs
                 .iter()
-                .chain(outliers.iter())
                 .copied()
                 .filter(|r| articles[r.article].outlet != outlet)
-                .collect()
+                .partition(backs_main);
+            agreeing.into_iter().chain(rest).collect()
         });
         if !others.is_empty() {
             out.push(conflict(key, at, others, articles));
