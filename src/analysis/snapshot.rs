@@ -266,6 +266,11 @@ impl Snapshot {
         });
     }
 
+    /// Every quantity key with its comparable figures (in no particular order of keys).
+    pub fn quantity_groups(&self) -> impl Iterator<Item = (&QuantityKey, &[FigureRef])> {
+        self.quantities.iter().map(|(k, v)| (k, v.as_slice()))
+    }
+
     /// The comparable figures with quantity key `key`, in (article, figure) order.
     pub fn quantity(&self, key: &QuantityKey) -> Option<&[FigureRef]> {
         self.quantities.get(key).map(|v| v.as_slice())

@@ -134,6 +134,17 @@ pub fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
             ));
         }
     }
+    if !card.not_compared.is_empty() {
+        lines.push("Not compared with:".to_string());
+        for n in &card.not_compared {
+            lines.push(format!(
+                "- {}: {} — {}",
+                md(&outlet(snap, n.at.article)),
+                md(&n.text),
+                md(&n.why)
+            ));
+        }
+    }
     lines.join("  \n")
 }
 
