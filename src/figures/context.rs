@@ -56,7 +56,15 @@ fn parenthetical(word: &str) -> bool {
 }
 
 /// The context of reading `r`, whose sentence holds tokens `sent`.
-pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>, lead: &Lead) -> Context {
+/// `unkeyed_frames`: whether figures that get no key still get a frame of what the text says
+/// (for reports and hovers; `check` needs only the keyed ones).
+pub fn context(
+    t: &[Token],
+    r: &Reading,
+    sent: std::ops::Range<usize>,
+    lead: &Lead,
+    unkeyed_frames: bool,
+) -> Context {
     let mut out = Context::default();
     let (noun, noun_class, after_noun) = counted_noun(t, r.noun_from, sent.end);
     out.counts = noun_class.map(str::to_string).or_else(|| noun.clone());
@@ -118,7 +126,7 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>, lead: &Le
         _ => None,
     };
     out.key = out.frame.as_ref().and_then(Frame::key);
-    if out.frame.is_none() {
+    if out.frame.is_none() && unkeyed_frames {
         // Not compared, but what the text says is still shown: the slots it fills.
         let (counted, group) = counted_and_group(out.counts.clone());
         out.frame = Some(Frame {

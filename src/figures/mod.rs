@@ -150,7 +150,7 @@ fn extract_with(
         }
         let span = toks[r.start].span.start..toks[r.end - 1].span.end;
         let sent = tok_sentence(r.start);
-        let c = context::context(&toks, &r, sent, &lead);
+        let c = context::context(&toks, &r, sent, &lead, keep == Keep::All);
         if keep == Keep::Compared && !(c.key.is_some() && r.kind.is_comparable()) {
             i = r.end;
             continue;

@@ -187,7 +187,7 @@ fn compare_group(
     }
     // Seen from one outlet, the others are the same for each of its articles: computed once per
     // outlet (thousands of disagreeing articles in one group at 10,000 articles).
-    let mut by_outlet: HashMap<&str, Vec<FigureRef>> = HashMap::new();
+    let mut by_outlet: HashMap<&str, Pool> = HashMap::new();
     for &at in &outliers {
         let outlet = articles[at.article].outlet;
         let others = by_outlet.entry(outlet).or_insert_with(|| {
@@ -201,9 +201,10 @@ fn compare_group(
                 .copied()
                 .filter(|r| articles[r.article].outlet != outlet)
                 .partition(backs_main);
-            agreeing.into_iter().chain(rest).collect()
+            let others: Vec<FigureRef> = agreeing.into_iter().chain(rest).collect();
+            Pool::of(&others, articles)
         });
-        if !others.is_empty() {
+        if others.len > 0 {
             out.push(conflict(key, at, others, articles));
         }
     }
@@ -272,21 +273,47 @@ fn measured_by_agencies(f: &Figure) -> bool {
     f.frame.as_ref().is_some_and(|fr| fr.event.as_deref() == Some("magnitude"))
 }
 
-fn conflict(
-    key: &str,
-    at: FigureRef,
-    others: &[FigureRef],
-    articles: &[ArticleFigures<'_>],
-) -> Finding {
+/// The figures of other outlets a conflict is set against, and what its message needs of them:
+/// computed once per outlet, as every disagreeing article of one outlet sees the same others.
+struct Pool {
+    len: usize,
+    related: Vec<Related>,
+    notes: Vec<String>,
+    summary: String,
+    latest: Option<Date>,
+    earliest: Option<Date>,
+    undated: bool,
+    highest: f64,
+    lowest: f64,
+}
+
+impl Pool {
+    fn of(others: &[FigureRef], articles: &[ArticleFigures<'_>]) -> Pool {
+        let (related, notes) = related(articles, others);
+        Pool {
+            len: others.len(),
+            related,
+            notes,
+            summary: summarise(articles, others),
+            latest: others.iter().filter_map(|r| articles[r.article].date).max(),
+            earliest: others.iter().filter_map(|r| articles[r.article].date).min(),
+            undated: others.iter().any(|r| articles[r.article].date.is_none()),
+            highest: others
+                .iter()
+                .map(|&r| fig(articles, r).high)
+                .fold(f64::NEG_INFINITY, f64::max),
+            lowest: others.iter().map(|&r| fig(articles, r).low).fold(f64::INFINITY, f64::min),
+        }
+    }
+}
+
+fn conflict(key: &str, at: FigureRef, others: &Pool, articles: &[ArticleFigures<'_>]) -> Finding {
     let f = fig(articles, at);
     let here = &articles[at.article];
-    let (related_list, mut notes) = related(articles, others);
-    let others_text = summarise(articles, others);
-    let latest = others.iter().filter_map(|r| articles[r.article].date).max();
-    let undated = others.iter().any(|r| articles[r.article].date.is_none());
-    let highest = others.iter().map(|&r| fig(articles, r).high).fold(f64::NEG_INFINITY, f64::max);
-    let lowest = others.iter().map(|&r| fig(articles, r).low).fold(f64::INFINITY, f64::min);
-    let earliest = others.iter().filter_map(|r| articles[r.article].date).min();
+    let (related_list, mut notes) = (others.related.clone(), others.notes.clone());
+    let others_text = &others.summary;
+    let (latest, earliest, undated) = (others.latest, others.earliest, others.undated);
+    let (highest, lowest) = (others.highest, others.lowest);
     // A running total reported later and higher than every figure it contradicts is expected:
     // every other figure is dated at least CUMULATIVE_GAP_DAYS before, and lower (or, seen from
     // the earlier report, every other figure later and higher).
