@@ -14,6 +14,8 @@ pub struct ArticleFigures<'a> {
 const DIVERGENCE_RATIO: f64 = 1.25;
 /// Reports at least this many days apart may legitimately give a higher running total.
 const CUMULATIVE_GAP_DAYS: i64 = 7;
+/// How many components (those with the most outlets of their own) may be the consensus.
+const MAIN_CANDIDATES: usize = 16;
 /// Magnitudes this far from the consensus are of another quake.
 const OTHER_QUAKE_MAGNITUDES: f64 = 1.0;
 /// At most this many related locations per finding; the rest are summarised in a note.
@@ -144,10 +146,22 @@ fn compare_group(
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
         (outlets.len(), backers.len())
     };
-    let supports: Vec<(usize, usize)> = components.iter().map(support).collect();
-    let main = (0..components.len())
-        .max_by(|&i, &j| supports[i].cmp(&supports[j]).then(j.cmp(&i)))
-        .unwrap_or(0);
+    // Support (which scans the open and hedged figures) is counted for the components with the
+    // most outlets of their own only: a group of thousands of distinct values would otherwise
+    // cost components × open figures.
+    let own = |c: &Vec<FigureRef>| {
+        let outlets: HashSet<&str> = c.iter().map(|r| articles[r.article].outlet).collect();
+        (outlets.len(), c.len())
+    };
+    let mut candidates: Vec<(usize, (usize, usize))> =
+        components.iter().map(own).enumerate().collect();
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates.truncate(MAIN_CANDIDATES);
+    let main = candidates
+        .iter()
+        .map(|&(i, _)| (i, support(&components[i])))
+        .max_by(|(i, x), (j, y)| x.cmp(y).then(j.cmp(i)))
+        .map_or(0, |(i, _)| i);
     let main_top = top(&components[main]);
     let main_bottom = bottom(&components[main]);
     let stranded: Vec<FigureRef> = open
