@@ -9,6 +9,10 @@
 //! - conflicts: every 10th article reports how many people were displaced this month; every
 //!   100th states a figure three times the one the others give (another outlet's, always);
 //! - traps: durations, addresses, registration numbers, dates and ages that must never alarm.
+//!
+//! `--figure-dense` adds three sentences of casualty, arrest, money and vote figures after every
+//! paragraph, so that most sentences carry a figure (for `scripts/bench-check.sh` with
+//! `BENCH_DENSE=1`).
 
 #[path = "../benches/support/gen.rs"]
 mod gen;
@@ -19,10 +23,12 @@ struct Args {
     articles: usize,
     out: PathBuf,
     seed: u64,
+    figure_dense: bool,
 }
 
 fn parse_args() -> Args {
-    let mut args = Args { articles: 1000, out: PathBuf::from("corpus"), seed: 7 };
+    let mut args =
+        Args { articles: 1000, out: PathBuf::from("corpus"), seed: 7, figure_dense: false };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = || it.next().unwrap_or_else(|| panic!("{a} needs a value"));
@@ -30,7 +36,10 @@ fn parse_args() -> Args {
             "--articles" => args.articles = value().parse().expect("--articles N"),
             "--out" => args.out = PathBuf::from(value()),
             "--seed" => args.seed = value().parse().expect("--seed N"),
-            other => panic!("unknown argument {other}; use --articles N --out DIR --seed N"),
+            "--figure-dense" => args.figure_dense = true,
+            other => panic!(
+                "unknown argument {other}; use --articles N --out DIR --seed N [--figure-dense]"
+            ),
         }
     }
     args
@@ -39,7 +48,7 @@ fn parse_args() -> Args {
 fn main() {
     let args = parse_args();
     std::fs::create_dir_all(&args.out).expect("create output folder");
-    let g = gen::generate(args.articles, args.seed);
+    let g = gen::generate_with(args.articles, args.seed, args.figure_dense);
     let mut bytes = 0usize;
     for (name, text) in &g.articles {
         bytes += text.len();

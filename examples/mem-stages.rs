@@ -122,10 +122,12 @@ fn breakdown(ws: &Workspace) {
             .map(|f| {
                 std::mem::size_of::<crosswire::figures::Figure>()
                     + f.text.len()
-                    + [&f.counts, &f.predicate, &f.place, &f.key]
+                    + [&f.counts, &f.predicate, &f.place]
                         .iter()
                         .map(|o| o.as_ref().map_or(0, |s| s.len()))
                         .sum::<usize>()
+                    // the key's and the frame's strings, about as long as the key written out
+                    + f.key.as_ref().map_or(0, |k| 2 * k.to_string().len())
             })
             .sum::<usize>();
         lines += a.article.text.lines().count() * 8;

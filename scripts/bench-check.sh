@@ -13,7 +13,9 @@ mkdir -p "$work"
 printf '%-8s %10s %10s %10s %12s %10s %8s\n' articles MB check_s MB/s peak_RSS_MB grep_s ratio
 for n in "${sizes[@]}"; do
   dir="$work/$n"
-  [ -f "$dir/expected.json" ] || "$gen" --articles "$n" --out "$dir" --seed 7 2>/dev/null
+  # BENCH_DENSE=1: a corpus where most sentences carry a figure (in its own folder)
+  dense=(); [ -z "${BENCH_DENSE:-}" ] || { dense=(--figure-dense); dir="$work/dense-$n"; }
+  [ -f "$dir/expected.json" ] || "$gen" --articles "$n" --out "$dir" --seed 7 "${dense[@]}" 2>/dev/null
   bytes=$(cat "$dir"/*.txt | wc -c)
   # warm the page cache so both commands read from memory
   cat "$dir"/*.txt > /dev/null

@@ -94,6 +94,24 @@ pub struct Generated {
 }
 
 pub fn generate(articles: usize, seed: u64) -> Generated {
+    generate_with(articles, seed, false)
+}
+
+/// Sentences dense in figures, as news of casualties and money is: `{}` is a number.
+const FIGURE_SENTENCES: &[&str] = &[
+    "At least {} people were killed and {} injured, officials said.",
+    "Police arrested {} people and seized {} rifles.",
+    "The government pledged ${} million in aid, and {} families were evacuated.",
+    "More than {} civilians remain trapped in the city, where {} homes were destroyed.",
+    "Turnout was {}%, with {} votes cast for the opposition.",
+    "The fire destroyed {} buildings and left {} people homeless.",
+    "About {} soldiers and {} rebels died in the fighting.",
+    "Damage is estimated at ${} million, and {} schools were closed.",
+];
+
+/// [`generate`], with `dense` adding figure sentences after every paragraph (most sentences of
+/// the corpus then carry figures).
+pub fn generate_with(articles: usize, seed: u64, dense: bool) -> Generated {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let (pool, titles) = seed_pool();
     // each district has a true figure; every 100th article reporting it states another
@@ -116,6 +134,27 @@ pub fn generate(articles: usize, seed: u64) -> Generated {
             }
             text.push_str(&p);
             text.push_str("\n\n");
+            if dense {
+                for _ in 0..3 {
+                    let t = rng.random_range(0..FIGURE_SENTENCES.len());
+                    let mut sentence = String::new();
+                    for (k, part) in FIGURE_SENTENCES[t].split("{}").enumerate() {
+                        if k > 0 {
+                            // outlets mostly agree: one report in twenty gives its own figure
+                            let n = if rng.random_range(0..20) == 0 {
+                                rng.random_range(2..5000)
+                            } else {
+                                (37 * (t as u32 + 1) * (k as u32 + 3)) % 4000 + 10
+                            };
+                            sentence.push_str(&group_thousands(n));
+                        }
+                        sentence.push_str(part);
+                    }
+                    text.push_str(&sentence);
+                    text.push(' ');
+                }
+                text.push_str("\n\n");
+            }
         }
         if rng.random_bool(0.3) {
             text.push_str(TRAPS.choose(&mut rng).unwrap());

@@ -191,10 +191,11 @@ pub fn coverage(snap: &Snapshot) -> Coverage {
             let description = crate::findings::describe_quantity(
                 &snap.article(first.article).figures[first.figure],
             );
+            let key = key.to_string();
             Some(QuantityRow {
-                key: key.to_string(),
+                finding: finding_of.get(key.as_str()).copied(),
+                key,
                 description,
-                finding: finding_of.get(key).copied(),
                 cells,
             })
         })

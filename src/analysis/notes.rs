@@ -139,7 +139,7 @@ pub fn compute(snap: &Snapshot) -> Vec<NoteUse> {
                     }
                     None => (Status::Stale(Stale::NoActor), Vec::new()),
                 },
-                Anchor::Quantity(key) => match snap.quantity(key) {
+                Anchor::Quantity(key) => match snap.quantity_written(key) {
                     Some(refs) if !refs.is_empty() => {
                         let places = refs
                             .iter()

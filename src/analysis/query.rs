@@ -5,7 +5,7 @@
 
 use super::{Snapshot, Target};
 use crate::actors::{ActorId, ActorKind, EntityRef};
-use crate::figures::{FigureKind, Qualifier};
+use crate::figures::{FigureKind, Frame, Qualifier, QuantityKey};
 use crate::findings::FigureRef;
 use crate::text::Span;
 
@@ -65,13 +65,78 @@ pub struct FigureCard {
     pub counts: Option<String>,
     pub predicate: Option<String>,
     pub place: Option<String>,
-    pub key: Option<String>,
+    pub key: Option<QuantityKey>,
+    /// What the figure measures, when it is compared at all.
+    pub frame: Option<Frame>,
     /// Figures of other outlets with the same quantity key, in article order: the first
     /// [`OTHERS_KEPT`] of them (a key can have thousands on a large story).
     pub others: Vec<OtherFigure>,
     /// How many such figures there are in all, and how many of them agree with this one.
     pub others_total: usize,
     pub others_agreeing: usize,
+    /// Figures of other outlets that count the same thing or the same event but were not
+    /// compared with this one, with why (at most [`NOT_COMPARED_KEPT`]).
+    pub not_compared: Vec<NotCompared>,
+}
+
+/// A figure that looks alike but measures another quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotCompared {
+    pub at: Loc,
+    pub text: String,
+    /// "another event (2003)", "one incident (convoy)", "another group (troops)".
+    pub why: String,
+}
+
+/// How many look-alike figures a figure card lists as not compared.
+pub const NOT_COMPARED_KEPT: usize = 5;
+
+/// Why figures of keys `other` and `key` are not compared: the first essential slot that differs.
+fn why_not_compared(key: &QuantityKey, other: &QuantityKey) -> String {
+    if key.era != other.era {
+        return match &other.era {
+            Some(e) => format!("another event or time ({e})"),
+            None => "the story's own event, while this one is background".to_string(),
+        };
+    }
+    if key.incident != other.incident {
+        return match &other.incident {
+            Some(i) => format!("one incident ({i}), not the whole event"),
+            None => "the whole event, while this one is one incident".to_string(),
+        };
+    }
+    if key.counted != other.counted {
+        return format!("another group or thing ({})", other.counted);
+    }
+    if key.event != other.event {
+        return format!("another event ({})", other.event);
+    }
+    format!("another place ({})", other.place.as_deref().unwrap_or("none named"))
+}
+
+/// Figures of other outlets whose key shares what is counted or what happened with `key`.
+fn look_alikes(snap: &Snapshot, article: usize, key: &QuantityKey) -> Vec<NotCompared> {
+    let outlet = snap.articles[article].article.outlet();
+    let mut keys: Vec<(&QuantityKey, &[FigureRef])> = snap
+        .quantity_groups()
+        .filter(|(k, _)| *k != key && (k.counted == key.counted || k.event == key.event))
+        .collect();
+    keys.sort_by(|a, b| a.0.cmp(b.0));
+    keys.into_iter()
+        .flat_map(|(k, refs)| {
+            refs.iter().filter(|r| snap.articles[r.article].article.outlet() != outlet).take(2).map(
+                move |r| {
+                    let o = &snap.articles[r.article].figures[r.figure];
+                    NotCompared {
+                        at: Loc { article: r.article, span: o.span.clone() },
+                        text: o.text.clone(),
+                        why: why_not_compared(key, k),
+                    }
+                },
+            )
+        })
+        .take(NOT_COMPARED_KEPT)
+        .collect()
 }
 
 /// How many figures of other outlets a figure card lists.
@@ -245,6 +310,8 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
         predicate: f.predicate.clone(),
         place: f.place.clone(),
         key: f.key.clone(),
+        frame: f.frame.clone(),
+        not_compared: f.key.as_ref().map(|k| look_alikes(snap, article, k)).unwrap_or_default(),
         others,
         others_total,
         others_agreeing,
@@ -267,7 +334,7 @@ pub fn same_quantity(snap: &Snapshot, article: usize, figure: usize) -> Vec<Loc>
 fn same_quantity_refs(snap: &Snapshot, article: usize, figure: usize) -> Vec<FigureRef> {
     let Some(art) = snap.articles.get(article) else { return Vec::new() };
     let Some(f) = art.figures.get(figure) else { return Vec::new() };
-    let Some(key) = f.key.as_deref() else { return Vec::new() };
+    let Some(key) = f.key.as_ref() else { return Vec::new() };
     let outlet = art.article.outlet();
     let other_outlet = |i: usize| i != article && snap.articles[i].article.outlet() != outlet;
     if f.kind.is_comparable() {
@@ -287,7 +354,7 @@ fn same_quantity_refs(snap: &Snapshot, article: usize, figure: usize) -> Vec<Fig
                 .figures
                 .iter()
                 .enumerate()
-                .filter(|(_, g)| g.key.as_deref() == Some(key))
+                .filter(|(_, g)| g.key.as_ref() == Some(key))
                 .map(move |(figure, _)| FigureRef { article: i, figure })
         })
         .collect()
@@ -644,8 +711,34 @@ mod tests {
         let card = figure_card(&snap, two, f).unwrap();
         assert_eq!(card.others.len(), 2);
         assert!(card.others.iter().all(|o| !o.agrees));
+        let frame = card.frame.as_ref().expect("a compared figure has a frame");
+        assert_eq!(frame.event.as_deref(), Some("living"));
         let hits = search_actors(&snap, "lavrv", 5);
         assert!(hits[0].name.contains("Lavrov"));
         assert!(search_actors(&snap, "", 1000).len() == snap.linked.actors.len());
+    }
+
+    #[test]
+    fn a_figure_card_says_which_look_alikes_were_not_compared_and_why() {
+        let snap = seeds();
+        // the war's death toll and the convoy's: both count people killed, one is an incident
+        let (article, figure) = snap
+            .articles
+            .iter()
+            .enumerate()
+            .find_map(|(a, art)| {
+                let f = art.figures.iter().position(|f| {
+                    f.key.as_ref().is_some_and(|k| k.to_string() == "people:killed:convoy")
+                })?;
+                Some((a, f))
+            })
+            .expect("a convoy toll in the seeds");
+        let card = figure_card(&snap, article, figure).unwrap();
+        assert!(!card.not_compared.is_empty(), "{card:#?}");
+        assert!(
+            card.not_compared.iter().all(|n| n.why.contains("whole event")),
+            "the war's toll is the whole event, the convoy's one incident: {:#?}",
+            card.not_compared
+        );
     }
 }

@@ -21,6 +21,7 @@ use super::query::ActorCard;
 use super::ArticleAnalysis;
 use crate::actors::{self, ActorId, Linked};
 use crate::config::Config;
+use crate::figures::QuantityKey;
 use crate::findings::{self, ArticleFigures, FigureRef, Finding};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
@@ -39,7 +40,7 @@ pub struct Snapshot {
     by_name: Arc<HashMap<String, usize>>,
     /// The comparable figures by quantity key: what lets the next snapshot compare again only
     /// the keys an edit touched.
-    quantities: Arc<HashMap<String, Arc<Vec<FigureRef>>>>,
+    quantities: Arc<HashMap<QuantityKey, Arc<Vec<FigureRef>>>>,
     /// Whether `linked` has been computed (see [`Snapshot::unlinked`]).
     is_linked: bool,
     /// Where the notes of crosswire.json apply, found on first use ([`Snapshot::notes`]); a
@@ -131,10 +132,8 @@ impl Snapshot {
             _ => {
                 let figs = article_figures(&articles);
                 let groups = findings::quantity_groups(&figs);
-                let mut found = findings::compare_groups(
-                    groups.iter().map(|(k, v)| (k.as_str(), &v[..])),
-                    &figs,
-                );
+                let mut found =
+                    findings::compare_groups(groups.iter().map(|(k, v)| (k, &v[..])), &figs);
                 findings::sort_findings(&mut found);
                 acknowledge(&mut found, &articles, &config);
                 (groups.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(), found)
@@ -192,16 +191,16 @@ impl Snapshot {
         articles: &[Arc<ArticleAnalysis>],
         changed: &[usize],
         config: &Config,
-    ) -> (HashMap<String, Arc<Vec<FigureRef>>>, Vec<Finding>) {
+    ) -> (HashMap<QuantityKey, Arc<Vec<FigureRef>>>, Vec<Finding>) {
         let mut quantities = (*prev.quantities).clone();
         if changed.is_empty() {
             return (quantities, prev.findings.clone());
         }
         let is_changed: HashSet<usize> = changed.iter().copied().collect();
-        let mut touched: Vec<String> = Vec::new();
+        let mut touched: Vec<QuantityKey> = Vec::new();
         for &c in changed {
             for a in [&prev.articles[c], &articles[c]] {
-                touched.extend(findings::comparable_keys(&a.figures).map(|(_, k)| k.to_string()));
+                touched.extend(findings::comparable_keys(&a.figures).map(|(_, k)| k.clone()));
             }
         }
         touched.sort();
@@ -214,7 +213,7 @@ impl Snapshot {
             for &c in changed {
                 refs.extend(
                     findings::comparable_keys(&articles[c].figures)
-                        .filter(|(_, k)| k == key)
+                        .filter(|(_, k)| *k == key)
                         .map(|(f, _)| FigureRef { article: c, figure: f }),
                 );
             }
@@ -227,12 +226,13 @@ impl Snapshot {
         }
         let figs = article_figures(articles);
         let mut fresh = findings::compare_groups(
-            touched.iter().filter_map(|k| quantities.get(k).map(|v| (k.as_str(), &v[..]))),
+            touched.iter().filter_map(|k| quantities.get(k).map(|v| (k, &v[..]))),
             &figs,
         );
         findings::sort_findings(&mut fresh);
         acknowledge(&mut fresh, articles, config);
-        let touched: HashSet<&str> = touched.iter().map(String::as_str).collect();
+        // a finding names its key as written, and no two keys are written alike
+        let touched: HashSet<String> = touched.iter().map(QuantityKey::to_string).collect();
         // merge the kept findings (already in order) with the fresh ones
         let mut out = Vec::with_capacity(prev.findings.len() + fresh.len());
         let mut fresh = fresh.into_iter().peekable();
@@ -298,14 +298,26 @@ impl Snapshot {
         self.notes.get_or_init(|| Arc::new(crate::analysis::notes::compute(self))).clone()
     }
 
+    /// Every quantity key with its comparable figures (in no particular order of keys).
+    pub fn quantity_groups(&self) -> impl Iterator<Item = (&QuantityKey, &[FigureRef])> {
+        self.quantities.iter().map(|(k, v)| (k, v.as_slice()))
+    }
+
     /// The comparable figures with quantity key `key`, in (article, figure) order.
-    pub fn quantity(&self, key: &str) -> Option<&[FigureRef]> {
+    pub fn quantity(&self, key: &QuantityKey) -> Option<&[FigureRef]> {
         self.quantities.get(key).map(|v| v.as_slice())
     }
 
     /// Every quantity key with comparable figures, in no particular order.
-    pub fn quantity_keys(&self) -> impl Iterator<Item = &str> {
-        self.quantities.keys().map(String::as_str)
+    pub fn quantity_keys(&self) -> impl Iterator<Item = &QuantityKey> {
+        self.quantities.keys()
+    }
+
+    /// The comparable figures of the quantity whose key is written `written` (as
+    /// `crosswire.json` and the reports write a key: `QuantityKey`'s `Display`). A scan of the
+    /// keys: it serves the few notes and exports that name a quantity, once per snapshot.
+    pub fn quantity_written(&self, written: &str) -> Option<&[FigureRef]> {
+        self.quantities.iter().find(|(k, _)| k.to_string() == written).map(|(_, v)| v.as_slice())
     }
 
     pub fn article_index(&self, name: &str) -> Option<usize> {

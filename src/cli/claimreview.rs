@@ -110,7 +110,7 @@ fn claim_reviewed(snap: &Snapshot, u: &NoteUse) -> String {
         },
         Anchor::Actor(name) => name.clone(),
         Anchor::Quantity(key) => {
-            let Some(refs) = snap.quantity(key) else { return key.clone() };
+            let Some(refs) = snap.quantity_written(key) else { return key.clone() };
             let Some(first) = refs.first() else { return key.clone() };
             let what = crate::findings::describe_quantity(
                 &snap.article(first.article).figures[first.figure],

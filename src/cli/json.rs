@@ -2,6 +2,7 @@
 //! in UTF-16 code units as in LSP; `text` is exactly the source text the range covers.
 
 use crate::analysis::Snapshot;
+use crate::figures::Qualifier;
 use crate::findings::FigureRef;
 use crate::json_splice::{split_at_hole, HOLE};
 use crate::text::{Encoding, Span};
@@ -380,6 +381,14 @@ fn figure(snap: &Snapshot, ai: usize, f: &crate::figures::Figure) -> Value {
     v["predicate"] = json!(f.predicate);
     v["place"] = json!(f.place);
     v["quantity"] = json!(f.key);
+    v["value"] = match f.qualifier {
+        Qualifier::Range | Qualifier::Vague if f.kind.is_comparable() => {
+            json!([number(f.low), number(f.high)])
+        }
+        _ if f.kind.is_comparable() => number(f.value),
+        _ => Value::Null,
+    };
+    v["frame"] = json!(f.frame);
     v
 }
 

@@ -5,6 +5,7 @@
 //! class are known ("people:killed", "people:living:aleppo"); populations also need a place.
 //! Crying wolf is worse than missing a contradiction.
 
+use super::frame::{Frame, Place, PlaceLevel, QuantityKey, Scope, When};
 use super::lexicon;
 use super::read::Reading;
 use super::tokens::{TokKind, Token};
@@ -19,7 +20,9 @@ pub struct Context {
     pub counts: Option<String>,
     pub predicate: Option<String>,
     pub place: Option<String>,
-    pub key: Option<String>,
+    /// The frame of a comparable figure whose counted thing and event are known.
+    pub frame: Option<Frame>,
+    pub key: Option<QuantityKey>,
 }
 
 /// Words that end a clause for the predicate search.
@@ -53,7 +56,15 @@ fn parenthetical(word: &str) -> bool {
 }
 
 /// The context of reading `r`, whose sentence holds tokens `sent`.
-pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Context {
+/// `unkeyed_frames`: whether figures that get no key still get a frame of what the text says
+/// (for reports and hovers; `check` needs only the keyed ones).
+pub fn context(
+    t: &[Token],
+    r: &Reading,
+    sent: std::ops::Range<usize>,
+    lead: &Lead,
+    unkeyed_frames: bool,
+) -> Context {
     let mut out = Context::default();
     let (noun, noun_class, after_noun) = counted_noun(t, r.noun_from, sent.end);
     out.counts = noun_class.map(str::to_string).or_else(|| noun.clone());
@@ -70,7 +81,7 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     if matches!(predicate, Some("living" | "holding-out")) {
         out.place = place(t, r.start, &sent);
     }
-    if !r.kind.is_comparable() {
+    if !r.kind.is_comparable() || is_change(t, r) {
         return out;
     }
     if r.kind == FigureKind::Count
@@ -80,7 +91,7 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
     {
         out.counts = Some("people".into());
     }
-    out.key = match r.kind {
+    out.frame = match r.kind {
         // Only nouns of a known class are keyed: "three jurors", "two helicopters" stay apart.
         // "a few", "several" are never totals; "two women and one man died" is part of one.
         // A count of people is a whole number: ".45" is a calibre, "around 2" of "2, 000ft" a typo.
@@ -90,14 +101,278 @@ pub fn context(t: &[Token], r: &Reading, sent: std::ops::Range<usize>) -> Contex
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            count_key(t, &out, noun.is_some(), &sent, r.start)
+            count_frame(t, &out, noun.is_some(), &sent, r.start, is_part(t, r), lead)
         }
-        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => {
-            with_era("earthquake:magnitude".into(), t, &sent, r.start)
+        // Things counted with a noun of no known class ("seven rifles were seized", "setting
+        // fire to three banks"): the noun and the verb of the clause make the quantity.
+        FigureKind::Count
+            if noun_class.is_none()
+                && noun.is_some()
+                && r.value.fract() == 0.0
+                && !small_vague(r)
+                && !coordinated(t, r.start) =>
+        {
+            thing_frame(t, r, noun.clone(), after_noun, &sent, lead)
         }
+        FigureKind::Money => money_frame(t, r, &sent, lead),
+        FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some(Frame {
+            counted: Some("earthquake".into()),
+            group: None,
+            event: Some("magnitude".into()),
+            place: None,
+            when: era(t, &sent, r.start, lead),
+            scope: Scope::Whole,
+        }),
         _ => None,
     };
+    out.key = out.frame.as_ref().and_then(Frame::key);
+    if out.frame.is_none() && unkeyed_frames {
+        // Not compared, but what the text says is still shown: the slots it fills.
+        let (counted, group) = counted_and_group(out.counts.clone());
+        out.frame = Some(Frame {
+            counted,
+            group,
+            event: out.predicate.clone(),
+            place: out.place.clone().map(|name| Place { name, level: PlaceLevel::Locality }),
+            when: era(t, &sent, r.start, lead),
+            scope: Scope::Whole,
+        });
+    }
     out
+}
+
+/// "rose from 10 to 20", "fell from 5% to 3%": a change between two levels, never compared with a
+/// level ("From 10 to 20 people were hurt" is a range, and is).
+fn is_change(t: &[Token], r: &Reading) -> bool {
+    r.qualifier == super::Qualifier::Range
+        && t.get(r.start).is_some_and(|x| x.is_word("from"))
+        && r.start > 0
+        && matches!(
+            t[r.start - 1].lower.as_ref(),
+            "rose"
+                | "risen"
+                | "rise"
+                | "rises"
+                | "rising"
+                | "fell"
+                | "fallen"
+                | "fall"
+                | "falls"
+                | "falling"
+                | "increased"
+                | "increase"
+                | "increasing"
+                | "decreased"
+                | "decrease"
+                | "grew"
+                | "grown"
+                | "grow"
+                | "climbed"
+                | "climb"
+                | "dropped"
+                | "drop"
+                | "jumped"
+                | "jump"
+                | "went"
+                | "gone"
+                | "soared"
+                | "plunged"
+                | "declined"
+                | "slipped"
+                | "edged"
+                | "surged"
+                | "raised"
+                | "cut"
+                | "lowered"
+                | "boosted"
+                | "shrank"
+        )
+}
+
+/// Words ending in "-ed" that are adjectives or nouns far more often than the verb of a clause.
+fn not_a_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "armed"
+            | "based"
+            | "red"
+            | "need"
+            | "feed"
+            | "seed"
+            | "speed"
+            | "indeed"
+            | "united"
+            | "related"
+            | "aged"
+            | "bed"
+            | "hundred"
+            | "called"
+            | "named"
+            | "alleged"
+            | "unidentified"
+            | "masked"
+            | "hooded"
+            | "so-called"
+            | "unnamed"
+            | "estimated"
+            | "reported"
+            | "added"
+            | "stated"
+            | "noted"
+            | "quoted"
+            | "continued"
+            | "owned"
+    )
+}
+
+/// The verb of the figure's clause: a predicate of a known class, else the nearest word in "-ed"
+/// (the past tense or participle news writes events in), after the counted noun first ("rifles
+/// were seized"), then before the figure ("seized seven rifles"). Clause breaks end the search.
+fn clause_verb(
+    t: &[Token],
+    start: usize,
+    after_noun: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<String> {
+    let verb = |x: &Token| -> Option<String> {
+        if x.kind != TokKind::Word {
+            return None;
+        }
+        if let Some(p) = lexicon::predicate_class(&x.lower) {
+            return Some(p.to_string());
+        }
+        let w = x.lower.as_ref();
+        (w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)).then(|| w.to_string())
+    };
+    let mut k = after_noun;
+    let mut steps = 0;
+    while k < sent.end && steps < PREDICATE_WINDOW {
+        let x = &t[k];
+        if x.kind == TokKind::Punct && !x.is_dash() || clause_break(&x.lower) {
+            break;
+        }
+        if let Some(v) = verb(x) {
+            return Some(v);
+        }
+        k += 1;
+        steps += 1;
+    }
+    let mut k = start;
+    let mut steps = 0;
+    while k > sent.start && steps < PREDICATE_WINDOW {
+        k -= 1;
+        let x = &t[k];
+        if x.kind == TokKind::Punct && !x.is_dash()
+            || matches!(x.lower.as_ref(), "and" | "but" | "while" | "where" | "who" | "which")
+        {
+            break;
+        }
+        if let Some(v) = verb(x) {
+            return Some(v);
+        }
+        steps += 1;
+    }
+    None
+}
+
+/// Whether the figure counts a part of a larger count, or an addition to one: "two of the three
+/// victims", "a further three", "another 20,000", "all three of the people".
+fn is_part(t: &[Token], r: &Reading) -> bool {
+    let before = |n: usize| r.start.checked_sub(n).and_then(|k| t.get(k)).map(|x| x.lower.as_ref());
+    let after = t.get(r.end).map(|x| x.lower.as_ref());
+    matches!(before(1), Some("another" | "further" | "additional" | "all" | "other"))
+        || matches!((before(2), before(1)), (Some("of"), Some("the" | "these" | "those")))
+        || after == Some("of")
+            && t.get(r.end + 1).is_some_and(|x| {
+                matches!(x.lower.as_ref(), "the" | "them" | "those" | "these" | "whom" | "which")
+            })
+}
+
+/// A frame for things counted with a noun of no known class: the noun and the clause's verb.
+fn thing_frame(
+    t: &[Token],
+    r: &Reading,
+    noun: Option<String>,
+    after_noun: usize,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
+    let event = clause_verb(t, r.start, after_noun, sent)?;
+    Some(Frame {
+        counted: noun,
+        group: None,
+        event: Some(event),
+        place: None,
+        when: era(t, sent, r.start, lead),
+        scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
+    })
+}
+
+/// The currency of a money figure, from its own tokens: "$" and "dollars" → usd, "€" and "euros"
+/// → eur, "£" and "pounds" → gbp; other currencies by their code or word.
+fn currency(t: &[Token], r: &Reading) -> Option<String> {
+    t[r.start..r.end.min(t.len())].iter().find_map(|x| {
+        Some(match x.lower.as_ref() {
+            _ if x.text.contains('$') => "usd".to_string(),
+            _ if x.text.contains('€') => "eur".to_string(),
+            _ if x.text.contains('£') => "gbp".to_string(),
+            "dollar" | "dollars" | "usd" => "usd".to_string(),
+            "euro" | "euros" | "eur" => "eur".to_string(),
+            "pound" | "pounds" | "gbp" | "sterling" => "gbp".to_string(),
+            w if x.kind == TokKind::Word && lexicon::currency_word(w) => w.to_string(),
+            _ => return None,
+        })
+    })
+}
+
+/// A money figure's frame: the currency and what the amount is of, the noun it qualifies ("a
+/// $80 million contract", "$23 million per season") or the noun "worth" follows ("a deal worth
+/// $184 million").
+fn money_frame(
+    t: &[Token],
+    r: &Reading,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
+    let currency = currency(t, r)?;
+    let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
+    let after = word(r.end).and_then(|x| match x.lower.as_ref() {
+        "per" | "a" => word(r.end + 1).map(|n| format!("per {}", lexicon::singular(&n.lower))),
+        "in" | "of" => word(r.end + 1)
+            .filter(|n| !n.is_capitalised() && !lexicon::noun_stop(&n.lower))
+            .map(|n| lexicon::singular(&n.lower)),
+        w if !x.is_capitalised() && !lexicon::noun_stop(w) && !clause_break(w) && w.len() > 2 => {
+            Some(lexicon::singular(w))
+        }
+        _ => None,
+    });
+    let before = || {
+        let k = r.start.checked_sub(1)?;
+        let w = word(k)?;
+        if !matches!(w.lower.as_ref(), "worth" | "of" | "is" | "was" | "at") {
+            return None;
+        }
+        let n = word(k.checked_sub(1)?)?;
+        (!n.is_capitalised() && !lexicon::noun_stop(&n.lower) && n.lower.len() > 2)
+            .then(|| lexicon::singular(&n.lower))
+    };
+    let event = after.or_else(before)?;
+    Some(Frame {
+        counted: Some(currency),
+        group: None,
+        event: Some(event),
+        place: None,
+        when: era(t, sent, r.start, lead),
+        scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
+    })
+}
+
+/// The frame's counted thing and group of a counted class: troops are people, of one group.
+fn counted_and_group(class: Option<String>) -> (Option<String>, Option<String>) {
+    match class {
+        Some(c) if lexicon::is_group_of_people(&c) => (Some("people".to_string()), Some(c)),
+        other => (other, None),
+    }
 }
 
 /// Predicates that, with no noun, can only be about people: "a war that has killed more than 290,000".
@@ -122,35 +397,19 @@ fn keyed_predicate(predicate: &str) -> bool {
     matches!(predicate, "killed" | "injured" | "displaced")
 }
 
-/// `key` for the era of the sentence: "people:killed:2003" for an earlier event, none when that
-/// event cannot be named.
-fn with_era(key: String, t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Option<String> {
-    match era(t, sent, at) {
-        Era::Current => Some(key),
-        Era::Past(name) => Some(format!("{key}:{name}")),
-        Era::Unknown => None,
-    }
-}
-
-/// When the sentence is about an earlier event ("killed 26,000 in 2003", "In February, a quake
-/// killed 612"), the year or month that names that event, which becomes part of the key so that
-/// tolls of one earlier event are still compared with each other but never with the story's own.
-enum Era {
-    /// The story's own event.
-    Current,
-    /// An earlier event, named by a year or month: "2003", "february".
-    Past(String),
-    /// An earlier or other event that cannot be named (an aftershock, "two years ago"): no key.
-    Unknown,
-}
-
 /// The era of a sentence. "since 2011" is the running total itself. A sentence opening with "It"
 /// follows a previous sentence that is clearly about another event ("In February, a quake hit
 /// Zarand. It killed 612 people.").
-fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Era {
+fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize, lead: &Lead) -> When {
+    if unreported(t, sent, at) {
+        return When::Elsewhere;
+    }
     let own = era_of(t, sent, true, at);
-    if !matches!(own, Era::Current) {
+    if !matches!(own, When::Story) {
         return own;
+    }
+    if let Some(place) = other_place(t, sent, at, lead) {
+        return When::Background(place);
     }
     let opens_with_pronoun = t
         .get(sent.start)
@@ -173,12 +432,137 @@ fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> Era {
     if opens_with_pronoun && sent.start > 0 {
         return era_of(t, &previous_sentence(t, sent.start), false, at);
     }
-    Era::Current
+    When::Story
+}
+
+/// Whether the figure is not a report of what happened: a question ("Should they go higher than
+/// $25 million?") or what someone asks for, seeks or wants ("asking for a contract worth $200
+/// million"), which a later figure does not contradict.
+fn unreported(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> bool {
+    let question = t[sent.clone()].iter().rev().take(2).any(|x| x.is_punct("?"))
+        || t.get(sent.end).is_some_and(|x| x.is_punct("?"));
+    // what someone asks for: in the figure's own clause, a few words before it
+    let wish = (sent.start..at)
+        .rev()
+        .take(PREDICATE_WINDOW + 2)
+        .take_while(|&k| {
+            let x = &t[k];
+            !(x.kind == TokKind::Punct && !x.is_dash()
+                || matches!(x.lower.as_ref(), "that" | "which" | "who" | "and" | "but"))
+        })
+        .any(|k| {
+            matches!(
+                t[k].lower.as_ref(),
+                "asking"
+                    | "asked"
+                    | "seeking"
+                    | "seek"
+                    | "seeks"
+                    | "sought"
+                    | "wants"
+                    | "wanted"
+                    | "demanding"
+                    | "demanded"
+                    | "demands"
+                    | "hoping"
+                    | "hopes"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "if"
+            )
+        });
+    question || wish
+}
+
+/// The names of the story's own places and actors: the capitalised words of its headline and
+/// first sentences, where news says what happened and where. A figure whose clause is set in a
+/// place the lead never names is about another event ("a quake in eastern China killed a dozen").
+#[derive(Debug, Default)]
+pub struct Lead {
+    names: std::collections::HashSet<String>,
+}
+
+/// How many sentences of the article make its lead (the headline and the first paragraph).
+const LEAD_SENTENCES: usize = 3;
+
+impl Lead {
+    /// The lead of tokens `t`, whose first sentences end at the given token indices.
+    pub fn new(t: &[Token], lead_end: usize) -> Lead {
+        let names = t[..lead_end.min(t.len())]
+            .iter()
+            .filter(|x| x.is_capitalised())
+            .map(|x| fold_name(&x.lower))
+            .collect();
+        Lead { names }
+    }
+
+    pub const SENTENCES: usize = LEAD_SENTENCES;
+}
+
+fn fold_name(w: &str) -> String {
+    deunicode::deunicode(w.trim_end_matches("’s").trim_end_matches("'s"))
+}
+
+/// A place named in the figure's clause ("in eastern China", "in the city of Bam") that the lead
+/// never names: the clause is about somewhere else, so about another event.
+fn other_place(
+    t: &[Token],
+    sent: &std::ops::Range<usize>,
+    at: usize,
+    lead: &Lead,
+) -> Option<String> {
+    if lead.names.is_empty() || at < sent.start {
+        return None;
+    }
+    // "in eastern China", "in the city of Bam": the place nearest the figure after "in".
+    let mut best: Option<(usize, String)> = None;
+    for k in sent.clone().filter(|&k| t[k].is_word("in")) {
+        let mut j = k + 1;
+        while j < sent.end
+            && t[j].kind == TokKind::Word
+            && !t[j].is_capitalised()
+            && matches!(
+                t[j].lower.as_ref(),
+                "the"
+                    | "eastern"
+                    | "western"
+                    | "northern"
+                    | "southern"
+                    | "central"
+                    | "city"
+                    | "town"
+                    | "village"
+                    | "province"
+                    | "region"
+                    | "state"
+                    | "of"
+                    | "neighbouring"
+                    | "neighboring"
+            )
+        {
+            j += 1;
+        }
+        let Some(x) = t.get(j).filter(|x| j < sent.end && x.is_capitalised()) else { continue };
+        let name = fold_name(&x.lower);
+        if lead.names.contains(&name) || is_month(x.text) || weekday(&name) {
+            continue;
+        }
+        let d = j.abs_diff(at);
+        if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+            best = Some((d, name));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+fn weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 /// `bare_years`: whether a year alone ("in 2011") marks the past; the previous sentence of a
 /// pronoun needs a clearer sign (a month, "December 2003", "ago").
-fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usize) -> Era {
+fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usize) -> When {
     let mut vague = false;
     // Every year or month named, with its position: the one nearest the figure wins.
     let mut named: Vec<(usize, String)> = Vec::new();
@@ -187,7 +571,7 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
         let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
         match x.kind {
             TokKind::Word => match x.lower.as_ref() {
-                "aftershock" | "aftershocks" => return Era::Unknown,
+                "aftershock" | "aftershocks" => return When::Elsewhere,
                 "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest"
                 | "strongest" | "largest" | "biggest" => vague = true,
                 // "in February", "in early March"
@@ -198,6 +582,14 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
                     if let Some(month) = t.get(m).filter(|n| m < sent.end && is_month(n.text)) {
                         named.push((m, month.lower.to_string()));
                     }
+                }
+                // "Early November, the navy had captured eight pirates": a month opening the
+                // sentence, after "early", "late" or "mid", sets it at another time.
+                "early" | "late" | "mid"
+                    if k == sent.start
+                        && next.is_some_and(|n| k + 1 < sent.end && is_month(n.text)) =>
+                {
+                    named.push((k + 1, t[k + 1].lower.to_string()));
                 }
                 "years" | "months"
                     if next.is_some_and(|n| {
@@ -212,6 +604,7 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
                 if bare_years
                     && x.text.len() == 4
                     && x.text.starts_with(['1', '2'])
+                    && x.text.bytes().all(|b| b.is_ascii_digit())
                     && !(k > 0 && t[k - 1].is_word("since")) =>
             {
                 named.push((k, x.text.to_string()));
@@ -228,10 +621,28 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
             _ => {}
         }
     }
-    match named.into_iter().min_by_key(|(k, _)| k.abs_diff(at)).map(|(_, n)| n) {
-        Some(n) => Era::Past(n),
-        None if vague => Era::Unknown,
-        None => Era::Current,
+    // A time named in the figure's own clause wins over one nearer but across a clause break
+    // (", and", ";"): "killed 31,000 in Bam in 2003, and 600 were killed in Zarand in February".
+    let clause_of = |k: usize| {
+        sent.clone()
+            .take_while(|&j| j < k)
+            .filter(|&j| {
+                t[j].is_punct(";")
+                    || j > sent.start
+                        && t[j - 1].is_punct(",")
+                        && matches!(t[j].lower.as_ref(), "and" | "but" | "while" | "whereas")
+            })
+            .count()
+    };
+    let own = clause_of(at);
+    match named
+        .into_iter()
+        .min_by_key(|(k, _)| (clause_of(*k) != own, k.abs_diff(at)))
+        .map(|(_, n)| n)
+    {
+        Some(n) => When::Background(n),
+        None if vague => When::Elsewhere,
+        None => When::Story,
     }
 }
 
@@ -262,13 +673,15 @@ fn previous_sentence(t: &[Token], start: usize) -> std::ops::Range<usize> {
     k..end
 }
 
-fn count_key(
+fn count_frame(
     t: &[Token],
     c: &Context,
     has_noun: bool,
     sent: &std::ops::Range<usize>,
     at: usize,
-) -> Option<String> {
+    part: bool,
+    lead: &Lead,
+) -> Option<Frame> {
     let predicate = c.predicate.as_deref()?;
     let counts = match c.counts.as_deref() {
         Some(n) => n.to_string(),
@@ -276,20 +689,33 @@ fn count_key(
         None if !has_noun && implies_people(predicate) => "people".into(),
         None => return None,
     };
+    let (counted, group) = counted_and_group(Some(counts));
+    let mut frame = Frame {
+        counted,
+        group,
+        event: Some(predicate.to_string()),
+        place: None,
+        when: When::Story,
+        scope: Scope::Whole,
+    };
     match predicate {
-        "living" | "holding-out" => Some(format!("{counts}:{predicate}:{}", c.place.as_deref()?)),
+        "living" | "holding-out" => {
+            frame.place = Some(Place { name: c.place.clone()?, level: PlaceLevel::Locality });
+        }
         _ => {
             if !keyed_predicate(predicate) {
                 return None;
             }
-            let mut key = format!("{counts}:{predicate}");
             if let Some(event) = incident(t, at, sent).filter(|e| *e != "general") {
-                key.push(':');
-                key.push_str(event);
+                frame.scope = Scope::Incident(event.to_string());
             }
-            with_era(key, t, sent, at)
+            if part {
+                frame.scope = Scope::Part;
+            }
+            frame.when = era(t, sent, at, lead);
         }
     }
+    Some(frame)
 }
 
 /// The counted noun after the number: (noun as written but singular, its class, token after it).
@@ -313,21 +739,41 @@ fn counted_noun(
         }
         k += 1;
     }
-    match t.get(first) {
-        Some(x)
-            if first < sent_end
-                && x.kind == TokKind::Word
-                && !x.is_capitalised()
-                && x.lower.len() > 2
-                && x.lower.ends_with('s')
-                && !lexicon::noun_stop(&x.lower)
-                && lexicon::predicate_class(&x.lower).is_none()
-                && !lexicon::time_unit(&x.lower) =>
-        {
-            (Some(lexicon::singular(&x.lower)), None, first + 1)
+    // A plural noun of no known class, after at most two modifiers: a model name ("AK-47",
+    // "AK 47") or a lowercase adjective ("loaded", "automatic", "pirate").
+    let plural = |x: &Token| {
+        x.kind == TokKind::Word
+            && !x.is_capitalised()
+            && x.lower.len() > 2
+            && x.lower.ends_with('s')
+            && !x.lower.ends_with("ss")
+            && !lexicon::noun_stop(&x.lower)
+            && lexicon::predicate_class(&x.lower).is_none()
+            && !lexicon::time_unit(&x.lower)
+    };
+    let mut k = first;
+    let mut modifiers = 0;
+    while k < sent_end && modifiers <= 2 {
+        let Some(x) = t.get(k) else { break };
+        if plural(x) {
+            return (Some(lexicon::singular(&x.lower)), None, k + 1);
         }
-        _ => (None, None, from),
+        let model_part = x.is_capitalised() && x.text.len() <= 3
+            || x.kind == TokKind::Num
+            || x.is_dash() && k > first;
+        let adjective = x.kind == TokKind::Word
+            && !x.is_capitalised()
+            && !lexicon::noun_stop(&x.lower)
+            && lexicon::predicate_class(&x.lower).is_none()
+            && !clause_break(&x.lower)
+            && !matches!(x.lower.as_ref(), "of" | "in" | "to" | "from" | "with" | "the" | "a");
+        if !(model_part || adjective) {
+            break;
+        }
+        modifiers += usize::from(!x.is_dash());
+        k += 1;
     }
+    (None, None, from)
 }
 
 fn two_word_predicate(t: &[Token], k: usize) -> Option<&'static str> {

@@ -221,6 +221,12 @@ pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["in", "excess", "of"], Qualifier::MoreThan),
     (&["greater", "than"], Qualifier::MoreThan),
     (&["above"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["surpassing"], Qualifier::MoreThan),
+    (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["less", "than", "or", "equal", "to"], Qualifier::LessThan),
     (&["at", "least"], Qualifier::AtLeast),
     (&["a", "minimum", "of"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
@@ -327,6 +333,12 @@ pub fn measure_unit(word: &str) -> bool {
     matches!(
         word,
         "km" | "kms"
+            | "gb"
+            | "mb"
+            | "tb"
+            | "kwh"
+            | "mwh"
+            | "gwh"
             | "kilometer"
             | "kilometers"
             | "kilometre"
@@ -515,6 +527,15 @@ pub fn noun_class(word: &str) -> Option<&'static str> {
 }
 
 /// Words that end the search for a counted noun (verbs, prepositions, conjunctions).
+/// Whether a class of [`noun_class`] is a group of people (counted as people, compared as the
+/// group): "troops", "children"; not "people" itself, nor things.
+pub fn is_group_of_people(class: &str) -> bool {
+    matches!(
+        class,
+        "combatants" | "troops" | "police" | "children" | "women" | "students" | "workers"
+    )
+}
+
 pub fn noun_stop(word: &str) -> bool {
     matches!(
         word,

@@ -29,6 +29,7 @@
 //! better than a false one.
 
 mod context;
+pub mod frame;
 mod lexicon;
 mod model;
 mod number;
@@ -36,6 +37,7 @@ mod read;
 mod special;
 mod tokens;
 
+pub use frame::{Frame, Place, PlaceLevel, QuantityKey, Scope, When};
 pub use model::*;
 pub use read::{ABOUT, AS_MANY_AS_FLOOR, NEARLY_FLOOR};
 
@@ -97,6 +99,17 @@ fn extract_with(
         a..b.max(a)
     };
 
+    // The lead: the tokens of the first sentences (headline and first paragraph).
+    let lead_end = {
+        let mut end = 0;
+        for _ in 0..context::Lead::SENTENCES {
+            let Some(t) = toks.get(end) else { break };
+            let s = sentences.sentence_of(t.span.start);
+            end = toks.partition_point(|x| x.span.start < s.end).max(end + 1);
+        }
+        end
+    };
+    let lead = context::Lead::new(&toks, lead_end);
     // dates, times and identifiers are never compared
     let kept_specials = if keep == Keep::All { specials } else { Vec::new() };
     let mut out: Vec<Figure> = kept_specials
@@ -111,6 +124,7 @@ fn extract_with(
             counts: None,
             predicate: None,
             place: None,
+            frame: None,
             key: None,
             span,
         })
@@ -127,14 +141,16 @@ fn extract_with(
             i += 1;
             continue;
         };
-        // Only counts and measures are ever given a key (`context::context`).
-        if keep == Keep::Compared && !matches!(r.kind, FigureKind::Count | FigureKind::Measure) {
+        // Only counts, money and measures are ever given a key (`context::context`).
+        if keep == Keep::Compared
+            && !matches!(r.kind, FigureKind::Count | FigureKind::Measure | FigureKind::Money)
+        {
             i = r.end;
             continue;
         }
         let span = toks[r.start].span.start..toks[r.end - 1].span.end;
         let sent = tok_sentence(r.start);
-        let c = context::context(&toks, &r, sent);
+        let c = context::context(&toks, &r, sent, &lead, keep == Keep::All);
         if keep == Keep::Compared && !(c.key.is_some() && r.kind.is_comparable()) {
             i = r.end;
             continue;
@@ -149,6 +165,7 @@ fn extract_with(
             counts: c.counts,
             predicate: c.predicate,
             place: c.place,
+            frame: c.frame,
             key: c.key,
             span,
         });

@@ -1,5 +1,6 @@
 //! Plain data of figures. Offsets are bytes into the article text.
 
+use super::frame::{Frame, QuantityKey};
 use crate::text::Span;
 use serde::Serialize;
 
@@ -120,9 +121,11 @@ pub struct Figure {
     pub predicate: Option<String>,
     /// Where ("eastern aleppo").
     pub place: Option<String>,
-    /// The quantity key: figures with equal keys measure the same quantity and are compared.
-    /// `None` when the figure is not comparable or what it counts is unclear.
-    pub key: Option<String>,
+    /// What the figure measures, for comparable figures whose counted thing and event are known.
+    pub frame: Option<Frame>,
+    /// The quantity key, [`Frame::key`]: figures with equal keys measure the same quantity and
+    /// are compared. `None` when the figure is not comparable or what it counts is unclear.
+    pub key: Option<QuantityKey>,
 }
 
 impl Figure {

@@ -562,7 +562,8 @@ fn classify(
         }
         if n.kind == TokKind::Word {
             let w = n.lower.as_ref();
-            if matches!(w, "percent" | "pct" | "percentage") {
+            // "2.5pc" glued, as British papers write it
+            if matches!(w, "percent" | "pct" | "percentage") || glued && w == "pc" {
                 let e = if word_at(t, k + 1) == Some("points") { k + 2 } else { k + 1 };
                 return (FigureKind::Percent, e, e, None);
             }
@@ -766,7 +767,8 @@ fn post_qualifier(t: &[Token], r: &mut Reading) {
     }
     let k = r.noun_from;
     let q = match (word_at(t, k), word_at(t, k + 1)) {
-        (Some("or"), Some("more")) => Some((Qualifier::AtLeast, 2)),
+        (Some("or"), Some("more" | "above" | "greater")) => Some((Qualifier::AtLeast, 2)),
+        (Some("or"), Some("less" | "fewer" | "below")) => Some((Qualifier::LessThan, 2)),
         (Some("or"), Some("so")) => Some((Qualifier::About, 2)),
         _ if t.get(k).is_some_and(|d| d.is_dash()) && touching(t, k - 1, k) => {
             match word_at(t, k + 1) {

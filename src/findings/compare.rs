@@ -1,6 +1,6 @@
 use super::{Code, FigureRef, Finding, Related, Severity};
 use crate::corpus::Date;
-use crate::figures::Figure;
+use crate::figures::{Figure, Qualifier, QuantityKey};
 use std::collections::{HashMap, HashSet};
 
 /// What the comparison needs of one article.
@@ -14,6 +14,10 @@ pub struct ArticleFigures<'a> {
 const DIVERGENCE_RATIO: f64 = 1.25;
 /// Reports at least this many days apart may legitimately give a higher running total.
 const CUMULATIVE_GAP_DAYS: i64 = 7;
+/// How many components (those with the most outlets of their own) may be the consensus.
+const MAIN_CANDIDATES: usize = 16;
+/// Magnitudes this far from the consensus are of another quake.
+const OTHER_QUAKE_MAGNITUDES: f64 = 1.0;
 /// At most this many related locations per finding; the rest are summarised in a note.
 const MAX_RELATED: usize = 20;
 
@@ -29,21 +33,21 @@ fn is_cumulative(predicate: Option<&str>) -> bool {
 /// Compares the figures of all articles. Output is sorted by (article, figure, code).
 pub fn compare(articles: &[ArticleFigures<'_>]) -> Vec<Finding> {
     let groups = quantity_groups(articles);
-    let mut out = compare_groups(groups.iter().map(|(k, v)| (k.as_str(), &v[..])), articles);
+    let mut out = compare_groups(groups.iter().map(|(k, v)| (k, &v[..])), articles);
     sort_findings(&mut out);
     out
 }
 
 /// The comparable figures of all articles by quantity key (one hash pass), each group in
 /// (article, figure) order.
-pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<String, Vec<FigureRef>> {
-    let mut groups: HashMap<String, Vec<FigureRef>> = HashMap::new();
+pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<QuantityKey, Vec<FigureRef>> {
+    let mut groups: HashMap<QuantityKey, Vec<FigureRef>> = HashMap::new();
     for (a, art) in articles.iter().enumerate() {
         for (f, key) in comparable_keys(art.figures) {
             match groups.get_mut(key) {
                 Some(v) => v.push(FigureRef { article: a, figure: f }),
                 None => {
-                    groups.insert(key.to_string(), vec![FigureRef { article: a, figure: f }]);
+                    groups.insert(key.clone(), vec![FigureRef { article: a, figure: f }]);
                 }
             }
         }
@@ -52,26 +56,26 @@ pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<String, Vec<F
 }
 
 /// The figures of one article that are compared, with their quantity keys.
-pub fn comparable_keys(figures: &[Figure]) -> impl Iterator<Item = (usize, &str)> {
+pub fn comparable_keys(figures: &[Figure]) -> impl Iterator<Item = (usize, &QuantityKey)> {
     figures.iter().enumerate().filter_map(|(f, fig)| {
-        fig.key.as_deref().filter(|_| fig.kind.is_comparable()).map(|k| (f, k))
+        fig.key.as_ref().filter(|_| fig.kind.is_comparable()).map(|k| (f, k))
     })
 }
 
 /// Compares the given key groups (each in (article, figure) order); the findings of each group
 /// depend on that group's figures only. Output unsorted.
 pub fn compare_groups<'k>(
-    groups: impl Iterator<Item = (&'k str, &'k [FigureRef])>,
+    groups: impl Iterator<Item = (&'k QuantityKey, &'k [FigureRef])>,
     articles: &[ArticleFigures<'_>],
 ) -> Vec<Finding> {
     use rayon::prelude::*;
     // groups are independent: on all cores
-    let groups: Vec<(&str, &[FigureRef])> = groups.collect();
+    let groups: Vec<(String, &[FigureRef])> = groups.map(|(k, v)| (k.to_string(), v)).collect();
     groups
         .into_par_iter()
         .flat_map_iter(|(key, refs)| {
             let mut out = Vec::new();
-            compare_group(key, refs, articles, &mut out);
+            compare_group(&key, refs, articles, &mut out);
             out
         })
         .collect()
@@ -100,113 +104,122 @@ fn compare_group(
     // value, so it would chain disjoint exact figures into one agreeing component. Components are
     // built from bounded figures only; open-ended ones then support the components they reach
     // and are checked against the consensus.
-    let (bounded, open): (Vec<FigureRef>, Vec<FigureRef>) =
+    let (bounded, mut open): (Vec<FigureRef>, Vec<FigureRef>) =
         refs.iter().copied().partition(|r| fig(articles, *r).high.is_finite());
     if bounded.is_empty() {
         return; // open-ended ranges always overlap
     }
+    // A hedged figure ("about 6.0", "dozens") overlaps values that precise figures keep apart,
+    // and would merge them into one agreeing component just as an open-ended one would. When
+    // precise figures of two outlets are there to compare, they make the components and hedged
+    // ones support them as open-ended ones do.
+    let (precise, hedged): (Vec<FigureRef>, Vec<FigureRef>) = bounded
+        .iter()
+        .copied()
+        .partition(|r| matches!(fig(articles, *r).qualifier, Qualifier::Exact | Qualifier::Range));
+    let precise_outlets: HashSet<&str> =
+        precise.iter().map(|r| articles[r.article].outlet).collect();
+    let bounded = if precise_outlets.len() >= 2 && !hedged.is_empty() {
+        open.extend(hedged);
+        open.sort();
+        precise
+    } else {
+        bounded
+    };
     let components = agreement_components(&bounded, articles);
     let top = |c: &[FigureRef]| {
         c.iter().map(|r| fig(articles, *r).high).fold(f64::NEG_INFINITY, f64::max)
     };
+    let bottom =
+        |c: &[FigureRef]| c.iter().map(|r| fig(articles, *r).low).fold(f64::INFINITY, f64::min);
     // The consensus is the component with the most outlets behind it (then figures); ties go to
     // the component reported first.
     let support = |c: &Vec<FigureRef>| {
         let reach = top(c);
-        let backers: Vec<FigureRef> = c
-            .iter()
-            .copied()
-            .chain(open.iter().copied().filter(|o| fig(articles, *o).low <= reach))
-            .collect();
+        let backers: Vec<FigureRef> =
+            c.iter()
+                .copied()
+                .chain(open.iter().copied().filter(|o| {
+                    fig(articles, *o).low <= reach && fig(articles, *o).high >= bottom(c)
+                }))
+                .collect();
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
         (outlets.len(), backers.len())
     };
-    let supports: Vec<(usize, usize)> = components.iter().map(support).collect();
-    let main = (0..components.len())
-        .max_by(|&i, &j| supports[i].cmp(&supports[j]).then(j.cmp(&i)))
-        .unwrap_or(0);
+    // Support (which scans the open and hedged figures) is counted for the components with the
+    // most outlets of their own only: a group of thousands of distinct values would otherwise
+    // cost components × open figures.
+    let own = |c: &Vec<FigureRef>| {
+        let outlets: HashSet<&str> = c.iter().map(|r| articles[r.article].outlet).collect();
+        (outlets.len(), c.len())
+    };
+    let mut candidates: Vec<(usize, (usize, usize))> =
+        components.iter().map(own).enumerate().collect();
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates.truncate(MAIN_CANDIDATES);
+    let main = candidates
+        .iter()
+        .map(|&(i, _)| (i, support(&components[i])))
+        .max_by(|(i, x), (j, y)| x.cmp(y).then(j.cmp(i)))
+        .map_or(0, |(i, _)| i);
     let main_top = top(&components[main]);
-    let stranded: Vec<FigureRef> =
-        open.iter().copied().filter(|o| fig(articles, *o).low > main_top).collect();
+    let main_bottom = bottom(&components[main]);
+    let stranded: Vec<FigureRef> = open
+        .iter()
+        .copied()
+        .filter(|o| fig(articles, *o).low > main_top || fig(articles, *o).high < main_bottom)
+        .collect();
     if components.len() == 1 && stranded.is_empty() {
         divergence(key, refs, articles, out);
         return;
     }
-    // Each conflicting figure is set against the figures of the other outlets in a pool (the
-    // other components, or the consensus). Those lists depend only on (pool, outlet), so they are
-    // computed once per outlet and shared: a group of n figures costs O((components + outlets)·n),
-    // not O(n²) (thousands of conflicting figures in one group at 10,000 articles).
-    for (ci, comp) in components.iter().enumerate() {
-        if ci == main {
-            continue;
-        }
-        let pool: Vec<FigureRef> = components
-            .iter()
-            .enumerate()
-            .filter(|&(cj, _)| cj != ci)
-            .flat_map(|(_, c)| c.iter().copied())
-            .collect();
-        conflicts(key, comp, &pool, articles, out);
-    }
-    conflicts(key, &stranded, &components[main], articles, out);
-}
-
-/// A conflict for each figure of `figures` that the figures of other outlets in `pool`
-/// contradict. What a finding needs of the pool depends only on the figure's outlet: it is
-/// computed once per outlet, and the findings are built on all cores (a group of thousands of
-/// conflicting figures at 10,000 articles).
-fn conflicts(
-    key: &str,
-    figures: &[FigureRef],
-    pool: &[FigureRef],
-    articles: &[ArticleFigures<'_>],
-    out: &mut Vec<Finding>,
-) {
-    use rayon::prelude::*;
-    let mut outlets: Vec<&str> = figures.iter().map(|r| articles[r.article].outlet).collect();
-    outlets.sort_unstable();
-    outlets.dedup();
-    let seen: HashMap<&str, Seen> =
-        outlets.into_par_iter().map(|o| (o, Seen::from(o, pool, articles))).collect();
-    let found: Vec<Finding> = figures
-        .par_iter()
-        .filter_map(|&at| {
-            let against = &seen[articles[at.article].outlet];
-            (against.len > 0).then(|| conflict(key, at, against, articles))
-        })
+    // One finding per disagreement and article: on the article's first figure outside the
+    // consensus, related to every figure of the other outlets in the group (the consensus first,
+    // then the other outliers). Each article that disagrees shows it once, in its own Problems.
+    let mut outliers: Vec<FigureRef> = components
+        .iter()
+        .enumerate()
+        .filter(|&(ci, _)| ci != main)
+        .flat_map(|(_, c)| c.iter().copied())
+        .chain(stranded)
         .collect();
-    out.extend(found);
-}
-
-/// The figures of a pool seen from one outlet (the pool minus that outlet's figures): what a
-/// finding needs of them, computed once per outlet.
-struct Seen {
-    len: usize,
-    related: Vec<Related>,
-    notes: Vec<String>,
-    summary: String,
-    /// Some figure of the pool has no date.
-    undated: bool,
-    latest: Option<Date>,
-    highest: f64,
-}
-
-impl Seen {
-    fn from(outlet: &str, pool: &[FigureRef], articles: &[ArticleFigures<'_>]) -> Seen {
-        let others: Vec<FigureRef> =
-            pool.iter().copied().filter(|r| articles[r.article].outlet != outlet).collect();
-        let (related, notes) = related(articles, &others);
-        Seen {
-            len: others.len(),
-            related,
-            notes,
-            summary: summarise(articles, &others),
-            undated: others.iter().any(|r| articles[r.article].date.is_none()),
-            latest: others.iter().filter_map(|r| articles[r.article].date).max(),
-            highest: others
+    outliers.sort();
+    outliers.dedup_by_key(|r| r.article);
+    // Sources that differ (see `measured_by_agencies`) are one fact about the story: said once.
+    // Agencies differ by tenths of a magnitude; a whole unit from the consensus is another quake
+    // (an aftershock, a foreshock), not another measurement of this one.
+    if outliers.first().is_some_and(|&r| measured_by_agencies(fig(articles, r))) {
+        let (low, high) =
+            components[main].iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &r| {
+                (l.min(fig(articles, r).low), h.max(fig(articles, r).high))
+            });
+        outliers.retain(|&r| {
+            let f = fig(articles, r);
+            f.high > low - OTHER_QUAKE_MAGNITUDES && f.low < high + OTHER_QUAKE_MAGNITUDES
+        });
+        outliers.truncate(1);
+    }
+    // Seen from one outlet, the others are the same for each of its articles: computed once per
+    // outlet (thousands of disagreeing articles in one group at 10,000 articles).
+    let mut by_outlet: HashMap<&str, Pool> = HashMap::new();
+    for &at in &outliers {
+        let outlet = articles[at.article].outlet;
+        let others = by_outlet.entry(outlet).or_insert_with(|| {
+            // every other outlet's figure: those that agree with the consensus first
+            let backs_main = |r: &FigureRef| {
+                let f = fig(articles, *r);
+                f.low <= main_top && f.high >= main_bottom
+            };
+            let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) = refs
                 .iter()
-                .map(|&r| fig(articles, r).high)
-                .fold(f64::NEG_INFINITY, f64::max),
+                .copied()
+                .filter(|r| articles[r.article].outlet != outlet)
+                .partition(backs_main);
+            let others: Vec<FigureRef> = agreeing.into_iter().chain(rest).collect();
+            Pool::of(&others, articles)
+        });
+        if others.len > 0 {
+            out.push(conflict(key, at, others, articles));
         }
     }
 }
@@ -237,39 +250,10 @@ fn agreement_components(
 
 /// "people living in Aleppo": what a figure's quantity is, in words.
 pub fn describe_quantity(f: &Figure) -> String {
-    let Some(mut s) = f.counts.clone() else {
-        // no counted noun: the key says what is measured ("earthquake:magnitude")
-        return f.key.as_deref().unwrap_or("the figure").replace([':', '-'], " ");
-    };
-    if let Some(p) = &f.predicate {
-        s.push(' ');
-        s.push_str(p);
+    match &f.frame {
+        Some(frame) => frame.describe(),
+        None => f.counts.clone().unwrap_or_else(|| "the figure".to_string()),
     }
-    if let Some(place) = &f.place {
-        s.push_str(" in ");
-        s.push_str(&display_place(place));
-    }
-    s
-}
-
-/// "eastern aleppo" → "eastern Aleppo": place keys are folded to lower case; names read better
-/// capitalised, while directions and particles stay lower case.
-fn display_place(place: &str) -> String {
-    const LOWER: &[&str] = &[
-        "of", "the", "and", "al", "el", "de", "east", "west", "north", "south", "eastern",
-        "western", "northern", "southern", "central",
-    ];
-    place
-        .split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            match chars.next() {
-                Some(c) if !LOWER.contains(&w) => c.to_uppercase().chain(chars).collect(),
-                _ => w.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn source_of(articles: &[ArticleFigures<'_>], r: FigureRef) -> String {
@@ -297,32 +281,75 @@ fn related(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> (Vec<Related>
     (rel, notes)
 }
 
-fn conflict(key: &str, at: FigureRef, others: &Seen, articles: &[ArticleFigures<'_>]) -> Finding {
+/// Whether the figures of a disagreement are measurements that agencies are known to give
+/// differently (an earthquake's magnitude): sources that differ, not outlets contradicting
+/// each other.
+fn measured_by_agencies(f: &Figure) -> bool {
+    f.frame.as_ref().is_some_and(|fr| fr.event.as_deref() == Some("magnitude"))
+}
+
+/// The figures of other outlets a conflict is set against, and what its message needs of them:
+/// computed once per outlet, as every disagreeing article of one outlet sees the same others.
+struct Pool {
+    len: usize,
+    related: Vec<Related>,
+    notes: Vec<String>,
+    summary: String,
+    latest: Option<Date>,
+    earliest: Option<Date>,
+    undated: bool,
+    highest: f64,
+    lowest: f64,
+}
+
+impl Pool {
+    fn of(others: &[FigureRef], articles: &[ArticleFigures<'_>]) -> Pool {
+        let (related, notes) = related(articles, others);
+        Pool {
+            len: others.len(),
+            related,
+            notes,
+            summary: summarise(articles, others),
+            latest: others.iter().filter_map(|r| articles[r.article].date).max(),
+            earliest: others.iter().filter_map(|r| articles[r.article].date).min(),
+            undated: others.iter().any(|r| articles[r.article].date.is_none()),
+            highest: others
+                .iter()
+                .map(|&r| fig(articles, r).high)
+                .fold(f64::NEG_INFINITY, f64::max),
+            lowest: others.iter().map(|&r| fig(articles, r).low).fold(f64::INFINITY, f64::min),
+        }
+    }
+}
+
+fn conflict(key: &str, at: FigureRef, others: &Pool, articles: &[ArticleFigures<'_>]) -> Finding {
     let f = fig(articles, at);
     let here = &articles[at.article];
     let (related_list, mut notes) = (others.related.clone(), others.notes.clone());
     let others_text = &others.summary;
+    let (latest, earliest, undated) = (others.latest, others.earliest, others.undated);
+    let (highest, lowest) = (others.highest, others.lowest);
     // A running total reported later and higher than every figure it contradicts is expected:
-    // every other figure is dated at least CUMULATIVE_GAP_DAYS before, and lower.
-    let rose = is_cumulative(f.predicate.as_deref())
-        && here.date.is_some()
-        && !others.undated
-        && match (others.latest, here.date) {
-            (Some(od), Some(hd)) => {
-                od.days_until(hd) >= CUMULATIVE_GAP_DAYS && others.highest < f.low
+    // every other figure is dated at least CUMULATIVE_GAP_DAYS before, and lower (or, seen from
+    // the earlier report, every other figure later and higher).
+    let cumulative = is_cumulative(f.predicate.as_deref()) && here.date.is_some() && !undated;
+    let rose = cumulative
+        && match (latest, earliest, here.date) {
+            (Some(od), Some(oe), Some(hd)) => {
+                od.days_until(hd) >= CUMULATIVE_GAP_DAYS && highest < f.low
+                    || hd.days_until(oe) >= CUMULATIVE_GAP_DAYS && f.high < lowest
             }
             _ => false,
         };
+    let what = describe_quantity(f);
     if rose {
-        notes.push(format!("{} is a running total: reports weeks apart may differ because it rose, not because one is wrong", describe_quantity(f)));
+        notes.push(format!("{what} is a running total: reports weeks apart may differ because it rose, not because one is wrong"));
         return Finding {
             code: Code::FigureDivergence,
             severity: Severity::Information,
             at,
             message: format!(
-                "{} rose: {} says {} ({}), earlier reports said {}",
-                describe_quantity(f),
-                here.outlet,
+                "{what} rose between reports: {} ({}) against {}",
                 f.text,
                 source_of(articles, at),
                 others_text
@@ -333,22 +360,27 @@ fn conflict(key: &str, at: FigureRef, others: &Seen, articles: &[ArticleFigures<
             acknowledged: None,
         };
     }
-    let gap = match (here.date, others.latest) {
+    let gap = match (here.date, latest) {
         (Some(a), Some(b)) if a != b => Some(a.days_until(b).abs()),
         _ => None,
     };
     if let Some(days) = gap {
         notes.push(format!("reported up to {days} days apart"));
     }
+    let severity = if measured_by_agencies(f) {
+        notes.push("agencies often measure this differently: sources that differ".to_string());
+        Severity::Information
+    } else {
+        Severity::Warning
+    };
     Finding {
         code: Code::FigureConflict,
-        severity: Severity::Warning,
+        severity,
         at,
         message: format!(
-            "outlets disagree on {}: {} ({}) against {}",
-            describe_quantity(f),
+            "outlets disagree on {what}: {} ({}) against {}",
             f.text,
-            here.outlet,
+            source_of(articles, at),
             others_text
         ),
         related: related_list,
@@ -393,11 +425,8 @@ fn divergence(
     let value = |r: &FigureRef| fig(articles, *r).value;
     // The endpoints of the message are precise figures where there are any: "hundreds of
     // thousands" says little about where the estimates start.
-    let precise: Vec<FigureRef> = comp
-        .iter()
-        .copied()
-        .filter(|r| fig(articles, *r).qualifier != crate::figures::Qualifier::Vague)
-        .collect();
+    let precise: Vec<FigureRef> =
+        comp.iter().copied().filter(|r| fig(articles, *r).qualifier != Qualifier::Vague).collect();
     let ends = if precise.len() >= 2 { &precise[..] } else { comp };
     let Some(hi) = ends.iter().copied().max_by(|a, b| value(a).total_cmp(&value(b)).then(b.cmp(a)))
     else {
@@ -461,7 +490,8 @@ mod tests {
             counts: Some("people".into()),
             predicate: Some("living under siege".into()),
             place: Some("eastern aleppo".into()),
-            key: Some(key.into()),
+            frame: None,
+            key: Some(QuantityKey::new(key, "living")),
         }
     }
 

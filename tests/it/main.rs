@@ -15,6 +15,7 @@ mod ci_formats;
 mod cli;
 mod confinement;
 mod figures_exact;
+mod figures_frames;
 mod figures_seeds;
 mod figures_table;
 mod hostile;

@@ -115,8 +115,11 @@ pub(crate) fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
     if !what.is_empty() {
         lines.push(format!("Counts: {}", what.join(" · ")));
     }
+    if let Some(frame) = &card.frame {
+        lines.push(format!("Measures: {}", md(&frame.describe())));
+    }
     if let Some(k) = &card.key {
-        lines.push(format!("Quantity: `{}`", k.replace('`', "'")));
+        lines.push(format!("Quantity: `{}`", k.to_string().replace('`', "'")));
     }
     if !card.others.is_empty() {
         lines.push("Other outlets:".to_string());
@@ -140,6 +143,17 @@ pub(crate) fn figure_markdown(snap: &Snapshot, card: &FigureCard) -> String {
             lines.push(format!(
                 "- and {more} more ({agreeing} agree, {} disagree)",
                 more - agreeing
+            ));
+        }
+    }
+    if !card.not_compared.is_empty() {
+        lines.push("Not compared with:".to_string());
+        for n in &card.not_compared {
+            lines.push(format!(
+                "- {}: {} — {}",
+                md(&outlet(snap, n.at.article)),
+                md(&n.text),
+                md(&n.why)
             ));
         }
     }
@@ -181,8 +195,8 @@ pub(crate) fn hover(
         .enumerate()
         .filter(|(_, u)| {
             (actor.is_some() && u.actor == actor)
-                || key.as_deref().is_some_and(|k| {
-                    matches!(&snap.config.notes[u.index].anchor, crate::notes::Anchor::Quantity(q) if q == k)
+                || key.as_ref().is_some_and(|k| {
+                    matches!(&snap.config.notes[u.index].anchor, crate::notes::Anchor::Quantity(q) if *q == k.to_string())
                 })
                 || (matches!(snap.config.notes[u.index].anchor, crate::notes::Anchor::Text(_))
                     && u.places.iter().any(|p| {

@@ -46,7 +46,7 @@ pub(crate) fn note_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<Cod
                         "Add a note on {} (every outlet's figure)…",
                         crate::findings::describe_quantity(f)
                     ),
-                    Anchor::Quantity(key.clone()),
+                    Anchor::Quantity(key.to_string()),
                 ));
             }
         }

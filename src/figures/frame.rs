@@ -1,0 +1,230 @@
+//! The quantity frame: what a comparable figure measures, as typed slots (what is counted, what
+//! happened to it, where, when, how much of it). Two figures are compared only when their
+//! essential slots agree; the [`QuantityKey`] is derived from those slots, so grouping is one hash
+//! pass over a type the compiler checks, not over strings parsed back.
+
+use serde::Serialize;
+use std::fmt;
+
+/// When a figure's sentence is set: the story's own event, or another date, year or event.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum When {
+    /// The story's own event.
+    Story,
+    /// Another event the sentence names by a year or month ("in 2003", "In February"): its
+    /// figures are compared only with the same background fact in other articles.
+    Background(String),
+    /// Another or earlier event that the sentence does not name ("a week earlier", "last year",
+    /// an aftershock): never compared.
+    Elsewhere,
+}
+
+/// How much of the event a figure covers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The whole event, as far as the text says.
+    Whole,
+    /// One incident inside it, named by the sentence ("the convoy", "the blast").
+    Incident(String),
+    /// A part of a larger count ("two of the three victims", "a further three", "in hospital").
+    Part,
+}
+
+/// The level of a place, where it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceLevel {
+    /// A city, town, village or island: "Aleppo", "Bam".
+    Locality,
+    /// A part of a city: "eastern Aleppo", "the rebel-held east".
+    District,
+    /// A province, state or country, or a region larger than a country.
+    Region,
+}
+
+/// Where a figure applies.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Place {
+    /// Folded to lower case ASCII: "aleppo".
+    pub name: String,
+    pub level: PlaceLevel,
+}
+
+/// What a comparable figure measures. Slots the text does not fill stay `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Frame {
+    /// What is counted, as a class: "people", "combatants", "rifle", "usd", "magnitude".
+    pub counted: Option<String>,
+    /// The group of people when the text names one and it is not people at large: "children",
+    /// "troops", "combatants", "police".
+    pub group: Option<String>,
+    /// What happened to the counted things: "killed", "injured", "living", "seized", "contract".
+    pub event: Option<String>,
+    pub place: Option<Place>,
+    pub when: When,
+    pub scope: Scope,
+}
+
+impl Frame {
+    /// The quantity key: the essential slots. `None` when an essential slot is unknown, or the
+    /// figure is about an unnamed other event or is part of a larger count.
+    pub fn key(&self) -> Option<QuantityKey> {
+        let era = match &self.when {
+            When::Story => None,
+            When::Background(name) => Some(name.clone()),
+            When::Elsewhere => return None,
+        };
+        let incident = match &self.scope {
+            Scope::Whole => None,
+            Scope::Incident(name) => Some(name.clone()),
+            Scope::Part => return None,
+        };
+        Some(QuantityKey {
+            counted: self.group.clone().or_else(|| self.counted.clone())?,
+            event: self.event.clone()?,
+            place: self.place.as_ref().map(|p| p.name.clone()),
+            incident,
+            era,
+        })
+    }
+
+    /// "people killed in Aleppo, the convoy, 2003": the frame in words, for messages and hovers.
+    pub fn describe(&self) -> String {
+        let mut s = self.group.clone().or_else(|| self.counted.clone()).unwrap_or_default();
+        if let Some(e) = &self.event {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(e);
+        }
+        if let Some(p) = &self.place {
+            s.push_str(" in ");
+            s.push_str(&display_place(&p.name));
+        }
+        match &self.scope {
+            Scope::Whole => s.push_str(", whole event"),
+            Scope::Incident(i) => s.push_str(&format!(", the {i}")),
+            Scope::Part => s.push_str(", part of a total"),
+        }
+        match &self.when {
+            When::Story => {}
+            When::Background(y) => s.push_str(&format!(", background ({})", display_place(y))),
+            When::Elsewhere => s.push_str(", another event"),
+        }
+        s
+    }
+}
+
+/// "eastern aleppo" → "eastern Aleppo": place names are folded to lower case; names read better
+/// capitalised, while directions and particles stay lower case.
+pub fn display_place(place: &str) -> String {
+    const LOWER: &[&str] = &[
+        "of", "the", "and", "al", "el", "de", "east", "west", "north", "south", "eastern",
+        "western", "northern", "southern", "central",
+    ];
+    place
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(c) if !LOWER.contains(&w) => c.to_uppercase().chain(chars).collect(),
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The essential slots of a [`Frame`]: figures with equal keys measure the same quantity and are
+/// compared. Written as `counted:event[:place][:incident][:era]` ("people:living:aleppo",
+/// "people:killed:convoy", "people:killed:2003"), the `quantity` of reports and of
+/// `crosswire.json` acknowledgements. No slot contains a colon, so the text names one key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QuantityKey {
+    pub counted: String,
+    pub event: String,
+    pub place: Option<String>,
+    pub incident: Option<String>,
+    pub era: Option<String>,
+}
+
+impl QuantityKey {
+    pub fn new(counted: &str, event: &str) -> QuantityKey {
+        QuantityKey {
+            counted: counted.to_string(),
+            event: event.to_string(),
+            place: None,
+            incident: None,
+            era: None,
+        }
+    }
+}
+
+impl fmt::Display for QuantityKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let clean = |s: &str| s.replace(':', " ");
+        write!(f, "{}:{}", clean(&self.counted), clean(&self.event))?;
+        for slot in [&self.place, &self.incident, &self.era].into_iter().flatten() {
+            write!(f, ":{}", clean(slot))?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for QuantityKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame() -> Frame {
+        Frame {
+            counted: Some("people".into()),
+            group: None,
+            event: Some("killed".into()),
+            place: None,
+            when: When::Story,
+            scope: Scope::Whole,
+        }
+    }
+
+    #[test]
+    fn keys_are_written_as_before() {
+        let mut f = frame();
+        assert_eq!(f.key().unwrap().to_string(), "people:killed");
+        f.scope = Scope::Incident("convoy".into());
+        f.when = When::Background("2003".into());
+        assert_eq!(f.key().unwrap().to_string(), "people:killed:convoy:2003");
+        f.event = Some("living".into());
+        f.scope = Scope::Whole;
+        f.when = When::Story;
+        f.place = Some(Place { name: "aleppo".into(), level: PlaceLevel::Locality });
+        assert_eq!(f.key().unwrap().to_string(), "people:living:aleppo");
+    }
+
+    #[test]
+    fn parts_unnamed_other_events_and_unknown_essentials_have_no_key() {
+        let mut f = frame();
+        f.scope = Scope::Part;
+        assert!(f.key().is_none());
+        let mut f = frame();
+        f.when = When::Elsewhere;
+        assert!(f.key().is_none());
+        let mut f = frame();
+        f.event = None;
+        assert!(f.key().is_none());
+    }
+
+    #[test]
+    fn a_named_group_is_what_is_compared() {
+        let mut f = frame();
+        f.group = Some("troops".into());
+        assert_eq!(f.key().unwrap().to_string(), "troops:killed");
+    }
+}
