@@ -4,7 +4,8 @@
 
 use super::lexicon::{self, Known};
 use super::model::ActorKind;
-use super::names::{fold, Token};
+use super::names::Token;
+use crate::text::fold;
 use crate::text::Span;
 use std::collections::HashSet;
 

@@ -5,7 +5,8 @@
 use super::detect::Candidate;
 use super::lexicon;
 use super::model::{ActorKind, ArticleActors, Entity, Mention};
-use super::names::{fold, fold_name_word, Token};
+use super::names::{fold_name_word, Token};
+use crate::text::fold;
 use std::collections::HashMap;
 
 /// Union-find over candidate indices, each union with its reason.
