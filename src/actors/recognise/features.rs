@@ -5,13 +5,14 @@
 
 use super::Label;
 use crate::actors::lexicon;
+use std::borrow::Cow;
 
 /// One word of a sequence as the tagger sees it.
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
     pub text: &'a str,
     /// Lower case, for the features that should not care about casing.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     pub shape: Shape,
     /// The lexicon's lists the word is on, as bits ([`gazetteer`]).
     pub lists: u64,
@@ -20,9 +21,18 @@ pub struct Word<'a> {
 impl<'a> Word<'a> {
     pub fn new(text: &'a str) -> Self {
         let shape = Shape::of(text);
-        let lists =
-            if matches!(shape, Shape::Punctuation | Shape::Digits) { 0 } else { gazetteer(text) };
-        Word { text, lower: text.to_lowercase(), shape, lists }
+        // most words are written in lower case already: no copy for them
+        let lower = if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+        let lists = match shape {
+            Shape::Punctuation | Shape::Digits => 0,
+            Shape::Lower => common_lists(text),
+            _ => gazetteer(text),
+        };
+        Word { text, lower, shape, lists }
     }
 }
 
@@ -112,7 +122,7 @@ impl Casing {
         ];
         let lower_content = letters
             .iter()
-            .filter(|w| w.shape == Shape::Lower && !FUNCTION_WORDS.contains(&w.lower.as_str()))
+            .filter(|w| w.shape == Shape::Lower && !FUNCTION_WORDS.contains(&w.lower.as_ref()))
             .count();
         let capitalised = letters.iter().filter(|w| w.shape.is_capitalised()).count();
         if lower_content == 0 && capitalised >= 3 {
@@ -161,7 +171,7 @@ pub fn static_features(words: &[Word<'_>], casing: Casing, i: usize, out: &mut V
         let j = i as isize + k;
         (j >= 0).then(|| words.get(j as usize)).flatten()
     };
-    let lower = w.lower.as_str();
+    let lower: &str = &w.lower;
     let casing_code = casing as u64;
     let shape = w.shape as u64;
     let mut push = |h: FeatureHash| out.push(h.finish());
@@ -172,13 +182,16 @@ pub fn static_features(words: &[Word<'_>], casing: Casing, i: usize, out: &mut V
     push(t(3).add_u64(shape).add_u64(casing_code));
     push(t(4).add(lower).add_u64(casing_code));
     push(t(5).add_u64((i == 0) as u64).add_u64(shape));
-    let chars: Vec<(usize, char)> = lower.char_indices().collect();
-    for n in 1..=4 {
-        if chars.len() > n {
-            push(t(10 + n as u8).add(&lower[chars[chars.len() - n].0..]));
+    let starts = || lower.char_indices().map(|(b, _)| b);
+    let count = lower.chars().count();
+    for (n, b) in starts().rev().take(4).enumerate() {
+        if count > n + 1 {
+            push(t(11 + n as u8).add(&lower[b..]));
         }
-        if chars.len() > n && n <= 3 {
-            push(t(20 + n as u8).add(&lower[..chars[n].0]));
+    }
+    for (n, b) in starts().skip(1).take(3).enumerate() {
+        if count > n + 1 {
+            push(t(21 + n as u8).add(&lower[..b]));
         }
     }
     for k in [-2isize, -1, 1, 2] {
@@ -222,6 +235,19 @@ pub fn static_features(words: &[Word<'_>], casing: Casing, i: usize, out: &mut V
     if let Some(k) = at(1).and_then(|b| pair(w, b)) {
         push(t(75).add_u64(k.kind as u64));
     }
+}
+
+/// The lists a word in lower case may be on (names are not looked up for it), as bits.
+fn common_lists(word: &str) -> u64 {
+    let flags = [
+        lexicon::is_place_noun(word),
+        lexicon::is_org_noun(word),
+        lexicon::is_common(word),
+        lexicon::is_locative(word),
+        lexicon::is_speech_verb(word),
+        lexicon::is_never_actor(word) || lexicon::is_date_word(word),
+    ];
+    flags.into_iter().enumerate().filter(|f| f.1).fold(0, |bits, (n, _)| bits | 1 << (13 + n))
 }
 
 /// The lists a word is on, as bits.

@@ -20,7 +20,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { epochs: 12, bits: 19, caps_every: 8, seed: 0x5eed }
+        Settings { epochs: 12, bits: 17, caps_every: 8, seed: 0x5eed }
     }
 }
 
