@@ -5,7 +5,9 @@
 //!     cargo run --release --example train-recogniser -- ../shared/gum [--out models/recogniser.bin]
 //!     cargo run --release --example train-recogniser -- ../shared/gum --evaluate-only
 //!
-//! `--evaluate-only` scores the shipped weights without training.
+//! `--evaluate-only` scores the shipped weights without training; `--show-dev-errors` lists the
+//! dev sentences where the model misses or invents a name; `--show FILE` prints what it reads
+//! in a text.
 
 use crosswire::actors::recognise::{gum, train, Model, NameKind};
 use std::path::{Path, PathBuf};
@@ -70,8 +72,8 @@ fn main() -> anyhow::Result<()> {
         println!("{settings:?}: wrote {} ({} bytes)", out.display(), bytes.len());
         model
     };
-    if std::env::var_os("CWA_DEBUG").is_some() {
-        debug(&model, &dev);
+    if args.iter().any(|a| a == "--show-dev-errors") {
+        show_errors(&model, &dev);
     }
     for (split, docs) in [("train", &trainset), ("dev", &dev), ("test", &test)] {
         let s = train::evaluate(&model, docs);
@@ -93,8 +95,7 @@ fn read(dir: &Path, name: &str) -> anyhow::Result<gum::Document> {
     Ok(gum::read(name, &xml, &conll)?)
 }
 
-#[allow(dead_code)]
-fn debug(model: &Model, docs: &[gum::Document]) {
+fn show_errors(model: &Model, docs: &[gum::Document]) {
     use crosswire::actors::recognise::{features::Word, spans_of};
     for doc in docs {
         for s in &doc.sentences {
