@@ -8,9 +8,9 @@
 //! does not exist, the edit is its whole text. Every edit is checked by applying it and parsing
 //! the result; if that ever failed, the fallback is the whole file re-serialised (pretty).
 
-use crate::actors::names::fold;
 use crate::config::{Acknowledgement, Config};
 use crate::notes::Note;
+use crate::text::fold;
 use serde_json::Value;
 use std::ops::Range;
 

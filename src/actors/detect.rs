@@ -4,7 +4,9 @@
 
 use super::lexicon::{self, Known};
 use super::model::ActorKind;
-use super::names::{fold, Token};
+use super::names::Token;
+use super::recognise::{NameKind, Reading};
+use crate::text::fold;
 use crate::text::Span;
 use std::collections::HashSet;
 
@@ -24,6 +26,12 @@ pub(super) struct Candidate {
     pub personal: bool,
     /// Preceded by a locative ("in Geneva").
     pub locative: bool,
+    /// The kind rests on no particular evidence (two capitalised words read as a person, a speech
+    /// verb after a lone word, or nothing): the recogniser's kind may replace it.
+    pub weak: bool,
+    /// The kind the trained recogniser gives the name (after the article's mentions of it
+    /// voted), if it read these words as a name.
+    pub model: Option<ActorKind>,
 }
 
 impl Candidate {
@@ -68,6 +76,8 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
                 metonym: false,
                 personal: false,
                 locative: false,
+                weak: false,
+                model: None,
             });
             i += 1;
             continue;
@@ -366,7 +376,17 @@ impl Context<'_, '_> {
         personal: bool,
     ) -> Candidate {
         let span = start..self.tokens[name.end - 1].span.end;
-        Candidate { span, name, kind, known, metonym: false, personal, locative: false }
+        Candidate {
+            span,
+            name,
+            kind,
+            known,
+            metonym: false,
+            personal,
+            locative: false,
+            weak: false,
+            model: None,
+        }
     }
 
     // One branch per reason for a kind reads better than merged conditions, even where two
@@ -442,8 +462,14 @@ impl Context<'_, '_> {
             c.kind = Some(ActorKind::Organization);
         } else if self.person_words(name.clone()) >= 2 {
             c.kind = Some(ActorKind::Person);
-        } else if personal || self.next_is_speech_verb(name.end) {
+            c.weak = !personal && !lexicon::is_given_name(first.text);
+        } else if personal {
             c.personal = true;
+        } else if self.next_is_speech_verb(name.end) {
+            c.personal = true;
+            c.weak = true;
+        } else {
+            c.weak = c.kind.is_none();
         }
         out.push(c);
     }
@@ -494,5 +520,30 @@ impl Context<'_, '_> {
                     && !lexicon::is_suffix(t.text)
             })
             .count()
+    }
+}
+
+/// Gives each candidate the kind of the recogniser's name that overlaps its name words most
+/// (`names` in text order, as [`recognise::recognise`] returns them).
+pub(super) fn read_model_kinds(tokens: &[Token<'_>], cands: &mut [Candidate], reading: &Reading) {
+    let names = &reading.names;
+    let mut first = 0;
+    for c in cands.iter_mut() {
+        let span = tokens[c.name.start].span.start..tokens[c.name.end - 1].span.end;
+        while first < names.len() && names[first].span.end <= span.start {
+            first += 1;
+        }
+        c.model = names[first..]
+            .iter()
+            .take_while(|n| n.span.start < span.end)
+            .max_by_key(|n| n.span.end.min(span.end) - n.span.start.max(span.start))
+            // a mention whose own reading the article's vote overruled does not vote again
+            .filter(|n| n.margin() >= 0)
+            .map(|n| n.kind)
+            .map(|k| match k {
+                NameKind::Person => ActorKind::Person,
+                NameKind::Organization => ActorKind::Organization,
+                NameKind::Place => ActorKind::Place,
+            });
     }
 }

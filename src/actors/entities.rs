@@ -5,7 +5,8 @@
 use super::detect::Candidate;
 use super::lexicon;
 use super::model::{ActorKind, ArticleActors, Entity, Mention};
-use super::names::{fold, fold_name_word, Token};
+use super::names::{fold_name_word, Token};
+use crate::text::fold;
 use std::collections::HashMap;
 
 /// Union-find over candidate indices, each union with its reason.
@@ -386,13 +387,35 @@ fn describe(
         keys.dedup();
         return (k.kind, k.canon.to_string(), keys);
     }
+    // the recogniser's kinds, one vote per mention it read as a name; ties go to the earliest.
+    // Only where no mention's kind rests on evidence of the rules (a head word, a title, the
+    // context): those were measured better than the model on the seeds
+    let mut votes: Vec<(ActorKind, usize, usize)> = Vec::new();
+    let evidence = members.iter().any(|&i| !cands[i].weak);
+    for (at, &i) in members.iter().enumerate().filter(|_| !evidence) {
+        if let Some(k) = cands[i].model {
+            match votes.iter_mut().find(|v| v.0 == k) {
+                Some(v) => v.1 += 1,
+                None => votes.push((k, 1, at)),
+            }
+        }
+    }
+    let voted = votes.iter().max_by_key(|v| (v.1, std::cmp::Reverse(v.2))).map(|v| v.0);
     let full_people: Vec<usize> = members
         .iter()
         .copied()
-        .filter(|&i| cands[i].kind == Some(ActorKind::Person) && words[i].len() >= 2)
+        .filter(|&i| {
+            words[i].len() >= 2
+                && match voted {
+                    Some(k) => k == ActorKind::Person,
+                    None => cands[i].kind == Some(ActorKind::Person),
+                }
+        })
         .collect();
     let personal = members.iter().any(|&i| cands[i].personal);
-    let kind = if !full_people.is_empty() || personal {
+    let kind = if let Some(k) = voted.filter(|&k| k != ActorKind::Person) {
+        k
+    } else if !full_people.is_empty() || personal || voted.is_some() {
         ActorKind::Person
     } else {
         let decided: Vec<ActorKind> = members.iter().filter_map(|&i| cands[i].kind).collect();

@@ -3,7 +3,7 @@
 //! lives here so that the rules elsewhere stay generic.
 
 use super::model::ActorKind;
-use super::names::fold;
+use crate::text::fold;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::sync::LazyLock;

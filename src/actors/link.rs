@@ -6,8 +6,8 @@
 
 use super::lexicon;
 use super::model::{Actor, ActorKind, ArticleActors, EntityRef, Linked};
-use super::names::fold;
 use crate::config::Config;
+use crate::text::fold;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

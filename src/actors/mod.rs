@@ -18,6 +18,7 @@ mod model;
 pub mod names;
 mod quotes;
 pub mod reasons;
+pub mod recognise;
 mod roles;
 
 pub use model::*;
@@ -34,7 +35,8 @@ pub fn detect(text: &str, excluded: &[Span]) -> ArticleActors {
 /// [`detect`] on a text held in an `Arc`, which the result shares (mentions are spans of it).
 pub fn detect_shared(text: &Arc<str>, excluded: &[Span]) -> ArticleActors {
     let tokens = names::tokenize(text, excluded);
-    let cands = detect::candidates(text, &tokens);
+    let mut cands = detect::candidates(text, &tokens);
+    detect::read_model_kinds(&tokens, &mut cands, &recognise::recognise(text, excluded));
     let mut out = entities::build(text, &tokens, &cands);
     roles::attach(text, &tokens, &cands, &mut out);
     quotes::attach(text, &tokens, &mut out);

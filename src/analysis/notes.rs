@@ -2,11 +2,11 @@
 //! (stale), which callers report rather than drop. The notes themselves, and the search for a
 //! quote after edits, are `crate::notes`.
 
-use crate::actors::names::fold;
 use crate::analysis::query::{self, Loc};
 use crate::analysis::Snapshot;
 use crate::findings::Finding;
 use crate::notes::{file_name, locate_within, Anchor, Found, Note, FUZZY_BUDGET};
+use crate::text::fold;
 use std::collections::HashMap;
 
 /// Where one note of `crosswire.json` applies in a snapshot.

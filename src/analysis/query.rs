@@ -544,7 +544,7 @@ pub fn search_actors(snap: &Snapshot, query: &str, limit: usize) -> Vec<ActorHit
 /// labelled it (the display name is then the label), else its display name. `aliases`, `same`,
 /// `different` and `labels` entries written under this name reach the actor.
 pub fn canonical_name(snap: &Snapshot, actor: ActorId) -> Option<String> {
-    use crate::actors::names::fold;
+    use crate::text::fold;
     let a = snap.linked.actors.get(actor)?;
     let mut forms: Vec<String> = a.aliases.iter().map(|s| fold(s)).collect();
     forms.extend(entity_names(snap, actor).iter().map(|s| fold(s)));
@@ -577,7 +577,7 @@ pub fn entity_names(snap: &Snapshot, actor: ActorId) -> Vec<String> {
 /// rank first (an outlet rarely names one actor two ways in one story without a reason, but a
 /// shared article makes a confusion visible).
 pub fn merge_candidates(snap: &Snapshot, actor: ActorId, limit: usize) -> Vec<ActorId> {
-    use crate::actors::names::fold;
+    use crate::text::fold;
     let Some(a) = snap.linked.actors.get(actor) else { return Vec::new() };
     let name = fold(&a.name);
     let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();

@@ -4,10 +4,12 @@
 //! Everything in the analysis core speaks byte offsets into the article text; only this module
 //! knows about lines and code units, so a column is computed in exactly one place.
 
+mod fold;
 mod line_index;
 mod segment;
 mod sentence_lookup;
 
+pub use fold::fold;
 pub use line_index::{Encoding, LineCol, LineIndex};
 pub use segment::{lines_inclusive, sentences, words, Word};
 pub use sentence_lookup::SentenceLookup;

@@ -180,7 +180,7 @@ fn actor_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<CodeActionOrC
     let Some(m) = art.actors.mentions.get(mention) else { return };
     let Some(a) = snap.linked.actors.get(actor) else { return };
     let Some(canonical) = query::canonical_name(snap, actor) else { return };
-    let fold = crate::actors::names::fold;
+    let fold = crate::text::fold;
     let mut push = |title: String, change: ConfigChange| {
         out.extend(action(
             title,

@@ -1,0 +1,167 @@
+//! Trains the name recogniser on GUM's train split and writes `models/recogniser.bin`; prints its
+//! scores on GUM dev and test (exact span and kind, per kind). Deterministic: the same data give
+//! the same bytes.
+//!
+//!     cargo run --release --example train-recogniser -- ../shared/gum [--out models/recogniser.bin]
+//!     cargo run --release --example train-recogniser -- ../shared/gum --evaluate-only
+//!
+//! `--evaluate-only` scores the shipped weights without training; `--show-dev-errors` lists the
+//! dev sentences where the model misses or invents a name; `--show FILE` prints what it reads
+//! in a text.
+
+use crosswire::actors::recognise::{gum, train, Model, NameKind};
+use std::path::{Path, PathBuf};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = PathBuf::from(args.first().map(String::as_str).unwrap_or("../shared/gum"));
+    let out = args
+        .iter()
+        .position(|a| a == "--out")
+        .and_then(|i| args.get(i + 1))
+        .map_or_else(|| PathBuf::from("models/recogniser.bin"), PathBuf::from);
+    let evaluate_only = args.iter().any(|a| a == "--evaluate-only");
+    let mut settings = train::Settings::default();
+    for (flag, field) in [("--epochs", 0), ("--bits", 1), ("--caps-every", 2)] {
+        if let Some(v) = args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)) {
+            let v: usize = v.parse()?;
+            match field {
+                0 => settings.epochs = v,
+                1 => settings.bits = v as u32,
+                _ => settings.caps_every = v,
+            }
+        }
+    }
+    if let Some(file) = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)) {
+        let text = std::fs::read_to_string(file)?;
+        let model = Model::from_bytes(&std::fs::read(&out)?)?;
+        for n in crosswire::actors::recognise::recognise_with(&model, &text, &[]).names {
+            println!("{}\t{}\t{:?}", &text[n.span.clone()], n.kind.as_str(), n.kind_scores);
+        }
+        return Ok(());
+    }
+    let splits = gum::splits(&std::fs::read_to_string(dir.join("splits.md"))?);
+    let (mut trainset, mut dev, mut test) = (Vec::new(), Vec::new(), Vec::new());
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("xml"))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".xml").map(str::to_string))
+        .collect();
+    names.sort();
+    for name in names {
+        let doc = read(&dir, &name)?;
+        match splits.iter().find(|(n, _)| *n == name).map(|s| s.1) {
+            Some(gum::Split::Dev) => dev.push(doc),
+            Some(gum::Split::Test) => test.push(doc),
+            _ => trainset.push(doc),
+        }
+    }
+    println!("GUM: {} train, {} dev, {} test documents", trainset.len(), dev.len(), test.len());
+    let model = if evaluate_only {
+        Model::from_bytes(&std::fs::read(&out)?)?
+    } else {
+        let mut sentences: Vec<gum::Sentence> =
+            trainset.iter().flat_map(|d| d.sentences.iter().cloned()).collect();
+        if let Some(ecb) = args.iter().position(|a| a == "--ecb").and_then(|i| args.get(i + 1)) {
+            let extra = ecb_train(Path::new(ecb))?;
+            println!("ECB+ train topics: {} fully annotated sentences", extra.len());
+            sentences.extend(extra);
+        }
+        let model = train::train(&sentences, settings);
+        let bytes = model.to_bytes();
+        std::fs::write(&out, &bytes)?;
+        println!("{settings:?}: wrote {} ({} bytes)", out.display(), bytes.len());
+        model
+    };
+    if args.iter().any(|a| a == "--show-dev-errors") {
+        show_errors(&model, &dev);
+    }
+    for (split, docs) in [("train", &trainset), ("dev", &dev), ("test", &test)] {
+        let s = train::evaluate(&model, docs);
+        let (p, r, f) = s.overall();
+        print!("{split:5} P {p:5.1} R {r:5.1} F1 {f:5.1}");
+        for k in NameKind::ALL {
+            let (_, _, f) = s.of(k);
+            let n = s.counts[k as usize].2;
+            print!(" | {} F1 {f:5.1} (n={n})", k.as_str());
+        }
+        println!();
+    }
+    Ok(())
+}
+
+fn read(dir: &Path, name: &str) -> Result<gum::Document, Box<dyn std::error::Error>> {
+    let xml = std::fs::read_to_string(dir.join("xml").join(format!("{name}.xml")))?;
+    let conll = std::fs::read_to_string(dir.join("coref").join(format!("{name}.conll")))?;
+    Ok(gum::read(name, &xml, &conll)?)
+}
+
+fn show_errors(model: &Model, docs: &[gum::Document]) {
+    use crosswire::actors::recognise::{features::Word, spans_of};
+    for doc in docs {
+        for s in &doc.sentences {
+            let words: Vec<Word> = s.words.iter().map(|w| Word::new(w)).collect();
+            let got: Vec<_> = model.names_in(&words).into_iter().map(|(r, k, _)| (r, k)).collect();
+            let gold = spans_of(s.labels.iter().copied());
+            let show = |(r, k): &(std::ops::Range<usize>, NameKind)| {
+                format!("{}/{}", s.words[r.clone()].join(" "), k.as_str())
+            };
+            let missed: Vec<String> = gold.iter().filter(|g| !got.contains(g)).map(show).collect();
+            let wrong: Vec<String> = got.iter().filter(|g| !gold.contains(g)).map(show).collect();
+            if !missed.is_empty() || !wrong.is_empty() {
+                println!(
+                    "{}: missed {:?} wrong {:?}\n   {}",
+                    doc.name,
+                    missed,
+                    wrong,
+                    s.words.join(" ")
+                );
+            }
+        }
+    }
+}
+
+/// ECB+ dev topics (score_actors.py's DEV); topics 36-45 are the held-out test and never read.
+const ECB_DEV: &[u32] = &[2, 5, 12, 18, 21, 23, 34, 35];
+
+/// The sentences of ECB+ train topics whose names are all typed in `kinds.json`.
+fn ecb_train(topics: &Path) -> Result<Vec<gum::Sentence>, Box<dyn std::error::Error>> {
+    let mut out = Vec::new();
+    let mut numbers: Vec<u32> = std::fs::read_dir(topics)?
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .filter(|t| !ECB_DEV.contains(t) && !(36..=45).contains(t))
+        .collect();
+    numbers.sort();
+    for t in numbers {
+        let dir = topics.join(t.to_string());
+        let kinds: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("kinds.json"))?)?;
+        let mut by_doc: std::collections::BTreeMap<String, Vec<(usize, usize, NameKind)>> =
+            Default::default();
+        for m in kinds["mentions"].as_array().into_iter().flatten() {
+            let kind = match m["type"].as_str() {
+                Some("PER") => NameKind::Person,
+                Some("ORG") => NameKind::Organization,
+                Some("LOC") => NameKind::Place,
+                _ => continue,
+            };
+            let (Some(doc), Some(s), Some(e)) =
+                (m["doc"].as_str(), m["start_char"].as_u64(), m["end_char"].as_u64())
+            else {
+                continue;
+            };
+            by_doc.entry(doc.to_string()).or_default().push((s as usize, e as usize, kind));
+        }
+        for (doc, mentions) in by_doc {
+            let text = std::fs::read_to_string(dir.join("docs").join(format!("{doc}.txt")))?;
+            let byte_of: Vec<usize> =
+                text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+            let names: Vec<_> = mentions
+                .into_iter()
+                .filter(|&(_, e, _)| e < byte_of.len())
+                .map(|(s, e, k)| (byte_of[s]..byte_of[e], k))
+                .collect();
+            out.extend(gum::annotated_sentences(&text, &names));
+        }
+    }
+    Ok(out)
+}

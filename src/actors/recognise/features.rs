@@ -1,0 +1,288 @@
+//! The features of one word for the tagger: its form, shape, affixes, casing and position, the
+//! words around it, membership in the lexicon's lists (the gazetteers), and the labels already
+//! given to the words before it. Features are hashed to a bucket of the weight table, so no
+//! string is built per feature: each is its template number and the bytes it reads.
+
+use super::Label;
+use crate::actors::lexicon;
+use std::borrow::Cow;
+
+/// One word of a sequence as the tagger sees it.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    /// Lower case, for the features that should not care about casing.
+    pub lower: Cow<'a, str>,
+    pub shape: Shape,
+    /// The lexicon's lists the word is on, as bits ([`gazetteer`]).
+    pub lists: u64,
+}
+
+impl<'a> Word<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let shape = Shape::of(text);
+        // most words are written in lower case already: no copy for them
+        let lower = if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+        let lists = match shape {
+            Shape::Punctuation | Shape::Digits => 0,
+            Shape::Lower => common_lists(text),
+            _ => gazetteer(text),
+        };
+        Word { text, lower, shape, lists }
+    }
+}
+
+/// A word's casing and character classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// "Lavrov"
+    Capitalised,
+    /// "UN", "ISIS"
+    AllCaps,
+    /// "U.S.", "J."
+    Initials,
+    /// "McDonald", "iPhone"
+    MixedCase,
+    /// "said"
+    Lower,
+    /// "2016", "1.5"
+    Digits,
+    /// "F-16", "G8"
+    Alphanumeric,
+    /// ",", "—"
+    Punctuation,
+    /// anything else
+    Other,
+}
+
+impl Shape {
+    pub fn of(text: &str) -> Shape {
+        let (mut upper, mut lower, mut digit, mut dot, mut other) = (0, 0, 0, 0, 0);
+        for c in text.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            } else if c.is_ascii_digit() {
+                digit += 1;
+            } else if c == '.' {
+                dot += 1;
+            } else {
+                other += 1;
+            }
+        }
+        let first_upper = text.chars().next().is_some_and(char::is_uppercase);
+        match () {
+            _ if upper + lower == 0 && digit > 0 => Shape::Digits,
+            _ if upper + lower == 0 && digit == 0 && (dot + other) > 0 => Shape::Punctuation,
+            _ if digit > 0 => Shape::Alphanumeric,
+            _ if dot > 0 && upper > 0 && lower == 0 => Shape::Initials,
+            _ if upper > 1 && lower == 0 => Shape::AllCaps,
+            _ if first_upper && upper == 1 => Shape::Capitalised,
+            _ if upper == 1 && lower == 0 => Shape::Capitalised,
+            _ if upper > 0 && lower > 0 => Shape::MixedCase,
+            _ if lower > 0 => Shape::Lower,
+            _ => Shape::Other,
+        }
+    }
+
+    pub fn is_capitalised(self) -> bool {
+        matches!(self, Shape::Capitalised | Shape::AllCaps | Shape::Initials | Shape::MixedCase)
+    }
+}
+
+/// How the whole sequence is cased: a headline in Title Case or a line in capitals says less
+/// about names than running text does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Casing {
+    Running,
+    TitleCase,
+    AllCaps,
+}
+
+impl Casing {
+    pub fn of(words: &[Word<'_>]) -> Casing {
+        let letters: Vec<&Word> =
+            words.iter().filter(|w| w.text.chars().any(char::is_alphabetic)).collect();
+        if letters.len() < 2 {
+            return Casing::Running;
+        }
+        let upper = letters.iter().filter(|w| !w.text.chars().any(char::is_lowercase)).count();
+        if upper == letters.len() {
+            return Casing::AllCaps;
+        }
+        // a headline in Title Case leaves only short function words in lower case
+        const FUNCTION_WORDS: &[&str] = &[
+            "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by",
+            "with", "from", "as", "is", "vs", "after", "over", "into", "amid",
+        ];
+        let lower_content = letters
+            .iter()
+            .filter(|w| w.shape == Shape::Lower && !FUNCTION_WORDS.contains(&w.lower.as_ref()))
+            .count();
+        let capitalised = letters.iter().filter(|w| w.shape.is_capitalised()).count();
+        if lower_content == 0 && capitalised >= 3 {
+            Casing::TitleCase
+        } else {
+            Casing::Running
+        }
+    }
+}
+
+/// A 64-bit hash built from template numbers and byte strings: the same on every platform, so
+/// the shipped table means the same everywhere (std's hashers promise no such thing).
+#[derive(Clone, Copy)]
+struct FeatureHash(u64);
+
+const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl FeatureHash {
+    fn template(t: u8) -> Self {
+        FeatureHash((u64::from(t) + 1).wrapping_mul(MULTIPLIER))
+    }
+    fn add_u64(self, v: u64) -> Self {
+        FeatureHash((self.0.rotate_left(5) ^ v).wrapping_mul(MULTIPLIER))
+    }
+    fn add(self, s: &str) -> Self {
+        let mut h = self;
+        let bytes = s.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = h.add_u64(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        h.add_u64(u64::from_le_bytes(last)).add_u64(bytes.len() as u64)
+    }
+    fn finish(self) -> u64 {
+        let x = self.0;
+        x ^ (x >> 29)
+    }
+}
+
+/// The features that do not depend on labels: computed once per word, reused by every pass.
+pub fn static_features(words: &[Word<'_>], casing: Casing, i: usize, out: &mut Vec<u64>) {
+    let w = &words[i];
+    let at = |k: isize| -> Option<&Word> {
+        let j = i as isize + k;
+        (j >= 0).then(|| words.get(j as usize)).flatten()
+    };
+    let lower: &str = &w.lower;
+    let casing_code = casing as u64;
+    let shape = w.shape as u64;
+    let mut push = |h: FeatureHash| out.push(h.finish());
+    let t = FeatureHash::template;
+    push(t(0));
+    push(t(1).add(lower));
+    push(t(2).add_u64(shape));
+    push(t(3).add_u64(shape).add_u64(casing_code));
+    push(t(4).add(lower).add_u64(casing_code));
+    push(t(5).add_u64((i == 0) as u64).add_u64(shape));
+    let starts = || lower.char_indices().map(|(b, _)| b);
+    let count = lower.chars().count();
+    for (n, b) in starts().rev().take(4).enumerate() {
+        if count > n + 1 {
+            push(t(11 + n as u8).add(&lower[b..]));
+        }
+    }
+    for (n, b) in starts().skip(1).take(3).enumerate() {
+        if count > n + 1 {
+            push(t(21 + n as u8).add(&lower[..b]));
+        }
+    }
+    for k in [-2isize, -1, 1, 2] {
+        let code = (k + 2) as u8;
+        match at(k) {
+            Some(o) => {
+                push(t(30 + code).add(&o.lower));
+                push(t(40 + code).add_u64(o.shape as u64));
+            }
+            None => push(t(50 + code)),
+        }
+    }
+    if let Some(p) = at(-1) {
+        push(t(60).add(&p.lower).add(lower));
+        push(t(61).add_u64(p.shape as u64).add_u64(shape));
+    }
+    if let Some(n) = at(1) {
+        push(t(62).add(lower).add(&n.lower));
+        push(t(63).add_u64(shape).add_u64(n.shape as u64));
+    }
+    // the gazetteers: the lexicon's lists, for this word and its neighbours
+    for (k, o) in [(0u8, Some(w)), (1, at(-1)), (2, at(1))] {
+        let Some(o) = o else { continue };
+        let g = o.lists;
+        if g != 0 {
+            push(t(70 + k).add_u64(g));
+            if k == 0 {
+                push(t(73).add_u64(g).add_u64(shape));
+            }
+        }
+    }
+    // two-word entries ("Saudi Arabia", "Red Cross"), looked up only between capitalised words
+    let pair = |a: &Word, b: &Word| {
+        (a.shape.is_capitalised() && b.shape.is_capitalised())
+            .then(|| lexicon::known(&format!("{} {}", a.text, b.text)))
+            .flatten()
+    };
+    if let Some(k) = at(-1).and_then(|a| pair(a, w)) {
+        push(t(74).add_u64(k.kind as u64));
+    }
+    if let Some(k) = at(1).and_then(|b| pair(w, b)) {
+        push(t(75).add_u64(k.kind as u64));
+    }
+}
+
+/// The lists a word in lower case may be on (names are not looked up for it), as bits.
+fn common_lists(word: &str) -> u64 {
+    let flags = [
+        lexicon::is_place_noun(word),
+        lexicon::is_org_noun(word),
+        lexicon::is_common(word),
+        lexicon::is_locative(word),
+        lexicon::is_speech_verb(word),
+        lexicon::is_never_actor(word) || lexicon::is_date_word(word),
+    ];
+    flags.into_iter().enumerate().filter(|f| f.1).fold(0, |bits, (n, _)| bits | 1 << (13 + n))
+}
+
+/// The lists a word is on, as bits.
+fn gazetteer(word: &str) -> u64 {
+    let mut bits = 0u64;
+    if let Some(k) = lexicon::known(word) {
+        bits |= 1 << (k.kind as u64);
+    }
+    let flags = [
+        lexicon::capital_state(word).is_some(),
+        lexicon::is_given_name(word),
+        lexicon::is_org_head(word),
+        lexicon::is_place_head(word),
+        lexicon::is_title(word) || lexicon::is_honorific(word),
+        lexicon::is_place_noun(word),
+        lexicon::is_org_noun(word),
+        lexicon::is_common(word),
+        lexicon::is_locative(word),
+        lexicon::is_speech_verb(word),
+        lexicon::is_never_actor(word) || lexicon::is_date_word(word),
+    ];
+    for (n, f) in flags.into_iter().enumerate() {
+        if f {
+            bits |= 1 << (8 + n);
+        }
+    }
+    bits
+}
+
+/// The features that read the labels given so far.
+pub fn label_features(words: &[Word<'_>], i: usize, prev: Label, prev2: Label, out: &mut Vec<u64>) {
+    let t = FeatureHash::template;
+    let w = &words[i];
+    out.push(t(80).add_u64(u64::from(prev)).finish());
+    out.push(t(81).add_u64(u64::from(prev)).add_u64(u64::from(prev2)).finish());
+    out.push(t(82).add_u64(u64::from(prev)).add_u64(w.shape as u64).finish());
+    out.push(t(83).add_u64(u64::from(prev)).add(&w.lower).finish());
+}

@@ -1,0 +1,392 @@
+//! The trained recogniser of names and their kinds: a greedy left-to-right averaged perceptron
+//! (Ratinov & Roth 2009) over word features (`features.rs`), tagging each word of a sentence
+//! O, or B-/I- of a person, organisation or place. Trained on the GUM corpus
+//! (`cargo run --release --example train-recogniser -- ../shared/gum`, see `models/README.md`);
+//! the weights ship in `models/recogniser.bin` and are loaded once.
+//!
+//! `tokens.rs` cuts an article into words and sentences the way GUM is tokenised; `gum.rs` reads
+//! GUM's files (pure: their text in, sentences with gold labels out); `train.rs` is the training.
+
+pub mod features;
+pub mod gum;
+pub mod tokens;
+pub mod train;
+
+use crate::text::Span;
+use features::{Casing, Word};
+use std::sync::LazyLock;
+
+/// The kind of a recognised name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NameKind {
+    Person,
+    Organization,
+    Place,
+}
+
+impl NameKind {
+    pub const ALL: [NameKind; 3] = [NameKind::Person, NameKind::Organization, NameKind::Place];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameKind::Person => "person",
+            NameKind::Organization => "organization",
+            NameKind::Place => "place",
+        }
+    }
+}
+
+/// A word's tag: outside any name, or beginning or inside a name of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    Outside,
+    Begin(NameKind),
+    Inside(NameKind),
+}
+
+/// How many labels there are, the width of a row of the weight table.
+pub const LABELS: usize = 7;
+
+impl Label {
+    pub fn index(self) -> usize {
+        match self {
+            Label::Outside => 0,
+            Label::Begin(k) => 1 + 2 * k as usize,
+            Label::Inside(k) => 2 + 2 * k as usize,
+        }
+    }
+
+    pub fn from_index(i: usize) -> Label {
+        match i {
+            0 => Label::Outside,
+            i if i % 2 == 1 => Label::Begin(NameKind::ALL[(i - 1) / 2]),
+            i => Label::Inside(NameKind::ALL[(i - 2) / 2]),
+        }
+    }
+
+    pub fn kind(self) -> Option<NameKind> {
+        match self {
+            Label::Outside => None,
+            Label::Begin(k) | Label::Inside(k) => Some(k),
+        }
+    }
+
+    /// Whether this label may follow `prev` (I-X only after B-X or I-X).
+    pub fn may_follow(self, prev: Label) -> bool {
+        match self {
+            Label::Inside(k) => prev.kind() == Some(k),
+            _ => true,
+        }
+    }
+}
+
+// `as u64` on a Label for hashing: its index
+impl From<Label> for u64 {
+    fn from(l: Label) -> u64 {
+        l.index() as u64
+    }
+}
+
+/// The weights: one row of [`LABELS`] scores per hashed feature bucket.
+pub struct Model {
+    bits: u32,
+    weights: Vec<i16>,
+}
+
+/// The file format's first bytes.
+const MAGIC: &[u8; 8] = b"CWNER\x00\x00\x01";
+
+/// Why a weights file cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a crosswire recogniser file (wrong magic bytes)")]
+    Magic,
+    #[error("the recogniser file is cut short or has a bad table size")]
+    Truncated,
+}
+
+impl Model {
+    /// A zero model with `2^bits` buckets (for training).
+    pub fn zeros(bits: u32) -> Model {
+        Model { bits, weights: vec![0; (1usize << bits) * LABELS] }
+    }
+
+    pub fn bucket(&self, feature: u64) -> usize {
+        (feature >> (64 - self.bits)) as usize
+    }
+
+    /// The file: magic, bits (u32 LE), the number of non-zero rows (u32 LE), then each row as its
+    /// bucket (u32 LE) and [`LABELS`] weights (i16 LE). Zero rows are left out.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend(self.bits.to_le_bytes());
+        let rows: Vec<usize> = (0..1usize << self.bits)
+            .filter(|&b| self.weights[b * LABELS..(b + 1) * LABELS].iter().any(|&w| w != 0))
+            .collect();
+        out.extend((rows.len() as u32).to_le_bytes());
+        for b in rows {
+            out.extend((b as u32).to_le_bytes());
+            for w in &self.weights[b * LABELS..(b + 1) * LABELS] {
+                out.extend(w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or(ModelError::Magic)?;
+        let u32_at = |b: &[u8], at: usize| -> Result<u32, ModelError> {
+            let s = b.get(at..at + 4).ok_or(ModelError::Truncated)?;
+            Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+        };
+        let bits = u32_at(rest, 0)?;
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError::Truncated);
+        }
+        let rows = u32_at(rest, 4)? as usize;
+        let row_bytes = 4 + 2 * LABELS;
+        let body = rest.get(8..).ok_or(ModelError::Truncated)?;
+        if body.len() != rows * row_bytes {
+            return Err(ModelError::Truncated);
+        }
+        let mut model = Model::zeros(bits);
+        for row in body.chunks_exact(row_bytes) {
+            let b = u32_at(row, 0)? as usize;
+            if b >= 1usize << bits {
+                return Err(ModelError::Truncated);
+            }
+            for (l, w) in row[4..].chunks_exact(2).enumerate() {
+                model.weights[b * LABELS + l] = i16::from_le_bytes([w[0], w[1]]);
+            }
+        }
+        Ok(model)
+    }
+
+    fn add_scores(&self, features: &[u64], scores: &mut [i32; LABELS]) {
+        for &f in features {
+            let b = self.bucket(f) * LABELS;
+            for (s, w) in scores.iter_mut().zip(&self.weights[b..b + LABELS]) {
+                *s += i32::from(*w);
+            }
+        }
+    }
+
+    /// Tags one sentence, greedily from left to right: each word's label is the best-scoring one
+    /// that may follow the previous label. Returns the labels and each word's scores.
+    pub fn tag(&self, words: &[Word<'_>]) -> Vec<(Label, [i32; LABELS])> {
+        let casing = Casing::of(words);
+        let mut out = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(64);
+        let (mut prev, mut prev2) = (Label::Outside, Label::Outside);
+        for i in 0..words.len() {
+            feats.clear();
+            features::static_features(words, casing, i, &mut feats);
+            features::label_features(words, i, prev, prev2, &mut feats);
+            let mut scores = [0i32; LABELS];
+            self.add_scores(&feats, &mut scores);
+            let best = (0..LABELS)
+                .map(Label::from_index)
+                .filter(|l| l.may_follow(prev))
+                .max_by_key(|l| (scores[l.index()], std::cmp::Reverse(l.index())))
+                .unwrap_or(Label::Outside);
+            out.push((best, scores));
+            prev2 = prev;
+            prev = best;
+        }
+        out
+    }
+}
+
+/// The shipped weights (`models/recogniser.bin`), read once.
+pub static SHIPPED: LazyLock<Model> = LazyLock::new(|| {
+    // the bytes are part of the binary and checked by a test: failing here is a build defect
+    Model::from_bytes(include_bytes!("../../../models/recogniser.bin"))
+        .expect("models/recogniser.bin is a valid recogniser file")
+});
+
+/// A name the recogniser found: its byte span in the text, its kind, and how sure the model is
+/// of the kind (the score margin of the kind over the next best, summed over its words).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    pub span: Span,
+    pub kind: NameKind,
+    /// How far each kind's score falls short of the best kind's (0 for the best; indexed by
+    /// `NameKind as usize`), before the article's mentions vote.
+    pub kind_scores: [i32; 3],
+}
+
+impl Name {
+    /// How far the chosen kind's score is above the best other kind's for this mention (negative
+    /// when the article's vote overruled the mention's own reading).
+    pub fn margin(&self) -> i32 {
+        let own = self.kind_scores[self.kind as usize];
+        let other = NameKind::ALL
+            .into_iter()
+            .filter(|&k| k != self.kind)
+            .map(|k| self.kind_scores[k as usize])
+            .max()
+            .unwrap_or_default();
+        own - other
+    }
+}
+
+/// What the recogniser read in a text: the names it found, and for every word the score of each
+/// kind had a name begun there (so that a name the rules found and the model did not still gets
+/// the model's opinion of its kind).
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// In text order.
+    pub names: Vec<Name>,
+    /// (start byte, each kind's deficit to the best kind as in [`Name::kind_scores`]) per word, in
+    /// text order.
+    pub words: Vec<(usize, [i32; 3])>,
+}
+
+impl Reading {
+    /// The model's kind for a name starting at byte `start` that it did not find itself.
+    pub fn kind_at(&self, start: usize) -> Option<NameKind> {
+        let at = self.words.binary_search_by_key(&start, |w| w.0).ok()?;
+        let scores = self.words[at].1;
+        NameKind::ALL.into_iter().find(|&k| scores[k as usize] == 0)
+    }
+}
+
+/// Reads a text with the shipped model. `excluded` byte ranges are skipped.
+pub fn recognise(text: &str, excluded: &[Span]) -> Reading {
+    recognise_with(&SHIPPED, text, excluded)
+}
+
+/// [`recognise`] with a given model. Every mention of one name in the text votes on its kind
+/// ([`vote_kinds`]).
+pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
+    let mut out = Reading::default();
+    for sentence in tokens::sentences(text, excluded) {
+        let words: Vec<Word> = sentence.iter().map(|s| Word::new(&text[s.clone()])).collect();
+        let tagged = model.tag(&words);
+        for (span, (_, scores)) in sentence.iter().zip(&tagged) {
+            out.words.push((span.start, deficits(scores)));
+        }
+        for (range, kind) in spans_of(tagged.iter().map(|t| t.0)) {
+            out.names.push(Name {
+                span: sentence[range.start].start..sentence[range.end - 1].end,
+                kind,
+                kind_scores: deficits(&tagged[range.start].1),
+            });
+        }
+    }
+    let keys: Vec<String> =
+        out.names.iter().map(|n| crate::text::fold(&text[n.span.clone()])).collect();
+    vote_kinds(&mut out.names, &keys);
+    out
+}
+
+/// Each kind's B- score short of the best kind's. Only a name's first word's B- scores compete
+/// with each other in training (an I- label is only ever weighed against O and the B- labels),
+/// so they alone say the kind.
+fn deficits(scores: &[i32; LABELS]) -> [i32; 3] {
+    let begin = |k: NameKind| scores[Label::Begin(k).index()];
+    let best = NameKind::ALL.into_iter().map(begin).max().unwrap_or_default();
+    NameKind::ALL.map(|k| begin(k) - best)
+}
+
+/// Gives every name the kind its mentions vote for together (`keys[i]` is name `i`'s folded
+/// text): "Jordan" is one thing throughout an article, the thing most of its mentions look like.
+pub fn vote_kinds(names: &mut [Name], keys: &[String]) {
+    let mut sums: rustc_hash::FxHashMap<&str, [i64; 3]> = Default::default();
+    for (n, k) in names.iter().zip(keys) {
+        let sum = sums.entry(k.as_str()).or_default();
+        for (s, v) in sum.iter_mut().zip(n.kind_scores) {
+            *s += i64::from(v);
+        }
+    }
+    for (n, k) in names.iter_mut().zip(keys) {
+        let sum = sums[k.as_str()];
+        if let Some(best) = NameKind::ALL
+            .into_iter()
+            .max_by_key(|&k| (sum[k as usize], std::cmp::Reverse(k as usize)))
+        {
+            n.kind = best;
+        }
+    }
+}
+
+impl Model {
+    /// The names in one sentence: word ranges, kinds, and each kind's summed score over the
+    /// name's words.
+    pub fn names_in(
+        &self,
+        words: &[Word<'_>],
+    ) -> Vec<(std::ops::Range<usize>, NameKind, [i32; 3])> {
+        let tagged = self.tag(words);
+        spans_of(tagged.iter().map(|t| t.0))
+            .into_iter()
+            .map(|(range, kind)| {
+                let kind_scores = deficits(&tagged[range.start].1);
+                (range, kind, kind_scores)
+            })
+            .collect()
+    }
+}
+
+/// The names in a sequence of labels: word ranges with their kinds.
+pub fn spans_of(
+    labels: impl IntoIterator<Item = Label>,
+) -> Vec<(std::ops::Range<usize>, NameKind)> {
+    let mut out: Vec<(std::ops::Range<usize>, NameKind)> = Vec::new();
+    let mut open: Option<(usize, NameKind)> = None;
+    let mut n = 0;
+    for (i, l) in labels.into_iter().enumerate() {
+        n = i + 1;
+        match l {
+            Label::Inside(k) if open.is_some_and(|(_, o)| o == k) => {}
+            _ => {
+                if let Some((s, k)) = open.take() {
+                    out.push((s..i, k));
+                }
+                if let Some(k) = l.kind() {
+                    open = Some((i, k));
+                }
+            }
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s..n, k));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, NameKind)> {
+        recognise(text, &[]).names.into_iter().map(|n| (&text[n.span], n.kind)).collect()
+    }
+
+    #[test]
+    fn the_shipped_weights_load_and_read_names() {
+        assert!(SHIPPED.weights.iter().any(|&w| w != 0));
+        let got = kinds("John Kerry met Sergey Lavrov in Geneva on Friday.");
+        assert!(got.contains(&("John Kerry", NameKind::Person)), "{got:?}");
+        assert!(got.contains(&("Sergey Lavrov", NameKind::Person)), "{got:?}");
+        assert!(got.contains(&("Geneva", NameKind::Place)), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| *t == "Friday"), "{got:?}");
+    }
+
+    #[test]
+    fn a_file_round_trips_and_bad_bytes_are_refused() {
+        let bytes = SHIPPED.to_bytes();
+        let again = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(again.weights, SHIPPED.weights);
+        assert!(matches!(Model::from_bytes(b"nonsense"), Err(ModelError::Magic)));
+        assert!(matches!(Model::from_bytes(&bytes[..bytes.len() - 3]), Err(ModelError::Truncated)));
+    }
+
+    #[test]
+    fn labels_make_spans() {
+        use Label::*;
+        use NameKind::*;
+        let labels = [Begin(Person), Inside(Person), Outside, Begin(Place), Begin(Place)];
+        assert_eq!(spans_of(labels), [(0..2, Person), (3..4, Place), (4..5, Place)]);
+    }
+}

@@ -1,0 +1,186 @@
+//! Training: the averaged perceptron, deterministic (a fixed order, shuffled by a fixed seed; no
+//! threads), so one command always writes the same weights.
+
+use super::features::{self, Casing, Word};
+use super::gum::Sentence;
+use super::{Label, Model, NameKind, LABELS};
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// log2 of the number of feature buckets.
+    pub bits: u32,
+    /// Every n-th sentence is also learnt written in capitals, so that a line in capitals is not
+    /// read as a run of names (0: none).
+    pub caps_every: usize,
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { epochs: 12, bits: 17, caps_every: 8, seed: 0x5eed }
+    }
+}
+
+struct Example {
+    words: Vec<String>,
+    labels: Vec<Label>,
+}
+
+/// Trains on `sentences` and returns the averaged, quantised model.
+pub fn train(sentences: &[Sentence], settings: Settings) -> Model {
+    let mut examples: Vec<Example> = Vec::new();
+    for (n, s) in sentences.iter().enumerate() {
+        examples.push(Example { words: s.words.clone(), labels: s.labels.clone() });
+        if settings.caps_every > 0 && n % settings.caps_every == 0 {
+            let words = s.words.iter().map(|w| w.to_uppercase()).collect();
+            examples.push(Example { words, labels: s.labels.clone() });
+        }
+    }
+    // static features once per word
+    let statics: Vec<Vec<Vec<u64>>> = examples
+        .iter()
+        .map(|e| {
+            let words: Vec<Word> = e.words.iter().map(|w| Word::new(w)).collect();
+            let casing = Casing::of(&words);
+            (0..words.len())
+                .map(|i| {
+                    let mut f = Vec::new();
+                    features::static_features(&words, casing, i, &mut f);
+                    f
+                })
+                .collect()
+        })
+        .collect();
+    let rows = 1usize << settings.bits;
+    let mut weights = vec![0f32; rows * LABELS];
+    // the sum of each weight's changes, each weighted by the step it happened at: the average is
+    // weights - totals / steps
+    let mut totals = vec![0f64; rows * LABELS];
+    let bucket = |f: u64| (f >> (64 - settings.bits)) as usize;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = settings.seed | 1;
+    let mut step = 1f64;
+    let mut feats = Vec::new();
+    for _epoch in 0..settings.epochs {
+        let mut mistakes = 0usize;
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &e in &order {
+            let ex = &examples[e];
+            let words: Vec<Word> = ex.words.iter().map(|w| Word::new(w)).collect();
+            let (mut prev, mut prev2) = (Label::Outside, Label::Outside);
+            for (i, word_features) in statics[e].iter().enumerate() {
+                feats.clear();
+                feats.extend_from_slice(word_features);
+                features::label_features(&words, i, prev, prev2, &mut feats);
+                let mut scores = [0f32; LABELS];
+                for &f in &feats {
+                    let b = bucket(f) * LABELS;
+                    for (s, w) in scores.iter_mut().zip(&weights[b..b + LABELS]) {
+                        *s += *w;
+                    }
+                }
+                let guess = (0..LABELS)
+                    .map(Label::from_index)
+                    .filter(|l| l.may_follow(prev))
+                    .max_by(|a, b| {
+                        scores[a.index()]
+                            .total_cmp(&scores[b.index()])
+                            .then(b.index().cmp(&a.index()))
+                    })
+                    .unwrap_or(Label::Outside);
+                let gold = ex.labels[i];
+                if guess != gold {
+                    mistakes += 1;
+                    for &f in &feats {
+                        let b = bucket(f) * LABELS;
+                        weights[b + gold.index()] += 1.0;
+                        totals[b + gold.index()] += step;
+                        weights[b + guess.index()] -= 1.0;
+                        totals[b + guess.index()] -= step;
+                    }
+                }
+                step += 1.0;
+                prev2 = prev;
+                prev = guess;
+            }
+        }
+        if std::env::var_os("CROSSWIRE_TRAIN_VERBOSE").is_some() {
+            eprintln!("epoch {_epoch}: {mistakes} mistakes");
+        }
+    }
+    let averaged: Vec<f32> =
+        weights.iter().zip(&totals).map(|(&w, &t)| w - (t / step) as f32).collect();
+    let max = averaged.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
+    let scale = 32767.0 / max;
+    let mut model = Model::zeros(settings.bits);
+    for (q, w) in model.weights.iter_mut().zip(&averaged) {
+        *q = (w * scale).round() as i16;
+    }
+    model
+}
+
+/// Exact-span, exact-kind scores of a model on documents, overall and per kind.
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    /// (true positives, predicted, gold) per kind, indexed by `NameKind as usize`.
+    pub counts: [(usize, usize, usize); 3],
+}
+
+impl Scores {
+    fn f1((tp, pred, gold): (usize, usize, usize)) -> (f64, f64, f64) {
+        let p = if pred == 0 { 0.0 } else { tp as f64 / pred as f64 };
+        let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        (100.0 * p, 100.0 * r, 100.0 * f)
+    }
+    /// Precision, recall and F1 (percent) of one kind.
+    pub fn of(&self, kind: NameKind) -> (f64, f64, f64) {
+        Self::f1(self.counts[kind as usize])
+    }
+    /// Micro-averaged over the kinds.
+    pub fn overall(&self) -> (f64, f64, f64) {
+        let sum = self.counts.iter().fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
+        Self::f1(sum)
+    }
+}
+
+/// Scores `model` on GUM documents (their own tokens and sentences), with the kinds voted per
+/// document as in [`super::recognise`].
+pub fn evaluate(model: &Model, docs: &[super::gum::Document]) -> Scores {
+    let mut scores = Scores::default();
+    for d in docs {
+        let mut predicted: Vec<(usize, std::ops::Range<usize>, super::Name)> = Vec::new();
+        let mut keys = Vec::new();
+        let mut gold = Vec::new();
+        for (si, s) in d.sentences.iter().enumerate() {
+            let words: Vec<Word> = s.words.iter().map(|w| Word::new(w)).collect();
+            for (range, kind, kind_scores) in model.names_in(&words) {
+                keys.push(crate::text::fold(&s.words[range.clone()].join(" ")));
+                predicted.push((si, range.clone(), super::Name { span: 0..0, kind, kind_scores }));
+            }
+            for (range, kind) in super::spans_of(s.labels.iter().copied()) {
+                gold.push((si, range, kind));
+            }
+        }
+        let mut names: Vec<super::Name> = predicted.iter().map(|p| p.2.clone()).collect();
+        super::vote_kinds(&mut names, &keys);
+        for ((si, range, _), n) in predicted.iter().zip(&names) {
+            scores.counts[n.kind as usize].1 += 1;
+            if gold.iter().any(|(gs, gr, gk)| gs == si && gr == range && *gk == n.kind) {
+                scores.counts[n.kind as usize].0 += 1;
+            }
+        }
+        for (_, _, k) in &gold {
+            scores.counts[*k as usize].2 += 1;
+        }
+    }
+    scores
+}
