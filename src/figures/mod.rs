@@ -3,7 +3,7 @@
 //! and what it counts (noun, predicate, place), from which the quantity key is made that groups
 //! figures of the same quantity across outlets.
 //!
-//! Pipeline, linear in the text: [`special`] finds dates, times and identifiers with regular
+//! Pipeline, linear in the text: [`dates_and_identifiers`] finds dates, times and identifiers with regular
 //! expressions; [`tokens`] splits the rest into words, digit numbers and punctuation; [`read`]
 //! reads each expression (qualifier, number via [`number`], unit, kind, interval); [`context`]
 //! finds what it counts and makes the key. Word lists live in [`lexicon`].
@@ -29,12 +29,12 @@
 //! better than a false one.
 
 mod context;
+mod dates_and_identifiers;
 pub mod frame;
 mod lexicon;
 mod model;
 mod number;
 mod read;
-mod special;
 mod tokens;
 
 pub use frame::{Frame, Place, PlaceLevel, QuantityKey, Scope, When};
@@ -83,7 +83,7 @@ fn extract_with(
 ) -> Vec<Figure> {
     let sentences = crate::text::SentenceLookup::new(text);
     let lowered = text.to_ascii_lowercase();
-    let specials: Vec<(Span, FigureKind)> = special::find(text, &lowered)
+    let specials: Vec<(Span, FigureKind)> = dates_and_identifiers::find(text, &lowered)
         .into_iter()
         .filter(|(s, _)| !overlaps_any(s, excluded))
         .collect();

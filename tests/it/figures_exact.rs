@@ -18,7 +18,7 @@ static VOCABULARY: LazyLock<Vec<String>> = LazyLock::new(|| {
         include_str!("../../src/figures/read.rs"),
         include_str!("../../src/figures/number.rs"),
         include_str!("../../src/figures/context.rs"),
-        include_str!("../../src/figures/special.rs"),
+        include_str!("../../src/figures/dates_and_identifiers.rs"),
     ];
     let quoted = regex::Regex::new(r#""([A-Za-z][A-Za-z'’\- .]{0,24})""#).unwrap();
     let mut words: Vec<String> = sources

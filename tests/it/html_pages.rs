@@ -613,5 +613,8 @@ fn crosswire_json_outlets_still_override_what_the_page_says() {
         .unwrap();
     // the page says USPA News (og:site_name); the project file says otherwise
     let message = conflict["message"].as_str().unwrap();
-    assert!(message.contains("275,000 (Agence Example, ") && !message.contains("USPA"), "{message}");
+    assert!(
+        message.contains("275,000 (Agence Example, ") && !message.contains("USPA"),
+        "{message}"
+    );
 }

@@ -234,7 +234,9 @@ fn add_a_note_writes_the_entry_and_opens_crosswire_json_at_its_text() {
         actions.as_array().unwrap().iter().filter_map(|a| a["title"].as_str()).collect();
     assert!(titles.contains(&"Add a note on “275,000”…"), "{titles:#?}");
     assert!(
-        titles.contains(&"Add a note on people living in Aleppo, whole event (every outlet's figure)…"),
+        titles.contains(
+            &"Add a note on people living in Aleppo, whole event (every outlet's figure)…"
+        ),
         "{titles:#?}"
     );
     c.shutdown_and_exit();

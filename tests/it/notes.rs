@@ -257,7 +257,10 @@ fn claimreview_export_has_the_structure_google_documents() {
     assert_eq!(q["reviewRating"]["alternateName"], "disputed");
     assert!(q["reviewRating"].get("ratingValue").is_none());
     assert_eq!(q["itemReviewed"]["appearance"].as_array().unwrap().len(), 3);
-    assert!(q["claimReviewed"].as_str().unwrap().starts_with("people living in Aleppo, whole event: "));
+    assert!(q["claimReviewed"]
+        .as_str()
+        .unwrap()
+        .starts_with("people living in Aleppo, whole event: "));
 
     // a page URL is required
     let out = crosswire(&["export", "claimreview"], dir.path());
