@@ -2,16 +2,8 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn crosswire(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosswire"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .arg(dir)
-        .output()
-        .expect("run crosswire")
-}
+use crate::crosswire_on as crosswire;
 
 fn seeds() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds")

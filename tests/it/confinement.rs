@@ -13,7 +13,7 @@ use lsp_client::*;
 use serde_json::{json, Value};
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const SECRET_FIGURE: &str = "987,654";
 const SECRET_NAME: &str = "Quartermaine";
@@ -42,14 +42,7 @@ fn layout() -> Layout {
     Layout { _tmp: tmp, ws, secret_dir, secret }
 }
 
-fn crosswire(args: &[&str], path: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosswire"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .arg(path)
-        .output()
-        .unwrap()
-}
+use crate::crosswire_on as crosswire;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()

@@ -10,20 +10,13 @@ use crate::lsp_client;
 use lsp_client::*;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn fixtures(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(dir)
 }
 
-fn run(args: &[&str], path: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosswire"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .arg(path)
-        .output()
-        .expect("run crosswire")
-}
+use crate::crosswire_on as run;
 
 fn json_of(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout)

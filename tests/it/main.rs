@@ -30,3 +30,13 @@ mod no_network;
 mod notes;
 mod number_model;
 mod properties;
+
+/// `crosswire ARGS PATH` through the real binary, without colour: the CLI tests' one way to run it.
+fn crosswire_on(args: &[&str], path: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_crosswire"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .arg(path)
+        .output()
+        .expect("run crosswire")
+}

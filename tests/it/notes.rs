@@ -8,14 +8,7 @@ use std::process::{Command, Output};
 
 const SEED_002: &str = "002_142ef9cbeb2672f9.txt";
 
-fn crosswire(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosswire"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .arg(dir)
-        .output()
-        .expect("run crosswire")
-}
+use crate::crosswire_on as crosswire;
 
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
