@@ -262,19 +262,14 @@ fn gazetteer(word: &str) -> u64 {
         lexicon::is_org_head(word),
         lexicon::is_place_head(word),
         lexicon::is_title(word) || lexicon::is_honorific(word),
-        lexicon::is_place_noun(word),
-        lexicon::is_org_noun(word),
-        lexicon::is_common(word),
-        lexicon::is_locative(word),
-        lexicon::is_speech_verb(word),
-        lexicon::is_never_actor(word) || lexicon::is_date_word(word),
     ];
     for (n, f) in flags.into_iter().enumerate() {
         if f {
             bits |= 1 << (8 + n);
         }
     }
-    bits
+    // the lists of common words take the bits after these (13 on), as for a lower-case word
+    bits | common_lists(word)
 }
 
 /// The features that read the labels given so far.
