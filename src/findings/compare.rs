@@ -135,14 +135,16 @@ fn compare_group(
     // The consensus is the component with the most outlets behind it (then figures); ties go to
     // the component reported first.
     let support = |c: &Vec<FigureRef>| {
-        let reach = top(c);
-        let backers: Vec<FigureRef> =
-            c.iter()
-                .copied()
-                .chain(open.iter().copied().filter(|o| {
-                    fig(articles, *o).low <= reach && fig(articles, *o).high >= bottom(c)
-                }))
-                .collect();
+        let (reach, floor) = (top(c), bottom(c));
+        let backers: Vec<FigureRef> = c
+            .iter()
+            .copied()
+            .chain(
+                open.iter()
+                    .copied()
+                    .filter(|o| fig(articles, *o).low <= reach && fig(articles, *o).high >= floor),
+            )
+            .collect();
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
         (outlets.len(), backers.len())
     };
@@ -199,25 +201,21 @@ fn compare_group(
         });
         outliers.truncate(1);
     }
-    // Seen from one outlet, the others are the same for each of its articles: computed once per
-    // outlet (thousands of disagreeing articles in one group at 10,000 articles).
-    let mut by_outlet: HashMap<&str, Pool> = HashMap::new();
+    // Seen from one outlet, the others are the same for each of its articles: each outlet's view
+    // is built once, from one index of the whole group (building it from the group for every
+    // outlet cost outlets × figures, quadratic when most articles are their own outlet).
+    // Every other outlet's figure is listed, those that agree with the consensus first.
+    let backs_main = |r: &FigureRef| {
+        let f = fig(articles, *r);
+        f.low <= main_top && f.high >= main_bottom
+    };
+    let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) =
+        refs.iter().copied().partition(backs_main);
+    let listed = ListedFigures::of(agreeing.into_iter().chain(rest).collect(), articles);
+    let mut pools: HashMap<OutletId, Pool> = HashMap::new();
     for &at in &outliers {
-        let outlet = articles[at.article].outlet;
-        let others = by_outlet.entry(outlet).or_insert_with(|| {
-            // every other outlet's figure: those that agree with the consensus first
-            let backs_main = |r: &FigureRef| {
-                let f = fig(articles, *r);
-                f.low <= main_top && f.high >= main_bottom
-            };
-            let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) = refs
-                .iter()
-                .copied()
-                .filter(|r| articles[r.article].outlet != outlet)
-                .partition(backs_main);
-            let others: Vec<FigureRef> = agreeing.into_iter().chain(rest).collect();
-            Pool::of(&others, articles)
-        });
+        let outlet = listed.outlet_id(articles[at.article].outlet);
+        let others = pools.entry(outlet).or_insert_with(|| listed.without(outlet, articles));
         if others.len > 0 {
             out.push(conflict(key, at, others, articles));
         }
@@ -302,23 +300,215 @@ struct Pool {
     lowest: f64,
 }
 
-impl Pool {
-    fn of(others: &[FigureRef], articles: &[ArticleFigures<'_>]) -> Pool {
-        let (related, notes) = related(articles, others);
+/// Which outlet of a group: an index into `ListedFigures::names`.
+type OutletId = usize;
+
+/// The figures of one group that its conflicts are set against, in the order a conflict lists
+/// them, indexed once so that the view of one outlet (every figure but its own) costs about what
+/// that view shows rather than the size of the group.
+struct ListedFigures<'a> {
+    /// The figures in listing order, each with its outlet.
+    order: Vec<(FigureRef, OutletId)>,
+    ids: HashMap<&'a str, OutletId>,
+    names: Vec<&'a str>,
+    figures_of: Vec<usize>,
+    /// Dates and values of all figures of the outlets before (after) each outlet.
+    spread_before: Vec<Spread>,
+    spread_after: Vec<Spread>,
+    /// Each distinct figure text, in order of first appearance.
+    texts: Vec<ListedText<'a>>,
+    /// Per outlet, the texts it gives first that another outlet gives too, by where the second
+    /// outlet first gives them: seen without the first outlet, that is where the text appears.
+    led_by: Vec<Vec<usize>>,
+    /// Per outlet, how many texts no other outlet gives.
+    sole_texts: Vec<usize>,
+}
+
+struct ListedText<'a> {
+    text: &'a str,
+    /// The outlets that give the text, each with the position of its first such figure, in
+    /// order of those positions.
+    outlets: Vec<(OutletId, usize)>,
+}
+
+/// The dates and values of some figures, as a conflict's wording needs them.
+#[derive(Clone, Copy)]
+struct Spread {
+    latest: Option<Date>,
+    earliest: Option<Date>,
+    undated: bool,
+    highest: f64,
+    lowest: f64,
+}
+
+impl Spread {
+    const NONE: Spread = Spread {
+        latest: None,
+        earliest: None,
+        undated: false,
+        highest: f64::NEG_INFINITY,
+        lowest: f64::INFINITY,
+    };
+
+    fn with(self, other: Spread) -> Spread {
+        Spread {
+            latest: self.latest.max(other.latest),
+            earliest: match (self.earliest, other.earliest) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+            undated: self.undated || other.undated,
+            highest: self.highest.max(other.highest),
+            lowest: self.lowest.min(other.lowest),
+        }
+    }
+}
+
+impl<'a> ListedFigures<'a> {
+    fn of(listed: Vec<FigureRef>, articles: &'a [ArticleFigures<'a>]) -> ListedFigures<'a> {
+        let mut ids: HashMap<&'a str, OutletId> = HashMap::new();
+        let mut names = Vec::new();
+        let mut spreads: Vec<Spread> = Vec::new();
+        let mut figures_of = Vec::new();
+        let mut texts: Vec<ListedText<'a>> = Vec::new();
+        let mut text_index: HashMap<&'a str, usize> = HashMap::new();
+        let mut seen: HashSet<(usize, OutletId)> = HashSet::new();
+        let mut order = Vec::with_capacity(listed.len());
+        for (position, r) in listed.into_iter().enumerate() {
+            let article = &articles[r.article];
+            let outlet = *ids.entry(article.outlet).or_insert_with(|| {
+                names.push(article.outlet);
+                spreads.push(Spread::NONE);
+                figures_of.push(0);
+                names.len() - 1
+            });
+            order.push((r, outlet));
+            figures_of[outlet] += 1;
+            let f = fig(articles, r);
+            spreads[outlet] = spreads[outlet].with(Spread {
+                latest: article.date,
+                earliest: article.date,
+                undated: article.date.is_none(),
+                highest: f.high,
+                lowest: f.low,
+            });
+            let t = *text_index.entry(f.text.as_str()).or_insert_with(|| {
+                texts.push(ListedText { text: f.text.as_str(), outlets: Vec::new() });
+                texts.len() - 1
+            });
+            if seen.insert((t, outlet)) {
+                texts[t].outlets.push((outlet, position));
+            }
+        }
+        let mut spread_before = Vec::with_capacity(spreads.len());
+        let mut so_far = Spread::NONE;
+        for s in &spreads {
+            spread_before.push(so_far);
+            so_far = so_far.with(*s);
+        }
+        let mut spread_after = vec![Spread::NONE; spreads.len()];
+        let mut so_far = Spread::NONE;
+        for (i, s) in spreads.iter().enumerate().rev() {
+            spread_after[i] = so_far;
+            so_far = so_far.with(*s);
+        }
+        let mut led_by = vec![Vec::new(); names.len()];
+        let mut sole_texts = vec![0; names.len()];
+        for (t, text) in texts.iter().enumerate() {
+            match text.outlets[..] {
+                [(first, _)] => sole_texts[first] += 1,
+                [(first, _), ..] => led_by[first].push(t),
+                [] => {}
+            }
+        }
+        for led in &mut led_by {
+            led.sort_by_key(|&t| texts[t].outlets[1].1);
+        }
+        ListedFigures {
+            order,
+            ids,
+            names,
+            figures_of,
+            spread_before,
+            spread_after,
+            texts,
+            led_by,
+            sole_texts,
+        }
+    }
+
+    fn outlet_id(&self, outlet: &str) -> OutletId {
+        self.ids[outlet]
+    }
+
+    /// Every figure but those of `outlet`, as one of its conflicts lists and words them.
+    fn without(&self, outlet: OutletId, articles: &[ArticleFigures<'_>]) -> Pool {
+        let len = self.order.len() - self.figures_of[outlet];
+        let related = self
+            .order
+            .iter()
+            .filter(|(_, o)| *o != outlet)
+            .take(MAX_RELATED)
+            .map(|&(r, _)| Related {
+                at: r,
+                message: format!("{} ({})", fig(articles, r).text, source_of(articles, r)),
+            })
+            .collect();
+        let notes = if len > MAX_RELATED {
+            vec![format!("and {} more figures for the same quantity", len - MAX_RELATED)]
+        } else {
+            Vec::new()
+        };
+        let spread = self.spread_before[outlet].with(self.spread_after[outlet]);
         Pool {
-            len: others.len(),
+            len,
             related,
             notes,
-            summary: summarise(articles, others),
-            latest: others.iter().filter_map(|r| articles[r.article].date).max(),
-            earliest: others.iter().filter_map(|r| articles[r.article].date).min(),
-            undated: others.iter().any(|r| articles[r.article].date.is_none()),
-            highest: others
-                .iter()
-                .map(|&r| fig(articles, r).high)
-                .fold(f64::NEG_INFINITY, f64::max),
-            lowest: others.iter().map(|&r| fig(articles, r).low).fold(f64::INFINITY, f64::min),
+            summary: self.summary_without(outlet),
+            latest: spread.latest,
+            earliest: spread.earliest,
+            undated: spread.undated,
+            highest: spread.highest,
+            lowest: spread.lowest,
         }
+    }
+
+    /// "250,000 (Reuters, World Media)": each distinct figure text of the other outlets, in
+    /// order of first appearance, with the outlets that give it; four texts at most.
+    fn summary_without(&self, outlet: OutletId) -> String {
+        const SHOWN: usize = 4;
+        // where each text first appears once the outlet's own figures are left out
+        let others_first = self
+            .texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.outlets[0].0 != outlet)
+            .map(|(i, t)| (t.outlets[0].1, i))
+            .take(SHOWN);
+        let outlet_first =
+            self.led_by[outlet].iter().map(|&i| (self.texts[i].outlets[1].1, i)).take(SHOWN);
+        let mut shown: Vec<(usize, usize)> = others_first.chain(outlet_first).collect();
+        shown.sort_unstable();
+        let parts: Vec<String> = shown
+            .iter()
+            .take(SHOWN)
+            .map(|&(_, i)| {
+                let t = &self.texts[i];
+                let outlets: Vec<&str> = t
+                    .outlets
+                    .iter()
+                    .filter(|(o, _)| *o != outlet)
+                    .map(|&(o, _)| self.names[o])
+                    .collect();
+                format!("{} ({})", t.text, outlets.join(", "))
+            })
+            .collect();
+        let mut s = parts.join("; ");
+        let distinct = self.texts.len() - self.sole_texts[outlet];
+        if distinct > SHOWN {
+            s.push_str(&format!("; and {} other figures", distinct - SHOWN));
+        }
+        s
     }
 }
 
@@ -388,32 +578,6 @@ fn conflict(key: &str, at: FigureRef, others: &Pool, articles: &[ArticleFigures<
         notes,
         acknowledged: None,
     }
-}
-
-/// "250,000 (Reuters, World Media)": each distinct figure text with the outlets that give it.
-fn summarise(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> String {
-    // hash lookups, not a scan of the texts so far per figure (linear in the figures)
-    let mut by_text: Vec<(&str, Vec<&str>)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut pairs: HashSet<(usize, &str)> = HashSet::new();
-    for &r in refs {
-        let t = fig(articles, r).text.as_str();
-        let outlet = articles[r.article].outlet;
-        let i = *index.entry(t).or_insert_with(|| {
-            by_text.push((t, Vec::new()));
-            by_text.len() - 1
-        });
-        if pairs.insert((i, outlet)) {
-            by_text[i].1.push(outlet);
-        }
-    }
-    let parts: Vec<String> =
-        by_text.iter().take(4).map(|(t, o)| format!("{} ({})", t, o.join(", "))).collect();
-    let mut s = parts.join("; ");
-    if by_text.len() > 4 {
-        s.push_str(&format!("; and {} other figures", by_text.len() - 4));
-    }
-    s
 }
 
 fn divergence(
@@ -590,5 +754,99 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, Code::FigureDivergence);
         assert_eq!(found[0].at.article, 1);
+    }
+
+    /// What `ListedFigures::without` must equal: the view of one outlet built by scanning the
+    /// whole group, as it was built before the index.
+    fn pool_by_scan(listed: &[FigureRef], outlet: &str, articles: &[ArticleFigures<'_>]) -> Pool {
+        let others: Vec<FigureRef> =
+            listed.iter().copied().filter(|r| articles[r.article].outlet != outlet).collect();
+        let (related, notes) = related(articles, &others);
+        let mut by_text: Vec<(&str, Vec<&str>)> = Vec::new();
+        for &r in &others {
+            let (t, o) = (fig(articles, r).text.as_str(), articles[r.article].outlet);
+            match by_text.iter_mut().find(|(x, _)| *x == t) {
+                Some((_, outlets)) if !outlets.contains(&o) => outlets.push(o),
+                Some(_) => {}
+                None => by_text.push((t, vec![o])),
+            }
+        }
+        let parts: Vec<String> =
+            by_text.iter().take(4).map(|(t, o)| format!("{} ({})", t, o.join(", "))).collect();
+        let mut summary = parts.join("; ");
+        if by_text.len() > 4 {
+            summary.push_str(&format!("; and {} other figures", by_text.len() - 4));
+        }
+        let dates = || others.iter().filter_map(|r| articles[r.article].date);
+        Pool {
+            len: others.len(),
+            related,
+            notes,
+            summary,
+            latest: dates().max(),
+            earliest: dates().min(),
+            undated: others.iter().any(|r| articles[r.article].date.is_none()),
+            highest: others
+                .iter()
+                .map(|&r| fig(articles, r).high)
+                .fold(f64::NEG_INFINITY, f64::max),
+            lowest: others.iter().map(|&r| fig(articles, r).low).fold(f64::INFINITY, f64::min),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn each_outlets_view_equals_a_scan_of_the_group(
+            articles in proptest::collection::vec(
+                (0..6usize, proptest::option::of(1..40u32),
+                 proptest::collection::vec((0..8u32, 0..3u32), 1..5)),
+                1..30),
+        ) {
+            const OUTLETS: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
+            let figures: Vec<Vec<Figure>> = articles
+                .iter()
+                .map(|(_, _, figs)| {
+                    figs.iter()
+                        .map(|&(v, spread)| {
+                            let v = f64::from(v) * 10.0;
+                            figure(&format!("{v}"), v, v + f64::from(spread), "k")
+                        })
+                        .collect()
+                })
+                .collect();
+            let arts: Vec<ArticleFigures<'_>> = articles
+                .iter()
+                .zip(&figures)
+                .map(|((o, day, _), f)| ArticleFigures {
+                    outlet: OUTLETS[*o],
+                    date: day.and_then(|d| Date::from_ymd(2016, 10, d % 28 + 1)),
+                    figures: f,
+                })
+                .collect();
+            // some listing order that is not (article, figure) order
+            let mut listed: Vec<FigureRef> = arts
+                .iter()
+                .enumerate()
+                .flat_map(|(a, art)| (0..art.figures.len()).map(move |f| FigureRef { article: a, figure: f }))
+                .collect();
+            listed.sort_by_key(|r| (fig(&arts, *r).value as u64 % 3, r.article));
+            let index = ListedFigures::of(listed.clone(), &arts);
+            for outlet in OUTLETS.iter().filter(|o| arts.iter().any(|a| a.outlet == **o)) {
+                let fast = index.without(index.outlet_id(outlet), &arts);
+                let slow = pool_by_scan(&listed, outlet, &arts);
+                proptest::prop_assert_eq!(fast.len, slow.len);
+                proptest::prop_assert_eq!(&fast.related, &slow.related);
+                proptest::prop_assert_eq!(&fast.notes, &slow.notes);
+                proptest::prop_assert_eq!(&fast.summary, &slow.summary);
+                proptest::prop_assert_eq!(
+                    (fast.latest, fast.earliest, fast.undated),
+                    (slow.latest, slow.earliest, slow.undated)
+                );
+                proptest::prop_assert_eq!(
+                    (fast.highest.to_bits(), fast.lowest.to_bits()),
+                    (slow.highest.to_bits(), slow.lowest.to_bits())
+                );
+            }
+        }
     }
 }
