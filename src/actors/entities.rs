@@ -129,19 +129,24 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         }
     }
     let mut lone_count: HashMap<&str, usize> = HashMap::new();
-    let mut first_word_count: HashMap<&str, usize> = HashMap::new();
+    // distinct longer names opening with a word ("Toyota Camry", "Toyota Prius": a brand, not a
+    // given name); one name repeated ("Lindsay Lohan" twice) counts once
+    let mut names_opened_by: HashMap<&str, std::collections::HashSet<&[String]>> = HashMap::new();
     for w in &words {
         match w.len() {
             0 => {}
             1 => *lone_count.entry(w[0].as_str()).or_default() += 1,
-            _ => *first_word_count.entry(w[0].as_str()).or_default() += 1,
+            _ => {
+                names_opened_by.entry(w[0].as_str()).or_default().insert(w.as_slice());
+            }
         }
     }
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut representatives: Vec<usize> = by_surname.values().flatten().copied().collect();
     representatives.sort_unstable();
     for i in representatives {
-        if !by_surname.contains_key(words[i][0].as_str()) {
+        let opener = &tokens[cands[i].name.start];
+        if !by_surname.contains_key(words[i][0].as_str()) && may_be_given_name(opener) {
             by_given.entry(words[i][0].as_str()).or_default().push(i);
         }
     }
@@ -182,7 +187,7 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
             }
         }
         let occurrences = lone_count.get(word.as_str()).copied().unwrap_or(0);
-        let brand = first_word_count.get(word.as_str()).copied().unwrap_or(0) > 1;
+        let brand = names_opened_by.get(word.as_str()).is_some_and(|names| names.len() > 1);
         if let Some(people) = by_given.get(word.as_str()).filter(|_| occurrences <= 3 && !brand) {
             let mut roots: Vec<usize> = people.iter().map(|&p| g.find(p)).collect();
             roots.sort_unstable();
@@ -274,6 +279,21 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         }
     }
     assemble(text, tokens, cands, &words, &mut g)
+}
+
+/// Whether the first word of a person's name may be read as a given name on its own: a word
+/// that is also a common word or looks like a verb or adverb ("Asked", "Meanwhile") may have been
+/// glued to a surname by a capital that opened the sentence or headline, so it is one only when
+/// the lexicon knows it as a given name.
+pub(super) fn may_be_given_name(opener: &Token<'_>) -> bool {
+    if lexicon::is_given_name(opener.text) {
+        return true;
+    }
+    let w = opener.text.to_lowercase();
+    let derived = w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed");
+    let capital_says_nothing = opener.sentence_start || opener.headline;
+    let verb_like = derived && capital_says_nothing;
+    !(lexicon::is_common(&w) || verb_like || opener.upper)
 }
 
 fn cands_text<'a>(text: &'a str, c: &Candidate) -> &'a str {
@@ -453,6 +473,10 @@ fn describe(
             if let (false, Some(sur)) = (nick.is_empty(), words[i].last()) {
                 keys.push(format!("person:{} {sur}", nick.join(" ")));
             }
+            // other articles may call the person by this given name alone ("Lindsay")
+            if may_be_given_name(&tokens[cands[i].name.start]) {
+                keys.push(format!("given:{}", words[i][0]));
+            }
         }
         if let Some(sur) = words[best].last() {
             keys.push(format!("surname:{sur}"));
@@ -512,4 +536,30 @@ fn strip_company_suffix(folded: &str) -> &str {
         }
     }
     folded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_be_given_name;
+    use crate::actors::names::tokenize;
+
+    fn opener_of(text: &str, word: &str) -> bool {
+        let tokens = tokenize(text, &[]);
+        let t = tokens.iter().find(|t| t.text == word).expect("word in text");
+        may_be_given_name(t)
+    }
+
+    #[test]
+    fn verbs_and_adverbs_opening_a_sentence_are_no_given_names() {
+        assert!(!opener_of("He left. Asked Morgan about it, she smiled.", "Asked"));
+        assert!(!opener_of("Meanwhile Morgan left.", "Meanwhile"));
+        assert!(!opener_of("He left. However Morgan stayed.", "However"));
+    }
+
+    #[test]
+    fn given_names_are_given_names_anywhere() {
+        assert!(opener_of("Lindsay Lohan left.", "Lindsay"));
+        assert!(opener_of("He met Fred LaRue.", "Fred"));
+        assert!(opener_of("He met Zurana Horton.", "Zurana"));
+    }
 }

@@ -285,10 +285,14 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     let mut full_by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut org_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut org_by_initials: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut full_by_given: HashMap<&str, Vec<usize>> = HashMap::new();
     for g in 0..n {
         let e = l.entity(g);
         let is_full = e.keys.iter().any(|k| k.starts_with("person:"));
         for key in &e.keys {
+            if let Some(s) = key.strip_prefix("given:").filter(|_| is_full) {
+                full_by_given.entry(s).or_default().push(g);
+            }
             if let Some(s) = key.strip_prefix("surname:").filter(|_| is_full) {
                 full_by_surname.entry(s).or_default().push(g);
             }
@@ -329,21 +333,43 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     for (word, lone) in &lone_by_word {
         let fulls = full_by_surname.get(word).cloned().unwrap_or_default();
         let target = unique_root(&mut l, &fulls)
-            .or_else(|| org_by_last.get(word).cloned().and_then(|o| unique_root(&mut l, &o)));
+            .map(|t| (t, Lone::Surname))
+            .or_else(|| {
+                let orgs = org_by_last.get(word).cloned()?;
+                unique_root(&mut l, &orgs).map(|t| (t, Lone::LastWord))
+            })
+            .or_else(|| {
+                // a given name alone ("Lindsay") joins the one person named in full with it,
+                // when no one carries it as a surname and the lone word was read as a person
+                if !fulls.is_empty() || !lone.iter().all(|&g| l.entity(g).kind == ActorKind::Person)
+                {
+                    return None;
+                }
+                let people = full_by_given.get(word).cloned()?;
+                unique_root(&mut l, &people).map(|t| (t, Lone::GivenName))
+            });
         match target {
-            Some(t) => {
-                let first = first_of_root(&mut l, t, &fulls);
+            Some((t, how)) => {
+                let candidates = match how {
+                    Lone::Surname => fulls.clone(),
+                    Lone::GivenName => full_by_given.get(word).cloned().unwrap_or_default(),
+                    Lone::LastWord => Vec::new(),
+                };
+                let first = first_of_root(&mut l, t, &candidates);
                 let (full_name, where_) =
                     (l.entity(first).name.clone(), l.label(first).to_string());
-                let is_person = !fulls.is_empty();
                 for &g in lone {
                     let short = l.entity(g).name.clone();
-                    l.union(t, g, || {
-                        if is_person {
-                            format!("‘{short}’: same surname as the full name {full_name} introduced in {where_}")
-                        } else {
-                            format!("‘{short}’ is short for {full_name} ({where_})")
-                        }
+                    l.union(t, g, || match how {
+                        Lone::Surname => format!(
+                            "‘{short}’: same surname as the full name {full_name} introduced in \
+                             {where_}"
+                        ),
+                        Lone::GivenName => format!(
+                            "‘{short}’ is the given name of {full_name} ({where_}), the only \
+                             person named in full with it"
+                        ),
+                        Lone::LastWord => format!("‘{short}’ is short for {full_name} ({where_})"),
                     });
                 }
             }
@@ -362,9 +388,18 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     }
     // what only the joining needed goes before the actors are built (the peak of linking)
     drop((buckets, full_by_surname, org_by_last, org_by_initials, lone_by_word, roots_of_initials));
+    drop(full_by_given);
     l.apart = Vec::new();
     l.reason_set = FxHashMap::default();
     build(&mut l, n, config)
+}
+
+/// What a lone word was joined to a fuller name as.
+#[derive(Clone, Copy)]
+enum Lone {
+    Surname,
+    LastWord,
+    GivenName,
 }
 
 fn title_case(w: &str) -> String {

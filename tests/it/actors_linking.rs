@@ -182,3 +182,34 @@ fn detection_is_fast_and_linear() {
     );
     eprintln!("detect: {one:?} for {} bytes, {forty:?} for {} bytes", seed.len(), big.len());
 }
+
+#[test]
+fn given_name_alone_joins_the_one_person_named_in_full_elsewhere() {
+    let (d, l) = link(&[
+        "Lindsay Lohan left the clinic on Monday.",
+        "Friends said Lindsay was grateful for the support.",
+    ]);
+    let a = actor(&d, &l, 0, "Lindsay Lohan");
+    assert_eq!(actor(&d, &l, 1, "Lindsay"), a);
+    assert!(l.actors[a].reasons.iter().any(|r| r.contains("‘Lindsay’ is the given name of")));
+}
+
+#[test]
+fn given_name_shared_by_two_people_named_in_full_stays_alone() {
+    let (d, l) = link(&[
+        "Lindsay Lohan left the clinic on Monday.",
+        "Lindsay Davenport won the match.",
+        "Friends said Lindsay was grateful for the support.",
+    ]);
+    let lone = actor(&d, &l, 2, "Lindsay");
+    assert_ne!(lone, actor(&d, &l, 0, "Lindsay Lohan"));
+    assert_ne!(lone, actor(&d, &l, 1, "Lindsay Davenport"));
+}
+
+#[test]
+fn a_repeated_full_name_does_not_hide_its_given_name() {
+    // "Lindsay Lohan" twice is one name, not two names opening with "Lindsay" (a brand)
+    let (d, l) = link(&["Lindsay Lohan left the clinic. Lindsay Lohan thanked her doctors. \
+         “Lindsay is grateful,” her lawyer said."]);
+    assert_eq!(actor(&d, &l, 0, "Lindsay"), actor(&d, &l, 0, "Lindsay Lohan"));
+}
