@@ -5,7 +5,7 @@
 //! class are known ("people:killed", "people:living:aleppo"); populations also need a place.
 //! Crying wolf is worse than missing a contradiction.
 
-use super::frame::{Frame, Place, PlaceLevel, QuantityKey, Scope, When};
+use super::frame::{Frame, Measured, Place, PlaceLevel, QuantityKey, Scope, When};
 use super::lexicon;
 use super::read::Reading;
 use super::tokens::{TokKind, Token};
@@ -115,7 +115,12 @@ pub fn context(
             thing_frame(t, r, noun.clone(), after_noun, &sent, lead)
         }
         FigureKind::Money => money_frame(t, r, &sent, lead),
+        FigureKind::Percent => share_frame(t, r, &sent, lead),
+        FigureKind::Measure if r.unit.as_deref().and_then(lexicon::length_unit).is_some() => {
+            distance_frame(t, r, &sent, lead)
+        }
         FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some(Frame {
+            measured: Measured::Measure,
             counted: Some("earthquake".into()),
             group: None,
             event: Some("magnitude".into()),
@@ -129,7 +134,15 @@ pub fn context(
     if out.frame.is_none() && unkeyed_frames {
         // Not compared, but what the text says is still shown: the slots it fills.
         let (counted, group) = counted_and_group(out.counts.clone());
+        let measured = match r.kind {
+            FigureKind::Money => Measured::Money,
+            FigureKind::Percent => Measured::Share,
+            FigureKind::Measure => Measured::Measure,
+            _ if counted.as_deref() == Some("people") => Measured::People,
+            _ => Measured::Things,
+        };
         out.frame = Some(Frame {
+            measured,
             counted,
             group,
             event: out.predicate.clone(),
@@ -147,46 +160,57 @@ fn is_change(t: &[Token], r: &Reading) -> bool {
     r.qualifier == super::Qualifier::Range
         && t.get(r.start).is_some_and(|x| x.is_word("from"))
         && r.start > 0
-        && matches!(
-            t[r.start - 1].lower.as_ref(),
-            "rose"
-                | "risen"
-                | "rise"
-                | "rises"
-                | "rising"
-                | "fell"
-                | "fallen"
-                | "fall"
-                | "falls"
-                | "falling"
-                | "increased"
-                | "increase"
-                | "increasing"
-                | "decreased"
-                | "decrease"
-                | "grew"
-                | "grown"
-                | "grow"
-                | "climbed"
-                | "climb"
-                | "dropped"
-                | "drop"
-                | "jumped"
-                | "jump"
-                | "went"
-                | "gone"
-                | "soared"
-                | "plunged"
-                | "declined"
-                | "slipped"
-                | "edged"
-                | "surged"
-                | "raised"
-                | "cut"
-                | "lowered"
-                | "boosted"
-                | "shrank"
-        )
+        && change_verb(&t[r.start - 1].lower)
+}
+
+/// Verbs of a change between two levels: "rose", "fell", "cut"…
+fn change_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "rose"
+            | "risen"
+            | "rise"
+            | "rises"
+            | "rising"
+            | "fell"
+            | "fallen"
+            | "fall"
+            | "falls"
+            | "falling"
+            | "increased"
+            | "increase"
+            | "increasing"
+            | "decreased"
+            | "decrease"
+            | "grew"
+            | "grown"
+            | "grow"
+            | "climbed"
+            | "climb"
+            | "dropped"
+            | "drop"
+            | "jumped"
+            | "jump"
+            | "went"
+            | "gone"
+            | "soared"
+            | "plunged"
+            | "declined"
+            | "slipped"
+            | "edged"
+            | "surged"
+            | "raised"
+            | "cut"
+            | "lowered"
+            | "boosted"
+            | "shrank"
+            | "down"
+            | "up"
+            | "gained"
+            | "lost"
+            | "slid"
+            | "tumbled"
+    )
 }
 
 /// Words ending in "-ed" that are adjectives or nouns far more often than the verb of a clause.
@@ -225,9 +249,12 @@ fn not_a_verb(word: &str) -> bool {
     )
 }
 
-/// The verb of the figure's clause: a predicate of a known class, else the nearest word in "-ed"
-/// (the past tense or participle news writes events in), after the counted noun first ("rifles
-/// were seized"), then before the figure ("seized seven rifles"). Clause breaks end the search.
+/// The verb of the figure's clause: a predicate of a known class, a verb of a class of what is
+/// done to things ("nabbed", "confiscated" and "seized" are one event), else the nearest word in
+/// "-ed" (the past tense or participle news writes events in), after the counted noun first
+/// ("rifles were seized"), then before the figure ("seized seven rifles"). Clause breaks end the
+/// search, except the commas and "and" of a list of counted things: in "seized six rifles, 12
+/// magazines and 300 rounds" every item was seized.
 fn clause_verb(
     t: &[Token],
     start: usize,
@@ -239,6 +266,9 @@ fn clause_verb(
             return None;
         }
         if let Some(p) = lexicon::predicate_class(&x.lower) {
+            return Some(p.to_string());
+        }
+        if let Some(p) = lexicon::thing_verb_class(&x.lower) {
             return Some(p.to_string());
         }
         let w = x.lower.as_ref();
@@ -259,12 +289,19 @@ fn clause_verb(
     }
     let mut k = start;
     let mut steps = 0;
+    // Tokens passed over in earlier items of a list: bounded, so a long list stays linear.
+    let mut listed = 0;
     while k > sent.start && steps < PREDICATE_WINDOW {
         k -= 1;
         let x = &t[k];
-        if x.kind == TokKind::Punct && !x.is_dash()
-            || matches!(x.lower.as_ref(), "and" | "but" | "while" | "where" | "who" | "which")
-        {
+        let breaks = x.kind == TokKind::Punct && !x.is_dash()
+            || matches!(x.lower.as_ref(), "and" | "but" | "while" | "where" | "who" | "which");
+        if breaks {
+            if listed < LIST_TOKENS && list_joint(t, k, sent) {
+                listed += steps + 1;
+                steps = 0;
+                continue;
+            }
             break;
         }
         if let Some(v) = verb(x) {
@@ -273,6 +310,44 @@ fn clause_verb(
         steps += 1;
     }
     None
+}
+
+/// How many tokens of earlier list items the verb search may pass over.
+const LIST_TOKENS: usize = 24;
+
+/// Whether the comma or "and" at `k` joins two items of a list of counted things: a number
+/// starts right after it (", 12 magazines", "and about 300 rounds") and a plural noun ends the
+/// item before it ("rifles,").
+fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
+    if !(t[k].is_punct(",") || t[k].is_word("and")) {
+        return false;
+    }
+    let mut j = k + 1;
+    // ", and 300 rounds"
+    if t[k].is_punct(",") && t.get(j).is_some_and(|x| x.is_word("and")) {
+        j += 1;
+    }
+    let starts_number = |j: usize| {
+        t.get(j).filter(|_| j < sent.end).is_some_and(|x| {
+            x.kind == TokKind::Num
+                || lexicon::small_number(&x.lower).is_some()
+                || lexicon::QUALIFIERS.iter().any(|(words, _)| words[0] == x.lower.as_ref())
+        })
+    };
+    let mut before = k;
+    // "rifles, and": the comma before "and"
+    if t[k].is_word("and") && before > sent.start && t[before - 1].is_punct(",") {
+        before -= 1;
+    }
+    let plural_before = before > sent.start && {
+        let x = &t[before - 1];
+        x.kind == TokKind::Word
+            && !x.is_capitalised()
+            && x.lower.len() > 2
+            && x.lower.ends_with('s')
+            && !lexicon::noun_stop(&x.lower)
+    };
+    starts_number(j) && plural_before
 }
 
 /// Whether the figure counts a part of a larger count, or an addition to one: "two of the three
@@ -288,6 +363,184 @@ fn is_part(t: &[Token], r: &Reading) -> bool {
             })
 }
 
+/// Whether the figure is a total over several incidents or a running total: "a total of 31
+/// magazines", "31 magazines in all", "so far", "to date", "altogether". Said of the figure
+/// itself (a few words before it) or anywhere in its sentence ("so far" ends clauses as often as
+/// it starts them).
+fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
+    // "a total of 31", "the combined 31", "a cumulative 31"
+    let before = |n: usize| at.checked_sub(n).and_then(word);
+    if matches!(before(1), Some("combined" | "cumulative" | "overall"))
+        || matches!((before(2), before(1)), (Some("total"), Some("of")))
+        // the reading takes "a total of" in as a qualifier
+        || matches!((word(at), word(at + 1)), (Some("a" | "the"), Some("total")))
+    {
+        return true;
+    }
+    sent.clone().any(|k| match (word(k), word(k + 1)) {
+        (Some("so" | "thus"), Some("far")) | (Some("to"), Some("date")) => true,
+        (Some("in"), Some("all" | "total")) => {
+            // "in all the operations" is about the operations, not a total
+            !matches!(word(k + 2), Some("the" | "of" | "its" | "their" | "his" | "her"))
+        }
+        (Some("altogether" | "cumulatively"), _) => true,
+        _ => false,
+    })
+}
+
+/// The scope of a figure of things or money: a part of a larger count, a total, or the whole.
+fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Scope {
+    if is_part(t, r) {
+        Scope::Part
+    } else if total(t, r.start, sent) {
+        Scope::Total
+    } else {
+        Scope::Whole
+    }
+}
+
+/// A percentage's frame: what it is a share of ("40 percent of the vote", "2.5% of GDP") or, with
+/// no "of", the noun it qualifies ("a 5 percent stake") or the verb before it ("rose 5.4
+/// percent" is a change, not a share, and gets none).
+fn share_frame(
+    t: &[Token],
+    r: &Reading,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
+    let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
+    let mut k = r.noun_from;
+    let of = word(k).is_some_and(|x| x.lower == "of");
+    if of {
+        k += 1;
+        while word(k).is_some_and(|x| {
+            matches!(x.lower.as_ref(), "the" | "a" | "an" | "its" | "their" | "his" | "her")
+        }) {
+            k += 1;
+        }
+    }
+    let noun = word(k).filter(|x| {
+        !lexicon::noun_stop(&x.lower)
+            && !clause_break(&x.lower)
+            && x.lower.len() > 2
+            && (of || !x.is_capitalised())
+    })?;
+    // A change ("rose 5 percent", "fell by 3.9 percent") is not a level of anything.
+    let before = r.start.checked_sub(1).and_then(word).map(|x| x.lower.as_ref());
+    let before2 = r.start.checked_sub(2).and_then(word).map(|x| x.lower.as_ref());
+    if before.is_some_and(change_verb) || before == Some("by") && before2.is_some_and(change_verb) {
+        return None;
+    }
+    Some(Frame {
+        measured: Measured::Share,
+        counted: Some("percent".into()),
+        group: None,
+        event: Some(format!("of {}", lexicon::singular(&noun.lower))),
+        place: None,
+        when: era(t, sent, r.start, lead),
+        scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
+    })
+}
+
+/// A distance's frame: what is how far from which named place ("Idlib, about 60 kilometers
+/// southwest of Aleppo", "the building, about 15 miles north of Detroit"), or who fell how far
+/// ("Rait fell about 200ft"), in the unit written: "200ft" and "60m" are different groups. A
+/// distance whose located thing or faller the text does not name right there is not compared:
+/// two distances from one city are rarely of one thing.
+fn distance_frame(
+    t: &[Token],
+    r: &Reading,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
+    let unit = lexicon::length_unit(r.unit.as_deref()?)?;
+    let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
+    // skip a conversion in brackets: "1,150 kilometers (700 miles) southeast of Tehran"
+    let mut k = r.end;
+    if t.get(k).is_some_and(|x| x.is_punct("(")) {
+        k = (k..sent.end.min(k + 8)).find(|&j| t[j].is_punct(")")).map_or(k, |j| j + 1);
+    }
+    while word(k).is_some_and(|x| lexicon::direction(&x.lower) || x.lower == "away") {
+        k += 1;
+    }
+    let from_place = word(k)
+        .filter(|x| matches!(x.lower.as_ref(), "from" | "of" | "outside"))
+        .and_then(|_| {
+            let j = if word(k + 1).is_some_and(|x| x.lower == "the") { k + 2 } else { k + 1 };
+            word(j).filter(|x| x.is_capitalised())
+        })
+        .and_then(|place| {
+            let what = subject_before(t, r.start, sent)?;
+            Some(format!("distance of {what} from {}", fold_name(&place.lower)))
+        });
+    let fell = || {
+        let verb = (r.start.saturating_sub(3)..r.start)
+            .rev()
+            .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(&x.lower)))?;
+        Some(format!("fall of {}", subject_before(t, verb, sent)?))
+    };
+    let event = from_place.or_else(fell)?;
+    Some(Frame {
+        measured: Measured::Measure,
+        counted: Some(unit.to_string()),
+        group: None,
+        event: Some(event),
+        place: None,
+        when: era(t, sent, r.start, lead),
+        scope: Scope::Whole,
+    })
+}
+
+/// The thing or person right before `at` that a distance is of: "Idlib, about 60 km", "the
+/// building, about 15 miles", "a motorist 50 miles", "Rait fell": a name (folded) or a noun
+/// (singular), past a comma and the words "located", "lies", "is" and the like. `None` for a
+/// pronoun or anything else.
+fn subject_before(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
+    let mut k = at;
+    for _ in 0..5 {
+        if k <= sent.start {
+            return None;
+        }
+        k -= 1;
+        let x = &t[k];
+        if x.is_punct(",")
+            || x.kind == TokKind::Word
+                && matches!(
+                    x.lower.as_ref(),
+                    "located"
+                        | "lies"
+                        | "lying"
+                        | "situated"
+                        | "is"
+                        | "was"
+                        | "some"
+                        | "just"
+                        | "only"
+                        | "had"
+                        | "has"
+                        | "reportedly"
+                        | "about"
+                        | "around"
+                )
+        {
+            continue;
+        }
+        if x.kind != TokKind::Word {
+            return None;
+        }
+        let w = x.lower.as_ref();
+        if lexicon::noun_stop(w)
+            || clause_break(w)
+            || matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "them")
+        {
+            return None;
+        }
+        return Some(if x.is_capitalised() { fold_name(w) } else { lexicon::singular(w) });
+    }
+    None
+}
+
 /// A frame for things counted with a noun of no known class: the noun and the clause's verb.
 fn thing_frame(
     t: &[Token],
@@ -299,12 +552,13 @@ fn thing_frame(
 ) -> Option<Frame> {
     let event = clause_verb(t, r.start, after_noun, sent)?;
     Some(Frame {
+        measured: Measured::Things,
         counted: noun,
         group: None,
         event: Some(event),
         place: None,
         when: era(t, sent, r.start, lead),
-        scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
+        scope: scope_of(t, r, sent),
     })
 }
 
@@ -336,11 +590,30 @@ fn money_frame(
 ) -> Option<Frame> {
     let currency = currency(t, r)?;
     let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
-    let after = word(r.end).and_then(|x| match x.lower.as_ref() {
-        "per" | "a" => word(r.end + 1).map(|n| format!("per {}", lexicon::singular(&n.lower))),
-        "in" | "of" => word(r.end + 1)
-            .filter(|n| !n.is_capitalised() && !lexicon::noun_stop(&n.lower))
-            .map(|n| lexicon::singular(&n.lower)),
+    // The amount converted in brackets ("200 million euros ($265.3 million) of damage"), or the
+    // conversion itself: what follows the brackets is what both are of.
+    let mut end = r.end;
+    if t.get(end).is_some_and(|x| x.is_punct("(")) {
+        end = (end..sent.end.min(end + 8)).find(|&j| t[j].is_punct(")")).map_or(end, |j| j + 1);
+    } else if t.get(end).is_some_and(|x| x.is_punct(")")) {
+        end += 1;
+    }
+    // "of the deal", "for the house": past the determiner
+    let noun_after = |k: usize| {
+        let k = if word(k).is_some_and(|x| {
+            matches!(x.lower.as_ref(), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+        }) {
+            k + 1
+        } else {
+            k
+        };
+        word(k)
+            .filter(|n| !n.is_capitalised() && !lexicon::noun_stop(&n.lower) && n.lower.len() > 2)
+            .map(|n| lexicon::singular(&n.lower))
+    };
+    let after = word(end).and_then(|x| match x.lower.as_ref() {
+        "per" | "a" => word(end + 1).map(|n| format!("per {}", lexicon::singular(&n.lower))),
+        "in" | "of" | "for" => noun_after(end + 1),
         w if !x.is_capitalised() && !lexicon::noun_stop(w) && !clause_break(w) && w.len() > 2 => {
             Some(lexicon::singular(w))
         }
@@ -358,12 +631,13 @@ fn money_frame(
     };
     let event = after.or_else(before)?;
     Some(Frame {
+        measured: Measured::Money,
         counted: Some(currency),
         group: None,
         event: Some(event),
         place: None,
         when: era(t, sent, r.start, lead),
-        scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
+        scope: scope_of(t, r, sent),
     })
 }
 
@@ -394,7 +668,7 @@ fn coordinated(t: &[Token], start: usize) -> bool {
 /// Predicates whose counts are compared. Arrests, evacuations and the missing change by the
 /// hour and are reported piecemeal ("one man was arrested", "46 were detained"): not compared.
 fn keyed_predicate(predicate: &str) -> bool {
-    matches!(predicate, "killed" | "injured" | "displaced")
+    matches!(predicate, "killed" | "injured" | "displaced" | "protesting")
 }
 
 /// The era of a sentence. "since 2011" is the running total itself. A sentence opening with "It"
@@ -682,15 +956,28 @@ fn count_frame(
     part: bool,
     lead: &Lead,
 ) -> Option<Frame> {
-    let predicate = c.predicate.as_deref()?;
+    // "tens of thousands of protesters": the noun says what they did
+    let predicate = c
+        .predicate
+        .as_deref()
+        .or_else(|| (c.counts.as_deref() == Some("protesters")).then_some("protesting"))?;
     let counts = match c.counts.as_deref() {
         Some(n) => n.to_string(),
         // "a war that has killed more than 290,000": people are meant.
         None if !has_noun && implies_people(predicate) => "people".into(),
         None => return None,
     };
-    let (counted, group) = counted_and_group(Some(counts));
+    let (counted, mut group) = counted_and_group(Some(counts));
+    // Protesters protesting are the crowd itself: "20,000 people marched" counts the same.
+    if predicate == "protesting" && group.as_deref() == Some("protesters") {
+        group = None;
+    }
     let mut frame = Frame {
+        measured: if counted.as_deref() == Some("people") {
+            Measured::People
+        } else {
+            Measured::Things
+        },
         counted,
         group,
         event: Some(predicate.to_string()),
@@ -708,6 +995,9 @@ fn count_frame(
             }
             if let Some(event) = incident(t, at, sent).filter(|e| *e != "general") {
                 frame.scope = Scope::Incident(event.to_string());
+            }
+            if total(t, at, sent) {
+                frame.scope = Scope::Total;
             }
             if part {
                 frame.scope = Scope::Part;
@@ -781,6 +1071,12 @@ fn two_word_predicate(t: &[Token], k: usize) -> Option<&'static str> {
     match (t[k].lower.as_ref(), next) {
         ("holding" | "hold" | "holed", Some("out" | "up")) => Some("holding-out"),
         ("under", Some("siege")) => Some("living"),
+        // "took to the streets"
+        ("took" | "take" | "taking" | "taken", Some("to"))
+            if t.get(k + 3).is_some_and(|x| x.lower.starts_with("street")) =>
+        {
+            Some("protesting")
+        }
         _ => None,
     }
 }

@@ -30,6 +30,9 @@ pub enum Scope {
     Incident(String),
     /// A part of a larger count ("two of the three victims", "a further three", "in hospital").
     Part,
+    /// A total over several incidents or a running total ("a total of 31 magazines", "so far",
+    /// "in all"): compared only with other totals, never with the count of one incident.
+    Total,
 }
 
 /// The level of a place, where it is known.
@@ -52,9 +55,40 @@ pub struct Place {
     pub level: PlaceLevel,
 }
 
+/// What sort of quantity a frame measures: the type of its `counted` slot. Figures of different
+/// sorts are never one quantity, whatever their words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measured {
+    /// People, or a group of them: "250,000 civilians", "thousands of protesters".
+    People,
+    /// Things counted by their noun and what was done to them: "seven rifles seized".
+    Things,
+    /// An amount of a currency, keyed by what it is for: "a $80 million contract".
+    Money,
+    /// A percentage, keyed by what it is a share of: "2.5% of the vote".
+    Share,
+    /// A measure with a unit: a magnitude, a distance ("60 km from Aleppo"), a duration.
+    Measure,
+}
+
+impl Measured {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measured::People => "people",
+            Measured::Things => "things",
+            Measured::Money => "money",
+            Measured::Share => "share",
+            Measured::Measure => "measure",
+        }
+    }
+}
+
 /// What a comparable figure measures. Slots the text does not fill stay `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Frame {
+    /// The sort of quantity: people, things, money, a share or a measure.
+    pub measured: Measured,
     /// What is counted, as a class: "people", "combatants", "rifle", "usd", "magnitude".
     pub counted: Option<String>,
     /// The group of people when the text names one and it is not people at large: "children",
@@ -80,6 +114,7 @@ impl Frame {
             Scope::Whole => None,
             Scope::Incident(name) => Some(name.clone()),
             Scope::Part => return None,
+            Scope::Total => Some("total".to_string()),
         };
         Some(QuantityKey {
             counted: self.group.clone().or_else(|| self.counted.clone())?,
@@ -107,6 +142,7 @@ impl Frame {
             Scope::Whole => s.push_str(", whole event"),
             Scope::Incident(i) => s.push_str(&format!(", the {i}")),
             Scope::Part => s.push_str(", part of a total"),
+            Scope::Total => s.push_str(", a total"),
         }
         match &self.when {
             When::Story => {}
@@ -185,6 +221,7 @@ mod tests {
 
     fn frame() -> Frame {
         Frame {
+            measured: Measured::People,
             counted: Some("people".into()),
             group: None,
             event: Some("killed".into()),

@@ -518,6 +518,7 @@ pub fn noun_class(word: &str) -> Option<&'static str> {
         "police" | "policemen" | "officers" | "police officers" | "policeman" => "police",
         "children" | "kids" | "babies" | "infants" | "minors" => "children",
         "women" => "women",
+        "protesters" | "protestors" | "demonstrators" | "marchers" | "rioters" => "protesters",
         "students" | "pupils" => "students",
         "workers" | "employees" | "staff" | "jobs" => "workers",
         "homes" | "houses" | "buildings" => "buildings",
@@ -532,7 +533,14 @@ pub fn noun_class(word: &str) -> Option<&'static str> {
 pub fn is_group_of_people(class: &str) -> bool {
     matches!(
         class,
-        "combatants" | "troops" | "police" | "children" | "women" | "students" | "workers"
+        "combatants"
+            | "troops"
+            | "police"
+            | "children"
+            | "women"
+            | "students"
+            | "workers"
+            | "protesters"
     )
 }
 
@@ -624,8 +632,60 @@ pub fn predicate_class(word: &str) -> Option<&'static str> {
         "arrested" | "detained" | "arrests" | "detains" | "arresting" => "arrested",
         "missing" => "missing",
         "evacuated" | "evacuating" | "evacuate" => "evacuated",
+        "rallied" | "marched" | "protested" | "demonstrated" | "rallying" | "marching"
+        | "protesting" | "demonstrating" => "protesting",
         _ => return None,
     })
+}
+
+/// What was done to counted things, as a class: "nabbed", "confiscated" and "seized" are one
+/// event; other verbs in "-ed" stand for themselves (`context::clause_verb`).
+pub fn thing_verb_class(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "seized" | "seize" | "seizes" | "seizing" | "confiscated" | "confiscate" | "nabbed"
+        | "recovered" | "captured" | "impounded" | "found" | "intercepted" | "netted" => "seized",
+        "destroyed" | "demolished" | "razed" | "flattened" | "gutted" | "burned" | "burnt"
+        | "torched" | "collapsed" => "destroyed",
+        "attacked" | "targeted" | "stormed" | "raided" | "firebombed" | "vandalised"
+        | "vandalized" | "smashed" | "looted" | "ransacked" => "attacked",
+        "sold" | "sells" | "selling" => "sold",
+        "bought" | "purchased" | "buys" | "buying" => "bought",
+        "fired" | "shot" => "fired",
+        "built" | "constructed" => "built",
+        _ => return None,
+    })
+}
+
+/// A unit of length, as the quantity it measures: "kilometers" and "km" are one.
+pub fn length_unit(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => "km",
+        "mile" | "miles" | "mi" => "mile",
+        "m" | "meter" | "meters" | "metre" | "metres" => "m",
+        "ft" | "feet" | "foot" => "ft",
+        "yard" | "yards" | "yd" => "yard",
+        _ => return None,
+    })
+}
+
+/// A compass direction: "south", "southeast", "north-west".
+pub fn direction(word: &str) -> bool {
+    let w = word.trim_end_matches("ern");
+    let mut rest = w;
+    for part in ["north", "south"] {
+        rest = rest.strip_prefix(part).unwrap_or(rest);
+    }
+    let rest = rest.trim_start_matches('-');
+    (rest.is_empty() || rest == "east" || rest == "west") && rest.len() < w.len()
+        || matches!(w, "east" | "west")
+}
+
+/// Verbs of falling, whose measure is how far: "fell about 200ft".
+pub fn fall_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "fell" | "fallen" | "falling" | "fall" | "plunged" | "plummeted" | "tumbled" | "slipped"
+    )
 }
 
 /// Incidents that a death toll may belong to. The war itself is "general" (no event in the key).

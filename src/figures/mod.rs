@@ -37,7 +37,7 @@ mod number;
 mod read;
 mod tokens;
 
-pub use frame::{Frame, Place, PlaceLevel, QuantityKey, Scope, When};
+pub use frame::{Frame, Measured, Place, PlaceLevel, QuantityKey, Scope, When};
 pub use model::*;
 pub use read::{ABOUT, AS_MANY_AS_FLOOR, NEARLY_FLOOR};
 
@@ -141,9 +141,12 @@ fn extract_with(
             i += 1;
             continue;
         };
-        // Only counts, money and measures are ever given a key (`context::context`).
+        // Only counts, money, percentages and measures are ever given a key (`context::context`).
         if keep == Keep::Compared
-            && !matches!(r.kind, FigureKind::Count | FigureKind::Measure | FigureKind::Money)
+            && !matches!(
+                r.kind,
+                FigureKind::Count | FigureKind::Measure | FigureKind::Money | FigureKind::Percent
+            )
         {
             i = r.end;
             continue;

@@ -49,6 +49,10 @@ static COMMA_GROUPED: LazyLock<Regex> =
 /// "40 000", "1 234 567" with spaces, no-break or narrow no-break spaces.
 static SPACE_GROUPED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:\.\d+)?").unwrap());
+/// "2, 000ft": a thousands group after a comma and a stray space, as copied text often has it.
+/// Only a group opening with a zero, which no number standing alone does ("450, 312" is a list).
+static STRAY_SPACE_GROUPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:, 0\d{2})+").unwrap());
 static PLAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+(?:\.\d+)?").unwrap());
 static LEADING_POINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\.\d+").unwrap());
 
@@ -175,7 +179,7 @@ fn number_len(rest: &str) -> usize {
 /// The length of the number at the start of `rest`: grouped by commas or spaces, else plain.
 fn number_len_by_patterns(rest: &str) -> usize {
     let next_is_digit = |n: usize| rest[n..].chars().next().is_some_and(|c| c.is_ascii_digit());
-    for re in [&*COMMA_GROUPED, &*SPACE_GROUPED] {
+    for re in [&*COMMA_GROUPED, &*SPACE_GROUPED, &*STRAY_SPACE_GROUPED] {
         if let Some(m) = re.find(rest) {
             if !next_is_digit(m.end()) {
                 return m.end();

@@ -64,7 +64,21 @@ fn things_are_counted_with_their_noun_and_the_verb_of_the_clause() {
     assert_eq!(key("The navy seized nine AK-47 rifles.", "nine").as_deref(), Some("rifle:seized"));
     assert_eq!(
         key("Eleven loaded magazines were confiscated.", "Eleven").as_deref(),
-        Some("magazine:confiscated")
+        Some("magazine:seized")
+    );
+    // every item of a list of counted things shares the list's verb
+    let text = "The navy nabbed six rifles, 12 magazines and about 300 rounds of ammunition.";
+    assert_eq!(key(text, "six").as_deref(), Some("rifle:seized"));
+    assert_eq!(key(text, "12").as_deref(), Some("magazine:seized"));
+    assert_eq!(key(text, "about 300").as_deref(), Some("round:seized"));
+    // a total over several operations is compared only with totals
+    assert_eq!(
+        key("The navy has seized a total of 31 magazines.", "a total of 31").as_deref(),
+        Some("magazine:seized:total")
+    );
+    assert_eq!(
+        key("So far the navy has seized 31 magazines.", "31").as_deref(),
+        Some("magazine:seized:total")
     );
 }
 

@@ -113,7 +113,6 @@ fn non_quantities_are_recognised_and_never_keyed() {
         ("004", "Oct 20, 2016", FigureKind::Date),
         ("004", "0900 GMT", FigureKind::Time),
         ("004", "at least 72 hours", FigureKind::Duration),
-        ("004", "about 60 kilometers", FigureKind::Measure),
     ];
     for (p, text, kind) in expect {
         let (_, figs) = seed(p);
@@ -123,6 +122,14 @@ fn non_quantities_are_recognised_and_never_keyed() {
     }
     let (_, f2) = seed("002");
     assert!(f2.iter().any(|f| f.kind == FigureKind::Identifier && f.text.contains("bericht-9539")));
+    // A distance from a named place is a measure of its own, keyed by unit, thing and place.
+    let (_, f4) = seed("004");
+    let km = find(&f4, "about 60 kilometers");
+    assert_eq!(km.kind, FigureKind::Measure);
+    assert_eq!(
+        km.key.as_ref().map(ToString::to_string).as_deref(),
+        Some("km:distance of idlib from aleppo")
+    );
 }
 
 #[test]
