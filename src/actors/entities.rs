@@ -54,7 +54,11 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
     let name_text = |i: usize| -> &str {
         &text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end]
     };
-    let is_full_person = |i: usize| cands[i].kind == Some(ActorKind::Person) && words[i].len() >= 2;
+    let is_full_person = |i: usize| {
+        cands[i].kind == Some(ActorKind::Person)
+            && words[i].len() >= 2
+            && !ends_in_acronym(tokens, &cands[i])
+    };
 
     // 1. same known actor, same full name, same other name
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -123,6 +127,9 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
                 org_last.entry(fold(first.text)).or_default().push(i);
             }
             let init = initials_of(cands[i].words(tokens));
+            if the_before(text, tokens, &cands[i]) && init.len() >= 2 {
+                initials.entry(format!("t{init}")).or_default().push(i); // The Hollywood Reporter
+            }
             if init.len() >= 3 {
                 initials.entry(init).or_default().push(i);
             }
@@ -242,18 +249,36 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
             }
         }
     }
-    // 4. acronyms defined in the text: "International Syria Support Group (ISSG)"
+    // 4. acronyms defined in the text, when their letters are the long name's initials:
+    // "International Syria Support Group (ISSG)", "ISSG (International Syria Support Group)",
+    // "the ISSG, or International Syria Support Group"
     for i in 1..n {
         let (a, b) = (&cands[i - 1], &cands[i]);
-        let between = &text[a.span.end..b.span.start];
-        let closes = text[b.span.end..].starts_with(')');
-        if between.trim() == "(" && closes && tokens[b.name.start].upper && b.name.len() == 1 {
-            g.union(
-                i - 1,
-                i,
-                Some(format!("{} is defined in the text as {}", name_text(i), name_text(i - 1))),
-            );
+        let between = text[a.span.end..b.span.start].trim();
+        let closes = text[b.span.end..].trim_start_matches(['"', '\'', '’']).starts_with(')');
+        let b_is_acronym =
+            b.name.len() == 1 && acronym_letters(tokens[b.name.start].text).is_some();
+        let form = match between {
+            "(" if closes && b_is_acronym => Some((i - 1, i)),
+            "(" if closes => Some((i, i - 1)), // "ISSG (International Syria Support Group)"
+            ", or" | ", or the" => Some((i, i - 1)),
+            _ => None,
+        };
+        let Some((long, short)) = form else { continue };
+        let short_cand = &cands[short];
+        if short_cand.name.len() != 1 || cands[long].name.len() < 2 {
+            continue;
         }
+        let Some(letters) = acronym_letters(tokens[short_cand.name.start].text) else { continue };
+        let long_words: Vec<&str> = cands[long].words(tokens).collect();
+        if !acronym_fits(&letters, &long_words, false) {
+            continue;
+        }
+        g.union(
+            long,
+            short,
+            Some(format!("{} is defined in the text as {}", name_text(short), name_text(long))),
+        );
     }
     // 5. renamings: "The former Al-Nusra Front ... recently renamed Fateh al-Sham Front"
     for i in 0..n {
@@ -294,6 +319,46 @@ pub(super) fn may_be_given_name(opener: &Token<'_>) -> bool {
     let capital_says_nothing = opener.sentence_start || opener.headline;
     let verb_like = derived && capital_says_nothing;
     !(lexicon::is_common(&w) || verb_like || opener.upper)
+}
+
+/// The letters of a word written as an acronym, lower case: two or more capitals, with a plural
+/// "s" allowed ("ISSG", "U.S.", "ISPs"); `None` for any other word.
+pub(super) fn acronym_letters(word: &str) -> Option<String> {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let body = match letters.split_last() {
+        Some((&'s', rest)) if rest.len() >= 2 => rest,
+        _ => &letters[..],
+    };
+    (body.len() >= 2 && body.iter().all(|c| c.is_uppercase()))
+        .then(|| body.iter().flat_map(|c| c.to_lowercase()).collect())
+}
+
+/// Whether `letters` (lower case) are the initials of the name `words`: of its words without
+/// "of", "the", "and"… or of all of them ("NYPD" for New York Police Department, "DoD" would
+/// need "of"); `the_before` when the text wrote "The" before the name (The Hollywood Reporter
+/// is THR).
+pub(super) fn acronym_fits(letters: &str, words: &[&str], the_before: bool) -> bool {
+    let content = initials_of(words.iter().copied());
+    let all: String =
+        words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect();
+    let with_the = |s: &str| the_before && letters.strip_prefix('t') == Some(s);
+    letters == content || letters == all || with_the(&content) || with_the(&all)
+}
+
+/// A name in mixed case ending in an acronym ("Per THR", "Officials NYPD") is no person's name:
+/// a surname is written in capitals only where the whole name is ("WLADIMIR KLITSCHKO").
+fn ends_in_acronym(tokens: &[Token<'_>], c: &Candidate) -> bool {
+    let name = &tokens[c.name.clone()];
+    let last = name.iter().rev().find(|t| !lexicon::is_suffix(t.text)); // "III" is no acronym
+    last.is_some_and(|t| t.upper) && !name[0].upper
+}
+
+/// Whether the text writes "The" (capitalised, so part of the name) just before the candidate:
+/// "The Hollywood Reporter", "''The Hollywood Reporter''".
+fn the_before(text: &str, tokens: &[Token<'_>], c: &Candidate) -> bool {
+    let before = text[..tokens[c.name.start].span.start].trim_end();
+    before.ends_with("The")
+        && !before[..before.len() - 3].ends_with(|ch: char| ch.is_alphanumeric())
 }
 
 fn cands_text<'a>(text: &'a str, c: &Candidate) -> &'a str {
@@ -426,6 +491,7 @@ fn describe(
         .copied()
         .filter(|&i| {
             words[i].len() >= 2
+                && !ends_in_acronym(tokens, &cands[i])
                 && match voted {
                     Some(k) => k == ActorKind::Person,
                     None => cands[i].kind == Some(ActorKind::Person),
@@ -500,6 +566,9 @@ fn describe(
                     keys.push(format!("word:{bare}"));
                 }
                 let init = initials_of(cands[i].words(tokens));
+                if the_before(text, tokens, &cands[i]) && init.len() >= 2 {
+                    keys.push(format!("init:t{init}")); // THR for The Hollywood Reporter
+                }
                 if init.len() >= 3 {
                     keys.push(format!("init:{init}"));
                 }
@@ -561,5 +630,29 @@ mod tests {
         assert!(opener_of("Lindsay Lohan left.", "Lindsay"));
         assert!(opener_of("He met Fred LaRue.", "Fred"));
         assert!(opener_of("He met Zurana Horton.", "Zurana"));
+    }
+}
+
+#[cfg(test)]
+mod acronym_tests {
+    use super::{acronym_fits, acronym_letters};
+
+    #[test]
+    fn acronym_letters_allow_dots_and_a_plural() {
+        assert_eq!(acronym_letters("ISSG").as_deref(), Some("issg"));
+        assert_eq!(acronym_letters("U.S.").as_deref(), Some("us"));
+        assert_eq!(acronym_letters("ISPs").as_deref(), Some("isp"));
+        assert_eq!(acronym_letters("Paris"), None);
+        assert_eq!(acronym_letters("A"), None);
+    }
+
+    #[test]
+    fn letters_must_be_the_initials() {
+        let words = ["International", "Committee", "of", "the", "Red", "Cross"];
+        assert!(acronym_fits("icrc", &words, false));
+        assert!(acronym_fits("nypd", &["New", "York", "Police", "Department"], false));
+        assert!(!acronym_fits("un", &words, false));
+        assert!(acronym_fits("thr", &["Hollywood", "Reporter"], true));
+        assert!(!acronym_fits("thr", &["Hollywood", "Reporter"], false));
     }
 }

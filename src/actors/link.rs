@@ -325,7 +325,14 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             if let Some(orgs) = org_by_initials.get(abbr.as_str()) {
                 if let Some(o) = roots_of_initials.unique(&mut l, &abbr, orgs) {
                     let (na, lb) = (l.entity(o).name.clone(), l.label(o).to_string());
-                    l.union(o, g, || format!("{nb} are the initials of {na} ({lb})"));
+                    // the initials may take in a "The" the text wrote before the name
+                    let bare = na.split_whitespace().collect::<Vec<_>>();
+                    let the = if super::entities::acronym_fits(&abbr, &bare, false) {
+                        ""
+                    } else {
+                        "The "
+                    };
+                    l.union(o, g, || format!("{nb} are the initials of {the}{na} ({lb})"));
                 }
             }
         }

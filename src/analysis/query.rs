@@ -337,7 +337,7 @@ fn same_quantity_refs(snap: &Snapshot, article: usize, figure: usize) -> Vec<Fig
     let Some(key) = f.key.as_ref() else { return Vec::new() };
     let outlet = art.article.outlet();
     let other_outlet = |i: usize| i != article && snap.articles[i].article.outlet() != outlet;
-    if f.kind.is_comparable() {
+    if f.kind.is_compared() {
         // the snapshot's index by key: O(figures with this key), not a scan of the corpus
         return snap
             .quantity(key)

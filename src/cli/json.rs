@@ -382,10 +382,10 @@ fn figure(snap: &Snapshot, ai: usize, f: &crate::figures::Figure) -> Value {
     v["place"] = json!(f.place);
     v["quantity"] = json!(f.key);
     v["value"] = match f.qualifier {
-        Qualifier::Range | Qualifier::Vague if f.kind.is_comparable() => {
+        Qualifier::Range | Qualifier::Vague if f.kind.is_compared() => {
             json!([number(f.low), number(f.high)])
         }
-        _ if f.kind.is_comparable() => number(f.value),
+        _ if f.kind.is_compared() => number(f.value),
         _ => Value::Null,
     };
     v["frame"] = json!(f.frame);

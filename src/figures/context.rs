@@ -81,7 +81,7 @@ pub fn context(
     if matches!(predicate, Some("living" | "holding-out")) {
         out.place = place(t, r.start, &sent);
     }
-    if !r.kind.is_comparable() || is_change(t, r) {
+    if !r.kind.is_compared() || is_change(t, r) {
         return out;
     }
     if r.kind == FigureKind::Count
@@ -116,6 +116,9 @@ pub fn context(
         }
         FigureKind::Money => money_frame(t, r, &sent, lead),
         FigureKind::Percent => share_frame(t, r, &sent, lead),
+        FigureKind::Duration if r.value.fract() == 0.0 || r.value < 100.0 => {
+            duration_frame(t, r, &sent, lead)
+        }
         FigureKind::Measure if r.unit.as_deref().and_then(lexicon::length_unit).is_some() => {
             distance_frame(t, r, &sent, lead)
         }
@@ -490,6 +493,90 @@ fn distance_frame(
         when: era(t, sent, r.start, lead),
         scope: Scope::Whole,
     })
+}
+
+/// A duration's frame: how long what lasted, in the unit written ("30 hours of deliberation",
+/// "deliberated for 40 hours", "sentenced to 2 years", "lasted 30 seconds"). What lasted is the
+/// noun after "of", else the verb before the figure (not the noun after a unit written as an
+/// adjective: "a seven-year offer" and "an eight-year offer" are usually two offers), reduced to a stem so that "deliberation" and "deliberated", "riots" and "rioting" are
+/// one. A duration with neither, or of a unit of its own ("three-week-old"), is not compared.
+fn duration_frame(
+    t: &[Token],
+    r: &Reading,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
+    let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
+    let unit_at =
+        (r.start..r.end).rev().find(|&k| word(k).is_some_and(|x| lexicon::time_unit(&x.lower)))?;
+    let unit = lexicon::singular(&t[unit_at].lower);
+    // "years old", "-long" and the like end the reading after the unit
+    if r.end != unit_at + 1 {
+        return None;
+    }
+    // "a seven-year deal", "an 8-year, $160 million contract": a unit in the singular after a
+    // number above one qualifies a noun, whose own frame the duration would need
+    if !t[unit_at].lower.ends_with('s') && r.value != 1.0 {
+        return None;
+    }
+    let usable = |x: &Token| {
+        !x.is_capitalised()
+            && x.lower.len() > 3
+            && !lexicon::noun_stop(&x.lower)
+            && !clause_break(&x.lower)
+            && !lexicon::time_unit(&x.lower)
+            && !matches!(x.lower.as_ref(), "ago" | "later" | "earlier" | "long" | "old")
+    };
+    // "30 hours of deliberation", "eight days of the worst riots"
+    let of_noun = || {
+        let mut k = r.end;
+        if word(k).is_none_or(|x| x.lower != "of") {
+            return None;
+        }
+        k += 1;
+        while word(k).is_some_and(|x| {
+            matches!(x.lower.as_ref(), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                || x.lower.ends_with("est")
+                || x.lower == "worst"
+        }) {
+            k += 1;
+        }
+        word(k).filter(|x| usable(x))
+    };
+    // "deliberated Nichols' fate for 40 hours", "sentenced to 2 years", "lasted 30 seconds"
+    let verb_before = || {
+        (r.start.saturating_sub(PREDICATE_WINDOW).max(sent.start)..r.start)
+            .rev()
+            .take_while(|&k| !t[k].is_punct(",") && !t[k].is_punct(";"))
+            .filter_map(word)
+            .find(|x| {
+                let w = x.lower.as_ref();
+                w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)
+            })
+    };
+    let what = of_noun().or_else(verb_before)?;
+    Some(Frame {
+        measured: Measured::Measure,
+        counted: Some(unit),
+        group: None,
+        event: Some(format!("duration of {}", stem(&what.lower))),
+        place: None,
+        when: era(t, sent, r.start, lead),
+        scope: scope_of(t, r, sent),
+    })
+}
+
+/// A crude stem, so that a noun and its verb meet: "deliberation", "deliberations" and
+/// "deliberated" → "delibe"; "riots" and "rioting" → "riot"; "sentence", "sentenced" → "senten".
+fn stem(word: &str) -> String {
+    let mut w = word;
+    for suffix in ["ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "s", "e"] {
+        if let Some(rest) = w.strip_suffix(suffix).filter(|r| r.len() >= 3) {
+            w = rest;
+            break;
+        }
+    }
+    w.chars().take(6).collect()
 }
 
 /// The thing or person right before `at` that a distance is of: "Idlib, about 60 km", "the

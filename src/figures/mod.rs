@@ -141,11 +141,15 @@ fn extract_with(
             i += 1;
             continue;
         };
-        // Only counts, money, percentages and measures are ever given a key (`context::context`).
+        // Only counts, money, percentages, measures and durations are ever given a key (`context::context`).
         if keep == Keep::Compared
             && !matches!(
                 r.kind,
-                FigureKind::Count | FigureKind::Measure | FigureKind::Money | FigureKind::Percent
+                FigureKind::Count
+                    | FigureKind::Measure
+                    | FigureKind::Money
+                    | FigureKind::Percent
+                    | FigureKind::Duration
             )
         {
             i = r.end;
@@ -154,7 +158,7 @@ fn extract_with(
         let span = toks[r.start].span.start..toks[r.end - 1].span.end;
         let sent = tok_sentence(r.start);
         let c = context::context(&toks, &r, sent, &lead, keep == Keep::All);
-        if keep == Keep::Compared && !(c.key.is_some() && r.kind.is_comparable()) {
+        if keep == Keep::Compared && !(c.key.is_some() && r.kind.is_compared()) {
             i = r.end;
             continue;
         }

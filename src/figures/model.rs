@@ -53,7 +53,15 @@ impl FigureKind {
         }
     }
 
-    /// Whether figures of this kind measure quantities that can contradict each other.
+    /// Whether figures of this kind are compared across outlets: the comparable kinds and
+    /// durations ("deliberated for 40 hours", "a 2-1/2 year sentence"), which are compared only
+    /// with durations of the same thing in the same unit.
+    pub fn is_compared(self) -> bool {
+        self.is_comparable() || self == FigureKind::Duration
+    }
+
+    /// Whether figures of this kind are amounts that can contradict each other (durations aside:
+    /// [`FigureKind::is_compared`]); they are written grouped ("250,000").
     pub fn is_comparable(self) -> bool {
         matches!(
             self,

@@ -57,9 +57,10 @@ pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<QuantityKey, 
 
 /// The figures of one article that are compared, with their quantity keys.
 pub fn comparable_keys(figures: &[Figure]) -> impl Iterator<Item = (usize, &QuantityKey)> {
-    figures.iter().enumerate().filter_map(|(f, fig)| {
-        fig.key.as_ref().filter(|_| fig.kind.is_comparable()).map(|k| (f, k))
-    })
+    figures
+        .iter()
+        .enumerate()
+        .filter_map(|(f, fig)| fig.key.as_ref().filter(|_| fig.kind.is_compared()).map(|k| (f, k)))
 }
 
 /// Compares the given key groups (each in (article, figure) order); the findings of each group
@@ -187,6 +188,18 @@ fn compare_group(
         .collect();
     outliers.sort();
     outliers.dedup_by_key(|r| r.article);
+    // An article that itself gives the consensus value as well as another is not contradicting
+    // anyone: the two values are two quantities to it (a verdict's and a penalty's deliberation,
+    // one operation's haul and the total), or a figure and its correction. No alarm for it.
+    let gives_consensus: HashSet<usize> = refs
+        .iter()
+        .filter(|r| {
+            let f = fig(articles, **r);
+            f.high.is_finite() && f.low <= main_top && f.high >= main_bottom
+        })
+        .map(|r| r.article)
+        .collect();
+    outliers.retain(|r| !gives_consensus.contains(&r.article));
     // Sources that differ (see `measured_by_agencies`) are one fact about the story: said once.
     // Agencies differ by tenths of a magnitude; a whole unit from the consensus is another quake
     // (an aftershock, a foreshock), not another measurement of this one.

@@ -213,3 +213,41 @@ fn a_repeated_full_name_does_not_hide_its_given_name() {
          “Lindsay is grateful,” her lawyer said."]);
     assert_eq!(actor(&d, &l, 0, "Lindsay"), actor(&d, &l, 0, "Lindsay Lohan"));
 }
+
+#[test]
+fn acronyms_defined_in_the_text_in_three_forms() {
+    let (d, l) = link(&[
+        "The International Syria Support Group (ISSG) met. The ISSG said little.",
+        "The talks of the ISSG (International Syria Support Group) went on.",
+        "Delegates of the CHP, or California Highway Patrol, spoke on Monday.",
+    ]);
+    assert_eq!(actor(&d, &l, 0, "ISSG"), actor(&d, &l, 0, "International Syria Support Group"));
+    assert_eq!(actor(&d, &l, 1, "ISSG"), actor(&d, &l, 1, "International Syria Support Group"));
+    assert_eq!(actor(&d, &l, 2, "CHP"), actor(&d, &l, 2, "California Highway Patrol"));
+    let e = &d[2].entities[d[2].mentions.iter().find(|m| d[2].text_of(m) == "CHP").unwrap().entity];
+    assert!(e
+        .reasons
+        .iter()
+        .any(|r| r == "CHP is defined in the text as California Highway Patrol"));
+}
+
+#[test]
+fn an_acronym_in_brackets_whose_letters_do_not_fit_is_no_definition() {
+    let (d, l) = link(&["The International Syria Support Group (UN) met on Monday."]);
+    assert_ne!(actor(&d, &l, 0, "UN"), actor(&d, &l, 0, "International Syria Support Group"));
+}
+
+#[test]
+fn initials_take_in_the_the_written_before_the_name_across_articles() {
+    let (d, l) = link(&[
+        "The Hollywood Reporter said the film would open in May.",
+        "According to THR, the film opens in May. Per THR, the cast is set.",
+    ]);
+    let a = actor(&d, &l, 0, "Hollywood Reporter");
+    assert_eq!(actor(&d, &l, 1, "THR"), a);
+    assert!(l.actors[a]
+        .reasons
+        .iter()
+        .any(|r| r.contains("THR are the initials of The Hollywood Reporter")));
+    assert!(!l.actors[a].reasons.iter().any(|r| r.contains("surname")));
+}

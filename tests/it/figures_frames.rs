@@ -136,3 +136,19 @@ fn questions_and_wishes_are_not_reports() {
         Some("people:killed")
     );
 }
+
+#[test]
+fn durations_are_compared_by_what_lasted_and_their_unit() {
+    let a = "The jury deliberated for 40 hours.";
+    let b = "The panel stopped after 30 hours of deliberations.";
+    assert_eq!(key(a, "40 hours").as_deref(), Some("hour:duration of delibe"));
+    assert_eq!(key(a, "40 hours"), key(b, "30 hours"));
+    assert_eq!(
+        key("It lasted 30 seconds.", "30 seconds").as_deref(),
+        Some("second:duration of last")
+    );
+    // a unit written as an adjective qualifies a noun: "a seven-year deal" is the deal's
+    assert_eq!(key("They offered a seven-year deal.", "seven-year"), None);
+    // a duration with nothing said of what lasted is not compared
+    assert_eq!(key("Three weeks passed.", "Three weeks"), None);
+}

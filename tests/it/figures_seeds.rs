@@ -168,7 +168,7 @@ fn intervals_are_well_formed_and_only_comparable_kinds_are_keyed() {
         let (_, figs) = seed(p);
         for f in figs {
             assert!(f.low <= f.high, "{f:?}");
-            if !f.kind.is_comparable() {
+            if !f.kind.is_compared() {
                 assert!(f.key.is_none(), "{f:?}");
             }
             if f.qualifier.as_str() == "exact" && f.kind.is_comparable() {

@@ -200,7 +200,7 @@ fn table_of_number_expressions() {
                 f.kind, f.low, f.high
             ));
         }
-        assert!(f.key.is_none() || f.kind.is_comparable());
+        assert!(f.key.is_none() || f.kind.is_compared());
     }
     assert!(
         failures.is_empty(),
