@@ -60,7 +60,9 @@ fn before(text: &str, tokens: &[Token<'_>], first: usize) -> Option<crate::text:
             || t.cap
             || t.possessive
             || matches!(lower.as_str(), "his" | "her" | "their" | "its" | "of" | "on" | "for");
+        // a headline's capitals say nothing of which words are a title ("Rehires Attorney")
         if !ok
+            || t.headline
             || lexicon::is_speech_verb(t.text)
             || (t.sentence_start && lexicon::is_common(t.text))
         {
@@ -68,6 +70,11 @@ fn before(text: &str, tokens: &[Token<'_>], first: usize) -> Option<crate::text:
         }
         has_noun |= lexicon::is_role_noun(t.text) || (t.cap && lexicon::is_title(t.text));
         start -= 1;
+    }
+    // a name right after "of", "for", "the"… is the object of the phrase, not the one it names:
+    // "the sister of Tara Reid", "a lawyer for Lohan", "a member of the Sixers"
+    if first > 0 && governs_the_name(&tokens[first - 1]) {
+        return None;
     }
     // no leading connective
     while start < first && matches!(tokens[start].text, "of" | "on" | "for" | "the") {
@@ -83,6 +90,14 @@ fn before(text: &str, tokens: &[Token<'_>], first: usize) -> Option<crate::text:
         return None;
     }
     Some(tokens[start].span.start..tokens[first - 1].span.end)
+}
+
+/// A preposition or article that makes the name after it the object of the words before it.
+fn governs_the_name(t: &Token<'_>) -> bool {
+    matches!(
+        t.text.to_lowercase().as_str(),
+        "of" | "for" | "on" | "to" | "with" | "by" | "at" | "from" | "the" | "a" | "an"
+    )
 }
 
 /// An appositive role after the name: ", Russia’s UN ambassador," / ", head of the observatory,".
@@ -162,4 +177,37 @@ fn before_comma(text: &str, tokens: &[Token<'_>], first: usize) -> Option<crate:
         start -= 1;
     }
     Some(tokens[start].span.start..t.span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actors::detect;
+
+    fn roles_of(text: &str, name: &str) -> Vec<String> {
+        let a = detect(text, &[]);
+        let m = a.mentions.iter().find(|m| a.text_of(m) == name).expect("a mention");
+        a.entities[m.entity].roles.iter().map(|r| r.text.clone()).collect()
+    }
+
+    #[test]
+    fn a_name_after_of_or_for_does_not_take_the_role_before_it() {
+        assert!(roles_of("Police said the sister of Tara Reid was there.", "Tara Reid").is_empty());
+        assert!(
+            roles_of("He called a lawyer for Lindsay Lohan on Monday.", "Lindsay Lohan").is_empty()
+        );
+    }
+
+    #[test]
+    fn titles_before_the_name_and_appositions_are_roles() {
+        let before = roles_of("Russian Foreign Minister Sergey Lavrov spoke.", "Sergey Lavrov");
+        assert_eq!(before, ["Russian Foreign Minister"]);
+        let apposition =
+            roles_of("Vitaly Churkin, Russia’s UN ambassador, said no.", "Vitaly Churkin");
+        assert_eq!(apposition, ["Russia’s UN ambassador"]);
+        let of = roles_of(
+            "Police said Shawn Holley, the lawyer of the actress, was there.",
+            "Shawn Holley",
+        );
+        assert_eq!(of, ["the lawyer of the actress"]);
+    }
 }

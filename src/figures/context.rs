@@ -1090,9 +1090,63 @@ fn count_frame(
                 frame.scope = Scope::Part;
             }
             frame.when = era(t, sent, at, lead);
+            // "displaced from Bustan al-Basha": where they were displaced from is what is
+            // counted; another district's count is another quantity
+            if predicate == "displaced" {
+                frame.place = origin_after(t, at, sent)
+                    .map(|name| Place { name, level: PlaceLevel::Locality });
+            }
         }
     }
     Some(frame)
+}
+
+/// The place named by "from" in the figure's clause after it ("8,700 people were displaced
+/// from Bustan al-Basha"), folded, its words joined: "bustan al-basha".
+fn origin_after(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
+    let end = sent.end.min(at + 12);
+    let mut k = at + 1;
+    while k < end {
+        let x = &t[k];
+        if x.kind == TokKind::Punct && !x.is_dash() || clause_break(&x.lower) {
+            return None;
+        }
+        if x.is_word("from") {
+            break;
+        }
+        k += 1;
+    }
+    k += 1;
+    if t.get(k).is_some_and(|x| x.is_word("the")) {
+        k += 1;
+    }
+    let first = t.get(k).filter(|x| k < sent.end && x.is_capitalised())?;
+    if is_month(first.text) || weekday(&first.lower) {
+        return None;
+    }
+    let mut name = fold_name(&first.lower);
+    let mut j = k + 1;
+    // "Bustan al-Basha", "Al-Sakhur": further capitalised words, and words joined by a hyphen
+    while j < sent.end && j < k + 6 {
+        let x = &t[j];
+        let joined = x.is_dash() && t[j - 1].span.end == x.span.start;
+        let lower_particle = x.kind == TokKind::Word
+            && matches!(x.lower.as_ref(), "al" | "el" | "ad" | "as" | "ar" | "ash" | "an")
+            && t.get(j + 1).is_some_and(|n| n.is_dash());
+        let after_hyphen = x.kind == TokKind::Word && t[j - 1].is_dash();
+        if joined {
+            name.push('-');
+        } else if after_hyphen {
+            name.push_str(&fold_name(&x.lower));
+        } else if x.kind == TokKind::Word && (x.is_capitalised() || lower_particle) {
+            name.push(' ');
+            name.push_str(&fold_name(&x.lower));
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    Some(name)
 }
 
 /// The counted noun after the number: (noun as written but singular, its class, token after it).

@@ -152,3 +152,10 @@ fn durations_are_compared_by_what_lasted_and_their_unit() {
     // a duration with nothing said of what lasted is not compared
     assert_eq!(key("Three weeks passed.", "Three weeks"), None);
 }
+
+#[test]
+fn people_displaced_from_a_named_place_are_counted_for_that_place() {
+    let text = "Officials said 8,700 people were displaced from Bustan al-Basha this month.";
+    assert_eq!(key(text, "8,700").as_deref(), Some("people:displaced:bustan al-basha"));
+    assert_eq!(key("The war has displaced 2,000.", "2,000").as_deref(), Some("people:displaced"));
+}
