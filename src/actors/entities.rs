@@ -544,6 +544,12 @@ fn describe(
                 keys.push(format!("given:{}", words[i][0]));
             }
         }
+        // a name of two words or more that the rules did not take for a person's full name
+        // still links to the same words elsewhere ("Jermayne Timmons" read as an organisation
+        // in another article)
+        for &i in members.iter().filter(|&&i| words[i].len() >= 2 && !full_people.contains(&i)) {
+            keys.push(format!("name:{}", fold(&name_of(i))));
+        }
         if let Some(sur) = words[best].last() {
             keys.push(format!("surname:{sur}"));
         }
@@ -654,5 +660,34 @@ mod acronym_tests {
         assert!(!acronym_fits("un", &words, false));
         assert!(acronym_fits("thr", &["Hollywood", "Reporter"], true));
         assert!(!acronym_fits("thr", &["Hollywood", "Reporter"], false));
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::{describe, person_words};
+    use crate::actors::detect::Candidate;
+    use crate::actors::model::ActorKind;
+    use crate::actors::names::tokenize;
+
+    #[test]
+    fn a_person_not_named_in_full_by_the_rules_keeps_a_key_of_its_words() {
+        let text = "Jermayne Timmons spoke.";
+        let tokens = tokenize(text, &[]);
+        let cand = Candidate {
+            span: 0..16,
+            name: 0..2,
+            kind: None,
+            known: None,
+            metonym: false,
+            personal: true,
+            locative: false,
+            weak: true,
+            model: None,
+        };
+        let words = vec![person_words(&["Jermayne", "Timmons"])];
+        let (kind, _, keys) = describe(text, &tokens, &[cand], &words, &[0]);
+        assert_eq!(kind, ActorKind::Person);
+        assert!(keys.contains(&"name:jermayne timmons".to_string()), "{keys:?}");
     }
 }

@@ -307,6 +307,18 @@ fn clause_verb(
             }
             break;
         }
+        // "attacked a police station as well as three banks": the list goes on
+        if x.is_word("well")
+            && t.get(k + 1).is_some_and(|n| n.is_word("as"))
+            && k > sent.start + 1
+            && t[k - 1].is_word("as")
+            && listed < LIST_TOKENS
+        {
+            listed += steps + 2;
+            steps = 0;
+            k -= 1;
+            continue;
+        }
         if let Some(v) = verb(x) {
             return Some(v);
         }
@@ -319,8 +331,8 @@ fn clause_verb(
 const LIST_TOKENS: usize = 24;
 
 /// Whether the comma or "and" at `k` joins two items of a list of counted things: a number
-/// starts right after it (", 12 magazines", "and about 300 rounds") and a plural noun ends the
-/// item before it ("rifles,").
+/// starts right after it (", 12 magazines", "and about 300 rounds") and a noun ends the item
+/// before it ("rifles,", "a government building,").
 fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
     if !(t[k].is_punct(",") || t[k].is_word("and")) {
         return false;
@@ -342,15 +354,16 @@ fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
     if t[k].is_word("and") && before > sent.start && t[before - 1].is_punct(",") {
         before -= 1;
     }
-    let plural_before = before > sent.start && {
+    // a noun ends the item before: "rifles,", "a government building,"
+    let noun_before = before > sent.start && {
         let x = &t[before - 1];
         x.kind == TokKind::Word
             && !x.is_capitalised()
             && x.lower.len() > 2
-            && x.lower.ends_with('s')
             && !lexicon::noun_stop(&x.lower)
+            && !clause_break(&x.lower)
     };
-    starts_number(j) && plural_before
+    starts_number(j) && noun_before
 }
 
 /// Whether the figure counts a part of a larger count, or an addition to one: "two of the three

@@ -644,10 +644,12 @@ pub fn thing_verb_class(word: &str) -> Option<&'static str> {
     Some(match word {
         "seized" | "seize" | "seizes" | "seizing" | "confiscated" | "confiscate" | "nabbed"
         | "recovered" | "captured" | "impounded" | "found" | "intercepted" | "netted" => "seized",
-        "destroyed" | "demolished" | "razed" | "flattened" | "gutted" | "burned" | "burnt"
-        | "torched" | "collapsed" => "destroyed",
-        "attacked" | "targeted" | "stormed" | "raided" | "firebombed" | "vandalised"
-        | "vandalized" | "smashed" | "looted" | "ransacked" => "attacked",
+        "destroyed" | "demolished" | "razed" | "flattened" | "gutted" | "collapsed" => "destroyed",
+        // set on fire in an attack: "torched three banks", "setting fire to three banks"
+        "attacked" | "targeted" | "stormed" | "raided" | "firebombed" | "burned" | "burnt"
+        | "torched" | "fire" | "vandalised" | "vandalized" | "smashed" | "looted" | "ransacked" => {
+            "attacked"
+        }
         "sold" | "sells" | "selling" => "sold",
         "bought" | "purchased" | "buys" | "buying" => "bought",
         "fired" | "shot" => "fired",

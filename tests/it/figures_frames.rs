@@ -71,6 +71,10 @@ fn things_are_counted_with_their_noun_and_the_verb_of_the_clause() {
     assert_eq!(key(text, "six").as_deref(), Some("rifle:seized"));
     assert_eq!(key(text, "12").as_deref(), Some("magazine:seized"));
     assert_eq!(key(text, "about 300").as_deref(), Some("round:seized"));
+    // "as well as" and a singular item go on with the list; setting fire to things attacks them
+    let text = "Youths attacked a government building, four shops and two banks.";
+    assert_eq!(key(text, "two").as_deref(), Some("bank:attacked"));
+    assert_eq!(key("Rioters set fire to three banks.", "three").as_deref(), Some("bank:attacked"));
     // a total over several operations is compared only with totals
     assert_eq!(
         key("The navy has seized a total of 31 magazines.", "a total of 31").as_deref(),
