@@ -22,13 +22,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_or_else(|| PathBuf::from("models/recogniser.bin"), PathBuf::from);
     let evaluate_only = args.iter().any(|a| a == "--evaluate-only");
     let mut settings = train::Settings::default();
-    for (flag, field) in [("--epochs", 0), ("--bits", 1), ("--caps-every", 2)] {
+    for (flag, field) in [("--epochs", 0), ("--bits", 1), ("--caps-every", 2), ("--runs", 3)] {
         if let Some(v) = args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)) {
             let v: usize = v.parse()?;
             match field {
                 0 => settings.epochs = v,
                 1 => settings.bits = v as u32,
-                _ => settings.caps_every = v,
+                2 => settings.caps_every = v,
+                _ => settings.runs = v,
             }
         }
     }
@@ -84,6 +85,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let n = s.counts[k as usize].2;
             print!(" | {} F1 {f:5.1} (n={n})", k.as_str());
         }
+        print!(" | spans F1 {:5.1}", s.spans_only().2);
         println!();
     }
     Ok(())

@@ -223,6 +223,41 @@ pub fn static_features(words: &[Word<'_>], casing: Casing, i: usize, out: &mut V
             }
         }
     }
+    // each census and GeoNames list alone, for this word and its neighbours: "Vishwanand Subryan"
+    // reads as a person when neither word is on any list but the words around say so
+    const OPEN_LISTS: [u64; 3] =
+        [super::gazetteers::GIVEN_NAME, super::gazetteers::SURNAME, super::gazetteers::PLACE];
+    for (k, o) in [(0u8, Some(w)), (1, at(-1)), (2, at(1))] {
+        let Some(o) = o else { continue };
+        for bit in OPEN_LISTS.into_iter().filter(|&b| o.lists & b != 0) {
+            // with this word's shape: a surname before "met" says nothing about "met"
+            push(t(76 + k).add_u64(bit).add_u64(shape));
+        }
+    }
+    // places of several words ("San Francisco", "Bayou La Batre") around this word
+    let capitalised_run = |from: isize, to: isize| -> Option<String> {
+        let mut joined = String::new();
+        for k in from..=to {
+            let o = at(k)?;
+            if !o.shape.is_capitalised() {
+                return None;
+            }
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(&o.lower);
+        }
+        Some(joined)
+    };
+    if w.shape.is_capitalised() {
+        for (code, from, to) in
+            [(0u8, -1isize, 0isize), (1, 0, 1), (2, -2, 0), (3, -1, 1), (4, 0, 2)]
+        {
+            if capitalised_run(from, to).is_some_and(|p| super::gazetteers::is_place(&p)) {
+                push(t(90 + code));
+            }
+        }
+    }
     // two-word entries ("Saudi Arabia", "Red Cross"), looked up only between capitalised words
     let pair = |a: &Word, b: &Word| {
         (a.shape.is_capitalised() && b.shape.is_capitalised())
@@ -268,8 +303,9 @@ fn gazetteer(word: &str) -> u64 {
             bits |= 1 << (8 + n);
         }
     }
-    // the lists of common words take the bits after these (13 on), as for a lower-case word
-    bits | common_lists(word)
+    // the lists of common words take the bits after these (13 on), as for a lower-case word;
+    // the census and GeoNames lists 20 on
+    bits | common_lists(word) | super::gazetteers::lists(&word.to_lowercase())
 }
 
 /// The features that read the labels given so far.
@@ -277,7 +313,11 @@ pub fn label_features(words: &[Word<'_>], i: usize, prev: Label, prev2: Label, o
     let t = FeatureHash::template;
     let w = &words[i];
     out.push(t(80).add_u64(u64::from(prev)).finish());
-    out.push(t(81).add_u64(u64::from(prev)).add_u64(u64::from(prev2)).finish());
+    // the label two words back only beside this word's shape: alone, "John Kerry met" taught
+    // that a capitalised word after a verb after a name is no name
+    out.push(
+        t(81).add_u64(u64::from(prev)).add_u64(u64::from(prev2)).add_u64(w.shape as u64).finish(),
+    );
     out.push(t(82).add_u64(u64::from(prev)).add_u64(w.shape as u64).finish());
     out.push(t(83).add_u64(u64::from(prev)).add(&w.lower).finish());
 }

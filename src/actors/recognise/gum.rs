@@ -2,14 +2,21 @@
 //! gold labels. Pure: the texts of a document's `xml/*.xml` (tokens, Penn tags, sentences) and
 //! `coref/*.conll` (typed entity mentions) go in.
 //!
-//! Which mentions are names: a mention typed person, organization or place, cut to the words
-//! from its first capitalised word on, is a name when those words are all capitalised (or
-//! connectors inside a name: of, and, &, the, de, for…) and its last word is tagged as a proper
-//! noun (NP/NPS). "the United States" gives "United States"; "Australian children" (last word
-//! a common noun) is no name. Nested names keep the outermost ("University of Texas", not
-//! "Texas" inside it).
+//! Which mentions are names. GUM's mentions are whole noun phrases ("the Guangzhou Opera House in
+//! China", "Texas student Ahmed Mohamed", "Jerusalem 's"), so a mention typed person,
+//! organization or place is first cut to its head part: it ends before its first comma,
+//! bracket, relative word or preposition other than a name's own ("of", "for"…), and a final
+//! possessive `'s` / `'` is dropped. That part is a name when its last word is a proper noun
+//! (NP/NPS); the name is then the run of capitalised words (joined by connectors: of, and, &,
+//! the, de…, or hyphens: "Berez - Kroeker") that ends at that word: "Ahmed Mohamed", "Guangzhou
+//! Opera House". A person's leading titles ("President", "Mr.", "Professor") are not part of
+//! the name, as at run time, where crosswire reads titles apart. Nested names keep the outermost
+//! ("University of Texas", not "Texas" inside it), and names that no longer overlap once cut
+//! ("New York" in "New York 's Metropolitan Museum of Art") are both kept. Words are read with
+//! their XML escapes undone ("&amp;" is "&").
 
 use super::{Label, NameKind};
+use crate::actors::lexicon;
 
 /// One sentence with its gold labels.
 #[derive(Debug, Clone)]
@@ -44,7 +51,7 @@ pub fn read(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {
             sentence_starts.push(words.len());
         } else if !line.starts_with('<') && line.contains('\t') {
             let mut cols = line.split('\t');
-            words.push(cols.next().unwrap_or_default().to_string());
+            words.push(unescape(cols.next().unwrap_or_default()));
             pos.push(cols.next().unwrap_or_default().to_string());
         }
     }
@@ -80,15 +87,9 @@ pub fn read(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {
     if n != words.len() {
         return Err(GumError::Mismatch(name.to_string(), words.len(), n));
     }
-    let capitalised = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
     let mut names: Vec<(usize, usize, NameKind)> = mentions
         .into_iter()
-        .filter_map(|(s, e, k)| {
-            let s = (s..e).find(|&i| capitalised(i))?;
-            let proper_last = matches!(pos[e - 1].as_str(), "NP" | "NPS");
-            let all = (s..e).all(|i| capitalised(i) || CONNECTORS.contains(&words[i].as_str()));
-            (proper_last && all).then_some((s, e, k))
-        })
+        .filter_map(|(s, e, k)| name_in(&words, &pos, s, e, k).map(|(s, e)| (s, e, k)))
         .collect();
     // outermost first; then drop what overlaps a name already kept
     names.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
@@ -119,6 +120,85 @@ pub fn read(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {
         sentences.push(Sentence { words: words[a..b].to_vec(), labels });
     }
     Ok(Document { name: name.to_string(), sentences })
+}
+
+/// The name a mention `words[s..e]` of kind `k` holds, as a word range, if any (see the module
+/// doc for the cut).
+fn name_in(
+    words: &[String],
+    pos: &[String],
+    s: usize,
+    e: usize,
+    k: NameKind,
+) -> Option<(usize, usize)> {
+    let capitalised = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
+    // the head part: up to the first word that starts a modifier after the head
+    let mut end = (s + 1..e).find(|&i| ends_head(&words[i], &pos[i])).unwrap_or(e);
+    while end > s && matches!(words[end - 1].as_str(), "'s" | "’s" | "'" | "’") {
+        end -= 1;
+    }
+    if end == s || !matches!(pos[end - 1].as_str(), "NP" | "NPS") || !capitalised(end - 1) {
+        return None;
+    }
+    // back from the last word over capitalised words, connectors and hyphens between them
+    let mut start = end - 1;
+    while start > s {
+        let before = start - 1;
+        let w = words[before].as_str();
+        let joins = (CONNECTORS.contains(&w) || w == "-")
+            && before > s
+            && (capitalised(before - 1) || CONNECTORS.contains(&words[before - 1].as_str()));
+        // "Leung Che - cheung": a lower-case part after a hyphen inside a name
+        let after_hyphen =
+            before > s && words[before - 1] == "-" && w.chars().all(char::is_lowercase);
+        if capitalised(before) || joins || after_hyphen {
+            start = before;
+        } else {
+            break;
+        }
+    }
+    // the run starts at a capitalised word, never at a connector or hyphen
+    while start < end && !capitalised(start) {
+        start += 1;
+    }
+    if k == NameKind::Person {
+        while end - start > 1
+            && (lexicon::is_title(&words[start]) || lexicon::is_honorific(&words[start]))
+        {
+            start += 1;
+        }
+        // "Emperor of the United States", "Earl of Clare": a role, not a person's name (the place
+        // in it is its own mention)
+        let role = lexicon::is_title(&words[start]) || lexicon::is_role_noun(&words[start]);
+        if CONNECTORS.contains(&words[start].as_str())
+            || (role && words.get(start + 1).is_some_and(|w| w == "of"))
+            || (end - start == 1 && role)
+        {
+            return None;
+        }
+    }
+    (start < end).then_some((start, end))
+}
+
+/// Whether a word inside a mention begins a modifier after the mention's head: a comma, a
+/// bracket, a relative word, or a preposition that names do not contain ("Opera House in China",
+/// but "Bank of America", "Institute for Peace").
+fn ends_head(word: &str, pos: &str) -> bool {
+    matches!(word, "," | "(" | ";" | ":" | "who" | "which" | "where" | "that" | "whose")
+        || (pos == "IN" && !matches!(word, "of" | "for" | "de" | "du" | "von" | "van" | "al"))
+        || matches!(pos, "WDT" | "WP" | "WP$" | "WRB")
+}
+
+/// A token of GUM's XML with its escapes undone.
+fn unescape(word: &str) -> String {
+    if !word.contains('&') {
+        return word.to_string();
+    }
+    word.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// The brackets of a conll coreference column: (label, opens, closes) for each.
@@ -252,5 +332,54 @@ mod tests {
             brackets("(abstract-2(substance-3-Iodine)"),
             [("abstract-2", true, false), ("substance-3-Iodine", true, true)]
         );
+    }
+
+    #[test]
+    fn names_are_the_proper_head_of_a_mention() {
+        // "Texas student Ahmed Mohamed 's": the person is "Ahmed Mohamed", without the phrase
+        // before it and without its possessive; "the Opera House in China" stops before "in"
+        let rows = [
+            ("Texas", "NP", "(person-1(place-2)"),
+            ("student", "NN", "_"),
+            ("Ahmed", "NP", "_"),
+            ("Mohamed", "NP", "_"),
+            ("'s", "POS", "person-1)"),
+            ("visit", "NN", "_"),
+            ("to", "TO", "_"),
+            ("the", "DT", "(place-3"),
+            ("Opera", "NP", "_"),
+            ("House", "NP", "_"),
+            ("in", "IN", "_"),
+            ("China", "NP", "(place-4)place-3)"),
+            ("with", "IN", "_"),
+            ("President", "NP", "(person-5"),
+            ("Xi", "NP", "person-5)"),
+            ("and", "CC", "_"),
+            ("A&amp;M", "NP", "(organization-6)"),
+        ];
+        let mut xml = String::from("<s>\n");
+        let mut conll = String::new();
+        for (n, (w, p, c)) in rows.iter().enumerate() {
+            xml.push_str(&format!("{w}\t{p}\n"));
+            conll.push_str(&format!("{n}\t{w}\t{c}\n"));
+        }
+        xml.push_str("</s>\n");
+        let d = read("x", &xml, &conll).unwrap();
+        let s = &d.sentences[0];
+        let names: Vec<(String, NameKind)> = super::super::spans_of(s.labels.iter().copied())
+            .into_iter()
+            .map(|(r, k)| (s.words[r].join(" "), k))
+            .collect();
+        let expected = [
+            ("Texas", NameKind::Place),
+            ("Ahmed Mohamed", NameKind::Person),
+            ("Opera House", NameKind::Place),
+            ("China", NameKind::Place),
+            ("Xi", NameKind::Person),
+            ("A&M", NameKind::Organization),
+        ];
+        let expected: Vec<(String, NameKind)> =
+            expected.iter().map(|(w, k)| (w.to_string(), *k)).collect();
+        assert_eq!(names, expected);
     }
 }

@@ -8,6 +8,7 @@
 //! GUM's files (pure: their text in, sentences with gold labels out); `train.rs` is the training.
 
 pub mod features;
+pub mod gazetteers;
 pub mod gum;
 pub mod tokens;
 pub mod train;
@@ -77,6 +78,21 @@ impl Label {
             Label::Inside(k) => prev.kind() == Some(k),
             _ => true,
         }
+    }
+}
+
+/// Whether `label` may be given to `word` after `prev`: I-X only after B-X or I-X, and a
+/// punctuation mark is never a name's first word and inside one only when names hold it
+/// ("A&M", "Berez-Kroeker", "St. John's").
+pub fn may_label(label: Label, prev: Label, word: &Word<'_>) -> bool {
+    if !label.may_follow(prev) {
+        return false;
+    }
+    match label {
+        Label::Outside => true,
+        _ if word.shape != features::Shape::Punctuation => true,
+        Label::Begin(_) => false,
+        Label::Inside(_) => matches!(word.text, "&" | "-" | "'" | "’" | "/" | "."),
     }
 }
 
@@ -186,7 +202,7 @@ impl Model {
             self.add_scores(&feats, &mut scores);
             let best = (0..LABELS)
                 .map(Label::from_index)
-                .filter(|l| l.may_follow(prev))
+                .filter(|&l| may_label(l, prev, &words[i]))
                 .max_by_key(|l| (scores[l.index()], std::cmp::Reverse(l.index())))
                 .unwrap_or(Label::Outside);
             out.push((best, scores));
