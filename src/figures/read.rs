@@ -251,7 +251,7 @@ fn reading_where(
     possible: impl Fn(&[Token], usize) -> bool,
 ) -> Option<Reading> {
     let core_at_if_possible = |k: usize| if possible(t, k) { core_at(t, k) } else { None };
-    if let Some((q, n)) = qualifier_at(t, i, role) {
+    if let Some((q, n)) = qualifier_at(t, i, role).or_else(|| symbol_at(t, i)) {
         if let Some(mut r) = core_at_if_possible(i + n) {
             if matches!(r.qualifier, Qualifier::Exact) {
                 r.qualifier = q;
@@ -266,6 +266,20 @@ fn reading_where(
         }
     }
     core_at_if_possible(i)
+}
+
+/// A comparison sign before digits, as a qualifier: "> 25", ">25", ">= 30", "≥ 30", "< 70",
+/// "<= 70", "≤ 70" (qualifier, tokens used). Only before digits: "a < b" is no figure.
+fn symbol_at(t: &[Token], i: usize) -> Option<(Qualifier, usize)> {
+    let tok = t.get(i).filter(|x| x.kind == TokKind::Punct)?;
+    let equals = t.get(i + 1).is_some_and(|x| x.is_punct("=")) && touching(t, i, i + 1);
+    let (q, n) = match (tok.text, equals) {
+        (">", true) | ("≥", _) | ("⩾", _) => (Qualifier::AtLeast, 1 + usize::from(equals)),
+        (">", false) => (Qualifier::MoreThan, 1),
+        ("<", _) | ("≤", _) | ("⩽", _) => (Qualifier::LessThan, 1 + usize::from(equals)),
+        _ => return None,
+    };
+    t.get(i + n).is_some_and(|x| x.kind == TokKind::Num).then_some((q, n))
 }
 
 /// Whether [`core_at`] can find a figure at token `i`: false only where it certainly finds none.

@@ -163,3 +163,12 @@ fn people_displaced_from_a_named_place_are_counted_for_that_place() {
     assert_eq!(key(text, "8,700").as_deref(), Some("people:displaced:bustan al-basha"));
     assert_eq!(key("The war has displaced 2,000.", "2,000").as_deref(), Some("people:displaced"));
 }
+
+#[test]
+fn a_change_from_one_level_to_another_is_never_compared_but_a_range_is() {
+    assert_eq!(key("The toll rose from 30 to 40 people.", "from 30 to 40"), None);
+    assert_eq!(
+        key("From 30 to 40 people were killed.", "From 30 to 40").as_deref(),
+        Some("people:killed")
+    );
+}

@@ -81,6 +81,17 @@ const TABLE: &[(&str, &str, FigureKind, f64, f64)] = &[
     ("scores less than or equal to 70", "less than or equal to 70", Count, 0.0, 70.0),
     ("sales exceeding 5,000 units", "exceeding 5,000", Count, 5000.0, INF),
     ("crowds surpassing 2,000 people", "surpassing 2,000", Count, 2000.0, INF),
+    // comparison signs
+    ("a crowd of > 25 people", "> 25", Count, 25.0, INF),
+    ("a crowd of >25 people", ">25", Count, 25.0, INF),
+    ("a crowd of >= 30 people", ">= 30", Count, 30.0, INF),
+    ("a crowd of ≥ 40 people", "≥ 40", Count, 40.0, INF),
+    ("a crowd of < 60 people", "< 60", Count, 0.0, 60.0),
+    ("a crowd of <= 70 people", "<= 70", Count, 0.0, 70.0),
+    ("a crowd of ≤ 80 people", "≤ 80", Count, 0.0, 80.0),
+    ("40 or more people", "40 or more", Count, 40.0, INF),
+    ("the crowd, between 3,000 and 4,000 strong", "between 3,000 and 4,000", Count, 3000.0, 4000.0),
+    ("From 30 to 40 people were killed", "From 30 to 40", Count, 30.0, 40.0),
     // units and currencies glued to the number
     ("a phone with 40GB of storage", "40GB", Measure, 40.0, 40.0),
     ("a 3.2kWh battery", "3.2kWh", Measure, 3.2, 3.2),
