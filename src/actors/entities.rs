@@ -49,8 +49,9 @@ pub(super) fn person_words(words: &[&str]) -> Vec<String> {
 pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> ArticleActors {
     let n = cands.len();
     let mut g = Groups { parent: (0..n).collect(), reasons: Vec::new() };
-    let words: Vec<Vec<String>> =
+    let mut words: Vec<Vec<String>> =
         cands.iter().map(|c| person_words(&c.words(tokens).collect::<Vec<_>>())).collect();
+    drop_team_before_person(tokens, cands, &mut words);
     let name_text = |i: usize| -> &str {
         &text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end]
     };
@@ -343,6 +344,32 @@ pub(super) fn acronym_fits(letters: &str, words: &[&str], the_before: bool) -> b
         words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect();
     let with_the = |s: &str| the_before && letters.strip_prefix('t') == Some(s);
     letters == content || letters == all || with_the(&content) || with_the(&all)
+}
+
+/// "Chargers Jamal Williams", "Saints Pierre Thomas": a person's name run together with the team
+/// or organisation the article names elsewhere (the last word of "San Diego Chargers", or
+/// "Sixers" alone) is the person's name without it, so that it links to "Jamal Williams".
+fn drop_team_before_person(tokens: &[Token<'_>], cands: &[Candidate], words: &mut [Vec<String>]) {
+    let org_words: std::collections::HashSet<String> = cands
+        .iter()
+        .filter(|c| matches!(c.kind, Some(ActorKind::Organization | ActorKind::Group)))
+        .filter_map(|c| c.words(tokens).last().map(fold_name_word))
+        .map(|w| w.strip_suffix('s').map(str::to_string).unwrap_or(w))
+        .collect();
+    if org_words.is_empty() {
+        return;
+    }
+    for (c, w) in cands.iter().zip(words.iter_mut()) {
+        if c.kind != Some(ActorKind::Person) {
+            continue;
+        }
+        let team_words =
+            w.iter().take_while(|x| org_words.contains(x.strip_suffix('s').unwrap_or(x))).count();
+        // what is left must still be a full name: a given name and a surname
+        if team_words > 0 && w.len() - team_words >= 2 {
+            w.drain(..team_words);
+        }
+    }
 }
 
 /// A name in mixed case ending in an acronym ("Per THR", "Officials NYPD") is no person's name:
