@@ -475,9 +475,14 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             mentions += e.mentions.len();
             *names.entry(e.name.as_str()).or_default() +=
                 e.mentions.iter().filter(|&&m| a.mentions[m].full).count().max(1);
-            *kinds.entry(e.kind).or_default() += e.mentions.len();
-            person |= e.kind == ActorKind::Person
-                && e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("surname:"));
+            // an entity whose kind the rules read in its text outweighs three mentions whose
+            // kind is only the recogniser's vote or a default
+            let weight = if e.kind_evidence { 3 } else { 1 };
+            *kinds.entry(e.kind).or_default() += weight * e.mentions.len();
+            // a person's full name in one article makes the actor a person (a lone word the
+            // recogniser took for a person does not)
+            person |=
+                e.kind == ActorKind::Person && e.keys.iter().any(|k| k.starts_with("person:"));
             for reason in &e.reasons {
                 reasons.push(format!("{}: {reason}", l.label(g)));
             }

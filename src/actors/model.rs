@@ -58,6 +58,10 @@ pub struct Entity {
     /// The fullest form of the name in this article ("Sergei Lavrov").
     pub name: String,
     pub kind: ActorKind,
+    /// The kind rests on evidence the rules read in the text (a known name, a head word, a title,
+    /// a given name, prepositions of place), not only on the recogniser's vote or a default:
+    /// such entities weigh more when the articles' entities of one actor vote on its kind.
+    pub kind_evidence: bool,
     /// Indices into `ArticleActors::mentions`, in text order.
     pub mentions: Vec<usize>,
     pub roles: Vec<Role>,
@@ -153,6 +157,7 @@ impl ArticleActors {
             && self.entities.iter().zip(&other.entities).all(|(a, b)| {
                 a.name == b.name
                     && a.kind == b.kind
+                    && a.kind_evidence == b.kind_evidence
                     && a.mentions == b.mentions
                     && a.keys == b.keys
                     && a.reasons == b.reasons
