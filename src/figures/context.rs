@@ -159,15 +159,12 @@ pub fn context(
 
 /// "rose from 10 to 20", "fell from 5% to 3%": a change between two levels, never compared with a
 /// level ("From 10 to 20 people were hurt" is a range, and is).
-fn is_change(t: &[Token], r: &Reading) -> bool {
-    r.qualifier == super::Qualifier::Range
-        && t.get(r.start).is_some_and(|x| x.is_word("from"))
-        && r.start > 0
-        && change_verb(&t[r.start - 1].lower)
+fn is_change(_t: &[Token], r: &Reading) -> bool {
+    r.qualifier == super::Qualifier::Change
 }
 
 /// Verbs of a change between two levels: "rose", "fell", "cut"…
-fn change_verb(word: &str) -> bool {
+pub(super) fn change_verb(word: &str) -> bool {
     matches!(
         word,
         "rose"

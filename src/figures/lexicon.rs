@@ -223,6 +223,13 @@ pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["above"], Qualifier::MoreThan),
     (&["exceeding"], Qualifier::MoreThan),
     (&["surpassing"], Qualifier::MoreThan),
+    // verbs that put a total above a number: "the toll exceeded 300", "topped 1,000"
+    (&["exceeded"], Qualifier::MoreThan),
+    (&["exceeds"], Qualifier::MoreThan),
+    (&["exceed"], Qualifier::MoreThan),
+    (&["surpassed"], Qualifier::MoreThan),
+    (&["surpasses"], Qualifier::MoreThan),
+    (&["topped"], Qualifier::MoreThan),
     (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
     (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
     (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),

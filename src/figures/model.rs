@@ -91,6 +91,9 @@ pub enum Qualifier {
     Range,
     /// "hundreds of thousands", "scores of", "dozens"
     Vague,
+    /// A change between two levels: "rose from 30 to 40", "fell from 5% to 3%". The figure is
+    /// the new level (`value`, `low` and `high` are 40); a change is never compared with a level.
+    Change,
 }
 
 impl Qualifier {
@@ -105,6 +108,7 @@ impl Qualifier {
             Qualifier::AsManyAs => "as_many_as",
             Qualifier::Range => "range",
             Qualifier::Vague => "vague",
+            Qualifier::Change => "change",
         }
     }
 }

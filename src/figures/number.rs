@@ -2,7 +2,7 @@
 //! thousand", "half a million", "a dozen", "five and a half million") and mixtures ("1.5 million",
 //! "4 thousand 3 hundred and 21").
 
-use super::lexicon::{glued_scale, scale_word, small_number};
+use super::lexicon::{glued_scale, noun_class, scale_word, small_number};
 use super::tokens::{digits_value, TokKind, Token};
 
 /// A number read from tokens `start..end`.
@@ -91,6 +91,10 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
     let mut words_only = true;
     let mut digit_tokens = 0;
     let mut before_and: Option<(f64, f64, usize)> = None;
+    // The scale before that "and" ("two million and ..."): a number after it continues the first
+    // only with a smaller scale ("two million and five hundred thousand"); "20 million and 30
+    // million" are two numbers.
+    let mut scale_before_and: Option<f64> = None;
     while let Some(tok) = t.get(j) {
         match tok.kind {
             TokKind::Num => {
@@ -110,7 +114,9 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 if let Some(n) =
                     t.get(j).filter(|n| n.kind == TokKind::Word && n.span.start == tok.span.end)
                 {
-                    let m = glued_scale(n.text).or(if money && n.text == "m" {
+                    // "£4m", and "1.5m people" as British papers write millions of people
+                    let millions = money || counted_noun_at(t, j + 1);
+                    let m = glued_scale(n.text).or(if millions && n.text == "m" {
                         Some(1e6)
                     } else {
                         None
@@ -190,6 +196,12 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                         }
                         state = State::Hundred;
                     } else {
+                        if scale_before_and.is_some_and(|m0| m >= m0) {
+                            if let Some((tot, grp, e)) = before_and {
+                                (total, group, end) = (tot, grp, e);
+                            }
+                            break;
+                        }
                         match state {
                             State::Value { .. } | State::A | State::Hundred => {
                                 total += group * m;
@@ -222,6 +234,9 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                         next.is_some_and(|n| n.kind == TokKind::Num) || is_small_word(next);
                     if matches!(state, State::Hundred | State::Scale(_)) && next_is_number {
                         before_and = Some((total, group, end));
+                        if let State::Scale(m0) = state {
+                            scale_before_and = Some(m0);
+                        }
                         j += 1;
                         continue;
                     }
@@ -261,6 +276,11 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
     Some(Number { value: total + group, end, scale, words_only, bare_digits })
 }
 
+/// A counted noun at `k` ("people", "refugees"): what makes a glued "m" millions, not metres.
+fn counted_noun_at(t: &[Token], k: usize) -> bool {
+    t.get(k).is_some_and(|x| x.kind == TokKind::Word && noun_class(&x.lower).is_some())
+}
+
 /// "zero three" → 0.03, "seventy-one" → 0.71, "eleven" → 0.11 (after "point").
 fn spoken_decimals(t: &[Token], mut k: usize) -> Option<(f64, usize)> {
     let mut digits = String::new();
@@ -281,4 +301,37 @@ fn spoken_decimals(t: &[Token], mut k: usize) -> Option<(f64, usize)> {
         return None;
     }
     Some((format!("0.{digits}").parse().ok()?, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// The first number of `text`: (value, words used).
+    fn first(text: &str) -> (f64, Vec<String>) {
+        let lowered = text.to_ascii_lowercase();
+        let t = tokenize(text, &lowered, &[]);
+        let n = read(&t, 0, false).unwrap_or_else(|| panic!("no number in {text:?}"));
+        (n.value, t[..n.end].iter().map(|x| x.text.to_string()).collect())
+    }
+
+    #[test]
+    fn a_scale_after_and_continues_the_number_only_when_smaller() {
+        assert_eq!(first("two million and five hundred thousand").0, 2_500_000.0);
+        assert_eq!(first("two thousand and two hundred").0, 2200.0);
+        assert_eq!(first("two hundred and two thousand").0, 202_000.0);
+        // two numbers, the first ends before "and"
+        assert_eq!(first("20 million and 30 million"), (2e7, vec!["20".into(), "million".into()]));
+        assert_eq!(first("twenty million and thirty million").0, 2e7);
+        assert_eq!(first("3 thousand and 4 thousand").0, 3000.0);
+    }
+
+    #[test]
+    fn a_glued_m_is_millions_before_people_and_metres_otherwise() {
+        assert_eq!(first("1.5m people").0, 1.5e6);
+        assert_eq!(first("3m refugees").0, 3e6);
+        // the "m" of "100m sprint" is left to the unit reading
+        assert_eq!(first("100m sprint"), (100.0, vec!["100".into()]));
+    }
 }

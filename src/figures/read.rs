@@ -50,7 +50,7 @@ pub fn interval(q: Qualifier, v: f64) -> (f64, f64) {
         Qualifier::Nearly => (v * NEARLY_FLOOR, v),
         Qualifier::LessThan => (0.0, v),
         Qualifier::AsManyAs => (v * AS_MANY_AS_FLOOR, v),
-        Qualifier::Exact | Qualifier::Range | Qualifier::Vague => (v, v),
+        Qualifier::Exact | Qualifier::Range | Qualifier::Vague | Qualifier::Change => (v, v),
     };
     (a.min(b), a.max(b))
 }
@@ -253,6 +253,7 @@ fn reading_where(
     let core_at_if_possible = |k: usize| if possible(t, k) { core_at(t, k) } else { None };
     if let Some((q, n)) = qualifier_at(t, i, role).or_else(|| symbol_at(t, i)) {
         if let Some(mut r) = core_at_if_possible(i + n) {
+            let q = negated(t, i, q);
             if matches!(r.qualifier, Qualifier::Exact) {
                 r.qualifier = q;
                 (r.low, r.high) = interval(q, r.value);
@@ -280,6 +281,17 @@ fn symbol_at(t: &[Token], i: usize) -> Option<(Qualifier, usize)> {
         _ => return None,
     };
     t.get(i + n).is_some_and(|x| x.kind == TokKind::Num).then_some((q, n))
+}
+
+/// A lower bound denied is an upper one and the other way round: "not more than 300", "did not
+/// exceed $500", "not fewer than 20" (the qualifier phrase starts at `i`).
+fn negated(t: &[Token], i: usize, q: Qualifier) -> Qualifier {
+    let denied = i > 0 && matches!(word_at(t, i - 1), Some("not" | "never" | "n't"));
+    match q {
+        Qualifier::MoreThan | Qualifier::AtLeast if denied => Qualifier::LessThan,
+        Qualifier::LessThan if denied => Qualifier::AtLeast,
+        _ => q,
+    }
 }
 
 /// Whether [`core_at`] can find a figure at token `i`: false only where it certainly finds none.
@@ -310,15 +322,22 @@ fn may_start_with(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
 /// A figure without a leading qualifier.
 fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     let tok = t.get(i)?;
-    // "between 10 and 20", "from 10 to 20"
+    // "between 10 and 20", "from 10 to 20", "between 20% and 30%"; "rose from 10 to 20" is a change
     if tok.is_word("between") || tok.is_word("from") {
         let joiner = if tok.is_word("between") { "and" } else { "to" };
         let money = currency_at(t, i + 1);
         let a = number::read(t, i + 1 + money, money > 0)?;
-        if word_at(t, a.end) == Some(joiner) {
-            let money_b = currency_at(t, a.end + 1);
-            let b = number::read(t, a.end + 1 + money_b, money > 0 || money_b > 0)?;
-            return Some(range(t, i, a, b, money > 0 || money_b > 0));
+        let a_end = unit_end(t, i + 1 + money, a.end, money > 0);
+        if word_at(t, a_end) == Some(joiner) {
+            let money_b = currency_at(t, a_end + 1);
+            let b = number::read(t, a_end + 1 + money_b, money > 0 || money_b > 0)?;
+            let money = money > 0 || money_b > 0;
+            if tok.is_word("from") && change_before(t, i) {
+                return Some(change(t, i, a_end + 1 + money_b, b, money));
+            }
+            let r = range(t, i, a, b, money);
+            // "from 5 to 3 people" is no range (and no change either, without a verb of one)
+            return (r.low <= r.high).then_some(r);
         }
         return None;
     }
@@ -516,6 +535,43 @@ fn range(t: &[Token], start: usize, a: Number, b: Number, money: bool) -> Readin
     }
 }
 
+/// The end of a unit written after the first number of a pair as well as after the second
+/// ("between 20% and 30%", "from 5 km to 8 km", "from $5m to $8m"): past it when there is one.
+fn unit_end(t: &[Token], start: usize, num_end: usize, money: bool) -> usize {
+    match classify(t, start, num_end, num_end, money) {
+        (
+            FigureKind::Percent | FigureKind::Money | FigureKind::Measure | FigureKind::Duration,
+            end,
+            ..,
+        ) => end,
+        _ => num_end,
+    }
+}
+
+/// Whether the "from" at `i` opens a change between two levels: a verb or noun of change just
+/// before it ("rose from", "has risen sharply from", "an increase from", "up from"), up to
+/// three words back, within the clause.
+fn change_before(t: &[Token], i: usize) -> bool {
+    // a few words back: "rose sharply from", "was raised last week from"
+    (i.saturating_sub(3)..i).rev().map_while(|k| word_at(t, k)).any(super::context::change_verb)
+}
+
+/// A change "from a to b" whose second number `b` starts at token `b_start`: the new level.
+fn change(t: &[Token], start: usize, b_start: usize, b: Number, money: bool) -> Reading {
+    let (kind, end, noun_from, unit) = classify(t, b_start, b.end, b.end, money);
+    Reading {
+        start,
+        end,
+        noun_from,
+        kind,
+        low: b.value,
+        high: b.value,
+        value: b.value,
+        qualifier: Qualifier::Change,
+        unit,
+    }
+}
+
 fn looks_like_year(v: f64) -> bool {
     (1800.0..=2100.0).contains(&v) && v.fract() == 0.0
 }
@@ -571,6 +627,10 @@ fn classify(
     let next = t.get(k);
     let glued = !hyphen && touching(t, num_end - 1, num_end);
     if let Some(n) = next {
+        // "a 10,000-strong crowd": the size of a group, a count
+        if hyphen && n.is_word("strong") {
+            return (FigureKind::Count, k + 1, k + 1, None);
+        }
         if n.kind == TokKind::Punct && n.text == "%" && !hyphen {
             return (FigureKind::Percent, k + 1, k + 1, None);
         }
@@ -774,12 +834,36 @@ fn glued_run_end(t: &[Token], i: usize) -> usize {
     k
 }
 
-/// "or more", "or so", "300-plus", "300-odd" after an exact figure.
+/// "or more", "or so", "300-plus", "300-odd", "300+" after an exact figure; "300 people or more"
+/// qualifies the figure without making the noun part of it.
 fn post_qualifier(t: &[Token], r: &mut Reading) {
     if r.qualifier != Qualifier::Exact || !r.kind.is_comparable() {
         return;
     }
     let k = r.noun_from;
+    // "300+", but not "1+1"
+    if t.get(k).is_some_and(|p| p.is_punct("+"))
+        && touching(t, k - 1, k)
+        && !(t.get(k + 1).is_some_and(|n| n.kind == TokKind::Num) && touching(t, k, k + 1))
+    {
+        r.qualifier = Qualifier::AtLeast;
+        (r.low, r.high) = interval(Qualifier::AtLeast, r.value);
+        r.end = k + 1;
+        r.noun_from = k + 1;
+        return;
+    }
+    let noun = plural_noun(t, k) || word_at(t, k).and_then(lexicon::noun_class).is_some();
+    if noun && word_at(t, k + 1) == Some("or") {
+        if let Some(q) = match word_at(t, k + 2) {
+            Some("more" | "above" | "greater") => Some(Qualifier::AtLeast),
+            Some("less" | "fewer" | "below") => Some(Qualifier::LessThan),
+            _ => None,
+        } {
+            r.qualifier = q;
+            (r.low, r.high) = interval(q, r.value);
+            return;
+        }
+    }
     let q = match (word_at(t, k), word_at(t, k + 1)) {
         (Some("or"), Some("more" | "above" | "greater")) => Some((Qualifier::AtLeast, 2)),
         (Some("or"), Some("less" | "fewer" | "below")) => Some((Qualifier::LessThan, 2)),

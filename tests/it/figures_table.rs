@@ -1,7 +1,7 @@
 //! A table of number expressions with the figure each should give: spelled out, hyphenated,
 //! qualified, vague, and things that are not quantities at all.
 
-use crosswire::figures::{extract, FigureKind, FigureKind::*};
+use crosswire::figures::{extract, FigureKind, FigureKind::*, Qualifier};
 
 const INF: f64 = f64::INFINITY;
 
@@ -104,6 +104,41 @@ const TABLE: &[(&str, &str, FigureKind, f64, f64)] = &[
     ("two or three people", "two or three", Count, 2.0, 3.0),
     ("5 to 10 million people", "5 to 10 million", Count, 5e6, 1e7),
     ("from 200 to 300 people", "from 200 to 300", Count, 200.0, 300.0),
+    // reading what news writes (issue 15): glued units and currencies, bounds, ranges, changes
+    ("a $1.5bn deal", "$1.5bn", Money, 1.5e9, 1.5e9),
+    ("a €20m grant", "€20m", Money, 2e7, 2e7),
+    ("a 5km walk", "5km", Measure, 5.0, 5.0),
+    ("a 100m sprint", "100m", Measure, 100.0, 100.0),
+    ("a 10,000-strong crowd", "10,000-strong", Count, 10_000.0, 10_000.0),
+    ("about 1.5m people fled", "about 1.5m", Count, 1_395_000.0, 1_605_000.0),
+    ("3m children need aid", "3m", Count, 3e6, 3e6),
+    ("300 people or more", "300", Count, 300.0, INF),
+    ("50 seats or fewer", "50", Count, 0.0, 50.0),
+    ("300+ people came", "300+", Count, 300.0, INF),
+    ("the toll exceeded 300", "exceeded 300", Count, 300.0, INF),
+    ("the death toll topped 1,000", "topped 1,000", Count, 1000.0, INF),
+    ("casualties surpassed 2,000", "surpassed 2,000", Count, 2000.0, INF),
+    ("a fine not exceeding $500", "exceeding $500", Money, 0.0, 500.0),
+    ("not more than 300 people", "more than 300", Count, 0.0, 300.0),
+    ("not fewer than 20 people", "fewer than 20", Count, 20.0, INF),
+    ("between 20 and 30 people were killed", "between 20 and 30", Count, 20.0, 30.0),
+    (
+        "between 20 million and 30 million people",
+        "between 20 million and 30 million",
+        Count,
+        2e7,
+        3e7,
+    ),
+    ("between 20% and 30% of voters", "between 20% and 30%", Percent, 20.0, 30.0),
+    ("between £4m and £5m", "between £4m and £5m", Money, 4e6, 5e6),
+    ("from 5 km to 8 km away", "from 5 km to 8 km", Measure, 5.0, 8.0),
+    ("10 to 15 people were hurt", "10 to 15", Count, 10.0, 15.0),
+    ("from 200 to 300 protesters", "from 200 to 300", Count, 200.0, 300.0),
+    ("the toll rose from 30 to 40", "from 30 to 40", Count, 40.0, 40.0),
+    ("spending increased from $1,000 to $1,500", "from $1,000 to $1,500", Money, 1500.0, 1500.0),
+    ("the number fell from 5 to 3", "from 5 to 3", Count, 3.0, 3.0),
+    ("turnout fell from 60% to 55%", "from 60% to 55%", Percent, 55.0, 55.0),
+    ("prices have risen sharply from $5 to $8", "from $5 to $8", Money, 8.0, 8.0),
     // vague
     ("hundreds of thousands of people", "hundreds of thousands", Count, 200_000.0, 999_999.0),
     ("tens of thousands of people", "tens of thousands", Count, 20_000.0, 99_999.0),
@@ -220,6 +255,38 @@ fn table_of_number_expressions() {
         TABLE.len(),
         failures.join("\n")
     );
+}
+
+/// A change between two levels is read as the new level, marked as a change, and never given a
+/// quantity key; the same words without a verb of change are a range, and are compared.
+#[test]
+fn a_change_is_the_new_level_and_never_compared() {
+    let changes: &[(&str, &str)] = &[
+        ("The death toll rose from 30 to 40 people.", "from 30 to 40"),
+        ("The number of people killed has risen sharply from 30 to 40.", "from 30 to 40"),
+        ("Police said the toll was raised from 30 to 40 dead.", "from 30 to 40"),
+        ("The toll fell from 40 to 30 people killed.", "from 40 to 30"),
+    ];
+    for &(input, text) in changes {
+        let figures = extract(input, &[]);
+        let f = figures
+            .iter()
+            .find(|f| f.text == text)
+            .unwrap_or_else(|| panic!("{input:?}: no {text:?} in {figures:?}"));
+        assert_eq!(f.qualifier, Qualifier::Change, "{input:?}");
+        assert_eq!(f.value, f.low, "{input:?}: the value is the new level");
+        assert!(f.key.is_none(), "{input:?}: a change got the key {:?}", f.key);
+    }
+    let ranges = ["From 30 to 40 people were killed.", "Police said 30 to 40 people were killed."];
+    for input in ranges {
+        let figures = extract(input, &[]);
+        let f = figures.iter().find(|f| f.qualifier == Qualifier::Range).unwrap();
+        assert_eq!((f.low, f.high), (30.0, 40.0), "{input:?}");
+        assert!(f.key.is_some(), "{input:?}: a range of people killed is compared");
+    }
+    // "from 5 to 3 people" without a verb of change is neither a range nor a change
+    let figures = extract("Buses carried from 5 to 3 people each.", &[]);
+    assert!(figures.iter().all(|f| f.low <= f.high), "{figures:?}");
 }
 
 #[test]

@@ -56,55 +56,78 @@ fn skip_reason(input: &str, results: &[Value]) -> Option<&'static str> {
     None
 }
 
+/// Whether crosswire reads the case's expected values: the values of the figures it reads as
+/// numbers (not ordinals, dates, times, identifiers, nor measures: the NumberModel leaves
+/// numbers with a unit to another of Recognizers-Text's models), in any order.
+fn reads_right(input: &str, results: &[Value]) -> Result<(), String> {
+    let mut want: Vec<f64> = results
+        .iter()
+        .map(|r| r["Resolution"]["value"].as_str().unwrap().parse().unwrap())
+        .collect();
+    let mut got: Vec<f64> = extract(input, &[])
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f.kind,
+                FigureKind::Ordinal
+                    | FigureKind::Date
+                    | FigureKind::Time
+                    | FigureKind::Identifier
+                    | FigureKind::Measure
+            )
+        })
+        // the recogniser reads "5 twenty-fifths" etc. as one value; a fraction we read stands alone
+        .map(|f| f.value)
+        .collect();
+    want.sort_by(f64::total_cmp);
+    got.sort_by(f64::total_cmp);
+    let same = want.len() == got.len()
+        && want.iter().zip(&got).all(|(a, b)| (a - b).abs() <= 1e-9 * a.abs().max(1.0));
+    if same {
+        Ok(())
+    } else {
+        Err(format!("{input:?}: want {want:?}, got {got:?}"))
+    }
+}
+
+/// The share of the cases that matter for news that crosswire reads right, and for the record
+/// how it does on the cases skipped (printed with `--nocapture`: the figure to report).
 #[test]
 fn number_model_pass_rate() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/numbers/NumberModel.json");
     let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let (mut run, mut passed) = (0, 0);
-    let mut skipped: std::collections::BTreeMap<&str, usize> = Default::default();
+    // reason → (cases read right anyway, cases)
+    let mut skipped: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     let mut failures = Vec::new();
     for case in &cases {
         let input = case["Input"].as_str().unwrap();
         let results = case["Results"].as_array().unwrap();
+        let right = reads_right(input, results);
         if let Some(reason) = skip_reason(input, results) {
-            *skipped.entry(reason).or_default() += 1;
+            let entry = skipped.entry(reason).or_default();
+            entry.0 += usize::from(right.is_ok());
+            entry.1 += 1;
             continue;
         }
         run += 1;
-        let mut want: Vec<f64> = results
-            .iter()
-            .map(|r| r["Resolution"]["value"].as_str().unwrap().parse().unwrap())
-            .collect();
-        let mut got: Vec<f64> = extract(input, &[])
-            .iter()
-            .filter(|f| {
-                !matches!(
-                    f.kind,
-                    FigureKind::Ordinal
-                        | FigureKind::Date
-                        | FigureKind::Time
-                        | FigureKind::Identifier
-                )
-            })
-            // the recogniser reads "5 twenty-fifths" etc. as one value; a fraction we read stands alone
-            .map(|f| f.value)
-            .collect();
-        want.sort_by(f64::total_cmp);
-        got.sort_by(f64::total_cmp);
-        let same = want.len() == got.len()
-            && want.iter().zip(&got).all(|(a, b)| (a - b).abs() <= 1e-9 * a.abs().max(1.0));
-        if same {
-            passed += 1;
-        } else {
-            failures.push(format!("{input:?}: want {want:?}, got {got:?}"));
+        match right {
+            Ok(()) => passed += 1,
+            Err(failure) => failures.push(failure),
         }
     }
     let rate = passed as f64 / run as f64;
+    let all_right = passed + skipped.values().map(|s| s.0).sum::<usize>();
     println!(
-        "NumberModel: {passed}/{run} run cases pass ({:.1}%); skipped {:?}",
+        "NumberModel: {passed}/{run} cases that matter for news read right ({:.1}%); \
+         all {} cases: {all_right} ({:.1}%)",
         rate * 100.0,
-        skipped
+        cases.len(),
+        all_right as f64 * 100.0 / cases.len() as f64
     );
+    for (reason, (right, n)) in &skipped {
+        println!("  skipped, {reason}: {right}/{n} read right anyway");
+    }
     for f in &failures {
         println!("  fail {f}");
     }
