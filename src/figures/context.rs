@@ -150,6 +150,13 @@ pub fn context(
         FigureKind::Measure if r.unit.as_deref().and_then(lexicon::length_unit).is_some() => {
             distance_frame(t, r, &sent, lead)
         }
+        FigureKind::Measure
+            if r.unit
+                .as_deref()
+                .is_some_and(|u| matches!(u.trim_start_matches('-'), "caliber" | "calibre")) =>
+        {
+            calibre_frame(t, r, &sent, lead)
+        }
         FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some(Frame {
             measured: Measured::Measure,
             counted: Some("earthquake".into()),
@@ -592,8 +599,23 @@ fn distance_frame(
 ) -> Option<Frame> {
     let unit = lexicon::length_unit(r.unit.as_deref()?)?;
     let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
-    // skip a conversion in brackets: "1,150 kilometers (700 miles) southeast of Tehran"
+    // A conversion in brackets ("1,150 kilometers (700 miles) southeast of Tehran", "falling
+    // about 60 metres (200 feet)") is of what the figure before it is of, in its own unit: its
+    // subject and verb are found from that figure's number.
+    let converted_from =
+        r.start.checked_sub(1).filter(|&open| open > sent.start && t[open].is_punct("(")).and_then(
+            |open| {
+                (open.saturating_sub(4).max(sent.start)..open)
+                    .rev()
+                    .find(|&j| t[j].kind == TokKind::Num)
+            },
+        );
+    let anchor = converted_from.unwrap_or(r.start);
     let mut k = r.end;
+    if converted_from.is_some() && t.get(k).is_some_and(|x| x.is_punct(")")) {
+        k += 1;
+    }
+    // skip a conversion in brackets: "1,150 kilometers (700 miles) southeast of Tehran"
     if t.get(k).is_some_and(|x| x.is_punct("(")) {
         k = (k..sent.end.min(k + 8)).find(|&j| t[j].is_punct(")")).map_or(k, |j| j + 1);
     }
@@ -607,14 +629,15 @@ fn distance_frame(
             word(j).filter(|x| x.is_capitalised())
         })
         .and_then(|place| {
-            let what = subject_before(t, r.start, sent)?;
+            let what =
+                subject_before(t, anchor, sent, lead).or_else(|| opening_apposition(t, sent))?;
             Some(format!("distance of {what} from {}", fold_name(&place.lower)))
         });
     let fell = || {
-        let verb = (r.start.saturating_sub(3)..r.start)
+        let verb = (anchor.saturating_sub(3)..anchor)
             .rev()
             .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(&x.lower)))?;
-        Some(format!("fall of {}", subject_before(t, verb, sent)?))
+        Some(format!("fall of {}", subject_before(t, verb, sent, lead)?))
     };
     let event = from_place.or_else(fell)?;
     Some(Frame {
@@ -716,7 +739,14 @@ fn stem(word: &str) -> String {
 /// building, about 15 miles", "a motorist 50 miles", "Rait fell": a name (folded) or a noun
 /// (singular), past a comma and the words "located", "lies", "is" and the like. `None` for a
 /// pronoun or anything else.
-fn subject_before(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
+/// Past a relative clause ("The island, which has 200,000 residents, is 940 miles south"): its
+/// antecedent. "The island" is the island the lead names.
+fn subject_before(
+    t: &[Token],
+    at: usize,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<String> {
     let mut k = at;
     for _ in 0..5 {
         if k <= sent.start {
@@ -724,6 +754,17 @@ fn subject_before(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Opti
         }
         k -= 1;
         let x = &t[k];
+        if x.is_punct(",") {
+            // ", which … ,": on to the word before the relative clause
+            let relative =
+                (sent.start + 1..k).rev().take_while(|&j| !t[j].is_punct(",")).find(|&j| {
+                    matches!(t[j].lower.as_ref(), "which" | "who") && t[j - 1].is_punct(",")
+                });
+            if let Some(j) = relative {
+                k = j - 1;
+            }
+            continue;
+        }
         if x.is_punct(",")
             || x.kind == TokKind::Word
                 && matches!(
@@ -756,9 +797,72 @@ fn subject_before(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Opti
         {
             return None;
         }
+        if let Some(class) = place_class(w) {
+            if k > sent.start && t[k - 1].is_word("the") {
+                if let Some(name) = lead.places.get(class) {
+                    return Some(name.clone());
+                }
+            }
+        }
         return Some(if x.is_capitalised() { fold_name(w) } else { lexicon::singular(w) });
     }
     None
+}
+
+/// The name a sentence opens with when an apposition follows it: "Qeshm, a 1,500-square-km
+/// island off the coast and 1,500 kilometers south of Tehran, has…": what the apposition's
+/// figures are of.
+fn opening_apposition(t: &[Token], sent: &std::ops::Range<usize>) -> Option<String> {
+    let name = t.get(sent.start).filter(|x| {
+        x.is_capitalised()
+            && !lexicon::noun_stop(&x.lower)
+            && !matches!(x.lower.as_ref(), "the" | "a" | "an" | "it" | "this" | "that" | "its")
+    })?;
+    let comma = t.get(sent.start + 1).is_some_and(|x| x.is_punct(","));
+    let apposition = t.get(sent.start + 2).is_some_and(|x| {
+        matches!(x.lower.as_ref(), "a" | "an" | "the" | "located" | "situated" | "which")
+    });
+    (comma && apposition && sent.start + 2 < sent.end).then(|| fold_name(&name.lower))
+}
+
+/// A calibre's frame: the calibre of which weapon (".38-caliber revolver", ".357 caliber
+/// Rohm's Industry revolver"), handguns under one name. Police accounts of one weapon that
+/// give two calibres disagree.
+fn calibre_frame(
+    t: &[Token],
+    r: &Reading,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
+    let mut k = r.noun_from;
+    // past a maker's name: "Rohm's Industry"
+    let mut skipped = 0;
+    while k < sent.end && skipped < 5 {
+        let x = &t[k];
+        if x.is_capitalised() || x.kind == TokKind::Punct && !x.is_punct(",") || x.is_word("s") {
+            k += 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    let weapon = t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word)?;
+    let weapon = match weapon.lower.as_ref() {
+        "revolver" | "pistol" | "handgun" | "gun" | "semi-automatic" => "handgun".to_string(),
+        "rifle" | "shotgun" | "weapon" | "bullet" | "round" | "ammunition" => {
+            lexicon::singular(&weapon.lower)
+        }
+        _ => return None,
+    };
+    Some(Frame {
+        measured: Measured::Measure,
+        counted: Some("caliber".into()),
+        group: None,
+        event: Some(weapon),
+        place: None,
+        when: era(t, sent, r.start, lead),
+        scope: Scope::Whole,
+    })
 }
 
 /// A frame for things counted with a noun of no known class: the noun and the clause's verb.
@@ -784,7 +888,14 @@ fn thing_frame(
     } else {
         modifier_verb.or_else(|| clause_verb(t, r.start, after_noun, sent))?
     };
-    let counted = if lexicon::ammunition(&noun) { "shot".to_string() } else { noun };
+    let counted = if lexicon::ammunition(&noun) {
+        "shot".to_string()
+    } else if matches!(noun.as_str(), "ship" | "vessel") {
+        // "a dozen ships", "14 foreign vessels"
+        "ship".to_string()
+    } else {
+        noun
+    };
     Some(Frame {
         measured: Measured::Things,
         counted: Some(counted),
@@ -1036,8 +1147,9 @@ fn unreported(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> bool {
 #[derive(Debug, Default)]
 pub struct Lead {
     names: std::collections::HashSet<String>,
-    /// The place the lead names with each class noun ("Qeshm island", "the city of Bam"):
-    /// what "the island" or "the city" later in the article refers to.
+    /// The place the article first names with each class noun ("Qeshm island", "the city of
+    /// Bam"), in its lead or later: what "the island" or "the city" refers to. An article about
+    /// one island calls it "the island" once it has named it, and often before.
     places: std::collections::HashMap<&'static str, String>,
 }
 
@@ -1052,18 +1164,17 @@ impl Lead {
             .filter(|x| x.is_capitalised())
             .map(|x| fold_name(&x.lower))
             .collect();
-        let lead = &t[..lead_end.min(t.len())];
         let mut places = std::collections::HashMap::new();
-        for (k, x) in lead.iter().enumerate() {
+        for (k, x) in t.iter().enumerate() {
             let Some(class) = place_class(&x.lower) else { continue };
-            // "Qeshm island", "Qeshm Island"; "the city of Bam"
-            let before = k.checked_sub(1).map(|j| &lead[j]).filter(|n| {
+            // "Qeshm island", "Qeshm Island"; "the city of Bam", "the Gulf island of Qeshm"
+            let before = k.checked_sub(1).map(|j| &t[j]).filter(|n| {
                 n.is_capitalised() && !matches!(n.lower.as_ref(), "the" | "a" | "an" | "this")
             });
-            let after = lead
+            let after = t
                 .get(k + 2)
-                .filter(|n| lead.get(k + 1).is_some_and(|o| o.is_word("of")) && n.is_capitalised());
-            if let Some(name) = before.or(after) {
+                .filter(|n| t.get(k + 1).is_some_and(|o| o.is_word("of")) && n.is_capitalised());
+            if let Some(name) = after.or(before) {
                 places.entry(class).or_insert_with(|| fold_name(&name.lower));
             }
         }

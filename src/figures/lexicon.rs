@@ -658,6 +658,8 @@ pub fn thing_verb_class(word: &str) -> Option<&'static str> {
         // "355 damaged shops", "565 shops suffering serious damage"
         "damaged" | "damage" | "damaging" => "damaged",
         "built" | "constructed" => "built",
+        // what captors keep: "holding a dozen ships", "still hold 14 vessels"
+        "hold" | "holds" | "holding" | "held" => "held",
         _ => return None,
     })
 }

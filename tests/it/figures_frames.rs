@@ -302,3 +302,37 @@ fn changes_reported_differently_are_information_and_counts_a_warning() {
         Severity::Warning
     );
 }
+
+#[test]
+fn a_calibre_is_of_the_weapon_it_names() {
+    let text = "He pointed a .38-caliber revolver at them.";
+    assert_eq!(key(text, ".38-caliber").as_deref(), Some("caliber:handgun"));
+    let text = "He had a .357 caliber Smith Industries pistol.";
+    assert_eq!(key(text, ".357 caliber").as_deref(), Some("caliber:handgun"));
+}
+
+#[test]
+fn ships_and_vessels_held_are_one_count() {
+    let text = "Pirates are holding about a dozen ships off the coast.";
+    assert_eq!(key(text, "about a dozen").as_deref(), Some("ship:held"));
+    let text = "They still hold at least 14 foreign vessels to ransom.";
+    assert_eq!(key(text, "at least 14").as_deref(), Some("ship:held"));
+}
+
+#[test]
+fn a_distance_is_of_the_antecedent_and_its_conversion_too() {
+    let lead = "A quake shook Qeshm Island on Sunday.\n\n";
+    let text =
+        format!("{lead}Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, is flat.");
+    assert_eq!(key(&text, "1,150 kilometers").as_deref(), Some("km:distance of qeshm from tehran"));
+    assert_eq!(key(&text, "700 miles").as_deref(), Some("mile:distance of qeshm from tehran"));
+    let text = format!("{lead}The island, which has 5 ports, is about 940 miles south of Tehran.");
+    assert_eq!(
+        key(&text, "about 940 miles").as_deref(),
+        Some("mile:distance of qeshm from tehran")
+    );
+    let text = format!(
+        "{lead}Qeshm, an island off the coast and 1,500 kilometers south of Tehran, is flat."
+    );
+    assert_eq!(key(&text, "1,500 kilometers").as_deref(), Some("km:distance of qeshm from tehran"));
+}
