@@ -81,6 +81,14 @@ pub fn context(
     if matches!(predicate, Some("living" | "holding-out")) {
         out.place = place(t, r.start, &sent);
     }
+    let population = (r.kind == FigureKind::Count)
+        .then(|| population_place(t, r, noun.as_deref(), &sent, lead))
+        .flatten();
+    if let Some(place) = &population {
+        out.predicate = Some("living".into());
+        out.place = Some(place.clone());
+        out.counts = Some("people".into());
+    }
     if !r.kind.is_compared() || is_change(t, r) {
         return out;
     }
@@ -95,6 +103,18 @@ pub fn context(
         // Only nouns of a known class are keyed: "three jurors", "two helicopters" stay apart.
         // "a few", "several" are never totals; "two women and one man died" is part of one.
         // A count of people is a whole number: ".45" is a calibre, "around 2" of "2, 000ft" a typo.
+        FigureKind::Count if population.is_some() && r.value.fract() == 0.0 => {
+            count_frame(t, &out, true, &sent, r.start, false, lead)
+        }
+        // Occurrences counted ("at least four aftershocks") are things, whatever their class.
+        FigureKind::Count
+            if noun.as_deref().is_some_and(lexicon::occurrence)
+                && r.value.fract() == 0.0
+                && !small_vague(r)
+                && !coordinated(t, r.start) =>
+        {
+            thing_frame(t, r, noun.clone(), after_noun, &sent, lead)
+        }
         FigureKind::Count
             if (noun_class.is_some() || noun.is_none() && beside)
                 && r.value.fract() == 0.0
@@ -102,6 +122,14 @@ pub fn context(
                 && !coordinated(t, r.start) =>
         {
             count_frame(t, &out, noun.is_some(), &sent, r.start, is_part(t, r), lead)
+        }
+        FigureKind::Count
+            if noun.as_deref().is_none_or(|n| n == "time")
+                && t.get(r.noun_from).is_some_and(|x| x.lower == "times")
+                && r.value.fract() == 0.0
+                && !small_vague(r) =>
+        {
+            times_frame(t, r, &sent, lead)
         }
         // Things counted with a noun of no known class ("seven rifles were seized", "setting
         // fire to three banks"): the noun and the verb of the clause make the quantity.
@@ -121,6 +149,13 @@ pub fn context(
         }
         FigureKind::Measure if r.unit.as_deref().and_then(lexicon::length_unit).is_some() => {
             distance_frame(t, r, &sent, lead)
+        }
+        FigureKind::Measure
+            if r.unit
+                .as_deref()
+                .is_some_and(|u| matches!(u.trim_start_matches('-'), "caliber" | "calibre")) =>
+        {
+            calibre_frame(t, r, &sent, lead)
         }
         FigureKind::Measure if r.unit.as_deref() == Some("magnitude") => Some(Frame {
             measured: Measured::Measure,
@@ -276,16 +311,32 @@ fn clause_verb(
     };
     let mut k = after_noun;
     let mut steps = 0;
+    // Tokens of later list items passed over: "six rifles, 12 magazines and about 300 rounds
+    // were found": the verb after the list is every item's.
+    let mut listed = 0;
     while k < sent.end && steps < PREDICATE_WINDOW {
         let x = &t[k];
-        if x.kind == TokKind::Punct && !x.is_dash() || clause_break(&x.lower) {
+        // a dash with spaces around it opens another clause ("fired 11 shots — the autopsy
+        // showed"); one touching its words joins them ("AK-47")
+        let spaced_dash = x.is_dash() && k > 0 && t[k - 1].span.end != x.span.start;
+        if x.kind == TokKind::Punct && !x.is_dash() || spaced_dash || clause_break(&x.lower) {
+            if listed < LIST_TOKENS && list_joint(t, k, sent) {
+                listed += steps + 1;
+                steps = 0;
+                k += 1;
+                continue;
+            }
             break;
         }
         if let Some(v) = verb(x) {
             return Some(v);
         }
+        // the number and qualifier of a list item are not words between noun and verb
+        let item_start = x.kind == TokKind::Num
+            || lexicon::small_number(&x.lower).is_some()
+            || lexicon::QUALIFIERS.iter().any(|(words, _)| words.contains(&x.lower.as_ref()));
         k += 1;
-        steps += 1;
+        steps += usize::from(!item_start);
     }
     let mut k = start;
     let mut steps = 0;
@@ -364,11 +415,12 @@ fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
 }
 
 /// Whether the figure counts a part of a larger count, or an addition to one: "two of the three
-/// victims", "a further three", "another 20,000", "all three of the people".
+/// victims", "a further three", "another 20,000", "all three of the people", "two other people".
 fn is_part(t: &[Token], r: &Reading) -> bool {
     let before = |n: usize| r.start.checked_sub(n).and_then(|k| t.get(k)).map(|x| x.lower.as_ref());
     let after = t.get(r.end).map(|x| x.lower.as_ref());
     matches!(before(1), Some("another" | "further" | "additional" | "all" | "other"))
+        || after == Some("other")
         || matches!((before(2), before(1)), (Some("of"), Some("the" | "these" | "those")))
         || after == Some("of")
             && t.get(r.end + 1).is_some_and(|x| {
@@ -402,9 +454,23 @@ fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
     })
 }
 
+/// Whether a count of things is a part of a larger count: as [`is_part`], except that "the
+/// seven" of "three of the seven bullets" is the whole the part is taken from. "Three other
+/// rifles" (besides the AK-47s) stays a part: "nine assault rifles" elsewhere counts them all.
+fn is_part_of_things(t: &[Token], r: &Reading) -> bool {
+    let before = r.start.checked_sub(1).and_then(|k| t.get(k)).map(|x| x.lower.as_ref());
+    let after = t.get(r.end).map(|x| x.lower.as_ref());
+    matches!(before, Some("another" | "further" | "additional" | "all" | "other"))
+        || after == Some("other")
+        || after == Some("of")
+            && t.get(r.end + 1).is_some_and(|x| {
+                matches!(x.lower.as_ref(), "the" | "them" | "those" | "these" | "whom" | "which")
+            })
+}
+
 /// The scope of a figure of things or money: a part of a larger count, a total, or the whole.
 fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Scope {
-    if is_part(t, r) {
+    if is_part_of_things(t, r) {
         Scope::Part
     } else if total(t, r.start, sent) {
         Scope::Total
@@ -433,18 +499,18 @@ fn share_frame(
             k += 1;
         }
     }
+    // A change ("rose 5 percent", "fell by 3.9 percent") is not a level of anything.
+    let before = r.start.checked_sub(1).and_then(word).map(|x| x.lower.as_ref());
+    let before2 = r.start.checked_sub(2).and_then(word).map(|x| x.lower.as_ref());
+    if before.is_some_and(change_verb) || before == Some("by") && before2.is_some_and(change_verb) {
+        return change_frame(t, r, sent, lead);
+    }
     let noun = word(k).filter(|x| {
         !lexicon::noun_stop(&x.lower)
             && !clause_break(&x.lower)
             && x.lower.len() > 2
             && (of || !x.is_capitalised())
     })?;
-    // A change ("rose 5 percent", "fell by 3.9 percent") is not a level of anything.
-    let before = r.start.checked_sub(1).and_then(word).map(|x| x.lower.as_ref());
-    let before2 = r.start.checked_sub(2).and_then(word).map(|x| x.lower.as_ref());
-    if before.is_some_and(change_verb) || before == Some("by") && before2.is_some_and(change_verb) {
-        return None;
-    }
     Some(Frame {
         measured: Measured::Share,
         counted: Some("percent".into()),
@@ -454,6 +520,67 @@ fn share_frame(
         when: era(t, sent, r.start, lead),
         scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
     })
+}
+
+/// A change in percent of a thing named right before its verb: "Greek stocks plunged 5.4 per
+/// cent", "stocks closed down 3.9 percent", "shares fell by 2 percent". Its direction is part of
+/// what is measured ("fall of stock"); a change whose thing or direction is unknown is not
+/// compared. Changes are measured at different times, so their differences are information.
+fn change_frame(
+    t: &[Token],
+    r: &Reading,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
+    let word =
+        |k: usize| t.get(k).filter(|x| k < sent.end && sent.start <= k && x.kind == TokKind::Word);
+    let mut k = r.start.checked_sub(1)?;
+    if word(k)?.lower == "by" {
+        k = k.checked_sub(1)?;
+    }
+    let mut direction = None;
+    // "closed down", "plunged", "fell sharply": the verb and its particle, two words at most
+    for _ in 0..3 {
+        let x = word(k)?;
+        let w = x.lower.as_ref();
+        if change_verb(w) || matches!(w, "closed" | "ended" | "finished" | "opened" | "sharply") {
+            direction = direction.or_else(|| change_direction(w));
+            k = k.checked_sub(1)?;
+        } else {
+            break;
+        }
+    }
+    let direction = direction?;
+    // a common noun: "stocks", "the index", "Shares" opening the sentence; not a name or pronoun
+    let subject = word(k).filter(|x| {
+        (!x.is_capitalised() || k == sent.start)
+            && x.lower.len() > 3
+            && !lexicon::noun_stop(&x.lower)
+            && !clause_break(&x.lower)
+            && !matches!(x.lower.as_ref(), "they" | "this" | "that" | "which" | "what")
+    })?;
+    Some(Frame {
+        measured: Measured::Share,
+        counted: Some("percent change".into()),
+        group: None,
+        event: Some(format!("{direction} of {}", lexicon::singular(&subject.lower))),
+        place: None,
+        when: era(t, sent, r.start, lead),
+        scope: Scope::Whole,
+    })
+}
+
+/// Which way a change verb goes: "rise" or "fall"; `None` for a verb of no direction.
+fn change_direction(word: &str) -> Option<&'static str> {
+    match word {
+        "rose" | "risen" | "rise" | "rises" | "rising" | "increased" | "increase" | "grew"
+        | "grown" | "climbed" | "climb" | "jumped" | "jump" | "soared" | "surged" | "gained"
+        | "up" => Some("rise"),
+        "fell" | "fallen" | "fall" | "falls" | "falling" | "decreased" | "decrease" | "dropped"
+        | "drop" | "plunged" | "declined" | "slipped" | "tumbled" | "slid" | "down" | "lost"
+        | "shrank" => Some("fall"),
+        _ => None,
+    }
 }
 
 /// A distance's frame: what is how far from which named place ("Idlib, about 60 kilometers
@@ -469,8 +596,23 @@ fn distance_frame(
 ) -> Option<Frame> {
     let unit = lexicon::length_unit(r.unit.as_deref()?)?;
     let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
-    // skip a conversion in brackets: "1,150 kilometers (700 miles) southeast of Tehran"
+    // A conversion in brackets ("1,150 kilometers (700 miles) southeast of Tehran", "falling
+    // about 60 metres (200 feet)") is of what the figure before it is of, in its own unit: its
+    // subject and verb are found from that figure's number.
+    let converted_from =
+        r.start.checked_sub(1).filter(|&open| open > sent.start && t[open].is_punct("(")).and_then(
+            |open| {
+                (open.saturating_sub(4).max(sent.start)..open)
+                    .rev()
+                    .find(|&j| t[j].kind == TokKind::Num)
+            },
+        );
+    let anchor = converted_from.unwrap_or(r.start);
     let mut k = r.end;
+    if converted_from.is_some() && t.get(k).is_some_and(|x| x.is_punct(")")) {
+        k += 1;
+    }
+    // skip a conversion in brackets: "1,150 kilometers (700 miles) southeast of Tehran"
     if t.get(k).is_some_and(|x| x.is_punct("(")) {
         k = (k..sent.end.min(k + 8)).find(|&j| t[j].is_punct(")")).map_or(k, |j| j + 1);
     }
@@ -484,14 +626,15 @@ fn distance_frame(
             word(j).filter(|x| x.is_capitalised())
         })
         .and_then(|place| {
-            let what = subject_before(t, r.start, sent)?;
+            let what =
+                subject_before(t, anchor, sent, lead).or_else(|| opening_apposition(t, sent))?;
             Some(format!("distance of {what} from {}", fold_name(&place.lower)))
         });
     let fell = || {
-        let verb = (r.start.saturating_sub(3)..r.start)
+        let verb = (anchor.saturating_sub(3)..anchor)
             .rev()
             .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(&x.lower)))?;
-        Some(format!("fall of {}", subject_before(t, verb, sent)?))
+        Some(format!("fall of {}", subject_before(t, verb, sent, lead)?))
     };
     let event = from_place.or_else(fell)?;
     Some(Frame {
@@ -593,7 +736,14 @@ fn stem(word: &str) -> String {
 /// building, about 15 miles", "a motorist 50 miles", "Rait fell": a name (folded) or a noun
 /// (singular), past a comma and the words "located", "lies", "is" and the like. `None` for a
 /// pronoun or anything else.
-fn subject_before(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
+/// Past a relative clause ("The island, which has 200,000 residents, is 940 miles south"): its
+/// antecedent. "The island" is the island the lead names.
+fn subject_before(
+    t: &[Token],
+    at: usize,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<String> {
     let mut k = at;
     for _ in 0..5 {
         if k <= sent.start {
@@ -601,6 +751,17 @@ fn subject_before(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Opti
         }
         k -= 1;
         let x = &t[k];
+        if x.is_punct(",") {
+            // ", which … ,": on to the word before the relative clause
+            let relative =
+                (sent.start + 1..k).rev().take_while(|&j| !t[j].is_punct(",")).find(|&j| {
+                    matches!(t[j].lower.as_ref(), "which" | "who") && t[j - 1].is_punct(",")
+                });
+            if let Some(j) = relative {
+                k = j - 1;
+            }
+            continue;
+        }
         if x.is_punct(",")
             || x.kind == TokKind::Word
                 && matches!(
@@ -633,12 +794,78 @@ fn subject_before(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Opti
         {
             return None;
         }
+        if let Some(class) = place_class(w) {
+            if k > sent.start && t[k - 1].is_word("the") {
+                if let Some(name) = lead.places.get(class) {
+                    return Some(name.clone());
+                }
+            }
+        }
         return Some(if x.is_capitalised() { fold_name(w) } else { lexicon::singular(w) });
     }
     None
 }
 
+/// The name a sentence opens with when an apposition follows it: "Qeshm, a 1,500-square-km
+/// island off the coast and 1,500 kilometers south of Tehran, has…": what the apposition's
+/// figures are of.
+fn opening_apposition(t: &[Token], sent: &std::ops::Range<usize>) -> Option<String> {
+    let name = t.get(sent.start).filter(|x| {
+        x.is_capitalised()
+            && !lexicon::noun_stop(&x.lower)
+            && !matches!(x.lower.as_ref(), "the" | "a" | "an" | "it" | "this" | "that" | "its")
+    })?;
+    let comma = t.get(sent.start + 1).is_some_and(|x| x.is_punct(","));
+    let apposition = t.get(sent.start + 2).is_some_and(|x| {
+        matches!(x.lower.as_ref(), "a" | "an" | "the" | "located" | "situated" | "which")
+    });
+    (comma && apposition && sent.start + 2 < sent.end).then(|| fold_name(&name.lower))
+}
+
+/// A calibre's frame: the calibre of which weapon (".38-caliber revolver", ".357 caliber
+/// Rohm's Industry revolver"), handguns under one name. Police accounts of one weapon that
+/// give two calibres disagree.
+fn calibre_frame(
+    t: &[Token],
+    r: &Reading,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
+    let mut k = r.noun_from;
+    // past a maker's name: "Rohm's Industry"
+    let mut skipped = 0;
+    while k < sent.end && skipped < 5 {
+        let x = &t[k];
+        if x.is_capitalised() || x.kind == TokKind::Punct && !x.is_punct(",") || x.is_word("s") {
+            k += 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    let weapon = t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word)?;
+    let weapon = match weapon.lower.as_ref() {
+        "revolver" | "pistol" | "handgun" | "gun" | "semi-automatic" => "handgun".to_string(),
+        "rifle" | "shotgun" | "weapon" | "bullet" | "round" | "ammunition" => {
+            lexicon::singular(&weapon.lower)
+        }
+        _ => return None,
+    };
+    Some(Frame {
+        measured: Measured::Measure,
+        counted: Some("caliber".into()),
+        group: None,
+        event: Some(weapon),
+        place: None,
+        when: era(t, sent, r.start, lead),
+        scope: Scope::Whole,
+    })
+}
+
 /// A frame for things counted with a noun of no known class: the noun and the clause's verb.
+/// A participle before the noun is the event when it has a class ("355 damaged shops");
+/// ammunition is counted under one name ("shots", "bullets", "rounds"); an occurrence
+/// ("aftershocks", "blasts") needs no verb, as it is itself what happened.
 fn thing_frame(
     t: &[Token],
     r: &Reading,
@@ -647,15 +874,67 @@ fn thing_frame(
     sent: &std::ops::Range<usize>,
     lead: &Lead,
 ) -> Option<Frame> {
-    let event = clause_verb(t, r.start, after_noun, sent)?;
+    let noun = noun?;
+    let occurrence = lexicon::occurrence(&noun);
+    let modifier_verb = (r.end..after_noun.min(sent.end))
+        .filter(|&k| t[k].kind == TokKind::Word)
+        .find_map(|k| lexicon::thing_verb_class(&t[k].lower))
+        .map(str::to_string);
+    let event = if occurrence {
+        "occurred".to_string()
+    } else {
+        modifier_verb.or_else(|| clause_verb(t, r.start, after_noun, sent))?
+    };
+    let counted = if lexicon::ammunition(&noun) {
+        "shot".to_string()
+    } else if matches!(noun.as_str(), "ship" | "vessel") {
+        // "a dozen ships", "14 foreign vessels"
+        "ship".to_string()
+    } else {
+        noun
+    };
     Some(Frame {
         measured: Measured::Things,
-        counted: noun,
+        counted: Some(counted),
         group: None,
         event: Some(event),
         place: None,
-        when: era(t, sent, r.start, lead),
+        when: era_counting(t, sent, r.start, lead, occurrence),
         scope: scope_of(t, r, sent),
+    })
+}
+
+/// "shot seven times", "Teen Shot 11 Times", "hitting Gray eleven times": the shots that hit,
+/// the same quantity as "seven bullets hit him"; "fired 11 times" counts the shots fired. Other
+/// verbs before "times" ("arrested five times") say too little to compare.
+fn times_frame(
+    t: &[Token],
+    r: &Reading,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<Frame> {
+    // the verb right before the number, or before its object: "hitting Gray eleven times"
+    let verb = (r.start.saturating_sub(2).max(sent.start)..r.start)
+        .rev()
+        .map(|k| &t[k])
+        .find(|x| x.kind == TokKind::Word && !x.is_capitalised() || x.is_word("shot"))?;
+    let event = match verb.lower.as_ref() {
+        "shot" | "hit" | "struck" | "hitting" | "striking" | "shooting" => "hit",
+        "fired" | "firing" => "fired",
+        _ => return None,
+    };
+    // "shot at him 11 times" fired, not hit
+    if event == "hit" && t.get(r.start.wrapping_sub(1)).is_some_and(|x| x.is_word("at")) {
+        return None;
+    }
+    Some(Frame {
+        measured: Measured::Things,
+        counted: Some("shot".into()),
+        group: None,
+        event: Some(event.into()),
+        place: None,
+        when: era(t, sent, r.start, lead),
+        scope: Scope::Whole,
     })
 }
 
@@ -727,6 +1006,7 @@ fn money_frame(
             .then(|| lexicon::singular(&n.lower))
     };
     let event = after.or_else(before)?;
+    let event = if lexicon::deal_noun(&event) { "deal".to_string() } else { event };
     Some(Frame {
         measured: Measured::Money,
         counted: Some(currency),
@@ -772,10 +1052,22 @@ fn keyed_predicate(predicate: &str) -> bool {
 /// follows a previous sentence that is clearly about another event ("In February, a quake hit
 /// Zarand. It killed 612 people.").
 fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize, lead: &Lead) -> When {
+    era_counting(t, sent, at, lead, false)
+}
+
+/// [`era`], for a figure that counts occurrences: aftershocks counted are part of the story,
+/// while a toll in a sentence about an aftershock is of another event.
+fn era_counting(
+    t: &[Token],
+    sent: &std::ops::Range<usize>,
+    at: usize,
+    lead: &Lead,
+    counts_occurrences: bool,
+) -> When {
     if unreported(t, sent, at) {
         return When::Elsewhere;
     }
-    let own = era_of(t, sent, true, at);
+    let own = era_of(t, sent, true, at, !counts_occurrences);
     if !matches!(own, When::Story) {
         return own;
     }
@@ -801,7 +1093,7 @@ fn era(t: &[Token], sent: &std::ops::Range<usize>, at: usize, lead: &Lead) -> Wh
             )
         });
     if opens_with_pronoun && sent.start > 0 {
-        return era_of(t, &previous_sentence(t, sent.start), false, at);
+        return era_of(t, &previous_sentence(t, sent.start), false, at, true);
     }
     When::Story
 }
@@ -852,6 +1144,10 @@ fn unreported(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> bool {
 #[derive(Debug, Default)]
 pub struct Lead {
     names: std::collections::HashSet<String>,
+    /// The place the article first names with each class noun ("Qeshm island", "the city of
+    /// Bam"), in its lead or later: what "the island" or "the city" refers to. An article about
+    /// one island calls it "the island" once it has named it, and often before.
+    places: std::collections::HashMap<&'static str, String>,
 }
 
 /// How many sentences of the article make its lead (the headline and the first paragraph).
@@ -865,10 +1161,102 @@ impl Lead {
             .filter(|x| x.is_capitalised())
             .map(|x| fold_name(&x.lower))
             .collect();
-        Lead { names }
+        let mut places = std::collections::HashMap::new();
+        for (k, x) in t.iter().enumerate() {
+            let Some(class) = place_class(&x.lower) else { continue };
+            // "Qeshm island", "Qeshm Island"; "the city of Bam", "the Gulf island of Qeshm"
+            let before = k.checked_sub(1).map(|j| &t[j]).filter(|n| {
+                n.is_capitalised() && !matches!(n.lower.as_ref(), "the" | "a" | "an" | "this")
+            });
+            let after = t
+                .get(k + 2)
+                .filter(|n| t.get(k + 1).is_some_and(|o| o.is_word("of")) && n.is_capitalised());
+            if let Some(name) = after.or(before) {
+                places.entry(class).or_insert_with(|| fold_name(&name.lower));
+            }
+        }
+        Lead { names, places }
     }
 
     pub const SENTENCES: usize = LEAD_SENTENCES;
+}
+
+/// A noun naming a class of place: what "the island" or "the city" is.
+fn place_class(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "island" => "island",
+        "city" => "city",
+        "town" => "town",
+        "village" => "village",
+        "province" => "province",
+        "county" => "county",
+        _ => return None,
+    })
+}
+
+/// Whether the figure is the population of a place ("Qeshm island, home to 120,000 people",
+/// "Qeshm ... has a population of more than 100,000", "the island, which has about 200,000
+/// residents"), and which place, folded: the antecedent of ", which", else the name opening the
+/// sentence for "a population of", else the place right before the figure. "The island" is the
+/// island the lead names.
+fn population_place(
+    t: &[Token],
+    r: &Reading,
+    noun: Option<&str>,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<String> {
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
+    let (b2, b1) = (r.start.checked_sub(2).and_then(word), r.start.checked_sub(1).and_then(word));
+    let (pattern_start, population_of) = match (b2, b1) {
+        (Some("home"), Some("to")) => (r.start - 2, false),
+        (Some("population"), Some("of")) => (r.start - 2, true),
+        (_, Some("has" | "have" | "with")) if matches!(noun, Some("resident" | "inhabitant")) => {
+            (r.start - 1, false)
+        }
+        _ => return None,
+    };
+    let which = (sent.start + 1..pattern_start)
+        .rev()
+        .find(|&k| t[k].is_word("which") && t[k - 1].is_punct(","));
+    if let Some(k) = which {
+        return place_before(t, k - 1, sent, lead);
+    }
+    let opening = t.get(sent.start).filter(|x| {
+        x.is_capitalised()
+            && place_class(&x.lower).is_none()
+            && !lexicon::noun_stop(&x.lower)
+            && !matches!(x.lower.as_ref(), "the" | "a" | "an" | "it" | "this" | "that" | "its")
+    });
+    if let Some(x) = opening.filter(|_| population_of) {
+        return Some(fold_name(&x.lower));
+    }
+    place_before(t, pattern_start, sent, lead)
+}
+
+/// The place named right before token `end` (past a comma): "Qeshm island", "Qeshm", or "the
+/// island" (the lead's island).
+fn place_before(
+    t: &[Token],
+    end: usize,
+    sent: &std::ops::Range<usize>,
+    lead: &Lead,
+) -> Option<String> {
+    let mut k = end.checked_sub(1).filter(|&k| k >= sent.start)?;
+    if t[k].is_punct(",") {
+        k = k.checked_sub(1).filter(|&k| k >= sent.start)?;
+    }
+    let x = &t[k];
+    if let Some(class) = place_class(&x.lower) {
+        let before = k.checked_sub(1).filter(|&j| j >= sent.start).map(|j| &t[j]);
+        return match before {
+            Some(n) if n.is_word("the") => lead.places.get(class).cloned(),
+            Some(n) if n.is_capitalised() && !n.is_word("the") => Some(fold_name(&n.lower)),
+            _ => None,
+        };
+    }
+    (x.is_capitalised() && k > sent.start && !lexicon::noun_stop(&x.lower))
+        .then(|| fold_name(&x.lower))
 }
 
 fn fold_name(w: &str) -> String {
@@ -933,7 +1321,15 @@ fn weekday(w: &str) -> bool {
 
 /// `bare_years`: whether a year alone ("in 2011") marks the past; the previous sentence of a
 /// pronoun needs a clearer sign (a month, "December 2003", "ago").
-fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usize) -> When {
+/// `aftershocks_elsewhere`: whether a sentence naming aftershocks is about another event (it is,
+/// unless the figure counts the aftershocks).
+fn era_of(
+    t: &[Token],
+    sent: &std::ops::Range<usize>,
+    bare_years: bool,
+    at: usize,
+    aftershocks_elsewhere: bool,
+) -> When {
     let mut vague = false;
     // Every year or month named, with its position: the one nearest the figure wins.
     let mut named: Vec<(usize, String)> = Vec::new();
@@ -942,7 +1338,7 @@ fn era_of(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool, at: usiz
         let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
         match x.kind {
             TokKind::Word => match x.lower.as_ref() {
-                "aftershock" | "aftershocks" => return When::Elsewhere,
+                "aftershock" | "aftershocks" if aftershocks_elsewhere => return When::Elsewhere,
                 "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest"
                 | "strongest" | "largest" | "biggest" => vague = true,
                 // "in February", "in early March"
@@ -1180,6 +1576,9 @@ fn counted_noun(
         }
         k += 1;
     }
+    if let Some(found) = model_counted(t, first, sent_end) {
+        return found;
+    }
     // A plural noun of no known class, after at most two modifiers: a model name ("AK-47",
     // "AK 47") or a lowercase adjective ("loaded", "automatic", "pirate").
     let plural = |x: &Token| {
@@ -1202,12 +1601,15 @@ fn counted_noun(
         let model_part = x.is_capitalised() && x.text.len() <= 3
             || x.kind == TokKind::Num
             || x.is_dash() && k > first;
-        let adjective = x.kind == TokKind::Word
-            && !x.is_capitalised()
-            && !lexicon::noun_stop(&x.lower)
-            && lexicon::predicate_class(&x.lower).is_none()
-            && !clause_break(&x.lower)
-            && !matches!(x.lower.as_ref(), "of" | "in" | "to" | "from" | "with" | "the" | "a");
+        // "three other rifles": "other" is a modifier here (the count is a part, see
+        // `is_part_of_things`), though it stops a noun elsewhere
+        let adjective = x.is_word("other")
+            || x.kind == TokKind::Word
+                && !x.is_capitalised()
+                && !lexicon::noun_stop(&x.lower)
+                && lexicon::predicate_class(&x.lower).is_none()
+                && !clause_break(&x.lower)
+                && !matches!(x.lower.as_ref(), "of" | "in" | "to" | "from" | "with" | "the" | "a");
         if !(model_part || adjective) {
             break;
         }
@@ -1215,6 +1617,48 @@ fn counted_noun(
         k += 1;
     }
     (None, None, from)
+}
+
+/// A model designation counted: "seven AK-47s", "seven AK-47 assault rifles", "12 AK 47 guns"
+/// all count AK-47s, whatever noun follows; the model is the more specific of the two, so it
+/// is what is counted ("ak47"). Capital letters, then digits, with a hyphen or a space between;
+/// the head noun after it (up to two words) is passed over for the verb search.
+fn model_counted(
+    t: &[Token],
+    k: usize,
+    sent_end: usize,
+) -> Option<(Option<String>, Option<&'static str>, usize)> {
+    let letters = t.get(k).filter(|x| {
+        k < sent_end
+            && x.kind == TokKind::Word
+            && (2..=3).contains(&x.text.len())
+            && x.text.chars().all(|c| c.is_ascii_uppercase())
+    })?;
+    let mut j = k + 1;
+    if t.get(j).is_some_and(|x| x.is_dash() && t[j - 1].span.end == x.span.start) {
+        j += 1;
+    }
+    let digits = t.get(j).filter(|x| j < sent_end && x.kind == TokKind::Num)?;
+    if !digits.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let model = format!("{}{}", letters.lower, digits.text);
+    j += 1;
+    // "AK-47s"
+    if t.get(j).is_some_and(|x| x.is_word("s") && t[j - 1].span.end == x.span.start) {
+        return Some((Some(model), None, j + 1));
+    }
+    // "AK-47 assault rifles": the head noun
+    let head_end = (j + 2).min(sent_end).min(t.len());
+    for (n, x) in t[..head_end].iter().enumerate().skip(j) {
+        if x.kind != TokKind::Word || x.is_capitalised() || lexicon::noun_stop(&x.lower) {
+            break;
+        }
+        if x.lower.ends_with('s') && !x.lower.ends_with("ss") {
+            return Some((Some(model), None, n + 1));
+        }
+    }
+    Some((Some(model), None, j))
 }
 
 fn two_word_predicate(t: &[Token], k: usize) -> Option<&'static str> {

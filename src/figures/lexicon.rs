@@ -660,9 +660,31 @@ pub fn thing_verb_class(word: &str) -> Option<&'static str> {
         "sold" | "sells" | "selling" => "sold",
         "bought" | "purchased" | "buys" | "buying" => "bought",
         "fired" | "shot" => "fired",
+        // what hit its target: "seven bullets hit him", "hit by seven bullets", "entered his body"
+        "hit" | "hitting" | "struck" | "striking" | "entered" => "hit",
+        // "355 damaged shops", "565 shops suffering serious damage"
+        "damaged" | "damage" | "damaging" => "damaged",
         "built" | "constructed" => "built",
+        // what captors keep: "holding a dozen ships", "still hold 14 vessels"
+        "hold" | "holds" | "holding" | "held" => "held",
         _ => return None,
     })
+}
+
+/// Ammunition counted by any of its names: "11 shots", "seven bullets", "11 rounds" are one.
+pub fn ammunition(noun: &str) -> bool {
+    matches!(noun, "shot" | "bullet" | "round")
+}
+
+/// Nouns that name occurrences, counted without a verb of their own: "at least four
+/// aftershocks", "three strong aftershocks were felt", "two blasts" say the same of the story.
+pub fn occurrence(noun: &str) -> bool {
+    matches!(noun, "aftershock" | "explosion" | "blast" | "tremor")
+}
+
+/// Names of one kind of money deal: a "$80 million contract" and an "$82 million deal" are one.
+pub fn deal_noun(noun: &str) -> bool {
+    matches!(noun, "deal" | "contract" | "pact" | "agreement" | "extension")
 }
 
 /// A unit of length, as the quantity it measures: "kilometers" and "km" are one.

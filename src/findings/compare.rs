@@ -299,6 +299,12 @@ fn measured_by_agencies(f: &Figure) -> bool {
     f.frame.as_ref().is_some_and(|fr| fr.event.as_deref() == Some("magnitude"))
 }
 
+/// Whether the figure is a change in percent ("stocks fell 5.4 percent"), which reports made at
+/// different times of the day give differently without contradicting each other.
+fn is_change(f: &Figure) -> bool {
+    f.frame.as_ref().is_some_and(|fr| fr.counted.as_deref() == Some("percent change"))
+}
+
 /// The figures of other outlets a conflict is set against, and what its message needs of them:
 /// computed once per outlet, as every disagreeing article of one outlet sees the same others.
 struct Pool {
@@ -572,6 +578,11 @@ fn conflict(key: &str, at: FigureRef, others: &Pool, articles: &[ArticleFigures<
     }
     let severity = if measured_by_agencies(f) {
         notes.push("agencies often measure this differently: sources that differ".to_string());
+        Severity::Information
+    } else if is_change(f) {
+        notes.push(
+            "a change is measured at a moment: reports taken at other times differ".to_string(),
+        );
         Severity::Information
     } else {
         Severity::Warning

@@ -61,16 +61,19 @@ fn parts_of_a_count_are_not_compared() {
 
 #[test]
 fn things_are_counted_with_their_noun_and_the_verb_of_the_clause() {
-    assert_eq!(key("The navy seized nine AK-47 rifles.", "nine").as_deref(), Some("rifle:seized"));
+    assert_eq!(
+        key("The navy seized nine hunting rifles.", "nine").as_deref(),
+        Some("rifle:seized")
+    );
     assert_eq!(
         key("Eleven loaded magazines were confiscated.", "Eleven").as_deref(),
         Some("magazine:seized")
     );
-    // every item of a list of counted things shares the list's verb
+    // every item of a list of counted things shares the list's verb; rounds are shots
     let text = "The navy nabbed six rifles, 12 magazines and about 300 rounds of ammunition.";
     assert_eq!(key(text, "six").as_deref(), Some("rifle:seized"));
     assert_eq!(key(text, "12").as_deref(), Some("magazine:seized"));
-    assert_eq!(key(text, "about 300").as_deref(), Some("round:seized"));
+    assert_eq!(key(text, "about 300").as_deref(), Some("shot:seized"));
     // "as well as" and a singular item go on with the list; setting fire to things attacks them
     let text = "Youths attacked a government building, four shops and two banks.";
     assert_eq!(key(text, "two").as_deref(), Some("bank:attacked"));
@@ -90,7 +93,7 @@ fn things_are_counted_with_their_noun_and_the_verb_of_the_clause() {
 fn money_is_framed_by_currency_and_what_it_pays_for() {
     assert_eq!(
         key("He signed a $90 million contract.", "$90 million").as_deref(),
-        Some("usd:contract")
+        Some("usd:deal")
     );
     assert_eq!(
         key("They offered a deal worth $120 million.", "$120 million").as_deref(),
@@ -131,7 +134,7 @@ fn questions_and_wishes_are_not_reports() {
     assert_eq!(key("His agent is asking for a $30 million contract.", "$30 million"), None);
     assert_eq!(
         key("The club agreed a $30 million contract.", "$30 million").as_deref(),
-        Some("usd:contract")
+        Some("usd:deal")
     );
     // a wish in another clause leaves the figure alone
     assert_eq!(
@@ -171,4 +174,165 @@ fn a_change_from_one_level_to_another_is_never_compared_but_a_range_is() {
         key("From 30 to 40 people were killed.", "From 30 to 40").as_deref(),
         Some("people:killed")
     );
+}
+
+#[test]
+fn a_model_name_is_what_is_counted_whatever_noun_follows() {
+    assert_eq!(key("Police seized seven AK-47s.", "seven").as_deref(), Some("ak47:seized"));
+    assert_eq!(
+        key("Marines recovered 12 AK 47 guns and a launcher.", "12").as_deref(),
+        Some("ak47:seized")
+    );
+    assert_eq!(
+        key("Marines seized seven AK-47 assault rifles.", "seven").as_deref(),
+        Some("ak47:seized")
+    );
+}
+
+#[test]
+fn the_verb_after_a_list_is_every_item_s() {
+    let text = "Six rifles, 12 magazines and about 300 rounds of ammunition were found.";
+    assert_eq!(key(text, "12").as_deref(), Some("magazine:seized"));
+    assert_eq!(key(text, "about 300").as_deref(), Some("shot:seized"));
+}
+
+#[test]
+fn shots_fired_and_shots_that_hit_are_two_quantities_under_any_name() {
+    // a spaced dash opens another clause: its verb is not the shots'
+    let text = "The officers fired 11 shots — the report showed that he ran.";
+    assert_eq!(key(text, "11").as_deref(), Some("shot:fired"));
+    assert_eq!(key("He was shot seven times.", "seven").as_deref(), Some("shot:hit"));
+    assert_eq!(key("Seven bullets hit the driver.", "Seven").as_deref(), Some("shot:hit"));
+    assert_eq!(key("The driver was hit by nine rounds.", "nine").as_deref(), Some("shot:hit"));
+    assert_eq!(key("He has been arrested five times.", "five"), None);
+    // "the seven" of "three of the seven" is the whole; "three" the part
+    let text = "Three of the seven bullets fired by the officers hit his back.";
+    assert_eq!(key(text, "seven").as_deref(), Some("shot:fired"));
+    assert_eq!(key(text, "Three"), None);
+}
+
+#[test]
+fn other_things_and_other_people_are_parts() {
+    // "nine assault rifles" elsewhere may count these and the AK-47s together
+    assert_eq!(key("Police seized seven AK-47s and three other rifles.", "three"), None);
+    let f = figure("Police seized seven AK-47s and three other rifles.", "three");
+    assert_eq!(f.frame.and_then(|fr| fr.counted).as_deref(), Some("rifle"));
+    assert_eq!(key("The gunman killed a guard and two other people.", "two"), None);
+}
+
+#[test]
+fn counted_aftershocks_belong_to_the_story_but_an_aftershock_s_toll_does_not() {
+    let f = figure("The quake was followed by at least four strong aftershocks.", "at least four");
+    assert_eq!(f.key.map(|k| k.to_string()).as_deref(), Some("aftershock:occurred"));
+    assert_eq!(f.frame.map(|fr| fr.when), Some(When::Story));
+    assert_eq!(
+        key("Three aftershocks were felt.", "Three").as_deref(),
+        Some("aftershock:occurred")
+    );
+    assert_eq!(key("A strong aftershock killed two people.", "two"), None);
+}
+
+#[test]
+fn a_population_is_of_the_place_it_is_said_of() {
+    let lead = "A quake struck Qeshm island on Sunday, injuring five people.\n\n";
+    let text = format!("{lead}The quake hit Qeshm Island, home to 120,000 people, at noon.");
+    assert_eq!(key(&text, "120,000").as_deref(), Some("people:living:qeshm"));
+    let text = format!("{lead}The island, which has about 200,000 residents, lies in the gulf.");
+    assert_eq!(key(&text, "about 200,000").as_deref(), Some("people:living:qeshm"));
+    let text = format!("{lead}Qeshm, an island near Bandar Abbas, has a population of 100,000.");
+    assert_eq!(key(&text, "100,000").as_deref(), Some("people:living:qeshm"));
+    // a count of people with no place and no predicate is still not compared
+    assert_eq!(key("Some 120,000 people were there.", "Some 120,000"), None);
+}
+
+#[test]
+fn a_change_in_percent_is_keyed_by_what_changed_and_which_way() {
+    assert_eq!(
+        key("Greek stocks plunged 5.4 per cent.", "5.4 per cent").as_deref(),
+        Some("percent change:fall of stock")
+    );
+    assert_eq!(
+        key("Greek stocks closed down 3.9 percent.", "3.9 percent").as_deref(),
+        Some("percent change:fall of stock")
+    );
+    assert_eq!(
+        key("Sales rose 2 percent.", "2 percent").as_deref(),
+        Some("percent change:rise of sale")
+    );
+    // no direction, no key
+    assert_eq!(key("They said it was 2 percent.", "2 percent"), None);
+}
+
+#[test]
+fn a_deal_and_a_contract_are_one_amount_and_a_damaged_thing_is_counted_by_its_damage() {
+    assert_eq!(
+        key("They signed him to a five-year, $80 million contract.", "$80 million").as_deref(),
+        Some("usd:deal")
+    );
+    assert_eq!(key("He signed an $82 million deal.", "$82 million").as_deref(), Some("usd:deal"));
+    assert_eq!(
+        key("There were 355 damaged shops in the city.", "355").as_deref(),
+        Some("shop:damaged")
+    );
+    assert_eq!(
+        key("We had 565 shops suffering serious damage.", "565").as_deref(),
+        Some("shop:damaged")
+    );
+}
+
+#[test]
+fn changes_reported_differently_are_information_and_counts_a_warning() {
+    use crosswire::findings::{compare, ArticleFigures, Severity};
+    let severity = |a: &str, b: &str| {
+        let (fa, fb) = (extract(a, &[]), extract(b, &[]));
+        let arts = [
+            ArticleFigures { outlet: "A", date: None, figures: &fa },
+            ArticleFigures { outlet: "B", date: None, figures: &fb },
+        ];
+        let found = compare(&arts);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        found[0].severity
+    };
+    assert_eq!(
+        severity("Greek stocks plunged 5.4 per cent.", "Greek stocks closed down 3.9 percent."),
+        Severity::Information
+    );
+    assert_eq!(
+        severity("Police seized seven AK-47s.", "Police seized 12 AK 47 guns."),
+        Severity::Warning
+    );
+}
+
+#[test]
+fn a_calibre_is_of_the_weapon_it_names() {
+    let text = "He pointed a .38-caliber revolver at them.";
+    assert_eq!(key(text, ".38-caliber").as_deref(), Some("caliber:handgun"));
+    let text = "He had a .357 caliber Smith Industries pistol.";
+    assert_eq!(key(text, ".357 caliber").as_deref(), Some("caliber:handgun"));
+}
+
+#[test]
+fn ships_and_vessels_held_are_one_count() {
+    let text = "Pirates are holding about a dozen ships off the coast.";
+    assert_eq!(key(text, "about a dozen").as_deref(), Some("ship:held"));
+    let text = "They still hold at least 14 foreign vessels to ransom.";
+    assert_eq!(key(text, "at least 14").as_deref(), Some("ship:held"));
+}
+
+#[test]
+fn a_distance_is_of_the_antecedent_and_its_conversion_too() {
+    let lead = "A quake shook Qeshm Island on Sunday.\n\n";
+    let text =
+        format!("{lead}Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, is flat.");
+    assert_eq!(key(&text, "1,150 kilometers").as_deref(), Some("km:distance of qeshm from tehran"));
+    assert_eq!(key(&text, "700 miles").as_deref(), Some("mile:distance of qeshm from tehran"));
+    let text = format!("{lead}The island, which has 5 ports, is about 940 miles south of Tehran.");
+    assert_eq!(
+        key(&text, "about 940 miles").as_deref(),
+        Some("mile:distance of qeshm from tehran")
+    );
+    let text = format!(
+        "{lead}Qeshm, an island off the coast and 1,500 kilometers south of Tehran, is flat."
+    );
+    assert_eq!(key(&text, "1,500 kilometers").as_deref(), Some("km:distance of qeshm from tehran"));
 }
