@@ -132,6 +132,22 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                         break;
                     }
                 }
+                // "$143-billion", "a 110-million-euro deal": a scale joined by a hyphen
+                if let Some(m) = hyphenated_scale(t, j) {
+                    total += group * m;
+                    group = 0.0;
+                    scale = scale.max(m);
+                    j += 2;
+                    end = j;
+                    break;
+                }
+                // "2 1/2", "2-1/2": a whole number and a fraction
+                if let Some((frac, used)) = mixed_fraction(t, j, tok.text) {
+                    group += frac;
+                    j += used;
+                    end = j;
+                    break;
+                }
             }
             TokKind::Word => {
                 let w = tok.lower.as_ref();
@@ -252,6 +268,17 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 break;
             }
             TokKind::Punct => {
+                // "two-million-euro": a number word and its scale joined by a hyphen
+                if matches!(state, State::Value { .. }) && words_only {
+                    if let Some(m) = hyphenated_scale(t, j) {
+                        total += group * m;
+                        group = 0.0;
+                        scale = scale.max(m);
+                        j += 2;
+                        end = j;
+                        break;
+                    }
+                }
                 // "sixty-one", "fifty - two"
                 if tok.is_dash() && state == (State::Value { tens_word: true }) {
                     if let Some(n) = t.get(j + 1).filter(|n| n.kind == TokKind::Word) {
@@ -274,6 +301,50 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
     let bare_digits =
         digit_tokens == 1 && end == i + 1 && t[i].text.bytes().all(|b| b.is_ascii_digit());
     Some(Number { value: total + group, end, scale, words_only, bare_digits })
+}
+
+/// A scale of a million or more joined by a hyphen at `j` (pointing at the hyphen), touching on
+/// both sides: "-billion" in "$143-billion".
+fn hyphenated_scale(t: &[Token], j: usize) -> Option<f64> {
+    let dash = t.get(j).filter(|d| d.is_dash())?;
+    let word = t.get(j + 1).filter(|w| w.kind == TokKind::Word)?;
+    let before = t.get(j.checked_sub(1)?)?;
+    if before.span.end != dash.span.start || dash.span.end != word.span.start {
+        return None;
+    }
+    scale_word(&word.lower).filter(|&m| m >= 1e6 && !word.lower.ends_with('s'))
+}
+
+/// A fraction after a whole number `whole` ending before `j`: "1/2" in "2 1/2", "-1/2" in
+/// "2-1/2" (its value and the tokens used). Only proper fractions with small denominators, so
+/// that "9/11" and dates stay what they are.
+fn mixed_fraction(t: &[Token], j: usize, whole: &str) -> Option<(f64, usize)> {
+    if !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let touch = |a: usize, b: usize| match (t.get(a), t.get(b)) {
+        (Some(x), Some(y)) => x.span.end == y.span.start,
+        _ => false,
+    };
+    // "2-1/2" (hyphen, all touching) or "2 1/2" (a space before the numerator)
+    let k = if t.get(j).is_some_and(|d| d.is_dash()) && touch(j - 1, j) && touch(j, j + 1) {
+        j + 1
+    } else if !touch(j - 1, j) {
+        j
+    } else {
+        return None;
+    };
+    let (n, slash, d) = (t.get(k)?, t.get(k + 1)?, t.get(k + 2)?);
+    let plain = |x: &Token| x.kind == TokKind::Num && x.text.bytes().all(|b| b.is_ascii_digit());
+    if !(plain(n) && slash.is_punct("/") && plain(d) && touch(k, k + 1) && touch(k + 1, k + 2)) {
+        return None;
+    }
+    // "1/2/2019" is a date
+    if t.get(k + 3).is_some_and(|x| x.is_punct("/")) && touch(k + 2, k + 3) {
+        return None;
+    }
+    let (n, d) = (digits_value(n.text), digits_value(d.text));
+    (n > 0.0 && n < d && d <= 16.0).then(|| (n / d, k + 3 - j))
 }
 
 /// A counted noun at `k` ("people", "refugees"): what makes a glued "m" millions, not metres.

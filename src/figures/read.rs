@@ -455,12 +455,18 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
             return None;
         }
     }
-    // Ranges: "10-20", "10 to 20", "two or three".
-    if let Some(sep) = t.get(a.end) {
+    // Ranges: "10-20", "10 to 20", "two or three", "40 percent to 70 percent" (a unit after
+    // both numbers, not after a verb of change: "rose 2% to 5%" is no range).
+    let a_end = if at > 0 && word_at(t, at - 1).is_some_and(super::context::change_verb) {
+        a.end
+    } else {
+        unit_end(t, at, a.end, money > 0)
+    };
+    if let Some(sep) = t.get(a_end) {
         let is_sep = sep.is_dash() || sep.is_word("to") || sep.is_word("or");
         if is_sep {
-            let money_b = currency_at(t, a.end + 1);
-            if let Some(b) = number::read(t, a.end + 1 + money_b, money > 0 || money_b > 0) {
+            let money_b = currency_at(t, a_end + 1);
+            if let Some(b) = number::read(t, a_end + 1 + money_b, money > 0 || money_b > 0) {
                 if b.value > a.value
                     || (a.value < 1000.0
                         && a.scale == 1.0
@@ -468,8 +474,12 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
                         && a.value * b.scale <= b.value)
                 {
                     let mut r = range(t, at, a, b, money > 0 || money_b > 0);
-                    r.start = i;
-                    return Some(r);
+                    let same_unit =
+                        a_end == a.end || classify(t, at, a.end, a.end, money > 0).0 == r.kind;
+                    if same_unit {
+                        r.start = i;
+                        return Some(r);
+                    }
                 }
             }
         }
@@ -593,6 +603,13 @@ fn currency_at(t: &[Token], i: usize) -> usize {
         if lexicon::currency_code(&tok.lower)
             && tok.text.chars().next().is_some_and(char::is_uppercase)
             && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
+        {
+            return 1;
+        }
+        // glued to the digits, as some agencies write it: "euro110 billion", "Dh4,275"
+        if (lexicon::currency_code(&tok.lower) || matches!(tok.lower.as_ref(), "euro" | "dh"))
+            && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
+            && touching(t, i, i + 1)
         {
             return 1;
         }
@@ -799,7 +816,9 @@ fn address_after(t: &[Token], k: usize) -> bool {
 
 /// Letters glued to digits ("N13NV", "bericht-9539") starting at a word: the end of the run.
 fn glued_identifier(t: &[Token], i: usize) -> Option<usize> {
-    if matches!(t[i].lower.as_ref(), "mid" | "pre" | "post" | "magnitude" | "late" | "early") {
+    if matches!(t[i].lower.as_ref(), "mid" | "pre" | "post" | "magnitude" | "late" | "early")
+        || currency_at(t, i) > 0
+    {
         return None;
     }
     let mut k = i + 1;
