@@ -883,8 +883,11 @@ fn thing_frame(
         .filter(|&k| t[k].kind == TokKind::Word)
         .find_map(|k| lexicon::thing_verb_class(&t[k].lower))
         .map(str::to_string);
+    let occupants = lexicon::vehicle(&noun).then(|| occupants(t, r, after_noun, sent)).flatten();
     let event = if occurrence {
         "occurred".to_string()
+    } else if let Some(who) = occupants {
+        format!("carrying {who}")
     } else {
         modifier_verb.or_else(|| clause_verb(t, r.start, after_noun, sent))?
     };
@@ -905,6 +908,45 @@ fn thing_frame(
         when: era_counting(t, sent, r.start, lead, occurrence),
         scope: scope_of(t, r, sent),
     })
+}
+
+/// Who vehicles carry, named beside them: "the pirates in two boats", "The pirates, in three
+/// boats", "pirates on two speed boats", "two boats of pirates". What one outlet says the
+/// vehicles did ("fired", "surrounded", "closing in") and another does not say little about
+/// which vehicles are meant; who was in them says more.
+fn occupants(
+    t: &[Token],
+    r: &Reading,
+    after_noun: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<String> {
+    let people = |k: usize| {
+        t.get(k)
+            .filter(|x| {
+                sent.contains(&k)
+                    && x.kind == TokKind::Word
+                    && !x.is_capitalised()
+                    && x.lower.len() > 3
+                    && x.lower.ends_with('s')
+                    && !lexicon::noun_stop(&x.lower)
+                    && lexicon::predicate_class(&x.lower).is_none()
+            })
+            .map(|x| lexicon::singular(&x.lower))
+    };
+    let before = || {
+        let prep = r.start.checked_sub(1)?;
+        if !matches!(t[prep].lower.as_ref(), "in" | "on" | "aboard") {
+            return None;
+        }
+        let mut k = prep.checked_sub(1)?;
+        if t[k].is_punct(",") {
+            k = k.checked_sub(1)?;
+        }
+        people(k)
+    };
+    let after =
+        || t.get(after_noun).filter(|x| x.is_word("of")).and_then(|_| people(after_noun + 1));
+    before().or_else(after)
 }
 
 /// "shot seven times", "Teen Shot 11 Times", "hitting Gray eleven times": the shots that hit,
