@@ -317,7 +317,10 @@ fn clause_verb(
     // Tokens of later list items passed over: "six rifles, 12 magazines and about 300 rounds
     // were found": the verb after the list is every item's.
     let mut listed = 0;
-    while k < sent.end && steps < PREDICATE_WINDOW {
+    // numbers and qualifiers take no step, so the tokens visited are bounded on their own: a
+    // run of numbers must not make the search, and the figures, quadratic
+    let visit_end = sent.end.min(after_noun + 2 * (PREDICATE_WINDOW + LIST_TOKENS));
+    while k < visit_end && steps < PREDICATE_WINDOW {
         let x = &t[k];
         // a dash with spaces around it opens another clause ("fired 11 shots — the autopsy
         // showed"); one touching its words joins them ("AK-47")
@@ -377,6 +380,10 @@ fn clause_verb(
     }
     None
 }
+
+/// How far back a relative clause's "which" is looked for: bounded, so that a long sentence of
+/// figures stays linear.
+const RELATIVE_CLAUSE_TOKENS: usize = 40;
 
 /// How many tokens of earlier list items the verb search may pass over.
 const LIST_TOKENS: usize = 24;
@@ -756,8 +763,11 @@ fn subject_before(
         let x = &t[k];
         if x.is_punct(",") {
             // ", which … ,": on to the word before the relative clause
-            let relative =
-                (sent.start + 1..k).rev().take_while(|&j| !t[j].is_punct(",")).find(|&j| {
+            let relative = (sent.start + 1..k)
+                .rev()
+                .take(RELATIVE_CLAUSE_TOKENS)
+                .take_while(|&j| !t[j].is_punct(","))
+                .find(|&j| {
                     matches!(t[j].lower.as_ref(), "which" | "who") && t[j - 1].is_punct(",")
                 });
             if let Some(j) = relative {
@@ -1263,6 +1273,7 @@ fn population_place(
     };
     let which = (sent.start + 1..pattern_start)
         .rev()
+        .take(RELATIVE_CLAUSE_TOKENS)
         .find(|&k| t[k].is_word("which") && t[k - 1].is_punct(","));
     if let Some(k) = which {
         return place_before(t, k - 1, sent, lead);
