@@ -314,7 +314,10 @@ fn clause_verb(
     // Tokens of later list items passed over: "six rifles, 12 magazines and about 300 rounds
     // were found": the verb after the list is every item's.
     let mut listed = 0;
-    while k < sent.end && steps < PREDICATE_WINDOW {
+    // numbers and qualifiers take no step, so the tokens visited are bounded on their own: a
+    // run of numbers must not make the search, and the figures, quadratic
+    let visit_end = sent.end.min(after_noun + 2 * (PREDICATE_WINDOW + LIST_TOKENS));
+    while k < visit_end && steps < PREDICATE_WINDOW {
         let x = &t[k];
         // a dash with spaces around it opens another clause ("fired 11 shots — the autopsy
         // showed"); one touching its words joins them ("AK-47")
@@ -374,6 +377,10 @@ fn clause_verb(
     }
     None
 }
+
+/// How far back a relative clause's "which" is looked for: bounded, so that a long sentence of
+/// figures stays linear.
+const RELATIVE_CLAUSE_TOKENS: usize = 40;
 
 /// How many tokens of earlier list items the verb search may pass over.
 const LIST_TOKENS: usize = 24;
@@ -753,8 +760,11 @@ fn subject_before(
         let x = &t[k];
         if x.is_punct(",") {
             // ", which … ,": on to the word before the relative clause
-            let relative =
-                (sent.start + 1..k).rev().take_while(|&j| !t[j].is_punct(",")).find(|&j| {
+            let relative = (sent.start + 1..k)
+                .rev()
+                .take(RELATIVE_CLAUSE_TOKENS)
+                .take_while(|&j| !t[j].is_punct(","))
+                .find(|&j| {
                     matches!(t[j].lower.as_ref(), "which" | "who") && t[j - 1].is_punct(",")
                 });
             if let Some(j) = relative {
@@ -880,8 +890,11 @@ fn thing_frame(
         .filter(|&k| t[k].kind == TokKind::Word)
         .find_map(|k| lexicon::thing_verb_class(&t[k].lower))
         .map(str::to_string);
+    let occupants = lexicon::vehicle(&noun).then(|| occupants(t, r, after_noun, sent)).flatten();
     let event = if occurrence {
         "occurred".to_string()
+    } else if let Some(who) = occupants {
+        format!("carrying {who}")
     } else {
         modifier_verb.or_else(|| clause_verb(t, r.start, after_noun, sent))?
     };
@@ -902,6 +915,45 @@ fn thing_frame(
         when: era_counting(t, sent, r.start, lead, occurrence),
         scope: scope_of(t, r, sent),
     })
+}
+
+/// Who vehicles carry, named beside them: "the pirates in two boats", "The pirates, in three
+/// boats", "pirates on two speed boats", "two boats of pirates". What one outlet says the
+/// vehicles did ("fired", "surrounded", "closing in") and another does not say little about
+/// which vehicles are meant; who was in them says more.
+fn occupants(
+    t: &[Token],
+    r: &Reading,
+    after_noun: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<String> {
+    let people = |k: usize| {
+        t.get(k)
+            .filter(|x| {
+                sent.contains(&k)
+                    && x.kind == TokKind::Word
+                    && !x.is_capitalised()
+                    && x.lower.len() > 3
+                    && x.lower.ends_with('s')
+                    && !lexicon::noun_stop(&x.lower)
+                    && lexicon::predicate_class(&x.lower).is_none()
+            })
+            .map(|x| lexicon::singular(&x.lower))
+    };
+    let before = || {
+        let prep = r.start.checked_sub(1)?;
+        if !matches!(t[prep].lower.as_ref(), "in" | "on" | "aboard") {
+            return None;
+        }
+        let mut k = prep.checked_sub(1)?;
+        if t[k].is_punct(",") {
+            k = k.checked_sub(1)?;
+        }
+        people(k)
+    };
+    let after =
+        || t.get(after_noun).filter(|x| x.is_word("of")).and_then(|_| people(after_noun + 1));
+    before().or_else(after)
 }
 
 /// "shot seven times", "Teen Shot 11 Times", "hitting Gray eleven times": the shots that hit,
@@ -1218,6 +1270,7 @@ fn population_place(
     };
     let which = (sent.start + 1..pattern_start)
         .rev()
+        .take(RELATIVE_CLAUSE_TOKENS)
         .find(|&k| t[k].is_word("which") && t[k - 1].is_punct(","));
     if let Some(k) = which {
         return place_before(t, k - 1, sent, lead);

@@ -682,6 +682,26 @@ pub fn occurrence(noun: &str) -> bool {
     matches!(noun, "aftershock" | "explosion" | "blast" | "tremor")
 }
 
+/// Vehicles, counted with who is in them ("pirates in two boats"): singular nouns.
+pub fn vehicle(noun: &str) -> bool {
+    matches!(
+        noun,
+        "boat"
+            | "speedboat"
+            | "skiff"
+            | "ship"
+            | "vessel"
+            | "dhow"
+            | "car"
+            | "truck"
+            | "vehicle"
+            | "van"
+            | "bus"
+            | "helicopter"
+            | "plane"
+    )
+}
+
 /// Names of one kind of money deal: a "$80 million contract" and an "$82 million deal" are one.
 pub fn deal_noun(noun: &str) -> bool {
     matches!(noun, "deal" | "contract" | "pact" | "agreement" | "extension")

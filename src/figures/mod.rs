@@ -24,6 +24,17 @@
 //! - era: an earlier event named by year or month ("in 2003", "In February"); aftershocks and
 //!   unnamed earlier events ("two years ago") get no key at all.
 //!
+//! - things: the noun (a model name before it is the more specific: "seven AK-47 assault rifles"
+//!   count "ak47"; shots, bullets and rounds are "shot"; ships and vessels "ship") and the
+//!   clause's verb, also after a list ("six rifles, 12 magazines and 300 rounds were found"), or
+//!   a participle before the noun ("355 damaged shops"); "shot seven times" counts shots that
+//!   hit; occurrences ("at least four aftershocks") need no verb;
+//! - populations: "home to", "a population of", ", which has N residents", keyed by the place
+//!   they are said of ("the island" is the island the article names);
+//! - measures: distances from a place (a conversion in brackets shares its figure's frame),
+//!   falls, calibres by weapon, magnitudes; percent changes by what changed and which way
+//!   ("percent change:fall of stock"), whose differences are shown as information.
+//!
 //! Figures with unknown nouns ("three jurors"), small vague amounts ("a few"), parts of a
 //! coordination ("two women and one man") and non-integers get no key: a missed contradiction is
 //! better than a false one.

@@ -336,3 +336,16 @@ fn a_distance_is_of_the_antecedent_and_its_conversion_too() {
     );
     assert_eq!(key(&text, "1,500 kilometers").as_deref(), Some("km:distance of qeshm from tehran"));
 }
+
+#[test]
+fn vehicles_are_counted_with_who_is_in_them() {
+    let text = "The navy fought the pirates in two boats.";
+    assert_eq!(key(text, "two").as_deref(), Some("boat:carrying pirate"));
+    let text = "The pirates, in three boats, tried to board the ship.";
+    assert_eq!(key(text, "three").as_deref(), Some("boat:carrying pirate"));
+    let text = "The warship attacked two boats of pirates.";
+    assert_eq!(key(text, "two").as_deref(), Some("boat:carrying pirate"));
+    // with no one named, the verb of the clause
+    let text = "The ship was fired on by two boats.";
+    assert_eq!(key(text, "two").as_deref(), Some("boat:fired"));
+}
