@@ -253,6 +253,9 @@ fn reading_where(
     let core_at_if_possible = |k: usize| if possible(t, k) { core_at(t, k) } else { None };
     if let Some((q, n)) = qualifier_at(t, i, role).or_else(|| symbol_at(t, i)) {
         if let Some(mut r) = core_at_if_possible(i + n) {
+            if over_a_period(t, i, n, &r) {
+                return Some(r);
+            }
             let q = negated(t, i, q);
             if matches!(r.qualifier, Qualifier::Exact) {
                 r.qualifier = q;
@@ -281,6 +284,19 @@ fn symbol_at(t: &[Token], i: usize) -> Option<(Qualifier, usize)> {
         _ => return None,
     };
     t.get(i + n).is_some_and(|x| x.kind == TokKind::Num).then_some((q, n))
+}
+
+/// "$160 million over eight years", "loans over three years": "over" before a duration is the
+/// period something is spread over, not a bound, unless the duration is how long something
+/// lasted ("for over three years", "after over 20 years").
+fn over_a_period(t: &[Token], i: usize, n: usize, r: &Reading) -> bool {
+    n == 1
+        && t[i].is_word("over")
+        && r.kind == FigureKind::Duration
+        && !matches!(
+            i.checked_sub(1).and_then(|k| word_at(t, k)),
+            Some("for" | "of" | "after" | "lasted" | "spent" | "served" | "took")
+        )
 }
 
 /// A lower bound denied is an upper one and the other way round: "not more than 300", "did not
