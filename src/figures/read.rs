@@ -13,6 +13,9 @@
 //! - vague amounts: "thousands" [2,000, 9,999], "tens of thousands" [20,000, 99,999],
 //!   "hundreds of thousands" [200,000, 999,999], "dozens" [24, 99], "scores of" [40, 199],
 //!   "several" [3, 9], "a few" [2, 5]; `value` is the lower end.
+//! - signs and verbs as qualifiers: "> 25", "≥ 30" [v, ∞); "<= 70" [0, v]; "300+", "exceeded
+//!   300", "topped 1,000" [v, ∞); a denied bound turns over ("not more than 300" [0, v]);
+//! - changes "rose from 30 to 40": [40, 40], qualifier `Change`, never keyed.
 
 use super::lexicon::{self, QUALIFIERS};
 use super::number::{self, Number};
