@@ -13,6 +13,9 @@
 //! - vague amounts: "thousands" [2,000, 9,999], "tens of thousands" [20,000, 99,999],
 //!   "hundreds of thousands" [200,000, 999,999], "dozens" [24, 99], "scores of" [40, 199],
 //!   "several" [3, 9], "a few" [2, 5]; `value` is the lower end.
+//! - signs and verbs as qualifiers: "> 25", "≥ 30" [v, ∞); "<= 70" [0, v]; "300+", "exceeded
+//!   300", "topped 1,000" [v, ∞); a denied bound turns over ("not more than 300" [0, v]);
+//! - changes "rose from 30 to 40": [40, 40], qualifier `Change`, never keyed.
 
 use super::lexicon::{self, QUALIFIERS};
 use super::number::{self, Number};
@@ -253,6 +256,9 @@ fn reading_where(
     let core_at_if_possible = |k: usize| if possible(t, k) { core_at(t, k) } else { None };
     if let Some((q, n)) = qualifier_at(t, i, role).or_else(|| symbol_at(t, i)) {
         if let Some(mut r) = core_at_if_possible(i + n) {
+            if over_a_period(t, i, n, &r) {
+                return Some(r);
+            }
             let q = negated(t, i, q);
             if matches!(r.qualifier, Qualifier::Exact) {
                 r.qualifier = q;
@@ -281,6 +287,19 @@ fn symbol_at(t: &[Token], i: usize) -> Option<(Qualifier, usize)> {
         _ => return None,
     };
     t.get(i + n).is_some_and(|x| x.kind == TokKind::Num).then_some((q, n))
+}
+
+/// "$160 million over eight years", "loans over three years": "over" before a duration is the
+/// period something is spread over, not a bound, unless the duration is how long something
+/// lasted ("for over three years", "after over 20 years").
+fn over_a_period(t: &[Token], i: usize, n: usize, r: &Reading) -> bool {
+    n == 1
+        && t[i].is_word("over")
+        && r.kind == FigureKind::Duration
+        && !matches!(
+            i.checked_sub(1).and_then(|k| word_at(t, k)),
+            Some("for" | "of" | "after" | "lasted" | "spent" | "served" | "took")
+        )
 }
 
 /// A lower bound denied is an upper one and the other way round: "not more than 300", "did not

@@ -149,6 +149,8 @@ const TABLE: &[(&str, &str, FigureKind, f64, f64)] = &[
     ("support of 40 percent to 70 percent", "40 percent to 70 percent", Percent, 40.0, 70.0),
     ("a range of 5km to 8km", "5km to 8km", Measure, 5.0, 8.0),
     ("shares rose 2% to 5%", "2%", Percent, 2.0, 2.0),
+    ("loans of $30bn over three years", "three years", Duration, 3.0, 3.0),
+    ("jailed for over three years", "over three years", Duration, 3.0, INF),
     // vague
     ("hundreds of thousands of people", "hundreds of thousands", Count, 200_000.0, 999_999.0),
     ("tens of thousands of people", "tens of thousands", Count, 20_000.0, 99_999.0),
