@@ -542,10 +542,13 @@ impl Context<'_, '_> {
             && !last.ends_with("ss")
             && !last.ends_with("us")
             && !last.ends_with("is");
-        // "Maurice Cheeks", "Jamal Williams": a given name and a surname of the census lists, the
-        // given name no place ("Carolina Panthers")
-        let census_person = census_given_and_surname(first, last, name.len())
-            && lists(&first.to_lowercase()) & PLACE == 0;
+        // "Maurice Cheeks", "Jermayne Timmons": two words ending in a surname of the census
+        // lists, the first no place ("Carolina Panthers", "Philadelphia Eagles") and no common
+        // word
+        let census_person = name.len() == 2
+            && lists(&last.to_lowercase()) & SURNAME != 0
+            && lists(&first.to_lowercase()) & PLACE == 0
+            && !lexicon::is_common(first);
         plural
             && !lexicon::is_given_name(first)
             && !census_person

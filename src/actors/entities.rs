@@ -100,11 +100,25 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
     for list in by_surname.values() {
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {
-                if g.find(a) != g.find(b) && lexicon::compatible_names(&words[a], &words[b]) {
+                if g.find(a) == g.find(b) {
+                    continue;
+                }
+                if lexicon::compatible_names(&words[a], &words[b]) {
                     g.union(
                         a,
                         b,
                         Some(format!("{}/{}: spellings of one name", name_text(a), name_text(b))),
+                    );
+                } else if let Some((short, long)) = short_form_of_given_name(&words[a], &words[b]) {
+                    g.union(
+                        a,
+                        b,
+                        Some(format!(
+                            "{}/{}: ‘{short}’ may be a short form of ‘{long}’ (one surname, one \
+                             article)",
+                            name_text(a),
+                            name_text(b)
+                        )),
                     );
                 }
             }
@@ -305,6 +319,24 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
         }
     }
     assemble(text, tokens, cands, &words, &mut g)
+}
+
+/// Two full names of one surname in one article whose given names look like a short form and
+/// the long one ("Mo Cheeks" and "Maurice Cheeks", "Tom"/"Thomas"): the short one of two or
+/// three letters, the long one of five or more, the same first letter. Within one article only,
+/// where a second person of that surname would be told apart by more than a nickname's letters.
+fn short_form_of_given_name<'w>(a: &'w [String], b: &'w [String]) -> Option<(&'w str, &'w str)> {
+    let (Some((sa, ga)), Some((sb, gb))) = (a.split_last(), b.split_last()) else { return None };
+    if sa != sb || ga.len() != 1 || gb.len() != 1 {
+        return None;
+    }
+    let (short, long) =
+        if ga[0].len() <= gb[0].len() { (&ga[0], &gb[0]) } else { (&gb[0], &ga[0]) };
+    let letters = |w: &str| w.chars().count();
+    ((2..=3).contains(&letters(short))
+        && letters(long) >= 5
+        && short.chars().next() == long.chars().next())
+    .then_some((short.as_str(), long.as_str()))
 }
 
 /// Whether the first word of a person's name may be read as a given name on its own: a word

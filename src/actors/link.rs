@@ -463,6 +463,8 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
         let mut names: HashMap<&str, usize> = HashMap::new();
         let mut kinds: HashMap<ActorKind, usize> = HashMap::new();
         let mut person = false;
+        let mut guessed_person = false;
+        let mut other_evidence = false;
         let mut mentions = 0;
         let mut reasons = Vec::new();
         for &g in &members {
@@ -480,16 +482,24 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             let weight = if e.kind_evidence { 3 } else { 1 };
             *kinds.entry(e.kind).or_default() += weight * e.mentions.len();
             // a person's full name in one article makes the actor a person (a lone word the
-            // recogniser took for a person does not)
-            person |=
-                e.kind == ActorKind::Person && e.keys.iter().any(|k| k.starts_with("person:"));
+            // recogniser took for a person does not), unless the name was only taken for a
+            // person's for want of other evidence and another article has evidence of another
+            // kind ("Key Biscayne" guessed a person's name; "in Key Biscayne" elsewhere)
+            if e.kind == ActorKind::Person && e.keys.iter().any(|k| k.starts_with("person:")) {
+                if e.kind_evidence {
+                    person = true;
+                } else {
+                    guessed_person = true;
+                }
+            }
+            other_evidence |= e.kind != ActorKind::Person && e.kind_evidence;
             for reason in &e.reasons {
                 reasons.push(format!("{}: {reason}", l.label(g)));
             }
         }
         reasons.append(&mut l.reasons.remove(&root).unwrap_or_default());
         reasons.shrink_to_fit();
-        let kind = if person {
+        let kind = if person || guessed_person && !other_evidence {
             ActorKind::Person
         } else {
             let mut k: Vec<(ActorKind, usize)> = kinds.into_iter().collect();
