@@ -22,13 +22,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_or_else(|| PathBuf::from("models/recogniser.bin"), PathBuf::from);
     let evaluate_only = args.iter().any(|a| a == "--evaluate-only");
     let mut settings = train::Settings::default();
-    for (flag, field) in [("--epochs", 0), ("--bits", 1), ("--caps-every", 2), ("--runs", 3)] {
+    let flags =
+        [("--epochs", 0), ("--bits", 1), ("--caps-every", 2), ("--runs", 3), ("--title-every", 4)];
+    for (flag, field) in flags {
         if let Some(v) = args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)) {
             let v: usize = v.parse()?;
             match field {
                 0 => settings.epochs = v,
                 1 => settings.bits = v as u32,
                 2 => settings.caps_every = v,
+                4 => settings.title_every = v,
                 _ => settings.runs = v,
             }
         }
@@ -62,10 +65,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         let mut sentences: Vec<gum::Sentence> =
             trainset.iter().flat_map(|d| d.sentences.iter().cloned()).collect();
+        if let Some(full) =
+            args.iter().position(|a| a == "--gum-extra").and_then(|i| args.get(i + 1))
+        {
+            let extra = gum_extra(Path::new(full))?;
+            println!(
+                "GUM extra genres: {} train documents, {} sentences",
+                extra.len(),
+                extra.iter().map(|d| d.sentences.len()).sum::<usize>()
+            );
+            sentences.extend(extra.into_iter().flat_map(|d| d.sentences));
+        }
         if let Some(ecb) = args.iter().position(|a| a == "--ecb").and_then(|i| args.get(i + 1)) {
             let extra = ecb_train(Path::new(ecb))?;
             println!("ECB+ train topics: {} fully annotated sentences", extra.len());
-            sentences.extend(extra);
+            // news like crosswire's: counted more than once when --ecb-repeat says so
+            let repeat = args
+                .iter()
+                .position(|a| a == "--ecb-repeat")
+                .and_then(|i| args.get(i + 1))
+                .map_or(Ok(1), |v| v.parse::<usize>())?;
+            for _ in 0..repeat {
+                sentences.extend(extra.iter().cloned());
+            }
         }
         let model = train::train(&sentences, settings);
         let bytes = model.to_bytes();
@@ -120,6 +142,32 @@ fn show_errors(model: &Model, docs: &[gum::Document]) {
             }
         }
     }
+}
+
+/// The genres of the full GUM corpus whose texts are openly licensed but which `../shared/gum`
+/// leaves out (GUM's licence page: OpenStax and other open textbooks and YouTube Creative Commons
+/// vlogs CC BY, political speeches public domain, Santa Barbara Corpus conversations CC BY).
+const EXTRA_GENRES: &[&str] = &["textbook", "speech", "vlog", "conversation"];
+
+/// The train documents of [`EXTRA_GENRES`] in a checkout of the GUM repository: every document
+/// `splits.md` puts in dev, test or test2 is left out.
+fn gum_extra(root: &Path) -> Result<Vec<gum::Document>, Box<dyn std::error::Error>> {
+    let held_out = gum::splits(&std::fs::read_to_string(root.join("splits.md"))?);
+    let mut names: Vec<String> = std::fs::read_dir(root.join("xml"))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".xml").map(str::to_string))
+        .filter(|n| EXTRA_GENRES.iter().any(|g| n.starts_with(&format!("GUM_{g}_"))))
+        .filter(|n| !held_out.iter().any(|(h, _)| h == n))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let xml = std::fs::read_to_string(root.join("xml").join(format!("{name}.xml")))?;
+        let conll_path = root.join("coref/gum/conll").join(format!("{name}.conll"));
+        let conll = std::fs::read_to_string(conll_path)?;
+        out.push(gum::read(&name, &xml, &conll)?);
+    }
+    Ok(out)
 }
 
 /// ECB+ dev topics (score_actors.py's DEV); topics 36-45 are the held-out test and never read.

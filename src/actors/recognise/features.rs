@@ -308,16 +308,12 @@ fn gazetteer(word: &str) -> u64 {
     bits | common_lists(word) | super::gazetteers::lists(&word.to_lowercase())
 }
 
-/// The features that read the labels given so far.
-pub fn label_features(words: &[Word<'_>], i: usize, prev: Label, prev2: Label, out: &mut Vec<u64>) {
+/// The features that read the label of the word before: first order, so that the best labels
+/// of a whole sentence can be found exactly ([`super::viterbi`]).
+pub fn label_features(words: &[Word<'_>], i: usize, prev: Label, out: &mut Vec<u64>) {
     let t = FeatureHash::template;
     let w = &words[i];
     out.push(t(80).add_u64(u64::from(prev)).finish());
-    // the label two words back only beside this word's shape: alone, "John Kerry met" taught
-    // that a capitalised word after a verb after a name is no name
-    out.push(
-        t(81).add_u64(u64::from(prev)).add_u64(u64::from(prev2)).add_u64(w.shape as u64).finish(),
-    );
     out.push(t(82).add_u64(u64::from(prev)).add_u64(w.shape as u64).finish());
     out.push(t(83).add_u64(u64::from(prev)).add(&w.lower).finish());
 }

@@ -15,6 +15,9 @@ pub struct Settings {
     /// Every n-th sentence is also learnt written in capitals, so that a line in capitals is not
     /// read as a run of names (0: none).
     pub caps_every: usize,
+    /// Every n-th sentence (offset from the capitals) is also learnt in Title Case, as headlines
+    /// are written, so that a headline's capitalised words are not each read as a name (0: none).
+    pub title_every: usize,
     pub seed: u64,
     /// How many perceptrons, each shuffling the data with its own seed, are averaged into the
     /// model: one alone depends much on the order it saw the sentences in.
@@ -23,7 +26,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { epochs: 5, bits: 19, caps_every: 8, seed: 0x5eed, runs: 5 }
+        Settings { epochs: 5, bits: 19, caps_every: 8, title_every: 0, seed: 0x5eed, runs: 5 }
     }
 }
 
@@ -39,6 +42,10 @@ pub fn train(sentences: &[Sentence], settings: Settings) -> Model {
         examples.push(Example { words: s.words.clone(), labels: s.labels.clone() });
         if settings.caps_every > 0 && n % settings.caps_every == 0 {
             let words = s.words.iter().map(|w| w.to_uppercase()).collect();
+            examples.push(Example { words, labels: s.labels.clone() });
+        }
+        if settings.title_every > 0 && n % settings.title_every == settings.title_every / 2 {
+            let words = s.words.iter().map(|w| title_case(w)).collect();
             examples.push(Example { words, labels: s.labels.clone() });
         }
     }
@@ -75,6 +82,20 @@ pub fn train(sentences: &[Sentence], settings: Settings) -> Model {
     model
 }
 
+/// A word as a Title Case headline writes it: a lower-case word other than a short function
+/// word gets a capital.
+fn title_case(word: &str) -> String {
+    const SMALL: &[&str] =
+        &["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "as"];
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() && !SMALL.contains(&word) => {
+            c.to_uppercase().chain(chars).collect()
+        }
+        _ => word.to_string(),
+    }
+}
+
 /// One averaged perceptron over the examples, shuffled from `seed`: its averaged weights.
 fn train_one(
     examples: &[Example],
@@ -103,41 +124,52 @@ fn train_one(
         for &e in &order {
             let ex = &examples[e];
             let words: Vec<Word> = ex.words.iter().map(|w| Word::new(w)).collect();
-            let (mut prev, mut prev2) = (Label::Outside, Label::Outside);
-            for (i, word_features) in statics[e].iter().enumerate() {
-                feats.clear();
-                feats.extend_from_slice(word_features);
-                features::label_features(&words, i, prev, prev2, &mut feats);
-                let mut scores = [0f32; LABELS];
-                for &f in &feats {
+            let row_scores = |feats: &[u64], weights: &[f32]| {
+                let mut scores = [0f64; LABELS];
+                for &f in feats {
                     let b = bucket(f) * LABELS;
                     for (s, w) in scores.iter_mut().zip(&weights[b..b + LABELS]) {
-                        *s += *w;
+                        *s += f64::from(*w);
                     }
                 }
-                let guess = (0..LABELS)
-                    .map(Label::from_index)
-                    .filter(|&l| super::may_label(l, prev, &words[i]))
-                    .max_by(|a, b| {
-                        scores[a.index()]
-                            .total_cmp(&scores[b.index()])
-                            .then(b.index().cmp(&a.index()))
-                    })
-                    .unwrap_or(Label::Outside);
-                let gold = ex.labels[i];
-                if guess != gold {
-                    mistakes += 1;
-                    for &f in &feats {
-                        let b = bucket(f) * LABELS;
-                        weights[b + gold.index()] += 1.0;
-                        totals[b + gold.index()] += step;
-                        weights[b + guess.index()] -= 1.0;
-                        totals[b + guess.index()] -= step;
-                    }
+                scores
+            };
+            let statics_scores: Vec<[f64; LABELS]> =
+                statics[e].iter().map(|f| row_scores(f, &weights)).collect();
+            let guess = super::viterbi(&words, |i, prev| {
+                feats.clear();
+                features::label_features(&words, i, prev, &mut feats);
+                let mut scores = row_scores(&feats, &weights);
+                for (s, t) in scores.iter_mut().zip(&statics_scores[i]) {
+                    *s += t;
                 }
+                scores
+            });
+            // the structured perceptron's update: the gold labels' features up, the guessed
+            // ones' down, wherever the two differ (a word's label, or the label before it)
+            let (mut gold_prev, mut guess_prev) = (Label::Outside, Label::Outside);
+            for (i, word_features) in statics[e].iter().enumerate() {
+                let (gold, got) = (ex.labels[i], guess[i]);
+                if gold != got || gold_prev != guess_prev {
+                    if gold != got {
+                        mistakes += 1;
+                    }
+                    let mut update = |label: Label, prev: Label, by: f32| {
+                        feats.clear();
+                        feats.extend_from_slice(word_features);
+                        features::label_features(&words, i, prev, &mut feats);
+                        for &f in &feats {
+                            let b = bucket(f) * LABELS + label.index();
+                            weights[b] += by;
+                            totals[b] += f64::from(by) * step;
+                        }
+                    };
+                    update(gold, gold_prev, 1.0);
+                    update(got, guess_prev, -1.0);
+                }
+                gold_prev = gold;
+                guess_prev = got;
                 step += 1.0;
-                prev2 = prev;
-                prev = guess;
             }
         }
         if std::env::var_os("CROSSWIRE_TRAIN_VERBOSE").is_some() {
