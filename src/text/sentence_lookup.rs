@@ -58,29 +58,65 @@ impl<'a> SentenceLookup<'a> {
 
 /// The window that holds `pos`: from the last safe break at or before it (or the line's start)
 /// to the first safe break after it (or the line's end, line break included). Safe breaks are
-/// found from the terminals before them, which memchr finds fast.
+/// found from the terminals before them, which memchr finds fast. Both searches look no further
+/// than they must, in chunks that double: finding the line's ends first would cost a scan of the
+/// whole line per window, quadratic on a text that is one long line of short sentences.
 fn window_around(text: &str, pos: usize) -> Span {
     let bytes = text.as_bytes();
-    let line_start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i + 1);
-    let line = &bytes[..line_end];
-    let start = memchr::memrchr3_iter(b'.', b'!', b'?', &bytes[line_start..pos])
-        .filter_map(|t| safe_break_after(line, line_start + t))
-        .find(|&i| i <= pos)
-        .unwrap_or(line_start);
-    // a terminal just before `pos` may still open a break after it ("died.  |  The")
+    let start = last_break_at_or_before(bytes, pos);
+    // a terminal just before `pos` may still open a break after it ("died.  |  The"); a line
+    // break is neither a space nor a closing mark, so this stops at the line's start
     let mut from = pos;
-    while from > line_start
-        && (is_space(bytes[from - 1]) || close_before(bytes, line_start, from).is_some())
-    {
-        from -= close_before(bytes, line_start, from).unwrap_or(1);
+    while from > 0 && (is_space(bytes[from - 1]) || close_before(bytes, 0, from).is_some()) {
+        from -= close_before(bytes, 0, from).unwrap_or(1);
     }
-    from -= usize::from(from > line_start && matches!(bytes[from - 1], b'.' | b'!' | b'?'));
-    let end = memchr::memchr3_iter(b'.', b'!', b'?', &bytes[from..line_end])
-        .filter_map(|t| safe_break_after(line, from + t))
-        .find(|&i| i > pos)
-        .unwrap_or(line_end);
+    from -= usize::from(from > 0 && matches!(bytes[from - 1], b'.' | b'!' | b'?'));
+    let end = first_break_after(bytes, from, pos);
     start..end
+}
+
+/// The first chunk a search looks at; each next one is twice as long.
+const FIRST_CHUNK: usize = 256;
+
+/// The last safe break at or before `pos` on its line, or the line's start.
+fn last_break_at_or_before(bytes: &[u8], pos: usize) -> usize {
+    let (mut hi, mut len) = (pos, FIRST_CHUNK);
+    loop {
+        let lo = hi.saturating_sub(len);
+        let line_start = memchr::memrchr(b'\n', &bytes[lo..hi]).map(|i| lo + i + 1);
+        let from = line_start.unwrap_or(lo);
+        // a safe break never spans a line break (Sp holds no line break), so the whole text can
+        // be read past the terminal
+        let found = memchr::memrchr3_iter(b'.', b'!', b'?', &bytes[from..hi])
+            .filter_map(|t| safe_break_after(bytes, from + t))
+            .find(|&i| i <= pos);
+        match (found, line_start) {
+            (Some(i), _) => return i,
+            (None, Some(line_start)) => return line_start,
+            (None, None) if lo == 0 => return 0,
+            (None, None) => (hi, len) = (lo, len * 2),
+        }
+    }
+}
+
+/// The first safe break after `pos` that a terminal at or after `from` opens, or the line's
+/// end, its line break included.
+fn first_break_after(bytes: &[u8], from: usize, pos: usize) -> usize {
+    let (mut lo, mut len) = (from, FIRST_CHUNK);
+    loop {
+        let hi = (lo + len).min(bytes.len());
+        let line_end = memchr::memchr(b'\n', &bytes[lo..hi]).map(|i| lo + i + 1);
+        let to = line_end.unwrap_or(hi);
+        let found = memchr::memchr3_iter(b'.', b'!', b'?', &bytes[lo..to])
+            .filter_map(|t| safe_break_after(bytes, lo + t))
+            .find(|&i| i > pos);
+        match (found, line_end) {
+            (Some(i), _) => return i,
+            (None, Some(line_end)) => return line_end,
+            (None, None) if hi == bytes.len() => return hi,
+            (None, None) => (lo, len) = (hi, len * 2),
+        }
+    }
 }
 
 /// The safe break that the terminal at `t` opens, if it opens one: `[.!?] Close* Sp+ [A-Z]`,
