@@ -1231,6 +1231,8 @@ impl Lead {
     }
 
     pub const SENTENCES: usize = LEAD_SENTENCES;
+    /// At most this many sentences are read for the lead, metadata lines included.
+    pub const MAX_LINES: usize = 8;
 }
 
 /// A noun naming a class of place: what "the island" or "the city" is.

@@ -111,12 +111,23 @@ fn extract_with(
     };
 
     // The lead: the tokens of the first sentences (headline and first paragraph).
+    // Lines with hardly a lower-case word ("PUBLISHED: THURSDAY, MAY 2", "Published May 03,
+    // 2013", a byline) are metadata, not the story: they stay in the lead but do not use up its
+    // sentences, so the first paragraph is still read.
     let lead_end = {
-        let mut end = 0;
-        for _ in 0..context::Lead::SENTENCES {
+        let (mut end, mut counted, mut seen) = (0, 0, 0);
+        while counted < context::Lead::SENTENCES && seen < context::Lead::MAX_LINES {
             let Some(t) = toks.get(end) else { break };
             let s = sentences.sentence_of(t.span.start);
-            end = toks.partition_point(|x| x.span.start < s.end).max(end + 1);
+            let next = toks.partition_point(|x| x.span.start < s.end).max(end + 1);
+            let prose = toks[end..next]
+                .iter()
+                .filter(|x| x.kind == TokKind::Word && !x.is_capitalised())
+                .count()
+                >= 3;
+            counted += usize::from(prose);
+            seen += 1;
+            end = next;
         }
         end
     };

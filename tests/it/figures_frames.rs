@@ -349,3 +349,14 @@ fn vehicles_are_counted_with_who_is_in_them() {
     let text = "The ship was fired on by two boats.";
     assert_eq!(key(text, "two").as_deref(), Some("boat:fired"));
 }
+
+#[test]
+fn metadata_lines_do_not_crowd_the_first_paragraph_out_of_the_lead() {
+    // the place is named in the first paragraph, after two lines of dates: it is the story's
+    let text = "Floods hit the south\nPUBLISHED: MONDAY, MAY 6, 2013, 1:32 PM\n\
+                UPDATED: MONDAY, MAY 6, 2013, 3:00 PM\n\
+                Heavy rain flooded villages around Idukki on Monday, officials said.\n\
+                In Idukki, 12 people were killed when a hillside collapsed.";
+    let f = figure(text, "12");
+    assert_eq!(f.frame.map(|fr| fr.when), Some(When::Story));
+}
