@@ -1,7 +1,7 @@
 use super::{Code, FigureRef, Finding, Related, Severity};
 use crate::corpus::Date;
 use crate::figures::{Figure, Qualifier, QuantityKey};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What the comparison needs of one article.
 pub struct ArticleFigures<'a> {
@@ -41,7 +41,7 @@ pub fn compare(articles: &[ArticleFigures<'_>]) -> Vec<Finding> {
 /// The comparable figures of all articles by quantity key (one hash pass), each group in
 /// (article, figure) order.
 pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<QuantityKey, Vec<FigureRef>> {
-    let mut groups: HashMap<QuantityKey, Vec<FigureRef>> = HashMap::new();
+    let mut groups: HashMap<QuantityKey, Vec<FigureRef>> = HashMap::default();
     for (a, art) in articles.iter().enumerate() {
         for (f, key) in comparable_keys(art.figures) {
             match groups.get_mut(key) {
@@ -225,7 +225,7 @@ fn compare_group(
     let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) =
         refs.iter().copied().partition(backs_main);
     let listed = ListedFigures::of(agreeing.into_iter().chain(rest).collect(), articles);
-    let mut pools: HashMap<OutletId, Pool> = HashMap::new();
+    let mut pools: HashMap<OutletId, Pool> = HashMap::default();
     for &at in &outliers {
         let outlet = listed.outlet_id(articles[at.article].outlet);
         let others = pools.entry(outlet).or_insert_with(|| listed.without(outlet, articles));
@@ -385,13 +385,13 @@ impl Spread {
 
 impl<'a> ListedFigures<'a> {
     fn of(listed: Vec<FigureRef>, articles: &'a [ArticleFigures<'a>]) -> ListedFigures<'a> {
-        let mut ids: HashMap<&'a str, OutletId> = HashMap::new();
+        let mut ids: HashMap<&'a str, OutletId> = HashMap::default();
         let mut names = Vec::new();
         let mut spreads: Vec<Spread> = Vec::new();
         let mut figures_of = Vec::new();
         let mut texts: Vec<ListedText<'a>> = Vec::new();
-        let mut text_index: HashMap<&'a str, usize> = HashMap::new();
-        let mut seen: HashSet<(usize, OutletId)> = HashSet::new();
+        let mut text_index: HashMap<&'a str, usize> = HashMap::default();
+        let mut seen: HashSet<(usize, OutletId)> = HashSet::default();
         let mut order = Vec::with_capacity(listed.len());
         for (position, r) in listed.into_iter().enumerate() {
             let article = &articles[r.article];
