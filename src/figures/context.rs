@@ -435,6 +435,33 @@ fn is_part(t: &[Token], r: &Reading) -> bool {
             })
 }
 
+/// Whether the figure is the outcome of an action the sentence adds to those told before: "They
+/// also attacked a television crew's truck, injuring at least two people", "Gunmen also fired on
+/// a bus, killing three". The toll of one more act is a part of the event's, not the event's.
+/// "Also" only says so of an act: "police also said 70 were hurt" adds a statement, and in "the
+/// quake also injured 300" the toll is the quake's (no comma between act and figure).
+fn addition(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
+    let Some(also) = (sent.start..at).find(|&k| t[k].is_word("also")) else { return false };
+    let statement = t.get(also + 1).is_some_and(|x| {
+        matches!(
+            x.lower.as_ref(),
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "reported"
+                | "reports"
+                | "confirmed"
+                | "added"
+                | "noted"
+                | "announced"
+                | "stated"
+                | "estimated"
+        )
+    });
+    !statement && (also + 1..at).any(|k| t[k].is_punct(","))
+}
+
 /// Whether the figure is a total over several incidents or a running total: "a total of 31
 /// magazines", "31 magazines in all", "so far", "to date", "altogether". Said of the figure
 /// itself (a few words before it) or anywhere in its sentence ("so far" ends clauses as often as
@@ -1059,6 +1086,13 @@ fn money_frame(
     };
     let event = after.or_else(before)?;
     let event = if lexicon::deal_noun(&event) { "deal".to_string() } else { event };
+    // A rate ("1,000 euros a month", "$23 million per season") says how often, not what for: two
+    // pensioners' incomes are not one quantity. It is compared only when its clause names what
+    // the money is ("a deal worth $184 million or $23 million per season"), which joins the key.
+    let event = match event.strip_prefix("per ") {
+        Some(_) => format!("{} {event}", rate_of(t, r.start, sent)?),
+        None => event,
+    };
     Some(Frame {
         measured: Measured::Money,
         counted: Some(currency),
@@ -1069,6 +1103,23 @@ fn money_frame(
         scope: scope_of(t, r, sent),
     })
 }
+
+/// What a rate of money is paid as: the nearest money noun before the figure in its sentence
+/// ("an eight-year deal worth $184 million or $23 million per season", "a pension of 800 euros a
+/// month"), deals of every name as one.
+fn rate_of(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
+    (sent.start..at).rev().take(RATE_NOUN_TOKENS).find_map(|k| {
+        let w = t[k].lower.as_ref();
+        if lexicon::deal_noun(w) {
+            Some("deal".to_string())
+        } else {
+            lexicon::money_noun(w).then(|| lexicon::singular(w))
+        }
+    })
+}
+
+/// How far before a rate of money its noun is looked for.
+const RATE_NOUN_TOKENS: usize = 16;
 
 /// The frame's counted thing and group of a counted class: troops are people, of one group.
 fn counted_and_group(class: Option<String>) -> (Option<String>, Option<String>) {
@@ -1547,7 +1598,7 @@ fn count_frame(
             if total(t, at, sent) {
                 frame.scope = Scope::Total;
             }
-            if part {
+            if part || addition(t, at, sent) {
                 frame.scope = Scope::Part;
             }
             frame.when = era(t, sent, at, lead);
