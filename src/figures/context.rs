@@ -89,7 +89,7 @@ pub fn context(
         out.place = Some(place.clone());
         out.counts = Some("people".into());
     }
-    if !r.kind.is_compared() || is_change(t, r) {
+    if !r.kind.is_compared() || is_change(t, r) || earlier_level(t, r.start, &sent) {
         return out;
     }
     if r.kind == FigureKind::Count
@@ -196,6 +196,31 @@ pub fn context(
 /// level ("From 10 to 20 people were hurt" is a range, and is).
 fn is_change(_t: &[Token], r: &Reading) -> bool {
     r.qualifier == super::Qualifier::Change
+}
+
+/// Whether the figure is the level a change started from, written after the new one: "up from
+/// 30", "down from 12", "rose to 40 from 30". It is the quantity at another time, never compared
+/// (the new level is).
+fn earlier_level(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
+    if at == 0 || word(at - 1) != Some("from") {
+        return false;
+    }
+    if matches!(at.checked_sub(2).and_then(word), Some("up" | "down")) {
+        return true;
+    }
+    // "rose to 40 from 30": a change verb, then "to", before the "from"
+    let clause = (sent.start..at - 1).rev().take(PREDICATE_WINDOW + 2);
+    let mut saw_to = false;
+    for k in clause {
+        match word(k) {
+            Some("to") => saw_to = true,
+            Some(w) if saw_to && change_verb(w) => return true,
+            _ if t[k].kind == TokKind::Punct && !t[k].is_dash() => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Verbs of a change between two levels: "rose", "fell", "cut"…

@@ -177,6 +177,20 @@ fn a_change_between_levels_is_never_compared_with_a_level() {
 }
 
 #[test]
+fn the_level_a_change_started_from_is_never_compared() {
+    let text = "The number of people killed rose to 40 from 30 overnight.";
+    assert_eq!(key(text, "30"), None);
+    let text = "Officials said 40 people were killed, up from 30 on Monday.";
+    assert_eq!(key(text, "40").as_deref(), Some("people:killed"));
+    assert_eq!(key(text, "30"), None);
+    // a range "from 10 to 20" is not a change's start
+    assert_eq!(
+        key("From 10 to 20 people were injured.", "From 10 to 20").as_deref(),
+        Some("people:injured")
+    );
+}
+
+#[test]
 fn questions_and_wishes_are_not_reports() {
     assert_eq!(key("Will the club pay a $30 million fee?", "$30 million"), None);
     assert_eq!(key("His agent is asking for a $30 million contract.", "$30 million"), None);
