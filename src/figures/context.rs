@@ -89,7 +89,7 @@ pub fn context(
         out.place = Some(place.clone());
         out.counts = Some("people".into());
     }
-    if !r.kind.is_compared() || is_change(t, r) {
+    if !r.kind.is_compared() || is_change(t, r) || earlier_level(t, r.start, &sent) {
         return out;
     }
     if r.kind == FigureKind::Count
@@ -196,6 +196,31 @@ pub fn context(
 /// level ("From 10 to 20 people were hurt" is a range, and is).
 fn is_change(_t: &[Token], r: &Reading) -> bool {
     r.qualifier == super::Qualifier::Change
+}
+
+/// Whether the figure is the level a change started from, written after the new one: "up from
+/// 30", "down from 12", "rose to 40 from 30". It is the quantity at another time, never compared
+/// (the new level is).
+fn earlier_level(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
+    if at == 0 || word(at - 1) != Some("from") {
+        return false;
+    }
+    if matches!(at.checked_sub(2).and_then(word), Some("up" | "down")) {
+        return true;
+    }
+    // "rose to 40 from 30": a change verb, then "to", before the "from"
+    let clause = (sent.start..at - 1).rev().take(PREDICATE_WINDOW + 2);
+    let mut saw_to = false;
+    for k in clause {
+        match word(k) {
+            Some("to") => saw_to = true,
+            Some(w) if saw_to && change_verb(w) => return true,
+            _ if t[k].kind == TokKind::Punct && !t[k].is_dash() => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Verbs of a change between two levels: "rose", "fell", "cut"…
@@ -433,6 +458,33 @@ fn is_part(t: &[Token], r: &Reading) -> bool {
             && t.get(r.end + 1).is_some_and(|x| {
                 matches!(x.lower.as_ref(), "the" | "them" | "those" | "these" | "whom" | "which")
             })
+}
+
+/// Whether the figure is the outcome of an action the sentence adds to those told before: "They
+/// also attacked a television crew's truck, injuring at least two people", "Gunmen also fired on
+/// a bus, killing three". The toll of one more act is a part of the event's, not the event's.
+/// "Also" only says so of an act: "police also said 70 were hurt" adds a statement, and in "the
+/// quake also injured 300" the toll is the quake's (no comma between act and figure).
+fn addition(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
+    let Some(also) = (sent.start..at).find(|&k| t[k].is_word("also")) else { return false };
+    let statement = t.get(also + 1).is_some_and(|x| {
+        matches!(
+            x.lower.as_ref(),
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "reported"
+                | "reports"
+                | "confirmed"
+                | "added"
+                | "noted"
+                | "announced"
+                | "stated"
+                | "estimated"
+        )
+    });
+    !statement && (also + 1..at).any(|k| t[k].is_punct(","))
 }
 
 /// Whether the figure is a total over several incidents or a running total: "a total of 31
@@ -1059,6 +1111,13 @@ fn money_frame(
     };
     let event = after.or_else(before)?;
     let event = if lexicon::deal_noun(&event) { "deal".to_string() } else { event };
+    // A rate ("1,000 euros a month", "$23 million per season") says how often, not what for: two
+    // pensioners' incomes are not one quantity. It is compared only when its clause names what
+    // the money is ("a deal worth $184 million or $23 million per season"), which joins the key.
+    let event = match event.strip_prefix("per ") {
+        Some(_) => format!("{} {event}", rate_of(t, r.start, sent)?),
+        None => event,
+    };
     Some(Frame {
         measured: Measured::Money,
         counted: Some(currency),
@@ -1069,6 +1128,23 @@ fn money_frame(
         scope: scope_of(t, r, sent),
     })
 }
+
+/// What a rate of money is paid as: the nearest money noun before the figure in its sentence
+/// ("an eight-year deal worth $184 million or $23 million per season", "a pension of 800 euros a
+/// month"), deals of every name as one.
+fn rate_of(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
+    (sent.start..at).rev().take(RATE_NOUN_TOKENS).find_map(|k| {
+        let w = t[k].lower.as_ref();
+        if lexicon::deal_noun(w) {
+            Some("deal".to_string())
+        } else {
+            lexicon::money_noun(w).then(|| lexicon::singular(w))
+        }
+    })
+}
+
+/// How far before a rate of money its noun is looked for.
+const RATE_NOUN_TOKENS: usize = 16;
 
 /// The frame's counted thing and group of a counted class: troops are people, of one group.
 fn counted_and_group(class: Option<String>) -> (Option<String>, Option<String>) {
@@ -1547,7 +1623,7 @@ fn count_frame(
             if total(t, at, sent) {
                 frame.scope = Scope::Total;
             }
-            if part {
+            if part || addition(t, at, sent) {
                 frame.scope = Scope::Part;
             }
             frame.when = era(t, sent, at, lead);

@@ -639,8 +639,10 @@ pub fn predicate_class(word: &str) -> Option<&'static str> {
         "arrested" | "detained" | "arrests" | "detains" | "arresting" => "arrested",
         "missing" => "missing",
         "evacuated" | "evacuating" | "evacuate" => "evacuated",
+        // a crowd: "marched", "set off to march", "joined a candlelit vigil", "gathered"
         "rallied" | "marched" | "protested" | "demonstrated" | "rallying" | "marching"
-        | "protesting" | "demonstrating" => "protesting",
+        | "protesting" | "demonstrating" | "march" | "marches" | "rally" | "rallies" | "vigil"
+        | "gathered" | "gathering" => "protesting",
         _ => return None,
     })
 }
@@ -705,6 +707,29 @@ pub fn vehicle(noun: &str) -> bool {
 /// Names of one kind of money deal: a "$80 million contract" and an "$82 million deal" are one.
 pub fn deal_noun(noun: &str) -> bool {
     matches!(noun, "deal" | "contract" | "pact" | "agreement" | "extension")
+}
+
+/// Nouns that say what an amount of money is, besides deals: what a rate of money is paid as.
+pub fn money_noun(noun: &str) -> bool {
+    matches!(
+        noun,
+        "offer"
+            | "offers"
+            | "salary"
+            | "salaries"
+            | "wage"
+            | "wages"
+            | "pension"
+            | "pensions"
+            | "rent"
+            | "fee"
+            | "fees"
+            | "price"
+            | "bonus"
+            | "allowance"
+            | "benefit"
+            | "benefits"
+    )
 }
 
 /// A unit of length, as the quantity it measures: "kilometers" and "km" are one.

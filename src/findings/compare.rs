@@ -624,7 +624,12 @@ fn divergence(
     else {
         return;
     };
+    // A floor ("at least 70") is what an estimate above it ("about 100") predicts: no spread.
+    // Only against a ceiling ("as many as half a million") does it leave one.
+    let floor_under_estimate = !fig(articles, lo).high.is_finite()
+        && !matches!(fig(articles, hi).qualifier, Qualifier::AsManyAs | Qualifier::LessThan);
     if value(&lo) <= 0.0
+        || floor_under_estimate
         || value(&hi) / value(&lo) < DIVERGENCE_RATIO
         || articles[hi.article].outlet == articles[lo.article].outlet && comp.len() == 2
     {
@@ -772,12 +777,24 @@ mod tests {
         let a = [figure("more than 290,000", 290_000.0, f64::INFINITY, "k")];
         let mut half = figure("as many as half a million", 250_000.0, 500_000.0, "k");
         half.value = 500_000.0;
+        half.qualifier = Qualifier::AsManyAs;
         let b = [half];
         let arts = outlets(&[&a, &b]);
         let found = compare(&arts);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, Code::FigureDivergence);
         assert_eq!(found[0].at.article, 1);
+    }
+
+    #[test]
+    fn a_floor_under_an_estimate_is_no_divergence() {
+        let a = [figure("at least 60", 60.0, f64::INFINITY, "k")];
+        let mut about = figure("about 90", 83.7, 96.3, "k");
+        about.value = 90.0;
+        about.qualifier = Qualifier::About;
+        let b = [about];
+        let arts = outlets(&[&a, &b]);
+        assert!(compare(&arts).is_empty());
     }
 
     /// What `ListedFigures::without` must equal: the view of one outlet built by scanning the

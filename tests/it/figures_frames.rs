@@ -111,6 +111,54 @@ fn money_is_framed_by_currency_and_what_it_pays_for() {
 }
 
 #[test]
+fn a_rate_of_money_is_compared_only_as_what_it_is_paid_for() {
+    // two people's monthly incomes are not one quantity
+    assert_eq!(key("A widow who lives on 900 euros a month joined.", "900 euros"), None);
+    assert_eq!(key("The farmer, who gets euro410 a month, marched.", "euro410"), None);
+    assert_eq!(
+        key(
+            "They offered a five-year deal worth $50 million or $10 million per season.",
+            "$10 million"
+        )
+        .as_deref(),
+        Some("usd:deal per season")
+    );
+    assert_eq!(
+        key("Her pension of 700 euros a month was cut.", "700 euros").as_deref(),
+        Some("eur:pension per month")
+    );
+}
+
+#[test]
+fn the_toll_of_one_more_act_is_a_part_of_the_event_s() {
+    assert_eq!(key("Gunmen also fired on a bus, killing three people.", "three"), None);
+    assert_eq!(
+        figure("Rioters also stormed a bank, injuring at least four people.", "at least four")
+            .frame
+            .map(|f| f.scope),
+        Some(Scope::Part)
+    );
+    // a statement added, or the story's own cause, leaves the toll whole
+    assert_eq!(
+        key("Police also said 70 people were injured.", "70").as_deref(),
+        Some("people:injured")
+    );
+    assert_eq!(key("The quake also injured 300 people.", "300").as_deref(), Some("people:injured"));
+}
+
+#[test]
+fn a_crowd_is_counted_by_its_march_vigil_or_gathering() {
+    assert_eq!(
+        key("More than 200 people joined a candlelit vigil.", "More than 200").as_deref(),
+        Some("people:protesting")
+    );
+    assert_eq!(
+        key("Nearly 300 people set off to march on the ministry.", "Nearly 300").as_deref(),
+        Some("people:protesting")
+    );
+}
+
+#[test]
 fn figures_that_are_not_compared_still_show_what_the_text_says() {
     let f = figure("Three jurors left early.", "Three");
     assert!(f.key.is_none());
@@ -122,6 +170,20 @@ fn figures_that_are_not_compared_still_show_what_the_text_says() {
 #[test]
 fn a_change_between_levels_is_never_compared_with_a_level() {
     assert_eq!(key("The toll rose from 10 to 20 people.", "from 10 to 20"), None);
+    assert_eq!(
+        key("From 10 to 20 people were injured.", "From 10 to 20").as_deref(),
+        Some("people:injured")
+    );
+}
+
+#[test]
+fn the_level_a_change_started_from_is_never_compared() {
+    let text = "The number of people killed rose to 40 from 30 overnight.";
+    assert_eq!(key(text, "30"), None);
+    let text = "Officials said 40 people were killed, up from 30 on Monday.";
+    assert_eq!(key(text, "40").as_deref(), Some("people:killed"));
+    assert_eq!(key(text, "30"), None);
+    // a range "from 10 to 20" is not a change's start
     assert_eq!(
         key("From 10 to 20 people were injured.", "From 10 to 20").as_deref(),
         Some("people:injured")
