@@ -9,7 +9,7 @@
 //! dev sentences where the model misses or invents a name; `--show FILE` prints what it reads
 //! in a text.
 
-use crosswire::actors::recognise::{gum, train, Model, NameKind};
+use crosswire::actors::recognise::{conll, gum, train, Model, NameKind};
 use std::path::{Path, PathBuf};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -88,6 +88,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             for _ in 0..repeat {
                 sentences.extend(extra.iter().cloned());
             }
+        }
+        // corpora in the CoNLL NER format (Wikigold: models/training/), each file given after
+        // a --conll flag
+        for (i, _) in args.iter().enumerate().filter(|(_, a)| *a == "--conll") {
+            let Some(file) = args.get(i + 1) else { continue };
+            let extra = conll::read(&std::fs::read_to_string(file)?);
+            println!("{file}: {} sentences", extra.len());
+            sentences.extend(extra);
         }
         let model = train::train(&sentences, settings);
         let bytes = model.to_bytes();
