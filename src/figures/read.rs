@@ -551,6 +551,24 @@ fn range(t: &[Token], start: usize, a: Number, b: Number, money: bool) -> Readin
     {
         kind = FigureKind::Year;
     }
+    // "call 555-1234": a local phone number after a word that asks to call it, not a range
+    let local_phone_number = a.bare_digits
+        && b.bare_digits
+        && t[start].text.len() == 3
+        && b.end > 0
+        && t[b.end - 1].text.len() == 4
+        && t.get(start + 1).is_some_and(|x| x.is_dash())
+        && (start.saturating_sub(3)..start).any(|k| {
+            word_at(t, k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "call" | "calling" | "phone" | "telephone" | "tel" | "hotline" | "dial" | "fax"
+                )
+            })
+        });
+    if local_phone_number {
+        kind = FigureKind::Identifier;
+    }
     Reading {
         start,
         end,
