@@ -575,6 +575,44 @@ impl Context<'_, '_> {
     }
 }
 
+/// Whether `word` may be the plural nickname ending a team's name ("Colts", "Bluejays", "Tar
+/// Heels"): a plural that is no organisation head word ("Times", "Airlines"), where the words
+/// before it are the team's place or school. A plural that is a place's name is no nickname
+/// ("University of Alaska Fairbanks").
+pub(super) fn is_plural_nickname(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !lexicon::is_org_head(word)
+        && lists(&word.to_lowercase()) & PLACE == 0 // "Fairbanks", "Athens"
+}
+
+/// The shorter names a team written "Indianapolis Colts" also goes by: its opening words
+/// ("Indianapolis"; "North Carolina" for "North Carolina Tar Heels"), folded. Empty for any
+/// other name.
+pub(super) fn team_prefixes(words: &[&str]) -> Vec<String> {
+    let Some((last, opening)) = words.split_last() else { return Vec::new() };
+    // a team's name is capitalised words only: "Academy of Motion Picture Arts" is none
+    let capitalised = opening.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if opening.is_empty() || !capitalised || !is_plural_nickname(last) {
+        return Vec::new();
+    }
+    // "Alaska State Troopers" is no team of Alaska: the words after a team's place name it
+    (1..=opening.len())
+        .filter(|&k| words[k..].iter().all(|w| !lexicon::is_of_head(w) && !lexicon::is_org_head(w)))
+        .map(|k| &opening[..k])
+        .filter(|p| {
+            let end = p[p.len() - 1];
+            end.chars().next().is_some_and(char::is_uppercase)
+                && !(p.len() == 1 && (lexicon::is_common(end) || lexicon::is_place_opener(end)))
+        })
+        .map(|p| fold(&p.join(" ")))
+        .collect()
+}
+
 /// A name of two words, a given name then a surname on the 1990 US Census lists the recogniser
 /// reads ("Esther Williams"), the given name no common word: evidence of a person's name. Longer
 /// names are left out, where a surname may be a head word ("Betty Ford Center": "center" is a

@@ -264,6 +264,40 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
             }
         }
     }
+    // 3b. a team's place or school alone ("Indianapolis" for the Indianapolis Colts), unless
+    // the article has a person of that surname
+    let mut teams: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if matches!(c.kind, Some(ActorKind::Organization | ActorKind::Group)) && c.known.is_none() {
+            let name_words: Vec<&str> = c.words(tokens).collect();
+            for prefix in super::detect::team_prefixes(&name_words) {
+                teams.entry(prefix).or_default().push(i);
+            }
+        }
+    }
+    for i in 0..n {
+        if teams.is_empty() {
+            break;
+        }
+        if cands[i].known.is_some() || is_full_person(i) || cands[i].place_cue {
+            continue;
+        }
+        let key = fold(name_text(i));
+        if words[i].len() == 1 && by_surname.contains_key(words[i][0].as_str()) {
+            continue;
+        }
+        let Some(team) = teams.get(&key) else { continue };
+        let mut roots: Vec<usize> = team.iter().map(|&o| g.find(o)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if roots.len() == 1 && g.find(i) != roots[0] {
+            g.union(
+                team[0],
+                i,
+                Some(format!("‘{}’ is short for {}", name_text(i), name_text(team[0]))),
+            );
+        }
+    }
     // 4. acronyms defined in the text, when their letters are the long name's initials:
     // "International Syria Support Group (ISSG)", "ISSG (International Syria Support Group)",
     // "the ISSG, or International Syria Support Group"
@@ -634,7 +668,18 @@ fn describe(
             keys.push(format!("word:{}", words[best].concat()));
         }
     } else {
+        // a team's town written alone ("Rockford" beside "Rockford Otters") gives no key of
+        // its own: elsewhere the same word may be the town
+        let team_short_forms: Vec<String> = members
+            .iter()
+            .flat_map(|&i| {
+                super::detect::team_prefixes(&cands[i].words(tokens).collect::<Vec<_>>())
+            })
+            .collect();
         for &i in members {
+            if !team_short_forms.is_empty() && team_short_forms.contains(&fold(&name_of(i))) {
+                continue;
+            }
             let t = &tokens[cands[i].name.start];
             if cands[i].name.len() == 1 && t.upper {
                 keys.push(format!("abbr:{}", fold(t.text)));
@@ -656,6 +701,12 @@ fn describe(
                     keys.push(format!("init:{init}"));
                 }
                 keys.push(format!("last:{}", fold(tokens[cands[i].name.end - 1].text)));
+                if kind != ActorKind::Place {
+                    let name_words: Vec<&str> = cands[i].words(tokens).collect();
+                    for prefix in super::detect::team_prefixes(&name_words) {
+                        keys.push(format!("team:{prefix}"));
+                    }
+                }
                 let first = &tokens[cands[i].name.start];
                 if lexicon::is_org_head(first.text)
                     && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of")

@@ -25,6 +25,10 @@ struct Linker<'a> {
     /// copies, which at 10,000 articles cost tens of megabytes while linking.
     reason_set: FxHashMap<usize, FxHashSet<u64>>,
     refs: Vec<EntityRef>,
+    /// Entities joined to an actor as a shorter form of its name (a team's town: "Indianapolis"
+    /// for the Indianapolis Colts): the fuller names decide the actor's kind (the town alone
+    /// was read as a place), and the word alone joins no other lone word.
+    follows: Vec<bool>,
     articles: &'a [&'a ArticleActors],
     labels: &'a [&'a str],
 }
@@ -130,6 +134,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         reasons: FxHashMap::default(),
         reason_set: FxHashMap::default(),
         refs,
+        follows: vec![false; n],
         articles,
         labels,
     };
@@ -304,6 +309,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             }
         }
     }
+    join_team_short_names(&mut l, n, &full_by_surname);
     let mut lone_by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut roots_of_initials = Roots::default();
     for g in 0..n {
@@ -311,7 +317,10 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         if e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("known:")) {
             continue;
         }
-        if let Some(word) = e.keys.iter().find_map(|k| k.strip_prefix("word:")) {
+        // a team's town already joined to its team is not the same word elsewhere
+        if let Some(word) =
+            e.keys.iter().find_map(|k| k.strip_prefix("word:")).filter(|_| !l.follows[g])
+        {
             lone_by_word.entry(word).or_default().push(g);
         }
         let abbr = e
@@ -401,6 +410,56 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     build(&mut l, n, config)
 }
 
+/// Joins the entities named by a team's place or school alone ("Indianapolis") to the one team
+/// of the corpus whose name opens with it ("Indianapolis Colts"), unless someone in the corpus
+/// carries the word as a surname or the entity is a person's full name or a known actor.
+fn join_team_short_names(
+    l: &mut Linker<'_>,
+    n: usize,
+    full_by_surname: &HashMap<&str, Vec<usize>>,
+) {
+    let mut team_by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+    for g in 0..n {
+        for key in &l.entity(g).keys {
+            if let Some(p) = key.strip_prefix("team:") {
+                team_by_prefix.entry(p).or_default().push(g);
+            }
+        }
+    }
+    if team_by_prefix.is_empty() {
+        return;
+    }
+    let mut roots = Roots::default();
+    for g in 0..n {
+        let e = l.entity(g);
+        let fuller = |k: &String| {
+            k.starts_with("person:") || k.starts_with("known:") || k.starts_with("team:")
+        };
+        // a name written after a preposition of place in most of its mentions ("in
+        // Jacksonville") is the town, not its team
+        let placed = e.kind == ActorKind::Place && e.kind_evidence;
+        if placed || e.keys.iter().any(fuller) {
+            continue;
+        }
+        let Some((word, teams)) = e.keys.iter().find_map(|k| {
+            let w = k.strip_prefix("name:").or_else(|| k.strip_prefix("word:"))?;
+            team_by_prefix.get(w).map(|t| (w, t))
+        }) else {
+            continue;
+        };
+        if full_by_surname.contains_key(word) {
+            continue;
+        }
+        if let Some(t) = roots.unique(l, word, teams) {
+            let (short, team, label) =
+                (e.name.clone(), l.entity(t).name.clone(), l.label(t).to_string());
+            if l.union(t, g, || format!("‘{short}’ is short for {team} ({label})")) {
+                l.follows[g] = true;
+            }
+        }
+    }
+}
+
 /// What a lone word was joined to a fuller name as.
 #[derive(Clone, Copy)]
 enum Lone {
@@ -467,6 +526,7 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
         let mut other_evidence = false;
         let mut mentions = 0;
         let mut reasons = Vec::new();
+        let leaders = members.iter().any(|&g| !l.follows[g]);
         for &g in &members {
             let r = l.refs[g];
             let a = l.articles[r.article];
@@ -477,6 +537,12 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             mentions += e.mentions.len();
             *names.entry(e.name.as_str()).or_default() +=
                 e.mentions.iter().filter(|&&m| a.mentions[m].full).count().max(1);
+            for reason in &e.reasons {
+                reasons.push(format!("{}: {reason}", l.label(g)));
+            }
+            if leaders && l.follows[g] {
+                continue; // the fuller names decide the kind
+            }
             // an entity whose kind the rules read in its text outweighs three mentions whose
             // kind is only the recogniser's vote or a default
             let weight = if e.kind_evidence { 3 } else { 1 };
@@ -493,9 +559,6 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
                 }
             }
             other_evidence |= e.kind != ActorKind::Person && e.kind_evidence;
-            for reason in &e.reasons {
-                reasons.push(format!("{}: {reason}", l.label(g)));
-            }
         }
         reasons.append(&mut l.reasons.remove(&root).unwrap_or_default());
         reasons.shrink_to_fit();

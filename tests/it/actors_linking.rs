@@ -251,3 +251,29 @@ fn initials_take_in_the_the_written_before_the_name_across_articles() {
         .any(|r| r.contains("THR are the initials of The Hollywood Reporter")));
     assert!(!l.actors[a].reasons.iter().any(|r| r.contains("surname")));
 }
+
+#[test]
+fn a_teams_town_alone_is_the_team_within_and_across_articles() {
+    let (d, l) = link(&[
+        "The Rockford Otters beat the visitors 20-13 on Sunday. Rockford scored twice late.",
+        "On Sunday Rockford won again, its fifth straight win.",
+        "The festival was held in Rockford last summer.",
+    ]);
+    let team = actor(&d, &l, 0, "Rockford Otters");
+    assert_eq!(actor(&d, &l, 0, "Rockford"), team);
+    assert_eq!(actor(&d, &l, 1, "Rockford"), team);
+    assert_eq!(l.actors[team].kind, ActorKind::Organization);
+    assert!(l.actors[team]
+        .reasons
+        .iter()
+        .any(|r| r.contains("‘Rockford’ is short for Rockford Otters")));
+    // the town after a preposition of place is the town
+    assert_ne!(actor(&d, &l, 2, "Rockford"), team);
+}
+
+#[test]
+fn a_state_police_force_is_no_team_of_its_state() {
+    let (d, l) =
+        link(&["The Alaska State Troopers said Alaska had seen three such fires this year."]);
+    assert_ne!(actor(&d, &l, 0, "Alaska"), actor(&d, &l, 0, "Alaska State Troopers"));
+}
