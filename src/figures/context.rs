@@ -863,7 +863,10 @@ fn subject_before(
                 }
             }
         }
-        return Some(if x.is_capitalised() { fold_name(w) } else { lexicon::singular(w) });
+        // a letter left of a number ("in his early 30s fell") or a plural's bare "s" names nobody:
+        // the slot stays unknown rather than empty
+        let subject = if x.is_capitalised() { fold_name(w) } else { lexicon::singular(w) };
+        return (subject.chars().filter(|c| c.is_alphabetic()).count() > 1).then_some(subject);
     }
     None
 }

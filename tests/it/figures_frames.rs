@@ -422,3 +422,12 @@ fn metadata_lines_do_not_crowd_the_first_paragraph_out_of_the_lead() {
     let f = figure(text, "12");
     assert_eq!(f.frame.map(|fr| fr.when), Some(When::Story));
 }
+
+#[test]
+fn a_fall_whose_faller_is_not_named_is_not_compared() {
+    // "30s" is a number and its "s": the word before "fell" names no one
+    let text = "The man aged in his early 30s fell about 600m while climbing on Saturday.";
+    assert_eq!(key(text, "about 600m"), None);
+    let named = "The climber fell about 600m while climbing on Saturday.";
+    assert_eq!(key(named, "about 600m"), Some("m:fall of climber".to_string()));
+}
