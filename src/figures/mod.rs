@@ -184,12 +184,13 @@ fn extract_with(
             i = r.end;
             continue;
         }
+        let (low, high, value) = in_base_unit(&r, c.scale);
         out.push(Figure {
             text: text[span.clone()].to_string(),
             kind: r.kind,
-            low: tidy(r.low),
-            high: tidy(r.high),
-            value: tidy(r.value),
+            low: tidy(low),
+            high: tidy(high),
+            value: tidy(value),
             qualifier: r.qualifier,
             counts: c.counts,
             predicate: c.predicate,
@@ -202,6 +203,20 @@ fn extract_with(
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     out
+}
+
+/// The interval of a reading in the base unit of its dimension (metres, seconds, days), as
+/// measures of one dimension are compared. A unit that writers convert with rounding (feet,
+/// miles, months) makes the figure "about" its value: "2,000 feet" is 610 m ± 7%, which "600
+/// metres" meets, while "700 metres" does not.
+/// Returns (low, high, value).
+fn in_base_unit(r: &read::Reading, scale: Option<lexicon::UnitScale>) -> (f64, f64, f64) {
+    let Some(u) = scale else { return (r.low, r.high, r.value) };
+    let (low, high, value) = (r.low * u.factor, r.high * u.factor, r.value * u.factor);
+    if u.exact {
+        return (low, high, value);
+    }
+    (low.min(value * (1.0 - ABOUT)), high.max(value * (1.0 + ABOUT)), value)
 }
 
 /// Rounds away float noise (250,000 × 0.93 = 232499.99999999997) to 12 significant digits.

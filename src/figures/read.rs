@@ -483,9 +483,15 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     };
     if let Some(sep) = t.get(a_end) {
         let is_sep = sep.is_dash() || sep.is_word("to") || sep.is_word("or");
+        // "a 24- to 30-foot dhow": a hyphen left hanging, the unit written once after the second
+        let suspended = sep.is_dash()
+            && a_end == a.end
+            && touching(t, a_end - 1, a_end)
+            && matches!(word_at(t, a_end + 1), Some("to" | "or"));
+        let b_at = a_end + 1 + usize::from(suspended);
         if is_sep {
-            let money_b = currency_at(t, a_end + 1);
-            if let Some(b) = number::read(t, a_end + 1 + money_b, money > 0 || money_b > 0) {
+            let money_b = currency_at(t, b_at);
+            if let Some(b) = number::read(t, b_at + money_b, money > 0 || money_b > 0) {
                 if b.value > a.value
                     || (a.value < 1000.0
                         && a.scale == 1.0

@@ -129,10 +129,10 @@ fn compare_group(
     };
     let components = agreement_components(&bounded, articles);
     let top = |c: &[FigureRef]| {
-        c.iter().map(|r| fig(articles, *r).high).fold(f64::NEG_INFINITY, f64::max)
+        c.iter().map(|r| high(fig(articles, *r))).fold(f64::NEG_INFINITY, f64::max)
     };
     let bottom =
-        |c: &[FigureRef]| c.iter().map(|r| fig(articles, *r).low).fold(f64::INFINITY, f64::min);
+        |c: &[FigureRef]| c.iter().map(|r| low(fig(articles, *r))).fold(f64::INFINITY, f64::min);
     // The consensus is the component with the most outlets behind it (then figures); ties go to
     // the component reported first.
     let support = |c: &Vec<FigureRef>| {
@@ -143,7 +143,7 @@ fn compare_group(
             .chain(
                 open.iter()
                     .copied()
-                    .filter(|o| fig(articles, *o).low <= reach && fig(articles, *o).high >= floor),
+                    .filter(|o| low(fig(articles, *o)) <= reach && high(fig(articles, *o)) >= floor),
             )
             .collect();
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
@@ -170,7 +170,7 @@ fn compare_group(
     let stranded: Vec<FigureRef> = open
         .iter()
         .copied()
-        .filter(|o| fig(articles, *o).low > main_top || fig(articles, *o).high < main_bottom)
+        .filter(|o| low(fig(articles, *o)) > main_top || high(fig(articles, *o)) < main_bottom)
         .collect();
     if components.len() == 1 && stranded.is_empty() {
         divergence(key, refs, articles, out);
@@ -195,7 +195,7 @@ fn compare_group(
         .iter()
         .filter(|r| {
             let f = fig(articles, **r);
-            f.high.is_finite() && f.low <= main_top && f.high >= main_bottom
+            f.high.is_finite() && low(f) <= main_top && high(f) >= main_bottom
         })
         .map(|r| r.article)
         .collect();
@@ -220,7 +220,7 @@ fn compare_group(
     // Every other outlet's figure is listed, those that agree with the consensus first.
     let backs_main = |r: &FigureRef| {
         let f = fig(articles, *r);
-        f.low <= main_top && f.high >= main_bottom
+        low(f) <= main_top && high(f) >= main_bottom
     };
     let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) =
         refs.iter().copied().partition(backs_main);
@@ -235,22 +235,44 @@ fn compare_group(
     }
 }
 
+/// How far inside an open end a bound is moved: "more than 300" excludes 300 itself, and so do
+/// "nearly 300", so the first disagrees with the second and with an exact 300, which their
+/// intervals, closed as written, would not show. ("Less than" stays closed: it also stands for
+/// "300 or less" and "not more than 300".)
+const OPEN_END: f64 = 1e-9;
+
+/// The lower bound a figure is compared with: above the number for "more than".
+fn low(f: &Figure) -> f64 {
+    match f.qualifier {
+        Qualifier::MoreThan => f.low + f.low.abs().max(1.0) * OPEN_END,
+        _ => f.low,
+    }
+}
+
+/// The upper bound a figure is compared with: below the number for "nearly".
+fn high(f: &Figure) -> f64 {
+    match f.qualifier {
+        Qualifier::Nearly => f.high - f.high.abs().max(1.0) * OPEN_END,
+        _ => f.high,
+    }
+}
+
 /// Components of the overlap graph of the intervals: sort by lower bound and sweep.
 fn agreement_components(
     refs: &[FigureRef],
     articles: &[ArticleFigures<'_>],
 ) -> Vec<Vec<FigureRef>> {
     let mut sorted = refs.to_vec();
-    sorted.sort_by(|a, b| fig(articles, *a).low.total_cmp(&fig(articles, *b).low).then(a.cmp(b)));
+    sorted.sort_by(|a, b| low(fig(articles, *a)).total_cmp(&low(fig(articles, *b))).then(a.cmp(b)));
     let mut comps: Vec<Vec<FigureRef>> = Vec::new();
     let mut reach = f64::NEG_INFINITY;
     for r in sorted {
         let f = fig(articles, r);
         match comps.last_mut() {
-            Some(c) if f.low <= reach => c.push(r),
+            Some(c) if low(f) <= reach => c.push(r),
             _ => comps.push(vec![r]),
         }
-        reach = reach.max(f.high);
+        reach = reach.max(high(f));
     }
     for c in &mut comps {
         c.sort();
