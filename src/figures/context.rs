@@ -26,6 +26,8 @@ pub struct Context {
     /// For a measure or duration compared in the base unit of its dimension (the frame's
     /// `counted`): the unit it is written in, by which its interval is to be multiplied.
     pub scale: Option<lexicon::UnitScale>,
+    /// Whether the sentence attributes the figure to another news source ([`other_outlet_cited`]).
+    pub attributed: bool,
 }
 
 /// Words that end a clause for the predicate search.
@@ -177,6 +179,7 @@ pub fn context(
         _ => None,
     };
     out.key = out.frame.as_ref().and_then(Frame::key);
+    out.attributed = out.key.is_some() && other_outlet_cited(t, r.start, &sent);
     if out.key.is_some() && matches!(r.kind, FigureKind::Measure | FigureKind::Duration) {
         out.scale = written_unit(t, r).and_then(lexicon::unit_scale);
     }
@@ -201,6 +204,28 @@ pub fn context(
         });
     }
     out
+}
+
+/// How many tokens before a figure a report of another source is looked for.
+const CITATION_WINDOW: usize = 10;
+
+/// Whether the figure is reported as another news source's: a verb of reporting just before it
+/// whose subject is a newspaper, a broadcaster or the news ("(the Post says three people were
+/// injured", "Local evening news in Michigan originally reported that two…"), or "according to"
+/// one. Police, officials and witnesses are the sources of most figures and are not meant: only
+/// an outlet citing another outlet says that sources differ.
+fn other_outlet_cited(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
+    let from = at.saturating_sub(CITATION_WINDOW).max(sent.start);
+    let media = |k: usize| {
+        t.get(k).is_some_and(|x| x.kind == TokKind::Word && lexicon::news_source(&x.lower))
+    };
+    (from..at).any(|k| match t[k].lower.as_ref() {
+        "says" | "said" | "reported" | "reports" | "reporting" | "claimed" | "claims" => {
+            (k.saturating_sub(5).max(sent.start)..k).any(media)
+        }
+        "according" => (k + 1..(k + 5).min(at)).any(media),
+        _ => false,
+    })
 }
 
 /// The unit a measure or duration is written in: the reading's unit word, else the last unit of
@@ -480,6 +505,40 @@ fn is_part(t: &[Token], r: &Reading) -> bool {
             && t.get(r.end + 1).is_some_and(|x| {
                 matches!(x.lower.as_ref(), "the" | "them" | "those" | "these" | "whom" | "which")
             })
+            && !toll_among_those_named(t, r.end + 1)
+}
+
+/// Whether "of" + the words at `from` are "the three victims died", "the 30 passengers were
+/// killed": a toll taken among people named by who they are, not by what happened to them. The
+/// part is then the event's whole toll ("two of the three victims died": two killed), while in
+/// "two of the dead were children" it is a part of one.
+fn toll_among_those_named(t: &[Token], from: usize) -> bool {
+    let mut k = from;
+    if !t.get(k).is_some_and(|x| x.is_word("the")) {
+        return false;
+    }
+    k += 1;
+    if t.get(k).is_some_and(|x| x.kind == TokKind::Num || lexicon::small_number(&x.lower).is_some())
+    {
+        k += 1;
+    }
+    if !t.get(k).is_some_and(|x| {
+        x.kind == TokKind::Word
+            && lexicon::noun_class(&x.lower).is_some()
+            && lexicon::predicate_class(&x.lower).is_none()
+    }) {
+        return false;
+    }
+    k += 1;
+    while t.get(k).is_some_and(|x| {
+        matches!(x.lower.as_ref(), "were" | "was" | "have" | "has" | "had" | "been" | "later")
+    }) {
+        k += 1;
+    }
+    t.get(k)
+        .and_then(|x| (x.kind == TokKind::Word).then(|| lexicon::predicate_class(&x.lower)))
+        .flatten()
+        .is_some_and(|p| p == "killed" || p == "injured")
 }
 
 /// Whether the figure is the outcome of an action the sentence adds to those told before: "They
@@ -552,7 +611,9 @@ fn is_part_of_things(t: &[Token], r: &Reading) -> bool {
 /// The scope of a figure of things or money: a part of a larger count, a total, or the whole.
 fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Scope {
     let before = r.start.checked_sub(1).and_then(|k| t.get(k));
-    if t.get(r.end).is_some_and(|x| x.is_word("other")) || before.is_some_and(|x| x.is_word("other")) {
+    if t.get(r.end).is_some_and(|x| x.is_word("other"))
+        || before.is_some_and(|x| x.is_word("other"))
+    {
         Scope::Others
     } else if is_part_of_things(t, r) {
         Scope::Part
@@ -1751,6 +1812,15 @@ fn counted_noun(
     let mut k = from;
     if t.get(k).is_some_and(|x| x.is_word("of")) {
         k += 1;
+        // "two of the three victims": the part counts what the whole does
+        if t.get(k).is_some_and(|x| x.is_word("the")) {
+            k += 1;
+            if t.get(k).is_some_and(|x| {
+                x.kind == TokKind::Num || lexicon::small_number(&x.lower).is_some()
+            }) {
+                k += 1;
+            }
+        }
     }
     let first = k;
     for _ in 0..3 {
@@ -1788,7 +1858,14 @@ fn counted_noun(
         // "300 crew members", "12 gang members": the members are counted as their body
         if x.is_word("members") && k > first && t[k - 1].kind == TokKind::Word {
             let body = &t[k - 1].lower;
-            return (Some(lexicon::crew_noun(body).map_or_else(|| lexicon::singular(body), str::to_string)), None, k + 1);
+            return (
+                Some(
+                    lexicon::crew_noun(body)
+                        .map_or_else(|| lexicon::singular(body), str::to_string),
+                ),
+                None,
+                k + 1,
+            );
         }
         if plural(x) {
             return (Some(lexicon::singular(&x.lower)), None, k + 1);

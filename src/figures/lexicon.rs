@@ -678,9 +678,45 @@ pub fn thing_verb_class(word: &str) -> Option<&'static str> {
 pub fn crew_noun(word: &str) -> Option<&'static str> {
     matches!(
         word,
-        "crew" | "crews" | "crewmen" | "crewman" | "crewmembers" | "seamen" | "sailors" | "seafarers"
+        "crew"
+            | "crews"
+            | "crewmen"
+            | "crewman"
+            | "crewmembers"
+            | "seamen"
+            | "sailors"
+            | "seafarers"
     )
     .then_some("crew")
+}
+
+/// Words that name a news source other than a person or an authority: "the Post says", "local
+/// news reported", "according to state television".
+pub fn news_source(word: &str) -> bool {
+    matches!(
+        word,
+        "news"
+            | "media"
+            | "newspaper"
+            | "newspapers"
+            | "paper"
+            | "tabloid"
+            | "television"
+            | "tv"
+            | "broadcaster"
+            | "channel"
+            | "radio"
+            | "outlet"
+            | "outlets"
+            | "post"
+            | "times"
+            | "journal"
+            | "herald"
+            | "tribune"
+            | "telegraph"
+            | "guardian"
+            | "gazette"
+    )
 }
 
 /// Ammunition counted by any of its names: "11 shots", "seven bullets", "11 rounds" are one.

@@ -148,6 +148,7 @@ fn extract_with(
             place: None,
             frame: None,
             key: None,
+            attributed: false,
             span,
         })
         .collect();
@@ -197,6 +198,7 @@ fn extract_with(
             place: c.place,
             frame: c.frame,
             key: c.key,
+            attributed: c.attributed,
             span,
         });
         i = r.end;

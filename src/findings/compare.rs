@@ -137,15 +137,13 @@ fn compare_group(
     // the component reported first.
     let support = |c: &Vec<FigureRef>| {
         let (reach, floor) = (top(c), bottom(c));
-        let backers: Vec<FigureRef> = c
-            .iter()
-            .copied()
-            .chain(
-                open.iter()
-                    .copied()
-                    .filter(|o| low(fig(articles, *o)) <= reach && high(fig(articles, *o)) >= floor),
-            )
-            .collect();
+        let backers: Vec<FigureRef> =
+            c.iter()
+                .copied()
+                .chain(open.iter().copied().filter(|o| {
+                    low(fig(articles, *o)) <= reach && high(fig(articles, *o)) >= floor
+                }))
+                .collect();
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
         (outlets.len(), backers.len())
     };
@@ -199,6 +197,19 @@ fn compare_group(
         })
         .map(|r| r.article)
         .collect();
+    // Except for a figure it attributes to another source ("the Post says three people were
+    // injured", "local news originally reported that two died"): the article itself reports that
+    // sources differ, and so is one of the places to show it.
+    let mut cited: Vec<FigureRef> = refs
+        .iter()
+        .copied()
+        .filter(|r| gives_consensus.contains(&r.article) && fig(articles, *r).attributed)
+        .filter(|r| {
+            let f = fig(articles, *r);
+            f.high.is_finite() && (low(f) > main_top || high(f) < main_bottom)
+        })
+        .collect();
+    cited.dedup_by_key(|r| r.article);
     outliers.retain(|r| !gives_consensus.contains(&r.article));
     // Sources that differ (see `measured_by_agencies`) are one fact about the story: said once.
     // Agencies differ by tenths of a magnitude; a whole unit from the consensus is another quake
@@ -214,6 +225,8 @@ fn compare_group(
         });
         outliers.truncate(1);
     }
+    outliers.extend(cited);
+    outliers.sort();
     // Seen from one outlet, the others are the same for each of its articles: each outlet's view
     // is built once, from one index of the whole group (building it from the group for every
     // outlet cost outlets × figures, quadratic when most articles are their own outlet).
@@ -230,7 +243,8 @@ fn compare_group(
         let outlet = listed.outlet_id(articles[at.article].outlet);
         let others = pools.entry(outlet).or_insert_with(|| listed.without(outlet, articles));
         if others.len > 0 {
-            out.push(conflict(key, at, others, articles));
+            let cited = gives_consensus.contains(&at.article);
+            out.push(conflict(key, at, others, articles, cited));
         }
     }
 }
@@ -553,7 +567,15 @@ impl<'a> ListedFigures<'a> {
     }
 }
 
-fn conflict(key: &str, at: FigureRef, others: &Pool, articles: &[ArticleFigures<'_>]) -> Finding {
+/// `cited`: the figure is one the article attributes to another source while giving the
+/// consensus itself.
+fn conflict(
+    key: &str,
+    at: FigureRef,
+    others: &Pool,
+    articles: &[ArticleFigures<'_>],
+    cited: bool,
+) -> Finding {
     let f = fig(articles, at);
     let here = &articles[at.article];
     let (related_list, mut notes) = (others.related.clone(), others.notes.clone());
@@ -604,6 +626,13 @@ fn conflict(key: &str, at: FigureRef, others: &Pool, articles: &[ArticleFigures<
     } else if is_change(f) {
         notes.push(
             "a change is measured at a moment: reports taken at other times differ".to_string(),
+        );
+        Severity::Information
+    } else if cited {
+        notes.push(
+            "the article gives the other figure too and attributes this one to another source: \
+             sources that differ"
+                .to_string(),
         );
         Severity::Information
     } else {
@@ -706,6 +735,7 @@ mod tests {
             predicate: Some("living under siege".into()),
             place: Some("eastern aleppo".into()),
             frame: None,
+            attributed: false,
             key: Some(QuantityKey::new(key, "living")),
         }
     }
