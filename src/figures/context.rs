@@ -531,7 +531,7 @@ fn toll_among_those_named(t: &[Token], from: usize) -> bool {
     }
     k += 1;
     while t.get(k).is_some_and(|x| {
-        matches!(x.lower.as_ref(), "were" | "was" | "have" | "has" | "had" | "been" | "later")
+        matches!(x.lower.as_ref(), "were" | "was" | "have" | "has" | "had" | "been")
     }) {
         k += 1;
     }
@@ -539,6 +539,10 @@ fn toll_among_those_named(t: &[Token], from: usize) -> bool {
         .and_then(|x| (x.kind == TokKind::Word).then(|| lexicon::predicate_class(&x.lower)))
         .flatten()
         .is_some_and(|p| p == "killed" || p == "injured")
+        // "two of the five victims died in hospital", "later": some of the toll, not all of it
+        && !t[k + 1..(k + 4).min(t.len())].iter().any(|x| {
+            matches!(x.lower.as_ref(), "hospital" | "later" | "afterwards" | "subsequently")
+        })
 }
 
 /// Whether the figure is the outcome of an action the sentence adds to those told before: "They

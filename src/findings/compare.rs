@@ -825,6 +825,40 @@ mod tests {
     }
 
     #[test]
+    fn more_than_a_number_and_nearly_it_do_not_meet() {
+        let mut nearly = figure("nearly 300", 270.0, 300.0, "k");
+        nearly.qualifier = Qualifier::Nearly;
+        let mut more = figure("more than 300", 300.0, f64::INFINITY, "k");
+        more.qualifier = Qualifier::MoreThan;
+        let (a, b) = ([nearly], [more]);
+        let found = compare(&outlets(&[&a, &b]));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].code, Code::FigureConflict);
+        // "at least 300" includes 300
+        let mut at_least = figure("at least 300", 300.0, f64::INFINITY, "k");
+        at_least.qualifier = Qualifier::AtLeast;
+        let (c, d) = ([figure("300", 300.0, 300.0, "k")], [at_least]);
+        assert!(compare(&outlets(&[&c, &d])).is_empty());
+    }
+
+    #[test]
+    fn a_figure_cited_from_another_outlet_beside_the_consensus_is_information() {
+        let a = [figure("no", 0.0, 0.0, "k")];
+        let b = [figure("no", 0.0, 0.0, "k")];
+        let mut post = figure("three", 3.0, 3.0, "k");
+        post.attributed = true;
+        let c = [figure("no", 0.0, 0.0, "k"), post];
+        let found = compare(&outlets(&[&a, &b, &c]));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].at, FigureRef { article: 2, figure: 1 });
+        assert_eq!(found[0].severity, Severity::Information);
+        // not cited: an article giving both values is not contradicting anyone
+        let mut own = c.clone();
+        own[1].attributed = false;
+        assert!(compare(&outlets(&[&a, &b, &own])).is_empty());
+    }
+
+    #[test]
     fn overlapping_but_far_apart_is_a_divergence() {
         let a = [figure("more than 290,000", 290_000.0, f64::INFINITY, "k")];
         let mut half = figure("as many as half a million", 250_000.0, 500_000.0, "k");
