@@ -734,7 +734,8 @@ fn change_direction(word: &str) -> Option<&'static str> {
 
 /// A distance's frame: what is how far from which named place ("Idlib, about 60 kilometers
 /// southwest of Aleppo", "the building, about 15 miles north of Detroit"), or who fell how far
-/// ("Rait fell about 200ft"), in the unit written: "200ft" and "60m" are different groups. A
+/// ("Rait fell about 200ft"), or the size of what a unit written as an adjective qualifies ("a
+/// 10-metre dhow"), compared in metres (`super::in_base_unit`): "200ft" and "60m" meet. A
 /// distance whose located thing or faller the text does not name right there is not compared:
 /// two distances from one city are rarely of one thing.
 fn distance_frame(
@@ -823,7 +824,8 @@ fn distance_frame(
     })
 }
 
-/// A duration's frame: how long what lasted, in the unit written ("30 hours of deliberation",
+/// A duration's frame: how long what lasted, compared in the base unit of its dimension (seconds
+/// to hours, or days to centuries: "two weeks" meets "14 days") ("30 hours of deliberation",
 /// "deliberated for 40 hours", "sentenced to 2 years", "lasted 30 seconds"). What lasted is the
 /// noun after "of", else the verb before the figure (not the noun after a unit written as an
 /// adjective: "a seven-year offer" and "an eight-year offer" are usually two offers), reduced to a stem so that "deliberation" and "deliberated", "riots" and "rioting" are

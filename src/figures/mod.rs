@@ -8,6 +8,9 @@
 //! reads each expression (qualifier, number via [`number`], unit, kind, interval); [`context`]
 //! finds what it counts and makes the key. Word lists live in [`lexicon`].
 //!
+//! Zero: "no injuries were reported", "no one was killed" are a toll of 0. Comparison treats "more
+//! than v" as excluding v, and "nearly v" too (`findings::compare`).
+//!
 //! Intervals: exact [v, v]; about/around/some/an estimated v ± 7% (narrow, so that "an estimated
 //! 250,000" does not cover 275,000); more than/over/at least [v, ∞); nearly/almost [0.9 v, v];
 //! less than/under [0, v]; as many as/up to [v / 2, v]; ranges as written; vague amounts as in
@@ -32,7 +35,9 @@
 //! - populations: "home to", "a population of", ", which has N residents", keyed by the place
 //!   they are said of ("the island" is the island the article names);
 //! - measures: distances from a place (a conversion in brackets shares its figure's frame),
-//!   falls, calibres by weapon, magnitudes; percent changes by what changed and which way
+//!   falls, sizes ("a 10-metre dhow"), calibres by weapon, magnitudes; lengths and durations are
+//!   compared in the base unit of their dimension (metres; seconds; days), a unit converted
+//!   with rounding (feet, miles, months) read as "about" (± 7%); percent changes by what changed and which way
 //!   ("percent change:fall of stock"), whose differences are shown as information.
 //!
 //! Figures with unknown nouns ("three jurors"), small vague amounts ("a few"), parts of a
