@@ -179,7 +179,11 @@ pub fn context(
         _ => None,
     };
     out.key = out.frame.as_ref().and_then(Frame::key);
-    out.attributed = out.key.is_some() && other_outlet_cited(t, r.start, &sent);
+    // In the lead an article tells the story as it has it, its sources included ("Iran's state
+    // television says a quake has injured three"); later, a figure it cites from another outlet
+    // is a comparison of sources.
+    out.attributed =
+        out.key.is_some() && r.start >= lead.end && other_outlet_cited(t, r.start, &sent);
     if out.key.is_some() && matches!(r.kind, FigureKind::Measure | FigureKind::Duration) {
         out.scale = written_unit(t, r).and_then(lexicon::unit_scale);
     }
@@ -1395,6 +1399,8 @@ fn unreported(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> bool {
 #[derive(Debug, Default)]
 pub struct Lead {
     names: std::collections::HashSet<String>,
+    /// Where the lead ends (a token index).
+    end: usize,
     /// The place the article first names with each class noun ("Qeshm island", "the city of
     /// Bam"), in its lead or later: what "the island" or "the city" refers to. An article about
     /// one island calls it "the island" once it has named it, and often before.
@@ -1426,7 +1432,7 @@ impl Lead {
                 places.entry(class).or_insert_with(|| fold_name(&name.lower));
             }
         }
-        Lead { names, places }
+        Lead { names, places, end: lead_end }
     }
 
     pub const SENTENCES: usize = LEAD_SENTENCES;
