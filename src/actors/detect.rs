@@ -37,6 +37,10 @@ pub(super) struct Candidate {
     /// The kind the trained recogniser gives the name (after the article's mentions of it
     /// voted), if it read these words as a name.
     pub model: Option<ActorKind>,
+    /// Written as a side of a game: "beat Evansville", "victory over Kansas City", "lost to
+    /// Boston", "Creighton beat", "North Carolina's game", or with a score after it. In an
+    /// article that gives a score, a place written so is its team.
+    pub game_side: bool,
 }
 
 impl Candidate {
@@ -91,6 +95,7 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
                 place_cue: false,
                 weak: false,
                 model: None,
+                game_side: false,
             });
             i += 1;
             continue;
@@ -402,6 +407,7 @@ impl Context<'_, '_> {
             place_cue: false,
             weak: false,
             model: None,
+            game_side: false,
         }
     }
 
@@ -433,7 +439,9 @@ impl Context<'_, '_> {
         // an acronym after "in" is an organisation ("in the AFC", "in the NFL"): the places
         // written so are the known ones ("in the US")
         let acronym = name.len() == 1 && first.upper;
-        c.place_cue = !acronym && (place_of || self.after_place_preposition(name.start));
+        c.game_side = self.game_side(name.clone());
+        c.place_cue =
+            !acronym && !c.game_side && (place_of || self.after_place_preposition(name.start));
         if name.len() == 1 && lexicon::is_never_actor(text) {
             return;
         }
@@ -463,9 +471,12 @@ impl Context<'_, '_> {
         {
             c.kind = Some(ActorKind::Organization);
         } else if (name.len() >= 2
-            && (lexicon::is_place_head(last.text) || lexicon::is_place_opener(first.text)))
+            && (lexicon::is_place_head(last.text)
+                || lexicon::is_place_opener(first.text)
+                    && place_of_team(&c.words(toks).collect::<Vec<_>>()).is_none()))
             && !personal
         {
+            // "North Carolina Tar Heels" opens with a place's word but is its team
             c.kind = Some(ActorKind::Place);
         } else if !personal && after.first().is_some_and(|t| lexicon::is_place_noun(t.text))
             || after.len() == 2 && lexicon::is_place_noun(after[1].text) && !personal
@@ -516,6 +527,51 @@ impl Context<'_, '_> {
             && toks[at].glued
             && lexicon::is_locative(toks[at - 1].text)
             && !matches!(toks[at - 1].text.to_lowercase().as_str(), "to" | "toward" | "towards")
+    }
+
+    /// Whether the name is written as a side of a game (see [`Candidate::game_side`]): after a
+    /// verb of the result or "against"/"vs." (across "the", "visiting", a ranking: "beat
+    /// visiting Evansville", "against No. 9 Drake"); after "over", "to" or "past" that follow a
+    /// word of the game ("victory over", "lost to"); before a verb of the
+    /// result ("Creighton beat"); as a possessive before a word of the game ("North Carolina's
+    /// win"); or right before a score ("beat Wichita State 70-65").
+    fn game_side(&self, name: std::ops::Range<usize>) -> bool {
+        let toks = self.tokens;
+        let filler = |t: &Token<'_>| {
+            matches!(t.text, "the" | "visiting" | "host" | "No." | "No" | "#")
+                || t.text.chars().all(|c| c.is_ascii_digit())
+                || t.text.ends_with("-ranked")
+                || t.text == "ranked"
+        };
+        let mut k = name.start;
+        while k > 0 && name.start - k < 3 && filler(&toks[k - 1]) {
+            k -= 1;
+        }
+        if k > 0 {
+            let w = toks[k - 1].text;
+            if lexicon::is_game_verb(w) || lexicon::is_game_side_opener(w) {
+                return true;
+            }
+            // "at" names where the game was played ("playoff loss at Pittsburgh"), not a side
+            let linking = matches!(w, "over" | "to" | "past");
+            if linking
+                && k >= 2
+                && (lexicon::is_game_noun(toks[k - 2].text)
+                    || lexicon::is_game_verb(toks[k - 2].text))
+            {
+                return true;
+            }
+        }
+        let last = &toks[name.end - 1];
+        if let Some(next) = toks.get(name.end) {
+            if lexicon::is_game_verb(next.text) && !last.possessive {
+                return true;
+            }
+            if last.possessive && lexicon::is_game_noun(next.text) {
+                return true;
+            }
+        }
+        score_at(self.text, last.span.end)
     }
 
     /// "Syria Staffan de Mistura": a known state or organisation, then a name of two words or more.
@@ -613,6 +669,43 @@ pub(super) fn team_prefixes(words: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Whether a game's score ("91-73", "20 - 13", "70–65") starts at `at`, after spaces or a
+/// comma: one to three digits, a dash, one to three digits, and no digit after.
+pub(super) fn score_at(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches([' ', ',']);
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let a = digits(rest);
+    if !(1..=3).contains(&a) {
+        return false;
+    }
+    let rest = rest[a..].trim_start_matches(' ');
+    let Some(rest) = rest.strip_prefix(['-', '–']) else { return false };
+    let rest = rest.trim_start_matches(' ');
+    let b = digits(rest);
+    (1..=3).contains(&b) && !rest[b..].starts_with(|c: char| c.is_ascii_digit() || c == '-')
+}
+
+/// Whether the text gives a game's score anywhere ([`score_at`] after a non-digit). Linear.
+pub(super) fn gives_a_score(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        bytes[i].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b'-')
+            && score_at(text, i)
+    })
+}
+
+/// The number of opening words of a team's name that name a place of the gazetteer ("North
+/// Carolina" in "North Carolina Tar Heels": 2), the longest such; `None` when the name is no
+/// team's ([`team_prefixes`]) or opens with no known place ("Saints Pierre Thomas").
+pub(super) fn place_of_team(words: &[&str]) -> Option<usize> {
+    team_prefixes(words)
+        .iter()
+        .filter(|p| super::recognise::gazetteers::is_place(p))
+        .map(|p| p.split(' ').count())
+        .max()
+}
+
 /// A name of two words, a given name then a surname on the 1990 US Census lists the recogniser
 /// reads ("Esther Williams"), the given name no common word: evidence of a person's name. Longer
 /// names are left out, where a surname may be a head word ("Betty Ford Center": "center" is a
@@ -649,5 +742,20 @@ pub(super) fn read_model_kinds(tokens: &[Token<'_>], cands: &mut [Candidate], re
                 NameKind::Organization => ActorKind::Organization,
                 NameKind::Place => ActorKind::Place,
             });
+    }
+}
+
+#[cfg(test)]
+mod score_tests {
+    use super::{gives_a_score, score_at};
+
+    #[test]
+    fn scores_are_one_to_three_digits_a_dash_and_one_to_three_digits() {
+        assert!(score_at("Evansville 91-73.", 10));
+        assert!(score_at("Evansville, 20 – 13", 10));
+        assert!(!score_at("in 2012-13", 2));
+        assert!(!score_at("call 555-1234", 4));
+        assert!(gives_a_score("a 91-73 win"));
+        assert!(!gives_a_score("the 2012-2013 season, 9 wins"));
     }
 }

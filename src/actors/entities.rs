@@ -512,6 +512,8 @@ fn assemble(
                 name: String::new(),
                 kind: ActorKind::Organization,
                 kind_evidence: false,
+                team: false,
+                placed: false,
                 mentions: Vec::new(),
                 roles: Vec::new(),
                 quotes: Vec::new(),
@@ -531,16 +533,60 @@ fn assemble(
             out.entities[e].reasons.push(r);
         }
     }
+    let scored = super::detect::gives_a_score(text);
     for e in 0..out.entities.len() {
         let members = out.entities[e].mentions.clone();
-        let (kind, name, keys) = describe(text, tokens, cands, words, &members);
+        let (mut kind, name, keys) = describe(text, tokens, cands, words, &members);
+        let team = scored && plays_as_team(cands, &members, kind);
+        if team {
+            kind = ActorKind::Organization;
+        }
+        let mut keys = keys;
+        if scored && kind == ActorKind::Organization {
+            keys.extend(nickname_keys(tokens, cands, &members));
+            keys.sort();
+            keys.dedup();
+        }
         let entity = &mut out.entities[e];
         entity.kind = kind;
-        entity.kind_evidence = kind_rests_on_evidence(cands, &members);
+        entity.team = team;
+        entity.placed = mostly_places(cands, &members);
+        entity.kind_evidence = team || kind_rests_on_evidence(cands, &members);
         entity.name = name;
         entity.keys = keys;
     }
     out
+}
+
+/// In an article that gives a score, the nickname after a known place in a team's name, when of
+/// two words or more, is the team's name too ("Tar Heels" for North Carolina Tar Heels; a
+/// one-word nickname joins by the last word). Elsewhere a plural after a town is as often a
+/// company's ("Philadelphia Kraft Foods").
+fn nickname_keys(tokens: &[Token<'_>], cands: &[Candidate], members: &[usize]) -> Vec<String> {
+    let mut keys = Vec::new();
+    for &i in members {
+        let name_words: Vec<&str> = cands[i].words(tokens).collect();
+        if let Some(place) = super::detect::place_of_team(&name_words) {
+            let nickname = &name_words[place..];
+            if nickname.len() >= 2 {
+                keys.push(format!("name:{}", fold(&nickname.join(" "))));
+            }
+        }
+    }
+    keys
+}
+
+/// Whether the entity made of `members`, in an article that gives a score, is a team written by
+/// its place ("beat Evansville 91-73", "North Carolina's win"): some mention is a side of a game
+/// and no more mentions are written as the place ("in Evansville"). A known actor (a country,
+/// whose national side is rare in news) and a person are left as they are.
+fn plays_as_team(cands: &[Candidate], members: &[usize], kind: ActorKind) -> bool {
+    let sides = members.iter().filter(|&&i| cands[i].game_side).count();
+    let placed = members.iter().filter(|&&i| cands[i].place_cue).count();
+    matches!(kind, ActorKind::Place | ActorKind::Organization)
+        && members.iter().all(|&i| cands[i].known.is_none())
+        && sides > 0
+        && sides >= placed
 }
 
 /// Whether the kind of the entity made of `members` rests on the rules' evidence (see
@@ -813,6 +859,7 @@ mod key_tests {
             place_cue: false,
             weak: true,
             model: None,
+            game_side: false,
         };
         let words = vec![person_words(&["Jermayne", "Timmons"])];
         let (kind, _, keys) = describe(text, &tokens, &[cand], &words, &[0]);

@@ -401,6 +401,24 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          admitted admits predicted tweeted responded")
 });
 
+/// Verbs of a game's result, between its sides ("Creighton beat Wichita State 70-65").
+static GAME_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("beat beats beating defeated defeats defeating topped tops edged edges routed routs downed \
+         blanked outlasted stunned upset whipped thrashed")
+});
+
+/// Words that tie the side after them to a game whatever comes between ("against Evansville",
+/// "Colts vs. Texans").
+static GAME_SIDE_OPENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("against vs vs. versus v v."));
+
+/// Nouns and verbs of a game before "over", "at" or "to" ("victory over Kansas City", "loss at
+/// Chicago", "lost to Boston"), or after a side's possessive ("North Carolina's game").
+static GAME_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("victory victories win wins won loss losses lost defeat game games rout upset triumph fell \
+         falls matchup match-up showdown")
+});
+
 /// Words before a name that make it a place ("in Geneva", "near Aleppo").
 static LOCATIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set("in at near outside inside into across throughout around toward towards within to from")
@@ -498,6 +516,15 @@ pub fn is_common(word: &str) -> bool {
 }
 pub fn is_speech_verb(word: &str) -> bool {
     in_set(&SPEECH_VERBS, word)
+}
+pub fn is_game_verb(word: &str) -> bool {
+    in_set(&GAME_VERBS, word)
+}
+pub fn is_game_side_opener(word: &str) -> bool {
+    in_set(&GAME_SIDE_OPENERS, word)
+}
+pub fn is_game_noun(word: &str) -> bool {
+    in_set(&GAME_NOUNS, word)
 }
 pub fn is_locative(word: &str) -> bool {
     in_set(&LOCATIVES, word)

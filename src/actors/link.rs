@@ -437,8 +437,7 @@ fn join_team_short_names(
         };
         // a name written after a preposition of place in most of its mentions ("in
         // Jacksonville") is the town, not its team
-        let placed = e.kind == ActorKind::Place && e.kind_evidence;
-        if placed || e.keys.iter().any(fuller) {
+        if e.placed || e.keys.iter().any(fuller) {
             continue;
         }
         let Some((word, teams)) = e.keys.iter().find_map(|k| {
@@ -524,6 +523,7 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
         let mut person = false;
         let mut guessed_person = false;
         let mut other_evidence = false;
+        let (mut teams, mut places) = (0, 0);
         let mut mentions = 0;
         let mut reasons = Vec::new();
         let leaders = members.iter().any(|&g| !l.follows[g]);
@@ -559,11 +559,19 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
                 }
             }
             other_evidence |= e.kind != ActorKind::Person && e.kind_evidence;
+            teams += usize::from(e.team);
+            // a place only by its name or the recogniser's vote ("North Carolina's scoring
+            // record") is no evidence against the team
+            places += usize::from(e.placed);
         }
         reasons.append(&mut l.reasons.remove(&root).unwrap_or_default());
         reasons.shrink_to_fit();
         let kind = if person || guessed_person && !other_evidence {
             ActorKind::Person
+        } else if teams > 0 && teams >= places {
+            // the story's reports that write the name as a side of a game outvote those that
+            // write it as the place ("in Evansville"): one town is one team in one story
+            ActorKind::Organization
         } else {
             let mut k: Vec<(ActorKind, usize)> = kinds.into_iter().collect();
             k.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

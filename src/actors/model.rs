@@ -62,6 +62,13 @@ pub struct Entity {
     /// a given name, prepositions of place), not only on the recogniser's vote or a default:
     /// such entities weigh more when the articles' entities of one actor vote on its kind.
     pub kind_evidence: bool,
+    /// A place written as a side of a game in an article that gives a score ("beat Evansville
+    /// 91-73"): the place's team, an organisation. Linking lets the story's entities of one
+    /// name vote on it (the same town is a team in one report and the town in another).
+    pub team: bool,
+    /// Most mentions follow a preposition of place ("in Evansville"): evidence of the place
+    /// against its team when the story's entities of one name vote.
+    pub placed: bool,
     /// Indices into `ArticleActors::mentions`, in text order.
     pub mentions: Vec<usize>,
     pub roles: Vec<Role>,
@@ -158,6 +165,8 @@ impl ArticleActors {
                 a.name == b.name
                     && a.kind == b.kind
                     && a.kind_evidence == b.kind_evidence
+                    && a.team == b.team
+                    && a.placed == b.placed
                     && a.mentions == b.mentions
                     && a.keys == b.keys
                     && a.reasons == b.reasons

@@ -23,6 +23,11 @@ pub struct Context {
     /// The frame of a comparable figure whose counted thing and event are known.
     pub frame: Option<Frame>,
     pub key: Option<QuantityKey>,
+    /// For a measure or duration compared in the base unit of its dimension (the frame's
+    /// `counted`): the unit it is written in, by which its interval is to be multiplied.
+    pub scale: Option<lexicon::UnitScale>,
+    /// Whether the sentence attributes the figure to another news source ([`other_outlet_cited`]).
+    pub attributed: bool,
 }
 
 /// Words that end a clause for the predicate search.
@@ -147,7 +152,12 @@ pub fn context(
         FigureKind::Duration if r.value.fract() == 0.0 || r.value < 100.0 => {
             duration_frame(t, r, &sent, lead)
         }
-        FigureKind::Measure if r.unit.as_deref().and_then(lexicon::length_unit).is_some() => {
+        FigureKind::Measure
+            if r.unit
+                .as_deref()
+                .and_then(lexicon::unit_scale)
+                .is_some_and(|u| u.dimension == "length") =>
+        {
             distance_frame(t, r, &sent, lead)
         }
         FigureKind::Measure
@@ -169,6 +179,10 @@ pub fn context(
         _ => None,
     };
     out.key = out.frame.as_ref().and_then(Frame::key);
+    out.attributed = out.key.is_some() && other_outlet_cited(t, r.start, &sent);
+    if out.key.is_some() && matches!(r.kind, FigureKind::Measure | FigureKind::Duration) {
+        out.scale = written_unit(t, r).and_then(lexicon::unit_scale);
+    }
     if out.frame.is_none() && unkeyed_frames {
         // Not compared, but what the text says is still shown: the slots it fills.
         let (counted, group) = counted_and_group(out.counts.clone());
@@ -190,6 +204,39 @@ pub fn context(
         });
     }
     out
+}
+
+/// How many tokens before a figure a report of another source is looked for.
+const CITATION_WINDOW: usize = 10;
+
+/// Whether the figure is reported as another news source's: a verb of reporting just before it
+/// whose subject is a newspaper, a broadcaster or the news ("(the Post says three people were
+/// injured", "Local evening news in Michigan originally reported that two…"), or "according to"
+/// one. Police, officials and witnesses are the sources of most figures and are not meant: only
+/// an outlet citing another outlet says that sources differ.
+fn other_outlet_cited(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
+    let from = at.saturating_sub(CITATION_WINDOW).max(sent.start);
+    let media = |k: usize| {
+        t.get(k).is_some_and(|x| x.kind == TokKind::Word && lexicon::news_source(&x.lower))
+    };
+    (from..at).any(|k| match t[k].lower.as_ref() {
+        "says" | "said" | "reported" | "reports" | "reporting" | "claimed" | "claims" => {
+            (k.saturating_sub(5).max(sent.start)..k).any(media)
+        }
+        "according" => (k + 1..(k + 5).min(at)).any(media),
+        _ => false,
+    })
+}
+
+/// The unit a measure or duration is written in: the reading's unit word, else the last unit of
+/// time among its tokens ("72 hours", "a 2-1/2 year sentence").
+fn written_unit<'t>(t: &'t [Token], r: &'t Reading) -> Option<&'t str> {
+    r.unit.as_deref().or_else(|| {
+        (r.start..r.end)
+            .rev()
+            .find(|&k| t[k].kind == TokKind::Word && lexicon::time_unit(&t[k].lower))
+            .map(|k| t[k].lower.as_ref())
+    })
 }
 
 /// "rose from 10 to 20", "fell from 5% to 3%": a change between two levels, never compared with a
@@ -458,6 +505,44 @@ fn is_part(t: &[Token], r: &Reading) -> bool {
             && t.get(r.end + 1).is_some_and(|x| {
                 matches!(x.lower.as_ref(), "the" | "them" | "those" | "these" | "whom" | "which")
             })
+            && !toll_among_those_named(t, r.end + 1)
+}
+
+/// Whether "of" + the words at `from` are "the three victims died", "the 30 passengers were
+/// killed": a toll taken among people named by who they are, not by what happened to them. The
+/// part is then the event's whole toll ("two of the three victims died": two killed), while in
+/// "two of the dead were children" it is a part of one.
+fn toll_among_those_named(t: &[Token], from: usize) -> bool {
+    let mut k = from;
+    if !t.get(k).is_some_and(|x| x.is_word("the")) {
+        return false;
+    }
+    k += 1;
+    if t.get(k).is_some_and(|x| x.kind == TokKind::Num || lexicon::small_number(&x.lower).is_some())
+    {
+        k += 1;
+    }
+    if !t.get(k).is_some_and(|x| {
+        x.kind == TokKind::Word
+            && lexicon::noun_class(&x.lower).is_some()
+            && lexicon::predicate_class(&x.lower).is_none()
+    }) {
+        return false;
+    }
+    k += 1;
+    while t.get(k).is_some_and(|x| {
+        matches!(x.lower.as_ref(), "were" | "was" | "have" | "has" | "had" | "been")
+    }) {
+        k += 1;
+    }
+    t.get(k)
+        .and_then(|x| (x.kind == TokKind::Word).then(|| lexicon::predicate_class(&x.lower)))
+        .flatten()
+        .is_some_and(|p| p == "killed" || p == "injured")
+        // "two of the five victims died in hospital", "later": some of the toll, not all of it
+        && !t[k + 1..(k + 4).min(t.len())].iter().any(|x| {
+            matches!(x.lower.as_ref(), "hospital" | "later" | "afterwards" | "subsequently")
+        })
 }
 
 /// Whether the figure is the outcome of an action the sentence adds to those told before: "They
@@ -529,7 +614,12 @@ fn is_part_of_things(t: &[Token], r: &Reading) -> bool {
 
 /// The scope of a figure of things or money: a part of a larger count, a total, or the whole.
 fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Scope {
-    if is_part_of_things(t, r) {
+    let before = r.start.checked_sub(1).and_then(|k| t.get(k));
+    if t.get(r.end).is_some_and(|x| x.is_word("other"))
+        || before.is_some_and(|x| x.is_word("other"))
+    {
+        Scope::Others
+    } else if is_part_of_things(t, r) {
         Scope::Part
     } else if total(t, r.start, sent) {
         Scope::Total
@@ -644,7 +734,8 @@ fn change_direction(word: &str) -> Option<&'static str> {
 
 /// A distance's frame: what is how far from which named place ("Idlib, about 60 kilometers
 /// southwest of Aleppo", "the building, about 15 miles north of Detroit"), or who fell how far
-/// ("Rait fell about 200ft"), in the unit written: "200ft" and "60m" are different groups. A
+/// ("Rait fell about 200ft"), or the size of what a unit written as an adjective qualifies ("a
+/// 10-metre dhow"), compared in metres (`super::in_base_unit`): "200ft" and "60m" meet. A
 /// distance whose located thing or faller the text does not name right there is not compared:
 /// two distances from one city are rarely of one thing.
 fn distance_frame(
@@ -653,7 +744,7 @@ fn distance_frame(
     sent: &std::ops::Range<usize>,
     lead: &Lead,
 ) -> Option<Frame> {
-    let unit = lexicon::length_unit(r.unit.as_deref()?)?;
+    let unit = lexicon::unit_scale(r.unit.as_deref()?)?.dimension;
     let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
     // A conversion in brackets ("1,150 kilometers (700 miles) southeast of Tehran", "falling
     // about 60 metres (200 feet)") is of what the figure before it is of, in its own unit: its
@@ -695,7 +786,33 @@ fn distance_frame(
             .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(&x.lower)))?;
         Some(format!("fall of {}", subject_before(t, verb, sent, lead)?))
     };
-    let event = from_place.or_else(fell)?;
+    // "a 10-metre dhow", "the 10-metre-long dhow", "a 24- to 30-foot dhow", "a 3m-high wall":
+    // a unit written as an adjective measures the noun it qualifies, along the dimension named
+    // after it (length when none is)
+    let attributive = || {
+        let unit_at = r.end.checked_sub(1).filter(|&u| u > r.start && t[u - 1].is_dash())?;
+        let mut k = unit_at + 1;
+        let mut along = "length";
+        if t.get(k).is_some_and(|x| x.is_dash()) {
+            along = match word(k + 1)?.lower.as_ref() {
+                "long" => "length",
+                "high" | "tall" => "height",
+                "deep" => "depth",
+                "wide" => "width",
+                _ => return None,
+            };
+            k += 2;
+        }
+        let noun = word(k).filter(|x| {
+            !x.is_capitalised()
+                && x.lower.len() > 2
+                && !lexicon::noun_stop(&x.lower)
+                && !clause_break(&x.lower)
+                && lexicon::predicate_class(&x.lower).is_none()
+        })?;
+        Some(format!("{along} of {}", lexicon::singular(&noun.lower)))
+    };
+    let event = from_place.or_else(fell).or_else(attributive)?;
     Some(Frame {
         measured: Measured::Measure,
         counted: Some(unit.to_string()),
@@ -707,7 +824,8 @@ fn distance_frame(
     })
 }
 
-/// A duration's frame: how long what lasted, in the unit written ("30 hours of deliberation",
+/// A duration's frame: how long what lasted, compared in the base unit of its dimension (seconds
+/// to hours, or days to centuries: "two weeks" meets "14 days") ("30 hours of deliberation",
 /// "deliberated for 40 hours", "sentenced to 2 years", "lasted 30 seconds"). What lasted is the
 /// noun after "of", else the verb before the figure (not the noun after a unit written as an
 /// adjective: "a seven-year offer" and "an eight-year offer" are usually two offers), reduced to a stem so that "deliberation" and "deliberated", "riots" and "rioting" are
@@ -721,7 +839,9 @@ fn duration_frame(
     let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
     let unit_at =
         (r.start..r.end).rev().find(|&k| word(k).is_some_and(|x| lexicon::time_unit(&x.lower)))?;
-    let unit = lexicon::singular(&t[unit_at].lower);
+    // compared in the base unit of its dimension: "two weeks" against "14 days"
+    let unit = lexicon::unit_scale(&t[unit_at].lower)
+        .map_or_else(|| lexicon::singular(&t[unit_at].lower), |u| u.dimension.to_string());
     // "years old", "-long" and the like end the reading after the unit
     if r.end != unit_at + 1 {
         return None;
@@ -1698,6 +1818,15 @@ fn counted_noun(
     let mut k = from;
     if t.get(k).is_some_and(|x| x.is_word("of")) {
         k += 1;
+        // "two of the three victims": the part counts what the whole does
+        if t.get(k).is_some_and(|x| x.is_word("the")) {
+            k += 1;
+            if t.get(k).is_some_and(|x| {
+                x.kind == TokKind::Num || lexicon::small_number(&x.lower).is_some()
+            }) {
+                k += 1;
+            }
+        }
     }
     let first = k;
     for _ in 0..3 {
@@ -1729,6 +1858,21 @@ fn counted_noun(
     let mut modifiers = 0;
     while k < sent_end && modifiers <= 2 {
         let Some(x) = t.get(k) else { break };
+        if let Some(crew) = lexicon::crew_noun(&x.lower) {
+            return (Some(crew.to_string()), None, k + 1);
+        }
+        // "300 crew members", "12 gang members": the members are counted as their body
+        if x.is_word("members") && k > first && t[k - 1].kind == TokKind::Word {
+            let body = &t[k - 1].lower;
+            return (
+                Some(
+                    lexicon::crew_noun(body)
+                        .map_or_else(|| lexicon::singular(body), str::to_string),
+                ),
+                None,
+                k + 1,
+            );
+        }
         if plural(x) {
             return (Some(lexicon::singular(&x.lower)), None, k + 1);
         }

@@ -30,6 +30,9 @@ pub enum Scope {
     Incident(String),
     /// A part of a larger count ("two of the three victims", "a further three", "in hospital").
     Part,
+    /// The rest of a count besides the items named before it: "seven AK-47s and three other
+    /// rifles". Compared only with other counts of the rest, never with the whole.
+    Others,
     /// A total over several incidents or a running total ("a total of 31 magazines", "so far",
     /// "in all"): compared only with other totals, never with the count of one incident.
     Total,
@@ -115,6 +118,7 @@ impl Frame {
             Scope::Incident(name) => Some(name.clone()),
             Scope::Part => return None,
             Scope::Total => Some("total".to_string()),
+            Scope::Others => Some("others".to_string()),
         };
         Some(QuantityKey {
             counted: self.group.clone().or_else(|| self.counted.clone())?,
@@ -143,6 +147,7 @@ impl Frame {
             Scope::Incident(i) => s.push_str(&format!(", the {i}")),
             Scope::Part => s.push_str(", part of a total"),
             Scope::Total => s.push_str(", a total"),
+            Scope::Others => s.push_str(", besides those named"),
         }
         match &self.when {
             When::Story => {}

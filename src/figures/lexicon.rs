@@ -673,6 +673,52 @@ pub fn thing_verb_class(word: &str) -> Option<&'static str> {
     })
 }
 
+/// The people who work a ship or an aircraft, by any of their names: "crewmen", "crew",
+/// "sailors" and "seafarers" are one count ("300 crew members" is read as "crew" too).
+pub fn crew_noun(word: &str) -> Option<&'static str> {
+    matches!(
+        word,
+        "crew"
+            | "crews"
+            | "crewmen"
+            | "crewman"
+            | "crewmembers"
+            | "seamen"
+            | "sailors"
+            | "seafarers"
+    )
+    .then_some("crew")
+}
+
+/// Words that name a news source other than a person or an authority: "the Post says", "local
+/// news reported", "according to state television".
+pub fn news_source(word: &str) -> bool {
+    matches!(
+        word,
+        "news"
+            | "media"
+            | "newspaper"
+            | "newspapers"
+            | "paper"
+            | "tabloid"
+            | "television"
+            | "tv"
+            | "broadcaster"
+            | "channel"
+            | "radio"
+            | "outlet"
+            | "outlets"
+            | "post"
+            | "times"
+            | "journal"
+            | "herald"
+            | "tribune"
+            | "telegraph"
+            | "guardian"
+            | "gazette"
+    )
+}
+
 /// Ammunition counted by any of its names: "11 shots", "seven bullets", "11 rounds" are one.
 pub fn ammunition(noun: &str) -> bool {
     matches!(noun, "shot" | "bullet" | "round")
@@ -732,16 +778,44 @@ pub fn money_noun(noun: &str) -> bool {
     )
 }
 
-/// A unit of length, as the quantity it measures: "kilometers" and "km" are one.
-pub fn length_unit(unit: &str) -> Option<&'static str> {
-    Some(match unit {
-        "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => "km",
-        "mile" | "miles" | "mi" => "mile",
-        "m" | "meter" | "meters" | "metre" | "metres" => "m",
-        "ft" | "feet" | "foot" => "ft",
-        "yard" | "yards" | "yd" => "yard",
+/// A unit's size in the base unit of its dimension, so that figures written in different units
+/// of one dimension are compared: "2,000 feet" and "600 metres", "two weeks" and "14 days".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitScale {
+    /// The dimension, which names the compared quantity: "length" (in metres), "time" (seconds
+    /// to hours, in seconds) and "period" (days to centuries, in days). Hours and days stay
+    /// apart: "48 hours" and "two days" are often two ways of telling one story's times.
+    pub dimension: &'static str,
+    /// How many base units one unit is.
+    pub factor: f64,
+    /// Whether writers convert to or from this unit exactly: miles, feet and yards are converted
+    /// with rounding ("2,000 feet (600 metres)"), as months and years are counted in days.
+    pub exact: bool,
+}
+
+/// The [`UnitScale`] of a unit of length or of time, singular or plural; `None` for others.
+pub fn unit_scale(unit: &str) -> Option<UnitScale> {
+    let (dimension, factor, exact) = match unit.trim_start_matches('-') {
+        "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => {
+            ("length", 1000.0, true)
+        }
+        "m" | "meter" | "meters" | "metre" | "metres" => ("length", 1.0, true),
+        "mile" | "miles" | "mi" => ("length", 1609.344, false),
+        "ft" | "feet" | "foot" => ("length", 0.3048, false),
+        "yard" | "yards" | "yd" => ("length", 0.9144, false),
+        "second" | "seconds" | "sec" | "secs" => ("time", 1.0, true),
+        "minute" | "minutes" | "min" | "mins" => ("time", 60.0, true),
+        "hour" | "hours" | "hr" | "hrs" => ("time", 3600.0, true),
+        "day" | "days" | "night" | "nights" => ("period", 1.0, true),
+        "week" | "weeks" => ("period", 7.0, true),
+        "fortnight" | "fortnights" => ("period", 14.0, true),
+        "month" | "months" => ("period", 30.44, false),
+        "year" | "years" | "yr" | "yrs" => ("period", 365.25, false),
+        "decade" | "decades" => ("period", 3652.5, false),
+        "century" | "centuries" => ("period", 36525.0, false),
         _ => return None,
-    })
+    };
+    Some(UnitScale { dimension, factor, exact })
 }
 
 /// A compass direction: "south", "southeast", "north-west".

@@ -8,6 +8,9 @@
 //! reads each expression (qualifier, number via [`number`], unit, kind, interval); [`context`]
 //! finds what it counts and makes the key. Word lists live in [`lexicon`].
 //!
+//! Zero: "no injuries were reported", "no one was killed" are a toll of 0. Comparison treats "more
+//! than v" as excluding v, and "nearly v" too (`findings::compare`).
+//!
 //! Intervals: exact [v, v]; about/around/some/an estimated v ± 7% (narrow, so that "an estimated
 //! 250,000" does not cover 275,000); more than/over/at least [v, ∞); nearly/almost [0.9 v, v];
 //! less than/under [0, v]; as many as/up to [v / 2, v]; ranges as written; vague amounts as in
@@ -32,7 +35,9 @@
 //! - populations: "home to", "a population of", ", which has N residents", keyed by the place
 //!   they are said of ("the island" is the island the article names);
 //! - measures: distances from a place (a conversion in brackets shares its figure's frame),
-//!   falls, calibres by weapon, magnitudes; percent changes by what changed and which way
+//!   falls, sizes ("a 10-metre dhow"), calibres by weapon, magnitudes; lengths and durations are
+//!   compared in the base unit of their dimension (metres; seconds; days), a unit converted
+//!   with rounding (feet, miles, months) read as "about" (± 7%); percent changes by what changed and which way
 //!   ("percent change:fall of stock"), whose differences are shown as information.
 //!
 //! Figures with unknown nouns ("three jurors"), small vague amounts ("a few"), parts of a
@@ -148,6 +153,7 @@ fn extract_with(
             place: None,
             frame: None,
             key: None,
+            attributed: false,
             span,
         })
         .collect();
@@ -184,24 +190,40 @@ fn extract_with(
             i = r.end;
             continue;
         }
+        let (low, high, value) = in_base_unit(&r, c.scale);
         out.push(Figure {
             text: text[span.clone()].to_string(),
             kind: r.kind,
-            low: tidy(r.low),
-            high: tidy(r.high),
-            value: tidy(r.value),
+            low: tidy(low),
+            high: tidy(high),
+            value: tidy(value),
             qualifier: r.qualifier,
             counts: c.counts,
             predicate: c.predicate,
             place: c.place,
             frame: c.frame,
             key: c.key,
+            attributed: c.attributed,
             span,
         });
         i = r.end;
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     out
+}
+
+/// The interval of a reading in the base unit of its dimension (metres, seconds, days), as
+/// measures of one dimension are compared. A unit that writers convert with rounding (feet,
+/// miles, months) makes the figure "about" its value: "2,000 feet" is 610 m ± 7%, which "600
+/// metres" meets, while "700 metres" does not.
+/// Returns (low, high, value).
+fn in_base_unit(r: &read::Reading, scale: Option<lexicon::UnitScale>) -> (f64, f64, f64) {
+    let Some(u) = scale else { return (r.low, r.high, r.value) };
+    let (low, high, value) = (r.low * u.factor, r.high * u.factor, r.value * u.factor);
+    if u.exact {
+        return (low, high, value);
+    }
+    (low.min(value * (1.0 - ABOUT)), high.max(value * (1.0 + ABOUT)), value)
 }
 
 /// Rounds away float noise (250,000 × 0.93 = 232499.99999999997) to 12 significant digits.

@@ -138,6 +138,10 @@ pub struct Figure {
     /// The quantity key, [`Frame::key`]: figures with equal keys measure the same quantity and
     /// are compared. `None` when the figure is not comparable or what it counts is unclear.
     pub key: Option<QuantityKey>,
+    /// Whether the article attributes the figure to another news source than itself ("the Post
+    /// says three people were injured", "local news originally reported that two died"): a
+    /// difference from it is one of sources, shown as information.
+    pub attributed: bool,
 }
 
 impl Figure {

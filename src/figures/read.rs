@@ -81,6 +81,9 @@ struct WordRole {
 /// `number::read` (number words, "half", "quarter", "a hundred", "hundred thousand"), and the
 /// word lists those branches ask.
 const STARTING_WORDS: &[&str] = &[
+    "no",
+    "nobody",
+    "none",
     "between",
     "from",
     "tens",
@@ -275,6 +278,24 @@ fn reading_where(
     core_at_if_possible(i)
 }
 
+/// A toll of zero: "no injuries were reported", "no one was killed", "nobody was hurt", "none
+/// were injured" (tokens used). Only before a word of killing or injuring, close enough that it is
+/// the toll that is denied: "no doubt", "no one knows" and "no further injuries" are nothing.
+fn zero_toll_at(t: &[Token], i: usize) -> Option<usize> {
+    let toll = |k: usize| {
+        word_at(t, k)
+            .and_then(lexicon::predicate_class)
+            .is_some_and(|p| p == "killed" || p == "injured")
+            && !matches!(word_at(t, k), Some("toll" | "death" | "deaths" | "dead"))
+    };
+    match word_at(t, i)? {
+        "no" if word_at(t, i + 1) == Some("one") => (i + 2..i + 5).any(toll).then_some(2),
+        "nobody" | "none" => (i + 1..i + 4).any(toll).then_some(1),
+        "no" => toll(i + 1).then_some(1),
+        _ => None,
+    }
+}
+
 /// A comparison sign before digits, as a qualifier: "> 25", ">25", ">= 30", "≥ 30", "< 70",
 /// "<= 70", "≤ 70" (qualifier, tokens used). Only before digits: "a < b" is no figure.
 fn symbol_at(t: &[Token], i: usize) -> Option<(Qualifier, usize)> {
@@ -373,6 +394,9 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
             qualifier: Qualifier::Vague,
             unit,
         });
+    }
+    if let Some(n) = zero_toll_at(t, i) {
+        return Some(simple(i, i + n, FigureKind::Count, 0.0));
     }
     if tok.kind == TokKind::Word {
         // "a week", "an hour": a duration of one.
@@ -483,9 +507,15 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     };
     if let Some(sep) = t.get(a_end) {
         let is_sep = sep.is_dash() || sep.is_word("to") || sep.is_word("or");
+        // "a 24- to 30-foot dhow": a hyphen left hanging, the unit written once after the second
+        let suspended = sep.is_dash()
+            && a_end == a.end
+            && touching(t, a_end - 1, a_end)
+            && matches!(word_at(t, a_end + 1), Some("to" | "or"));
+        let b_at = a_end + 1 + usize::from(suspended);
         if is_sep {
-            let money_b = currency_at(t, a_end + 1);
-            if let Some(b) = number::read(t, a_end + 1 + money_b, money > 0 || money_b > 0) {
+            let money_b = currency_at(t, b_at);
+            if let Some(b) = number::read(t, b_at + money_b, money > 0 || money_b > 0) {
                 if b.value > a.value
                     || (a.value < 1000.0
                         && a.scale == 1.0

@@ -129,23 +129,21 @@ fn compare_group(
     };
     let components = agreement_components(&bounded, articles);
     let top = |c: &[FigureRef]| {
-        c.iter().map(|r| fig(articles, *r).high).fold(f64::NEG_INFINITY, f64::max)
+        c.iter().map(|r| high(fig(articles, *r))).fold(f64::NEG_INFINITY, f64::max)
     };
     let bottom =
-        |c: &[FigureRef]| c.iter().map(|r| fig(articles, *r).low).fold(f64::INFINITY, f64::min);
+        |c: &[FigureRef]| c.iter().map(|r| low(fig(articles, *r))).fold(f64::INFINITY, f64::min);
     // The consensus is the component with the most outlets behind it (then figures); ties go to
     // the component reported first.
     let support = |c: &Vec<FigureRef>| {
         let (reach, floor) = (top(c), bottom(c));
-        let backers: Vec<FigureRef> = c
-            .iter()
-            .copied()
-            .chain(
-                open.iter()
-                    .copied()
-                    .filter(|o| fig(articles, *o).low <= reach && fig(articles, *o).high >= floor),
-            )
-            .collect();
+        let backers: Vec<FigureRef> =
+            c.iter()
+                .copied()
+                .chain(open.iter().copied().filter(|o| {
+                    low(fig(articles, *o)) <= reach && high(fig(articles, *o)) >= floor
+                }))
+                .collect();
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
         (outlets.len(), backers.len())
     };
@@ -170,7 +168,7 @@ fn compare_group(
     let stranded: Vec<FigureRef> = open
         .iter()
         .copied()
-        .filter(|o| fig(articles, *o).low > main_top || fig(articles, *o).high < main_bottom)
+        .filter(|o| low(fig(articles, *o)) > main_top || high(fig(articles, *o)) < main_bottom)
         .collect();
     if components.len() == 1 && stranded.is_empty() {
         divergence(key, refs, articles, out);
@@ -195,10 +193,23 @@ fn compare_group(
         .iter()
         .filter(|r| {
             let f = fig(articles, **r);
-            f.high.is_finite() && f.low <= main_top && f.high >= main_bottom
+            f.high.is_finite() && low(f) <= main_top && high(f) >= main_bottom
         })
         .map(|r| r.article)
         .collect();
+    // Except for a figure it attributes to another source ("the Post says three people were
+    // injured", "local news originally reported that two died"): the article itself reports that
+    // sources differ, and so is one of the places to show it.
+    let mut cited: Vec<FigureRef> = refs
+        .iter()
+        .copied()
+        .filter(|r| gives_consensus.contains(&r.article) && fig(articles, *r).attributed)
+        .filter(|r| {
+            let f = fig(articles, *r);
+            f.high.is_finite() && (low(f) > main_top || high(f) < main_bottom)
+        })
+        .collect();
+    cited.dedup_by_key(|r| r.article);
     outliers.retain(|r| !gives_consensus.contains(&r.article));
     // Sources that differ (see `measured_by_agencies`) are one fact about the story: said once.
     // Agencies differ by tenths of a magnitude; a whole unit from the consensus is another quake
@@ -214,13 +225,15 @@ fn compare_group(
         });
         outliers.truncate(1);
     }
+    outliers.extend(cited);
+    outliers.sort();
     // Seen from one outlet, the others are the same for each of its articles: each outlet's view
     // is built once, from one index of the whole group (building it from the group for every
     // outlet cost outlets × figures, quadratic when most articles are their own outlet).
     // Every other outlet's figure is listed, those that agree with the consensus first.
     let backs_main = |r: &FigureRef| {
         let f = fig(articles, *r);
-        f.low <= main_top && f.high >= main_bottom
+        low(f) <= main_top && high(f) >= main_bottom
     };
     let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) =
         refs.iter().copied().partition(backs_main);
@@ -230,8 +243,31 @@ fn compare_group(
         let outlet = listed.outlet_id(articles[at.article].outlet);
         let others = pools.entry(outlet).or_insert_with(|| listed.without(outlet, articles));
         if others.len > 0 {
-            out.push(conflict(key, at, others, articles));
+            let cited = gives_consensus.contains(&at.article);
+            out.push(conflict(key, at, others, articles, cited));
         }
+    }
+}
+
+/// How far inside an open end a bound is moved: "more than 300" excludes 300 itself, and so do
+/// "nearly 300", so the first disagrees with the second and with an exact 300, which their
+/// intervals, closed as written, would not show. ("Less than" stays closed: it also stands for
+/// "300 or less" and "not more than 300".)
+const OPEN_END: f64 = 1e-9;
+
+/// The lower bound a figure is compared with: above the number for "more than".
+fn low(f: &Figure) -> f64 {
+    match f.qualifier {
+        Qualifier::MoreThan => f.low + f.low.abs().max(1.0) * OPEN_END,
+        _ => f.low,
+    }
+}
+
+/// The upper bound a figure is compared with: below the number for "nearly".
+fn high(f: &Figure) -> f64 {
+    match f.qualifier {
+        Qualifier::Nearly => f.high - f.high.abs().max(1.0) * OPEN_END,
+        _ => f.high,
     }
 }
 
@@ -241,16 +277,16 @@ fn agreement_components(
     articles: &[ArticleFigures<'_>],
 ) -> Vec<Vec<FigureRef>> {
     let mut sorted = refs.to_vec();
-    sorted.sort_by(|a, b| fig(articles, *a).low.total_cmp(&fig(articles, *b).low).then(a.cmp(b)));
+    sorted.sort_by(|a, b| low(fig(articles, *a)).total_cmp(&low(fig(articles, *b))).then(a.cmp(b)));
     let mut comps: Vec<Vec<FigureRef>> = Vec::new();
     let mut reach = f64::NEG_INFINITY;
     for r in sorted {
         let f = fig(articles, r);
         match comps.last_mut() {
-            Some(c) if f.low <= reach => c.push(r),
+            Some(c) if low(f) <= reach => c.push(r),
             _ => comps.push(vec![r]),
         }
-        reach = reach.max(f.high);
+        reach = reach.max(high(f));
     }
     for c in &mut comps {
         c.sort();
@@ -531,7 +567,15 @@ impl<'a> ListedFigures<'a> {
     }
 }
 
-fn conflict(key: &str, at: FigureRef, others: &Pool, articles: &[ArticleFigures<'_>]) -> Finding {
+/// `cited`: the figure is one the article attributes to another source while giving the
+/// consensus itself.
+fn conflict(
+    key: &str,
+    at: FigureRef,
+    others: &Pool,
+    articles: &[ArticleFigures<'_>],
+    cited: bool,
+) -> Finding {
     let f = fig(articles, at);
     let here = &articles[at.article];
     let (related_list, mut notes) = (others.related.clone(), others.notes.clone());
@@ -582,6 +626,13 @@ fn conflict(key: &str, at: FigureRef, others: &Pool, articles: &[ArticleFigures<
     } else if is_change(f) {
         notes.push(
             "a change is measured at a moment: reports taken at other times differ".to_string(),
+        );
+        Severity::Information
+    } else if cited {
+        notes.push(
+            "the article gives the other figure too and attributes this one to another source: \
+             sources that differ"
+                .to_string(),
         );
         Severity::Information
     } else {
@@ -684,6 +735,7 @@ mod tests {
             predicate: Some("living under siege".into()),
             place: Some("eastern aleppo".into()),
             frame: None,
+            attributed: false,
             key: Some(QuantityKey::new(key, "living")),
         }
     }
@@ -770,6 +822,40 @@ mod tests {
         let found = compare(&arts);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].at.article, 2);
+    }
+
+    #[test]
+    fn more_than_a_number_and_nearly_it_do_not_meet() {
+        let mut nearly = figure("nearly 300", 270.0, 300.0, "k");
+        nearly.qualifier = Qualifier::Nearly;
+        let mut more = figure("more than 300", 300.0, f64::INFINITY, "k");
+        more.qualifier = Qualifier::MoreThan;
+        let (a, b) = ([nearly], [more]);
+        let found = compare(&outlets(&[&a, &b]));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].code, Code::FigureConflict);
+        // "at least 300" includes 300
+        let mut at_least = figure("at least 300", 300.0, f64::INFINITY, "k");
+        at_least.qualifier = Qualifier::AtLeast;
+        let (c, d) = ([figure("300", 300.0, 300.0, "k")], [at_least]);
+        assert!(compare(&outlets(&[&c, &d])).is_empty());
+    }
+
+    #[test]
+    fn a_figure_cited_from_another_outlet_beside_the_consensus_is_information() {
+        let a = [figure("no", 0.0, 0.0, "k")];
+        let b = [figure("no", 0.0, 0.0, "k")];
+        let mut post = figure("three", 3.0, 3.0, "k");
+        post.attributed = true;
+        let c = [figure("no", 0.0, 0.0, "k"), post];
+        let found = compare(&outlets(&[&a, &b, &c]));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].at, FigureRef { article: 2, figure: 1 });
+        assert_eq!(found[0].severity, Severity::Information);
+        // not cited: an article giving both values is not contradicting anyone
+        let mut own = c.clone();
+        own[1].attributed = false;
+        assert!(compare(&outlets(&[&a, &b, &own])).is_empty());
     }
 
     #[test]

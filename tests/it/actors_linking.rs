@@ -277,3 +277,32 @@ fn a_state_police_force_is_no_team_of_its_state() {
         link(&["The Alaska State Troopers said Alaska had seen three such fires this year."]);
     assert_ne!(actor(&d, &l, 0, "Alaska"), actor(&d, &l, 0, "Alaska State Troopers"));
 }
+
+#[test]
+fn a_place_written_as_a_side_of_a_game_with_a_score_is_its_team() {
+    let (d, l) = link(&[
+        "Top-ranked Marlow beat visiting Keswick 91-73 on Thursday night.",
+        "On Monday Keswick had won four straight before the game.",
+        "The festival was held in Keswick last summer, a story of no game.",
+    ]);
+    let side = actor(&d, &l, 0, "Keswick");
+    assert_eq!(l.actors[side].kind, ActorKind::Organization);
+    assert_eq!(l.actors[actor(&d, &l, 0, "Marlow")].kind, ActorKind::Organization);
+    // the story's reports vote: one town is one team in one story
+    assert_eq!(actor(&d, &l, 1, "Keswick"), side);
+    // with no score, "beat" or "over" say nothing of a team
+    let (d, l) = link(&["The storm swept over Keswick and beat against the coast."]);
+    assert_ne!(l.actors[actor(&d, &l, 0, "Keswick")].kind, ActorKind::Organization);
+}
+
+#[test]
+fn a_teams_nickname_after_its_place_is_the_team() {
+    let (d, l) = link(&[
+        "The North Carolina Tar Heels beat Evansville 91-73. The Tar Heels stayed unbeaten.",
+        "North Carolina won again 80-60. It was a rout over Duke.",
+    ]);
+    let team = actor(&d, &l, 0, "North Carolina Tar Heels");
+    assert_eq!(actor(&d, &l, 0, "Tar Heels"), team);
+    assert_eq!(actor(&d, &l, 1, "North Carolina"), team);
+    assert_eq!(l.actors[team].kind, ActorKind::Organization);
+}

@@ -207,14 +207,14 @@ fn questions_and_wishes_are_not_reports() {
 }
 
 #[test]
-fn durations_are_compared_by_what_lasted_and_their_unit() {
+fn durations_are_compared_by_what_lasted_and_their_dimension() {
     let a = "The jury deliberated for 40 hours.";
     let b = "The panel stopped after 30 hours of deliberations.";
-    assert_eq!(key(a, "40 hours").as_deref(), Some("hour:duration of delibe"));
+    assert_eq!(key(a, "40 hours").as_deref(), Some("time:duration of delibe"));
     assert_eq!(key(a, "40 hours"), key(b, "30 hours"));
     assert_eq!(
         key("It lasted 30 seconds.", "30 seconds").as_deref(),
-        Some("second:duration of last")
+        Some("time:duration of last")
     );
     // a unit written as an adjective qualifies a noun: "a seven-year deal" is the deal's
     assert_eq!(key("They offered a seven-year deal.", "seven-year"), None);
@@ -386,17 +386,23 @@ fn a_distance_is_of_the_antecedent_and_its_conversion_too() {
     let lead = "A quake shook Qeshm Island on Sunday.\n\n";
     let text =
         format!("{lead}Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, is flat.");
-    assert_eq!(key(&text, "1,150 kilometers").as_deref(), Some("km:distance of qeshm from tehran"));
-    assert_eq!(key(&text, "700 miles").as_deref(), Some("mile:distance of qeshm from tehran"));
+    assert_eq!(
+        key(&text, "1,150 kilometers").as_deref(),
+        Some("length:distance of qeshm from tehran")
+    );
+    assert_eq!(key(&text, "700 miles").as_deref(), Some("length:distance of qeshm from tehran"));
     let text = format!("{lead}The island, which has 5 ports, is about 940 miles south of Tehran.");
     assert_eq!(
         key(&text, "about 940 miles").as_deref(),
-        Some("mile:distance of qeshm from tehran")
+        Some("length:distance of qeshm from tehran")
     );
     let text = format!(
         "{lead}Qeshm, an island off the coast and 1,500 kilometers south of Tehran, is flat."
     );
-    assert_eq!(key(&text, "1,500 kilometers").as_deref(), Some("km:distance of qeshm from tehran"));
+    assert_eq!(
+        key(&text, "1,500 kilometers").as_deref(),
+        Some("length:distance of qeshm from tehran")
+    );
 }
 
 #[test]
@@ -429,5 +435,98 @@ fn a_fall_whose_faller_is_not_named_is_not_compared() {
     let text = "The man aged in his early 30s fell about 600m while climbing on Saturday.";
     assert_eq!(key(text, "about 600m"), None);
     let named = "The climber fell about 600m while climbing on Saturday.";
-    assert_eq!(key(named, "about 600m"), Some("m:fall of climber".to_string()));
+    assert_eq!(key(named, "about 600m"), Some("length:fall of climber".to_string()));
+}
+
+#[test]
+fn lengths_in_any_unit_are_compared_in_metres() {
+    // feet, converted with rounding, are read as "about": 2,000 ft is 610 m ± 7%
+    let feet = figure("The climber fell 2,000ft on Saturday.", "2,000ft");
+    let metres = figure("The climber fell about 600m on Saturday.", "about 600m");
+    assert_eq!(feet.key, metres.key);
+    assert_eq!(feet.key.as_ref().map(|k| k.to_string()).as_deref(), Some("length:fall of climber"));
+    assert!(feet.overlaps(&metres));
+    let far = figure("The climber fell 700 metres on Saturday.", "700 metres");
+    assert!(!feet.overlaps(&far) || far.low > feet.low);
+    assert!((feet.value - 609.6).abs() < 1e-9);
+    // kilometres convert exactly: 60 km is 60,000 m, no wider
+    let km = figure("Idlib, 60 km south of Aleppo, was hit.", "60 km");
+    assert_eq!((km.low, km.high), (60_000.0, 60_000.0));
+}
+
+#[test]
+fn a_unit_written_as_an_adjective_measures_its_noun() {
+    let metres = figure("The larger boat, a 10-metre dhow, was seized.", "10-metre");
+    assert_eq!(
+        metres.key.as_ref().map(|k| k.to_string()).as_deref(),
+        Some("length:length of dhow")
+    );
+    let feet = figure("The larger was a 24- to 30-foot dhow.", "24- to 30-foot");
+    assert_eq!(feet.key.as_ref().map(|k| k.to_string()).as_deref(), Some("length:length of dhow"));
+    assert!(feet.high < 10.0, "30 feet is about 9 m: {feet:?}");
+    let long = figure("They boarded the 10-metre-long dhow.", "10-metre");
+    assert_eq!(long.key.as_ref().map(|k| k.to_string()).as_deref(), Some("length:length of dhow"));
+    let high = figure("A 3-metre-high wall fell.", "3-metre");
+    assert_eq!(high.key.as_ref().map(|k| k.to_string()).as_deref(), Some("length:height of wall"));
+}
+
+#[test]
+fn durations_of_one_dimension_meet_across_units() {
+    assert_eq!(
+        key("He was sentenced to two weeks.", "two weeks"),
+        key("He was sentenced to 14 days.", "14 days")
+    );
+    let weeks = figure("He was sentenced to two weeks.", "two weeks");
+    assert_eq!((weeks.low, weeks.high), (14.0, 14.0));
+    // hours and days stay apart
+    assert_ne!(
+        key("The jury deliberated for 48 hours.", "48 hours"),
+        key("The jury deliberated for two days.", "two days")
+    );
+}
+
+#[test]
+fn a_toll_of_zero_is_a_figure() {
+    assert_eq!(key("No injuries were reported.", "No").as_deref(), Some("people:injured"));
+    assert_eq!(key("No one was killed.", "No one").as_deref(), Some("people:killed"));
+    assert_eq!(figure("Nobody was hurt.", "Nobody").value, 0.0);
+    // a denial of something else is no figure
+    assert!(extract("There is no doubt. No one knows why.", &[]).is_empty());
+}
+
+#[test]
+fn those_among_named_people_who_died_are_the_toll() {
+    assert_eq!(key("Two of the three victims died.", "Two").as_deref(), Some("people:killed"));
+    // among the dead, a part; and those who died in hospital are a part of the toll
+    assert_eq!(key("Two of the dead were children.", "Two"), None);
+    assert_eq!(key("Two of the five victims died in hospital.", "Two"), None);
+}
+
+#[test]
+fn crew_is_counted_under_one_name() {
+    let a = key("Pirates are holding about a dozen ships and nearly 300 crewmen.", "nearly 300");
+    let b = key("They still hold 14 vessels and more than 300 crew members.", "more than 300");
+    assert_eq!(a.as_deref(), Some("crew:held"));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn the_others_besides_those_named_are_compared_with_each_other() {
+    let a = figure("Besides the AK-47s, commandos seized three other rifles.", "three");
+    let b = figure("Besides the AK-47s, commandos seized two other rifles.", "two");
+    assert_eq!(a.frame.as_ref().map(|f| f.scope.clone()), Some(Scope::Others));
+    assert_eq!(a.key, b.key);
+    assert_eq!(a.key.as_ref().map(|k| k.to_string()).as_deref(), Some("rifle:seized:others"));
+    // never with the whole count
+    let whole = figure("Commandos seized nine rifles.", "nine");
+    assert_eq!(whole.key.as_ref().map(|k| k.to_string()).as_deref(), Some("rifle:seized"));
+    assert_ne!(b.key, whole.key);
+}
+
+#[test]
+fn a_figure_cited_from_another_outlet_is_marked() {
+    let text = "Police said no one was injured (the Post says three people were injured).";
+    assert!(figure(text, "three").attributed);
+    assert!(!figure(text, "no one").attributed);
+    assert!(!figure("Police said three people were injured.", "three").attributed);
 }

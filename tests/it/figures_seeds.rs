@@ -122,13 +122,13 @@ fn non_quantities_are_recognised_and_never_keyed() {
     }
     let (_, f2) = seed("002");
     assert!(f2.iter().any(|f| f.kind == FigureKind::Identifier && f.text.contains("bericht-9539")));
-    // A distance from a named place is a measure of its own, keyed by unit, thing and place.
+    // A distance from a named place is a measure of its own, keyed by dimension, thing and place.
     let (_, f4) = seed("004");
     let km = find(&f4, "about 60 kilometers");
     assert_eq!(km.kind, FigureKind::Measure);
     assert_eq!(
         km.key.as_ref().map(ToString::to_string).as_deref(),
-        Some("km:distance of idlib from aleppo")
+        Some("length:distance of idlib from aleppo")
     );
 }
 

@@ -150,7 +150,8 @@ const TABLE: &[(&str, &str, FigureKind, f64, f64)] = &[
     ("a range of 5km to 8km", "5km to 8km", Measure, 5.0, 8.0),
     ("shares rose 2% to 5%", "2%", Percent, 2.0, 2.0),
     ("loans of $30bn over three years", "three years", Duration, 3.0, 3.0),
-    ("jailed for over three years", "over three years", Duration, 3.0, INF),
+    // a duration that is compared is given in days (a year is 365.25 ± 7%)
+    ("jailed for over three years", "over three years", Duration, 1019.0475, INF),
     // vague
     ("hundreds of thousands of people", "hundreds of thousands", Count, 200_000.0, 999_999.0),
     ("tens of thousands of people", "tens of thousands", Count, 20_000.0, 99_999.0),
