@@ -20,6 +20,11 @@ pub struct Word<'a> {
 
 impl<'a> Word<'a> {
     pub fn new(text: &'a str) -> Self {
+        Word::with_lists(text, |shape| lists_of(text, shape))
+    }
+
+    /// A word whose lists come from `lists` given its shape (a cache of [`lists_of`]).
+    pub fn with_lists(text: &'a str, lists: impl FnOnce(Shape) -> u64) -> Self {
         let shape = Shape::of(text);
         // most words are written in lower case already: no copy for them
         let lower = if text.chars().any(char::is_uppercase) {
@@ -27,12 +32,17 @@ impl<'a> Word<'a> {
         } else {
             Cow::Borrowed(text)
         };
-        let lists = match shape {
-            Shape::Punctuation | Shape::Digits => 0,
-            Shape::Lower => common_lists(text),
-            _ => gazetteer(text),
-        };
-        Word { text, lower, shape, lists }
+        Word { text, lower, shape, lists: lists(shape) }
+    }
+}
+
+/// The lists a word of this shape is on, as bits ([`Word::lists`]): a dozen set lookups, worth
+/// caching for the words an article repeats.
+pub fn lists_of(text: &str, shape: Shape) -> u64 {
+    match shape {
+        Shape::Punctuation | Shape::Digits => 0,
+        Shape::Lower => common_lists(text),
+        _ => gazetteer(text),
     }
 }
 
@@ -60,6 +70,19 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Every shape, in the order of their numbers.
+    pub const ALL: [Shape; 9] = [
+        Shape::Capitalised,
+        Shape::AllCaps,
+        Shape::Initials,
+        Shape::MixedCase,
+        Shape::Lower,
+        Shape::Digits,
+        Shape::Alphanumeric,
+        Shape::Punctuation,
+        Shape::Other,
+    ];
+
     pub fn of(text: &str) -> Shape {
         let (mut upper, mut lower, mut digit, mut dot, mut other) = (0, 0, 0, 0, 0);
         for c in text.chars() {
@@ -311,9 +334,22 @@ fn gazetteer(word: &str) -> u64 {
 /// The features that read the label of the word before: first order, so that the best labels
 /// of a whole sentence can be found exactly ([`super::viterbi`]).
 pub fn label_features(words: &[Word<'_>], i: usize, prev: Label, out: &mut Vec<u64>) {
-    let t = FeatureHash::template;
     let w = &words[i];
-    out.push(t(80).add_u64(u64::from(prev)).finish());
-    out.push(t(82).add_u64(u64::from(prev)).add_u64(w.shape as u64).finish());
-    out.push(t(83).add_u64(u64::from(prev)).add(&w.lower).finish());
+    out.extend(shape_transition_features(prev, w.shape));
+    out.push(word_transition_feature(&w.lower, prev));
+}
+
+/// The label features that read only the label before and the word's shape: few enough to be
+/// scored once per model for every (shape, label) pair (`Model`'s transition table).
+pub fn shape_transition_features(prev: Label, shape: Shape) -> [u64; 2] {
+    let t = FeatureHash::template;
+    [
+        t(80).add_u64(u64::from(prev)).finish(),
+        t(82).add_u64(u64::from(prev)).add_u64(shape as u64).finish(),
+    ]
+}
+
+/// The label feature that reads the word itself (in lower case) and the label before it.
+pub fn word_transition_feature(lower: &str, prev: Label) -> u64 {
+    FeatureHash::template(83).add_u64(u64::from(prev)).add(lower).finish()
 }

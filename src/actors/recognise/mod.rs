@@ -108,7 +108,14 @@ impl From<Label> for u64 {
 pub struct Model {
     bits: u32,
     weights: Vec<i16>,
+    /// The scores of the label features that read only the label before and the word's shape
+    /// ([`features::shape_transition_features`]), summed once here rather than looked up again
+    /// for every word: indexed by shape, then the label before, then the label.
+    transitions: Vec<[[i32; LABELS]; LABELS]>,
 }
+
+/// A word's scores: for each label before it, each label's score.
+type WordScores = [[i32; LABELS]; LABELS];
 
 /// The file format's first bytes.
 const MAGIC: &[u8; 8] = b"CWNER\x00\x00\x01";
@@ -125,7 +132,25 @@ pub enum ModelError {
 impl Model {
     /// A zero model with `2^bits` buckets (for training).
     pub fn zeros(bits: u32) -> Model {
-        Model { bits, weights: vec![0; (1usize << bits) * LABELS] }
+        Model::from_weights(bits, vec![0; (1usize << bits) * LABELS])
+    }
+
+    /// A model of `2^bits` buckets with these weights (a row of [`LABELS`] per bucket).
+    pub fn from_weights(bits: u32, weights: Vec<i16>) -> Model {
+        assert_eq!(weights.len(), (1usize << bits) * LABELS, "one row per bucket");
+        let mut model = Model { bits, weights, transitions: Vec::new() };
+        model.transitions = features::Shape::ALL
+            .iter()
+            .map(|&shape| {
+                std::array::from_fn(|prev| {
+                    let mut scores = [0; LABELS];
+                    let feats = features::shape_transition_features(Label::from_index(prev), shape);
+                    model.add_scores(&feats, &mut scores);
+                    scores
+                })
+            })
+            .collect();
+        model
     }
 
     pub fn bucket(&self, feature: u64) -> usize {
@@ -166,17 +191,17 @@ impl Model {
         if body.len() != rows * row_bytes {
             return Err(ModelError::Truncated);
         }
-        let mut model = Model::zeros(bits);
+        let mut weights = vec![0; (1usize << bits) * LABELS];
         for row in body.chunks_exact(row_bytes) {
             let b = u32_at(row, 0)? as usize;
             if b >= 1usize << bits {
                 return Err(ModelError::Truncated);
             }
             for (l, w) in row[4..].chunks_exact(2).enumerate() {
-                model.weights[b * LABELS + l] = i16::from_le_bytes([w[0], w[1]]);
+                weights[b * LABELS + l] = i16::from_le_bytes([w[0], w[1]]);
             }
         }
-        Ok(model)
+        Ok(Model::from_weights(bits, weights))
     }
 
     fn add_scores(&self, features: &[u64], scores: &mut [i32; LABELS]) {
@@ -188,19 +213,29 @@ impl Model {
         }
     }
 
-    /// Each label's score from the features that do not read labels, per word.
-    fn static_scores(&self, words: &[Word<'_>]) -> Vec<[i32; LABELS]> {
+    /// Every word's scores given each label before it: the features that do not read labels
+    /// are summed once per word, then the transition features added for each label before (the
+    /// shape's from the model's table, the word's own looked up).
+    fn word_scores(&self, words: &[Word<'_>]) -> Vec<WordScores> {
         let casing = Casing::of(words);
         let mut feats = Vec::with_capacity(64);
-        (0..words.len())
-            .map(|i| {
-                feats.clear();
-                features::static_features(words, casing, i, &mut feats);
-                let mut scores = [0i32; LABELS];
-                self.add_scores(&feats, &mut scores);
-                scores
-            })
-            .collect()
+        let mut out = vec![[[0i32; LABELS]; LABELS]; words.len()];
+        for (i, rows) in out.iter_mut().enumerate() {
+            feats.clear();
+            features::static_features(words, casing, i, &mut feats);
+            let mut statics = [0i32; LABELS];
+            self.add_scores(&feats, &mut statics);
+            let shape_rows = &self.transitions[words[i].shape as usize];
+            for (prev, (row, transition)) in rows.iter_mut().zip(shape_rows).enumerate() {
+                let own =
+                    features::word_transition_feature(&words[i].lower, Label::from_index(prev));
+                let b = self.bucket(own) * LABELS;
+                for l in 0..LABELS {
+                    row[l] = statics[l] + transition[l] + i32::from(self.weights[b + l]);
+                }
+            }
+        }
+        out
     }
 
     /// Tags one sentence: the labels of highest total score ([`viterbi`]). Returns the labels
@@ -216,15 +251,8 @@ impl Model {
         &self,
         words: &[Word<'_>],
     ) -> (Vec<(Label, [i32; LABELS])>, Vec<(std::ops::Range<usize>, NameKind, [i32; 3])>) {
-        let statics = self.static_scores(words);
-        let mut feats = Vec::with_capacity(8);
-        let mut score = |i: usize, prev: Label| {
-            feats.clear();
-            features::label_features(words, i, prev, &mut feats);
-            let mut scores = statics[i];
-            self.add_scores(&feats, &mut scores);
-            scores
-        };
+        let table = self.word_scores(words);
+        let score = |i: usize, prev: Label| table[i][prev.index()];
         let labels = viterbi(words, |i, prev| score(i, prev).map(f64::from));
         let mut prev = Label::Outside;
         let tagged: Vec<(Label, [i32; LABELS])> = labels
@@ -373,8 +401,18 @@ pub fn recognise(text: &str, excluded: &[Span]) -> Reading {
 /// ([`vote_kinds`]).
 pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
     let mut out = Reading::default();
+    // an article repeats its words: each one's lists are looked up once
+    let mut lists: rustc_hash::FxHashMap<&str, u64> = Default::default();
     for sentence in tokens::sentences(text, excluded) {
-        let words: Vec<Word> = sentence.iter().map(|s| Word::new(&text[s.clone()])).collect();
+        let words: Vec<Word> = sentence
+            .iter()
+            .map(|s| {
+                let word = &text[s.clone()];
+                Word::with_lists(word, |shape| {
+                    *lists.entry(word).or_insert_with(|| features::lists_of(word, shape))
+                })
+            })
+            .collect();
         let (tagged, names) = model.tag_names(&words);
         for (span, (_, scores)) in sentence.iter().zip(&tagged) {
             out.words.push((span.start, deficits(scores)));

@@ -75,11 +75,10 @@ pub fn train(sentences: &[Sentence], settings: Settings) -> Model {
     }
     let max = averaged.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
     let scale = 32767.0 / max;
-    let mut model = Model::zeros(settings.bits);
-    for (q, w) in model.weights.iter_mut().zip(&averaged) {
-        *q = (w * scale).round() as i16;
-    }
-    model
+    Model::from_weights(
+        settings.bits,
+        averaged.iter().map(|w| (w * scale).round() as i16).collect(),
+    )
 }
 
 /// A word as a Title Case headline writes it: a lower-case word other than a short function
