@@ -738,7 +738,8 @@ fn change_direction(word: &str) -> Option<&'static str> {
 
 /// A distance's frame: what is how far from which named place ("Idlib, about 60 kilometers
 /// southwest of Aleppo", "the building, about 15 miles north of Detroit"), or who fell how far
-/// ("Rait fell about 200ft"), or the size of what a unit written as an adjective qualifies ("a
+/// ("Rait fell about 200ft", the faller named by age where the sentence gives one: "a
+/// 36-year-old climber fell"), or the size of what a unit written as an adjective qualifies ("a
 /// 10-metre dhow"), compared in metres (`super::in_base_unit`): "200ft" and "60m" meet. A
 /// distance whose located thing or faller the text does not name right there is not compared:
 /// two distances from one city are rarely of one thing.
@@ -788,7 +789,9 @@ fn distance_frame(
         let verb = (anchor.saturating_sub(3)..anchor)
             .rev()
             .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(&x.lower)))?;
-        Some(format!("fall of {}", subject_before(t, verb, sent, lead)?))
+        let faller =
+            described_by_age(t, verb, sent).or_else(|| subject_before(t, verb, sent, lead))?;
+        Some(format!("fall of {faller}"))
     };
     // "a 10-metre dhow", "the 10-metre-long dhow", "a 24- to 30-foot dhow", "a 3m-high wall":
     // a unit written as an adjective measures the noun it qualifies, along the dimension named
@@ -993,6 +996,22 @@ fn subject_before(
         return (subject.chars().filter(|c| c.is_alphabetic()).count() > 1).then_some(subject);
     }
     None
+}
+
+/// The person a sentence describes by age before `at`, the nearest one: "A 36-year-old
+/// Australian climber is dead after falling…", "36-year-old Duncan Rait died after slipping and
+/// falling…" → "36-year-old". News names the victim of an accident by age more steadily than by
+/// name or noun ("the climber", "the man", "Rait", "Raite"), and often where the verb's subject
+/// is a pronoun or far back.
+fn described_by_age(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
+    (sent.start + 4..at.min(sent.end)).rev().find_map(|k| {
+        let age = t[k].is_word("old")
+            && t[k - 1].is_dash()
+            && t[k - 2].is_word("year")
+            && t[k - 3].is_dash()
+            && t[k - 4].kind == TokKind::Num;
+        age.then(|| format!("{}-year-old", t[k - 4].text))
+    })
 }
 
 /// The name a sentence opens with when an apposition follows it: "Qeshm, a 1,500-square-km

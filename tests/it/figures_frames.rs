@@ -538,3 +538,15 @@ fn a_figure_cited_from_another_outlet_is_marked() {
     let headline = "State television says a quake has injured three people.";
     assert!(!figure(headline, "three").attributed);
 }
+
+#[test]
+fn a_faller_described_by_age_is_that_person_whatever_the_noun() {
+    let a =
+        key("A 36-year-old climber is dead after falling about 150 metres.", "about 150 metres");
+    let b = key("Jo Smith, a 36-year-old nurse, slipped and fell 200ft from a ridge.", "200ft");
+    assert_eq!(a.as_deref(), Some("length:fall of 36-year-old"));
+    assert_eq!(a, b);
+    // another age is another person
+    let c = key("A 32-year-old man fell about 600m on Saturday.", "about 600m");
+    assert_ne!(a, c);
+}
