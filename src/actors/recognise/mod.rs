@@ -15,7 +15,7 @@ pub mod tokens;
 pub mod train;
 
 use crate::text::Span;
-use features::{Casing, Word};
+use features::{Casing, DocumentWords, Word};
 use std::sync::LazyLock;
 
 /// The kind of a recognised name.
@@ -216,13 +216,13 @@ impl Model {
     /// Every word's scores given each label before it: the features that do not read labels
     /// are summed once per word, then the transition features added for each label before (the
     /// shape's from the model's table, the word's own looked up).
-    fn word_scores(&self, words: &[Word<'_>]) -> Vec<WordScores> {
+    fn word_scores(&self, words: &[Word<'_>], document: &DocumentWords) -> Vec<WordScores> {
         let casing = Casing::of(words);
         let mut feats = Vec::with_capacity(64);
         let mut out = vec![[[0i32; LABELS]; LABELS]; words.len()];
         for (i, rows) in out.iter_mut().enumerate() {
             feats.clear();
-            features::static_features(words, casing, i, &mut feats);
+            features::static_features(words, casing, document, i, &mut feats);
             let mut statics = [0i32; LABELS];
             self.add_scores(&feats, &mut statics);
             let shape_rows = &self.transitions[words[i].shape as usize];
@@ -240,8 +240,8 @@ impl Model {
 
     /// Tags one sentence: the labels of highest total score ([`viterbi`]). Returns the labels
     /// and each word's scores given the label chosen before it.
-    pub fn tag(&self, words: &[Word<'_>]) -> Vec<(Label, [i32; LABELS])> {
-        self.tag_names(words).0
+    pub fn tag(&self, words: &[Word<'_>], document: &DocumentWords) -> Vec<(Label, [i32; LABELS])> {
+        self.tag_names(words, document).0
     }
 
     /// [`Model::tag`], and the names in the labels: word ranges, kinds, and each kind's score
@@ -250,8 +250,9 @@ impl Model {
     pub fn tag_names(
         &self,
         words: &[Word<'_>],
+        document: &DocumentWords,
     ) -> (Vec<(Label, [i32; LABELS])>, Vec<(std::ops::Range<usize>, NameKind, [i32; 3])>) {
-        let table = self.word_scores(words);
+        let table = self.word_scores(words, document);
         let score = |i: usize, prev: Label| table[i][prev.index()];
         let labels = viterbi(words, |i, prev| score(i, prev).map(f64::from));
         let mut prev = Label::Outside;
@@ -403,17 +404,28 @@ pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
     let mut out = Reading::default();
     // an article repeats its words: each one's lists are looked up once
     let mut lists: rustc_hash::FxHashMap<&str, u64> = Default::default();
-    for sentence in tokens::sentences(text, excluded) {
-        let words: Vec<Word> = sentence
-            .iter()
-            .map(|s| {
-                let word = &text[s.clone()];
-                Word::with_lists(word, |shape| {
-                    *lists.entry(word).or_insert_with(|| features::lists_of(word, shape))
+    let sentences = tokens::sentences(text, excluded);
+    let words: Vec<Vec<Word>> = sentences
+        .iter()
+        .map(|sentence| {
+            sentence
+                .iter()
+                .map(|s| {
+                    let word = &text[s.clone()];
+                    Word::with_lists(word, |shape| {
+                        *lists.entry(word).or_insert_with(|| features::lists_of(word, shape))
+                    })
                 })
-            })
-            .collect();
-        let (tagged, names) = model.tag_names(&words);
+                .collect()
+        })
+        .collect();
+    // how the whole text writes each word, read before any sentence is tagged
+    let mut document = DocumentWords::default();
+    for w in &words {
+        document.add_sentence(w);
+    }
+    for (sentence, words) in sentences.iter().zip(&words) {
+        let (tagged, names) = model.tag_names(words, &document);
         for (span, (_, scores)) in sentence.iter().zip(&tagged) {
             out.words.push((span.start, deficits(scores)));
         }
@@ -467,8 +479,9 @@ impl Model {
     pub fn names_in(
         &self,
         words: &[Word<'_>],
+        document: &DocumentWords,
     ) -> Vec<(std::ops::Range<usize>, NameKind, [i32; 3])> {
-        self.tag_names(words).1
+        self.tag_names(words, document).1
     }
 }
 
