@@ -5,7 +5,8 @@
 //!     cargo run --release --example train-recogniser -- ../shared/gum [--out models/recogniser.bin]
 //!     cargo run --release --example train-recogniser -- ../shared/gum --evaluate-only
 //!
-//! `--evaluate-only` scores the shipped weights without training (with `--ecb`, also on the
+//! `--document-features` trains a model whose features also read how the document writes each
+//! word elsewhere (`features::DocumentWords`). `--evaluate-only` scores the shipped weights without training (with `--ecb`, also on the
 //! fully typed sentences of ECB+'s dev topics); `--show-dev-errors` lists the
 //! dev sentences where the model misses or invents a name; `--show FILE` prints what it reads
 //! in a text.
@@ -22,7 +23,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|i| args.get(i + 1))
         .map_or_else(|| PathBuf::from("models/recogniser.bin"), PathBuf::from);
     let evaluate_only = args.iter().any(|a| a == "--evaluate-only");
-    let mut settings = train::Settings::default();
+    let mut settings = train::Settings {
+        document_features: args.iter().any(|a| a == "--document-features"),
+        ..Default::default()
+    };
     let flags =
         [("--epochs", 0), ("--bits", 1), ("--caps-every", 2), ("--runs", 3), ("--title-every", 4)];
     for (flag, field) in flags {

@@ -248,7 +248,7 @@ impl FeatureHash {
 pub fn static_features(
     words: &[Word<'_>],
     casing: Casing,
-    document: &DocumentWords,
+    document: Option<&DocumentWords>,
     i: usize,
     out: &mut Vec<u64>,
 ) {
@@ -270,7 +270,9 @@ pub fn static_features(
     push(t(5).add_u64((i == 0) as u64).add_u64(shape));
     // how the document writes this word and the next elsewhere (letters only: a comma's
     // "elsewhere" says nothing)
-    if !matches!(w.shape, Shape::Punctuation | Shape::Digits) {
+    if let Some(document) =
+        document.filter(|_| !matches!(w.shape, Shape::Punctuation | Shape::Digits))
+    {
         let own = u64::from(document.of(w));
         push(t(100).add_u64(own).add_u64(shape).add_u64((i == 0) as u64).add_u64(casing_code));
         if let Some(n) = at(1).filter(|n| n.shape.is_capitalised()) {

@@ -22,11 +22,22 @@ pub struct Settings {
     /// How many perceptrons, each shuffling the data with its own seed, are averaged into the
     /// model: one alone depends much on the order it saw the sentences in.
     pub runs: usize,
+    /// Whether the features read how each document writes a word elsewhere
+    /// ([`DocumentWords`]).
+    pub document_features: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { epochs: 5, bits: 19, caps_every: 8, title_every: 0, seed: 0x5eed, runs: 5 }
+        Settings {
+            epochs: 5,
+            bits: 19,
+            caps_every: 8,
+            title_every: 0,
+            seed: 0x5eed,
+            runs: 5,
+            document_features: false,
+        }
     }
 }
 
@@ -68,7 +79,8 @@ pub fn train(documents: &[Vec<Sentence>], settings: Settings) -> Model {
                 (0..words.len())
                     .map(|i| {
                         let mut f = Vec::new();
-                        features::static_features(&words, casing, &document, i, &mut f);
+                        let document = settings.document_features.then_some(&document);
+                        features::static_features(&words, casing, document, i, &mut f);
                         f
                     })
                     .collect(),
@@ -89,6 +101,7 @@ pub fn train(documents: &[Vec<Sentence>], settings: Settings) -> Model {
     Model::from_weights(
         settings.bits,
         averaged.iter().map(|w| (w * scale).round() as i16).collect(),
+        settings.document_features,
     )
 }
 
