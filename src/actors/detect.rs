@@ -41,6 +41,9 @@ pub(super) struct Candidate {
     /// Boston", "Creighton beat", "North Carolina's game", or with a score after it. In an
     /// article that gives a score, a place written so is its team.
     pub game_side: bool,
+    /// An organisation only by the shape of a team's name ("Indianapolis Colts": a plural after
+    /// words that are no given name), which a town's name may have too ("Hawaiian Gardens").
+    pub team_shape: bool,
 }
 
 impl Candidate {
@@ -76,7 +79,8 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
         .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
         .map(|t| fold(t.text))
         .collect();
-    let ctx = Context { text, tokens, evidence, run_ends, lower_words };
+    let scored = gives_a_score(text);
+    let ctx = Context { text, tokens, evidence, run_ends, lower_words, scored };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -96,6 +100,7 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
                 weak: false,
                 model: None,
                 game_side: false,
+                team_shape: false,
             });
             i += 1;
             continue;
@@ -153,6 +158,8 @@ struct Context<'a, 't> {
     run_ends: HashSet<String>,
     /// Folded words written in lower case somewhere in the article.
     lower_words: HashSet<String>,
+    /// The article gives a game's score ([`gives_a_score`]).
+    scored: bool,
 }
 
 impl Context<'_, '_> {
@@ -408,6 +415,7 @@ impl Context<'_, '_> {
             weak: false,
             model: None,
             game_side: false,
+            team_shape: false,
         }
     }
 
@@ -422,6 +430,8 @@ impl Context<'_, '_> {
         out: &mut Vec<Candidate>,
     ) {
         let toks = self.tokens;
+        // "Alexandros Grigoropoulos, 15, ...": an age in apposition is said of a person
+        let personal = personal || age_after(self.text, toks[name.end - 1].span.end);
         let text = &self.text[toks[name.start].span.start..toks[name.end - 1].span.end];
         let first = &toks[name.start];
         let last = &toks[name.end - 1];
@@ -445,7 +455,11 @@ impl Context<'_, '_> {
         if name.len() == 1 && lexicon::is_never_actor(text) {
             return;
         }
-        if let Some(k) = lexicon::known(text) {
+        if name.len() == 1 && self.demonym_as_person(name.start) {
+            // "the 40-year-old American never recovered": a person of that country
+            c.kind = Some(ActorKind::Person);
+            c.personal = true;
+        } else if let Some(k) = lexicon::known(text) {
             c.kind = Some(k.kind);
             c.known = Some(k);
         } else if let Some(k) = lexicon::capital_state(text).filter(|_| !locative) {
@@ -491,6 +505,11 @@ impl Context<'_, '_> {
             && self.looks_like_team(name.clone())
         {
             c.kind = Some(ActorKind::Organization);
+            c.team_shape = true;
+            // the shape is evidence only where the article gives a score; elsewhere a plural
+            // after a word that is no given name is as often a surname ("Cheryl Boone Isaacs")
+            // and the recogniser may decide
+            c.weak = !self.scored;
         } else if self.person_words(name.clone()) >= 2
             && (personal || !self.common_word_as_surname(last.text))
         {
@@ -572,6 +591,49 @@ impl Context<'_, '_> {
             }
         }
         score_at(self.text, last.span.end)
+    }
+
+    /// A state's demonym in the singular written as a noun, the head of its phrase: after "the"
+    /// or "a" (or an age: "the 40-year-old American"), and followed by no noun it could qualify
+    /// (the end of the clause, a possessive, a verb or another common word, or a role: "the
+    /// Ukrainian champion"), so "the American embassy" stays the state's. A demonym is a spelling
+    /// of a known state that is not its name, no acronym, no place of the gazetteer and no plural.
+    fn demonym_as_person(&self, at: usize) -> bool {
+        let toks = self.tokens;
+        let t = &toks[at];
+        let Some(k) = lexicon::known(t.text) else { return false };
+        let lower = t.text.to_lowercase();
+        let demonym = k.kind == ActorKind::State
+            && !t.upper
+            && fold(k.canon) != fold(t.text)
+            && lists(&lower) & PLACE == 0
+            && !lower.ends_with('s');
+        if !demonym {
+            return false;
+        }
+        let before = self.text[..t.span.start].trim_end();
+        let determined = ["the", "The", "a", "A", "an", "-old"].iter().any(|d| {
+            before.ends_with(d)
+                && !before[..before.len() - d.len()].ends_with(|c: char| c.is_alphanumeric())
+        }) || before.ends_with("-old");
+        if !determined {
+            return false;
+        }
+        if t.possessive {
+            return true;
+        }
+        match toks.get(at + 1) {
+            None => true,
+            Some(next) if !next.glued => true, // punctuation between: the phrase ends here
+            Some(next) => {
+                let w = next.text;
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && (lexicon::is_common(w)
+                        || lexicon::is_speech_verb(w)
+                        || lexicon::is_role_noun(w)
+                        || w.ends_with("ed"))
+            }
+        }
     }
 
     /// "Syria Staffan de Mistura": a known state or organisation, then a name of two words or more.
@@ -669,6 +731,15 @@ pub(super) fn team_prefixes(words: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Whether an age in apposition follows at `at` (the end of a name): a comma, one to three
+/// digits, then a comma, semicolon or closing bracket ("Comeaux, 49, took"). A place or an
+/// organisation is not given an age so; a year has four digits.
+fn age_after(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix(", ") else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && rest[digits..].starts_with([',', ';', ')'])
+}
+
 /// Whether a game's score ("91-73", "20 - 13", "70–65") starts at `at`, after spaces or a
 /// comma: one to three digits, a dash, one to three digits, and no digit after.
 pub(super) fn score_at(text: &str, at: usize) -> bool {
@@ -747,7 +818,16 @@ pub(super) fn read_model_kinds(tokens: &[Token<'_>], cands: &mut [Candidate], re
 
 #[cfg(test)]
 mod score_tests {
-    use super::{gives_a_score, score_at};
+    use super::{age_after, gives_a_score, score_at};
+
+    #[test]
+    fn an_age_in_apposition_is_a_comma_a_number_and_a_comma() {
+        assert!(age_after("Comeaux, 49, took", 7));
+        assert!(age_after("Grigoropoulos, 15; he", 13));
+        assert!(!age_after("Paris, 2013, was", 5));
+        assert!(!age_after("Evansville (7-2)", 10));
+        assert!(!age_after("Chicago, 12 June", 7));
+    }
 
     #[test]
     fn scores_are_one_to_three_digits_a_dash_and_one_to_three_digits() {

@@ -179,7 +179,11 @@ pub fn context(
         _ => None,
     };
     out.key = out.frame.as_ref().and_then(Frame::key);
-    out.attributed = out.key.is_some() && other_outlet_cited(t, r.start, &sent);
+    // In the lead an article tells the story as it has it, its sources included ("Iran's state
+    // television says a quake has injured three"); later, a figure it cites from another outlet
+    // is a comparison of sources.
+    out.attributed =
+        out.key.is_some() && r.start >= lead.end && other_outlet_cited(t, r.start, &sent);
     if out.key.is_some() && matches!(r.kind, FigureKind::Measure | FigureKind::Duration) {
         out.scale = written_unit(t, r).and_then(lexicon::unit_scale);
     }
@@ -734,7 +738,8 @@ fn change_direction(word: &str) -> Option<&'static str> {
 
 /// A distance's frame: what is how far from which named place ("Idlib, about 60 kilometers
 /// southwest of Aleppo", "the building, about 15 miles north of Detroit"), or who fell how far
-/// ("Rait fell about 200ft"), or the size of what a unit written as an adjective qualifies ("a
+/// ("Rait fell about 200ft", the faller named by age where the sentence gives one: "a
+/// 36-year-old climber fell"), or the size of what a unit written as an adjective qualifies ("a
 /// 10-metre dhow"), compared in metres (`super::in_base_unit`): "200ft" and "60m" meet. A
 /// distance whose located thing or faller the text does not name right there is not compared:
 /// two distances from one city are rarely of one thing.
@@ -784,7 +789,9 @@ fn distance_frame(
         let verb = (anchor.saturating_sub(3)..anchor)
             .rev()
             .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(&x.lower)))?;
-        Some(format!("fall of {}", subject_before(t, verb, sent, lead)?))
+        let faller =
+            described_by_age(t, verb, sent).or_else(|| subject_before(t, verb, sent, lead))?;
+        Some(format!("fall of {faller}"))
     };
     // "a 10-metre dhow", "the 10-metre-long dhow", "a 24- to 30-foot dhow", "a 3m-high wall":
     // a unit written as an adjective measures the noun it qualifies, along the dimension named
@@ -989,6 +996,22 @@ fn subject_before(
         return (subject.chars().filter(|c| c.is_alphabetic()).count() > 1).then_some(subject);
     }
     None
+}
+
+/// The person a sentence describes by age before `at`, the nearest one: "A 36-year-old
+/// Australian climber is dead after falling…", "36-year-old Duncan Rait died after slipping and
+/// falling…" → "36-year-old". News names the victim of an accident by age more steadily than by
+/// name or noun ("the climber", "the man", "Rait", "Raite"), and often where the verb's subject
+/// is a pronoun or far back.
+fn described_by_age(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
+    (sent.start + 4..at.min(sent.end)).rev().find_map(|k| {
+        let age = t[k].is_word("old")
+            && t[k - 1].is_dash()
+            && t[k - 2].is_word("year")
+            && t[k - 3].is_dash()
+            && t[k - 4].kind == TokKind::Num;
+        age.then(|| format!("{}-year-old", t[k - 4].text))
+    })
 }
 
 /// The name a sentence opens with when an apposition follows it: "Qeshm, a 1,500-square-km
@@ -1395,6 +1418,8 @@ fn unreported(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> bool {
 #[derive(Debug, Default)]
 pub struct Lead {
     names: std::collections::HashSet<String>,
+    /// Where the lead ends (a token index).
+    end: usize,
     /// The place the article first names with each class noun ("Qeshm island", "the city of
     /// Bam"), in its lead or later: what "the island" or "the city" refers to. An article about
     /// one island calls it "the island" once it has named it, and often before.
@@ -1426,7 +1451,7 @@ impl Lead {
                 places.entry(class).or_insert_with(|| fold_name(&name.lower));
             }
         }
-        Lead { names, places }
+        Lead { names, places, end: lead_end }
     }
 
     pub const SENTENCES: usize = LEAD_SENTENCES;

@@ -110,6 +110,18 @@ fn compare_group(
     if bounded.is_empty() {
         return; // open-ended ranges always overlap
     }
+    // A figure an article cites from another outlet is that outlet's account, not one more
+    // outlet behind it: it does not make the consensus, and is checked against it as the
+    // open-ended ones are.
+    let (cited, own): (Vec<FigureRef>, Vec<FigureRef>) =
+        bounded.iter().copied().partition(|r| fig(articles, *r).attributed);
+    let bounded = if own.is_empty() || cited.is_empty() {
+        bounded
+    } else {
+        open.extend(cited);
+        open.sort();
+        own
+    };
     // A hedged figure ("about 6.0", "dozens") overlaps values that precise figures keep apart,
     // and would merge them into one agreeing component just as an open-ended one would. When
     // precise figures of two outlets are there to compare, they make the components and hedged
@@ -628,11 +640,15 @@ fn conflict(
             "a change is measured at a moment: reports taken at other times differ".to_string(),
         );
         Severity::Information
-    } else if cited {
+    } else if f.attributed {
         notes.push(
-            "the article gives the other figure too and attributes this one to another source: \
-             sources that differ"
-                .to_string(),
+            if cited {
+                "the article gives the other figure too and attributes this one to another \
+                 source: sources that differ"
+            } else {
+                "the article attributes this figure to another outlet: sources that differ"
+            }
+            .to_string(),
         );
         Severity::Information
     } else {
@@ -856,6 +872,14 @@ mod tests {
         let mut own = c.clone();
         own[1].attributed = false;
         assert!(compare(&outlets(&[&a, &b, &own])).is_empty());
+        // a cited figure alone in its article does not make a consensus of its own: with one
+        // other outlet, it is the one that differs, as information
+        let (one, mut two) = ([figure("1", 1.0, 1.0, "k")], [figure("two", 2.0, 2.0, "k")]);
+        two[0].attributed = true;
+        let found = compare(&outlets(&[&two, &one]));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].at, FigureRef { article: 0, figure: 0 });
+        assert_eq!(found[0].severity, Severity::Information);
     }
 
     #[test]

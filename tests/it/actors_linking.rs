@@ -306,3 +306,23 @@ fn a_teams_nickname_after_its_place_is_the_team() {
     assert_eq!(actor(&d, &l, 1, "North Carolina"), team);
     assert_eq!(l.actors[team].kind, ActorKind::Organization);
 }
+
+#[test]
+fn a_demonym_heading_its_phrase_is_a_person_and_an_age_makes_a_person() {
+    let (d, l) = link(&[
+        "Klitschko stopped the 40-year-old American in the sixth. The American embassy said \
+         nothing. Alexandros Grigoropoulos, 15, was shot.",
+    ]);
+    assert_eq!(l.actors[actor(&d, &l, 0, "American")].kind, ActorKind::Person);
+    let state = d[0].mentions.iter().filter(|m| d[0].text_of(m) == "American").nth(1).unwrap();
+    assert_eq!(l.actors[l.of_entity[0][state.entity]].kind, ActorKind::State);
+    assert_eq!(l.actors[actor(&d, &l, 0, "Alexandros Grigoropoulos")].kind, ActorKind::Person);
+}
+
+#[test]
+fn a_town_shaped_like_a_team_is_the_town_where_no_score_is_given() {
+    let (d, l) = link(&[
+        "A deputy was shot in Marlow Gardens on Friday. Marlow Gardens officials said little.",
+    ]);
+    assert_eq!(l.actors[actor(&d, &l, 0, "Marlow Gardens")].kind, ActorKind::Place);
+}

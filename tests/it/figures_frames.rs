@@ -525,8 +525,28 @@ fn the_others_besides_those_named_are_compared_with_each_other() {
 
 #[test]
 fn a_figure_cited_from_another_outlet_is_marked() {
-    let text = "Police said no one was injured (the Post says three people were injured).";
-    assert!(figure(text, "three").attributed);
-    assert!(!figure(text, "no one").attributed);
-    assert!(!figure("Police said three people were injured.", "three").attributed);
+    let lead = "Protests in Brooklyn\n\nHundreds marched in Brooklyn on Monday night after a \
+                teenager was shot by police. The crowd dispersed by midnight.\n\
+                Some shops on the avenue were shut for the night. The mayor called for calm.\n";
+    let text =
+        format!("{lead}Police said no one was injured (the Post says three people were injured).");
+    assert!(figure(&text, "three").attributed);
+    assert!(!figure(&text, "no one").attributed);
+    let own = format!("{lead}Police said three people were injured.");
+    assert!(!figure(&own, "three").attributed);
+    // in the lead, the article's own source tells its story
+    let headline = "State television says a quake has injured three people.";
+    assert!(!figure(headline, "three").attributed);
+}
+
+#[test]
+fn a_faller_described_by_age_is_that_person_whatever_the_noun() {
+    let a =
+        key("A 36-year-old climber is dead after falling about 150 metres.", "about 150 metres");
+    let b = key("Jo Smith, a 36-year-old nurse, slipped and fell 200ft from a ridge.", "200ft");
+    assert_eq!(a.as_deref(), Some("length:fall of 36-year-old"));
+    assert_eq!(a, b);
+    // another age is another person
+    let c = key("A 32-year-old man fell about 600m on Saturday.", "about 600m");
+    assert_ne!(a, c);
 }
