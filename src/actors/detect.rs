@@ -41,6 +41,9 @@ pub(super) struct Candidate {
     /// Boston", "Creighton beat", "North Carolina's game", or with a score after it. In an
     /// article that gives a score, a place written so is its team.
     pub game_side: bool,
+    /// An organisation only by the shape of a team's name ("Indianapolis Colts": a plural after
+    /// words that are no given name), which a town's name may have too ("Hawaiian Gardens").
+    pub team_shape: bool,
 }
 
 impl Candidate {
@@ -76,7 +79,8 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
         .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
         .map(|t| fold(t.text))
         .collect();
-    let ctx = Context { text, tokens, evidence, run_ends, lower_words };
+    let scored = gives_a_score(text);
+    let ctx = Context { text, tokens, evidence, run_ends, lower_words, scored };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -96,6 +100,7 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
                 weak: false,
                 model: None,
                 game_side: false,
+                team_shape: false,
             });
             i += 1;
             continue;
@@ -153,6 +158,8 @@ struct Context<'a, 't> {
     run_ends: HashSet<String>,
     /// Folded words written in lower case somewhere in the article.
     lower_words: HashSet<String>,
+    /// The article gives a game's score ([`gives_a_score`]).
+    scored: bool,
 }
 
 impl Context<'_, '_> {
@@ -408,6 +415,7 @@ impl Context<'_, '_> {
             weak: false,
             model: None,
             game_side: false,
+            team_shape: false,
         }
     }
 
@@ -497,6 +505,11 @@ impl Context<'_, '_> {
             && self.looks_like_team(name.clone())
         {
             c.kind = Some(ActorKind::Organization);
+            c.team_shape = true;
+            // the shape is evidence only where the article gives a score; elsewhere a plural
+            // after a word that is no given name is as often a surname ("Cheryl Boone Isaacs")
+            // and the recogniser may decide
+            c.weak = !self.scored;
         } else if self.person_words(name.clone()) >= 2
             && (personal || !self.common_word_as_surname(last.text))
         {

@@ -540,6 +540,8 @@ fn assemble(
         let team = scored && plays_as_team(cands, &members, kind);
         if team {
             kind = ActorKind::Organization;
+        } else if !scored && town_shaped_like_a_team(cands, &members, kind) {
+            kind = ActorKind::Place;
         }
         let mut keys = keys;
         if scored && kind == ActorKind::Organization {
@@ -587,6 +589,19 @@ fn plays_as_team(cands: &[Candidate], members: &[usize], kind: ActorKind) -> boo
         && members.iter().all(|&i| cands[i].known.is_none())
         && sides > 0
         && sides >= placed
+}
+
+/// Whether the entity made of `members`, an organisation only by the shape of a team's name, is
+/// written after a preposition of place in an article that gives no score ("in Hawaiian
+/// Gardens"): the town.
+fn town_shaped_like_a_team(cands: &[Candidate], members: &[usize], kind: ActorKind) -> bool {
+    kind == ActorKind::Organization
+        && members.iter().any(|&i| cands[i].place_cue)
+        && members.iter().any(|&i| cands[i].team_shape)
+        && members.iter().all(|&i| {
+            cands[i].known.is_none()
+                && (cands[i].team_shape || cands[i].kind != Some(ActorKind::Organization))
+        })
 }
 
 /// Whether the kind of the entity made of `members` rests on the rules' evidence (see
@@ -860,6 +875,7 @@ mod key_tests {
             weak: true,
             model: None,
             game_side: false,
+            team_shape: false,
         };
         let words = vec![person_words(&["Jermayne", "Timmons"])];
         let (kind, _, keys) = describe(text, &tokens, &[cand], &words, &[0]);

@@ -318,3 +318,11 @@ fn a_demonym_heading_its_phrase_is_a_person_and_an_age_makes_a_person() {
     assert_eq!(l.actors[l.of_entity[0][state.entity]].kind, ActorKind::State);
     assert_eq!(l.actors[actor(&d, &l, 0, "Alexandros Grigoropoulos")].kind, ActorKind::Person);
 }
+
+#[test]
+fn a_town_shaped_like_a_team_is_the_town_where_no_score_is_given() {
+    let (d, l) = link(&[
+        "A deputy was shot in Marlow Gardens on Friday. Marlow Gardens officials said little.",
+    ]);
+    assert_eq!(l.actors[actor(&d, &l, 0, "Marlow Gardens")].kind, ActorKind::Place);
+}
