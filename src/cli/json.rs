@@ -389,6 +389,8 @@ fn figure(snap: &Snapshot, ai: usize, f: &crate::figures::Figure) -> Value {
         _ => Value::Null,
     };
     v["frame"] = json!(f.frame);
+    // the unit `low` and `high` are in when a length or duration is compared across units
+    v["compared_in"] = json!(f.conversion.map(|c| c.dimension.base_unit()));
     v
 }
 

@@ -9,7 +9,7 @@ use super::frame::{Frame, Measured, Place, PlaceLevel, QuantityKey, Scope, When}
 use super::lexicon;
 use super::read::Reading;
 use super::tokens::{TokKind, Token};
-use super::FigureKind;
+use super::{Dimension, FigureKind};
 
 /// How many words either side are searched for a predicate.
 const PREDICATE_WINDOW: usize = 6;
@@ -156,7 +156,7 @@ pub fn context(
             if r.unit
                 .as_deref()
                 .and_then(lexicon::unit_scale)
-                .is_some_and(|u| u.dimension == "length") =>
+                .is_some_and(|u| u.dimension == Dimension::Length) =>
         {
             distance_frame(t, r, &sent, lead)
         }
@@ -749,7 +749,7 @@ fn distance_frame(
     sent: &std::ops::Range<usize>,
     lead: &Lead,
 ) -> Option<Frame> {
-    let unit = lexicon::unit_scale(r.unit.as_deref()?)?.dimension;
+    let unit = lexicon::unit_scale(r.unit.as_deref()?)?.dimension.as_str();
     let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
     // A conversion in brackets ("1,150 kilometers (700 miles) southeast of Tehran", "falling
     // about 60 metres (200 feet)") is of what the figure before it is of, in its own unit: its
@@ -848,7 +848,7 @@ fn duration_frame(
         (r.start..r.end).rev().find(|&k| word(k).is_some_and(|x| lexicon::time_unit(&x.lower)))?;
     // compared in the base unit of its dimension: "two weeks" against "14 days"
     let unit = lexicon::unit_scale(&t[unit_at].lower)
-        .map_or_else(|| lexicon::singular(&t[unit_at].lower), |u| u.dimension.to_string());
+        .map_or_else(|| lexicon::singular(&t[unit_at].lower), |u| u.dimension.as_str().to_string());
     // "years old", "-long" and the like end the reading after the unit
     if r.end != unit_at + 1 {
         return None;

@@ -1,6 +1,7 @@
 //! Word lists: number words, qualifiers, units, counted-noun classes and predicate classes.
 //! All lookups take lowercase words.
 
+use super::model::Dimension;
 use super::Qualifier;
 
 /// Cardinal words below one hundred: (word, value, is_tens).
@@ -782,10 +783,8 @@ pub fn money_noun(noun: &str) -> bool {
 /// of one dimension are compared: "2,000 feet" and "600 metres", "two weeks" and "14 days".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct UnitScale {
-    /// The dimension, which names the compared quantity: "length" (in metres), "time" (seconds
-    /// to hours, in seconds) and "period" (days to centuries, in days). Hours and days stay
-    /// apart: "48 hours" and "two days" are often two ways of telling one story's times.
-    pub dimension: &'static str,
+    /// The dimension, which names the compared quantity.
+    pub dimension: Dimension,
     /// How many base units one unit is.
     pub factor: f64,
     /// Whether writers convert to or from this unit exactly: miles, feet and yards are converted
@@ -797,22 +796,22 @@ pub struct UnitScale {
 pub fn unit_scale(unit: &str) -> Option<UnitScale> {
     let (dimension, factor, exact) = match unit.trim_start_matches('-') {
         "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => {
-            ("length", 1000.0, true)
+            (Dimension::Length, 1000.0, true)
         }
-        "m" | "meter" | "meters" | "metre" | "metres" => ("length", 1.0, true),
-        "mile" | "miles" | "mi" => ("length", 1609.344, false),
-        "ft" | "feet" | "foot" => ("length", 0.3048, false),
-        "yard" | "yards" | "yd" => ("length", 0.9144, false),
-        "second" | "seconds" | "sec" | "secs" => ("time", 1.0, true),
-        "minute" | "minutes" | "min" | "mins" => ("time", 60.0, true),
-        "hour" | "hours" | "hr" | "hrs" => ("time", 3600.0, true),
-        "day" | "days" | "night" | "nights" => ("period", 1.0, true),
-        "week" | "weeks" => ("period", 7.0, true),
-        "fortnight" | "fortnights" => ("period", 14.0, true),
-        "month" | "months" => ("period", 30.44, false),
-        "year" | "years" | "yr" | "yrs" => ("period", 365.25, false),
-        "decade" | "decades" => ("period", 3652.5, false),
-        "century" | "centuries" => ("period", 36525.0, false),
+        "m" | "meter" | "meters" | "metre" | "metres" => (Dimension::Length, 1.0, true),
+        "mile" | "miles" | "mi" => (Dimension::Length, 1609.344, false),
+        "ft" | "feet" | "foot" => (Dimension::Length, 0.3048, false),
+        "yard" | "yards" | "yd" => (Dimension::Length, 0.9144, false),
+        "second" | "seconds" | "sec" | "secs" => (Dimension::Time, 1.0, true),
+        "minute" | "minutes" | "min" | "mins" => (Dimension::Time, 60.0, true),
+        "hour" | "hours" | "hr" | "hrs" => (Dimension::Time, 3600.0, true),
+        "day" | "days" | "night" | "nights" => (Dimension::Period, 1.0, true),
+        "week" | "weeks" => (Dimension::Period, 7.0, true),
+        "fortnight" | "fortnights" => (Dimension::Period, 14.0, true),
+        "month" | "months" => (Dimension::Period, 30.44, false),
+        "year" | "years" | "yr" | "yrs" => (Dimension::Period, 365.25, false),
+        "decade" | "decades" => (Dimension::Period, 3652.5, false),
+        "century" | "centuries" => (Dimension::Period, 36525.0, false),
         _ => return None,
     };
     Some(UnitScale { dimension, factor, exact })

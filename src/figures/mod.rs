@@ -147,6 +147,7 @@ fn extract_with(
             low: 0.0,
             high: 0.0,
             value: 0.0,
+            conversion: None,
             qualifier: Qualifier::Exact,
             counts: None,
             predicate: None,
@@ -190,13 +191,14 @@ fn extract_with(
             i = r.end;
             continue;
         }
-        let (low, high, value) = in_base_unit(&r, c.scale);
+        let (low, high) = in_base_unit(&r, c.scale);
         out.push(Figure {
             text: text[span.clone()].to_string(),
             kind: r.kind,
             low: tidy(low),
             high: tidy(high),
-            value: tidy(value),
+            value: tidy(r.value),
+            conversion: c.scale.map(|u| Conversion { dimension: u.dimension, factor: u.factor }),
             qualifier: r.qualifier,
             counts: c.counts,
             predicate: c.predicate,
@@ -216,14 +218,14 @@ fn extract_with(
 /// measures of one dimension are compared. A unit that writers convert with rounding (feet,
 /// miles, months) makes the figure "about" its value: "2,000 feet" is 610 m ± 7%, which "600
 /// metres" meets, while "700 metres" does not.
-/// Returns (low, high, value).
-fn in_base_unit(r: &read::Reading, scale: Option<lexicon::UnitScale>) -> (f64, f64, f64) {
-    let Some(u) = scale else { return (r.low, r.high, r.value) };
+/// Returns (low, high).
+fn in_base_unit(r: &read::Reading, scale: Option<lexicon::UnitScale>) -> (f64, f64) {
+    let Some(u) = scale else { return (r.low, r.high) };
     let (low, high, value) = (r.low * u.factor, r.high * u.factor, r.value * u.factor);
     if u.exact {
-        return (low, high, value);
+        return (low, high);
     }
-    (low.min(value * (1.0 - ABOUT)), high.max(value * (1.0 + ABOUT)), value)
+    (low.min(value * (1.0 - ABOUT)), high.max(value * (1.0 + ABOUT)))
 }
 
 /// Rounds away float noise (250,000 × 0.93 = 232499.99999999997) to 12 significant digits.

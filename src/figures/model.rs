@@ -122,10 +122,16 @@ pub struct Figure {
     pub kind: FigureKind,
     /// The interval the text asserts, after the qualifier: "more than 290,000" is
     /// [290,001, ∞) ... in practice `high` is `f64::INFINITY` for open ranges.
+    /// For a length or duration compared in the base unit of its dimension
+    /// ([`Figure::conversion`]), the interval is in that unit: "2,000ft" is [567, 652] m.
     pub low: f64,
     pub high: f64,
-    /// The value as written, before the qualifier widened it (250,000 for "an estimated 250,000").
+    /// The value as written, before the qualifier widened it (250,000 for "an estimated 250,000";
+    /// 2,000 for "2,000ft"), in the unit it is written in.
     pub value: f64,
+    /// How a length or duration written in some unit is compared: in the base unit of its
+    /// dimension, so that "2,000ft" meets "600 metres". `None` for everything else.
+    pub conversion: Option<Conversion>,
     pub qualifier: Qualifier,
     /// What it counts, as a normalised noun ("people", "civilians", "rebels", "lives").
     pub counts: Option<String>,
@@ -144,7 +150,53 @@ pub struct Figure {
     pub attributed: bool,
 }
 
+/// The dimension of a length or duration compared across units. Hours and days stay apart
+/// (`Time` against `Period`): "48 hours" and "two days" are often two ways of telling one
+/// story's times, not one measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// Lengths, in metres.
+    Length,
+    /// Seconds to hours, in seconds.
+    Time,
+    /// Days to centuries, in days.
+    Period,
+}
+
+impl Dimension {
+    /// The name the frame gives the counted thing (`frame.counted`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Length => "length",
+            Dimension::Time => "time",
+            Dimension::Period => "period",
+        }
+    }
+
+    /// The base unit, as messages write it after a number.
+    pub fn base_unit(self) -> &'static str {
+        match self {
+            Dimension::Length => "m",
+            Dimension::Time => "s",
+            Dimension::Period => "days",
+        }
+    }
+}
+
+/// A figure's written unit against the base unit of its dimension.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Conversion {
+    pub dimension: Dimension,
+    /// How many base units one written unit is (0.3048 for feet).
+    pub factor: f64,
+}
+
 impl Figure {
+    /// The value as written, in the unit figures of its quantity are compared in.
+    pub fn compared_value(&self) -> f64 {
+        self.conversion.map_or(self.value, |c| self.value * c.factor)
+    }
+
     /// Whether two intervals share any value.
     pub fn overlaps(&self, other: &Figure) -> bool {
         self.low <= other.high && other.low <= self.high
@@ -155,6 +207,8 @@ impl Figure {
         // years, identifiers and the like are read as written: 2011, not 2,011
         let grouped = self.kind.is_comparable();
         let n = |x: f64| -> String {
+            // converted units carry no more precision than the writer's: 566.928 m is 567 m
+            let x = if self.conversion.is_some() && x.abs() >= 10.0 { x.round() } else { x };
             if x.fract() != 0.0 || x.abs() >= 1e15 {
                 return format!("{x}");
             }
@@ -171,12 +225,16 @@ impl Figure {
             }
             out
         };
-        if self.low == self.high {
+        let range = if self.low == self.high {
             n(self.low)
         } else if self.high.is_infinite() {
             format!("{} or more", n(self.low))
         } else {
             format!("{}–{}", n(self.low), n(self.high))
+        };
+        match self.conversion {
+            Some(c) => format!("{range} {}", c.dimension.base_unit()),
+            None => range,
         }
     }
 }

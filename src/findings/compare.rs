@@ -677,7 +677,7 @@ fn divergence(
     articles: &[ArticleFigures<'_>],
     out: &mut Vec<Finding>,
 ) {
-    let value = |r: &FigureRef| fig(articles, *r).value;
+    let value = |r: &FigureRef| fig(articles, *r).compared_value();
     // The endpoints of the message are precise figures where there are any: "hundreds of
     // thousands" says little about where the estimates start.
     let precise: Vec<FigureRef> =
@@ -746,6 +746,7 @@ mod tests {
             low,
             high,
             value: low,
+            conversion: None,
             qualifier: Qualifier::Exact,
             counts: Some("people".into()),
             predicate: Some("living under siege".into()),

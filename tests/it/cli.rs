@@ -128,6 +128,26 @@ fn bad_files_are_reported_and_the_rest_is_still_checked() {
 }
 
 #[test]
+fn a_length_in_feet_keeps_its_written_value_and_names_the_unit_it_is_compared_in() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Climber dies\n\nA climber fell 2,000ft on Sunday.\n")
+        .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Climber dies\n\nA climber fell 800 metres on Sunday.\n",
+    )
+    .unwrap();
+    let v = json(&bin().args(["figures", "--format", "json"]).arg(dir.path()).output().unwrap());
+    let figures = v["figures"].as_array().unwrap();
+    let feet = figures.iter().find(|f| f["text"] == "2,000ft").expect("2,000ft read");
+    assert_eq!(feet["value"], 2000.0, "{feet}");
+    assert_eq!(feet["compared_in"], "m", "{feet}");
+    assert!(feet["low"].as_f64().unwrap() < 609.6 && feet["high"].as_f64().unwrap() > 609.6);
+    let metres = figures.iter().find(|f| f["text"] == "800 metres").expect("800 metres read");
+    assert_eq!((&metres["value"], &metres["compared_in"]), (&800.0.into(), &"m".into()));
+}
+
+#[test]
 fn a_broken_config_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(seeds().join("001_72b7bbedfb28fc0c.txt"), dir.path().join("a.txt")).unwrap();

@@ -448,7 +448,11 @@ fn lengths_in_any_unit_are_compared_in_metres() {
     assert!(feet.overlaps(&metres));
     let far = figure("The climber fell 700 metres on Saturday.", "700 metres");
     assert!(!feet.overlaps(&far) || far.low > feet.low);
-    assert!((feet.value - 609.6).abs() < 1e-9);
+    // the value stays as written; the interval compared is in metres, and says so
+    assert_eq!(feet.value, 2000.0);
+    assert!((feet.compared_value() - 609.6).abs() < 1e-9);
+    assert!(feet.low < 609.6 && feet.high > 609.6 && feet.high < 700.0, "{feet:?}");
+    assert_eq!(feet.describe_range(), "567–652 m");
     // kilometres convert exactly: 60 km is 60,000 m, no wider
     let km = figure("Idlib, 60 km south of Aleppo, was hit.", "60 km");
     assert_eq!((km.low, km.high), (60_000.0, 60_000.0));
