@@ -5,7 +5,9 @@
 //!     cargo run --release --example train-recogniser -- ../shared/gum [--out models/recogniser.bin]
 //!     cargo run --release --example train-recogniser -- ../shared/gum --evaluate-only
 //!
-//! `--evaluate-only` scores the shipped weights without training; `--show-dev-errors` lists the
+//! `--document-features` trains a model whose features also read how the document writes each
+//! word elsewhere (`features::DocumentWords`). `--evaluate-only` scores the shipped weights without training (with `--ecb`, also on the
+//! fully typed sentences of ECB+'s dev topics); `--show-dev-errors` lists the
 //! dev sentences where the model misses or invents a name; `--show FILE` prints what it reads
 //! in a text.
 
@@ -21,7 +23,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|i| args.get(i + 1))
         .map_or_else(|| PathBuf::from("models/recogniser.bin"), PathBuf::from);
     let evaluate_only = args.iter().any(|a| a == "--evaluate-only");
-    let mut settings = train::Settings::default();
+    let mut settings = train::Settings {
+        document_features: args.iter().any(|a| a == "--document-features"),
+        ..Default::default()
+    };
     let flags =
         [("--epochs", 0), ("--bits", 1), ("--caps-every", 2), ("--runs", 3), ("--title-every", 4)];
     for (flag, field) in flags {
@@ -63,8 +68,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let model = if evaluate_only {
         Model::from_bytes(&std::fs::read(&out)?)?
     } else {
-        let mut sentences: Vec<gum::Sentence> =
-            trainset.iter().flat_map(|d| d.sentences.iter().cloned()).collect();
+        let mut documents: Vec<Vec<gum::Sentence>> =
+            trainset.iter().map(|d| d.sentences.clone()).collect();
         if let Some(full) =
             args.iter().position(|a| a == "--gum-extra").and_then(|i| args.get(i + 1))
         {
@@ -74,11 +79,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 extra.len(),
                 extra.iter().map(|d| d.sentences.len()).sum::<usize>()
             );
-            sentences.extend(extra.into_iter().flat_map(|d| d.sentences));
+            documents.extend(extra.into_iter().map(|d| d.sentences));
         }
         if let Some(ecb) = args.iter().position(|a| a == "--ecb").and_then(|i| args.get(i + 1)) {
             let extra = ecb_train(Path::new(ecb))?;
-            println!("ECB+ train topics: {} fully annotated sentences", extra.len());
+            println!(
+                "ECB+ train topics: {} fully annotated sentences",
+                extra.iter().map(Vec::len).sum::<usize>()
+            );
             // news like crosswire's: counted more than once when --ecb-repeat says so
             let repeat = args
                 .iter()
@@ -86,18 +94,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .and_then(|i| args.get(i + 1))
                 .map_or(Ok(1), |v| v.parse::<usize>())?;
             for _ in 0..repeat {
-                sentences.extend(extra.iter().cloned());
+                documents.extend(extra.iter().cloned());
             }
         }
         // corpora in the CoNLL NER format (Wikigold: models/training/), each file given after
         // a --conll flag
         for (i, _) in args.iter().enumerate().filter(|(_, a)| *a == "--conll") {
             let Some(file) = args.get(i + 1) else { continue };
-            let extra = conll::read(&std::fs::read_to_string(file)?);
-            println!("{file}: {} sentences", extra.len());
-            sentences.extend(extra);
+            let extra = conll::read_documents(&std::fs::read_to_string(file)?);
+            println!("{file}: {} sentences", extra.iter().map(Vec::len).sum::<usize>());
+            documents.extend(extra);
         }
-        let model = train::train(&sentences, settings);
+        let model = train::train(&documents, settings);
         let bytes = model.to_bytes();
         std::fs::write(&out, &bytes)?;
         println!("{settings:?}: wrote {} ({} bytes)", out.display(), bytes.len());
@@ -106,7 +114,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if args.iter().any(|a| a == "--show-dev-errors") {
         show_errors(&model, &dev);
     }
-    for (split, docs) in [("train", &trainset), ("dev", &dev), ("test", &test)] {
+    // ECB+ dev topics' fully typed sentences, when --ecb is given: news like crosswire's
+    let ecb_dev_docs: Vec<gum::Document> =
+        match args.iter().position(|a| a == "--ecb").and_then(|i| args.get(i + 1)) {
+            Some(ecb) => ecb_dev(Path::new(ecb))?
+                .into_iter()
+                .map(|sentences| gum::Document { name: "ecb".into(), sentences })
+                .collect(),
+            None => Vec::new(),
+        };
+    let mut splits = vec![("train", &trainset), ("dev", &dev), ("test", &test)];
+    if !ecb_dev_docs.is_empty() {
+        splits.push(("ecbdev", &ecb_dev_docs));
+    }
+    for (split, docs) in splits {
         let s = train::evaluate(&model, docs);
         let (p, r, f) = s.overall();
         print!("{split:5} P {p:5.1} R {r:5.1} F1 {f:5.1}");
@@ -128,11 +149,18 @@ fn read(dir: &Path, name: &str) -> Result<gum::Document, Box<dyn std::error::Err
 }
 
 fn show_errors(model: &Model, docs: &[gum::Document]) {
-    use crosswire::actors::recognise::{features::Word, spans_of};
+    use crosswire::actors::recognise::features::{DocumentWords, Word};
+    use crosswire::actors::recognise::spans_of;
     for doc in docs {
-        for s in &doc.sentences {
-            let words: Vec<Word> = s.words.iter().map(|w| Word::new(w)).collect();
-            let got: Vec<_> = model.names_in(&words).into_iter().map(|(r, k, _)| (r, k)).collect();
+        let words: Vec<Vec<Word>> =
+            doc.sentences.iter().map(|s| s.words.iter().map(|w| Word::new(w)).collect()).collect();
+        let mut document = DocumentWords::default();
+        for w in &words {
+            document.add_sentence(w);
+        }
+        for (s, words) in doc.sentences.iter().zip(&words) {
+            let got: Vec<_> =
+                model.names_in(words, &document).into_iter().map(|(r, k, _)| (r, k)).collect();
             let gold = spans_of(s.labels.iter().copied());
             let show = |(r, k): &(std::ops::Range<usize>, NameKind)| {
                 format!("{}/{}", s.words[r.clone()].join(" "), k.as_str())
@@ -181,12 +209,26 @@ fn gum_extra(root: &Path) -> Result<Vec<gum::Document>, Box<dyn std::error::Erro
 /// ECB+ dev topics (score_actors.py's DEV); topics 36-45 are the held-out test and never read.
 const ECB_DEV: &[u32] = &[2, 5, 12, 18, 21, 23, 34, 35];
 
-/// The sentences of ECB+ train topics whose names are all typed in `kinds.json`.
-fn ecb_train(topics: &Path) -> Result<Vec<gum::Sentence>, Box<dyn std::error::Error>> {
+/// The sentences of ECB+ train topics whose names are all typed in `kinds.json`, by document.
+fn ecb_train(topics: &Path) -> Result<Vec<Vec<gum::Sentence>>, Box<dyn std::error::Error>> {
+    ecb_sentences(topics, |t| !ECB_DEV.contains(&t))
+}
+
+/// The same of ECB+ dev topics, to score on (never trained on).
+fn ecb_dev(topics: &Path) -> Result<Vec<Vec<gum::Sentence>>, Box<dyn std::error::Error>> {
+    ecb_sentences(topics, |t| ECB_DEV.contains(&t))
+}
+
+/// The fully typed sentences of the ECB+ topics `wanted` accepts, by document; the test topics
+/// 36-45 are never read.
+fn ecb_sentences(
+    topics: &Path,
+    wanted: impl Fn(u32) -> bool,
+) -> Result<Vec<Vec<gum::Sentence>>, Box<dyn std::error::Error>> {
     let mut out = Vec::new();
     let mut numbers: Vec<u32> = std::fs::read_dir(topics)?
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
-        .filter(|t| !ECB_DEV.contains(t) && !(36..=45).contains(t))
+        .filter(|&t| wanted(t) && !(36..=45).contains(&t))
         .collect();
     numbers.sort();
     for t in numbers {
@@ -218,7 +260,10 @@ fn ecb_train(topics: &Path) -> Result<Vec<gum::Sentence>, Box<dyn std::error::Er
                 .filter(|&(_, e, _)| e < byte_of.len())
                 .map(|(s, e, k)| (byte_of[s]..byte_of[e], k))
                 .collect();
-            out.extend(gum::annotated_sentences(&text, &names));
+            let sentences = gum::annotated_sentences(&text, &names);
+            if !sentences.is_empty() {
+                out.push(sentences);
+            }
         }
     }
     Ok(out)

@@ -131,7 +131,15 @@ impl Frame {
 
     /// "people killed in Aleppo, the convoy, 2003": the frame in words, for messages and hovers.
     pub fn describe(&self) -> String {
-        let mut s = self.group.clone().or_else(|| self.counted.clone()).unwrap_or_default();
+        // a dimension says nothing the event does not ("fall of Rait", "length of dhow")
+        let dimension = self.measured == Measured::Measure
+            && matches!(self.counted.as_deref(), Some("length" | "time" | "period"))
+            && self.event.is_some();
+        let mut s = if dimension {
+            String::new()
+        } else {
+            self.group.clone().or_else(|| self.counted.clone()).unwrap_or_default()
+        };
         if let Some(e) = &self.event {
             if !s.is_empty() {
                 s.push(' ');
@@ -261,6 +269,16 @@ mod tests {
         let mut f = frame();
         f.event = None;
         assert!(f.key().is_none());
+    }
+
+    #[test]
+    fn a_measure_is_described_by_its_event_not_its_dimension() {
+        let mut f = frame();
+        f.measured = Measured::Measure;
+        f.counted = Some("length".into());
+        f.event = Some("fall of rait".into());
+        assert_eq!(f.describe(), "fall of rait, whole event");
+        assert_eq!(f.key().unwrap().to_string(), "length:fall of rait");
     }
 
     #[test]

@@ -12,6 +12,12 @@ use super::{Label, NameKind};
 
 /// The sentences of a CoNLL NER file. Lines starting `-DOCSTART-` are document breaks.
 pub fn read(text: &str) -> Vec<Sentence> {
+    read_documents(text).into_iter().flatten().collect()
+}
+
+/// The documents of a CoNLL NER file (broken at `-DOCSTART-` lines), each its sentences.
+pub fn read_documents(text: &str) -> Vec<Vec<Sentence>> {
+    let mut documents: Vec<Vec<Sentence>> = Vec::new();
     let mut out = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
@@ -25,12 +31,18 @@ pub fn read(text: &str) -> Vec<Sentence> {
             continue;
         };
         if word == "-DOCSTART-" {
+            if !out.is_empty() {
+                documents.push(std::mem::take(&mut out));
+            }
             continue;
         }
         words.push(word.to_string());
         tags.push(tag.to_string());
     }
-    out
+    if !out.is_empty() {
+        documents.push(out);
+    }
+    documents
 }
 
 /// One sentence's labels from its tags (IOB1: "I-" begins a name unless it follows the same

@@ -1,6 +1,9 @@
 //! The trained recogniser of names and their kinds: a greedy left-to-right averaged perceptron
 //! (Ratinov & Roth 2009) over word features (`features.rs`), tagging each word of a sentence
-//! O, or B-/I- of a person, organisation or place. Trained on the GUM corpus
+//! O, or B-/I- of a person, organisation or place, decoded by Viterbi. A model trained with
+//! `--document-features` also reads how the whole text writes each word elsewhere
+//! (`features::DocumentWords`; its file says so), which is why an article's words are all read
+//! before its first sentence is tagged. Trained on the GUM corpus
 //! (`cargo run --release --example train-recogniser -- ../shared/gum`, see `models/README.md`);
 //! the weights ship in `models/recogniser.bin` and are loaded once.
 //!
@@ -15,7 +18,7 @@ pub mod tokens;
 pub mod train;
 
 use crate::text::Span;
-use features::{Casing, Word};
+use features::{Casing, DocumentWords, Word};
 use std::sync::LazyLock;
 
 /// The kind of a recognised name.
@@ -112,6 +115,9 @@ pub struct Model {
     /// ([`features::shape_transition_features`]), summed once here rather than looked up again
     /// for every word: indexed by shape, then the label before, then the label.
     transitions: Vec<[[i32; LABELS]; LABELS]>,
+    /// Whether the features read how the document writes each word elsewhere: a model is trained
+    /// with them or without, and its file says which.
+    document_features: bool,
 }
 
 /// A word's scores: for each label before it, each label's score.
@@ -119,6 +125,8 @@ type WordScores = [[i32; LABELS]; LABELS];
 
 /// The file format's first bytes.
 const MAGIC: &[u8; 8] = b"CWNER\x00\x00\x01";
+/// The first bytes of a model that also reads the document features ([`DocumentWords`]).
+const MAGIC_DOCUMENT: &[u8; 8] = b"CWNER\x00\x00\x02";
 
 /// Why a weights file cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -132,13 +140,13 @@ pub enum ModelError {
 impl Model {
     /// A zero model with `2^bits` buckets (for training).
     pub fn zeros(bits: u32) -> Model {
-        Model::from_weights(bits, vec![0; (1usize << bits) * LABELS])
+        Model::from_weights(bits, vec![0; (1usize << bits) * LABELS], false)
     }
 
     /// A model of `2^bits` buckets with these weights (a row of [`LABELS`] per bucket).
-    pub fn from_weights(bits: u32, weights: Vec<i16>) -> Model {
+    pub fn from_weights(bits: u32, weights: Vec<i16>, document_features: bool) -> Model {
         assert_eq!(weights.len(), (1usize << bits) * LABELS, "one row per bucket");
-        let mut model = Model { bits, weights, transitions: Vec::new() };
+        let mut model = Model { bits, weights, transitions: Vec::new(), document_features };
         model.transitions = features::Shape::ALL
             .iter()
             .map(|&shape| {
@@ -160,7 +168,7 @@ impl Model {
     /// The file: magic, bits (u32 LE), the number of non-zero rows (u32 LE), then each row as its
     /// bucket (u32 LE) and [`LABELS`] weights (i16 LE). Zero rows are left out.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
+        let mut out = if self.document_features { MAGIC_DOCUMENT } else { MAGIC }.to_vec();
         out.extend(self.bits.to_le_bytes());
         let rows: Vec<usize> = (0..1usize << self.bits)
             .filter(|&b| self.weights[b * LABELS..(b + 1) * LABELS].iter().any(|&w| w != 0))
@@ -176,7 +184,10 @@ impl Model {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or(ModelError::Magic)?;
+        let (rest, document_features) = match bytes.strip_prefix(MAGIC.as_slice()) {
+            Some(rest) => (rest, false),
+            None => (bytes.strip_prefix(MAGIC_DOCUMENT.as_slice()).ok_or(ModelError::Magic)?, true),
+        };
         let u32_at = |b: &[u8], at: usize| -> Result<u32, ModelError> {
             let s = b.get(at..at + 4).ok_or(ModelError::Truncated)?;
             Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
@@ -201,7 +212,7 @@ impl Model {
                 weights[b * LABELS + l] = i16::from_le_bytes([w[0], w[1]]);
             }
         }
-        Ok(Model::from_weights(bits, weights))
+        Ok(Model::from_weights(bits, weights, document_features))
     }
 
     fn add_scores(&self, features: &[u64], scores: &mut [i32; LABELS]) {
@@ -216,13 +227,14 @@ impl Model {
     /// Every word's scores given each label before it: the features that do not read labels
     /// are summed once per word, then the transition features added for each label before (the
     /// shape's from the model's table, the word's own looked up).
-    fn word_scores(&self, words: &[Word<'_>]) -> Vec<WordScores> {
+    fn word_scores(&self, words: &[Word<'_>], document: &DocumentWords) -> Vec<WordScores> {
         let casing = Casing::of(words);
         let mut feats = Vec::with_capacity(64);
         let mut out = vec![[[0i32; LABELS]; LABELS]; words.len()];
         for (i, rows) in out.iter_mut().enumerate() {
             feats.clear();
-            features::static_features(words, casing, i, &mut feats);
+            let document = self.document_features.then_some(document);
+            features::static_features(words, casing, document, i, &mut feats);
             let mut statics = [0i32; LABELS];
             self.add_scores(&feats, &mut statics);
             let shape_rows = &self.transitions[words[i].shape as usize];
@@ -240,8 +252,8 @@ impl Model {
 
     /// Tags one sentence: the labels of highest total score ([`viterbi`]). Returns the labels
     /// and each word's scores given the label chosen before it.
-    pub fn tag(&self, words: &[Word<'_>]) -> Vec<(Label, [i32; LABELS])> {
-        self.tag_names(words).0
+    pub fn tag(&self, words: &[Word<'_>], document: &DocumentWords) -> Vec<(Label, [i32; LABELS])> {
+        self.tag_names(words, document).0
     }
 
     /// [`Model::tag`], and the names in the labels: word ranges, kinds, and each kind's score
@@ -250,8 +262,9 @@ impl Model {
     pub fn tag_names(
         &self,
         words: &[Word<'_>],
+        document: &DocumentWords,
     ) -> (Vec<(Label, [i32; LABELS])>, Vec<(std::ops::Range<usize>, NameKind, [i32; 3])>) {
-        let table = self.word_scores(words);
+        let table = self.word_scores(words, document);
         let score = |i: usize, prev: Label| table[i][prev.index()];
         let labels = viterbi(words, |i, prev| score(i, prev).map(f64::from));
         let mut prev = Label::Outside;
@@ -403,17 +416,28 @@ pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
     let mut out = Reading::default();
     // an article repeats its words: each one's lists are looked up once
     let mut lists: rustc_hash::FxHashMap<&str, u64> = Default::default();
-    for sentence in tokens::sentences(text, excluded) {
-        let words: Vec<Word> = sentence
-            .iter()
-            .map(|s| {
-                let word = &text[s.clone()];
-                Word::with_lists(word, |shape| {
-                    *lists.entry(word).or_insert_with(|| features::lists_of(word, shape))
+    let sentences = tokens::sentences(text, excluded);
+    let words: Vec<Vec<Word>> = sentences
+        .iter()
+        .map(|sentence| {
+            sentence
+                .iter()
+                .map(|s| {
+                    let word = &text[s.clone()];
+                    Word::with_lists(word, |shape| {
+                        *lists.entry(word).or_insert_with(|| features::lists_of(word, shape))
+                    })
                 })
-            })
-            .collect();
-        let (tagged, names) = model.tag_names(&words);
+                .collect()
+        })
+        .collect();
+    // how the whole text writes each word, read before any sentence is tagged
+    let mut document = DocumentWords::default();
+    for w in &words {
+        document.add_sentence(w);
+    }
+    for (sentence, words) in sentences.iter().zip(&words) {
+        let (tagged, names) = model.tag_names(words, &document);
         for (span, (_, scores)) in sentence.iter().zip(&tagged) {
             out.words.push((span.start, deficits(scores)));
         }
@@ -467,8 +491,9 @@ impl Model {
     pub fn names_in(
         &self,
         words: &[Word<'_>],
+        document: &DocumentWords,
     ) -> Vec<(std::ops::Range<usize>, NameKind, [i32; 3])> {
-        self.tag_names(words).1
+        self.tag_names(words, document).1
     }
 }
 

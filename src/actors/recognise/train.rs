@@ -1,7 +1,7 @@
 //! Training: the averaged perceptron, deterministic (a fixed order, shuffled by a fixed seed; no
 //! threads), so one command always writes the same weights.
 
-use super::features::{self, Casing, Word};
+use super::features::{self, Casing, DocumentWords, Word};
 use super::gum::Sentence;
 use super::{Label, Model, NameKind, LABELS};
 
@@ -22,11 +22,22 @@ pub struct Settings {
     /// How many perceptrons, each shuffling the data with its own seed, are averaged into the
     /// model: one alone depends much on the order it saw the sentences in.
     pub runs: usize,
+    /// Whether the features read how each document writes a word elsewhere
+    /// ([`DocumentWords`]).
+    pub document_features: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { epochs: 5, bits: 19, caps_every: 8, title_every: 0, seed: 0x5eed, runs: 5 }
+        Settings {
+            epochs: 5,
+            bits: 19,
+            caps_every: 8,
+            title_every: 0,
+            seed: 0x5eed,
+            runs: 5,
+            document_features: false,
+        }
     }
 }
 
@@ -35,35 +46,47 @@ struct Example {
     labels: Vec<Label>,
 }
 
-/// Trains on `sentences` and returns the averaged, quantised model.
-pub fn train(sentences: &[Sentence], settings: Settings) -> Model {
+/// Trains on documents (each a list of sentences: the features read how a document writes a
+/// word elsewhere) and returns the averaged, quantised model.
+pub fn train(documents: &[Vec<Sentence>], settings: Settings) -> Model {
     let mut examples: Vec<Example> = Vec::new();
-    for (n, s) in sentences.iter().enumerate() {
-        examples.push(Example { words: s.words.clone(), labels: s.labels.clone() });
-        if settings.caps_every > 0 && n % settings.caps_every == 0 {
-            let words = s.words.iter().map(|w| w.to_uppercase()).collect();
-            examples.push(Example { words, labels: s.labels.clone() });
-        }
-        if settings.title_every > 0 && n % settings.title_every == settings.title_every / 2 {
-            let words = s.words.iter().map(|w| title_case(w)).collect();
-            examples.push(Example { words, labels: s.labels.clone() });
-        }
-    }
     // static features once per word
-    let statics: Vec<Vec<Vec<u64>>> = examples
-        .iter()
-        .map(|e| {
+    let mut statics: Vec<Vec<Vec<u64>>> = Vec::new();
+    let mut n = 0;
+    for sentences in documents {
+        let mut document = DocumentWords::default();
+        for s in sentences {
+            let words: Vec<Word> = s.words.iter().map(|w| Word::new(w)).collect();
+            document.add_sentence(&words);
+        }
+        for s in sentences {
+            let mut add = |words: Vec<String>| {
+                examples.push(Example { words, labels: s.labels.clone() });
+            };
+            add(s.words.clone());
+            if settings.caps_every > 0 && n % settings.caps_every == 0 {
+                add(s.words.iter().map(|w| w.to_uppercase()).collect());
+            }
+            if settings.title_every > 0 && n % settings.title_every == settings.title_every / 2 {
+                add(s.words.iter().map(|w| title_case(w)).collect());
+            }
+            n += 1;
+        }
+        for e in &examples[statics.len()..] {
             let words: Vec<Word> = e.words.iter().map(|w| Word::new(w)).collect();
             let casing = Casing::of(&words);
-            (0..words.len())
-                .map(|i| {
-                    let mut f = Vec::new();
-                    features::static_features(&words, casing, i, &mut f);
-                    f
-                })
-                .collect()
-        })
-        .collect();
+            statics.push(
+                (0..words.len())
+                    .map(|i| {
+                        let mut f = Vec::new();
+                        let document = settings.document_features.then_some(&document);
+                        features::static_features(&words, casing, document, i, &mut f);
+                        f
+                    })
+                    .collect(),
+            );
+        }
+    }
     let rows = 1usize << settings.bits;
     let mut averaged = vec![0f32; rows * LABELS];
     for run in 0..settings.runs.max(1) {
@@ -78,6 +101,7 @@ pub fn train(sentences: &[Sentence], settings: Settings) -> Model {
     Model::from_weights(
         settings.bits,
         averaged.iter().map(|w| (w * scale).round() as i16).collect(),
+        settings.document_features,
     )
 }
 
@@ -217,9 +241,14 @@ pub fn evaluate(model: &Model, docs: &[super::gum::Document]) -> Scores {
         let mut predicted: Vec<(usize, std::ops::Range<usize>, super::Name)> = Vec::new();
         let mut keys = Vec::new();
         let mut gold = Vec::new();
-        for (si, s) in d.sentences.iter().enumerate() {
-            let words: Vec<Word> = s.words.iter().map(|w| Word::new(w)).collect();
-            for (range, kind, kind_scores) in model.names_in(&words) {
+        let words: Vec<Vec<Word>> =
+            d.sentences.iter().map(|s| s.words.iter().map(|w| Word::new(w)).collect()).collect();
+        let mut document = DocumentWords::default();
+        for w in &words {
+            document.add_sentence(w);
+        }
+        for (si, (s, words)) in d.sentences.iter().zip(&words).enumerate() {
+            for (range, kind, kind_scores) in model.names_in(words, &document) {
                 keys.push(crate::text::fold(&s.words[range.clone()].join(" ")));
                 predicted.push((si, range.clone(), super::Name { span: 0..0, kind, kind_scores }));
             }
