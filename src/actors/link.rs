@@ -521,6 +521,7 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
         let mut names: HashMap<&str, usize> = HashMap::new();
         let mut kinds: HashMap<ActorKind, usize> = HashMap::new();
         let mut person = false;
+        let (mut people, mut placed) = (0, 0);
         let mut guessed_person = false;
         let mut other_evidence = false;
         let (mut teams, mut places) = (0, 0);
@@ -554,18 +555,23 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             if e.kind == ActorKind::Person && e.keys.iter().any(|k| k.starts_with("person:")) {
                 if e.kind_evidence {
                     person = true;
+                    people += 1;
                 } else {
                     guessed_person = true;
                 }
             }
             other_evidence |= e.kind != ActorKind::Person && e.kind_evidence;
             teams += usize::from(e.team);
+            placed += usize::from(e.placed && e.kind == ActorKind::Place);
             // a place only by its name or the recogniser's vote ("North Carolina's scoring
             // record") is no evidence against the team
             places += usize::from(e.placed);
         }
         reasons.append(&mut l.reasons.remove(&root).unwrap_or_default());
         reasons.shrink_to_fit();
+        // a name the story's reports write mostly as a place ("at Betty Ford", "into Betty
+        // Ford") is that place, named after a person, in more reports than it is the person
+        let person = person && people >= placed;
         let kind = if person || guessed_person && !other_evidence {
             ActorKind::Person
         } else if teams > 0 && teams >= places {

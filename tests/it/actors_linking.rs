@@ -326,3 +326,15 @@ fn a_town_shaped_like_a_team_is_the_town_where_no_score_is_given() {
     ]);
     assert_eq!(l.actors[actor(&d, &l, 0, "Marlow Gardens")].kind, ActorKind::Place);
 }
+
+#[test]
+fn a_name_the_story_writes_mostly_as_a_place_is_the_place() {
+    let (d, l) = link(&[
+        "Lohan was previously at Betty Ford in 2010.",
+        "She spent a month at Betty Ford, a source said.",
+        "Betty Ford founded the clinic in 1982.",
+    ]);
+    let a = actor(&d, &l, 0, "Betty Ford");
+    assert_eq!(actor(&d, &l, 1, "Betty Ford"), a);
+    assert_eq!(l.actors[a].kind, ActorKind::Place);
+}

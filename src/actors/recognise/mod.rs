@@ -431,10 +431,13 @@ pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
                 .collect()
         })
         .collect();
-    // how the whole text writes each word, read before any sentence is tagged
+    // how the whole text writes each word, read before any sentence is tagged (and only for a
+    // model that reads it: a map of every word is not free)
     let mut document = DocumentWords::default();
-    for w in &words {
-        document.add_sentence(w);
+    if model.document_features {
+        for w in &words {
+            document.add_sentence(w);
+        }
     }
     for (sentence, words) in sentences.iter().zip(&words) {
         let (tagged, names) = model.tag_names(words, &document);
