@@ -109,7 +109,11 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
                         b,
                         Some(format!("{}/{}: spellings of one name", name_text(a), name_text(b))),
                     );
-                } else if let Some((short, long)) = short_form_of_given_name(&words[a], &words[b]) {
+                } else if let Some((short, long)) = short_form_of_given_name(&words[a], &words[b])
+                    // a given name written in capitals is an acronym ("NBC Philadelphia"), no
+                    // short form of another given name
+                    .filter(|_| ![a, b].iter().any(|&x| tokens[cands[x].name.start].upper))
+                {
                     g.union(
                         a,
                         b,
@@ -166,9 +170,18 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut representatives: Vec<usize> = by_surname.values().flatten().copied().collect();
     representatives.sort_unstable();
+    // a person's name does not follow "the"; "the Kraft Plant" or "the Philadelphia Inquirer" read
+    // as a full name is a place or a company, whose first word is no given name
+    let named_after_the: std::collections::HashSet<&[String]> = (0..n)
+        .filter(|&j| is_full_person(j) && definite_article_before(text, tokens, &cands[j]))
+        .map(|j| words[j].as_slice())
+        .collect();
     for i in representatives {
         let opener = &tokens[cands[i].name.start];
-        if !by_surname.contains_key(words[i][0].as_str()) && may_be_given_name(opener) {
+        if !by_surname.contains_key(words[i][0].as_str())
+            && may_be_given_name(opener)
+            && !named_after_the.contains(words[i].as_slice())
+        {
             by_given.entry(words[i][0].as_str()).or_default().push(i);
         }
     }
@@ -451,6 +464,15 @@ fn ends_in_acronym(tokens: &[Token<'_>], c: &Candidate) -> bool {
 fn the_before(text: &str, tokens: &[Token<'_>], c: &Candidate) -> bool {
     let before = text[..tokens[c.name.start].span.start].trim_end();
     before.ends_with("The")
+        && !before[..before.len() - 3].ends_with(|ch: char| ch.is_alphanumeric())
+}
+
+/// Whether "the" or "The" stands just before the candidate (in the name or not).
+fn definite_article_before(text: &str, tokens: &[Token<'_>], c: &Candidate) -> bool {
+    let before = text[..tokens[c.name.start].span.start].trim_end();
+    before.len() >= 3
+        && before.is_char_boundary(before.len() - 3)
+        && before[before.len() - 3..].eq_ignore_ascii_case("the")
         && !before[..before.len() - 3].ends_with(|ch: char| ch.is_alphanumeric())
 }
 

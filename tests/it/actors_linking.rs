@@ -338,3 +338,27 @@ fn a_name_the_story_writes_mostly_as_a_place_is_the_place() {
     assert_eq!(actor(&d, &l, 1, "Betty Ford"), a);
     assert_eq!(l.actors[a].kind, ActorKind::Place);
 }
+
+#[test]
+fn given_name_and_short_form_reasons_need_people() {
+    // a name after "the" is a place or a company: its first word alone is no given name
+    let (d, l) = link(&[
+        "A worker was sent home from her job at the Halvorsen Plant on Tuesday. Halvorsen said \
+         the night shift went on as usual.",
+        "Reporters from KTV Denver spoke to people in Central Denver about the fire.",
+        "Singer Lindsay Lohan arrived late. Lindsay said nothing.",
+    ]);
+    let false_reason =
+        |r: &String| r.contains("is the given name of") || r.contains("may be a short form of");
+    for article in &d[..2] {
+        assert!(
+            !article.entities.iter().flat_map(|e| &e.reasons).any(false_reason),
+            "{:?}",
+            article.entities.iter().flat_map(|e| &e.reasons).collect::<Vec<_>>()
+        );
+    }
+    assert_ne!(actor(&d, &l, 0, "Halvorsen"), actor(&d, &l, 0, "Halvorsen Plant"));
+    assert_ne!(actor(&d, &l, 1, "KTV Denver"), actor(&d, &l, 1, "Central Denver"));
+    // a person's given name alone still joins the one person named in full with it
+    assert_eq!(actor(&d, &l, 2, "Lindsay"), actor(&d, &l, 2, "Lindsay Lohan"));
+}
