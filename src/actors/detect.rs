@@ -53,7 +53,8 @@ impl Candidate {
 }
 
 /// Finds the name candidates of an article, in text order and without overlaps.
-pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
+/// `scored`: whether the article gives a game's score ([`gives_a_score`]).
+pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<Candidate> {
     // a sentence-initial word followed by more of a name ("Lindsay Lohan entered") counts too
     let evidence: HashSet<String> = tokens
         .iter()
@@ -79,7 +80,6 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>]) -> Vec<Candidate> {
         .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
         .map(|t| fold(t.text))
         .collect();
-    let scored = gives_a_score(text);
     let ctx = Context { text, tokens, evidence, run_ends, lower_words, scored };
     let mut out = Vec::new();
     let mut i = 0;

@@ -46,7 +46,13 @@ pub(super) fn person_words(words: &[&str]) -> Vec<String> {
 }
 
 /// Builds the article's mentions and entities from its candidates.
-pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> ArticleActors {
+/// `scored`: whether the article gives a game's score ([`super::detect::gives_a_score`]).
+pub(super) fn build(
+    text: &str,
+    tokens: &[Token<'_>],
+    cands: &[Candidate],
+    scored: bool,
+) -> ArticleActors {
     let n = cands.len();
     let mut g = Groups { parent: (0..n).collect(), reasons: Vec::new() };
     let mut words: Vec<Vec<String>> =
@@ -173,7 +179,7 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
     // a person's name does not follow "the"; "the Kraft Plant" or "the Philadelphia Inquirer" read
     // as a full name is a place or a company, whose first word is no given name
     let named_after_the: std::collections::HashSet<&[String]> = (0..n)
-        .filter(|&j| is_full_person(j) && definite_article_before(text, tokens, &cands[j]))
+        .filter(|&j| is_full_person(j) && article_before(text, tokens, &cands[j]).is_some())
         .map(|j| words[j].as_slice())
         .collect();
     for i in representatives {
@@ -365,7 +371,7 @@ pub(super) fn build(text: &str, tokens: &[Token<'_>], cands: &[Candidate]) -> Ar
             }
         }
     }
-    assemble(text, tokens, cands, &words, &mut g)
+    assemble(text, tokens, cands, &words, &mut g, scored)
 }
 
 /// Two full names of one surname in one article whose given names look like a short form and
@@ -459,21 +465,20 @@ fn ends_in_acronym(tokens: &[Token<'_>], c: &Candidate) -> bool {
     last.is_some_and(|t| t.upper) && !name[0].upper
 }
 
+/// The definite article as written just before the candidate ("the" or "The"), if any.
+fn article_before<'a>(text: &'a str, tokens: &[Token<'_>], c: &Candidate) -> Option<&'a str> {
+    let before = text[..tokens[c.name.start].span.start].trim_end();
+    let start = before.len().checked_sub(3).filter(|&s| before.is_char_boundary(s))?;
+    let word = &before[start..];
+    (word.eq_ignore_ascii_case("the")
+        && !before[..start].ends_with(|ch: char| ch.is_alphanumeric()))
+    .then_some(word)
+}
+
 /// Whether the text writes "The" (capitalised, so part of the name) just before the candidate:
 /// "The Hollywood Reporter", "''The Hollywood Reporter''".
 fn the_before(text: &str, tokens: &[Token<'_>], c: &Candidate) -> bool {
-    let before = text[..tokens[c.name.start].span.start].trim_end();
-    before.ends_with("The")
-        && !before[..before.len() - 3].ends_with(|ch: char| ch.is_alphanumeric())
-}
-
-/// Whether "the" or "The" stands just before the candidate (in the name or not).
-fn definite_article_before(text: &str, tokens: &[Token<'_>], c: &Candidate) -> bool {
-    let before = text[..tokens[c.name.start].span.start].trim_end();
-    before.len() >= 3
-        && before.is_char_boundary(before.len() - 3)
-        && before[before.len() - 3..].eq_ignore_ascii_case("the")
-        && !before[..before.len() - 3].ends_with(|ch: char| ch.is_alphanumeric())
+    article_before(text, tokens, c) == Some("The")
 }
 
 fn cands_text<'a>(text: &'a str, c: &Candidate) -> &'a str {
@@ -521,6 +526,7 @@ fn assemble(
     cands: &[Candidate],
     words: &[Vec<String>],
     g: &mut Groups,
+    scored: bool,
 ) -> ArticleActors {
     let n = cands.len();
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
@@ -555,7 +561,6 @@ fn assemble(
             out.entities[e].reasons.push(r);
         }
     }
-    let scored = super::detect::gives_a_score(text);
     for e in 0..out.entities.len() {
         let members = out.entities[e].mentions.clone();
         let (mut kind, name, keys) = describe(text, tokens, cands, words, &members);

@@ -35,9 +35,11 @@ pub fn detect(text: &str, excluded: &[Span]) -> ArticleActors {
 /// [`detect`] on a text held in an `Arc`, which the result shares (mentions are spans of it).
 pub fn detect_shared(text: &Arc<str>, excluded: &[Span]) -> ArticleActors {
     let tokens = names::tokenize(text, excluded);
-    let mut cands = detect::candidates(text, &tokens);
+    // read once: both the candidates (sides of a game) and the entities (teams) depend on it
+    let scored = detect::gives_a_score(text);
+    let mut cands = detect::candidates(text, &tokens, scored);
     detect::read_model_kinds(&tokens, &mut cands, &recognise::recognise(text, excluded));
-    let mut out = entities::build(text, &tokens, &cands);
+    let mut out = entities::build(text, &tokens, &cands, scored);
     roles::attach(text, &tokens, &cands, &mut out);
     quotes::attach(text, &tokens, &mut out);
     out.text = text.clone();

@@ -149,13 +149,11 @@ fn compare_group(
     // the component reported first.
     let support = |c: &Vec<FigureRef>| {
         let (reach, floor) = (top(c), bottom(c));
-        let backers: Vec<FigureRef> =
-            c.iter()
-                .copied()
-                .chain(open.iter().copied().filter(|o| {
-                    low(fig(articles, *o)) <= reach && high(fig(articles, *o)) >= floor
-                }))
-                .collect();
+        let backers: Vec<FigureRef> = c
+            .iter()
+            .copied()
+            .chain(open.iter().copied().filter(|o| meets(fig(articles, *o), floor, reach)))
+            .collect();
         let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
         (outlets.len(), backers.len())
     };
@@ -177,11 +175,8 @@ fn compare_group(
         .map_or(0, |(i, _)| i);
     let main_top = top(&components[main]);
     let main_bottom = bottom(&components[main]);
-    let stranded: Vec<FigureRef> = open
-        .iter()
-        .copied()
-        .filter(|o| low(fig(articles, *o)) > main_top || high(fig(articles, *o)) < main_bottom)
-        .collect();
+    let stranded: Vec<FigureRef> =
+        open.iter().copied().filter(|o| !meets(fig(articles, *o), main_bottom, main_top)).collect();
     if components.len() == 1 && stranded.is_empty() {
         divergence(key, refs, articles, out);
         return;
@@ -205,7 +200,7 @@ fn compare_group(
         .iter()
         .filter(|r| {
             let f = fig(articles, **r);
-            f.high.is_finite() && low(f) <= main_top && high(f) >= main_bottom
+            f.high.is_finite() && meets(f, main_bottom, main_top)
         })
         .map(|r| r.article)
         .collect();
@@ -218,7 +213,7 @@ fn compare_group(
         .filter(|r| gives_consensus.contains(&r.article) && fig(articles, *r).attributed)
         .filter(|r| {
             let f = fig(articles, *r);
-            f.high.is_finite() && (low(f) > main_top || high(f) < main_bottom)
+            f.high.is_finite() && !meets(f, main_bottom, main_top)
         })
         .collect();
     cited.dedup_by_key(|r| r.article);
@@ -245,7 +240,7 @@ fn compare_group(
     // Every other outlet's figure is listed, those that agree with the consensus first.
     let backs_main = |r: &FigureRef| {
         let f = fig(articles, *r);
-        low(f) <= main_top && high(f) >= main_bottom
+        meets(f, main_bottom, main_top)
     };
     let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) =
         refs.iter().copied().partition(backs_main);
@@ -281,6 +276,12 @@ fn high(f: &Figure) -> f64 {
         Qualifier::Nearly => f.high - f.high.abs().max(1.0) * OPEN_END,
         _ => f.high,
     }
+}
+
+/// Whether the figure's interval, its open ends kept open ([`low`], [`high`]), shares a value
+/// with `[bottom, top]`.
+fn meets(f: &Figure, bottom: f64, top: f64) -> bool {
+    low(f) <= top && high(f) >= bottom
 }
 
 /// Components of the overlap graph of the intervals: sort by lower bound and sweep.
