@@ -44,6 +44,9 @@ pub(super) struct Candidate {
     /// An organisation only by the shape of a team's name ("Indianapolis Colts": a plural after
     /// words that are no given name), which a town's name may have too ("Hawaiian Gardens").
     pub team_shape: bool,
+    /// A state's demonym written as a person ("the 40-year-old American"): the state it names,
+    /// for [`super::entities`] to find the person meant.
+    pub demonym_of: Option<&'static str>,
 }
 
 impl Candidate {
@@ -55,6 +58,34 @@ impl Candidate {
 /// Finds the name candidates of an article, in text order and without overlaps.
 /// `scored`: whether the article gives a game's score ([`gives_a_score`]).
 pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<Candidate> {
+    // words the article writes in lower case ("the fire"): such a word ending a run of
+    // capitals is rarely a surname ("Palmer Fire" is the town's fire service)
+    let lower_words: HashSet<String> = tokens
+        .iter()
+        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| fold(t.text))
+        .collect();
+    // a lone word whose capital opens every sentence it is in ("Microsoft releases ...",
+    // "Comeaux, 49, took ..."): a name when the article never writes it in lower case and it is
+    // no common word, and either opens two sentences or more (a common noun or a verb there is
+    // written in lower case elsewhere in the article) or has an age in apposition
+    let mut openings: std::collections::HashMap<String, usize> = Default::default();
+    let mut aged: HashSet<String> = HashSet::new();
+    for t in tokens.iter().filter(|t| t.cap && !t.upper && t.sentence_start) {
+        let folded = fold(t.text);
+        // "Investigators said ... Investigators found": a plural of a word written in lower case
+        let singular = folded.strip_suffix('s').unwrap_or(&folded);
+        if lower_words.contains(&folded)
+            || lower_words.contains(singular)
+            || lexicon::is_common(t.text)
+        {
+            continue;
+        }
+        if age_after(text, t.span.end) {
+            aged.insert(folded.clone());
+        }
+        *openings.entry(folded).or_default() += 1;
+    }
     // a sentence-initial word followed by more of a name ("Lindsay Lohan entered") counts too
     let evidence: HashSet<String> = tokens
         .iter()
@@ -67,18 +98,18 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
                         && tokens.get(i + 1).is_some_and(|n| n.glued && n.cap && !n.headline)))
         })
         .map(|(_, t)| fold(t.text))
+        .chain(aged)
+        .chain(
+            openings
+                .into_iter()
+                .filter(|(w, n)| *n >= 2 && plausible_name_start(w))
+                .map(|(w, _)| w),
+        )
         .collect();
     // last words of capitalised runs: a title word there is a surname ("Billy King" ... "King said")
     let run_ends: HashSet<String> = (1..tokens.len())
         .filter(|&i| tokens[i].cap && tokens[i].glued && tokens[i - 1].cap && !tokens[i].headline)
         .map(|i| fold(tokens[i].text))
-        .collect();
-    // words the article writes in lower case ("the fire"): such a word ending a run of
-    // capitals is rarely a surname ("Palmer Fire" is the town's fire service)
-    let lower_words: HashSet<String> = tokens
-        .iter()
-        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| fold(t.text))
         .collect();
     let ctx = Context { text, tokens, evidence, run_ends, lower_words, scored };
     let mut out = Vec::new();
@@ -101,6 +132,7 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
                 model: None,
                 game_side: false,
                 team_shape: false,
+                demonym_of: None,
             });
             i += 1;
             continue;
@@ -200,6 +232,27 @@ impl Context<'_, '_> {
             || lexicon::capital_state(t.text).is_some()
     }
 
+    /// Whether word `i` of the Title Case headline run `seq` is part of a person's name written
+    /// only there ("Lindsay Lohan Checks Into Rehab"): a given name of the lexicon followed by a
+    /// word that could be a surname (no common or title word, none the article writes in lower
+    /// case), or that word.
+    fn headline_full_name(&self, i: usize, seq: std::ops::Range<usize>) -> bool {
+        let toks = self.tokens;
+        let surname_like = |j: usize| {
+            let t = &toks[j];
+            t.cap
+                && !t.upper
+                && !lexicon::is_common(t.text)
+                && !lexicon::is_title(t.text)
+                && !lexicon::is_date_word(t.text)
+                && !lexicon::is_given_name(t.text)
+                && !self.lower_words.contains(&fold(t.text))
+        };
+        let given = |j: usize| lexicon::is_given_name(toks[j].text) && !toks[j].upper;
+        (i + 1 < seq.end && given(i) && surname_like(i + 1))
+            || (i > seq.start && given(i - 1) && surname_like(i))
+    }
+
     fn next_is_speech_verb(&self, end: usize) -> bool {
         self.tokens[end..].iter().take(2).any(|t| lexicon::is_speech_verb(t.text))
     }
@@ -213,6 +266,7 @@ impl Context<'_, '_> {
             while s < seq.end {
                 while s < seq.end
                     && !(self.has_evidence(s)
+                        || self.headline_full_name(s, seq.clone())
                         || (lexicon::is_particle(toks[s].text) && s + 1 < seq.end))
                 {
                     s += 1;
@@ -220,6 +274,7 @@ impl Context<'_, '_> {
                 let mut e = s;
                 while e < seq.end
                     && (self.has_evidence(e)
+                        || self.headline_full_name(e, seq.clone())
                         || (lexicon::is_particle(toks[e].text) && e + 1 < seq.end))
                 {
                     e += 1;
@@ -416,6 +471,7 @@ impl Context<'_, '_> {
             model: None,
             game_side: false,
             team_shape: false,
+            demonym_of: None,
         }
     }
 
@@ -443,7 +499,14 @@ impl Context<'_, '_> {
         let locative = before
             .is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start)
             || place_of;
-        let after: Vec<&Token> = toks[name.end..].iter().take(2).take_while(|t| !t.cap).collect();
+        // the words right after the name, within its phrase ("Palmer city", not "John Owen, the
+        // city's director"): a noun there qualifies the name only when it is the phrase's head
+        let after: Vec<&Token> = toks[name.end..]
+            .iter()
+            .take(2)
+            .take_while(|t| !t.cap && t.glued)
+            .filter(|t| !t.possessive)
+            .collect();
         let mut c = self.candidate(span_start, name.clone(), None, None, personal);
         c.locative = locative;
         // an acronym after "in" is an organisation ("in the AFC", "in the NFL"): the places
@@ -459,6 +522,7 @@ impl Context<'_, '_> {
             // "the 40-year-old American never recovered": a person of that country
             c.kind = Some(ActorKind::Person);
             c.personal = true;
+            c.demonym_of = lexicon::known(text).map(|k| k.canon);
         } else if let Some(k) = lexicon::known(text) {
             c.kind = Some(k.kind);
             c.known = Some(k);
@@ -622,18 +686,28 @@ impl Context<'_, '_> {
         if t.possessive {
             return true;
         }
-        match toks.get(at + 1) {
-            None => true,
-            Some(next) if !next.glued => true, // punctuation between: the phrase ends here
-            Some(next) => {
-                let w = next.text;
-                w.chars().next().is_some_and(char::is_lowercase)
-                    && (lexicon::is_common(w)
-                        || lexicon::is_speech_verb(w)
-                        || lexicon::is_role_noun(w)
-                        || w.ends_with("ed"))
-            }
+        // "the British-Irish fighter": the first half of a compound qualifies what follows
+        if self.text[t.span.end..].starts_with(['-', '‑']) {
+            return false;
         }
+        // the next word as written (a hyphenated word is one): none or punctuation first ends
+        // the phrase here
+        let rest = self.text[t.span.end..].trim_start_matches(' ');
+        let next: &str = rest
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .next()
+            .unwrap_or_default();
+        if next.is_empty() {
+            return true;
+        }
+        // a noun after it is what the demonym qualifies ("the Greek government", "a Canadian
+        // duck-hunting accident"): only a word of grammar, a verb or a role ("the American
+        // southpaw") leaves the demonym the head
+        next.chars().next().is_some_and(char::is_lowercase)
+            && (is_function_word(next)
+                || lexicon::is_speech_verb(next)
+                || lexicon::is_role_noun(next)
+                || next.ends_with("ed"))
     }
 
     /// "Syria Staffan de Mistura": a known state or organisation, then a name of two words or more.
@@ -691,6 +765,60 @@ impl Context<'_, '_> {
             })
             .count()
     }
+}
+
+/// Words of grammar that follow the subject of a clause or end a noun phrase (auxiliaries,
+/// modals, adverbs of the verb phrase, relative pronouns, conjunctions, prepositions): a closed
+/// class, unlike the nouns a demonym may qualify.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "did"
+            | "does"
+            | "never"
+            | "also"
+            | "then"
+            | "still"
+            | "already"
+            | "just"
+            | "not"
+            | "who"
+            | "whose"
+            | "that"
+            | "which"
+            | "and"
+            | "or"
+            | "but"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "from"
+            | "with"
+            | "by"
+            | "for"
+            | "of"
+            | "after"
+            | "before"
+            | "as"
+            | "when"
+            | "while"
+            | "since"
+    )
 }
 
 /// Whether `word` may be the plural nickname ending a team's name ("Colts", "Bluejays", "Tar

@@ -371,7 +371,109 @@ pub(super) fn build(
             }
         }
     }
+    link_demonyms(text, cands, &is_full_person, &mut g);
     assemble(text, tokens, cands, &words, &mut g, scored)
+}
+
+/// Step 6 of [`build`]: a demonym written as a person ("the 40-year-old American never recovered", "on the
+/// Ukrainian's chin") names a person named before it: the one the article calls a national of
+/// that state ("American challenger Tony Thompson"), else the nearest person named before it
+/// outside its clause (within its clause a name and a description of one person are not both
+/// written: "Klitschko landed jabs on the American's chin") and in that or the previous sentence,
+/// unless the article makes that person a national of another state.
+fn link_demonyms(
+    text: &str,
+    cands: &[Candidate],
+    is_full_person: &dyn Fn(usize) -> bool,
+    g: &mut Groups,
+) {
+    if cands.iter().all(|c| c.demonym_of.is_none()) {
+        return;
+    }
+    // nationals: a demonym written right before a person's name, with at most two lower-case
+    // words between ("American Tony Thompson", "American challenger Tony Thompson")
+    let mut national_of: Vec<(usize, &'static str)> = Vec::new();
+    for k in 0..cands.len().saturating_sub(1) {
+        let Some(known) = cands[k].known.filter(|k| k.kind == ActorKind::State) else { continue };
+        let written = &text[cands[k].span.clone()];
+        if fold(written) == fold(known.canon) {
+            continue; // the state's own name ("Ukraine") says nothing of a person's nationality
+        }
+        let m = k + 1;
+        let gap = &text[cands[k].span.end..cands[m].span.start];
+        let words_between = gap.split_whitespace().count();
+        let plain = gap.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            && gap.split_whitespace().all(|w| w.chars().all(char::is_lowercase));
+        if is_full_person(m) && plain && words_between <= 2 {
+            national_of.push((g.find(m), known.canon));
+        }
+    }
+    for i in 0..cands.len() {
+        let Some(state) = cands[i].demonym_of else { continue };
+        let roots: Vec<usize> = (0..cands.len()).map(|j| g.find(j)).collect();
+        let nationality =
+            |j: usize| national_of.iter().find(|(n, _)| *n == roots[j]).map(|(_, s)| *s);
+        let declared = national_of.iter().find(|(_, s)| *s == state).map(|(r, _)| *r);
+        let evidenced: std::collections::HashSet<usize> = (0..cands.len())
+            .filter(|&f| {
+                is_full_person(f) && (!cands[f].weak || cands[f].model == Some(ActorKind::Person))
+            })
+            .map(|f| roots[f])
+            .collect();
+        let target = match declared {
+            Some(r) => roots.iter().position(|&x| x == r).map(|j| (j, true)),
+            None => {
+                let earliest = sentence_start_before(text, cands[i].span.start, 2);
+                (0..i)
+                    .rev()
+                    .take_while(|&j| cands[j].span.start >= earliest)
+                    .filter(|&j| cands[j].demonym_of.is_none())
+                    .filter(|&j| !same_clause(&text[cands[j].span.end..cands[i].span.start]))
+                    .filter(|&j| nationality(j).is_none_or(|s| s == state))
+                    // a person named in full with evidence (a given name, a title, the
+                    // recogniser's reading), not two capitalised words taken for want of other
+                    // evidence ("Stade de Suisse")
+                    .find(|&j| evidenced.contains(&roots[j]))
+                    .map(|j| (j, false))
+            }
+        };
+        let Some((j, by_nationality)) = target else { continue };
+        if g.find(i) == g.find(j) {
+            continue;
+        }
+        let named = &text[cands[j].span.clone()];
+        let written = &text[cands[i].span.clone()];
+        let reason = if by_nationality {
+            format!("‘{written}’ is read as {named}, whom the text also calls {written}")
+        } else {
+            format!(
+                "‘{written}’ is read as {named}, the person named last before it outside its clause"
+            )
+        };
+        g.union(j, i, Some(reason));
+    }
+}
+
+/// The start of the sentence `back` sentences before the one holding byte `at` (1: its own).
+fn sentence_start_before(text: &str, at: usize, back: usize) -> usize {
+    let mut end = at;
+    for _ in 0..back {
+        match text[..end].trim_end().rfind(['.', '!', '?', '\n']) {
+            Some(p) => end = p,
+            None => return 0,
+        }
+    }
+    end
+}
+
+/// Whether text between two mentions holds no clause break: no punctuation and no conjunction.
+fn same_clause(between: &str) -> bool {
+    const BREAKS: [&str; 14] = [
+        "and", "but", "or", "as", "when", "while", "after", "before", "who", "which", "because",
+        "until", "then", "since",
+    ];
+    !between.contains([',', ';', ':', '(', ')', '—', '–', '.', '\n', '"', '“', '”'])
+        && !between.split_whitespace().any(|w| BREAKS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Two full names of one surname in one article whose given names look like a short form and
@@ -903,10 +1005,73 @@ mod key_tests {
             model: None,
             game_side: false,
             team_shape: false,
+            demonym_of: None,
         };
         let words = vec![person_words(&["Jermayne", "Timmons"])];
         let (kind, _, keys) = describe(text, &tokens, &[cand], &words, &[0]);
         assert_eq!(kind, ActorKind::Person);
         assert!(keys.contains(&"name:jermayne timmons".to_string()), "{keys:?}");
+    }
+}
+
+#[cfg(test)]
+mod demonym_tests {
+    use crate::actors::{detect, ActorKind};
+
+    fn entity<'a>(a: &'a crate::actors::ArticleActors, name: &str) -> &'a crate::actors::Entity {
+        a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {a:?}"))
+    }
+
+    #[test]
+    fn a_demonym_written_as_a_person_is_the_person_named_before_it_outside_its_clause() {
+        let a = detect(
+            "Wladimir Klitschko floored Tony Thompson in the fifth round, and the 40-year-old \
+             American never recovered.",
+            &[],
+        );
+        let thompson = entity(&a, "Tony Thompson");
+        assert_eq!(thompson.mentions.len(), 2, "{a:?}");
+        assert!(thompson.reasons.iter().any(|r| r.contains("named last before it")), "{a:?}");
+    }
+
+    #[test]
+    fn within_its_clause_a_demonym_is_not_the_person_named_there() {
+        let a = detect("Wladimir Klitschko landed several solid jabs on the American's chin.", &[]);
+        assert_eq!(entity(&a, "Wladimir Klitschko").mentions.len(), 1, "{a:?}");
+    }
+
+    #[test]
+    fn a_demonym_before_a_noun_qualifies_it_and_is_no_person() {
+        for text in [
+            "George Papandreou spoke. The Greek government cut spending.",
+            "Fred LaRue shot his father in a Canadian duck-hunting accident.",
+            "Tyson Fury was called out by the British-Irish fighter.",
+        ] {
+            let a = detect(text, &[]);
+            assert!(
+                a.entities
+                    .iter()
+                    .filter(|e| e.kind == ActorKind::Person)
+                    .all(|e| e.mentions.len() == 1),
+                "{text}: {a:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_opening_sentences_only_is_a_name_when_never_written_in_lower_case() {
+        let a = detect(
+            "Microsoft releases a patch\nMicrosoft said the flaw was serious. The patch is out.",
+            &[],
+        );
+        assert!(a.entities.iter().any(|e| e.name == "Microsoft"), "{a:?}");
+        let a = detect("Comeaux, 49, took the weapons. He fled.", &[]);
+        assert!(a.entities.iter().any(|e| e.name == "Comeaux"), "{a:?}");
+    }
+
+    #[test]
+    fn a_given_name_and_a_surname_in_a_title_case_headline_are_a_name() {
+        let a = detect("Lindsay Lohan Checks Into Rehab\nThe actress checked into a clinic.", &[]);
+        assert!(a.entities.iter().any(|e| e.name == "Lindsay Lohan"), "{a:?}");
     }
 }
