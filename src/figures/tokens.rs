@@ -219,7 +219,7 @@ fn number_len_ascii(rest: &str) -> Option<usize> {
         }
         (k > lead).then_some(k)
     };
-    let three_digits = |k: usize| (k..k + 3).all(|j| is_digit_at(j));
+    let three_digits = |k: usize| (k..k + 3).all(&is_digit_at);
     let zero_and_two_digits =
         |k: usize| byte(k) == Some(b'0') && is_digit_at(k + 1) && is_digit_at(k + 2);
     let len = groups(b",", &three_digits)
