@@ -41,17 +41,67 @@ static PATTERN: LazyLock<Regex> =
 /// The search runs only over the stretches of text around digits (see [`stretches`]): the
 /// automaton reads a byte in about six cycles, and most of an article is words.
 pub fn find(text: &str, lowered: &str) -> Vec<(Span, FigureKind)> {
+    let mut out = Vec::new();
     match stretches(text, lowered) {
-        Some(stretches) => stretches.into_iter().flat_map(|s| search(text, s)).collect(),
-        None => search(text, 0..text.len()).collect(),
+        Some(stretches) => stretches
+            .into_iter()
+            .filter(|s| s.has_word || may_match(&text.as_bytes()[s.span.clone()]))
+            .for_each(|s| search(text, s.span, &mut out)),
+        None => search(text, 0..text.len(), &mut out),
     }
+    out
 }
 
-/// The matches within `span` of `text`; assertions at its ends see the text around it.
-fn search(text: &str, span: Span) -> impl Iterator<Item = (Span, FigureKind)> + '_ {
-    PATTERN
-        .find_iter(regex_automata::Input::new(text).span(span))
-        .map(|m| (m.range(), KINDS[m.pattern().as_usize()]))
+/// Whether a stretch ([`stretches`]) whose words are none of the patterns' ([`Stretch`]) can
+/// hold a match, from what every match of a date, a time, a phone number or an IP address holds
+/// besides digits and words (the stretches exclude the rest): a '+' or '(' (phone numbers), or a
+/// digit, one of `. / : -` and a digit (IP addresses, numeric dates, clock times, phone numbers).
+/// Most stretches in news are a number and the noun it counts ("1,120 people"): not searched.
+fn may_match(stretch: &[u8]) -> bool {
+    stretch.iter().enumerate().any(|(i, &b)| match b {
+        b'+' | b'(' => true,
+        b'.' | b'/' | b':' | b'-' => {
+            i > 0
+                && stretch[i - 1].is_ascii_digit()
+                && stretch.get(i + 1).is_some_and(u8::is_ascii_digit)
+        }
+        _ => false,
+    })
+}
+
+/// The first three letters of every month's name, as the date pattern spells them.
+const MONTH_PREFIXES: [&[u8]; 12] = [
+    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
+];
+
+/// A stretch of text to search ([`stretches`]), and whether a word in it can be part of a
+/// match: a word of the patterns' vocabulary ("May", "pm", "GMT", "of", "o'clock"), or a
+/// month's name at the start of a longer word ("15 May" in "15 Mayor"). Every date holds a
+/// month's name and every time that [`may_match`] does not see a word of the vocabulary.
+struct Stretch {
+    span: Span,
+    has_word: bool,
+}
+
+thread_local! {
+    /// The search's scratch space, one per thread: the pattern's own pool of caches serves the
+    /// thread that made it first and makes the others take a lock, once per stretch.
+    static CACHE: std::cell::RefCell<regex_automata::meta::Cache> =
+        std::cell::RefCell::new(PATTERN.create_cache());
+}
+
+/// The matches within `span` of `text`, appended to `out`; assertions at its ends see the text
+/// around it. What `find_iter` gives: no pattern matches the empty string, so each search starts
+/// where the last match ended.
+fn search(text: &str, span: Span, out: &mut Vec<(Span, FigureKind)>) {
+    CACHE.with_borrow_mut(|cache| {
+        let mut input = regex_automata::Input::new(text).span(span);
+        while let Some(m) = PATTERN.search_with(cache, &input) {
+            debug_assert!(!m.is_empty());
+            out.push((m.range(), KINDS[m.pattern().as_usize()]));
+            input.set_start(m.end());
+        }
+    })
 }
 
 /// The stretches of text that hold every match, or `None` when the whole text must be searched.
@@ -65,7 +115,7 @@ fn search(text: &str, span: Span) -> impl Iterator<Item = (Span, FigureKind)> + 
 /// text into pieces no match crosses, and only the pieces that hold a digit are searched.
 /// Digits of other scripts (`\d` is Unicode) are not looked for: a text with one is searched
 /// whole.
-fn stretches(text: &str, lowered: &str) -> Option<Vec<Span>> {
+fn stretches(text: &str, lowered: &str) -> Option<Vec<Stretch>> {
     let bytes = text.as_bytes();
     let whole = memchr::memchr(b'@', bytes).is_some()
         || memchr::memmem::find(lowered.as_bytes(), b"http").is_some()
@@ -74,14 +124,22 @@ fn stretches(text: &str, lowered: &str) -> Option<Vec<Span>> {
     if whole {
         return None;
     }
-    let mut out: Vec<Span> = Vec::new();
+    let mut out: Vec<Stretch> = Vec::new();
     let mut at = 0;
     while let Some(d) = next_byte(bytes, at, |b| b.is_ascii_digit()) {
-        let start = (1..=d).rev().find(|&p| is_cut(bytes, p)).unwrap_or(0);
-        let end = (d + 1..=bytes.len()).find(|&p| is_cut(bytes, p)).unwrap_or(bytes.len());
+        let ((start, word_before), (end, word_after)) = (cut_before(bytes, d), cut_after(bytes, d));
+        debug_assert_eq!(start, (1..=d).rev().find(|&p| is_cut(bytes, p)).unwrap_or(0));
+        debug_assert_eq!(
+            end,
+            (d + 1..=bytes.len()).find(|&p| is_cut(bytes, p)).unwrap_or(bytes.len())
+        );
+        let has_word = word_before || word_after;
         match out.last_mut() {
-            Some(last) if start <= last.end => last.end = end,
-            _ => out.push(start..end),
+            Some(last) if start <= last.span.end => {
+                last.span.end = end;
+                last.has_word |= has_word;
+            }
+            _ => out.push(Stretch { span: start..end, has_word }),
         }
         at = end;
     }
@@ -112,6 +170,43 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
         at = i + c.len_utf8();
         Some(c)
     })
+}
+
+/// The last cut ([`is_cut`]) at or before the digit at `d`, or 0, a word at a time back; and
+/// whether a word of the vocabulary lies between (see [`Stretch`]).
+fn cut_before(bytes: &[u8], d: usize) -> (usize, bool) {
+    let (mut p, mut has_word) = (d, false);
+    while let Some(last) = bytes[..p].iter().rposition(u8::is_ascii_alphabetic) {
+        let run_end = last + 1;
+        let run_start =
+            bytes[..run_end].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+        if !vocabulary_word(&bytes[run_start..run_end]) {
+            return (run_end, has_word);
+        }
+        (p, has_word) = (run_start, true);
+    }
+    (0, has_word)
+}
+
+/// The first cut ([`is_cut`]) after the digit at `d`, or the end, a word at a time; and whether
+/// a word of the vocabulary or one that starts with a month's name lies between (see
+/// [`Stretch`]).
+fn cut_after(bytes: &[u8], d: usize) -> (usize, bool) {
+    let (mut p, mut has_word) = (d + 1, false);
+    while let Some(first) = bytes[p.min(bytes.len())..].iter().position(u8::is_ascii_alphabetic) {
+        let run_start = p + first;
+        let run_end = bytes[run_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphabetic())
+            .map_or(bytes.len(), |i| run_start + i);
+        let run = &bytes[run_start..run_end];
+        if !vocabulary_word(run) {
+            let month = run.get(..3).is_some_and(|head| MONTH_PREFIXES.contains(&head));
+            return (run_end, has_word || month);
+        }
+        (p, has_word) = (run_end, true);
+    }
+    (bytes.len(), has_word)
 }
 
 /// Whether `p` ends a run of ASCII letters that is no word of the patterns (see [`stretches`]).
@@ -411,7 +506,11 @@ mod tests {
         #[test]
         fn searching_the_stretches_finds_what_searching_everything_finds(parts in prop::collection::vec(piece(), 0..40)) {
             let text: String = parts.concat();
-            let whole: Vec<(Span, FigureKind)> = search(&text, 0..text.len()).collect();
+            // the pattern's own iterator over the whole text
+            let whole: Vec<(Span, FigureKind)> = PATTERN
+                .find_iter(&text)
+                .map(|m| (m.range(), KINDS[m.pattern().as_usize()]))
+                .collect();
             prop_assert_eq!(found(&text), whole, "{:?}", text);
         }
 
