@@ -583,7 +583,11 @@ impl Context<'_, '_> {
                 && !census_given_and_surname(first.text, last.text, name.len());
         } else if personal {
             c.personal = true;
-        } else if self.next_is_speech_verb(name.end) {
+        } else if !personal && place_in_apposition(self.text, last.span.end) {
+            // "Stiles, Texas", "Woodburn, Oregon": a name followed by its state or country
+            c.kind = Some(ActorKind::Place);
+        } else if self.next_is_speech_verb(name.end) && !c.place_cue {
+            // "police in Sicily said": a name after a preposition of place is not who spoke
             c.personal = true;
             c.weak = true;
         } else {
@@ -866,6 +870,25 @@ fn age_after(text: &str, at: usize) -> bool {
     let Some(rest) = text[at..].strip_prefix(", ") else { return false };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     (1..=3).contains(&digits) && rest[digits..].starts_with([',', ';', ')'])
+}
+
+/// Whether a place of the gazetteer or the lexicon (a state, a country) follows at `at` (the
+/// end of a name) in apposition, closed by punctuation: "Stiles, Texas.", "Woodburn, Oregon,
+/// killing". A person is not written so.
+fn place_in_apposition(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix(", ") else { return false };
+    let end = rest.find([',', '.', ';', ')', '\n']).unwrap_or(rest.len());
+    let run = &rest[..end];
+    let words: Vec<&str> = run.split(' ').collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        || words.iter().any(|w| w.contains(['\'', '’']))
+    {
+        return false;
+    }
+    lexicon::known(run).is_some_and(|k| matches!(k.kind, ActorKind::Place | ActorKind::State))
+        || super::recognise::gazetteers::is_place(&run.to_lowercase())
 }
 
 /// Whether a game's score ("91-73", "20 - 13", "70–65") starts at `at`, after spaces or a

@@ -746,7 +746,6 @@ fn kind_rests_on_evidence(cands: &[Candidate], members: &[usize]) -> bool {
 fn mostly_places(cands: &[Candidate], members: &[usize]) -> bool {
     2 * members.iter().filter(|&&i| cands[i].place_cue).count() > members.len()
 }
-
 /// Kind, display name and linking keys of an entity made of candidates `members`.
 fn describe(
     text: &str,
