@@ -1416,28 +1416,29 @@ fn unreported(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> bool {
 /// first sentences, where news says what happened and where. A figure whose clause is set in a
 /// place the lead never names is about another event ("a quake in eastern China killed a dozen").
 #[derive(Debug, Default)]
-pub struct Lead {
-    names: std::collections::HashSet<String>,
+pub struct Lead<'t> {
+    /// Folded, borrowed from the tokens where folding changes nothing (as for most names).
+    names: rustc_hash::FxHashSet<std::borrow::Cow<'t, str>>,
     /// Where the lead ends (a token index).
     end: usize,
     /// The place the article first names with each class noun ("Qeshm island", "the city of
     /// Bam"), in its lead or later: what "the island" or "the city" refers to. An article about
     /// one island calls it "the island" once it has named it, and often before.
-    places: std::collections::HashMap<&'static str, String>,
+    places: rustc_hash::FxHashMap<&'static str, String>,
 }
 
 /// How many sentences of the article make its lead (the headline and the first paragraph).
 const LEAD_SENTENCES: usize = 3;
 
-impl Lead {
+impl<'t> Lead<'t> {
     /// The lead of tokens `t`, whose first sentences end at the given token indices.
-    pub fn new(t: &[Token], lead_end: usize) -> Lead {
+    pub fn new(t: &'t [Token], lead_end: usize) -> Lead<'t> {
         let names = t[..lead_end.min(t.len())]
             .iter()
             .filter(|x| x.is_capitalised())
-            .map(|x| fold_name(&x.lower))
+            .map(|x| fold_name_cow(&x.lower))
             .collect();
-        let mut places = std::collections::HashMap::new();
+        let mut places = rustc_hash::FxHashMap::default();
         for (k, x) in t.iter().enumerate() {
             let Some(class) = place_class(&x.lower) else { continue };
             // "Qeshm island", "Qeshm Island"; "the city of Bam", "the Gulf island of Qeshm"
@@ -1539,7 +1540,12 @@ fn place_before(
 }
 
 fn fold_name(w: &str) -> String {
-    deunicode::deunicode(w.trim_end_matches("’s").trim_end_matches("'s"))
+    fold_name_cow(w).into_owned()
+}
+
+/// [`fold_name`], borrowed from `w` where folding changes nothing but the ending.
+fn fold_name_cow(w: &str) -> std::borrow::Cow<'_, str> {
+    deunicode::deunicode_with_tofu_cow(w.trim_end_matches("’s").trim_end_matches("'s"), "[?]")
 }
 
 /// A place named in the figure's clause ("in eastern China", "in the city of Bam") that the lead
@@ -1582,13 +1588,13 @@ fn other_place(
             j += 1;
         }
         let Some(x) = t.get(j).filter(|x| j < sent.end && x.is_capitalised()) else { continue };
-        let name = fold_name(&x.lower);
-        if lead.names.contains(&name) || is_month(x.text) || weekday(&name) {
+        let name = fold_name_cow(&x.lower);
+        if lead.names.contains(name.as_ref()) || is_month(x.text) || weekday(&name) {
             continue;
         }
         let d = j.abs_diff(at);
         if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-            best = Some((d, name));
+            best = Some((d, name.into_owned()));
         }
     }
     best.map(|(_, n)| n)

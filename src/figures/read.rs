@@ -234,14 +234,36 @@ fn may_read_at(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
     }
 }
 
-/// Digits one or two tokens on, or a currency symbol next: what a word needs to start a figure
-/// when it is not a starting word ("G20", "bericht-9539", "USD 5", "US$").
+/// Digits next, or after a dash or slash, or a currency symbol next: what a word needs to start a
+/// figure when it is not a starting word ("G20", "bericht-9539", "USD 5", "US$"). Such a word
+/// starts only a glued identifier (`glued_identifier`: digits next or after a dash or slash) or
+/// an amount after a currency (`currency_at`: digits or a symbol next). In figure-dense text
+/// most words have digits two tokens on ("killed and 195"); they are not read.
 fn before_number_or_currency(t: &[Token], i: usize) -> bool {
     let next_is = |k: usize, kind: TokKind| t.get(i + k).is_some_and(|x| x.kind == kind);
     next_is(1, TokKind::Num)
-        || next_is(2, TokKind::Num)
-        || t.get(i + 1)
-            .is_some_and(|x| x.kind == TokKind::Punct && lexicon::currency_symbol(x.text))
+        || t.get(i + 1).is_some_and(|x| {
+            x.kind == TokKind::Punct
+                && (lexicon::currency_symbol(x.text)
+                    || (x.is_dash() || x.text == "/") && next_is(2, TokKind::Num))
+        })
+}
+
+/// What "a" or "an" needs after it to start a figure without digits (`core_at`): a unit of time
+/// ("a week"), "few" or "handful" ("a few"), a scale ("a hundred", "a dozen"), a denominator,
+/// or a dash before one ("a quarter", "a-third"). Most are the article of a noun: not read.
+fn article_opens_figure(t: &[Token], i: usize) -> bool {
+    match t.get(i + 1) {
+        Some(n) if n.kind == TokKind::Word => {
+            let w = n.lower.as_ref();
+            lexicon::time_unit(w)
+                || matches!(w, "few" | "handful")
+                || lexicon::scale_word(w).is_some()
+                || lexicon::denominator(w).is_some()
+        }
+        Some(n) => n.is_dash(),
+        None => false,
+    }
 }
 
 /// [`reading_at`] without the [`may_start`] shortcut: every token read in full. The
@@ -340,7 +362,9 @@ fn negated(t: &[Token], i: usize, q: Qualifier) -> Qualifier {
 /// whole reading against one that asks every token):
 /// - digits: a number, a glued identifier;
 /// - a dash (a minus sign) or a currency symbol before a number;
-/// - a word before a currency symbol ("US$") or before digits ("G20", "bericht-9539", "USD 5");
+/// - a word before a currency symbol ("US$") or before digits, touching or after a dash or slash
+///   ("G20", "bericht-9539", "USD 5");
+/// - "a" or "an" before a unit of time, "few", "handful", a scale or a fraction;
 /// - the words that open a range, a vague amount, a duration, an ordinal, a fraction, a
 ///   magnitude, a negative or a number in words ([`STARTING_WORDS`] and the word lists).
 fn may_start(t: &[Token], i: usize) -> bool {
@@ -355,7 +379,11 @@ fn may_start_with(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
         TokKind::Punct => tok.is_dash() || lexicon::currency_symbol(tok.text),
         TokKind::Barrier => false,
         // a figure can start at a starting word without digits after it (see [`STARTING_WORDS`])
-        TokKind::Word => before_number_or_currency(t, i) || role.is_some_and(|r| r.starts_figure),
+        TokKind::Word => {
+            before_number_or_currency(t, i)
+                || role.is_some_and(|r| r.starts_figure)
+                    && (!matches!(tok.lower.as_ref(), "a" | "an") || article_opens_figure(t, i))
+        }
     }
 }
 
