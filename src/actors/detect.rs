@@ -942,6 +942,63 @@ fn census_given_and_surname(first: &str, last: &str, words: usize) -> bool {
         && !lexicon::is_place_head(&last)
 }
 
+/// Names listed together ("Tonban, Gavarzin, Khaledin and Gourian", "from Tiverton and
+/// Cullompton") are of one kind: where the list's names with evidence of their kind (a known
+/// actor, a rule's reading, a place of the gazetteer or of the recogniser) are all places (or states), the names
+/// without evidence are places too.
+pub(super) fn share_kinds_in_lists(text: &str, tokens: &[Token<'_>], cands: &mut [Candidate]) {
+    let joins = |between: &str| matches!(between, ", " | " and " | ", and " | " or " | ", or ");
+    let mut start = 0;
+    while start < cands.len() {
+        let mut end = start + 1;
+        while end < cands.len() && joins(&text[cands[end - 1].span.end..cands[end].span.start]) {
+            end += 1;
+        }
+        if end - start >= 2 {
+            share_kind(tokens, &mut cands[start..end]);
+        }
+        start = end;
+    }
+}
+
+fn share_kind(tokens: &[Token<'_>], list: &mut [Candidate]) {
+    let long_list = list.len() >= 3;
+    let as_listed = |k: ActorKind| if k == ActorKind::State { ActorKind::Place } else { k };
+    let evidence = |c: &Candidate| -> Option<ActorKind> {
+        if let Some(k) = c.known {
+            return Some(as_listed(k.kind));
+        }
+        if !c.weak && c.demonym_of.is_none() {
+            if let Some(k) = c.kind {
+                return Some(as_listed(k));
+            }
+        }
+        let one_word = c.name.len() == 1;
+        let gazetteer = one_word && lists(&tokens[c.name.start].text.to_lowercase()) & PLACE != 0;
+        // the recogniser's reading counts for a place only, and in a list of three names or
+        // more, where the names are surely of one kind ("People and Us Weekly" may be read as
+        // a place and a magazine)
+        let read_as_place = long_list && c.model == Some(ActorKind::Place);
+        (gazetteer || read_as_place).then_some(ActorKind::Place)
+    };
+    let kinds: Vec<Option<ActorKind>> = list.iter().map(evidence).collect();
+    let mut decided = kinds.iter().flatten();
+    let Some(&kind) = decided.next() else { return };
+    // places only: a person or a company listed beside others says less of them (a list of a
+    // story's parties mixes people and companies written alike)
+    if kind != ActorKind::Place || decided.any(|&k| k != kind) || kinds.iter().all(Option::is_some)
+    {
+        return;
+    }
+    for (c, k) in list.iter_mut().zip(&kinds) {
+        if k.is_none() && c.known.is_none() && !c.personal {
+            c.kind = Some(kind);
+            c.model = Some(kind);
+            c.weak = false;
+        }
+    }
+}
+
 /// Gives each candidate the kind of the recogniser's name that overlaps its name words most
 /// (`names` in text order, as [`recognise::recognise`] returns them).
 pub(super) fn read_model_kinds(tokens: &[Token<'_>], cands: &mut [Candidate], reading: &Reading) {

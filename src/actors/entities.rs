@@ -1074,3 +1074,28 @@ mod demonym_tests {
         assert!(a.entities.iter().any(|e| e.name == "Lindsay Lohan"), "{a:?}");
     }
 }
+
+#[cfg(test)]
+mod list_tests {
+    use crate::actors::{detect, ActorKind};
+
+    #[test]
+    fn names_listed_with_places_are_places() {
+        let a = detect(
+            "The agency said the hardest-hit villages were Tonban, Gavarzin, Khaledin and Gourian.",
+            &[],
+        );
+        let kind = |n: &str| a.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        for village in ["Tonban", "Gavarzin", "Khaledin", "Gourian"] {
+            assert_eq!(kind(village), Some(ActorKind::Place), "{village}: {a:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_followed_by_its_state_is_a_place_and_no_speaker() {
+        let a = detect("He was moved to Stiles, Texas. Police in Sicily said so.", &[]);
+        let kind = |n: &str| a.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Stiles"), Some(ActorKind::Place), "{a:?}");
+        assert_ne!(kind("Sicily"), Some(ActorKind::Person), "{a:?}");
+    }
+}

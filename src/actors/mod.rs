@@ -39,6 +39,7 @@ pub fn detect_shared(text: &Arc<str>, excluded: &[Span]) -> ArticleActors {
     let scored = detect::gives_a_score(text);
     let mut cands = detect::candidates(text, &tokens, scored);
     detect::read_model_kinds(&tokens, &mut cands, &recognise::recognise(text, excluded));
+    detect::share_kinds_in_lists(text, &tokens, &mut cands);
     let mut out = entities::build(text, &tokens, &cands, scored);
     roles::attach(text, &tokens, &cands, &mut out);
     quotes::attach(text, &tokens, &mut out);
