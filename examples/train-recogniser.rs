@@ -68,44 +68,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let model = if evaluate_only {
         Model::from_bytes(&std::fs::read(&out)?)?
     } else {
-        let mut documents: Vec<Vec<gum::Sentence>> =
-            trainset.iter().map(|d| d.sentences.clone()).collect();
-        if let Some(full) =
-            args.iter().position(|a| a == "--gum-extra").and_then(|i| args.get(i + 1))
+        let (gum_docs, extra, extra_sources) = training_data(&args, &trainset)?;
+        if let Some(k) = args
+            .iter()
+            .position(|a| a == "--cross-validate")
+            .and_then(|i| args.get(i + 1))
+            .map(|v| v.parse::<usize>())
+            .transpose()?
         {
-            let extra = gum_extra(Path::new(full))?;
-            println!(
-                "GUM extra genres: {} train documents, {} sentences",
-                extra.len(),
-                extra.iter().map(|d| d.sentences.len()).sum::<usize>()
-            );
-            documents.extend(extra.into_iter().map(|d| d.sentences));
+            cross_validate(k, &gum_docs, &trainset, &extra, &extra_sources, settings);
+            return Ok(());
         }
-        if let Some(ecb) = args.iter().position(|a| a == "--ecb").and_then(|i| args.get(i + 1)) {
-            let extra = ecb_train(Path::new(ecb))?;
-            println!(
-                "ECB+ train topics: {} fully annotated sentences",
-                extra.iter().map(Vec::len).sum::<usize>()
-            );
-            // news like crosswire's: counted more than once when --ecb-repeat says so
-            let repeat = args
-                .iter()
-                .position(|a| a == "--ecb-repeat")
-                .and_then(|i| args.get(i + 1))
-                .map_or(Ok(1), |v| v.parse::<usize>())?;
-            for _ in 0..repeat {
-                documents.extend(extra.iter().cloned());
-            }
-        }
-        // corpora in the CoNLL NER format (Wikigold: models/training/), each file given after
-        // a --conll flag
-        for (i, _) in args.iter().enumerate().filter(|(_, a)| *a == "--conll") {
-            let Some(file) = args.get(i + 1) else { continue };
-            let extra = conll::read_documents(&std::fs::read_to_string(file)?);
-            println!("{file}: {} sentences", extra.iter().map(Vec::len).sum::<usize>());
-            documents.extend(extra);
-        }
-        let model = train::train(&documents, settings);
+        let mut documents = gum_docs;
+        let mut sources = vec![train::Source::Target; documents.len()];
+        documents.extend(extra);
+        sources.extend(extra_sources);
+        let model = train::train_from_sources(&documents, &sources, settings);
         let bytes = model.to_bytes();
         std::fs::write(&out, &bytes)?;
         println!("{settings:?}: wrote {} ({} bytes)", out.display(), bytes.len());
@@ -267,4 +245,109 @@ fn ecb_sentences(
         }
     }
     Ok(out)
+}
+
+/// GUM's train documents (counted `--gum-repeat` times), and the documents of the other corpora
+/// the flags name with their sources.
+#[allow(clippy::type_complexity)]
+fn training_data(
+    args: &[String],
+    trainset: &[gum::Document],
+) -> Result<
+    (Vec<Vec<gum::Sentence>>, Vec<Vec<gum::Sentence>>, Vec<train::Source>),
+    Box<dyn std::error::Error>,
+> {
+    // GUM's own train documents, counted `--gum-repeat` times (1 unless told): the larger
+    // corpora of other conventions must not drown the one the targets are measured on
+    let gum_repeat = args
+        .iter()
+        .position(|a| a == "--gum-repeat")
+        .and_then(|i| args.get(i + 1))
+        .map_or(Ok(1), |v| v.parse::<usize>())?;
+    let gum_documents: Vec<Vec<gum::Sentence>> =
+        (0..gum_repeat).flat_map(|_| trainset.iter().map(|d| d.sentences.clone())).collect();
+    let mut documents = Vec::new();
+    if let Some(full) = args.iter().position(|a| a == "--gum-extra").and_then(|i| args.get(i + 1)) {
+        let extra = gum_extra(Path::new(full))?;
+        println!(
+            "GUM extra genres: {} train documents, {} sentences",
+            extra.len(),
+            extra.iter().map(|d| d.sentences.len()).sum::<usize>()
+        );
+        documents.extend(extra.into_iter().map(|d| d.sentences));
+    }
+    if let Some(ecb) = args.iter().position(|a| a == "--ecb").and_then(|i| args.get(i + 1)) {
+        let extra = ecb_train(Path::new(ecb))?;
+        println!(
+            "ECB+ train topics: {} fully annotated sentences",
+            extra.iter().map(Vec::len).sum::<usize>()
+        );
+        // news like crosswire's: counted more than once when --ecb-repeat says so
+        let repeat = args
+            .iter()
+            .position(|a| a == "--ecb-repeat")
+            .and_then(|i| args.get(i + 1))
+            .map_or(Ok(1), |v| v.parse::<usize>())?;
+        for _ in 0..repeat {
+            documents.extend(extra.iter().cloned());
+        }
+    }
+    // corpora in the CoNLL NER format (Wikigold: models/training/), each file given after
+    // a --conll flag
+    let mut sources = vec![train::Source::Target; documents.len()];
+    // `--own-copies`: each CoNLL corpus's features also get a copy of their own
+    // (`train::Source::Other`)
+    let own_copies = args.iter().any(|a| a == "--own-copies");
+    let corpora = args.iter().enumerate().filter(|(_, a)| *a == "--conll" || *a == "--conll-own");
+    for (corpus, (i, flag)) in corpora.enumerate() {
+        let Some(file) = args.get(i + 1) else { continue };
+        let own_copies = own_copies || flag == "--conll-own";
+        let extra = conll::read_documents(&std::fs::read_to_string(file)?);
+        println!("{file}: {} sentences", extra.iter().map(Vec::len).sum::<usize>());
+        let source =
+            if own_copies { train::Source::Other(corpus as u8) } else { train::Source::Target };
+        sources.extend(std::iter::repeat_n(source, extra.len()));
+        documents.extend(extra);
+    }
+    Ok((gum_documents, documents, sources))
+}
+
+/// Scores the settings by k-fold cross-validation over GUM's train documents (by document, the
+/// i-th in fold i mod k; the other corpora always trained on): more names than dev holds, so
+/// choices between settings are less at the mercy of a few names.
+fn cross_validate(
+    k: usize,
+    gum_docs: &[Vec<gum::Sentence>],
+    trainset: &[gum::Document],
+    extra: &[Vec<gum::Sentence>],
+    extra_sources: &[train::Source],
+    settings: train::Settings,
+) {
+    let mut total = train::Scores::default();
+    let per_copy = trainset.len();
+    for fold in 0..k {
+        let mut documents: Vec<Vec<gum::Sentence>> = gum_docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (i % per_copy) % k != fold)
+            .map(|(_, d)| d.clone())
+            .collect();
+        let mut sources = vec![train::Source::Target; documents.len()];
+        documents.extend(extra.iter().cloned());
+        sources.extend_from_slice(extra_sources);
+        let model = train::train_from_sources(&documents, &sources, settings);
+        let held: Vec<gum::Document> = trainset
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k == fold)
+            .map(|(_, d)| d.clone())
+            .collect();
+        total.add(&train::evaluate(&model, &held));
+    }
+    let (p, r, f) = total.overall();
+    print!("cv{k}  P {p:5.1} R {r:5.1} F1 {f:5.1}");
+    for kind in NameKind::ALL {
+        print!(" | {} F1 {:5.1}", kind.as_str(), total.of(kind).2);
+    }
+    println!(" | spans F1 {:5.1}", total.spans_only().2);
 }

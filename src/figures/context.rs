@@ -413,7 +413,7 @@ fn clause_verb(
         // the number and qualifier of a list item are not words between noun and verb
         let item_start = x.kind == TokKind::Num
             || lexicon::small_number(&x.lower).is_some()
-            || lexicon::QUALIFIERS.iter().any(|(words, _)| words.contains(&x.lower.as_ref()));
+            || lexicon::in_qualifier(&x.lower);
         k += 1;
         steps += usize::from(!item_start);
     }
@@ -477,7 +477,7 @@ fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
         t.get(j).filter(|_| j < sent.end).is_some_and(|x| {
             x.kind == TokKind::Num
                 || lexicon::small_number(&x.lower).is_some()
-                || lexicon::QUALIFIERS.iter().any(|(words, _)| words[0] == x.lower.as_ref())
+                || lexicon::opens_qualifier(&x.lower)
         })
     };
     let mut before = k;

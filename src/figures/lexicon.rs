@@ -106,6 +106,25 @@ impl<V: Copy> WordTable<V> {
     }
 }
 
+/// Every word of a qualifier phrase (`true` for the phrase's first word), for the context
+/// search's list items: one lookup instead of a pass over [`QUALIFIERS`] per token.
+static QUALIFIER_WORD: std::sync::LazyLock<WordMap<bool>> = std::sync::LazyLock::new(|| {
+    let firsts = QUALIFIERS.iter().map(|(words, _)| (words[0], true));
+    let rest = QUALIFIERS.iter().flat_map(|(words, _)| words[1..].iter().map(|&w| (w, false)));
+    // the first value given for a word wins: a first word is marked first
+    WordMap::new(firsts.chain(rest))
+});
+
+/// Whether `word` is a word of some qualifier phrase ("more", "than", "estimated").
+pub fn in_qualifier(word: &str) -> bool {
+    QUALIFIER_WORD.get(word).is_some()
+}
+
+/// Whether some qualifier phrase starts with `word` ("more", "an").
+pub fn opens_qualifier(word: &str) -> bool {
+    QUALIFIER_WORD.get(word).is_some_and(|&first| first)
+}
+
 static SMALL_NUMBER: WordTable<(f64, bool)> =
     word_table!(SMALL_NUMBERS, |&(w, v, tens)| (w, (v, tens)));
 
@@ -893,6 +912,17 @@ pub fn denominator(word: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn qualifier_words_are_those_of_the_phrases() {
+        let words = QUALIFIERS.iter().flat_map(|(w, _)| w.iter().copied());
+        for w in words.chain(["", "people", "thann", "a", "estimate", "killed", "nearly"]) {
+            let scan_any = QUALIFIERS.iter().any(|(ws, _)| ws.contains(&w));
+            let scan_first = QUALIFIERS.iter().any(|(ws, _)| ws[0] == w);
+            assert_eq!(in_qualifier(w), scan_any, "{w}");
+            assert_eq!(opens_qualifier(w), scan_first, "{w}");
+        }
+    }
 
     #[test]
     fn a_word_map_finds_every_word_and_no_other() {

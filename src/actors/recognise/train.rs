@@ -49,11 +49,34 @@ struct Example {
 /// Trains on documents (each a list of sentences: the features read how a document writes a
 /// word elsewhere) and returns the averaged, quantised model.
 pub fn train(documents: &[Vec<Sentence>], settings: Settings) -> Model {
+    let sources = vec![Source::Target; documents.len()];
+    train_from_sources(documents, &sources, settings)
+}
+
+/// Where a training document comes from: the text the model is for (GUM, ECB+), or a corpus
+/// annotated by other conventions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Target,
+    /// A corpus of its own conventions, numbered: its words' features are learnt twice, once as
+    /// every corpus's and once as this corpus's own copy, which the model never reads when it
+    /// tags. What only this corpus does (its "American" is not a name, its titles are outside
+    /// the name) can go to its own copy instead of the shared weights (Daumé 2007's feature
+    /// augmentation, with no copy for the target).
+    Other(u8),
+}
+
+/// Trains as [`train`], each document from its source (`sources[i]` for `documents[i]`).
+pub fn train_from_sources(
+    documents: &[Vec<Sentence>],
+    sources: &[Source],
+    settings: Settings,
+) -> Model {
     let mut examples: Vec<Example> = Vec::new();
     // static features once per word
-    let mut statics: Vec<Vec<Vec<u64>>> = Vec::new();
+    let mut statics: Vec<Vec<WordFeatures>> = Vec::new();
     let mut n = 0;
-    for sentences in documents {
+    for (sentences, &source) in documents.iter().zip(sources) {
         let mut document = DocumentWords::default();
         for s in sentences {
             let words: Vec<Word> = s.words.iter().map(|w| Word::new(w)).collect();
@@ -78,10 +101,22 @@ pub fn train(documents: &[Vec<Sentence>], settings: Settings) -> Model {
             statics.push(
                 (0..words.len())
                     .map(|i| {
-                        let mut f = Vec::new();
+                        let mut shared = Vec::new();
                         let document = settings.document_features.then_some(&document);
-                        features::static_features(&words, casing, document, i, &mut f);
-                        f
+                        features::static_features(&words, casing, document, i, &mut shared);
+                        let own = match source {
+                            Source::Target => Vec::new(),
+                            // the corpus's own copy of each feature, in its own bucket
+                            Source::Other(corpus) => {
+                                let salt =
+                                    (u64::from(corpus) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                                shared
+                                    .iter()
+                                    .map(|h| (h ^ salt).wrapping_mul(0xFF51_AFD7_ED55_8CCD))
+                                    .collect()
+                            }
+                        };
+                        WordFeatures { shared, own }
                     })
                     .collect(),
             );
@@ -119,10 +154,18 @@ fn title_case(word: &str) -> String {
     }
 }
 
-/// One averaged perceptron over the examples, shuffled from `seed`: its averaged weights.
+/// A word's features that do not read labels: those every corpus shares, and its corpus's own
+/// copies ([`Source::Other`]), learnt in a table of their own that the model does not keep.
+struct WordFeatures {
+    shared: Vec<u64>,
+    own: Vec<u64>,
+}
+
+/// One averaged perceptron over the examples, shuffled from `seed`: its averaged weights (the
+/// shared table's only).
 fn train_one(
     examples: &[Example],
-    statics: &[Vec<Vec<u64>>],
+    statics: &[Vec<WordFeatures>],
     settings: Settings,
     seed: u64,
 ) -> Vec<f32> {
@@ -131,6 +174,10 @@ fn train_one(
     // the sum of each weight's changes, each weighted by the step it happened at: the average is
     // weights - totals / steps
     let mut totals = vec![0f64; rows * LABELS];
+    // the corpora's own copies: trained alongside, never averaged nor kept (allocated only when
+    // some corpus has them)
+    let any_own = statics.iter().flatten().any(|w| !w.own.is_empty());
+    let mut own_weights = vec![0f32; if any_own { rows * LABELS } else { 0 }];
     let bucket = |f: u64| (f >> (64 - settings.bits)) as usize;
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = seed | 1;
@@ -157,8 +204,17 @@ fn train_one(
                 }
                 scores
             };
-            let statics_scores: Vec<[f64; LABELS]> =
-                statics[e].iter().map(|f| row_scores(f, &weights)).collect();
+            let statics_scores: Vec<[f64; LABELS]> = statics[e]
+                .iter()
+                .map(|f| {
+                    let mut scores = row_scores(&f.shared, &weights);
+                    if !f.own.is_empty() {
+                        let own = row_scores(&f.own, &own_weights);
+                        scores.iter_mut().zip(own).for_each(|(s, o)| *s += o);
+                    }
+                    scores
+                })
+                .collect();
             let guess = super::viterbi(&words, |i, prev| {
                 feats.clear();
                 features::label_features(&words, i, prev, &mut feats);
@@ -179,12 +235,15 @@ fn train_one(
                     }
                     let mut update = |label: Label, prev: Label, by: f32| {
                         feats.clear();
-                        feats.extend_from_slice(word_features);
+                        feats.extend_from_slice(&word_features.shared);
                         features::label_features(&words, i, prev, &mut feats);
                         for &f in &feats {
                             let b = bucket(f) * LABELS + label.index();
                             weights[b] += by;
                             totals[b] += f64::from(by) * step;
+                        }
+                        for &f in &word_features.own {
+                            own_weights[bucket(f) * LABELS + label.index()] += by;
                         }
                     };
                     update(gold, gold_prev, 1.0);
@@ -226,6 +285,17 @@ impl Scores {
     pub fn spans_only(&self) -> (f64, f64, f64) {
         Self::f1(self.spans)
     }
+    /// Adds another set of documents' counts.
+    pub fn add(&mut self, other: &Scores) {
+        for (c, o) in self.counts.iter_mut().zip(&other.counts) {
+            *c = (c.0 + o.0, c.1 + o.1, c.2 + o.2);
+        }
+        self.spans = (
+            self.spans.0 + other.spans.0,
+            self.spans.1 + other.spans.1,
+            self.spans.2 + other.spans.2,
+        );
+    }
     /// Micro-averaged over the kinds.
     pub fn overall(&self) -> (f64, f64, f64) {
         let sum = self.counts.iter().fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
@@ -254,6 +324,15 @@ pub fn evaluate(model: &Model, docs: &[super::gum::Document]) -> Scores {
             }
             for (range, kind) in super::spans_of(s.labels.iter().copied()) {
                 gold.push((si, range, kind));
+            }
+        }
+        {
+            let found: Vec<(usize, std::ops::Range<usize>)> =
+                predicted.iter().map(|(s, r, _)| (*s, r.clone())).collect();
+            for (si, range, n) in super::repeated_mentions(&words, &found) {
+                keys.push(keys[n].clone());
+                let name = predicted[n].2.clone();
+                predicted.push((si, range, name));
             }
         }
         let mut names: Vec<super::Name> = predicted.iter().map(|p| p.2.clone()).collect();
