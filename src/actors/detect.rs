@@ -5,7 +5,7 @@
 use super::lexicon::{self, Known};
 use super::model::ActorKind;
 use super::names::Token;
-use super::recognise::gazetteers::{lists, GIVEN_NAME, PLACE, SURNAME};
+use super::recognise::gazetteers::{is_place, lists, GIVEN_NAME, PLACE, SURNAME};
 use super::recognise::{NameKind, Reading};
 use crate::text::fold;
 use crate::text::Span;
@@ -583,7 +583,7 @@ impl Context<'_, '_> {
                 && !census_given_and_surname(first.text, last.text, name.len());
         } else if personal {
             c.personal = true;
-        } else if !personal && place_in_apposition(self.text, last.span.end) {
+        } else if place_in_apposition(self.text, last.span.end) {
             // "Stiles, Texas", "Woodburn, Oregon": a name followed by its state or country
             c.kind = Some(ActorKind::Place);
         } else if self.next_is_speech_verb(name.end) && !c.place_cue {
@@ -888,7 +888,7 @@ fn place_in_apposition(text: &str, at: usize) -> bool {
         return false;
     }
     lexicon::known(run).is_some_and(|k| matches!(k.kind, ActorKind::Place | ActorKind::State))
-        || super::recognise::gazetteers::is_place(&run.to_lowercase())
+        || is_place(&run.to_lowercase())
 }
 
 /// Whether a game's score ("91-73", "20 - 13", "70–65") starts at `at`, after spaces or a
@@ -921,11 +921,7 @@ pub(super) fn gives_a_score(text: &str) -> bool {
 /// Carolina" in "North Carolina Tar Heels": 2), the longest such; `None` when the name is no
 /// team's ([`team_prefixes`]) or opens with no known place ("Saints Pierre Thomas").
 pub(super) fn place_of_team(words: &[&str]) -> Option<usize> {
-    team_prefixes(words)
-        .iter()
-        .filter(|p| super::recognise::gazetteers::is_place(p))
-        .map(|p| p.split(' ').count())
-        .max()
+    team_prefixes(words).iter().filter(|p| is_place(p)).map(|p| p.split(' ').count()).max()
 }
 
 /// A name of two words, a given name then a surname on the 1990 US Census lists the recogniser

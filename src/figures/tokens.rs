@@ -167,13 +167,18 @@ fn tokenize_between<'a>(
 /// numbers are a run of ASCII digits that none of the grouped forms can extend: those are read
 /// without the patterns.
 fn number_len(rest: &str) -> usize {
+    number_len_with(rest, number_len_grouped)
+}
+
+/// [`number_len`], with `grouped` reading the numbers a plain run of ASCII digits cannot.
+fn number_len_with(rest: &str, grouped: fn(&str) -> usize) -> usize {
     let bytes = rest.as_bytes();
     let run = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     match bytes.get(run) {
         // a decimal part, a thousands group, or a character outside ASCII (a no-break space, a
         // digit of another script): the patterns decide
-        Some(b'.' | 0x80..) => number_len_grouped(rest),
-        Some(b',' | b' ') if run <= 3 => number_len_grouped(rest),
+        Some(b'.' | 0x80..) => grouped(rest),
+        Some(b',' | b' ') if run <= 3 => grouped(rest),
         _ => run,
     }
 }
@@ -432,18 +437,9 @@ mod tests {
             if let Some(len) = number_len_ascii(&text) {
                 prop_assert_eq!(len, number_len_by_patterns(&text), "{:?}", text);
             }
-            prop_assert_eq!(number_len(&text), number_len_by_patterns_where_grouped(&text), "{:?}", text);
-        }
-    }
-
-    /// What `number_len` gave before it read grouped numbers without the patterns.
-    fn number_len_by_patterns_where_grouped(rest: &str) -> usize {
-        let bytes = rest.as_bytes();
-        let run = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-        match bytes.get(run) {
-            Some(b'.' | 0x80..) => number_len_by_patterns(rest),
-            Some(b',' | b' ') if run <= 3 => number_len_by_patterns(rest),
-            _ => run,
+            // what `number_len` gave before it read grouped numbers without the patterns
+            let by_patterns = number_len_with(&text, number_len_by_patterns);
+            prop_assert_eq!(number_len(&text), by_patterns, "{:?}", text);
         }
     }
 
