@@ -143,7 +143,7 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
         }
         let mut j = i + 1;
         while j < tokens.len() && tokens[j].glued && !tokens[j - 1].possessive {
-            if ctx.is_name_word(j) {
+            if ctx.is_name_word(j) || numbered_name_word(tokens[j].text) {
                 j += 1;
             } else if j + 1 < tokens.len()
                 && tokens[j + 1].glued
@@ -173,6 +173,34 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
 /// Department of Conservation Alpine Rescue Team" is 9 words). Longer runs name nobody, and
 /// cutting them costs the square of their length.
 const MAX_RUN_WORDS: usize = 16;
+
+/// A word of digits then three letters or more, all of one case, that continues a name
+/// ("Philadelphia 76ers", "San Francisco 49ers"): no ordinal ("223rd"), decade ("1990s") or
+/// unit ("40GB", "10am") is written so.
+fn numbered_name_word(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let letters = &word[digits..];
+    digits > 0
+        && letters.len() >= 3
+        && letters.bytes().all(|b| b.is_ascii_alphabetic())
+        && (letters.bytes().all(|b| b.is_ascii_lowercase())
+            || letters.bytes().all(|b| b.is_ascii_uppercase()))
+        && !matches!(
+            letters.to_ascii_lowercase().as_str(),
+            "kwh"
+                | "mph"
+                | "kph"
+                | "bps"
+                | "mbps"
+                | "gbps"
+                | "hrs"
+                | "mins"
+                | "secs"
+                | "lbs"
+                | "kgs"
+                | "yds"
+        )
+}
 
 /// A sentence-initial word that may open a longer name: not a common word and not an
 /// "-ly"/"-ing"/"-ed" word ("Typically Microsoft", "Recapturing Aleppo").
@@ -519,10 +547,13 @@ impl Context<'_, '_> {
             return;
         }
         if name.len() == 1 && self.demonym_as_person(name.start) {
-            // "the 40-year-old American never recovered": a person of that country
+            // "the 40-year-old American never recovered": a person of that country; "Greeks"
+            // are people of it, none of them named
             c.kind = Some(ActorKind::Person);
             c.personal = true;
-            c.demonym_of = lexicon::known(text).map(|k| k.canon);
+            if !first.text.ends_with('s') {
+                c.demonym_of = lexicon::known(text).map(|k| k.canon);
+            }
         } else if let Some(k) = lexicon::known(text) {
             c.kind = Some(k.kind);
             c.known = Some(k);
@@ -543,8 +574,8 @@ impl Context<'_, '_> {
             c.kind = Some(ActorKind::Organization);
         } else if lexicon::is_org_head(last.text)
             || (name.len() >= 3
-                && lexicon::is_of_head(first.text)
-                && toks[name.start + 1].text == "of"
+                && (name.start + 1..name.end - 1)
+                    .any(|k| toks[k].text == "of" && lexicon::is_of_head(toks[k - 1].text))
                 && !personal)
         {
             c.kind = Some(ActorKind::Organization);
@@ -563,7 +594,11 @@ impl Context<'_, '_> {
         } else if place_of && !personal {
             c.kind = Some(ActorKind::Place);
         } else if !personal && after.iter().any(|t| lexicon::is_org_noun(t.text)) {
-            c.kind = Some(ActorKind::Organization);
+            // "Interfax news agency"; but a town before the noun says where the firm is ("a
+            // suburban Detroit accounting firm")
+            let lower = text.to_lowercase();
+            let town = if name.len() == 1 { lists(&lower) & PLACE != 0 } else { is_place(&lower) };
+            c.kind = Some(if town { ActorKind::Place } else { ActorKind::Organization });
         } else if self.person_words(name.clone()) >= 2
             && !personal
             && self.looks_like_team(name.clone())
@@ -674,13 +709,17 @@ impl Context<'_, '_> {
         let demonym = k.kind == ActorKind::State
             && !t.upper
             && fold(k.canon) != fold(t.text)
-            && lists(&lower) & PLACE == 0
-            && !lower.ends_with('s');
+            && lists(&lower) & PLACE == 0;
         if !demonym {
             return false;
         }
+        if lower.ends_with('s') {
+            // a plural demonym names people ("outraged Americans", "thousands of Greeks"): a
+            // state's adjective qualifies a noun in the singular ("Greek protesters")
+            return true;
+        }
         let before = self.text[..t.span.start].trim_end();
-        let determined = ["the", "The", "a", "A", "an", "-old"].iter().any(|d| {
+        let determined = ["the", "The", "a", "A", "an", "one", "One", "-old"].iter().any(|d| {
             before.ends_with(d)
                 && !before[..before.len() - d.len()].ends_with(|c: char| c.is_alphanumeric())
         }) || before.ends_with("-old");
@@ -1041,5 +1080,47 @@ mod score_tests {
         assert!(!score_at("call 555-1234", 4));
         assert!(gives_a_score("a 91-73 win"));
         assert!(!gives_a_score("the 2012-2013 season, 9 wins"));
+    }
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::numbered_name_word;
+    use crate::actors::{detect, ActorKind};
+
+    fn kind_of(text: &str, name: &str) -> Option<ActorKind> {
+        let a = detect(text, &[]);
+        a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| a.entities[m.entity].kind)
+    }
+
+    #[test]
+    fn digits_then_letters_continue_a_name_but_ordinals_and_units_do_not() {
+        assert!(numbered_name_word("76ers"));
+        assert!(numbered_name_word("49ERS"));
+        assert!(!numbered_name_word("223rd"));
+        assert!(!numbered_name_word("1990s"));
+        assert!(!numbered_name_word("40GB"));
+        assert!(!numbered_name_word("10am"));
+        assert!(!numbered_name_word("3kWh"));
+        assert!(!numbered_name_word("1200"));
+        let text = "The coach was fired by the Philadelphia 76ers on Saturday.";
+        assert!(kind_of(text, "Philadelphia 76ers").is_some());
+    }
+
+    #[test]
+    fn a_plural_demonym_names_people() {
+        let text = "Tens of thousands of Greeks took to the streets of Athens on Wednesday.";
+        assert_eq!(kind_of(text, "Greeks"), Some(ActorKind::Person));
+        // the adjective before a noun stays the state's
+        let text = "Greek protesters took to the streets of Athens on Wednesday.";
+        assert_ne!(kind_of(text, "Greek"), Some(ActorKind::Person));
+    }
+
+    #[test]
+    fn a_town_before_a_firm_says_where_the_firm_is() {
+        let text = "He walked into a suburban Detroit accounting firm with a shotgun on Monday.";
+        assert_eq!(kind_of(text, "Detroit"), Some(ActorKind::Place));
+        let text = "The report came from the Interfax news agency on Monday.";
+        assert_eq!(kind_of(text, "Interfax"), Some(ActorKind::Organization));
     }
 }

@@ -142,8 +142,10 @@ pub(super) fn build(
         if cands[i].name.len() >= 2
             && matches!(kind, Some(ActorKind::Organization | ActorKind::Group))
         {
-            let last = fold(tokens[cands[i].name.end - 1].text);
-            org_last.entry(last).or_default().push(i);
+            if head_is_last(tokens, &cands[i]) {
+                let last = fold(tokens[cands[i].name.end - 1].text);
+                org_last.entry(last).or_default().push(i);
+            }
             let first = &tokens[cands[i].name.start];
             if lexicon::is_org_head(first.text)
                 && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of")
@@ -480,18 +482,21 @@ fn same_clause(between: &str) -> bool {
 /// the long one ("Mo Cheeks" and "Maurice Cheeks", "Tom"/"Thomas"): the short one of two or
 /// three letters, the long one of five or more, the same first letter. Within one article only,
 /// where a second person of that surname would be told apart by more than a nickname's letters.
-fn short_form_of_given_name<'w>(a: &'w [String], b: &'w [String]) -> Option<(&'w str, &'w str)> {
+pub(super) fn short_form_of_given_name<'w, S: AsRef<str>>(
+    a: &'w [S],
+    b: &'w [S],
+) -> Option<(&'w str, &'w str)> {
     let (Some((sa, ga)), Some((sb, gb))) = (a.split_last(), b.split_last()) else { return None };
-    if sa != sb || ga.len() != 1 || gb.len() != 1 {
+    if sa.as_ref() != sb.as_ref() || ga.len() != 1 || gb.len() != 1 {
         return None;
     }
-    let (short, long) =
-        if ga[0].len() <= gb[0].len() { (&ga[0], &gb[0]) } else { (&gb[0], &ga[0]) };
+    let (ga, gb) = (ga[0].as_ref(), gb[0].as_ref());
+    let (short, long) = if ga.len() <= gb.len() { (ga, gb) } else { (gb, ga) };
     let letters = |w: &str| w.chars().count();
     ((2..=3).contains(&letters(short))
         && letters(long) >= 5
         && short.chars().next() == long.chars().next())
-    .then_some((short.as_str(), long.as_str()))
+    .then_some((short, long))
 }
 
 /// Whether the first word of a person's name may be read as a given name on its own: a word
@@ -881,6 +886,10 @@ fn describe(
                 keys.push(format!("name:{bare}"));
                 if !bare.contains(' ') {
                     keys.push(format!("word:{bare}"));
+                } else if matches!(kind, ActorKind::Organization | ActorKind::Group) {
+                    // "Central Elections Commission" is the "Central Election Commission" of
+                    // another report, "Indianapolis Colt" a member of the Indianapolis Colts
+                    keys.push(format!("sing:{}", singular_words(bare)));
                 }
                 let init = initials_of(cands[i].words(tokens));
                 if the_before(text, tokens, &cands[i]) && init.len() >= 2 {
@@ -889,7 +898,9 @@ fn describe(
                 if init.len() >= 3 {
                     keys.push(format!("init:{init}"));
                 }
-                keys.push(format!("last:{}", fold(tokens[cands[i].name.end - 1].text)));
+                if head_is_last(tokens, &cands[i]) {
+                    keys.push(format!("last:{}", fold(tokens[cands[i].name.end - 1].text)));
+                }
                 if kind != ActorKind::Place {
                     let name_words: Vec<&str> = cands[i].words(tokens).collect();
                     for prefix in super::detect::team_prefixes(&name_words) {
@@ -908,6 +919,35 @@ fn describe(
     keys.sort();
     keys.dedup();
     (kind, name, keys)
+}
+
+/// Whether the last word of a name may stand for the whole name: not when an "of" comes before
+/// it, where the name's head is the word before the "of" and the last word its complement,
+/// usually a place ("University of Alabama", "Medical Association of the State of Alabama":
+/// "Alabama" alone is the state, not the university).
+fn head_is_last(tokens: &[Token<'_>], c: &Candidate) -> bool {
+    !tokens[c.name.clone()].iter().any(|t| t.text == "of")
+}
+
+/// The words of a folded name each without a plural "s" ("central elections commission" →
+/// "central election commission"); "ss", "us" and "is" endings and short words are kept.
+fn singular_words(folded: &str) -> String {
+    folded
+        .split(' ')
+        .map(|w| {
+            let plural = w.chars().count() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is");
+            if plural {
+                &w[..w.len() - 1]
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "microsoft corp" → "microsoft": a company is the same with or without its legal form.

@@ -187,7 +187,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         let keys = &l.entity(g).keys;
         let has_person = keys.iter().any(|k| k.starts_with("person:"));
         for key in keys {
-            let exact = ["known:", "person:", "name:"].iter().any(|p| key.starts_with(p))
+            let exact = ["known:", "person:", "name:", "sing:"].iter().any(|p| key.starts_with(p))
                 || (key.starts_with("abbr:") && !has_person);
             if !exact {
                 continue;
@@ -242,6 +242,14 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         buckets.extend(by_exact_skeleton.into_values());
     }
     for bucket in &buckets {
+        // given names of each surname in the bucket: a short form ("Mo") joins its long form
+        // ("Maurice") across articles only where the story names no third person so
+        let mut given_of_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for (_, w) in bucket {
+            if let [given, .., surname] = &w[..] {
+                given_of_surname.entry(surname).or_default().insert(given);
+            }
+        }
         // An entry whose name (word for word) was already tried, from the set it is in now, has
         // nothing left to join: every later compatible entry was joined then, or refused for
         // good (`different` only grows as sets merge). Skipping it makes a bucket of n entries
@@ -259,6 +267,21 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
                     continue;
                 }
                 if !lexicon::compatible_names(wa, wb) {
+                    let two_given = |w: &[&str]| {
+                        given_of_surname.get(w[w.len() - 1]).is_some_and(|g| g.len() == 2)
+                    };
+                    let short = super::entities::short_form_of_given_name(wa, wb)
+                        .filter(|_| two_given(wa) && two_given(wb));
+                    if let Some((short, long)) = short {
+                        let (na, nb) = (l.entity(*a).name.clone(), l.entity(*b).name.clone());
+                        let (short, long) = (title_case(short), title_case(long));
+                        l.union(*a, *b, || {
+                            format!(
+                                "{short}/{long}: ‘{short}’ may be a short form of ‘{long}’, the \
+                                 only two given names of the surname in the story ({na}, {nb})"
+                            )
+                        });
+                    }
                     continue;
                 }
                 let pair = wa.iter().zip(wb).find(|(p, q)| p != q).map(|(p, q)| (*p, *q));

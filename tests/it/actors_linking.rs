@@ -362,3 +362,43 @@ fn given_name_and_short_form_reasons_need_people() {
     // a person's given name alone still joins the one person named in full with it
     assert_eq!(actor(&d, &l, 2, "Lindsay"), actor(&d, &l, 2, "Lindsay Lohan"));
 }
+
+#[test]
+fn a_short_given_name_joins_its_long_form_across_articles_when_the_surname_has_no_third() {
+    let (d, l) = link(&[
+        "The team fired coach Maurice Cheeks on Saturday.",
+        "Mo Cheeks was let go after a slow start.",
+    ]);
+    let a = actor(&d, &l, 0, "Maurice Cheeks");
+    assert_eq!(actor(&d, &l, 1, "Mo Cheeks"), a);
+    assert!(l.actors[a].reasons.iter().any(|r| r.contains("short form")), "{:?}", l.actors[a]);
+    // a third person of the surname: the short form is no longer surely either
+    let (d, l) = link(&[
+        "The team fired coach Maurice Cheeks on Saturday.",
+        "Mo Cheeks was let go after a slow start.",
+        "His brother Martin Cheeks said nothing.",
+    ]);
+    assert_ne!(actor(&d, &l, 1, "Mo Cheeks"), actor(&d, &l, 0, "Maurice Cheeks"));
+}
+
+#[test]
+fn an_organisations_name_in_singular_and_plural_is_one_name() {
+    let (d, l) = link(&[
+        "The Central Elections Commission announced the figures on Monday.",
+        "The Central Election Commission said turnout was high.",
+    ]);
+    assert_eq!(
+        actor(&d, &l, 0, "Central Elections Commission"),
+        actor(&d, &l, 1, "Central Election Commission")
+    );
+}
+
+#[test]
+fn the_place_after_of_in_an_organisations_name_is_not_its_short_form() {
+    let (d, l) = link(&[
+        "The University of Alabama gave her a degree, and she went home to Alabama in 1990.",
+    ]);
+    let university = actor(&d, &l, 0, "University of Alabama");
+    assert_ne!(actor(&d, &l, 0, "Alabama"), university);
+    assert_eq!(l.actors[university].kind, ActorKind::Organization);
+}
