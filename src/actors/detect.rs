@@ -137,13 +137,13 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
             i += 1;
             continue;
         }
-        if !ctx.can_start(i) {
+        if !ctx.can_start(i) && !ctx.numbered_street(i) {
             i += 1;
             continue;
         }
         let mut j = i + 1;
         while j < tokens.len() && tokens[j].glued && !tokens[j - 1].possessive {
-            if ctx.is_name_word(j) || numbered_name_word(tokens[j].text) {
+            if ctx.is_name_word(j) || numbered_name_word(tokens[j].text) || ctx.numbered_street(j) {
                 j += 1;
             } else if j + 1 < tokens.len()
                 && tokens[j + 1].glued
@@ -230,6 +230,18 @@ impl Context<'_, '_> {
             && !lexicon::is_contraction(t.text)
             && (t.text.len() != 1 || t.text.ends_with('.'))
             && t.text.chars().next().is_some_and(char::is_alphabetic)
+    }
+
+    /// An ordinal before the head word of a street ("117th Street", "East 223rd Street",
+    /// "101st Avenue"): part of the street's name.
+    fn numbered_street(&self, i: usize) -> bool {
+        let w = self.tokens[i].text;
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+            && self.tokens.get(i + 1).is_some_and(|n| {
+                n.glued && n.cap && !self.tokens[i].possessive && lexicon::is_place_head(n.text)
+            })
     }
 
     /// "al-Assad", "al-Sham": a lower-case particle joined to a capitalised name.
@@ -1105,6 +1117,17 @@ mod shape_tests {
         assert!(!numbered_name_word("1200"));
         let text = "The coach was fired by the Philadelphia 76ers on Saturday.";
         assert!(kind_of(text, "Philadelphia 76ers").is_some());
+    }
+
+    #[test]
+    fn an_ordinal_before_a_streets_head_word_is_part_of_its_name() {
+        let text = "She was struck by a car heading north on 117th Street on Friday.";
+        assert_eq!(kind_of(text, "117th Street"), Some(ActorKind::Place));
+        let text = "He was shot outside an apartment in the 12000 block of East 223rd Street.";
+        assert_eq!(kind_of(text, "East 223rd Street"), Some(ActorKind::Place));
+        // an ordinal elsewhere opens no name
+        let text = "He became the 21st head coach of the team.";
+        assert!(detect(text, &[]).mentions.is_empty());
     }
 
     #[test]
