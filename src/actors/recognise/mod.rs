@@ -115,9 +115,32 @@ pub struct Model {
     /// ([`features::shape_transition_features`]), summed once here rather than looked up again
     /// for every word: indexed by shape, then the label before, then the label.
     transitions: Vec<[[i32; LABELS]; LABELS]>,
-    /// Whether the features read how the document writes each word elsewhere: a model is trained
-    /// with them or without, and its file says which.
-    document_features: bool,
+    /// Whether and how the features read how the document writes each word elsewhere: a model is
+    /// trained with them or without, and its file says which.
+    document_features: DocumentFeatures,
+}
+
+/// Whether a model reads how the document writes each word elsewhere ([`DocumentWords`]), and
+/// how those features weigh the labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentFeatures {
+    None,
+    /// A weight for each label, as every other feature has.
+    PerLabel,
+    /// One weight for O, one for every B- label and one for every I- label
+    /// ([`kind_free_slot`]): how a document writes a word says whether it is a name and where
+    /// the name ends, not what kind of thing it names.
+    KindFree,
+}
+
+/// The weight a kind-free feature ([`DocumentFeatures::KindFree`]) gives label `l` (an index):
+/// the row's first for O, its second for every B- label, its third for every I- label.
+pub fn kind_free_slot(l: usize) -> usize {
+    match Label::from_index(l) {
+        Label::Outside => 0,
+        Label::Begin(_) => 1,
+        Label::Inside(_) => 2,
+    }
 }
 
 /// A word's scores: for each label before it, each label's score.
@@ -127,6 +150,9 @@ type WordScores = [[i32; LABELS]; LABELS];
 const MAGIC: &[u8; 8] = b"CWNER\x00\x00\x01";
 /// The first bytes of a model that also reads the document features ([`DocumentWords`]).
 const MAGIC_DOCUMENT: &[u8; 8] = b"CWNER\x00\x00\x02";
+/// The first bytes of a model that reads the document features kind-free
+/// ([`DocumentFeatures::KindFree`]).
+const MAGIC_DOCUMENT_KIND_FREE: &[u8; 8] = b"CWNER\x00\x00\x03";
 
 /// Why a weights file cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -140,11 +166,15 @@ pub enum ModelError {
 impl Model {
     /// A zero model with `2^bits` buckets (for training).
     pub fn zeros(bits: u32) -> Model {
-        Model::from_weights(bits, vec![0; (1usize << bits) * LABELS], false)
+        Model::from_weights(bits, vec![0; (1usize << bits) * LABELS], DocumentFeatures::None)
     }
 
     /// A model of `2^bits` buckets with these weights (a row of [`LABELS`] per bucket).
-    pub fn from_weights(bits: u32, weights: Vec<i16>, document_features: bool) -> Model {
+    pub fn from_weights(
+        bits: u32,
+        weights: Vec<i16>,
+        document_features: DocumentFeatures,
+    ) -> Model {
         assert_eq!(weights.len(), (1usize << bits) * LABELS, "one row per bucket");
         let mut model = Model { bits, weights, transitions: Vec::new(), document_features };
         model.transitions = features::Shape::ALL
@@ -168,7 +198,12 @@ impl Model {
     /// The file: magic, bits (u32 LE), the number of non-zero rows (u32 LE), then each row as its
     /// bucket (u32 LE) and [`LABELS`] weights (i16 LE). Zero rows are left out.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = if self.document_features { MAGIC_DOCUMENT } else { MAGIC }.to_vec();
+        let mut out = match self.document_features {
+            DocumentFeatures::None => MAGIC,
+            DocumentFeatures::PerLabel => MAGIC_DOCUMENT,
+            DocumentFeatures::KindFree => MAGIC_DOCUMENT_KIND_FREE,
+        }
+        .to_vec();
         out.extend(self.bits.to_le_bytes());
         let rows: Vec<usize> = (0..1usize << self.bits)
             .filter(|&b| self.weights[b * LABELS..(b + 1) * LABELS].iter().any(|&w| w != 0))
@@ -184,10 +219,14 @@ impl Model {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let (rest, document_features) = match bytes.strip_prefix(MAGIC.as_slice()) {
-            Some(rest) => (rest, false),
-            None => (bytes.strip_prefix(MAGIC_DOCUMENT.as_slice()).ok_or(ModelError::Magic)?, true),
-        };
+        let (rest, document_features) = [
+            (MAGIC, DocumentFeatures::None),
+            (MAGIC_DOCUMENT, DocumentFeatures::PerLabel),
+            (MAGIC_DOCUMENT_KIND_FREE, DocumentFeatures::KindFree),
+        ]
+        .into_iter()
+        .find_map(|(magic, d)| Some((bytes.strip_prefix(magic.as_slice())?, d)))
+        .ok_or(ModelError::Magic)?;
         let u32_at = |b: &[u8], at: usize| -> Result<u32, ModelError> {
             let s = b.get(at..at + 4).ok_or(ModelError::Truncated)?;
             Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
@@ -224,6 +263,16 @@ impl Model {
         }
     }
 
+    /// [`Model::add_scores`] for kind-free features ([`kind_free_slot`]).
+    fn add_kind_free_scores(&self, features: &[u64], scores: &mut [i32; LABELS]) {
+        for &f in features {
+            let b = self.bucket(f) * LABELS;
+            for (l, s) in scores.iter_mut().enumerate() {
+                *s += i32::from(self.weights[b + kind_free_slot(l)]);
+            }
+        }
+    }
+
     /// Every word's scores given each label before it: the features that do not read labels
     /// are summed once per word, then the transition features added for each label before (the
     /// shape's from the model's table, the word's own looked up).
@@ -233,10 +282,17 @@ impl Model {
         let mut out = vec![[[0i32; LABELS]; LABELS]; words.len()];
         for (i, rows) in out.iter_mut().enumerate() {
             feats.clear();
-            let document = self.document_features.then_some(document);
-            features::static_features(words, casing, document, i, &mut feats);
+            features::static_features(words, casing, i, &mut feats);
             let mut statics = [0i32; LABELS];
             self.add_scores(&feats, &mut statics);
+            if self.document_features != DocumentFeatures::None {
+                feats.clear();
+                features::document_features(words, casing, document, i, &mut feats);
+                match self.document_features {
+                    DocumentFeatures::KindFree => self.add_kind_free_scores(&feats, &mut statics),
+                    _ => self.add_scores(&feats, &mut statics),
+                }
+            }
             let shape_rows = &self.transitions[words[i].shape as usize];
             for (prev, (row, transition)) in rows.iter_mut().zip(shape_rows).enumerate() {
                 let own =
@@ -442,7 +498,7 @@ pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
     // how the whole text writes each word, read before any sentence is tagged (and only for a
     // model that reads it: a map of every word is not free)
     let mut document = DocumentWords::default();
-    if model.document_features {
+    if model.document_features != DocumentFeatures::None {
         for w in &words {
             document.add_sentence(w);
         }
@@ -544,6 +600,8 @@ fn deficits(scores: &[i32; LABELS]) -> [i32; 3] {
 
 /// Gives every name the kind its mentions vote for together (`keys[i]` is name `i`'s folded
 /// text): "Jordan" is one thing throughout an article, the thing most of its mentions look like.
+/// A name of one word that is the last word of a longer name the article reads as a person votes
+/// with it: "Paris" after "Valeska Paris" is her surname.
 pub fn vote_kinds(names: &mut [Name], keys: &[String]) {
     let mut sums: rustc_hash::FxHashMap<&str, [i64; 3]> = Default::default();
     for (n, k) in names.iter().zip(keys) {
@@ -552,16 +610,47 @@ pub fn vote_kinds(names: &mut [Name], keys: &[String]) {
             *s += i64::from(v);
         }
     }
+    let best_of = |sum: [i64; 3]| {
+        NameKind::ALL.into_iter().max_by_key(|&k| (sum[k as usize], std::cmp::Reverse(k as usize)))
+    };
+    let mode = *FAMILY_MODE;
+    // each one-word key's family: the longer person names it ends (or begins)
+    let mut family: rustc_hash::FxHashMap<&str, Vec<&str>> = Default::default();
+    if mode > 0 {
+        let mut longer: Vec<&str> = sums
+            .iter()
+            .filter(|(k, sum)| k.contains(' ') && best_of(**sum) == Some(NameKind::Person))
+            .map(|(k, _)| *k)
+            .collect();
+        longer.sort_unstable();
+        for k in longer {
+            let mut ends = vec![k.rsplit(' ').next().unwrap_or(k)];
+            if mode > 1 {
+                ends.push(k.split(' ').next().unwrap_or(k));
+            }
+            for w in ends {
+                if sums.contains_key(w) {
+                    family.entry(w).or_default().push(k);
+                }
+            }
+        }
+    }
     for (n, k) in names.iter_mut().zip(keys) {
-        let sum = sums[k.as_str()];
-        if let Some(best) = NameKind::ALL
-            .into_iter()
-            .max_by_key(|&k| (sum[k as usize], std::cmp::Reverse(k as usize)))
-        {
+        let mut sum = sums[k.as_str()];
+        for member in family.get(k.as_str()).into_iter().flatten() {
+            for (s, v) in sum.iter_mut().zip(sums[member]) {
+                *s += v;
+            }
+        }
+        if let Some(best) = best_of(sum) {
             n.kind = best;
         }
     }
 }
+
+static FAMILY_MODE: LazyLock<u8> = LazyLock::new(|| {
+    std::env::var("CROSSWIRE_FAMILY").ok().and_then(|v| v.parse().ok()).unwrap_or(0)
+});
 
 impl Model {
     /// The names in one sentence: word ranges, kinds, and each kind's summed score over the
