@@ -55,6 +55,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         return Ok(());
     }
+    if let Some(file) = args.iter().position(|a| a == "--show-tags").and_then(|i| args.get(i + 1)) {
+        // each word of each sentence with its label and its scores (O, B-/I- person, organisation,
+        // place) given the label before it
+        use crosswire::actors::recognise::{features::DocumentWords, features::Word, tokens};
+        let text = std::fs::read_to_string(file)?;
+        let model = Model::from_bytes(&std::fs::read(&out)?)?;
+        let sentences = tokens::sentences(&text, &[]);
+        let words: Vec<Vec<Word>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|r| Word::new(&text[r.clone()])).collect())
+            .collect();
+        let mut document = DocumentWords::default();
+        for w in &words {
+            document.add_sentence(w);
+        }
+        for w in &words {
+            for (word, (label, scores)) in w.iter().zip(model.tag(w, &document)) {
+                println!("{}\t{label:?}\t{scores:?}", word.text);
+            }
+            println!();
+        }
+        return Ok(());
+    }
     let splits = gum::splits(&std::fs::read_to_string(dir.join("splits.md"))?);
     let (mut trainset, mut dev, mut test) = (Vec::new(), Vec::new(), Vec::new());
     let mut names: Vec<String> = std::fs::read_dir(dir.join("xml"))?

@@ -518,7 +518,8 @@ pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
             found.push((si, range));
         }
     }
-    let repeats = repeated_mentions(&words, &found);
+    let persons: Vec<bool> = out.names.iter().map(|n| n.kind == NameKind::Person).collect();
+    let repeats = repeated_mentions(&words, &found, &persons);
     if !repeats.is_empty() {
         for (si, range, n) in repeats {
             let sentence = &sentences[si];
@@ -538,11 +539,14 @@ pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
 /// not inside a name and not next to another capitalised word other than the sentence's first
 /// (which would make them part of a longer name), they are that name again. A tagger reading one sentence at a time misses a
 /// name where its context says little ("Congress authorized ..."), though the document named it
-/// elsewhere. `found` holds (sentence, word range) pairs, sorted; the result says for each
-/// mention added (sentence, word range) the index in `found` of the name it repeats.
+/// elsewhere. A person's surname written alone is that person again (below). `found` holds
+/// (sentence, word range) pairs, sorted, and `persons` whether each was read as a person; the
+/// result says for each mention added (sentence, word range) the index in `found` of the name it
+/// repeats.
 pub fn repeated_mentions(
     sentences: &[Vec<Word<'_>>],
     found: &[(usize, std::ops::Range<usize>)],
+    persons: &[bool],
 ) -> Vec<(usize, std::ops::Range<usize>, usize)> {
     // each name's words and the first name found so written, looked up by its first word so
     // that the search stays linear in the document
@@ -557,6 +561,26 @@ pub fn repeated_mentions(
             if !same.iter().any(|(w, _)| *w == words) {
                 same.push((words, n));
             }
+        }
+    }
+    // a person's surname written alone is that person again ("Obama" after "Barack Obama"), for
+    // a name of two words or more whose first is a given name; after every name's own words, so
+    // that a name found as it is written wins
+    for (n, (s, range)) in found.iter().enumerate() {
+        if !persons.get(n).copied().unwrap_or(false) || range.len() < 2 {
+            continue;
+        }
+        let first = &sentences[*s][range.start];
+        let last = &sentences[*s][range.end - 1];
+        if first.lists & gazetteers::GIVEN_NAME == 0
+            || last.shape != features::Shape::Capitalised
+            || last.text.chars().count() < 2
+        {
+            continue;
+        }
+        let same = by_first_word.entry(last.text).or_default();
+        if !same.iter().any(|(w, _)| *w == [last.text]) {
+            same.push((vec![last.text], n));
         }
     }
     let mut taken: rustc_hash::FxHashSet<(usize, usize)> =
@@ -613,26 +637,18 @@ pub fn vote_kinds(names: &mut [Name], keys: &[String]) {
     let best_of = |sum: [i64; 3]| {
         NameKind::ALL.into_iter().max_by_key(|&k| (sum[k as usize], std::cmp::Reverse(k as usize)))
     };
-    let mode = *FAMILY_MODE;
-    // each one-word key's family: the longer person names it ends (or begins)
+    // each one-word key's family: the longer names read as persons that it ends
     let mut family: rustc_hash::FxHashMap<&str, Vec<&str>> = Default::default();
-    if mode > 0 {
-        let mut longer: Vec<&str> = sums
-            .iter()
-            .filter(|(k, sum)| k.contains(' ') && best_of(**sum) == Some(NameKind::Person))
-            .map(|(k, _)| *k)
-            .collect();
-        longer.sort_unstable();
-        for k in longer {
-            let mut ends = vec![k.rsplit(' ').next().unwrap_or(k)];
-            if mode > 1 {
-                ends.push(k.split(' ').next().unwrap_or(k));
-            }
-            for w in ends {
-                if sums.contains_key(w) {
-                    family.entry(w).or_default().push(k);
-                }
-            }
+    let mut longer: Vec<&str> = sums
+        .iter()
+        .filter(|(k, sum)| k.contains(' ') && best_of(**sum) == Some(NameKind::Person))
+        .map(|(k, _)| *k)
+        .collect();
+    longer.sort_unstable();
+    for k in longer {
+        let last = k.rsplit(' ').next().unwrap_or(k);
+        if sums.contains_key(last) {
+            family.entry(last).or_default().push(k);
         }
     }
     for (n, k) in names.iter_mut().zip(keys) {
@@ -647,10 +663,6 @@ pub fn vote_kinds(names: &mut [Name], keys: &[String]) {
         }
     }
 }
-
-static FAMILY_MODE: LazyLock<u8> = LazyLock::new(|| {
-    std::env::var("CROSSWIRE_FAMILY").ok().and_then(|v| v.parse().ok()).unwrap_or(0)
-});
 
 impl Model {
     /// The names in one sentence: word ranges, kinds, and each kind's summed score over the
@@ -777,7 +789,36 @@ mod tests {
         let found = [(0, 0..1), (0, 2..4)];
         // the second sentence's first "Congress" is it again; the one inside "Lee Congress Hall"
         // is part of a longer name, and "Lee" alone is not a name found
-        assert_eq!(repeated_mentions(&sentences, &found), [(1, 1..2, 0)]);
+        assert_eq!(repeated_mentions(&sentences, &found, &[false, true]), [(1, 1..2, 0)]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_found_with_a_given_name() {
+        let sentences: Vec<Vec<Word>> = ["Mary Lee met Grant Smith .", "Then Lee and Smith left ."]
+            .iter()
+            .map(|s| s.split(' ').map(Word::new).collect())
+            .collect();
+        // both persons; "Mary" is a given name, "Grant" too
+        let found = [(0, 0..2), (0, 3..5)];
+        assert_eq!(
+            repeated_mentions(&sentences, &found, &[true, true]),
+            [(1, 1..2, 0), (1, 3..4, 1)]
+        );
+        // not for names read as something else
+        assert!(repeated_mentions(&sentences, &found, &[false, false]).is_empty());
+    }
+
+    #[test]
+    fn a_one_word_name_votes_with_the_person_whose_name_it_ends() {
+        let name = |kind, kind_scores| Name { span: 0..0, kind, kind_scores };
+        let mut names = vec![
+            name(NameKind::Person, [0, -50, -40]),
+            name(NameKind::Place, [-20, -30, 0]),
+            name(NameKind::Place, [-20, -30, 0]),
+        ];
+        let keys = ["valeska paris".to_string(), "paris".into(), "paris".into()];
+        vote_kinds(&mut names, &keys);
+        assert!(names.iter().all(|n| n.kind == NameKind::Person), "{names:?}");
     }
 
     #[test]

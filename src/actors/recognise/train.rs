@@ -403,7 +403,8 @@ pub fn predict(
     }
     let found: Vec<(usize, std::ops::Range<usize>)> =
         predicted.iter().map(|(s, r, _)| (*s, r.clone())).collect();
-    for (si, range, n) in super::repeated_mentions(&words, &found) {
+    let persons: Vec<bool> = predicted.iter().map(|p| p.2.kind == NameKind::Person).collect();
+    for (si, range, n) in super::repeated_mentions(&words, &found, &persons) {
         keys.push(keys[n].clone());
         let name = predicted[n].2.clone();
         predicted.push((si, range, name));
