@@ -687,7 +687,9 @@ fn assemble(
         entity.kind = kind;
         entity.team = team;
         entity.placed = mostly_places(cands, &members);
-        entity.kind_evidence = team || kind_rests_on_evidence(cands, &members);
+        entity.kind_evidence = team
+            || kind_rests_on_evidence(cands, &members)
+            || kind == ActorKind::Organization && spoken_of_as_source(cands, &members);
         entity.name = name;
         entity.keys = keys;
     }
@@ -743,6 +745,14 @@ fn town_shaped_like_a_team(cands: &[Candidate], members: &[usize], kind: ActorKi
 fn kind_rests_on_evidence(cands: &[Candidate], members: &[usize]) -> bool {
     members.iter().any(|&i| cands[i].known.is_some() || !cands[i].weak)
         || mostly_places(cands, members)
+}
+
+/// Some mention of the entity is written as a source of speech ("according to MyBroadband",
+/// "told Us", "SKY reported") and none after a preposition of place: whoever it is, it is no
+/// place (a state's capital standing for its government is a known actor, decided before).
+fn spoken_of_as_source(cands: &[Candidate], members: &[usize]) -> bool {
+    members.iter().any(|&i| cands[i].agent)
+        && members.iter().all(|&i| !cands[i].place_cue && !cands[i].locative)
 }
 
 /// Most mentions of the entity follow a preposition of place ("in Palmer", "at the Betty Ford
@@ -802,14 +812,26 @@ fn describe(
         })
         .collect();
     let personal = members.iter().any(|&i| cands[i].personal);
+    // where some mention's kind rests on the rules' evidence, the mentions whose kind was only
+    // guessed ("Reliance Globalcom" taken for a person for want of evidence) do not decide
+    // against it ("Reliance Globalcom Ltd.")
+    let guessed_person = |i: usize| evidence && cands[i].weak && !cands[i].personal;
     let kind = if mostly_places(cands, members) && !personal {
         ActorKind::Place
     } else if let Some(k) = voted.filter(|&k| k != ActorKind::Person) {
-        k
-    } else if !full_people.is_empty() || personal || voted.is_some() {
+        if k == ActorKind::Place && spoken_of_as_source(cands, members) {
+            ActorKind::Organization
+        } else {
+            k
+        }
+    } else if full_people.iter().any(|&i| !guessed_person(i)) || personal || voted.is_some() {
         ActorKind::Person
     } else {
-        let decided: Vec<ActorKind> = members.iter().filter_map(|&i| cands[i].kind).collect();
+        let decided: Vec<ActorKind> = members
+            .iter()
+            .filter(|&&i| !guessed_person(i))
+            .filter_map(|&i| cands[i].kind)
+            .collect();
         if decided.contains(&ActorKind::Organization) {
             ActorKind::Organization
         } else if decided.contains(&ActorKind::Group) {
@@ -1045,6 +1067,7 @@ mod key_tests {
             game_side: false,
             team_shape: false,
             demonym_of: None,
+            agent: false,
         };
         let words = vec![person_words(&["Jermayne", "Timmons"])];
         let (kind, _, keys) = describe(text, &tokens, &[cand], &words, &[0]);
