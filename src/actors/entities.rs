@@ -880,6 +880,18 @@ fn describe(
         if let Some(sur) = words[best].last() {
             keys.push(format!("surname:{sur}"));
         }
+        // "President Barack Obama": a title written before the name, for a title written alone
+        // elsewhere ("The President announced ...") to find the one person who carries it
+        for &i in &full_people {
+            if let Some(title) = title_before(tokens, &cands[i]) {
+                keys.push(format!("titled:{title}"));
+            }
+        }
+        for &i in members.iter().filter(|&&i| words[i].len() == 1) {
+            if let Some(title) = title_before(tokens, &cands[i]) {
+                keys.push(format!("titled:{title}"));
+            }
+        }
         if full_people.is_empty() {
             keys.push(format!("word:{}", words[best].concat()));
         }
@@ -938,9 +950,43 @@ fn describe(
             }
         }
     }
+    // a title written alone, in every mention ("The President"): the person who carries it
+    let title_alone = |i: usize| {
+        let name = &tokens[cands[i].name.clone()];
+        name.iter().all(|t| t.cap && !t.upper && lexicon::is_title(t.text))
+            && !lexicon::is_honorific(name[0].text)
+    };
+    if members.iter().all(|&i| title_alone(i)) {
+        let first = &cands[members[0]];
+        let title: Vec<String> = tokens[first.name.clone()].iter().map(|t| fold(t.text)).collect();
+        keys.push(format!("title:{}", title.join(" ")));
+    }
     keys.sort();
     keys.dedup();
     (kind, name, keys)
+}
+
+/// The title written right before a name in its run of capitals, folded ("president" for
+/// "President Barack Obama", "prime minister" for "Prime Minister David Cameron"), across an
+/// honorific.
+fn title_before(tokens: &[Token<'_>], c: &Candidate) -> Option<String> {
+    let mut k = c.name.start;
+    if k >= 1 && tokens[k].glued && lexicon::is_honorific(tokens[k - 1].text) {
+        k -= 1;
+    }
+    let end = k;
+    while k >= 1
+        && tokens[k].glued
+        && tokens[k - 1].cap
+        && !tokens[k - 1].upper
+        && !tokens[k - 1].possessive
+        && lexicon::is_title(tokens[k - 1].text)
+        && !lexicon::is_honorific(tokens[k - 1].text)
+        && end - k < 3
+    {
+        k -= 1;
+    }
+    (k < end).then(|| tokens[k..end].iter().map(|t| fold(t.text)).collect::<Vec<_>>().join(" "))
 }
 
 /// Whether the last word of a name may stand for the whole name: not when an "of" comes before
