@@ -597,6 +597,13 @@ impl Context<'_, '_> {
             self.emit_known_parts(name.start..split, out);
             self.classify(toks[split].span.start, split..name.end, personal, out);
             return;
+        } else if self.team_before_person(name.clone()) {
+            // "Saints Pierre Thomas": the team the article writes alone ("the Saints"), then
+            // a person's full name
+            self.classify(first.span.start, name.start..name.start + 1, false, out);
+            let rest = name.start + 1..name.end;
+            self.classify(toks[rest.start].span.start, rest, personal, out);
+            return;
         } else if name.len() >= 2 && self.all_known(name.clone()) {
             self.emit_known_parts(name, out);
             return;
@@ -819,6 +826,21 @@ impl Context<'_, '_> {
             lexicon::known(prefix).is_some_and(|kn| kn.kind != ActorKind::Place)
                 && self.person_words(k..name.end) >= 2
         })
+    }
+
+    /// A team's plural nickname that the article also writes alone after "the" ("the Saints"),
+    /// then a given name of the lexicon and more ("Saints Pierre Thomas"): two names.
+    fn team_before_person(&self, name: std::ops::Range<usize>) -> bool {
+        let toks = self.tokens;
+        let first = &toks[name.start];
+        name.len() >= 3
+            && is_plural_nickname(first.text)
+            && !first.possessive
+            && self.after_the.contains(&fold(first.text))
+            && lexicon::is_given_name(toks[name.start + 1].text)
+            && self.person_words(name.start + 1..name.end) >= 2
+            && !lexicon::is_org_head(toks[name.end - 1].text)
+            && !lexicon::is_place_head(toks[name.end - 1].text)
     }
 
     /// "Indianapolis Colts", "Philadelphia Eagles": a plural last word after a word that is no

@@ -918,6 +918,15 @@ fn describe(
                 let folded = fold(&name_of(i));
                 let bare = strip_company_suffix(&folded);
                 keys.push(format!("name:{bare}"));
+                // "Staunton Police Department" is the "Staunton Police" of another sentence: a
+                // department named by its service's head word
+                if let Some(service) = bare.strip_suffix(" department") {
+                    if service.rsplit(' ').next().is_some_and(lexicon::is_org_head)
+                        && service.contains(' ')
+                    {
+                        keys.push(format!("name:{service}"));
+                    }
+                }
                 if !bare.contains(' ') {
                     keys.push(format!("word:{bare}"));
                 } else if matches!(kind, ActorKind::Organization | ActorKind::Group) {
