@@ -692,9 +692,9 @@ impl Context<'_, '_> {
             && toks[at - 2].text.eq_ignore_ascii_case("according");
         let speaks = toks.get(name.end).is_some_and(|t| {
             t.glued && !toks[name.end - 1].possessive && lexicon::is_speech_verb(t.text)
-        }) || toks.get(name.end).is_some_and(|t| {
-            t.glued && matches!(t.text, "reported" | "reports" | "reporting")
-        });
+        }) || toks
+            .get(name.end)
+            .is_some_and(|t| t.glued && matches!(t.text, "reported" | "reports" | "reporting"));
         told || according || speaks
     }
 
@@ -837,7 +837,8 @@ impl Context<'_, '_> {
             && is_plural_nickname(first.text)
             && !first.possessive
             && self.after_the.contains(&fold(first.text))
-            && lexicon::is_given_name(toks[name.start + 1].text)
+            && (lexicon::is_given_name(toks[name.start + 1].text)
+                || lists(&toks[name.start + 1].text.to_lowercase()) & GIVEN_NAME != 0)
             && self.person_words(name.start + 1..name.end) >= 2
             && !lexicon::is_org_head(toks[name.end - 1].text)
             && !lexicon::is_place_head(toks[name.end - 1].text)

@@ -751,8 +751,7 @@ fn kind_rests_on_evidence(cands: &[Candidate], members: &[usize]) -> bool {
 /// "told Us", "SKY reported") and none after a preposition of place: whoever it is, it is no
 /// place (a state's capital standing for its government is a known actor, decided before).
 fn spoken_of_as_source(cands: &[Candidate], members: &[usize]) -> bool {
-    members.iter().any(|&i| cands[i].agent)
-        && members.iter().all(|&i| !cands[i].place_cue && !cands[i].locative)
+    members.iter().any(|&i| cands[i].agent) && members.iter().all(|&i| !cands[i].place_cue)
 }
 
 /// Most mentions of the entity follow a preposition of place ("in Palmer", "at the Betty Ford
@@ -811,11 +810,11 @@ fn describe(
                 }
         })
         .collect();
-    let personal = members.iter().any(|&i| cands[i].personal);
-    // where some mention's kind rests on the rules' evidence, the mentions whose kind was only
-    // guessed ("Reliance Globalcom" taken for a person for want of evidence) do not decide
-    // against it ("Reliance Globalcom Ltd.")
-    let guessed_person = |i: usize| evidence && cands[i].weak && !cands[i].personal;
+    // where some mention's kind rests on the rules' evidence (a team's name), the mentions
+    // whose kind was only guessed (a lone word before "said", as a team's nickname may be
+    // written: "The Hornets said") do not decide against it
+    let guessed_person = |i: usize| evidence && cands[i].weak;
+    let personal = members.iter().any(|&i| cands[i].personal && !guessed_person(i));
     let kind = if mostly_places(cands, members) && !personal {
         ActorKind::Place
     } else if let Some(k) = voted.filter(|&k| k != ActorKind::Person) {
@@ -1215,5 +1214,82 @@ mod list_tests {
         let kind = |n: &str| a.entities.iter().find(|e| e.name == n).map(|e| e.kind);
         assert_eq!(kind("Stiles"), Some(ActorKind::Place), "{a:?}");
         assert_ne!(kind("Sicily"), Some(ActorKind::Person), "{a:?}");
+    }
+}
+
+#[cfg(test)]
+mod issue16_tests {
+    use crate::actors::{detect, link, ActorKind};
+    use crate::config::Config;
+
+    fn kind(a: &crate::actors::ArticleActors, name: &str) -> Option<ActorKind> {
+        a.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_source_of_speech_is_no_place() {
+        for (text, name) in [
+            (
+                "According to Zorbalink, the largest news site in Kenya, the outage ended.",
+                "Zorbalink",
+            ),
+            ("\"She is fine,\" her agent told Quellmag on Friday.", "Quellmag"),
+            ("The flood closed two roads, Tarvena reported on Monday.", "Tarvena"),
+        ] {
+            let a = detect(text, &[]);
+            assert_ne!(kind(&a, name), Some(ActorKind::Place), "{text}: {a:?}");
+        }
+        // after a preposition of place a name stays a place even before a speech verb
+        let a = detect("Firefighters in Tarvena said the blaze was out.", &[]);
+        assert_ne!(kind(&a, "Tarvena"), Some(ActorKind::Organization), "{a:?}");
+    }
+
+    #[test]
+    fn a_teams_plural_written_alone_after_the_is_a_team_and_splits_off_a_player() {
+        let text = "Hornets Marcus Bell hurt\nThe Dunmore Hornets lost Marcus Bell for the year. \
+                    The Hornets said he hurt his knee.";
+        // the nickname alone before "said" does not make the team a person
+        let a = detect(text, &[]);
+        assert_eq!(kind(&a, "Dunmore Hornets"), Some(ActorKind::Organization), "{a:?}");
+        let bell = a.entities.iter().find(|e| e.name == "Marcus Bell").expect("Marcus Bell");
+        assert_eq!(bell.kind, ActorKind::Person);
+        assert_eq!(bell.mentions.len(), 2, "{a:?}");
+    }
+
+    #[test]
+    fn a_police_department_is_its_police() {
+        let a = detect("The Brenton Police Department arrested a man on Friday.", &[]);
+        let b = detect("Brenton Police said the man confessed.", &[]);
+        let linked = link(&[&a, &b], &["000", "001"], &Config::default());
+        let dept = linked.actors.iter().find(|a| a.name == "Brenton Police Department");
+        assert_eq!(dept.map(|a| a.members.len()), Some(2), "{:?}", linked.actors);
+    }
+
+    #[test]
+    fn a_title_alone_is_the_person_written_with_that_title() {
+        let texts = [
+            "Today, President Maria Vorlund named a new envoy. Vorlund spoke at noon.",
+            "President Vorlund said the envoy starts Monday. Her rival Jon Eske objected.",
+            "The President announced her choice at noon. The envoy thanked the President.",
+        ];
+        let arts: Vec<_> = texts.iter().map(|t| detect(t, &[])).collect();
+        let refs: Vec<_> = arts.iter().collect();
+        let linked = link(&refs, &["000", "001", "002"], &Config::default());
+        let vorlund =
+            linked.actors.iter().find(|a| a.name == "Maria Vorlund").expect("Maria Vorlund");
+        assert!(vorlund.aliases.iter().any(|s| s == "President"), "{:?}", linked.actors);
+        assert!(vorlund.reasons.iter().any(|r| r.contains("that title")), "{:?}", vorlund.reasons);
+        // two people of one title in the story: the title alone is left alone
+        let texts = [
+            "President Maria Vorlund named a new envoy.",
+            "President Maria Vorlund spoke. President Jon Eske answered.",
+            "President Jon Eske objected. He called again.",
+            "The President announced her choice at noon.",
+        ];
+        let arts: Vec<_> = texts.iter().map(|t| detect(t, &[])).collect();
+        let refs: Vec<_> = arts.iter().collect();
+        let linked = link(&refs, &["000", "001", "002", "003"], &Config::default());
+        let title = linked.actors.iter().find(|a| a.aliases.iter().any(|s| s == "President"));
+        assert_eq!(title.map(|a| a.name.as_str()), Some("President"), "{:?}", linked.actors);
     }
 }
