@@ -430,8 +430,7 @@ fn error_classes(
                 2
             };
             classes[class] += 1;
-            let with: Vec<String> =
-                got.iter().filter(|p| overlap(&p.0, &g.0)).map(|p| show(p)).collect();
+            let with: Vec<String> = got.iter().filter(|p| overlap(&p.0, &g.0)).map(show).collect();
             lines.push(format!(
                 "{}\t{}\tgot {:?}",
                 ["KIND", "BOUNDARY", "MISSED"][class],
