@@ -1198,6 +1198,16 @@ mod demonym_tests {
     }
 
     #[test]
+    fn a_demonym_after_an_age_is_a_person_whatever_noun_follows() {
+        let a = detect(
+            "Jon Marek beat Tony Thompson in the fifth round, and the 40-year-old American \
+             southpaw never recovered.",
+            &[],
+        );
+        assert_eq!(entity(&a, "Tony Thompson").mentions.len(), 2, "{a:?}");
+    }
+
+    #[test]
     fn within_its_clause_a_demonym_is_not_the_person_named_there() {
         let a = detect("Wladimir Klitschko landed several solid jabs on the American's chin.", &[]);
         assert_eq!(entity(&a, "Wladimir Klitschko").mentions.len(), 1, "{a:?}");
