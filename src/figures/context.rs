@@ -985,7 +985,7 @@ fn subject_before(
         }
         if let Some(class) = place_class(w) {
             if k > sent.start && t[k - 1].is_word("the") {
-                if let Some(name) = lead.places.get(class) {
+                if let Some(name) = lead.place_of(class) {
                     return Some(name.clone());
                 }
             }
@@ -1421,10 +1421,13 @@ pub struct Lead<'t> {
     names: rustc_hash::FxHashSet<std::borrow::Cow<'t, str>>,
     /// Where the lead ends (a token index).
     end: usize,
+    /// The article's tokens, for [`Lead::places`].
+    tokens: &'t [Token<'t>],
     /// The place the article first names with each class noun ("Qeshm island", "the city of
     /// Bam"), in its lead or later: what "the island" or "the city" refers to. An article about
-    /// one island calls it "the island" once it has named it, and often before.
-    places: rustc_hash::FxHashMap<&'static str, String>,
+    /// one island calls it "the island" once it has named it, and often before. Found on first
+    /// use (a pass over every token; most articles never say "the island").
+    places: std::cell::OnceCell<rustc_hash::FxHashMap<&'static str, String>>,
 }
 
 /// How many sentences of the article make its lead (the headline and the first paragraph).
@@ -1432,12 +1435,21 @@ const LEAD_SENTENCES: usize = 3;
 
 impl<'t> Lead<'t> {
     /// The lead of tokens `t`, whose first sentences end at the given token indices.
-    pub fn new(t: &'t [Token], lead_end: usize) -> Lead<'t> {
+    pub fn new(t: &'t [Token<'t>], lead_end: usize) -> Lead<'t> {
         let names = t[..lead_end.min(t.len())]
             .iter()
             .filter(|x| x.is_capitalised())
             .map(|x| fold_name_cow(&x.lower))
             .collect();
+        Lead { names, end: lead_end, tokens: t, places: Default::default() }
+    }
+
+    /// The place the article first names with the class noun `class` ([`Lead::places`]).
+    fn place_of(&self, class: &str) -> Option<&String> {
+        self.places.get_or_init(|| Self::find_places(self.tokens)).get(class)
+    }
+
+    fn find_places(t: &[Token]) -> rustc_hash::FxHashMap<&'static str, String> {
         let mut places = rustc_hash::FxHashMap::default();
         for (k, x) in t.iter().enumerate() {
             let Some(class) = place_class(&x.lower) else { continue };
@@ -1452,7 +1464,7 @@ impl<'t> Lead<'t> {
                 places.entry(class).or_insert_with(|| fold_name(&name.lower));
             }
         }
-        Lead { names, places, end: lead_end }
+        places
     }
 
     pub const SENTENCES: usize = LEAD_SENTENCES;
@@ -1530,7 +1542,7 @@ fn place_before(
     if let Some(class) = place_class(&x.lower) {
         let before = k.checked_sub(1).filter(|&j| j >= sent.start).map(|j| &t[j]);
         return match before {
-            Some(n) if n.is_word("the") => lead.places.get(class).cloned(),
+            Some(n) if n.is_word("the") => lead.place_of(class).cloned(),
             Some(n) if n.is_capitalised() && !n.is_word("the") => Some(fold_name(&n.lower)),
             _ => None,
         };

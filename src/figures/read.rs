@@ -528,11 +528,14 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     }
     // Ranges: "10-20", "10 to 20", "two or three", "40 percent to 70 percent" (a unit after
     // both numbers, not after a verb of change: "rose 2% to 5%" is no range).
-    let a_end = if at > 0 && word_at(t, at - 1).is_some_and(super::context::change_verb) {
-        a.end
+    // What follows the first number, asked once here for the unit of a range and used again
+    // for the figure itself (`classify` reads only the tokens).
+    let a_class = if at > 0 && word_at(t, at - 1).is_some_and(super::context::change_verb) {
+        None
     } else {
-        unit_end(t, at, a.end, money > 0)
+        Some(classify(t, at, a.end, a.end, money > 0))
     };
+    let a_end = a_class.as_ref().map_or(a.end, |c| unit_end_of(c, a.end));
     if let Some(sep) = t.get(a_end) {
         let is_sep = sep.is_dash() || sep.is_word("to") || sep.is_word("or");
         // "a 24- to 30-foot dhow": a hyphen left hanging, the unit written once after the second
@@ -551,8 +554,9 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
                         && a.value * b.scale <= b.value)
                 {
                     let mut r = range(t, at, a, b, money > 0 || money_b > 0);
+                    // (`a_end` is past `a.end` only after a unit that `a_class` found)
                     let same_unit =
-                        a_end == a.end || classify(t, at, a.end, a.end, money > 0).0 == r.kind;
+                        a_end == a.end || a_class.as_ref().is_some_and(|c| c.0 == r.kind);
                     if same_unit {
                         r.start = i;
                         return Some(r);
@@ -562,7 +566,8 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         }
     }
     let value = if negative { -a.value } else { a.value };
-    let (mut kind, end, noun_from, unit) = classify(t, at, a.end, a.end, money > 0);
+    let (mut kind, end, noun_from, unit) =
+        a_class.unwrap_or_else(|| classify(t, at, a.end, a.end, money > 0));
     if a.bare_digits && kind == FigureKind::Count {
         kind = bare_digits_kind(t, at);
     }
@@ -643,15 +648,23 @@ fn range(t: &[Token], start: usize, a: Number, b: Number, money: bool) -> Readin
 /// The end of a unit written after the first number of a pair as well as after the second
 /// ("between 20% and 30%", "from 5 km to 8 km", "from $5m to $8m"): past it when there is one.
 fn unit_end(t: &[Token], start: usize, num_end: usize, money: bool) -> usize {
-    match classify(t, start, num_end, num_end, money) {
+    unit_end_of(&classify(t, start, num_end, num_end, money), num_end)
+}
+
+/// [`unit_end`] from what [`classify`] found after the number.
+fn unit_end_of(class: &Classified, num_end: usize) -> usize {
+    match class {
         (
             FigureKind::Percent | FigureKind::Money | FigureKind::Measure | FigureKind::Duration,
             end,
             ..,
-        ) => end,
+        ) => *end,
         _ => num_end,
     }
 }
+
+/// What [`classify`] finds: (kind, end of the figure, where the counted noun may start, unit).
+type Classified = (FigureKind, usize, usize, Option<String>);
 
 /// Whether the "from" at `i` opens a change between two levels: a verb or noun of change just
 /// before it ("rose from", "has risen sharply from", "an increase from", "up from"), up to
