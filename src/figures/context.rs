@@ -5,7 +5,9 @@
 //! class are known ("people:killed", "people:living:aleppo"); populations also need a place.
 //! Crying wolf is worse than missing a contradiction.
 
-use super::frame::{Frame, Measured, Place, PlaceLevel, QuantityKey, Scope, When};
+use std::borrow::Cow;
+
+use super::frame::{Frame, Measured, Place, PlaceLevel, QuantityKey, Scope, Slot, When};
 use super::lexicon;
 use super::read::Reading;
 use super::tokens::{TokKind, Token};
@@ -17,8 +19,8 @@ const PREDICATE_WINDOW: usize = 6;
 /// What was found around one figure.
 #[derive(Debug, Default)]
 pub struct Context {
-    pub counts: Option<String>,
-    pub predicate: Option<String>,
+    pub counts: Option<Slot>,
+    pub predicate: Option<&'static str>,
     pub place: Option<String>,
     /// The frame of a comparable figure whose counted thing and event are known.
     pub frame: Option<Frame>,
@@ -72,7 +74,8 @@ pub fn context(
 ) -> Context {
     let mut out = Context::default();
     let (noun, noun_class, after_noun) = counted_noun(t, r.noun_from, sent.end);
-    out.counts = noun_class.map(str::to_string).or_else(|| noun.clone());
+    out.counts =
+        noun_class.map(Slot::Borrowed).or_else(|| noun.as_deref().map(|n| Slot::Owned(n.into())));
     let is_lives = noun.as_deref() == Some("life")
         || noun_class.is_some()
             && t.get(after_noun.saturating_sub(1)).is_some_and(|x| x.lower == "lives");
@@ -82,7 +85,7 @@ pub fn context(
     // With no noun, only a predicate right beside the number says people are counted:
     // "has killed more than 290,000", "Ten killed in quake"; not "killed after falling around 2,000ft".
     let beside = found.is_some_and(|(_, d)| d <= 1);
-    out.predicate = predicate.map(str::to_string);
+    out.predicate = predicate;
     if matches!(predicate, Some("living" | "holding-out")) {
         out.place = place(t, r.start, &sent);
     }
@@ -90,7 +93,7 @@ pub fn context(
         .then(|| population_place(t, r, noun.as_deref(), &sent, lead))
         .flatten();
     if let Some(place) = &population {
-        out.predicate = Some("living".into());
+        out.predicate = Some("living");
         out.place = Some(place.clone());
         out.counts = Some("people".into());
     }
@@ -118,7 +121,7 @@ pub fn context(
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            thing_frame(t, r, noun.clone(), after_noun, &sent, lead)
+            thing_frame(t, r, noun.as_deref(), after_noun, &sent, lead)
         }
         FigureKind::Count
             if (noun_class.is_some() || noun.is_none() && beside)
@@ -145,7 +148,7 @@ pub fn context(
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            thing_frame(t, r, noun.clone(), after_noun, &sent, lead)
+            thing_frame(t, r, noun.as_deref(), after_noun, &sent, lead)
         }
         FigureKind::Money => money_frame(t, r, &sent, lead),
         FigureKind::Percent => share_frame(t, r, &sent, lead),
@@ -201,7 +204,7 @@ pub fn context(
             measured,
             counted,
             group,
-            event: out.predicate.clone(),
+            event: out.predicate.map(Slot::Borrowed),
             place: out.place.clone().map(|name| Place { name, level: PlaceLevel::Locality }),
             when: era(t, &sent, r.start, lead),
             scope: Scope::Whole,
@@ -371,19 +374,19 @@ fn clause_verb(
     start: usize,
     after_noun: usize,
     sent: &std::ops::Range<usize>,
-) -> Option<String> {
-    let verb = |x: &Token| -> Option<String> {
+) -> Option<Slot> {
+    let verb = |x: &Token| -> Option<Slot> {
         if x.kind != TokKind::Word {
             return None;
         }
         if let Some(p) = lexicon::predicate_class(&x.lower) {
-            return Some(p.to_string());
+            return Some(Slot::Borrowed(p));
         }
         if let Some(p) = lexicon::thing_verb_class(&x.lower) {
-            return Some(p.to_string());
+            return Some(Slot::Borrowed(p));
         }
         let w = x.lower.as_ref();
-        (w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)).then(|| w.to_string())
+        (w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)).then(|| Slot::Owned(w.to_string()))
     };
     let mut k = after_noun;
     let mut steps = 0;
@@ -668,7 +671,7 @@ fn share_frame(
         measured: Measured::Share,
         counted: Some("percent".into()),
         group: None,
-        event: Some(format!("of {}", lexicon::singular(&noun.lower))),
+        event: Some(format!("of {}", lexicon::singular(&noun.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
@@ -716,7 +719,7 @@ fn change_frame(
         measured: Measured::Share,
         counted: Some("percent change".into()),
         group: None,
-        event: Some(format!("{direction} of {}", lexicon::singular(&subject.lower))),
+        event: Some(format!("{direction} of {}", lexicon::singular(&subject.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: Scope::Whole,
@@ -822,9 +825,9 @@ fn distance_frame(
     let event = from_place.or_else(fell).or_else(attributive)?;
     Some(Frame {
         measured: Measured::Measure,
-        counted: Some(unit.to_string()),
+        counted: Some(unit.to_string().into()),
         group: None,
-        event: Some(event),
+        event: Some(event.into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: Scope::Whole,
@@ -896,9 +899,9 @@ fn duration_frame(
     let what = of_noun().or_else(verb_before)?;
     Some(Frame {
         measured: Measured::Measure,
-        counted: Some(unit),
+        counted: Some(unit.into()),
         group: None,
-        event: Some(format!("duration of {}", stem(&what.lower))),
+        event: Some(format!("duration of {}", stem(&what.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: scope_of(t, r, sent),
@@ -1063,7 +1066,7 @@ fn calibre_frame(
         measured: Measured::Measure,
         counted: Some("caliber".into()),
         group: None,
-        event: Some(weapon),
+        event: Some(weapon.into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: Scope::Whole,
@@ -1077,32 +1080,32 @@ fn calibre_frame(
 fn thing_frame(
     t: &[Token],
     r: &Reading,
-    noun: Option<String>,
+    noun: Option<&str>,
     after_noun: usize,
     sent: &std::ops::Range<usize>,
     lead: &Lead,
 ) -> Option<Frame> {
     let noun = noun?;
-    let occurrence = lexicon::occurrence(&noun);
+    let occurrence = lexicon::occurrence(noun);
     let modifier_verb = (r.end..after_noun.min(sent.end))
         .filter(|&k| t[k].kind == TokKind::Word)
         .find_map(|k| lexicon::thing_verb_class(&t[k].lower))
-        .map(str::to_string);
-    let occupants = lexicon::vehicle(&noun).then(|| occupants(t, r, after_noun, sent)).flatten();
-    let event = if occurrence {
-        "occurred".to_string()
+        .map(Slot::Borrowed);
+    let occupants = lexicon::vehicle(noun).then(|| occupants(t, r, after_noun, sent)).flatten();
+    let event: Slot = if occurrence {
+        "occurred".into()
     } else if let Some(who) = occupants {
-        format!("carrying {who}")
+        format!("carrying {who}").into()
     } else {
         modifier_verb.or_else(|| clause_verb(t, r.start, after_noun, sent))?
     };
-    let counted = if lexicon::ammunition(&noun) {
-        "shot".to_string()
-    } else if matches!(noun.as_str(), "ship" | "vessel") {
+    let counted: Slot = if lexicon::ammunition(noun) {
+        "shot".into()
+    } else if matches!(noun, "ship" | "vessel") {
         // "a dozen ships", "14 foreign vessels"
-        "ship".to_string()
+        "ship".into()
     } else {
-        noun
+        Slot::Owned(noun.into())
     };
     Some(Frame {
         measured: Measured::Things,
@@ -1266,9 +1269,9 @@ fn money_frame(
     };
     Some(Frame {
         measured: Measured::Money,
-        counted: Some(currency),
+        counted: Some(currency.into()),
         group: None,
-        event: Some(event),
+        event: Some(event.into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: scope_of(t, r, sent),
@@ -1293,9 +1296,9 @@ fn rate_of(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<Stri
 const RATE_NOUN_TOKENS: usize = 16;
 
 /// The frame's counted thing and group of a counted class: troops are people, of one group.
-fn counted_and_group(class: Option<String>) -> (Option<String>, Option<String>) {
+fn counted_and_group(class: Option<Slot>) -> (Option<Slot>, Option<Slot>) {
     match class {
-        Some(c) if lexicon::is_group_of_people(&c) => (Some("people".to_string()), Some(c)),
+        Some(c) if lexicon::is_group_of_people(&c) => (Some(Slot::Borrowed("people")), Some(c)),
         other => (other, None),
     }
 }
@@ -1749,10 +1752,9 @@ fn count_frame(
     // "tens of thousands of protesters": the noun says what they did
     let predicate = c
         .predicate
-        .as_deref()
         .or_else(|| (c.counts.as_deref() == Some("protesters")).then_some("protesting"))?;
-    let counts = match c.counts.as_deref() {
-        Some(n) => n.to_string(),
+    let counts: Slot = match &c.counts {
+        Some(n) => n.clone(),
         // "a war that has killed more than 290,000": people are meant.
         None if !has_noun && implies_people(predicate) => "people".into(),
         None => return None,
@@ -1770,7 +1772,7 @@ fn count_frame(
         },
         counted,
         group,
-        event: Some(predicate.to_string()),
+        event: Some(Slot::Borrowed(predicate)),
         place: None,
         when: When::Story,
         scope: Scope::Whole,
@@ -1784,7 +1786,7 @@ fn count_frame(
                 return None;
             }
             if let Some(event) = incident(t, at, sent).filter(|e| *e != "general") {
-                frame.scope = Scope::Incident(event.to_string());
+                frame.scope = Scope::Incident(Slot::Borrowed(event));
             }
             if total(t, at, sent) {
                 frame.scope = Scope::Total;
@@ -1853,11 +1855,11 @@ fn origin_after(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option
 }
 
 /// The counted noun after the number: (noun as written but singular, its class, token after it).
-fn counted_noun(
-    t: &[Token],
+fn counted_noun<'s>(
+    t: &'s [Token],
     from: usize,
     sent_end: usize,
-) -> (Option<String>, Option<&'static str>, usize) {
+) -> (Option<Cow<'s, str>>, Option<&'static str>, usize) {
     let mut k = from;
     if t.get(k).is_some_and(|x| x.is_word("of")) {
         k += 1;
@@ -1875,7 +1877,7 @@ fn counted_noun(
     for _ in 0..3 {
         let Some(x) = t.get(k).filter(|x| x.kind == TokKind::Word && k < sent_end) else { break };
         if let Some(class) = lexicon::noun_class(&x.lower) {
-            return (Some(lexicon::singular(&x.lower)), Some(class), k + 1);
+            return (Some(lexicon::singular_cow(&x.lower)), Some(class), k + 1);
         }
         if lexicon::noun_stop(&x.lower) || lexicon::predicate_class(&x.lower).is_some() {
             break;
@@ -1902,7 +1904,7 @@ fn counted_noun(
     while k < sent_end && modifiers <= 2 {
         let Some(x) = t.get(k) else { break };
         if let Some(crew) = lexicon::crew_noun(&x.lower) {
-            return (Some(crew.to_string()), None, k + 1);
+            return (Some(Cow::Borrowed(crew)), None, k + 1);
         }
         // "300 crew members", "12 gang members": the members are counted as their body
         if x.is_word("members") && k > first && t[k - 1].kind == TokKind::Word {
@@ -1910,14 +1912,14 @@ fn counted_noun(
             return (
                 Some(
                     lexicon::crew_noun(body)
-                        .map_or_else(|| lexicon::singular(body), str::to_string),
+                        .map_or_else(|| lexicon::singular_cow(body), Cow::Borrowed),
                 ),
                 None,
                 k + 1,
             );
         }
         if plural(x) {
-            return (Some(lexicon::singular(&x.lower)), None, k + 1);
+            return (Some(lexicon::singular_cow(&x.lower)), None, k + 1);
         }
         let model_part = x.is_capitalised() && x.text.len() <= 3
             || x.kind == TokKind::Num
@@ -1944,11 +1946,11 @@ fn counted_noun(
 /// all count AK-47s, whatever noun follows; the model is the more specific of the two, so it
 /// is what is counted ("ak47"). Capital letters, then digits, with a hyphen or a space between;
 /// the head noun after it (up to two words) is passed over for the verb search.
-fn model_counted(
-    t: &[Token],
+fn model_counted<'s>(
+    t: &'s [Token],
     k: usize,
     sent_end: usize,
-) -> Option<(Option<String>, Option<&'static str>, usize)> {
+) -> Option<(Option<Cow<'s, str>>, Option<&'static str>, usize)> {
     let letters = t.get(k).filter(|x| {
         k < sent_end
             && x.kind == TokKind::Word
@@ -1963,7 +1965,7 @@ fn model_counted(
     if !digits.text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let model = format!("{}{}", letters.lower, digits.text);
+    let model = Cow::Owned(format!("{}{}", letters.lower, digits.text));
     j += 1;
     // "AK-47s"
     if t.get(j).is_some_and(|x| x.is_word("s") && t[j - 1].span.end == x.span.start) {

@@ -209,7 +209,7 @@ fn extract_with(
             conversion: c.scale.map(|u| Conversion { dimension: u.dimension, factor: u.factor }),
             qualifier: r.qualifier,
             counts: c.counts,
-            predicate: c.predicate,
+            predicate: c.predicate.map(frame::Slot::Borrowed),
             place: c.place,
             frame: c.frame,
             key: c.key,

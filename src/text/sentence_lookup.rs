@@ -37,8 +37,8 @@ impl<'a> SentenceLookup<'a> {
         // line starts and safe breaks, each in order, merged (a safe break never spans a line
         // break, as Sp holds none, and never falls at a line's start)
         let mut starts = vec![0];
-        let mut breaks =
-            memchr::memchr3_iter(b'.', b'!', b'?', bytes).filter_map(|t| safe_break_after(bytes, t));
+        let mut breaks = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+            .filter_map(|t| safe_break_after(bytes, t));
         let mut next_break = breaks.next();
         for line_start in memchr::memchr_iter(b'\n', bytes).map(|i| i + 1) {
             while let Some(b) = next_break.filter(|&b| b < line_start) {
