@@ -583,7 +583,7 @@ fn addition(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
 /// magazines", "31 magazines in all", "so far", "to date", "altogether". Said of the figure
 /// itself (a few words before it) or anywhere in its sentence ("so far" ends clauses as often as
 /// it starts them).
-fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
+fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>, lead: &Lead) -> bool {
     let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
     // "a total of 31", "the combined 31", "a cumulative 31"
     let before = |n: usize| at.checked_sub(n).and_then(word);
@@ -594,6 +594,13 @@ fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
     {
         return true;
     }
+    lead.total_phrase(t, sent)
+}
+
+/// Whether sentence `sent` says anywhere that its figures are totals: "so far", "to date", "in
+/// all", "altogether".
+fn total_phrase(t: &[Token], sent: &std::ops::Range<usize>) -> bool {
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
     sent.clone().any(|k| match (word(k), word(k + 1)) {
         (Some("so" | "thus"), Some("far")) | (Some("to"), Some("date")) => true,
         (Some("in"), Some("all" | "total")) => {
@@ -620,7 +627,7 @@ fn is_part_of_things(t: &[Token], r: &Reading) -> bool {
 }
 
 /// The scope of a figure of things or money: a part of a larger count, a total, or the whole.
-fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Scope {
+fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>, lead: &Lead) -> Scope {
     let before = r.start.checked_sub(1).and_then(|k| t.get(k));
     if t.get(r.end).is_some_and(|x| x.is_word("other"))
         || before.is_some_and(|x| x.is_word("other"))
@@ -628,7 +635,7 @@ fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Scope {
         Scope::Others
     } else if is_part_of_things(t, r) {
         Scope::Part
-    } else if total(t, r.start, sent) {
+    } else if total(t, r.start, sent, lead) {
         Scope::Total
     } else {
         Scope::Whole
@@ -904,7 +911,7 @@ fn duration_frame(
         event: Some(format!("duration of {}", stem(&what.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
-        scope: scope_of(t, r, sent),
+        scope: scope_of(t, r, sent, lead),
     })
 }
 
@@ -1114,7 +1121,7 @@ fn thing_frame(
         event: Some(event),
         place: None,
         when: era_counting(t, sent, r.start, lead, occurrence),
-        scope: scope_of(t, r, sent),
+        scope: scope_of(t, r, sent, lead),
     })
 }
 
@@ -1274,7 +1281,7 @@ fn money_frame(
         event: Some(event.into()),
         place: None,
         when: era(t, sent, r.start, lead),
-        scope: scope_of(t, r, sent),
+        scope: scope_of(t, r, sent, lead),
     })
 }
 
@@ -1344,7 +1351,7 @@ fn era_counting(
     if unreported(t, sent, at) {
         return When::Elsewhere;
     }
-    let own = era_of(t, sent, true, at, !counts_occurrences);
+    let own = era_of(t, sent, true, at, !counts_occurrences, lead);
     if !matches!(own, When::Story) {
         return own;
     }
@@ -1370,7 +1377,7 @@ fn era_counting(
             )
         });
     if opens_with_pronoun && sent.start > 0 {
-        return era_of(t, &previous_sentence(t, sent.start), false, at, true);
+        return era_of(t, &previous_sentence(t, sent.start), false, at, true, lead);
     }
     When::Story
 }
@@ -1431,6 +1438,11 @@ pub struct Lead<'t> {
     /// one island calls it "the island" once it has named it, and often before. Found on first
     /// use (a pass over every token; most articles never say "the island").
     places: std::cell::OnceCell<rustc_hash::FxHashMap<&'static str, String>>,
+    /// The [`EraScan`]s of the last sentences asked about, by (first token, end, whether bare
+    /// years count): figures come in text order, several to a sentence, and each asks again.
+    era_scans: std::cell::RefCell<Vec<((usize, usize, bool), EraScan)>>,
+    /// Whether the last sentence asked about says "so far", "in all"... ([`total_phrase`]).
+    total_phrase: std::cell::Cell<Option<(usize, usize, bool)>>,
 }
 
 /// How many sentences of the article make its lead (the headline and the first paragraph).
@@ -1444,7 +1456,39 @@ impl<'t> Lead<'t> {
             .filter(|x| x.is_capitalised())
             .map(|x| fold_name_cow(&x.lower))
             .collect();
-        Lead { names, end: lead_end, tokens: t, places: Default::default() }
+        Lead { names, end: lead_end, tokens: t, ..Default::default() }
+    }
+
+    /// `f` of the [`EraScan`] of sentence `sent` (of the article's tokens `t`).
+    fn with_era_scan<R>(
+        &self,
+        t: &[Token],
+        sent: &std::ops::Range<usize>,
+        bare_years: bool,
+        f: impl FnOnce(&EraScan) -> R,
+    ) -> R {
+        let key = (sent.start, sent.end, bare_years);
+        let mut scans = self.era_scans.borrow_mut();
+        if let Some((_, scan)) = scans.iter().find(|(k, _)| *k == key) {
+            return f(scan);
+        }
+        if scans.len() == 4 {
+            scans.remove(0);
+        }
+        scans.push((key, era_scan(t, sent, bare_years)));
+        f(&scans[scans.len() - 1].1)
+    }
+
+    /// [`total_phrase`] of sentence `sent` (of the article's tokens `t`), asked once a sentence.
+    fn total_phrase(&self, t: &[Token], sent: &std::ops::Range<usize>) -> bool {
+        match self.total_phrase.get() {
+            Some((start, end, found)) if (start, end) == (sent.start, sent.end) => found,
+            _ => {
+                let found = total_phrase(t, sent);
+                self.total_phrase.set(Some((sent.start, sent.end, found)));
+                found
+            }
+        }
     }
 
     /// The place the article first names with the class noun `class` ([`Lead::places`]).
@@ -1629,16 +1673,33 @@ fn era_of(
     bare_years: bool,
     at: usize,
     aftershocks_elsewhere: bool,
+    lead: &Lead,
 ) -> When {
-    let mut vague = false;
-    // Every year or month named, with its position: the one nearest the figure wins.
+    lead.with_era_scan(t, sent, bare_years, |scan| {
+        era_from_scan(t, sent, at, aftershocks_elsewhere, scan)
+    })
+}
+
+/// What [`era_of`] reads off a sentence whatever the figure: the same for every figure in it.
+#[derive(Debug)]
+struct EraScan {
+    /// Whether the sentence names an aftershock.
+    aftershock: bool,
+    /// Whether it says "ago", "previous", "earlier"...
+    vague: bool,
+    /// Every year or month named, with its position.
+    named: Vec<(usize, String)>,
+}
+
+fn era_scan(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool) -> EraScan {
+    let (mut vague, mut aftershock) = (false, false);
     let mut named: Vec<(usize, String)> = Vec::new();
     for k in sent.clone() {
         let x = &t[k];
         let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
         match x.kind {
             TokKind::Word => match x.lower.as_ref() {
-                "aftershock" | "aftershocks" if aftershocks_elsewhere => return When::Elsewhere,
+                "aftershock" | "aftershocks" => aftershock = true,
                 "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest"
                 | "strongest" | "largest" | "biggest" => vague = true,
                 // "in February", "in early March"
@@ -1688,6 +1749,20 @@ fn era_of(
             _ => {}
         }
     }
+    EraScan { aftershock, vague, named }
+}
+
+/// [`era_of`] from the sentence's [`EraScan`].
+fn era_from_scan(
+    t: &[Token],
+    sent: &std::ops::Range<usize>,
+    at: usize,
+    aftershocks_elsewhere: bool,
+    scan: &EraScan,
+) -> When {
+    if aftershocks_elsewhere && scan.aftershock {
+        return When::Elsewhere;
+    }
     // A time named in the figure's own clause wins over one nearer but across a clause break
     // (", and", ";"): "killed 31,000 in Bam in 2003, and 600 were killed in Zarand in February".
     let clause_of = |k: usize| {
@@ -1701,14 +1776,18 @@ fn era_of(
             })
             .count()
     };
+    if scan.named.is_empty() {
+        return if scan.vague { When::Elsewhere } else { When::Story };
+    }
     let own = clause_of(at);
-    match named
-        .into_iter()
+    match scan
+        .named
+        .iter()
         .min_by_key(|(k, _)| (clause_of(*k) != own, k.abs_diff(at)))
-        .map(|(_, n)| n)
+        .map(|(_, n)| n.clone())
     {
         Some(n) => When::Background(n),
-        None if vague => When::Elsewhere,
+        None if scan.vague => When::Elsewhere,
         None => When::Story,
     }
 }
@@ -1788,7 +1867,7 @@ fn count_frame(
             if let Some(event) = incident(t, at, sent).filter(|e| *e != "general") {
                 frame.scope = Scope::Incident(Slot::Borrowed(event));
             }
-            if total(t, at, sent) {
+            if total(t, at, sent, lead) {
                 frame.scope = Scope::Total;
             }
             if part || addition(t, at, sent) {

@@ -25,10 +25,11 @@ pub struct SentenceLookup<'a> {
     /// break) and every safe break. Found once, in one pass over the text; a window ends where
     /// the next starts (or at the text's end).
     starts: Vec<usize>,
-    /// The sentences of each window (by its index in `starts`), once it has been segmented: a
-    /// later lookup in the same window is a search, not a rescan (one 10 MB line with thousands
-    /// of figures and no safe break must not cost thousands of scans).
-    windows: std::cell::RefCell<Vec<Option<Vec<Span>>>>,
+    /// The sentences of the windows segmented so far, and where each window's are among them
+    /// (by its index in `starts`): a later lookup in the same window is a search, not a rescan
+    /// (one 10 MB line with thousands of figures and no safe break must not cost thousands of
+    /// scans).
+    windows: std::cell::RefCell<(Vec<Span>, Vec<Option<(u32, u32)>>)>,
 }
 
 impl<'a> SentenceLookup<'a> {
@@ -50,7 +51,7 @@ impl<'a> SentenceLookup<'a> {
         starts.extend(next_break);
         starts.extend(breaks);
         debug_assert!(starts.windows(2).all(|w| w[0] < w[1]));
-        let windows = std::cell::RefCell::new(vec![None; starts.len()]);
+        let windows = std::cell::RefCell::new((Vec::new(), vec![None; starts.len()]));
         SentenceLookup { text, starts, windows }
     }
 
@@ -61,12 +62,14 @@ impl<'a> SentenceLookup<'a> {
         // `starts[0]` is 0, so some window starts at or before `pos`
         let w = self.starts.partition_point(|&b| b <= pos) - 1;
         let mut windows = self.windows.borrow_mut();
-        let spans = windows[w].get_or_insert_with(|| {
+        let (all, segmented) = &mut *windows;
+        let (from, to) = *segmented[w].get_or_insert_with(|| {
             let end = self.starts.get(w + 1).copied().unwrap_or(self.text.len());
-            let mut spans = Vec::new();
-            segment_window(self.text, self.starts[w]..end, &mut spans);
-            spans
+            let from = all.len();
+            segment_window(self.text, self.starts[w]..end, all);
+            (from as u32, all.len() as u32)
         });
+        let spans = &all[from as usize..to as usize];
         let i = spans.partition_point(|s| s.end <= pos);
         spans.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos)
     }
