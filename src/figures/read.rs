@@ -234,13 +234,18 @@ fn may_read_at(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
     }
 }
 
-/// Digits next, or after a dash or slash, or a currency symbol next: what a word needs to start a
-/// figure when it is not a starting word ("G20", "bericht-9539", "USD 5", "US$"). Such a word
-/// starts only a glued identifier (`glued_identifier`: digits next or after a dash or slash) or
-/// an amount after a currency (`currency_at`: digits or a symbol next). In figure-dense text
-/// most words have digits two tokens on ("killed and 195"); they are not read.
+/// Digits glued to it or after a glued dash or slash, a glued currency symbol, or a currency
+/// code before digits: what a word needs to start a figure when it is not a starting word
+/// ("G20", "bericht-9539", "US$", "USD 5", "euro110"). Such a word starts only a glued identifier
+/// (`glued_identifier`: digits touching it, or a dash or slash touching it and then digits) or
+/// an amount after a currency (`currency_at`: a symbol touching it; a currency code before
+/// digits; a currency word touching digits). In figure-dense text most words have digits one or
+/// two tokens on, with a space between ("killed and 195", "destroyed 898"); they are not read.
 fn before_number_or_currency(t: &[Token], i: usize) -> bool {
     let next_is = |k: usize, kind: TokKind| t.get(i + k).is_some_and(|x| x.kind == kind);
+    if !touching(t, i, i + 1) {
+        return next_is(1, TokKind::Num) && lexicon::currency_code(&t[i].lower);
+    }
     next_is(1, TokKind::Num)
         || t.get(i + 1).is_some_and(|x| {
             x.kind == TokKind::Punct
