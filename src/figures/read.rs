@@ -226,10 +226,17 @@ fn reading_of_candidate(t: &[Token], i: usize, role: Option<&WordRole>) -> Optio
 }
 
 /// False only where no reading starts at `i`: at a word that opens no qualifier phrase and
-/// cannot start a figure (see [`may_start`]). `role` is the word's (see [`role_at`]).
+/// cannot start a figure (see [`may_start`]), or at a punctuation mark that is neither a
+/// comparison sign ([`symbol_at`]) nor a minus sign or a currency symbol ([`may_start`]): commas
+/// and full stops are a token in six. `role` is the word's (see [`role_at`]).
 fn may_read_at(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
     match t.get(i) {
         Some(tok) if tok.kind == TokKind::Word => role.is_some() || before_number_or_currency(t, i),
+        Some(tok) if tok.kind == TokKind::Punct => {
+            tok.is_dash()
+                || lexicon::currency_symbol(tok.text)
+                || matches!(tok.text, ">" | "<" | "≥" | "≤" | "⩾" | "⩽")
+        }
         _ => true,
     }
 }
