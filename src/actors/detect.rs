@@ -47,6 +47,11 @@ pub(super) struct Candidate {
     /// A state's demonym written as a person ("the 40-year-old American"): the state it names,
     /// for [`super::entities`] to find the person meant.
     pub demonym_of: Option<&'static str>,
+    /// Written as the source of what is said: "according to X", "told (the) X", or before a
+    /// speech verb ("X reported"). A place neither speaks nor is told anything; a name written
+    /// so is a person or an organisation unless it is a state's capital standing for its
+    /// government (those are known and decided before).
+    pub agent: bool,
 }
 
 impl Candidate {
@@ -111,7 +116,17 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
         .filter(|&i| tokens[i].cap && tokens[i].glued && tokens[i - 1].cap && !tokens[i].headline)
         .map(|i| fold(tokens[i].text))
         .collect();
-    let ctx = Context { text, tokens, evidence, run_ends, lower_words, scored };
+    // capitalised words the article writes alone after "the" ("the Chargers", "the Sixers")
+    let after_the: HashSet<String> = (1..tokens.len())
+        .filter(|&i| {
+            tokens[i].cap
+                && tokens[i].glued
+                && matches!(tokens[i - 1].text, "the" | "The")
+                && !tokens.get(i + 1).is_some_and(|n| n.glued && n.cap)
+        })
+        .map(|i| fold(tokens[i].text))
+        .collect();
+    let ctx = Context { text, tokens, evidence, run_ends, lower_words, after_the, scored };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -133,6 +148,7 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
                 game_side: false,
                 team_shape: false,
                 demonym_of: None,
+                agent: false,
             });
             i += 1;
             continue;
@@ -218,6 +234,8 @@ struct Context<'a, 't> {
     run_ends: HashSet<String>,
     /// Folded words written in lower case somewhere in the article.
     lower_words: HashSet<String>,
+    /// Folded capitalised words written alone after "the" somewhere in the article.
+    after_the: HashSet<String>,
     /// The article gives a game's score ([`gives_a_score`]).
     scored: bool,
 }
@@ -512,6 +530,7 @@ impl Context<'_, '_> {
             game_side: false,
             team_shape: false,
             demonym_of: None,
+            agent: false,
         }
     }
 
@@ -555,6 +574,7 @@ impl Context<'_, '_> {
         c.game_side = self.game_side(name.clone());
         c.place_cue =
             !acronym && !c.game_side && (place_of || self.after_place_preposition(name.start));
+        c.agent = !c.place_cue && self.written_as_source(name.clone());
         if name.len() == 1 && lexicon::is_never_actor(text) {
             return;
         }
@@ -576,6 +596,13 @@ impl Context<'_, '_> {
         } else if let Some(split) = self.known_prefix(name.clone()) {
             self.emit_known_parts(name.start..split, out);
             self.classify(toks[split].span.start, split..name.end, personal, out);
+            return;
+        } else if self.team_before_person(name.clone()) {
+            // "Saints Pierre Thomas": the team the article writes alone ("the Saints"), then
+            // a person's full name
+            self.classify(first.span.start, name.start..name.start + 1, false, out);
+            let rest = name.start + 1..name.end;
+            self.classify(toks[rest.start].span.start, rest, personal, out);
             return;
         } else if name.len() >= 2 && self.all_known(name.clone()) {
             self.emit_known_parts(name, out);
@@ -617,10 +644,11 @@ impl Context<'_, '_> {
         {
             c.kind = Some(ActorKind::Organization);
             c.team_shape = true;
-            // the shape is evidence only where the article gives a score; elsewhere a plural
+            // the shape is evidence only where the article gives a score, or writes the plural
+            // alone after "the" ("the Chargers"), as no surname is written; elsewhere a plural
             // after a word that is no given name is as often a surname ("Cheryl Boone Isaacs")
             // and the recogniser may decide
-            c.weak = !self.scored;
+            c.weak = !self.scored && !self.after_the.contains(&fold(last.text));
         } else if self.person_words(name.clone()) >= 2
             && (personal || !self.common_word_as_surname(last.text))
         {
@@ -647,6 +675,27 @@ impl Context<'_, '_> {
     /// list the recogniser reads ("Fire", "Department"): the run names no person by itself.
     fn common_word_as_surname(&self, word: &str) -> bool {
         self.lower_words.contains(&fold(word)) && lists(&word.to_lowercase()) & SURNAME == 0
+    }
+
+    /// Whether the name is written as a source of speech ([`Candidate::agent`]): after
+    /// "according to" or "told", with or without "the", or right before a speech verb.
+    fn written_as_source(&self, name: std::ops::Range<usize>) -> bool {
+        let toks = self.tokens;
+        let mut at = name.start;
+        if at >= 1 && toks[at].glued && matches!(toks[at - 1].text, "the" | "The") {
+            at -= 1;
+        }
+        let before = |k: usize| at >= k && toks[at - k + 1..=at].iter().all(|t| t.glued);
+        let told = before(1) && matches!(toks[at - 1].text, "told" | "tells" | "tell");
+        let according = before(2)
+            && toks[at - 1].text == "to"
+            && toks[at - 2].text.eq_ignore_ascii_case("according");
+        let speaks = toks.get(name.end).is_some_and(|t| {
+            t.glued && !toks[name.end - 1].possessive && lexicon::is_speech_verb(t.text)
+        }) || toks
+            .get(name.end)
+            .is_some_and(|t| t.glued && matches!(t.text, "reported" | "reports" | "reporting"));
+        told || according || speaks
     }
 
     /// Whether the words just before token `start` are a preposition of place, with or without
@@ -779,6 +828,22 @@ impl Context<'_, '_> {
         })
     }
 
+    /// A team's plural nickname that the article also writes alone after "the" ("the Saints"),
+    /// then a given name of the lexicon and more ("Saints Pierre Thomas"): two names.
+    fn team_before_person(&self, name: std::ops::Range<usize>) -> bool {
+        let toks = self.tokens;
+        let first = &toks[name.start];
+        name.len() >= 3
+            && is_plural_nickname(first.text)
+            && !first.possessive
+            && self.after_the.contains(&fold(first.text))
+            && (lexicon::is_given_name(toks[name.start + 1].text)
+                || lists(&toks[name.start + 1].text.to_lowercase()) & GIVEN_NAME != 0)
+            && self.person_words(name.start + 1..name.end) >= 2
+            && !lexicon::is_org_head(toks[name.end - 1].text)
+            && !lexicon::is_place_head(toks[name.end - 1].text)
+    }
+
     /// "Indianapolis Colts", "Philadelphia Eagles": a plural last word after a word that is no
     /// given name.
     fn looks_like_team(&self, name: std::ops::Range<usize>) -> bool {
@@ -886,7 +951,7 @@ pub(super) fn is_plural_nickname(word: &str) -> bool {
         && !word.ends_with("ss")
         && !word.ends_with("us")
         && !word.ends_with("is")
-        && word.chars().next().is_some_and(char::is_uppercase)
+        && (word.chars().next().is_some_and(char::is_uppercase) || numbered_name_word(word))
         && !lexicon::is_org_head(word)
         && lists(&word.to_lowercase()) & PLACE == 0 // "Fairbanks", "Athens"
 }

@@ -687,7 +687,9 @@ fn assemble(
         entity.kind = kind;
         entity.team = team;
         entity.placed = mostly_places(cands, &members);
-        entity.kind_evidence = team || kind_rests_on_evidence(cands, &members);
+        entity.kind_evidence = team
+            || kind_rests_on_evidence(cands, &members)
+            || kind == ActorKind::Organization && spoken_of_as_source(cands, &members);
         entity.name = name;
         entity.keys = keys;
     }
@@ -743,6 +745,13 @@ fn town_shaped_like_a_team(cands: &[Candidate], members: &[usize], kind: ActorKi
 fn kind_rests_on_evidence(cands: &[Candidate], members: &[usize]) -> bool {
     members.iter().any(|&i| cands[i].known.is_some() || !cands[i].weak)
         || mostly_places(cands, members)
+}
+
+/// Some mention of the entity is written as a source of speech ("according to MyBroadband",
+/// "told Us", "SKY reported") and none after a preposition of place: whoever it is, it is no
+/// place (a state's capital standing for its government is a known actor, decided before).
+fn spoken_of_as_source(cands: &[Candidate], members: &[usize]) -> bool {
+    members.iter().any(|&i| cands[i].agent) && members.iter().all(|&i| !cands[i].place_cue)
 }
 
 /// Most mentions of the entity follow a preposition of place ("in Palmer", "at the Betty Ford
@@ -801,15 +810,27 @@ fn describe(
                 }
         })
         .collect();
-    let personal = members.iter().any(|&i| cands[i].personal);
+    // where some mention's kind rests on the rules' evidence (a team's name), the mentions
+    // whose kind was only guessed (a lone word before "said", as a team's nickname may be
+    // written: "The Hornets said") do not decide against it
+    let guessed_person = |i: usize| evidence && cands[i].weak;
+    let personal = members.iter().any(|&i| cands[i].personal && !guessed_person(i));
     let kind = if mostly_places(cands, members) && !personal {
         ActorKind::Place
     } else if let Some(k) = voted.filter(|&k| k != ActorKind::Person) {
-        k
-    } else if !full_people.is_empty() || personal || voted.is_some() {
+        if k == ActorKind::Place && spoken_of_as_source(cands, members) {
+            ActorKind::Organization
+        } else {
+            k
+        }
+    } else if full_people.iter().any(|&i| !guessed_person(i)) || personal || voted.is_some() {
         ActorKind::Person
     } else {
-        let decided: Vec<ActorKind> = members.iter().filter_map(|&i| cands[i].kind).collect();
+        let decided: Vec<ActorKind> = members
+            .iter()
+            .filter(|&&i| !guessed_person(i))
+            .filter_map(|&i| cands[i].kind)
+            .collect();
         if decided.contains(&ActorKind::Organization) {
             ActorKind::Organization
         } else if decided.contains(&ActorKind::Group) {
@@ -858,6 +879,18 @@ fn describe(
         if let Some(sur) = words[best].last() {
             keys.push(format!("surname:{sur}"));
         }
+        // "President Barack Obama": a title written before the name, for a title written alone
+        // elsewhere ("The President announced ...") to find the one person who carries it
+        for &i in &full_people {
+            if let Some(title) = title_before(tokens, &cands[i]) {
+                keys.push(format!("titled:{title}"));
+            }
+        }
+        for &i in members.iter().filter(|&&i| words[i].len() == 1) {
+            if let Some(title) = title_before(tokens, &cands[i]) {
+                keys.push(format!("titled:{title}"));
+            }
+        }
         if full_people.is_empty() {
             keys.push(format!("word:{}", words[best].concat()));
         }
@@ -884,6 +917,15 @@ fn describe(
                 let folded = fold(&name_of(i));
                 let bare = strip_company_suffix(&folded);
                 keys.push(format!("name:{bare}"));
+                // "Staunton Police Department" is the "Staunton Police" of another sentence: a
+                // department named by its service's head word
+                if let Some(service) = bare.strip_suffix(" department") {
+                    if service.rsplit(' ').next().is_some_and(lexicon::is_org_head)
+                        && service.contains(' ')
+                    {
+                        keys.push(format!("name:{service}"));
+                    }
+                }
                 if !bare.contains(' ') {
                     keys.push(format!("word:{bare}"));
                 } else if matches!(kind, ActorKind::Organization | ActorKind::Group) {
@@ -916,9 +958,43 @@ fn describe(
             }
         }
     }
+    // a title written alone, in every mention ("The President"): the person who carries it
+    let title_alone = |i: usize| {
+        let name = &tokens[cands[i].name.clone()];
+        name.iter().all(|t| t.cap && !t.upper && lexicon::is_title(t.text))
+            && !lexicon::is_honorific(name[0].text)
+    };
+    if members.iter().all(|&i| title_alone(i)) {
+        let first = &cands[members[0]];
+        let title: Vec<String> = tokens[first.name.clone()].iter().map(|t| fold(t.text)).collect();
+        keys.push(format!("title:{}", title.join(" ")));
+    }
     keys.sort();
     keys.dedup();
     (kind, name, keys)
+}
+
+/// The title written right before a name in its run of capitals, folded ("president" for
+/// "President Barack Obama", "prime minister" for "Prime Minister David Cameron"), across an
+/// honorific.
+fn title_before(tokens: &[Token<'_>], c: &Candidate) -> Option<String> {
+    let mut k = c.name.start;
+    if k >= 1 && tokens[k].glued && lexicon::is_honorific(tokens[k - 1].text) {
+        k -= 1;
+    }
+    let end = k;
+    while k >= 1
+        && tokens[k].glued
+        && tokens[k - 1].cap
+        && !tokens[k - 1].upper
+        && !tokens[k - 1].possessive
+        && lexicon::is_title(tokens[k - 1].text)
+        && !lexicon::is_honorific(tokens[k - 1].text)
+        && end - k < 3
+    {
+        k -= 1;
+    }
+    (k < end).then(|| tokens[k..end].iter().map(|t| fold(t.text)).collect::<Vec<_>>().join(" "))
 }
 
 /// Whether the last word of a name may stand for the whole name: not when an "of" comes before
@@ -1045,6 +1121,7 @@ mod key_tests {
             game_side: false,
             team_shape: false,
             demonym_of: None,
+            agent: false,
         };
         let words = vec![person_words(&["Jermayne", "Timmons"])];
         let (kind, _, keys) = describe(text, &tokens, &[cand], &words, &[0]);
@@ -1137,5 +1214,82 @@ mod list_tests {
         let kind = |n: &str| a.entities.iter().find(|e| e.name == n).map(|e| e.kind);
         assert_eq!(kind("Stiles"), Some(ActorKind::Place), "{a:?}");
         assert_ne!(kind("Sicily"), Some(ActorKind::Person), "{a:?}");
+    }
+}
+
+#[cfg(test)]
+mod issue16_tests {
+    use crate::actors::{detect, link, ActorKind};
+    use crate::config::Config;
+
+    fn kind(a: &crate::actors::ArticleActors, name: &str) -> Option<ActorKind> {
+        a.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_source_of_speech_is_no_place() {
+        for (text, name) in [
+            (
+                "According to Zorbalink, the largest news site in Kenya, the outage ended.",
+                "Zorbalink",
+            ),
+            ("\"She is fine,\" her agent told Quellmag on Friday.", "Quellmag"),
+            ("The flood closed two roads, Tarvena reported on Monday.", "Tarvena"),
+        ] {
+            let a = detect(text, &[]);
+            assert_ne!(kind(&a, name), Some(ActorKind::Place), "{text}: {a:?}");
+        }
+        // after a preposition of place a name stays a place even before a speech verb
+        let a = detect("Firefighters in Tarvena said the blaze was out.", &[]);
+        assert_ne!(kind(&a, "Tarvena"), Some(ActorKind::Organization), "{a:?}");
+    }
+
+    #[test]
+    fn a_teams_plural_written_alone_after_the_is_a_team_and_splits_off_a_player() {
+        let text = "Hornets Marcus Bell hurt\nThe Dunmore Hornets lost Marcus Bell for the year. \
+                    The Hornets said he hurt his knee.";
+        // the nickname alone before "said" does not make the team a person
+        let a = detect(text, &[]);
+        assert_eq!(kind(&a, "Dunmore Hornets"), Some(ActorKind::Organization), "{a:?}");
+        let bell = a.entities.iter().find(|e| e.name == "Marcus Bell").expect("Marcus Bell");
+        assert_eq!(bell.kind, ActorKind::Person);
+        assert_eq!(bell.mentions.len(), 2, "{a:?}");
+    }
+
+    #[test]
+    fn a_police_department_is_its_police() {
+        let a = detect("The Brenton Police Department arrested a man on Friday.", &[]);
+        let b = detect("Brenton Police said the man confessed.", &[]);
+        let linked = link(&[&a, &b], &["000", "001"], &Config::default());
+        let dept = linked.actors.iter().find(|a| a.name == "Brenton Police Department");
+        assert_eq!(dept.map(|a| a.members.len()), Some(2), "{:?}", linked.actors);
+    }
+
+    #[test]
+    fn a_title_alone_is_the_person_written_with_that_title() {
+        let texts = [
+            "Today, President Maria Vorlund named a new envoy. Vorlund spoke at noon.",
+            "President Vorlund said the envoy starts Monday. Her rival Jon Eske objected.",
+            "The President announced her choice at noon. The envoy thanked the President.",
+        ];
+        let arts: Vec<_> = texts.iter().map(|t| detect(t, &[])).collect();
+        let refs: Vec<_> = arts.iter().collect();
+        let linked = link(&refs, &["000", "001", "002"], &Config::default());
+        let vorlund =
+            linked.actors.iter().find(|a| a.name == "Maria Vorlund").expect("Maria Vorlund");
+        assert!(vorlund.aliases.iter().any(|s| s == "President"), "{:?}", linked.actors);
+        assert!(vorlund.reasons.iter().any(|r| r.contains("that title")), "{:?}", vorlund.reasons);
+        // two people of one title in the story: the title alone is left alone
+        let texts = [
+            "President Maria Vorlund named a new envoy.",
+            "President Maria Vorlund spoke. President Jon Eske answered.",
+            "President Jon Eske objected. He called again.",
+            "The President announced her choice at noon.",
+        ];
+        let arts: Vec<_> = texts.iter().map(|t| detect(t, &[])).collect();
+        let refs: Vec<_> = arts.iter().collect();
+        let linked = link(&refs, &["000", "001", "002", "003"], &Config::default());
+        let title = linked.actors.iter().find(|a| a.aliases.iter().any(|s| s == "President"));
+        assert_eq!(title.map(|a| a.name.as_str()), Some("President"), "{:?}", linked.actors);
     }
 }

@@ -340,9 +340,14 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         if e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("known:")) {
             continue;
         }
-        // a team's town already joined to its team is not the same word elsewhere
-        if let Some(word) =
-            e.keys.iter().find_map(|k| k.strip_prefix("word:")).filter(|_| !l.follows[g])
+        // a team's town already joined to its team is not the same word elsewhere; a title
+        // alone is joined by `join_titles_alone`
+        let title_alone = e.keys.iter().any(|k| k.starts_with("title:"));
+        if let Some(word) = e
+            .keys
+            .iter()
+            .find_map(|k| k.strip_prefix("word:"))
+            .filter(|_| !l.follows[g] && !title_alone)
         {
             lone_by_word.entry(word).or_default().push(g);
         }
@@ -425,6 +430,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
             None => {} // several people carry this surname: leave it alone
         }
     }
+    join_titles_alone(&mut l, n);
     // what only the joining needed goes before the actors are built (the peak of linking)
     drop((buckets, full_by_surname, org_by_last, org_by_initials, lone_by_word, roots_of_initials));
     drop(full_by_given);
@@ -479,6 +485,65 @@ fn join_team_short_names(
                 l.follows[g] = true;
             }
         }
+    }
+}
+
+/// Joins an entity named by a title alone ("The President announced ...": key `title:`) to the
+/// one person the articles write with that title before the name ("President Barack Obama": key
+/// `titled:`): the one of its own article if there is one, else the one written so in the most
+/// articles (in two at least, and twice as many as anyone else). Otherwise, and where several
+/// people of its article carry the title, the title alone is left as it is. Titles alone are
+/// not joined to each other by their word (two articles' "President" may be two people).
+fn join_titles_alone(l: &mut Linker<'_>, n: usize) {
+    let mut titled: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut alone: Vec<(usize, &str)> = Vec::new();
+    for g in 0..n {
+        for key in &l.entity(g).keys {
+            if let Some(t) = key.strip_prefix("titled:") {
+                titled.entry(t).or_default().push(g);
+            } else if let Some(t) = key.strip_prefix("title:") {
+                alone.push((g, t));
+            }
+        }
+    }
+    if titled.is_empty() || alone.is_empty() {
+        return;
+    }
+    // per title, the person written with it in the most articles, when in two at least and in
+    // twice as many as anyone else (one story's president, beside a predecessor named once)
+    let mut dominant: HashMap<&str, Option<usize>> = HashMap::new();
+    for (g, title) in alone {
+        let Some(people) = titled.get(title) else { continue };
+        let article = l.refs[g].article;
+        let here: Vec<usize> =
+            people.iter().copied().filter(|&p| l.refs[p].article == article).collect();
+        let (target, scope) = if here.is_empty() {
+            let t = *dominant.entry(title).or_insert_with(|| {
+                let mut articles: HashMap<usize, (HashSet<usize>, usize)> = HashMap::new();
+                for &p in people {
+                    let r = l.find(p);
+                    let entry = articles.entry(r).or_insert_with(|| (HashSet::new(), p));
+                    entry.0.insert(l.refs[p].article);
+                }
+                let mut counts: Vec<(usize, usize)> =
+                    articles.values().map(|(a, p)| (a.len(), *p)).collect();
+                counts.sort_unstable_by(|a, b| b.cmp(a));
+                let second = counts.get(1).map_or(0, |c| c.0);
+                counts.first().filter(|c| c.0 >= 2 && c.0 >= 2 * second).map(|c| c.1)
+            });
+            (t, "most often in these articles")
+        } else {
+            (unique_root(l, &here), "in its article")
+        };
+        let Some(t) = target else { continue };
+        let (written, person, label) =
+            (l.entity(g).name.clone(), l.entity(t).name.clone(), l.label(t).to_string());
+        l.union(t, g, || {
+            format!(
+                "‘{written}’ alone is read as {person} ({label}), the person written with that \
+                 title {scope}"
+            )
+        });
     }
 }
 
