@@ -1440,7 +1440,7 @@ pub struct Lead<'t> {
     places: std::cell::OnceCell<rustc_hash::FxHashMap<&'static str, String>>,
     /// The [`EraScan`]s of the last sentences asked about, by (first token, end, whether bare
     /// years count): figures come in text order, several to a sentence, and each asks again.
-    era_scans: std::cell::RefCell<Vec<((usize, usize, bool), EraScan)>>,
+    era_scans: std::cell::RefCell<Vec<(EraScanKey, EraScan)>>,
     /// Whether the last sentence asked about says "so far", "in all"... ([`total_phrase`]).
     total_phrase: std::cell::Cell<Option<(usize, usize, bool)>>,
 }
@@ -1679,6 +1679,9 @@ fn era_of(
         era_from_scan(t, sent, at, aftershocks_elsewhere, scan)
     })
 }
+
+/// A sentence's first token, its end, and whether bare years count ([`era_of`]).
+type EraScanKey = (usize, usize, bool);
 
 /// What [`era_of`] reads off a sentence whatever the figure: the same for every figure in it.
 #[derive(Debug)]
@@ -1933,12 +1936,11 @@ fn origin_after(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option
     Some(name)
 }
 
+/// The counted noun (singular), its class when it has one, and the token after it.
+type CountedNoun<'s> = (Option<Cow<'s, str>>, Option<&'static str>, usize);
+
 /// The counted noun after the number: (noun as written but singular, its class, token after it).
-fn counted_noun<'s>(
-    t: &'s [Token],
-    from: usize,
-    sent_end: usize,
-) -> (Option<Cow<'s, str>>, Option<&'static str>, usize) {
+fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun<'s> {
     let mut k = from;
     if t.get(k).is_some_and(|x| x.is_word("of")) {
         k += 1;
@@ -2025,11 +2027,7 @@ fn counted_noun<'s>(
 /// all count AK-47s, whatever noun follows; the model is the more specific of the two, so it
 /// is what is counted ("ak47"). Capital letters, then digits, with a hyphen or a space between;
 /// the head noun after it (up to two words) is passed over for the verb search.
-fn model_counted<'s>(
-    t: &'s [Token],
-    k: usize,
-    sent_end: usize,
-) -> Option<(Option<Cow<'s, str>>, Option<&'static str>, usize)> {
+fn model_counted<'s>(t: &'s [Token], k: usize, sent_end: usize) -> Option<CountedNoun<'s>> {
     let letters = t.get(k).filter(|x| {
         k < sent_end
             && x.kind == TokKind::Word

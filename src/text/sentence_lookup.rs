@@ -29,8 +29,12 @@ pub struct SentenceLookup<'a> {
     /// (by its index in `starts`): a later lookup in the same window is a search, not a rescan
     /// (one 10 MB line with thousands of figures and no safe break must not cost thousands of
     /// scans).
-    windows: std::cell::RefCell<(Vec<Span>, Vec<Option<(u32, u32)>>)>,
+    windows: std::cell::RefCell<Segmented>,
 }
+
+/// The sentences of the windows segmented so far, and for each window (by its index), where its
+/// sentences are among them, once it has been segmented.
+type Segmented = (Vec<Span>, Vec<Option<(u32, u32)>>);
 
 impl<'a> SentenceLookup<'a> {
     pub fn new(text: &'a str) -> Self {
