@@ -11,7 +11,7 @@
 //! dev sentences where the model misses or invents a name; `--show FILE` prints what it reads
 //! in a text.
 
-use crosswire::actors::recognise::{conll, gum, train, Model, NameKind};
+use crosswire::actors::recognise::{conll, gum, train, DocumentFeatures, Model, NameKind};
 use std::path::{Path, PathBuf};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -24,7 +24,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_or_else(|| PathBuf::from("models/recogniser.bin"), PathBuf::from);
     let evaluate_only = args.iter().any(|a| a == "--evaluate-only");
     let mut settings = train::Settings {
-        document_features: args.iter().any(|a| a == "--document-features"),
+        document_features: if args.iter().any(|a| a == "--document-features-kind-free") {
+            DocumentFeatures::KindFree
+        } else if args.iter().any(|a| a == "--document-features") {
+            DocumentFeatures::PerLabel
+        } else {
+            DocumentFeatures::None
+        },
         ..Default::default()
     };
     let flags =
@@ -46,6 +52,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let model = Model::from_bytes(&std::fs::read(&out)?)?;
         for n in crosswire::actors::recognise::recognise_with(&model, &text, &[]).names {
             println!("{}\t{}\t{:?}", &text[n.span.clone()], n.kind.as_str(), n.kind_scores);
+        }
+        return Ok(());
+    }
+    if let Some(file) = args.iter().position(|a| a == "--show-tags").and_then(|i| args.get(i + 1)) {
+        // each word of each sentence with its label and its scores (O, B-/I- person, organisation,
+        // place) given the label before it
+        use crosswire::actors::recognise::{features::DocumentWords, features::Word, tokens};
+        let text = std::fs::read_to_string(file)?;
+        let model = Model::from_bytes(&std::fs::read(&out)?)?;
+        let sentences = tokens::sentences(&text, &[]);
+        let words: Vec<Vec<Word>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|r| Word::new(&text[r.clone()])).collect())
+            .collect();
+        let mut document = DocumentWords::default();
+        for w in &words {
+            document.add_sentence(w);
+        }
+        for w in &words {
+            for (word, (label, scores)) in w.iter().zip(model.tag(w, &document)) {
+                println!("{}\t{label:?}\t{scores:?}", word.text);
+            }
+            println!();
         }
         return Ok(());
     }
@@ -76,7 +105,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|v| v.parse::<usize>())
             .transpose()?
         {
-            cross_validate(k, &gum_docs, &trainset, &extra, &extra_sources, settings);
+            let errors = args.iter().position(|a| a == "--cv-errors").and_then(|i| args.get(i + 1));
+            let report = cross_validate(k, &gum_docs, &trainset, &extra, &extra_sources, settings);
+            if let Some(file) = errors {
+                std::fs::write(file, report)?;
+            }
             return Ok(());
         }
         let mut documents = gum_docs;
@@ -322,8 +355,10 @@ fn cross_validate(
     extra: &[Vec<gum::Sentence>],
     extra_sources: &[train::Source],
     settings: train::Settings,
-) {
+) -> String {
     let mut total = train::Scores::default();
+    let mut report = String::new();
+    let mut classes = [0usize; 4];
     let per_copy = trainset.len();
     for fold in 0..k {
         let mut documents: Vec<Vec<gum::Sentence>> = gum_docs
@@ -343,6 +378,9 @@ fn cross_validate(
             .map(|(_, d)| d.clone())
             .collect();
         total.add(&train::evaluate(&model, &held));
+        for doc in &held {
+            error_classes(&model, doc, &mut classes, &mut report);
+        }
     }
     let (p, r, f) = total.overall();
     print!("cv{k}  P {p:5.1} R {r:5.1} F1 {f:5.1}");
@@ -350,4 +388,67 @@ fn cross_validate(
         print!(" | {} F1 {:5.1}", kind.as_str(), total.of(kind).2);
     }
     println!(" | spans F1 {:5.1}", total.spans_only().2);
+    let [kind, boundary, missed, invented] = classes;
+    println!(
+        "errors: wrong kind {kind}, boundary {boundary}, missed {missed}, invented {invented}"
+    );
+    report
+}
+
+/// Counts a document's errors by class (wrong kind of a right span; a span overlapping a gold
+/// one but not the same; a gold name no predicted one overlaps; a predicted name no gold one
+/// overlaps) and writes each, with its sentence, to `report`.
+fn error_classes(
+    model: &Model,
+    doc: &gum::Document,
+    classes: &mut [usize; 4],
+    report: &mut String,
+) {
+    use crosswire::actors::recognise::spans_of;
+    use std::fmt::Write;
+    let predicted = train::predict(model, doc);
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let gold = spans_of(s.labels.iter().copied());
+        let got: Vec<_> =
+            predicted.iter().filter(|p| p.0 == si).map(|p| (p.1.clone(), p.2)).collect();
+        let overlap = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+            a.start < b.end && b.start < a.end
+        };
+        let show = |(r, k): &(std::ops::Range<usize>, NameKind)| {
+            format!("{} /{}", s.words[r.clone()].join(" "), k.as_str())
+        };
+        let mut lines = Vec::new();
+        for g in &gold {
+            if got.contains(g) {
+                continue;
+            }
+            let class = if got.iter().any(|p| p.0 == g.0) {
+                0
+            } else if got.iter().any(|p| overlap(&p.0, &g.0)) {
+                1
+            } else {
+                2
+            };
+            classes[class] += 1;
+            let with: Vec<String> = got.iter().filter(|p| overlap(&p.0, &g.0)).map(show).collect();
+            lines.push(format!(
+                "{}\t{}\tgot {:?}",
+                ["KIND", "BOUNDARY", "MISSED"][class],
+                show(g),
+                with
+            ));
+        }
+        for p in &got {
+            if !gold.iter().any(|g| overlap(&g.0, &p.0)) {
+                classes[3] += 1;
+                lines.push(format!("INVENTED\t{}", show(p)));
+            }
+        }
+        if !lines.is_empty() {
+            let _ = writeln!(report, "# {} {}: {}", doc.name, si, s.words.join(" "));
+            for l in lines {
+                let _ = writeln!(report, "{l}");
+            }
+        }
+    }
 }

@@ -245,13 +245,7 @@ impl FeatureHash {
 }
 
 /// The features that do not depend on labels: computed once per word, reused by every pass.
-pub fn static_features(
-    words: &[Word<'_>],
-    casing: Casing,
-    document: Option<&DocumentWords>,
-    i: usize,
-    out: &mut Vec<u64>,
-) {
+pub fn static_features(words: &[Word<'_>], casing: Casing, i: usize, out: &mut Vec<u64>) {
     let w = &words[i];
     let at = |k: isize| -> Option<&Word> {
         let j = i as isize + k;
@@ -268,20 +262,6 @@ pub fn static_features(
     push(t(3).add_u64(shape).add_u64(casing_code));
     push(t(4).add(lower).add_u64(casing_code));
     push(t(5).add_u64((i == 0) as u64).add_u64(shape));
-    // how the document writes this word and the next elsewhere (letters only: a comma's
-    // "elsewhere" says nothing)
-    if let Some(document) =
-        document.filter(|_| !matches!(w.shape, Shape::Punctuation | Shape::Digits))
-    {
-        let own = u64::from(document.of(w));
-        push(t(100).add_u64(own).add_u64(shape).add_u64((i == 0) as u64).add_u64(casing_code));
-        if let Some(n) = at(1).filter(|n| n.shape.is_capitalised()) {
-            push(t(101).add_u64(own).add_u64(u64::from(document.of(n))).add_u64(shape));
-        }
-        if let Some(p) = at(-1).filter(|p| p.shape.is_capitalised()) {
-            push(t(102).add_u64(u64::from(document.of(p))).add_u64(own).add_u64(shape));
-        }
-    }
     let starts = || lower.char_indices().map(|(b, _)| b);
     let count = lower.chars().count();
     for (n, b) in starts().rev().take(4).enumerate() {
@@ -369,6 +349,37 @@ pub fn static_features(
     }
     if let Some(k) = at(1).and_then(|b| pair(w, b)) {
         push(t(75).add_u64(k.kind as u64));
+    }
+}
+
+/// The features of how the document writes this word and its capitalised neighbours elsewhere
+/// ([`DocumentWords`]; letters only: a comma's "elsewhere" says nothing).
+pub fn document_features(
+    words: &[Word<'_>],
+    casing: Casing,
+    document: &DocumentWords,
+    i: usize,
+    out: &mut Vec<u64>,
+) {
+    let w = &words[i];
+    if matches!(w.shape, Shape::Punctuation | Shape::Digits) {
+        return;
+    }
+    let at = |k: isize| -> Option<&Word> {
+        let j = i as isize + k;
+        (j >= 0).then(|| words.get(j as usize)).flatten()
+    };
+    let shape = w.shape as u64;
+    let t = FeatureHash::template;
+    let own = u64::from(document.of(w));
+    out.push(
+        t(100).add_u64(own).add_u64(shape).add_u64((i == 0) as u64).add_u64(casing as u64).finish(),
+    );
+    if let Some(n) = at(1).filter(|n| n.shape.is_capitalised()) {
+        out.push(t(101).add_u64(own).add_u64(u64::from(document.of(n))).add_u64(shape).finish());
+    }
+    if let Some(p) = at(-1).filter(|p| p.shape.is_capitalised()) {
+        out.push(t(102).add_u64(u64::from(document.of(p))).add_u64(own).add_u64(shape).finish());
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::features::{self, Casing, DocumentWords, Word};
 use super::gum::Sentence;
-use super::{Label, Model, NameKind, LABELS};
+use super::{kind_free_slot, DocumentFeatures, Label, Model, NameKind, LABELS};
 
 /// Training settings.
 #[derive(Debug, Clone, Copy)]
@@ -22,9 +22,9 @@ pub struct Settings {
     /// How many perceptrons, each shuffling the data with its own seed, are averaged into the
     /// model: one alone depends much on the order it saw the sentences in.
     pub runs: usize,
-    /// Whether the features read how each document writes a word elsewhere
+    /// Whether and how the features read how each document writes a word elsewhere
     /// ([`DocumentWords`]).
-    pub document_features: bool,
+    pub document_features: DocumentFeatures,
 }
 
 impl Default for Settings {
@@ -36,7 +36,7 @@ impl Default for Settings {
             title_every: 0,
             seed: 0x5eed,
             runs: 5,
-            document_features: false,
+            document_features: DocumentFeatures::None,
         }
     }
 }
@@ -102,21 +102,42 @@ pub fn train_from_sources(
                 (0..words.len())
                     .map(|i| {
                         let mut shared = Vec::new();
-                        let document = settings.document_features.then_some(&document);
-                        features::static_features(&words, casing, document, i, &mut shared);
-                        let own = match source {
-                            Source::Target => Vec::new(),
-                            // the corpus's own copy of each feature, in its own bucket
-                            Source::Other(corpus) => {
-                                let salt =
-                                    (u64::from(corpus) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                                shared
-                                    .iter()
-                                    .map(|h| (h ^ salt).wrapping_mul(0xFF51_AFD7_ED55_8CCD))
-                                    .collect()
+                        features::static_features(&words, casing, i, &mut shared);
+                        let mut kind_free = Vec::new();
+                        match settings.document_features {
+                            DocumentFeatures::None => {}
+                            DocumentFeatures::PerLabel => features::document_features(
+                                &words,
+                                casing,
+                                &document,
+                                i,
+                                &mut shared,
+                            ),
+                            DocumentFeatures::KindFree => features::document_features(
+                                &words,
+                                casing,
+                                &document,
+                                i,
+                                &mut kind_free,
+                            ),
+                        }
+                        // the corpus's own copy of each feature, in its own bucket
+                        let own_copy = |features: &[u64]| -> Vec<u64> {
+                            match source {
+                                Source::Target => Vec::new(),
+                                Source::Other(corpus) => {
+                                    let salt =
+                                        (u64::from(corpus) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                                    features
+                                        .iter()
+                                        .map(|h| (h ^ salt).wrapping_mul(0xFF51_AFD7_ED55_8CCD))
+                                        .collect()
+                                }
                             }
                         };
-                        WordFeatures { shared, own }
+                        let own = own_copy(&shared);
+                        let kind_free_own = own_copy(&kind_free);
+                        WordFeatures { shared, own, kind_free, kind_free_own }
                     })
                     .collect(),
             );
@@ -159,6 +180,10 @@ fn title_case(word: &str) -> String {
 struct WordFeatures {
     shared: Vec<u64>,
     own: Vec<u64>,
+    /// Features with one weight for all B- labels and one for all I- labels
+    /// ([`kind_free_slot`]), and their corpus's own copies.
+    kind_free: Vec<u64>,
+    kind_free_own: Vec<u64>,
 }
 
 /// One averaged perceptron over the examples, shuffled from `seed`: its averaged weights (the
@@ -176,7 +201,8 @@ fn train_one(
     let mut totals = vec![0f64; rows * LABELS];
     // the corpora's own copies: trained alongside, never averaged nor kept (allocated only when
     // some corpus has them)
-    let any_own = statics.iter().flatten().any(|w| !w.own.is_empty());
+    let any_own =
+        statics.iter().flatten().any(|w| !w.own.is_empty() || !w.kind_free_own.is_empty());
     let mut own_weights = vec![0f32; if any_own { rows * LABELS } else { 0 }];
     let bucket = |f: u64| (f >> (64 - settings.bits)) as usize;
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -204,6 +230,14 @@ fn train_one(
                 }
                 scores
             };
+            let kind_free_scores = |feats: &[u64], weights: &[f32], scores: &mut [f64; LABELS]| {
+                for &f in feats {
+                    let b = bucket(f) * LABELS;
+                    for (l, s) in scores.iter_mut().enumerate() {
+                        *s += f64::from(weights[b + kind_free_slot(l)]);
+                    }
+                }
+            };
             let statics_scores: Vec<[f64; LABELS]> = statics[e]
                 .iter()
                 .map(|f| {
@@ -212,6 +246,8 @@ fn train_one(
                         let own = row_scores(&f.own, &own_weights);
                         scores.iter_mut().zip(own).for_each(|(s, o)| *s += o);
                     }
+                    kind_free_scores(&f.kind_free, &weights, &mut scores);
+                    kind_free_scores(&f.kind_free_own, &own_weights, &mut scores);
                     scores
                 })
                 .collect();
@@ -244,6 +280,15 @@ fn train_one(
                         }
                         for &f in &word_features.own {
                             own_weights[bucket(f) * LABELS + label.index()] += by;
+                        }
+                        let slot = kind_free_slot(label.index());
+                        for &f in &word_features.kind_free {
+                            let b = bucket(f) * LABELS + slot;
+                            weights[b] += by;
+                            totals[b] += f64::from(by) * step;
+                        }
+                        for &f in &word_features.kind_free_own {
+                            own_weights[bucket(f) * LABELS + slot] += by;
                         }
                     };
                     update(gold, gold_prev, 1.0);
@@ -308,35 +353,13 @@ impl Scores {
 pub fn evaluate(model: &Model, docs: &[super::gum::Document]) -> Scores {
     let mut scores = Scores::default();
     for d in docs {
-        let mut predicted: Vec<(usize, std::ops::Range<usize>, super::Name)> = Vec::new();
-        let mut keys = Vec::new();
+        let predicted = predict(model, d);
         let mut gold = Vec::new();
-        let words: Vec<Vec<Word>> =
-            d.sentences.iter().map(|s| s.words.iter().map(|w| Word::new(w)).collect()).collect();
-        let mut document = DocumentWords::default();
-        for w in &words {
-            document.add_sentence(w);
-        }
-        for (si, (s, words)) in d.sentences.iter().zip(&words).enumerate() {
-            for (range, kind, kind_scores) in model.names_in(words, &document) {
-                keys.push(crate::text::fold(&s.words[range.clone()].join(" ")));
-                predicted.push((si, range.clone(), super::Name { span: 0..0, kind, kind_scores }));
-            }
+        for (si, s) in d.sentences.iter().enumerate() {
             for (range, kind) in super::spans_of(s.labels.iter().copied()) {
                 gold.push((si, range, kind));
             }
         }
-        {
-            let found: Vec<(usize, std::ops::Range<usize>)> =
-                predicted.iter().map(|(s, r, _)| (*s, r.clone())).collect();
-            for (si, range, n) in super::repeated_mentions(&words, &found) {
-                keys.push(keys[n].clone());
-                let name = predicted[n].2.clone();
-                predicted.push((si, range, name));
-            }
-        }
-        let mut names: Vec<super::Name> = predicted.iter().map(|p| p.2.clone()).collect();
-        super::vote_kinds(&mut names, &keys);
         for (si, range, _) in &predicted {
             scores.spans.1 += 1;
             if gold.iter().any(|(gs, gr, _)| gs == si && gr == range) {
@@ -344,10 +367,10 @@ pub fn evaluate(model: &Model, docs: &[super::gum::Document]) -> Scores {
             }
         }
         scores.spans.2 += gold.len();
-        for ((si, range, _), n) in predicted.iter().zip(&names) {
-            scores.counts[n.kind as usize].1 += 1;
-            if gold.iter().any(|(gs, gr, gk)| gs == si && gr == range && *gk == n.kind) {
-                scores.counts[n.kind as usize].0 += 1;
+        for (si, range, kind) in &predicted {
+            scores.counts[*kind as usize].1 += 1;
+            if gold.iter().any(|(gs, gr, gk)| gs == si && gr == range && gk == kind) {
+                scores.counts[*kind as usize].0 += 1;
             }
         }
         for (_, _, k) in &gold {
@@ -355,4 +378,38 @@ pub fn evaluate(model: &Model, docs: &[super::gum::Document]) -> Scores {
         }
     }
     scores
+}
+
+/// The names `model` finds in a GUM document (its own tokens and sentences) as
+/// [`super::recognise`] finds them: (sentence, word range, kind), the names found again added
+/// ([`super::repeated_mentions`]) and the kinds voted per document.
+pub fn predict(
+    model: &Model,
+    d: &super::gum::Document,
+) -> Vec<(usize, std::ops::Range<usize>, NameKind)> {
+    let mut predicted: Vec<(usize, std::ops::Range<usize>, super::Name)> = Vec::new();
+    let mut keys = Vec::new();
+    let words: Vec<Vec<Word>> =
+        d.sentences.iter().map(|s| s.words.iter().map(|w| Word::new(w)).collect()).collect();
+    let mut document = DocumentWords::default();
+    for w in &words {
+        document.add_sentence(w);
+    }
+    for (si, (s, words)) in d.sentences.iter().zip(&words).enumerate() {
+        for (range, kind, kind_scores) in model.names_in(words, &document) {
+            keys.push(crate::text::fold(&s.words[range.clone()].join(" ")));
+            predicted.push((si, range.clone(), super::Name { span: 0..0, kind, kind_scores }));
+        }
+    }
+    let found: Vec<(usize, std::ops::Range<usize>)> =
+        predicted.iter().map(|(s, r, _)| (*s, r.clone())).collect();
+    let persons: Vec<bool> = predicted.iter().map(|p| p.2.kind == NameKind::Person).collect();
+    for (si, range, n) in super::repeated_mentions(&words, &found, &persons) {
+        keys.push(keys[n].clone());
+        let name = predicted[n].2.clone();
+        predicted.push((si, range, name));
+    }
+    let mut names: Vec<super::Name> = predicted.iter().map(|p| p.2.clone()).collect();
+    super::vote_kinds(&mut names, &keys);
+    predicted.into_iter().zip(names).map(|((si, range, _), n)| (si, range, n.kind)).collect()
 }
