@@ -794,6 +794,11 @@ impl Context<'_, '_> {
         if self.text[t.span.end..].starts_with(['-', '‑']) {
             return false;
         }
+        // an age is said of a person: "the 40-year-old American southpaw" is a person of that
+        // state, whatever noun follows
+        if before.ends_with("-old") {
+            return true;
+        }
         // the next word as written (a hyphenated word is one): none or punctuation first ends
         // the phrase here
         let rest = self.text[t.span.end..].trim_start_matches(' ');

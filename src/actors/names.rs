@@ -155,12 +155,19 @@ pub fn tokenize<'a>(text: &'a str, excluded: &[Span]) -> Vec<Token<'a>> {
         raw.push((start..end, possessive));
         i = j.max(i + 1);
     }
+    // capitalised words the article writes alone, unhyphenated: two of them joined by a
+    // hyphen are two names ("Esther Williams-Esther Williams", "Red Sox-Teixeira Rumor")
+    let alone: std::collections::HashSet<&str> = raw
+        .iter()
+        .map(|(span, _)| &text[span.clone()])
+        .filter(|w| !w.contains(is_hyphen) && w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
     let mut tokens = Vec::with_capacity(raw.len());
     for (span, possessive) in raw {
         if crate::text::overlaps_any(&span, excluded) {
             continue;
         }
-        split_hyphens(text, span, possessive, &mut tokens);
+        split_hyphens(text, span, possessive, &alone, &mut tokens);
     }
     mark_context(text, bytes, &mut tokens);
     tokens
@@ -169,7 +176,13 @@ pub fn tokenize<'a>(text: &'a str, excluded: &[Span]) -> Vec<Token<'a>> {
 /// Splits a hyphenated word into the parts that can be names: "US-Russian" → US, Russian;
 /// "Washington-backed" → Washington; "al-Qaeda-linked" → al-Qaeda; "anti-Assad" → Assad;
 /// "Beau-Rivage" and "Al-Nusra" stay whole.
-fn split_hyphens<'a>(text: &'a str, span: Span, possessive: bool, out: &mut Vec<Token<'a>>) {
+fn split_hyphens<'a>(
+    text: &'a str,
+    span: Span,
+    possessive: bool,
+    alone: &std::collections::HashSet<&str>,
+    out: &mut Vec<Token<'a>>,
+) {
     let word = &text[span.clone()];
     if !word.contains(is_hyphen) {
         out.push(token(text, span, possessive));
@@ -200,11 +213,14 @@ fn split_hyphens<'a>(text: &'a str, span: Span, possessive: bool, out: &mut Vec<
     };
     let mut groups: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
+    let mut previous: Option<&str> = None;
     let mut pending_particle = false;
     for p in &parts {
         let w = &text[p.clone()];
+        let before = previous.replace(w);
         let particle = lexicon::is_particle(w)
             && (w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "Al" | "El"));
+        let two_names = before.is_some_and(|b| alone.contains(b)) && alone.contains(w);
         if let Some(cur) = current.clone() {
             if !particle
                 && !is_cap(p)
@@ -216,7 +232,12 @@ fn split_hyphens<'a>(text: &'a str, span: Span, possessive: bool, out: &mut Vec<
                 continue;
             }
             let join = pending_particle
-                || (is_cap(p) && !prefix(p) && !is_known(p) && !is_known(&cur) && !particle);
+                || (is_cap(p)
+                    && !prefix(p)
+                    && !is_known(p)
+                    && !is_known(&cur)
+                    && !particle
+                    && !two_names);
             if join {
                 current = Some(cur.start..p.end);
                 pending_particle = particle;
