@@ -597,6 +597,12 @@ impl Context<'_, '_> {
             self.emit_known_parts(name.start..split, out);
             self.classify(toks[split].span.start, split..name.end, personal, out);
             return;
+        } else if let Some(k) = self.abbreviated_role_before_person(name.clone()) {
+            // "Los Angeles Angels GM Tony Reagins", "Saints RB Pierre Thomas": a team, the
+            // abbreviation of a post in it, then the person who holds it
+            self.classify(first.span.start, name.start..k, false, out);
+            self.classify(toks[k + 1].span.start, k + 1..name.end, true, out);
+            return;
         } else if self.team_before_person(name.clone()) {
             // "Saints Pierre Thomas": the team the article writes alone ("the Saints"), then
             // a person's full name
@@ -830,6 +836,26 @@ impl Context<'_, '_> {
             let prefix = &self.text[toks[name.start].span.start..toks[k - 1].span.end];
             lexicon::known(prefix).is_some_and(|kn| kn.kind != ActorKind::Place)
                 && self.person_words(k..name.end) >= 2
+        })
+    }
+
+    /// The index of a post's abbreviation inside a run (two or three capitals, "GM", "RB",
+    /// "NT") between an organisation's or a team's name (its last word an organisation's head
+    /// word or a plural nickname) and a person's name that opens with a given name.
+    fn abbreviated_role_before_person(&self, name: std::ops::Range<usize>) -> Option<usize> {
+        let toks = self.tokens;
+        (name.start + 1..name.end.saturating_sub(2)).find(|&k| {
+            let t = &toks[k];
+            let before = toks[k - 1].text;
+            let given = toks[k + 1].text;
+            t.upper
+                && (2..=3).contains(&t.text.len())
+                && t.text.bytes().all(|b| b.is_ascii_uppercase())
+                && lexicon::known(t.text).is_none()
+                && !toks[k - 1].upper
+                && (is_plural_nickname(before) || lexicon::is_org_head(before))
+                && (lexicon::is_given_name(given) || lists(&given.to_lowercase()) & GIVEN_NAME != 0)
+                && self.person_words(k + 1..name.end) >= 2
         })
     }
 

@@ -1348,6 +1348,13 @@ mod issue16_tests {
     }
 
     #[test]
+    fn an_abbreviated_post_between_a_team_and_a_person_splits_them() {
+        let a = detect("Dunmore Hornets GM Marcus Bell said the deal was close.", &[]);
+        assert_eq!(kind(&a, "Dunmore Hornets"), Some(ActorKind::Organization), "{a:?}");
+        assert_eq!(kind(&a, "Marcus Bell"), Some(ActorKind::Person), "{a:?}");
+    }
+
+    #[test]
     fn a_police_department_is_its_police() {
         let a = detect("The Brenton Police Department arrested a man on Friday.", &[]);
         let b = detect("Brenton Police said the man confessed.", &[]);
