@@ -122,9 +122,9 @@ fn breakdown(ws: &Workspace) {
             .map(|f| {
                 std::mem::size_of::<crosswire::figures::Figure>()
                     + f.text.len()
-                    + [&f.counts, &f.predicate, &f.place]
+                    + [f.counts.as_deref(), f.predicate.as_deref(), f.place.as_deref()]
                         .iter()
-                        .map(|o| o.as_ref().map_or(0, |s| s.len()))
+                        .map(|o| o.map_or(0, str::len))
                         .sum::<usize>()
                     // the key's and the frame's strings, about as long as the key written out
                     + f.key.as_ref().map_or(0, |k| 2 * k.to_string().len())

@@ -5,7 +5,9 @@
 //! class are known ("people:killed", "people:living:aleppo"); populations also need a place.
 //! Crying wolf is worse than missing a contradiction.
 
-use super::frame::{Frame, Measured, Place, PlaceLevel, QuantityKey, Scope, When};
+use std::borrow::Cow;
+
+use super::frame::{Frame, Measured, Place, PlaceLevel, QuantityKey, Scope, Slot, When};
 use super::lexicon;
 use super::read::Reading;
 use super::tokens::{TokKind, Token};
@@ -17,8 +19,8 @@ const PREDICATE_WINDOW: usize = 6;
 /// What was found around one figure.
 #[derive(Debug, Default)]
 pub struct Context {
-    pub counts: Option<String>,
-    pub predicate: Option<String>,
+    pub counts: Option<Slot>,
+    pub predicate: Option<&'static str>,
     pub place: Option<String>,
     /// The frame of a comparable figure whose counted thing and event are known.
     pub frame: Option<Frame>,
@@ -72,7 +74,8 @@ pub fn context(
 ) -> Context {
     let mut out = Context::default();
     let (noun, noun_class, after_noun) = counted_noun(t, r.noun_from, sent.end);
-    out.counts = noun_class.map(str::to_string).or_else(|| noun.clone());
+    out.counts =
+        noun_class.map(Slot::Borrowed).or_else(|| noun.as_deref().map(|n| Slot::Owned(n.into())));
     let is_lives = noun.as_deref() == Some("life")
         || noun_class.is_some()
             && t.get(after_noun.saturating_sub(1)).is_some_and(|x| x.lower == "lives");
@@ -82,7 +85,7 @@ pub fn context(
     // With no noun, only a predicate right beside the number says people are counted:
     // "has killed more than 290,000", "Ten killed in quake"; not "killed after falling around 2,000ft".
     let beside = found.is_some_and(|(_, d)| d <= 1);
-    out.predicate = predicate.map(str::to_string);
+    out.predicate = predicate;
     if matches!(predicate, Some("living" | "holding-out")) {
         out.place = place(t, r.start, &sent);
     }
@@ -90,7 +93,7 @@ pub fn context(
         .then(|| population_place(t, r, noun.as_deref(), &sent, lead))
         .flatten();
     if let Some(place) = &population {
-        out.predicate = Some("living".into());
+        out.predicate = Some("living");
         out.place = Some(place.clone());
         out.counts = Some("people".into());
     }
@@ -118,7 +121,7 @@ pub fn context(
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            thing_frame(t, r, noun.clone(), after_noun, &sent, lead)
+            thing_frame(t, r, noun.as_deref(), after_noun, &sent, lead)
         }
         FigureKind::Count
             if (noun_class.is_some() || noun.is_none() && beside)
@@ -145,7 +148,7 @@ pub fn context(
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            thing_frame(t, r, noun.clone(), after_noun, &sent, lead)
+            thing_frame(t, r, noun.as_deref(), after_noun, &sent, lead)
         }
         FigureKind::Money => money_frame(t, r, &sent, lead),
         FigureKind::Percent => share_frame(t, r, &sent, lead),
@@ -201,7 +204,7 @@ pub fn context(
             measured,
             counted,
             group,
-            event: out.predicate.clone(),
+            event: out.predicate.map(Slot::Borrowed),
             place: out.place.clone().map(|name| Place { name, level: PlaceLevel::Locality }),
             when: era(t, &sent, r.start, lead),
             scope: Scope::Whole,
@@ -371,19 +374,19 @@ fn clause_verb(
     start: usize,
     after_noun: usize,
     sent: &std::ops::Range<usize>,
-) -> Option<String> {
-    let verb = |x: &Token| -> Option<String> {
+) -> Option<Slot> {
+    let verb = |x: &Token| -> Option<Slot> {
         if x.kind != TokKind::Word {
             return None;
         }
         if let Some(p) = lexicon::predicate_class(&x.lower) {
-            return Some(p.to_string());
+            return Some(Slot::Borrowed(p));
         }
         if let Some(p) = lexicon::thing_verb_class(&x.lower) {
-            return Some(p.to_string());
+            return Some(Slot::Borrowed(p));
         }
         let w = x.lower.as_ref();
-        (w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)).then(|| w.to_string())
+        (w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)).then(|| Slot::Owned(w.to_string()))
     };
     let mut k = after_noun;
     let mut steps = 0;
@@ -580,7 +583,7 @@ fn addition(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
 /// magazines", "31 magazines in all", "so far", "to date", "altogether". Said of the figure
 /// itself (a few words before it) or anywhere in its sentence ("so far" ends clauses as often as
 /// it starts them).
-fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
+fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>, lead: &Lead) -> bool {
     let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
     // "a total of 31", "the combined 31", "a cumulative 31"
     let before = |n: usize| at.checked_sub(n).and_then(word);
@@ -591,6 +594,13 @@ fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
     {
         return true;
     }
+    lead.total_phrase(t, sent)
+}
+
+/// Whether sentence `sent` says anywhere that its figures are totals: "so far", "to date", "in
+/// all", "altogether".
+fn total_phrase(t: &[Token], sent: &std::ops::Range<usize>) -> bool {
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
     sent.clone().any(|k| match (word(k), word(k + 1)) {
         (Some("so" | "thus"), Some("far")) | (Some("to"), Some("date")) => true,
         (Some("in"), Some("all" | "total")) => {
@@ -617,7 +627,7 @@ fn is_part_of_things(t: &[Token], r: &Reading) -> bool {
 }
 
 /// The scope of a figure of things or money: a part of a larger count, a total, or the whole.
-fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Scope {
+fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>, lead: &Lead) -> Scope {
     let before = r.start.checked_sub(1).and_then(|k| t.get(k));
     if t.get(r.end).is_some_and(|x| x.is_word("other"))
         || before.is_some_and(|x| x.is_word("other"))
@@ -625,7 +635,7 @@ fn scope_of(t: &[Token], r: &Reading, sent: &std::ops::Range<usize>) -> Scope {
         Scope::Others
     } else if is_part_of_things(t, r) {
         Scope::Part
-    } else if total(t, r.start, sent) {
+    } else if total(t, r.start, sent, lead) {
         Scope::Total
     } else {
         Scope::Whole
@@ -668,7 +678,7 @@ fn share_frame(
         measured: Measured::Share,
         counted: Some("percent".into()),
         group: None,
-        event: Some(format!("of {}", lexicon::singular(&noun.lower))),
+        event: Some(format!("of {}", lexicon::singular(&noun.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
@@ -716,7 +726,7 @@ fn change_frame(
         measured: Measured::Share,
         counted: Some("percent change".into()),
         group: None,
-        event: Some(format!("{direction} of {}", lexicon::singular(&subject.lower))),
+        event: Some(format!("{direction} of {}", lexicon::singular(&subject.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: Scope::Whole,
@@ -822,9 +832,9 @@ fn distance_frame(
     let event = from_place.or_else(fell).or_else(attributive)?;
     Some(Frame {
         measured: Measured::Measure,
-        counted: Some(unit.to_string()),
+        counted: Some(unit.to_string().into()),
         group: None,
-        event: Some(event),
+        event: Some(event.into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: Scope::Whole,
@@ -896,12 +906,12 @@ fn duration_frame(
     let what = of_noun().or_else(verb_before)?;
     Some(Frame {
         measured: Measured::Measure,
-        counted: Some(unit),
+        counted: Some(unit.into()),
         group: None,
-        event: Some(format!("duration of {}", stem(&what.lower))),
+        event: Some(format!("duration of {}", stem(&what.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
-        scope: scope_of(t, r, sent),
+        scope: scope_of(t, r, sent, lead),
     })
 }
 
@@ -985,7 +995,7 @@ fn subject_before(
         }
         if let Some(class) = place_class(w) {
             if k > sent.start && t[k - 1].is_word("the") {
-                if let Some(name) = lead.places.get(class) {
+                if let Some(name) = lead.place_of(class) {
                     return Some(name.clone());
                 }
             }
@@ -1063,7 +1073,7 @@ fn calibre_frame(
         measured: Measured::Measure,
         counted: Some("caliber".into()),
         group: None,
-        event: Some(weapon),
+        event: Some(weapon.into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: Scope::Whole,
@@ -1077,32 +1087,32 @@ fn calibre_frame(
 fn thing_frame(
     t: &[Token],
     r: &Reading,
-    noun: Option<String>,
+    noun: Option<&str>,
     after_noun: usize,
     sent: &std::ops::Range<usize>,
     lead: &Lead,
 ) -> Option<Frame> {
     let noun = noun?;
-    let occurrence = lexicon::occurrence(&noun);
+    let occurrence = lexicon::occurrence(noun);
     let modifier_verb = (r.end..after_noun.min(sent.end))
         .filter(|&k| t[k].kind == TokKind::Word)
         .find_map(|k| lexicon::thing_verb_class(&t[k].lower))
-        .map(str::to_string);
-    let occupants = lexicon::vehicle(&noun).then(|| occupants(t, r, after_noun, sent)).flatten();
-    let event = if occurrence {
-        "occurred".to_string()
+        .map(Slot::Borrowed);
+    let occupants = lexicon::vehicle(noun).then(|| occupants(t, r, after_noun, sent)).flatten();
+    let event: Slot = if occurrence {
+        "occurred".into()
     } else if let Some(who) = occupants {
-        format!("carrying {who}")
+        format!("carrying {who}").into()
     } else {
         modifier_verb.or_else(|| clause_verb(t, r.start, after_noun, sent))?
     };
-    let counted = if lexicon::ammunition(&noun) {
-        "shot".to_string()
-    } else if matches!(noun.as_str(), "ship" | "vessel") {
+    let counted: Slot = if lexicon::ammunition(noun) {
+        "shot".into()
+    } else if matches!(noun, "ship" | "vessel") {
         // "a dozen ships", "14 foreign vessels"
-        "ship".to_string()
+        "ship".into()
     } else {
-        noun
+        Slot::Owned(noun.into())
     };
     Some(Frame {
         measured: Measured::Things,
@@ -1111,7 +1121,7 @@ fn thing_frame(
         event: Some(event),
         place: None,
         when: era_counting(t, sent, r.start, lead, occurrence),
-        scope: scope_of(t, r, sent),
+        scope: scope_of(t, r, sent, lead),
     })
 }
 
@@ -1266,12 +1276,12 @@ fn money_frame(
     };
     Some(Frame {
         measured: Measured::Money,
-        counted: Some(currency),
+        counted: Some(currency.into()),
         group: None,
-        event: Some(event),
+        event: Some(event.into()),
         place: None,
         when: era(t, sent, r.start, lead),
-        scope: scope_of(t, r, sent),
+        scope: scope_of(t, r, sent, lead),
     })
 }
 
@@ -1293,9 +1303,9 @@ fn rate_of(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<Stri
 const RATE_NOUN_TOKENS: usize = 16;
 
 /// The frame's counted thing and group of a counted class: troops are people, of one group.
-fn counted_and_group(class: Option<String>) -> (Option<String>, Option<String>) {
+fn counted_and_group(class: Option<Slot>) -> (Option<Slot>, Option<Slot>) {
     match class {
-        Some(c) if lexicon::is_group_of_people(&c) => (Some("people".to_string()), Some(c)),
+        Some(c) if lexicon::is_group_of_people(&c) => (Some(Slot::Borrowed("people")), Some(c)),
         other => (other, None),
     }
 }
@@ -1341,7 +1351,7 @@ fn era_counting(
     if unreported(t, sent, at) {
         return When::Elsewhere;
     }
-    let own = era_of(t, sent, true, at, !counts_occurrences);
+    let own = era_of(t, sent, true, at, !counts_occurrences, lead);
     if !matches!(own, When::Story) {
         return own;
     }
@@ -1367,7 +1377,7 @@ fn era_counting(
             )
         });
     if opens_with_pronoun && sent.start > 0 {
-        return era_of(t, &previous_sentence(t, sent.start), false, at, true);
+        return era_of(t, &previous_sentence(t, sent.start), false, at, true, lead);
     }
     When::Story
 }
@@ -1421,10 +1431,18 @@ pub struct Lead<'t> {
     names: rustc_hash::FxHashSet<std::borrow::Cow<'t, str>>,
     /// Where the lead ends (a token index).
     end: usize,
+    /// The article's tokens, for [`Lead::places`].
+    tokens: &'t [Token<'t>],
     /// The place the article first names with each class noun ("Qeshm island", "the city of
     /// Bam"), in its lead or later: what "the island" or "the city" refers to. An article about
-    /// one island calls it "the island" once it has named it, and often before.
-    places: rustc_hash::FxHashMap<&'static str, String>,
+    /// one island calls it "the island" once it has named it, and often before. Found on first
+    /// use (a pass over every token; most articles never say "the island").
+    places: std::cell::OnceCell<rustc_hash::FxHashMap<&'static str, String>>,
+    /// The [`EraScan`]s of the last sentences asked about, by (first token, end, whether bare
+    /// years count): figures come in text order, several to a sentence, and each asks again.
+    era_scans: std::cell::RefCell<Vec<(EraScanKey, EraScan)>>,
+    /// Whether the last sentence asked about says "so far", "in all"... ([`total_phrase`]).
+    total_phrase: std::cell::Cell<Option<(usize, usize, bool)>>,
 }
 
 /// How many sentences of the article make its lead (the headline and the first paragraph).
@@ -1432,12 +1450,53 @@ const LEAD_SENTENCES: usize = 3;
 
 impl<'t> Lead<'t> {
     /// The lead of tokens `t`, whose first sentences end at the given token indices.
-    pub fn new(t: &'t [Token], lead_end: usize) -> Lead<'t> {
+    pub fn new(t: &'t [Token<'t>], lead_end: usize) -> Lead<'t> {
         let names = t[..lead_end.min(t.len())]
             .iter()
             .filter(|x| x.is_capitalised())
             .map(|x| fold_name_cow(&x.lower))
             .collect();
+        Lead { names, end: lead_end, tokens: t, ..Default::default() }
+    }
+
+    /// `f` of the [`EraScan`] of sentence `sent` (of the article's tokens `t`).
+    fn with_era_scan<R>(
+        &self,
+        t: &[Token],
+        sent: &std::ops::Range<usize>,
+        bare_years: bool,
+        f: impl FnOnce(&EraScan) -> R,
+    ) -> R {
+        let key = (sent.start, sent.end, bare_years);
+        let mut scans = self.era_scans.borrow_mut();
+        if let Some((_, scan)) = scans.iter().find(|(k, _)| *k == key) {
+            return f(scan);
+        }
+        if scans.len() == 4 {
+            scans.remove(0);
+        }
+        scans.push((key, era_scan(t, sent, bare_years)));
+        f(&scans[scans.len() - 1].1)
+    }
+
+    /// [`total_phrase`] of sentence `sent` (of the article's tokens `t`), asked once a sentence.
+    fn total_phrase(&self, t: &[Token], sent: &std::ops::Range<usize>) -> bool {
+        match self.total_phrase.get() {
+            Some((start, end, found)) if (start, end) == (sent.start, sent.end) => found,
+            _ => {
+                let found = total_phrase(t, sent);
+                self.total_phrase.set(Some((sent.start, sent.end, found)));
+                found
+            }
+        }
+    }
+
+    /// The place the article first names with the class noun `class` ([`Lead::places`]).
+    fn place_of(&self, class: &str) -> Option<&String> {
+        self.places.get_or_init(|| Self::find_places(self.tokens)).get(class)
+    }
+
+    fn find_places(t: &[Token]) -> rustc_hash::FxHashMap<&'static str, String> {
         let mut places = rustc_hash::FxHashMap::default();
         for (k, x) in t.iter().enumerate() {
             let Some(class) = place_class(&x.lower) else { continue };
@@ -1452,7 +1511,7 @@ impl<'t> Lead<'t> {
                 places.entry(class).or_insert_with(|| fold_name(&name.lower));
             }
         }
-        Lead { names, places, end: lead_end }
+        places
     }
 
     pub const SENTENCES: usize = LEAD_SENTENCES;
@@ -1530,7 +1589,7 @@ fn place_before(
     if let Some(class) = place_class(&x.lower) {
         let before = k.checked_sub(1).filter(|&j| j >= sent.start).map(|j| &t[j]);
         return match before {
-            Some(n) if n.is_word("the") => lead.places.get(class).cloned(),
+            Some(n) if n.is_word("the") => lead.place_of(class).cloned(),
             Some(n) if n.is_capitalised() && !n.is_word("the") => Some(fold_name(&n.lower)),
             _ => None,
         };
@@ -1614,16 +1673,36 @@ fn era_of(
     bare_years: bool,
     at: usize,
     aftershocks_elsewhere: bool,
+    lead: &Lead,
 ) -> When {
-    let mut vague = false;
-    // Every year or month named, with its position: the one nearest the figure wins.
+    lead.with_era_scan(t, sent, bare_years, |scan| {
+        era_from_scan(t, sent, at, aftershocks_elsewhere, scan)
+    })
+}
+
+/// A sentence's first token, its end, and whether bare years count ([`era_of`]).
+type EraScanKey = (usize, usize, bool);
+
+/// What [`era_of`] reads off a sentence whatever the figure: the same for every figure in it.
+#[derive(Debug)]
+struct EraScan {
+    /// Whether the sentence names an aftershock.
+    aftershock: bool,
+    /// Whether it says "ago", "previous", "earlier"...
+    vague: bool,
+    /// Every year or month named, with its position.
+    named: Vec<(usize, String)>,
+}
+
+fn era_scan(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool) -> EraScan {
+    let (mut vague, mut aftershock) = (false, false);
     let mut named: Vec<(usize, String)> = Vec::new();
     for k in sent.clone() {
         let x = &t[k];
         let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
         match x.kind {
             TokKind::Word => match x.lower.as_ref() {
-                "aftershock" | "aftershocks" if aftershocks_elsewhere => return When::Elsewhere,
+                "aftershock" | "aftershocks" => aftershock = true,
                 "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest"
                 | "strongest" | "largest" | "biggest" => vague = true,
                 // "in February", "in early March"
@@ -1673,6 +1752,20 @@ fn era_of(
             _ => {}
         }
     }
+    EraScan { aftershock, vague, named }
+}
+
+/// [`era_of`] from the sentence's [`EraScan`].
+fn era_from_scan(
+    t: &[Token],
+    sent: &std::ops::Range<usize>,
+    at: usize,
+    aftershocks_elsewhere: bool,
+    scan: &EraScan,
+) -> When {
+    if aftershocks_elsewhere && scan.aftershock {
+        return When::Elsewhere;
+    }
     // A time named in the figure's own clause wins over one nearer but across a clause break
     // (", and", ";"): "killed 31,000 in Bam in 2003, and 600 were killed in Zarand in February".
     let clause_of = |k: usize| {
@@ -1686,14 +1779,18 @@ fn era_of(
             })
             .count()
     };
+    if scan.named.is_empty() {
+        return if scan.vague { When::Elsewhere } else { When::Story };
+    }
     let own = clause_of(at);
-    match named
-        .into_iter()
+    match scan
+        .named
+        .iter()
         .min_by_key(|(k, _)| (clause_of(*k) != own, k.abs_diff(at)))
-        .map(|(_, n)| n)
+        .map(|(_, n)| n.clone())
     {
         Some(n) => When::Background(n),
-        None if vague => When::Elsewhere,
+        None if scan.vague => When::Elsewhere,
         None => When::Story,
     }
 }
@@ -1737,10 +1834,9 @@ fn count_frame(
     // "tens of thousands of protesters": the noun says what they did
     let predicate = c
         .predicate
-        .as_deref()
         .or_else(|| (c.counts.as_deref() == Some("protesters")).then_some("protesting"))?;
-    let counts = match c.counts.as_deref() {
-        Some(n) => n.to_string(),
+    let counts: Slot = match &c.counts {
+        Some(n) => n.clone(),
         // "a war that has killed more than 290,000": people are meant.
         None if !has_noun && implies_people(predicate) => "people".into(),
         None => return None,
@@ -1758,7 +1854,7 @@ fn count_frame(
         },
         counted,
         group,
-        event: Some(predicate.to_string()),
+        event: Some(Slot::Borrowed(predicate)),
         place: None,
         when: When::Story,
         scope: Scope::Whole,
@@ -1772,9 +1868,9 @@ fn count_frame(
                 return None;
             }
             if let Some(event) = incident(t, at, sent).filter(|e| *e != "general") {
-                frame.scope = Scope::Incident(event.to_string());
+                frame.scope = Scope::Incident(Slot::Borrowed(event));
             }
-            if total(t, at, sent) {
+            if total(t, at, sent, lead) {
                 frame.scope = Scope::Total;
             }
             if part || addition(t, at, sent) {
@@ -1840,12 +1936,11 @@ fn origin_after(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option
     Some(name)
 }
 
+/// The counted noun (singular), its class when it has one, and the token after it.
+type CountedNoun<'s> = (Option<Cow<'s, str>>, Option<&'static str>, usize);
+
 /// The counted noun after the number: (noun as written but singular, its class, token after it).
-fn counted_noun(
-    t: &[Token],
-    from: usize,
-    sent_end: usize,
-) -> (Option<String>, Option<&'static str>, usize) {
+fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun<'s> {
     let mut k = from;
     if t.get(k).is_some_and(|x| x.is_word("of")) {
         k += 1;
@@ -1863,7 +1958,7 @@ fn counted_noun(
     for _ in 0..3 {
         let Some(x) = t.get(k).filter(|x| x.kind == TokKind::Word && k < sent_end) else { break };
         if let Some(class) = lexicon::noun_class(&x.lower) {
-            return (Some(lexicon::singular(&x.lower)), Some(class), k + 1);
+            return (Some(lexicon::singular_cow(&x.lower)), Some(class), k + 1);
         }
         if lexicon::noun_stop(&x.lower) || lexicon::predicate_class(&x.lower).is_some() {
             break;
@@ -1890,7 +1985,7 @@ fn counted_noun(
     while k < sent_end && modifiers <= 2 {
         let Some(x) = t.get(k) else { break };
         if let Some(crew) = lexicon::crew_noun(&x.lower) {
-            return (Some(crew.to_string()), None, k + 1);
+            return (Some(Cow::Borrowed(crew)), None, k + 1);
         }
         // "300 crew members", "12 gang members": the members are counted as their body
         if x.is_word("members") && k > first && t[k - 1].kind == TokKind::Word {
@@ -1898,14 +1993,14 @@ fn counted_noun(
             return (
                 Some(
                     lexicon::crew_noun(body)
-                        .map_or_else(|| lexicon::singular(body), str::to_string),
+                        .map_or_else(|| lexicon::singular_cow(body), Cow::Borrowed),
                 ),
                 None,
                 k + 1,
             );
         }
         if plural(x) {
-            return (Some(lexicon::singular(&x.lower)), None, k + 1);
+            return (Some(lexicon::singular_cow(&x.lower)), None, k + 1);
         }
         let model_part = x.is_capitalised() && x.text.len() <= 3
             || x.kind == TokKind::Num
@@ -1932,11 +2027,7 @@ fn counted_noun(
 /// all count AK-47s, whatever noun follows; the model is the more specific of the two, so it
 /// is what is counted ("ak47"). Capital letters, then digits, with a hyphen or a space between;
 /// the head noun after it (up to two words) is passed over for the verb search.
-fn model_counted(
-    t: &[Token],
-    k: usize,
-    sent_end: usize,
-) -> Option<(Option<String>, Option<&'static str>, usize)> {
+fn model_counted<'s>(t: &'s [Token], k: usize, sent_end: usize) -> Option<CountedNoun<'s>> {
     let letters = t.get(k).filter(|x| {
         k < sent_end
             && x.kind == TokKind::Word
@@ -1951,7 +2042,7 @@ fn model_counted(
     if !digits.text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let model = format!("{}{}", letters.lower, digits.text);
+    let model = Cow::Owned(format!("{}{}", letters.lower, digits.text));
     j += 1;
     // "AK-47s"
     if t.get(j).is_some_and(|x| x.is_word("s") && t[j - 1].span.end == x.span.start) {

@@ -4,7 +4,12 @@
 //! pass over a type the compiler checks, not over strings parsed back.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
+
+/// The text of a slot: most are words of the lexicon ("people", "killed"), borrowed; the rest
+/// (a noun of the text, a place) owned. Compared, hashed, ordered and written as the text.
+pub type Slot = Cow<'static, str>;
 
 /// When a figure's sentence is set: the story's own event, or another date, year or event.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -27,7 +32,7 @@ pub enum Scope {
     /// The whole event, as far as the text says.
     Whole,
     /// One incident inside it, named by the sentence ("the convoy", "the blast").
-    Incident(String),
+    Incident(Slot),
     /// A part of a larger count ("two of the three victims", "a further three", "in hospital").
     Part,
     /// The rest of a count besides the items named before it: "seven AK-47s and three other
@@ -93,12 +98,12 @@ pub struct Frame {
     /// The sort of quantity: people, things, money, a share or a measure.
     pub measured: Measured,
     /// What is counted, as a class: "people", "combatants", "rifle", "usd", "magnitude".
-    pub counted: Option<String>,
+    pub counted: Option<Slot>,
     /// The group of people when the text names one and it is not people at large: "children",
     /// "troops", "combatants", "police".
-    pub group: Option<String>,
+    pub group: Option<Slot>,
     /// What happened to the counted things: "killed", "injured", "living", "seized", "contract".
-    pub event: Option<String>,
+    pub event: Option<Slot>,
     pub place: Option<Place>,
     pub when: When,
     pub scope: Scope,
@@ -117,8 +122,8 @@ impl Frame {
             Scope::Whole => None,
             Scope::Incident(name) => Some(name.clone()),
             Scope::Part => return None,
-            Scope::Total => Some("total".to_string()),
-            Scope::Others => Some("others".to_string()),
+            Scope::Total => Some(Cow::Borrowed("total")),
+            Scope::Others => Some(Cow::Borrowed("others")),
         };
         Some(QuantityKey {
             counted: self.group.clone().or_else(|| self.counted.clone())?,
@@ -138,7 +143,7 @@ impl Frame {
         let mut s = if dimension {
             String::new()
         } else {
-            self.group.clone().or_else(|| self.counted.clone()).unwrap_or_default()
+            self.group.as_deref().or(self.counted.as_deref()).unwrap_or_default().to_string()
         };
         if let Some(e) = &self.event {
             if !s.is_empty() {
@@ -192,18 +197,18 @@ pub fn display_place(place: &str) -> String {
 /// `crosswire.json` acknowledgements. No slot contains a colon, so the text names one key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct QuantityKey {
-    pub counted: String,
-    pub event: String,
+    pub counted: Slot,
+    pub event: Slot,
     pub place: Option<String>,
-    pub incident: Option<String>,
+    pub incident: Option<Slot>,
     pub era: Option<String>,
 }
 
 impl QuantityKey {
     pub fn new(counted: &str, event: &str) -> QuantityKey {
         QuantityKey {
-            counted: counted.to_string(),
-            event: event.to_string(),
+            counted: Cow::Owned(counted.to_string()),
+            event: Cow::Owned(event.to_string()),
             place: None,
             incident: None,
             era: None,
@@ -215,7 +220,10 @@ impl fmt::Display for QuantityKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let clean = |s: &str| s.replace(':', " ");
         write!(f, "{}:{}", clean(&self.counted), clean(&self.event))?;
-        for slot in [&self.place, &self.incident, &self.era].into_iter().flatten() {
+        for slot in [self.place.as_deref(), self.incident.as_deref(), self.era.as_deref()]
+            .into_iter()
+            .flatten()
+        {
             write!(f, ":{}", clean(slot))?;
         }
         Ok(())

@@ -877,14 +877,19 @@ pub fn incident(word: &str) -> Option<&'static str> {
 
 /// "rebels" → "rebel", "casualties" → "casualty": a crude singular for nouns outside the classes.
 pub fn singular(word: &str) -> String {
+    singular_cow(word).into_owned()
+}
+
+/// [`singular`], borrowed from `word` where it is a part of it (all but "-ies").
+pub fn singular_cow(word: &str) -> std::borrow::Cow<'_, str> {
     if let Some(stem) = word.strip_suffix("ies") {
-        format!("{stem}y")
+        std::borrow::Cow::Owned(format!("{stem}y"))
     } else if word.ends_with("ss") || word.ends_with("us") {
-        word.to_string()
+        std::borrow::Cow::Borrowed(word)
     } else if let Some(stem) = word.strip_suffix('s') {
-        stem.to_string()
+        std::borrow::Cow::Borrowed(stem)
     } else {
-        word.to_string()
+        std::borrow::Cow::Borrowed(word)
     }
 }
 

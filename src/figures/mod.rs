@@ -107,12 +107,19 @@ fn extract_with(
         excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect(),
     );
     let toks = tokens::tokenize(text, &lowered, &barriers);
-    // Token index ranges of sentences, for the context search.
-    let tok_sentence = |k: usize| -> std::ops::Range<usize> {
-        let s = sentences.sentence_of(toks[k].span.start);
-        let a = toks.partition_point(|x| x.span.start < s.start);
-        let b = toks.partition_point(|x| x.span.start < s.end);
-        a..b.max(a)
+    // Token index ranges of sentences, for the context search. Figures are visited in text
+    // order and most sentences hold several: the last sentence found is asked first (sentences
+    // do not overlap, so a position inside it has it as its sentence).
+    let mut last_sentence: (Span, std::ops::Range<usize>) = (0..0, 0..0);
+    let mut tok_sentence = |k: usize| -> std::ops::Range<usize> {
+        let pos = toks[k].span.start;
+        if !(last_sentence.0.start <= pos && pos < last_sentence.0.end) {
+            let s = sentences.sentence_of(pos);
+            let a = toks.partition_point(|x| x.span.start < s.start);
+            let b = toks.partition_point(|x| x.span.start < s.end);
+            last_sentence = (s, a..b.max(a));
+        }
+        last_sentence.1.clone()
     };
 
     // The lead: the tokens of the first sentences (headline and first paragraph).
@@ -122,9 +129,10 @@ fn extract_with(
     let lead_end = {
         let (mut end, mut counted, mut seen) = (0, 0, 0);
         while counted < context::Lead::SENTENCES && seen < context::Lead::MAX_LINES {
-            let Some(t) = toks.get(end) else { break };
-            let s = sentences.sentence_of(t.span.start);
-            let next = toks.partition_point(|x| x.span.start < s.end).max(end + 1);
+            if end >= toks.len() {
+                break;
+            }
+            let next = tok_sentence(end).end.max(end + 1);
             let prose = toks[end..next]
                 .iter()
                 .filter(|x| x.kind == TokKind::Word && !x.is_capitalised())
@@ -201,7 +209,7 @@ fn extract_with(
             conversion: c.scale.map(|u| Conversion { dimension: u.dimension, factor: u.factor }),
             qualifier: r.qualifier,
             counts: c.counts,
-            predicate: c.predicate,
+            predicate: c.predicate.map(frame::Slot::Borrowed),
             place: c.place,
             frame: c.frame,
             key: c.key,

@@ -134,9 +134,9 @@ pub struct Figure {
     pub conversion: Option<Conversion>,
     pub qualifier: Qualifier,
     /// What it counts, as a normalised noun ("people", "civilians", "rebels", "lives").
-    pub counts: Option<String>,
+    pub counts: Option<super::frame::Slot>,
     /// What happened to the counted things ("killed", "living under siege", "holding out").
-    pub predicate: Option<String>,
+    pub predicate: Option<super::frame::Slot>,
     /// Where ("eastern aleppo").
     pub place: Option<String>,
     /// What the figure measures, for comparable figures whose counted thing and event are known.

@@ -226,21 +226,33 @@ fn reading_of_candidate(t: &[Token], i: usize, role: Option<&WordRole>) -> Optio
 }
 
 /// False only where no reading starts at `i`: at a word that opens no qualifier phrase and
-/// cannot start a figure (see [`may_start`]). `role` is the word's (see [`role_at`]).
+/// cannot start a figure (see [`may_start`]), or at a punctuation mark that is neither a
+/// comparison sign ([`symbol_at`]) nor a minus sign or a currency symbol ([`may_start`]): commas
+/// and full stops are a token in six. `role` is the word's (see [`role_at`]).
 fn may_read_at(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
     match t.get(i) {
         Some(tok) if tok.kind == TokKind::Word => role.is_some() || before_number_or_currency(t, i),
+        Some(tok) if tok.kind == TokKind::Punct => {
+            tok.is_dash()
+                || lexicon::currency_symbol(tok.text)
+                || matches!(tok.text, ">" | "<" | "≥" | "≤" | "⩾" | "⩽")
+        }
         _ => true,
     }
 }
 
-/// Digits next, or after a dash or slash, or a currency symbol next: what a word needs to start a
-/// figure when it is not a starting word ("G20", "bericht-9539", "USD 5", "US$"). Such a word
-/// starts only a glued identifier (`glued_identifier`: digits next or after a dash or slash) or
-/// an amount after a currency (`currency_at`: digits or a symbol next). In figure-dense text
-/// most words have digits two tokens on ("killed and 195"); they are not read.
+/// Digits glued to it or after a glued dash or slash, a glued currency symbol, or a currency
+/// code before digits: what a word needs to start a figure when it is not a starting word
+/// ("G20", "bericht-9539", "US$", "USD 5", "euro110"). Such a word starts only a glued identifier
+/// (`glued_identifier`: digits touching it, or a dash or slash touching it and then digits) or
+/// an amount after a currency (`currency_at`: a symbol touching it; a currency code before
+/// digits; a currency word touching digits). In figure-dense text most words have digits one or
+/// two tokens on, with a space between ("killed and 195", "destroyed 898"); they are not read.
 fn before_number_or_currency(t: &[Token], i: usize) -> bool {
     let next_is = |k: usize, kind: TokKind| t.get(i + k).is_some_and(|x| x.kind == kind);
+    if !touching(t, i, i + 1) {
+        return next_is(1, TokKind::Num) && lexicon::currency_code(&t[i].lower);
+    }
     next_is(1, TokKind::Num)
         || t.get(i + 1).is_some_and(|x| {
             x.kind == TokKind::Punct
@@ -528,11 +540,14 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     }
     // Ranges: "10-20", "10 to 20", "two or three", "40 percent to 70 percent" (a unit after
     // both numbers, not after a verb of change: "rose 2% to 5%" is no range).
-    let a_end = if at > 0 && word_at(t, at - 1).is_some_and(super::context::change_verb) {
-        a.end
+    // What follows the first number, asked once here for the unit of a range and used again
+    // for the figure itself (`classify` reads only the tokens).
+    let a_class = if at > 0 && word_at(t, at - 1).is_some_and(super::context::change_verb) {
+        None
     } else {
-        unit_end(t, at, a.end, money > 0)
+        Some(classify(t, at, a.end, a.end, money > 0))
     };
+    let a_end = a_class.as_ref().map_or(a.end, |c| unit_end_of(c, a.end));
     if let Some(sep) = t.get(a_end) {
         let is_sep = sep.is_dash() || sep.is_word("to") || sep.is_word("or");
         // "a 24- to 30-foot dhow": a hyphen left hanging, the unit written once after the second
@@ -551,8 +566,9 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
                         && a.value * b.scale <= b.value)
                 {
                     let mut r = range(t, at, a, b, money > 0 || money_b > 0);
+                    // (`a_end` is past `a.end` only after a unit that `a_class` found)
                     let same_unit =
-                        a_end == a.end || classify(t, at, a.end, a.end, money > 0).0 == r.kind;
+                        a_end == a.end || a_class.as_ref().is_some_and(|c| c.0 == r.kind);
                     if same_unit {
                         r.start = i;
                         return Some(r);
@@ -562,7 +578,8 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         }
     }
     let value = if negative { -a.value } else { a.value };
-    let (mut kind, end, noun_from, unit) = classify(t, at, a.end, a.end, money > 0);
+    let (mut kind, end, noun_from, unit) =
+        a_class.unwrap_or_else(|| classify(t, at, a.end, a.end, money > 0));
     if a.bare_digits && kind == FigureKind::Count {
         kind = bare_digits_kind(t, at);
     }
@@ -643,15 +660,23 @@ fn range(t: &[Token], start: usize, a: Number, b: Number, money: bool) -> Readin
 /// The end of a unit written after the first number of a pair as well as after the second
 /// ("between 20% and 30%", "from 5 km to 8 km", "from $5m to $8m"): past it when there is one.
 fn unit_end(t: &[Token], start: usize, num_end: usize, money: bool) -> usize {
-    match classify(t, start, num_end, num_end, money) {
+    unit_end_of(&classify(t, start, num_end, num_end, money), num_end)
+}
+
+/// [`unit_end`] from what [`classify`] found after the number.
+fn unit_end_of(class: &Classified, num_end: usize) -> usize {
+    match class {
         (
             FigureKind::Percent | FigureKind::Money | FigureKind::Measure | FigureKind::Duration,
             end,
             ..,
-        ) => end,
+        ) => *end,
         _ => num_end,
     }
 }
+
+/// What [`classify`] finds: (kind, end of the figure, where the counted noun may start, unit).
+type Classified = (FigureKind, usize, usize, Option<String>);
 
 /// Whether the "from" at `i` opens a change between two levels: a verb or noun of change just
 /// before it ("rose from", "has risen sharply from", "an increase from", "up from"), up to

@@ -316,7 +316,7 @@ fn agreement_components(
 pub fn describe_quantity(f: &Figure) -> String {
     match &f.frame {
         Some(frame) => frame.describe(),
-        None => f.counts.clone().unwrap_or_else(|| "the figure".to_string()),
+        None => f.counts.as_deref().unwrap_or("the figure").to_string(),
     }
 }
 

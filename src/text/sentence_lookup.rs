@@ -8,7 +8,8 @@
 //!   segmenter breaks there whatever surrounds the pattern (rule SB11; SB6–SB10 cannot hold), and
 //!   what it decides inside a window never depends on text outside it: looking back, every rule
 //!   stops at the capital; looking ahead (SB8), the search stops at the next capital. So a window
-//!   segmented alone gives the line's sentences within it.
+//!   segmented alone gives the line's sentences within it. The safe breaks and line starts of
+//!   a text are found once, in one pass; a lookup is then a binary search for its window.
 //! - **Plain windows.** A window with no sentence terminal or paragraph separator in its body,
 //!   only a trailing `[.!?]+ Close* Sp* \r? \n?`, is one sentence: UAX #29 breaks only after a
 //!   terminal or a separator. Most windows are one plain sentence, and are never handed to the
@@ -20,102 +21,61 @@ use super::Span;
 /// The sentence that holds an offset, segmenting only the windows asked about.
 pub struct SentenceLookup<'a> {
     text: &'a str,
-    /// Segmented windows: window start → (window end; its sentences). Kept in order so that a
-    /// later lookup in the same window is a search, not a rescan: one 10 MB line with thousands
-    /// of figures and no safe break must not cost thousands of scans.
-    windows: std::cell::RefCell<std::collections::BTreeMap<usize, (usize, Vec<Span>)>>,
+    /// Where the windows start, in order: the text's start, every line's start (after a line
+    /// break) and every safe break. Found once, in one pass over the text; a window ends where
+    /// the next starts (or at the text's end).
+    starts: Vec<usize>,
+    /// The sentences of the windows segmented so far, and where each window's are among them
+    /// (by its index in `starts`): a later lookup in the same window is a search, not a rescan
+    /// (one 10 MB line with thousands of figures and no safe break must not cost thousands of
+    /// scans).
+    windows: std::cell::RefCell<Segmented>,
 }
+
+/// The sentences of the windows segmented so far, and for each window (by its index), where its
+/// sentences are among them, once it has been segmented.
+type Segmented = (Vec<Span>, Vec<Option<(u32, u32)>>);
 
 impl<'a> SentenceLookup<'a> {
     pub fn new(text: &'a str) -> Self {
-        SentenceLookup { text, windows: Default::default() }
+        let bytes = text.as_bytes();
+        // line starts and safe breaks, each in order, merged (a safe break never spans a line
+        // break, as Sp holds none, and never falls at a line's start)
+        let mut starts = vec![0];
+        let mut breaks = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+            .filter_map(|t| safe_break_after(bytes, t));
+        let mut next_break = breaks.next();
+        for line_start in memchr::memchr_iter(b'\n', bytes).map(|i| i + 1) {
+            while let Some(b) = next_break.filter(|&b| b < line_start) {
+                starts.push(b);
+                next_break = breaks.next();
+            }
+            starts.push(line_start);
+        }
+        starts.extend(next_break);
+        starts.extend(breaks);
+        debug_assert!(starts.windows(2).all(|w| w[0] < w[1]));
+        let windows = std::cell::RefCell::new((Vec::new(), vec![None; starts.len()]));
+        SentenceLookup { text, starts, windows }
     }
 
     /// The sentence that holds byte `pos`, or the empty span `pos..pos` when `pos` lies between
     /// sentences. Equal to finding `pos` in [`sentences`](super::sentences)`(text)`.
     pub fn sentence_of(&self, pos: usize) -> Span {
         let pos = pos.min(self.text.len());
+        // `starts[0]` is 0, so some window starts at or before `pos`
+        let w = self.starts.partition_point(|&b| b <= pos) - 1;
         let mut windows = self.windows.borrow_mut();
-        let cached = windows
-            .range(..=pos)
-            .next_back()
-            .filter(|(_, (end, _))| pos < *end)
-            .map(|(_, (_, spans))| spans);
-        let spans = match cached {
-            Some(spans) => spans,
-            None => {
-                let window = window_around(self.text, pos);
-                let mut spans = Vec::new();
-                segment_window(self.text, window.clone(), &mut spans);
-                // `pos` at the very end of the text is past every window's extent: found by a rescan
-                &windows.entry(window.start).or_insert((window.end, spans)).1
-            }
-        };
+        let (all, segmented) = &mut *windows;
+        let (from, to) = *segmented[w].get_or_insert_with(|| {
+            let end = self.starts.get(w + 1).copied().unwrap_or(self.text.len());
+            let from = all.len();
+            segment_window(self.text, self.starts[w]..end, all);
+            (from as u32, all.len() as u32)
+        });
+        let spans = &all[from as usize..to as usize];
         let i = spans.partition_point(|s| s.end <= pos);
         spans.get(i).filter(|s| s.start <= pos).cloned().unwrap_or(pos..pos)
-    }
-}
-
-/// The window that holds `pos`: from the last safe break at or before it (or the line's start)
-/// to the first safe break after it (or the line's end, line break included). Safe breaks are
-/// found from the terminals before them, which memchr finds fast. Both searches look no further
-/// than they must, in chunks that double: finding the line's ends first would cost a scan of the
-/// whole line per window, quadratic on a text that is one long line of short sentences.
-fn window_around(text: &str, pos: usize) -> Span {
-    let bytes = text.as_bytes();
-    let start = last_break_at_or_before(bytes, pos);
-    // a terminal just before `pos` may still open a break after it ("died.  |  The"); a line
-    // break is neither a space nor a closing mark, so this stops at the line's start
-    let mut from = pos;
-    while from > 0 && (is_space(bytes[from - 1]) || close_before(bytes, 0, from).is_some()) {
-        from -= close_before(bytes, 0, from).unwrap_or(1);
-    }
-    from -= usize::from(from > 0 && matches!(bytes[from - 1], b'.' | b'!' | b'?'));
-    let end = first_break_after(bytes, from, pos);
-    start..end
-}
-
-/// The first chunk a search looks at; each next one is twice as long.
-const FIRST_CHUNK: usize = 256;
-
-/// The last safe break at or before `pos` on its line, or the line's start.
-fn last_break_at_or_before(bytes: &[u8], pos: usize) -> usize {
-    let (mut hi, mut len) = (pos, FIRST_CHUNK);
-    loop {
-        let lo = hi.saturating_sub(len);
-        let line_start = memchr::memrchr(b'\n', &bytes[lo..hi]).map(|i| lo + i + 1);
-        let from = line_start.unwrap_or(lo);
-        // a safe break never spans a line break (Sp holds no line break), so the whole text can
-        // be read past the terminal
-        let found = memchr::memrchr3_iter(b'.', b'!', b'?', &bytes[from..hi])
-            .filter_map(|t| safe_break_after(bytes, from + t))
-            .find(|&i| i <= pos);
-        match (found, line_start) {
-            (Some(i), _) => return i,
-            (None, Some(line_start)) => return line_start,
-            (None, None) if lo == 0 => return 0,
-            (None, None) => (hi, len) = (lo, len * 2),
-        }
-    }
-}
-
-/// The first safe break after `pos` that a terminal at or after `from` opens, or the line's
-/// end, its line break included.
-fn first_break_after(bytes: &[u8], from: usize, pos: usize) -> usize {
-    let (mut lo, mut len) = (from, FIRST_CHUNK);
-    loop {
-        let hi = (lo + len).min(bytes.len());
-        let line_end = memchr::memchr(b'\n', &bytes[lo..hi]).map(|i| lo + i + 1);
-        let to = line_end.unwrap_or(hi);
-        let found = memchr::memchr3_iter(b'.', b'!', b'?', &bytes[lo..to])
-            .filter_map(|t| safe_break_after(bytes, lo + t))
-            .find(|&i| i > pos);
-        match (found, line_end) {
-            (Some(i), _) => return i,
-            (None, Some(line_end)) => return line_end,
-            (None, None) if hi == bytes.len() => return hi,
-            (None, None) => (lo, len) = (hi, len * 2),
-        }
     }
 }
 
@@ -153,10 +113,12 @@ fn close_before(bytes: &[u8], line_start: usize, j: usize) -> Option<usize> {
 /// The length of the closing mark that starts at `j`, if one does.
 fn close_at(bytes: &[u8], j: usize) -> Option<usize> {
     let tail = bytes.get(j..)?;
-    if tail.first().is_some_and(|b| CLOSE_ASCII.contains(b)) {
-        return Some(1);
+    match tail.first()? {
+        b if CLOSE_ASCII.contains(b) => Some(1),
+        // every curly quote starts with this byte; most terminals are followed by a space
+        0xE2 => CLOSE_CURLY.iter().find(|c| tail.starts_with(c)).map(|c| c.len()),
+        _ => None,
     }
-    CLOSE_CURLY.iter().find(|c| tail.starts_with(c)).map(|c| c.len())
 }
 
 /// The sentences of `window`, appended to `spans`: one without asking the segmenter when the
