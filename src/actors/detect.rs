@@ -460,6 +460,7 @@ impl Context<'_, '_> {
             let prev = &self.tokens[name_start - 1];
             if lexicon::is_honorific(prev.text)
                 || (lexicon::is_title(prev.text) && !prev.cap && lexicon::is_role_noun(prev.text))
+                || self.after_possessive_kin(name_start)
             {
                 personal = true;
             }
@@ -675,6 +676,22 @@ impl Context<'_, '_> {
             c.weak = c.kind.is_none();
         }
         out.push(c);
+    }
+
+    /// Whether a possessive and a noun of kinship or relation come right before token `start`
+    /// ("my wife Portia", "his son Hunter", "Obama's brother Malik"): the name is a person's.
+    fn after_possessive_kin(&self, start: usize) -> bool {
+        let toks = self.tokens;
+        start >= 2
+            && toks[start].glued
+            && toks[start - 1].glued
+            && !toks[start - 1].cap
+            && lexicon::is_kin_noun(toks[start - 1].text)
+            && (toks[start - 2].possessive
+                || matches!(
+                    toks[start - 2].text.to_lowercase().as_str(),
+                    "my" | "his" | "her" | "their" | "our" | "your"
+                ))
     }
 
     /// A last word the article also writes in lower case and that is no surname of the census

@@ -1308,6 +1308,19 @@ mod issue16_tests {
     }
 
     #[test]
+    fn a_name_after_a_possessive_and_a_kin_noun_is_a_person() {
+        for (text, name) in [
+            ("\"I will miss my wife Quenby,\" the pilot wrote in a letter.", "Quenby"),
+            ("His son Derrow joined the firm in 2004.", "Derrow"),
+            ("The senator's brother Ellisand was arrested on Tuesday.", "Ellisand"),
+            ("She thanked their daughter Marvelle for the flowers.", "Marvelle"),
+        ] {
+            let a = detect(text, &[]);
+            assert_eq!(kind(&a, name), Some(ActorKind::Person), "{text}: {a:?}");
+        }
+    }
+
+    #[test]
     fn a_teams_plural_written_alone_after_the_is_a_team_and_splits_off_a_player() {
         let text = "Hornets Marcus Bell hurt\nThe Dunmore Hornets lost Marcus Bell for the year. \
                     The Hornets said he hurt his knee.";

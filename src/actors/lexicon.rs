@@ -294,6 +294,14 @@ static ROLE_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          principal permanent executive press communications intelligence police army navy air force")
 });
 
+/// Nouns of kinship or relation that, after a possessive ("my wife Portia", "Obama's daughter
+/// Malia"), put a person's name in apposition.
+static KIN_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("wife husband son daughter father mother brother sister friend partner girlfriend boyfriend \
+         fiancee fiancée fiance fiancé widow widower cousin uncle aunt nephew niece grandson granddaughter \
+         grandfather grandmother stepson stepdaughter stepfather stepmother")
+});
+
 /// Honorifics, kept in the mention ("Mr Lavrov") but not in the name.
 static HONORIFICS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir madam mme m. messrs"));
@@ -457,6 +465,9 @@ pub fn is_role_modifier(word: &str) -> bool {
 }
 pub fn is_honorific(word: &str) -> bool {
     in_set(&HONORIFICS, word)
+}
+pub fn is_kin_noun(word: &str) -> bool {
+    in_set(&KIN_NOUNS, word)
 }
 pub fn is_particle(word: &str) -> bool {
     with_lower(word, |w| PARTICLES.contains(w.trim_end_matches(['-', '‑'])))
