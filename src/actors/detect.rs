@@ -714,10 +714,10 @@ impl Context<'_, '_> {
             && toks[at - 1].text == "to"
             && toks[at - 2].text.eq_ignore_ascii_case("according");
         let speaks = toks.get(name.end).is_some_and(|t| {
-            t.glued && !toks[name.end - 1].possessive && lexicon::is_speech_verb(t.text)
-        }) || toks
-            .get(name.end)
-            .is_some_and(|t| t.glued && matches!(t.text, "reported" | "reports" | "reporting"));
+            t.glued
+                && ((!toks[name.end - 1].possessive && lexicon::is_speech_verb(t.text))
+                    || matches!(t.text, "reported" | "reports" | "reporting"))
+        });
         told || according || speaks
     }
 
@@ -871,7 +871,7 @@ impl Context<'_, '_> {
                 && lexicon::known(t.text).is_none()
                 && !toks[k - 1].upper
                 && (is_plural_nickname(before) || lexicon::is_org_head(before))
-                && (lexicon::is_given_name(given) || lists(&given.to_lowercase()) & GIVEN_NAME != 0)
+                && is_any_given_name(given)
                 && self.person_words(k + 1..name.end) >= 2
         })
     }
@@ -885,8 +885,7 @@ impl Context<'_, '_> {
             && is_plural_nickname(first.text)
             && !first.possessive
             && self.after_the.contains(&fold(first.text))
-            && (lexicon::is_given_name(toks[name.start + 1].text)
-                || lists(&toks[name.start + 1].text.to_lowercase()) & GIVEN_NAME != 0)
+            && is_any_given_name(toks[name.start + 1].text)
             && self.person_words(name.start + 1..name.end) >= 2
             && !lexicon::is_org_head(toks[name.end - 1].text)
             && !lexicon::is_place_head(toks[name.end - 1].text)
@@ -1086,6 +1085,11 @@ pub(super) fn gives_a_score(text: &str) -> bool {
 /// team's ([`team_prefixes`]) or opens with no known place ("Saints Pierre Thomas").
 pub(super) fn place_of_team(words: &[&str]) -> Option<usize> {
     team_prefixes(words).iter().filter(|p| is_place(p)).map(|p| p.split(' ').count()).max()
+}
+
+/// A given name of the lexicon or of the census list the recogniser reads.
+fn is_any_given_name(word: &str) -> bool {
+    lexicon::is_given_name(word) || lists(&word.to_lowercase()) & GIVEN_NAME != 0
 }
 
 /// A name of two words, a given name then a surname on the 1990 US Census lists the recogniser

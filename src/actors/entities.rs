@@ -934,12 +934,8 @@ fn describe(
         }
         // "President Barack Obama": a title written before the name, for a title written alone
         // elsewhere ("The President announced ...") to find the one person who carries it
-        for &i in &full_people {
-            if let Some(title) = title_before(tokens, &cands[i]) {
-                keys.push(format!("titled:{title}"));
-            }
-        }
-        for &i in members.iter().filter(|&&i| words[i].len() == 1) {
+        let lone = members.iter().filter(|&&i| words[i].len() == 1);
+        for &i in full_people.iter().chain(lone) {
             if let Some(title) = title_before(tokens, &cands[i]) {
                 keys.push(format!("titled:{title}"));
             }
@@ -1187,7 +1183,10 @@ mod key_tests {
 mod demonym_tests {
     use crate::actors::{detect, ActorKind};
 
-    fn entity<'a>(a: &'a crate::actors::ArticleActors, name: &str) -> &'a crate::actors::Entity {
+    pub(super) fn entity<'a>(
+        a: &'a crate::actors::ArticleActors,
+        name: &str,
+    ) -> &'a crate::actors::Entity {
         a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {a:?}"))
     }
 
@@ -1282,6 +1281,7 @@ mod list_tests {
 
 #[cfg(test)]
 mod issue16_tests {
+    use super::demonym_tests::entity;
     use crate::actors::{detect, link, ActorKind};
     use crate::config::Config;
 
@@ -1327,7 +1327,7 @@ mod issue16_tests {
         // the nickname alone before "said" does not make the team a person
         let a = detect(text, &[]);
         assert_eq!(kind(&a, "Dunmore Hornets"), Some(ActorKind::Organization), "{a:?}");
-        let bell = a.entities.iter().find(|e| e.name == "Marcus Bell").expect("Marcus Bell");
+        let bell = entity(&a, "Marcus Bell");
         assert_eq!(bell.kind, ActorKind::Person);
         assert_eq!(bell.mentions.len(), 2, "{a:?}");
     }
@@ -1338,12 +1338,12 @@ mod issue16_tests {
             "The Dunmore Hornets won again. Dunny fans cheered as the Horns took the lead 21-7.",
             &[],
         );
-        let team = a.entities.iter().find(|e| e.name == "Dunmore Hornets").expect("team");
+        let team = entity(&a, "Dunmore Hornets");
         assert_eq!(team.mentions.len(), 2, "{a:?}");
         assert!(team.reasons.iter().any(|r| r.contains("clipped form")), "{a:?}");
         // a person's name is no clipped form ("Dunn" is someone)
         let a = detect("The Dunmore Hornets won. Coach Dunny Smith said Dunny was proud.", &[]);
-        let team = a.entities.iter().find(|e| e.name == "Dunmore Hornets").expect("team");
+        let team = entity(&a, "Dunmore Hornets");
         assert_eq!(team.mentions.len(), 1, "{a:?}");
     }
 
