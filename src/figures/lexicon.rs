@@ -73,12 +73,24 @@ impl<V> WordMap<V> {
         WordMap { starts, entries: entries.into_iter().map(|(_, w, v)| (w, v)).collect() }
     }
 
+    /// Inlined up to the empty bucket, where most words of an article end: the call and the
+    /// string comparison's setup cost more than the answer.
+    #[inline]
     pub(super) fn get(&self, word: &str) -> Option<&V> {
         let s = Self::shape(word);
-        let bucket = &self.entries[usize::from(self.starts[s])..usize::from(self.starts[s + 1])];
+        let (from, to) = (usize::from(self.starts[s]), usize::from(self.starts[s + 1]));
+        if from == to {
+            return None;
+        }
+        Self::find_in(&self.entries[from..to], word)
+    }
+
+    #[inline(never)]
+    fn find_in<'m>(bucket: &'m [(&'static str, V)], word: &str) -> Option<&'m V> {
         bucket.iter().find(|(w, _)| *w == word).map(|(_, v)| v)
     }
 
+    #[inline]
     fn shape(word: &str) -> usize {
         let end = |b: u8| if b.is_ascii_lowercase() { (b - b'a') as usize } else { Self::ENDS - 1 };
         let bytes = word.as_bytes();
@@ -101,6 +113,7 @@ macro_rules! word_table {
 }
 
 impl<V: Copy> WordTable<V> {
+    #[inline]
     fn get(&self, word: &str) -> Option<V> {
         self.0.get(word).copied()
     }

@@ -106,7 +106,7 @@ fn tokenize_between<'a>(
                 continue;
             }
             b'a'..=b'z' | b'A'..=b'Z' => {
-                let run = bytes[pos..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                let run = ascii_letter_run(&bytes[pos..]);
                 match bytes.get(pos + run) {
                     // an apostrophe or a letter outside ASCII may continue the word
                     Some(b'\'' | 0x80..) => {
@@ -161,6 +161,36 @@ fn tokenize_between<'a>(
         out.push(Token { span, text: word, kind, lower });
         pos += len;
     }
+}
+
+/// The length of the run of ASCII letters at the start of `bytes`, eight bytes at a time: most
+/// words are read in one step, where a byte at a time cost a fifth of tokenizing.
+fn ascii_letter_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let others = not_ascii_letters(word);
+        if others != 0 {
+            // the first byte (the lowest, read little-endian) that is no letter
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
+/// The high bit of each byte of `word` that is not an ASCII letter. Each byte's low seven bits,
+/// folded to lower case, are compared with 'a' and 'z' by adding to them what carries into the
+/// high bit from 'a' and from past 'z' on (no sum leaves its byte); a byte with its own high bit
+/// set is no ASCII letter.
+fn not_ascii_letters(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let folded = (word & !HIGH) | (ONES * 0x20);
+    let from_a = folded + ONES * (0x80 - u64::from(b'a'));
+    let past_z = folded + ONES * (0x80 - u64::from(b'z') - 1);
+    let letters = from_a & !past_z & !word & HIGH;
+    !letters & HIGH
 }
 
 /// The length of the number at the start of `rest`, as [`number_len_by_patterns`] reads it. Most
@@ -296,6 +326,18 @@ fn digits_value_long(text: &str) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn letter_runs_are_read_eight_bytes_at_a_time_as_one_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = b"abcdefghijKLMNOPqrstuvwxyZ".to_vec();
+                bytes[at] = b;
+                let want = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(ascii_letter_run(&bytes), want, "{b} at {at}");
+            }
+        }
+    }
 
     /// The tokenizer's specification: one `char` at a time, Unicode tables for everything, the
     /// patterns for every number. The fast one must give the same tokens.
