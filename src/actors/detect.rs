@@ -722,10 +722,18 @@ impl Context<'_, '_> {
     }
 
     /// Whether the words just before token `start` are a preposition of place, with or without
-    /// an article ("in Palmer", "at the Betty Ford Center"); "to" is left out.
+    /// an article and a word for a part of a place ("in Palmer", "at the Betty Ford Center",
+    /// "outside downtown San Diego"); "to" is left out.
     fn after_place_preposition(&self, start: usize) -> bool {
         let toks = self.tokens;
         let mut at = start;
+        if at >= 1
+            && toks[at].glued
+            && !toks[at - 1].cap
+            && lexicon::is_place_adjective(toks[at - 1].text)
+        {
+            at -= 1;
+        }
         if at >= 1 && toks[at].glued && matches!(toks[at - 1].text, "the" | "The") {
             at -= 1;
         }

@@ -61,10 +61,56 @@ pub(super) fn build(
     let name_text = |i: usize| -> &str {
         &text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end]
     };
+    // the teams of the article by their town or school ("San Diego" for the San Diego Chargers)
+    let mut teams: HashMap<String, Vec<usize>> = HashMap::new();
+    // the openings (three letters or more, short of the whole) of a team's first and last
+    // words, for the clipped forms fans write ("Indy", "Jags", "Philly")
+    let mut team_openings: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if matches!(c.kind, Some(ActorKind::Organization | ActorKind::Group)) && c.known.is_none() {
+            let name_words: Vec<&str> = c.words(tokens).collect();
+            let prefixes = super::detect::team_prefixes(&name_words);
+            if let (false, Some(first), Some(last)) =
+                (prefixes.is_empty(), name_words.first(), name_words.last())
+            {
+                for w in [first, last] {
+                    let w = fold(w);
+                    for (k, _) in w.char_indices().skip(3).filter(|&(k, _)| k + 2 <= w.len()) {
+                        team_openings.entry(w[..k].to_string()).or_default().push(i);
+                    }
+                }
+            }
+            for prefix in prefixes {
+                teams.entry(prefix).or_default().push(i);
+            }
+        }
+    }
+    // a team's town is no person's name, whatever its two capitals suggest ("San Diego")
+    let team_town = |i: usize| teams.contains_key(&fold(name_text(i)));
     let is_full_person = |i: usize| {
-        cands[i].kind == Some(ActorKind::Person)
+        !team_town(i)
+            && cands[i].kind == Some(ActorKind::Person)
             && words[i].len() >= 2
             && !ends_in_acronym(tokens, &cands[i])
+    };
+
+    // a team's town written as a place ("outside downtown San Diego") is the town: it is kept
+    // apart from the town's name written for the team ("San Diego's playoff loss")
+    let mut town_reading: Vec<TownReading> = (0..n)
+        .map(|i| {
+            if team_town(i) && written_as_town(tokens, &cands[i]) {
+                TownReading::Town
+            } else {
+                TownReading::Other
+            }
+        })
+        .collect();
+    let town_key = |i: usize, key: String, reading: &[TownReading]| {
+        if reading[i] == TownReading::Town {
+            format!("town:{key}")
+        } else {
+            key
+        }
     };
 
     // 1. same known actor, same full name, same other name
@@ -79,6 +125,7 @@ pub(super) fn build(
         } else {
             continue;
         };
+        let key = town_key(i, key, &town_reading);
         match by_key.get(&key) {
             Some(&first) => {
                 let reason = spelling_reason(
@@ -277,7 +324,7 @@ pub(super) fn build(
                 continue;
             }
         }
-        let key = format!("word:{key}");
+        let key = town_key(i, format!("word:{key}"), &town_reading);
         match by_key.get(&key) {
             Some(&first) => g.union(first, i, None),
             None => {
@@ -286,30 +333,9 @@ pub(super) fn build(
         }
     }
     // 3b. a team's place or school alone ("Indianapolis" for the Indianapolis Colts), unless
-    // the article has a person of that surname
-    let mut teams: HashMap<String, Vec<usize>> = HashMap::new();
-    // the openings (three letters or more, short of the whole) of a team's first and last
-    // words, for the clipped forms fans write ("Indy", "Jags", "Philly")
-    let mut team_openings: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, c) in cands.iter().enumerate() {
-        if matches!(c.kind, Some(ActorKind::Organization | ActorKind::Group)) && c.known.is_none() {
-            let name_words: Vec<&str> = c.words(tokens).collect();
-            let prefixes = super::detect::team_prefixes(&name_words);
-            if let (false, Some(first), Some(last)) =
-                (prefixes.is_empty(), name_words.first(), name_words.last())
-            {
-                for w in [first, last] {
-                    let w = fold(w);
-                    for (k, _) in w.char_indices().skip(3).filter(|&(k, _)| k + 2 <= w.len()) {
-                        team_openings.entry(w[..k].to_string()).or_default().push(i);
-                    }
-                }
-            }
-            for prefix in prefixes {
-                teams.entry(prefix).or_default().push(i);
-            }
-        }
-    }
+    // the article has a person of that surname or writes it as a place
+    // the mentions joined so stand for the team, whatever the recogniser read in the town's
+    // name: they do not vote the team's kind
     for i in 0..n {
         if teams.is_empty() {
             break;
@@ -344,6 +370,7 @@ pub(super) fn build(
                 ),
             };
             g.union(team[0], i, Some(reason));
+            town_reading[i] = TownReading::Team;
         }
     }
     // 4. acronyms defined in the text, when their letters are the long name's initials:
@@ -401,7 +428,7 @@ pub(super) fn build(
         }
     }
     link_demonyms(text, cands, &is_full_person, &mut g);
-    assemble(text, tokens, cands, &words, &mut g, scored)
+    assemble(text, tokens, cands, &words, &town_reading, &mut g, scored)
 }
 
 /// A lone capitalised word of three to eight letters that is a clipped form of a word of a
@@ -679,6 +706,7 @@ fn assemble(
     tokens: &[Token<'_>],
     cands: &[Candidate],
     words: &[Vec<String>],
+    town_reading: &[TownReading],
     g: &mut Groups,
     scored: bool,
 ) -> ArticleActors {
@@ -696,6 +724,7 @@ fn assemble(
                 kind_evidence: false,
                 team: false,
                 placed: false,
+                written_as_town: false,
                 mentions: Vec::new(),
                 roles: Vec::new(),
                 quotes: Vec::new(),
@@ -717,7 +746,7 @@ fn assemble(
     }
     for e in 0..out.entities.len() {
         let members = out.entities[e].mentions.clone();
-        let (mut kind, name, keys) = describe(text, tokens, cands, words, &members);
+        let (mut kind, name, keys) = describe(text, tokens, cands, words, town_reading, &members);
         let team = scored && plays_as_team(cands, &members, kind);
         if team {
             kind = ActorKind::Organization;
@@ -734,6 +763,8 @@ fn assemble(
         entity.kind = kind;
         entity.team = team;
         entity.placed = mostly_places(cands, &members);
+        entity.written_as_town = members.iter().any(|&i| written_as_town(tokens, &cands[i]))
+            && members.iter().all(|&i| !written_for_team(tokens, &cands[i]));
         entity.kind_evidence = team
             || kind_rests_on_evidence(cands, &members)
             || kind == ActorKind::Organization && spoken_of_as_source(cands, &members);
@@ -787,6 +818,35 @@ fn town_shaped_like_a_team(cands: &[Candidate], members: &[usize], kind: ActorKi
         })
 }
 
+/// How a candidate that is a team's town or school alone in an article naming the team reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TownReading {
+    /// No team's town, or neither reading is written.
+    Other,
+    /// Joined to the team as its short name ("San Diego's playoff loss").
+    Team,
+    /// Written as the town ("outside downtown San Diego").
+    Town,
+}
+
+/// Whether a town's name is written for its team: as a side of a game ("beat Dunmore"), as a
+/// possessive ("Dunmore's record", "Dunmore' head coach": a town owns no record) or before a
+/// title or role ("Dunmore lineman").
+fn written_for_team(tokens: &[Token<'_>], c: &Candidate) -> bool {
+    let next = tokens.get(c.name.end).filter(|t| t.glued);
+    c.game_side
+        || tokens[c.name.end - 1].possessive
+        || next.is_some_and(|t| lexicon::is_title(t.text) || lexicon::is_role_noun(t.text))
+}
+
+/// Whether a name is written as a town: after a preposition of place ("in Dunmore", "outside
+/// downtown Dunmore") and heading its phrase, not qualifying a noun after it ("in Dunmore
+/// history", "at the Dunmore 16-yard line" are the team's), and not written for a team.
+fn written_as_town(tokens: &[Token<'_>], c: &Candidate) -> bool {
+    let qualifies = tokens.get(c.name.end).is_some_and(|t| t.glued && !t.cap);
+    c.place_cue && !qualifies && !written_for_team(tokens, c)
+}
+
 /// Whether the kind of the entity made of `members` rests on the rules' evidence (see
 /// [`Entity::kind_evidence`]).
 fn kind_rests_on_evidence(cands: &[Candidate], members: &[usize]) -> bool {
@@ -808,11 +868,14 @@ fn mostly_places(cands: &[Candidate], members: &[usize]) -> bool {
     2 * members.iter().filter(|&&i| cands[i].place_cue).count() > members.len()
 }
 /// Kind, display name and linking keys of an entity made of candidates `members`.
+/// `town_reading`: the candidates that are a team's town or school written for the team (they
+/// do not vote for the kind the recogniser reads in the town's name) or as the town.
 fn describe(
     text: &str,
     tokens: &[Token<'_>],
     cands: &[Candidate],
     words: &[Vec<String>],
+    town_reading: &[TownReading],
     members: &[usize],
 ) -> (ActorKind, String, Vec<String>) {
     let name_of = |i: usize| {
@@ -837,7 +900,7 @@ fn describe(
     let mut votes: Vec<(ActorKind, usize, usize)> = Vec::new();
     let evidence = members.iter().any(|&i| !cands[i].weak);
     for (at, &i) in members.iter().enumerate().filter(|_| !evidence) {
-        if let Some(k) = cands[i].model {
+        if let Some(k) = cands[i].model.filter(|_| town_reading[i] != TownReading::Team) {
             // a tie goes to the earliest reading in running text: a headline's capitals tell
             // the recogniser less ("Red Sox" in Title Case read as a person's name)
             let at = if tokens[cands[i].name.start].headline { at + members.len() } else { at };
@@ -856,6 +919,7 @@ fn describe(
         .copied()
         .filter(|&i| {
             words[i].len() >= 2
+                && town_reading[i] != TownReading::Team
                 && !ends_in_acronym(tokens, &cands[i])
                 && match voted {
                     Some(k) => k == ActorKind::Person,
@@ -1173,7 +1237,8 @@ mod key_tests {
             agent: false,
         };
         let words = vec![person_words(&["Jermayne", "Timmons"])];
-        let (kind, _, keys) = describe(text, &tokens, &[cand], &words, &[0]);
+        let (kind, _, keys) =
+            describe(text, &tokens, &[cand], &words, &[super::TownReading::Other], &[0]);
         assert_eq!(kind, ActorKind::Person);
         assert!(keys.contains(&"name:jermayne timmons".to_string()), "{keys:?}");
     }
@@ -1358,6 +1423,34 @@ mod issue16_tests {
         // a double name none of whose halves stands alone stays whole
         let a = detect("The Daily Union-Tribune reported the case.", &[]);
         assert!(a.mentions.iter().any(|m| a.text_of(m).contains("Union-Tribune")), "{a:?}");
+    }
+
+    #[test]
+    fn a_teams_town_written_as_a_place_is_kept_apart_from_the_team() {
+        let a = detect(
+            "Dunmore lineman held\nDunmore Hornets tackle Marcus Bell was stopped on a road \
+             outside downtown Dunmore, police said. It came days before Dunmore's playoff loss.",
+            &[],
+        );
+        let team = entity(&a, "Dunmore Hornets");
+        let team_texts: Vec<&str> =
+            team.mentions.iter().map(|&i| a.text_of(&a.mentions[i])).collect();
+        // the headline's town and the possessive before the game are the team; the town after
+        // "outside downtown" is not
+        assert_eq!(team.mentions.len(), 3, "{team_texts:?} {a:?}");
+        assert_eq!(team.kind, ActorKind::Organization);
+        let towns = a.entities.iter().filter(|e| e.name == "Dunmore").count();
+        assert_eq!(towns, 1, "{a:?}");
+        // across reports the town stays apart from the team, though another report writes the
+        // town's name for the team and a third the town alone
+        let b = detect("The loss dropped Dunmore's record to 9-5.", &[]);
+        let c = detect("Crowds gathered in Dunmore on Sunday.", &[]);
+        let linked = link(&[&a, &b, &c], &["000", "001", "002"], &Config::default());
+        let team = linked.actors.iter().find(|x| x.name == "Dunmore Hornets").expect("team");
+        assert_eq!(team.kind, ActorKind::Organization);
+        let town = linked.actors.iter().find(|x| x.name == "Dunmore").expect("town");
+        assert_eq!(town.members.len(), 2, "{:?}", linked.actors);
+        assert_eq!(team.members.len(), 2, "{:?}", linked.actors);
     }
 
     #[test]

@@ -427,6 +427,14 @@ static GAME_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          falls matchup match-up showdown")
 });
 
+/// Words that say which part of a town or region is meant, between a preposition of place and
+/// the name ("outside downtown San Diego", "in northern Syria", "in nearby Coronado").
+static PLACE_ADJECTIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("downtown uptown midtown suburban nearby central northern southern eastern western northeastern \
+         northwestern southeastern southwestern north-eastern north-western south-eastern south-western \
+         rural coastal greater metropolitan neighbouring neighboring")
+});
+
 /// Words before a name that make it a place ("in Geneva", "near Aleppo").
 static LOCATIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set("in at near outside inside into across throughout around toward towards within to from")
@@ -536,6 +544,9 @@ pub fn is_game_side_opener(word: &str) -> bool {
 }
 pub fn is_game_noun(word: &str) -> bool {
     in_set(&GAME_NOUNS, word)
+}
+pub fn is_place_adjective(word: &str) -> bool {
+    in_set(&PLACE_ADJECTIVES, word)
 }
 pub fn is_locative(word: &str) -> bool {
     in_set(&LOCATIVES, word)

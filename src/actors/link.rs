@@ -183,16 +183,28 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     // exact keys: known actors, full names, other names, acronyms
     // (maps below borrow their keys from the articles' entities: no copy of 300,000 keys)
     let mut first_with: HashMap<&str, usize> = HashMap::new();
+    // in a story with a team of a town, the reports that write the town's name as the town
+    // ("in San Diego") join each other, not the reports that write it for the team
+    let team_towns: HashSet<&str> = (0..n)
+        .flat_map(|g| l.entity(g).keys.iter().filter_map(|k| k.strip_prefix("team:")))
+        .collect();
+    let mut first_town: HashMap<&str, usize> = HashMap::new();
     for g in 0..n {
         let keys = &l.entity(g).keys;
         let has_person = keys.iter().any(|k| k.starts_with("person:"));
+        let town = l.entity(g).written_as_town;
         for key in keys {
             let exact = ["known:", "person:", "name:", "sing:"].iter().any(|p| key.starts_with(p))
                 || (key.starts_with("abbr:") && !has_person);
             if !exact {
                 continue;
             }
-            let first = *first_with.entry(key.as_str()).or_insert(g);
+            let town_name =
+                key.strip_prefix("name:").filter(|name| town && team_towns.contains(name));
+            let first = match town_name {
+                Some(name) => *first_town.entry(name).or_insert(g),
+                None => *first_with.entry(key.as_str()).or_insert(g),
+            };
             if first != g {
                 let (a, b) = (l.entity(first).name.clone(), l.entity(g).name.clone());
                 let (la, lb) = (l.label(first).to_string(), l.label(g).to_string());
@@ -210,6 +222,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     }
 
     drop(first_with);
+    drop(first_town);
 
     // spelling variants of full names sharing a surname skeleton: "Sergey Lavrov" ~ "Sergei Lavrov"
     let mut by_skeleton: BTreeMap<String, Vec<(usize, Vec<&str>)>> = BTreeMap::new();
@@ -465,8 +478,8 @@ fn join_team_short_names(
             k.starts_with("person:") || k.starts_with("known:") || k.starts_with("team:")
         };
         // a name written after a preposition of place in most of its mentions ("in
-        // Jacksonville") is the town, not its team
-        if e.placed || e.keys.iter().any(fuller) {
+        // Jacksonville"), or in some and never as a side of a game, is the town, not its team
+        if e.placed || e.written_as_town || e.keys.iter().any(fuller) {
             continue;
         }
         let Some((word, teams)) = e.keys.iter().find_map(|k| {

@@ -69,6 +69,9 @@ pub struct Entity {
     /// Most mentions follow a preposition of place ("in Evansville"): evidence of the place
     /// against its team when the story's entities of one name vote.
     pub placed: bool,
+    /// Some mention is written as a town and none as a team (see
+    /// `entities::written_as_town`): a team's town written so is the town, not the team.
+    pub written_as_town: bool,
     /// Indices into `ArticleActors::mentions`, in text order.
     pub mentions: Vec<usize>,
     pub roles: Vec<Role>,
@@ -167,6 +170,7 @@ impl ArticleActors {
                     && a.kind_evidence == b.kind_evidence
                     && a.team == b.team
                     && a.placed == b.placed
+                    && a.written_as_town == b.written_as_town
                     && a.mentions == b.mentions
                     && a.keys == b.keys
                     && a.reasons == b.reasons
