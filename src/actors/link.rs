@@ -96,7 +96,13 @@ impl<'a> Linker<'a> {
 /// Folded forms under which the user may name an entity in `crosswire.json`.
 fn forms(a: &ArticleActors, e: &super::model::Entity) -> Vec<String> {
     let mut out: Vec<String> = std::iter::once(fold(&e.name))
-        .chain(e.mentions.iter().map(|&m| fold(a.text_of(&a.mentions[m]))))
+        .chain(
+            e.mentions
+                .iter()
+                .map(|&m| a.text_of(&a.mentions[m]))
+                .filter(|text| !super::quotes::is_first_person(text))
+                .map(fold),
+        )
         .collect();
     out.sort();
     out.dedup();
@@ -633,8 +639,12 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             let r = l.refs[g];
             let a = l.articles[r.article];
             let e = l.entity(g);
+            // "I" in a quotation is its speaker, but no spelling of the name
             for &m in &e.mentions {
-                *spellings.entry(a.text_of(&a.mentions[m])).or_default() += 1;
+                let text = a.text_of(&a.mentions[m]);
+                if !super::quotes::is_first_person(text) {
+                    *spellings.entry(text).or_default() += 1;
+                }
             }
             mentions += e.mentions.len();
             *names.entry(e.name.as_str()).or_default() +=

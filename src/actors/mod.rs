@@ -43,6 +43,7 @@ pub fn detect_shared(text: &Arc<str>, excluded: &[Span]) -> ArticleActors {
     let mut out = entities::build(text, &tokens, &cands, scored);
     roles::attach(text, &tokens, &cands, &mut out);
     quotes::attach(text, &tokens, &mut out);
+    quotes::first_person(text, &tokens, &mut out);
     out.text = text.clone();
     out
 }

@@ -2,7 +2,7 @@
 //! person named); Peskov said Russia would “…”.
 
 use super::lexicon;
-use super::model::{ActorKind, ArticleActors, Quote};
+use super::model::{ActorKind, ArticleActors, Mention, Quote};
 use super::names::Token;
 use crate::text::Span;
 
@@ -29,88 +29,108 @@ fn quoted(text: &str) -> Vec<Span> {
     out
 }
 
+/// For "…,” he said": the last person named before each mention index (and after the last).
+fn last_person_before(out: &ArticleActors) -> Vec<Option<usize>> {
+    let mut before: Vec<Option<usize>> = Vec::with_capacity(out.mentions.len() + 1);
+    let mut last = None;
+    for m in 0..=out.mentions.len() {
+        before.push(last);
+        if m < out.mentions.len() && person_at(out, m) {
+            last = Some(m);
+        }
+    }
+    before
+}
+
+fn person_at(out: &ArticleActors, m: usize) -> bool {
+    out.entities[out.mentions[m].entity].kind == ActorKind::Person
+}
+
+/// The mention of the person a quotation (the text inside the marks, `q`) is attributed to:
+/// after it, NAME said / said NAME / he said; or before it in its sentence, NAME ... said ... “.
+fn speaker(
+    text: &str,
+    tokens: &[Token<'_>],
+    out: &ArticleActors,
+    last_person_before: &[Option<usize>],
+    q: Span,
+) -> Option<usize> {
+    let person_at = |m: usize| person_at(out, m);
+    let after_tok = tokens.partition_point(|t| t.span.start < q.end);
+    let before_tok = tokens.partition_point(|t| t.span.end <= q.start);
+    let mention_of_token = |ti: usize| -> Option<usize> {
+        let t = tokens.get(ti)?;
+        let m = out.mentions.partition_point(|m| m.span.end <= t.span.start);
+        out.mentions.get(m).filter(|m| m.span.start <= t.span.start).map(|_| m)
+    };
+    // the eight words after the quote, on its line
+    let mut window: Vec<usize> = Vec::with_capacity(8);
+    let mut seen = q.end;
+    for i in (after_tok..tokens.len()).take(8) {
+        if memchr::memchr(b'\n', &text.as_bytes()[seen..tokens[i].span.start]).is_some() {
+            break;
+        }
+        seen = tokens[i].span.start;
+        window.push(i);
+    }
+    let mut who = None;
+    // after the quote: NAME said / said NAME / he said
+    for (k, &ti) in window.iter().enumerate() {
+        if let Some(m) = mention_of_token(ti).filter(|&m| person_at(m)) {
+            let verb_near =
+                window[k..].iter().take(4).any(|&x| lexicon::is_speech_verb(tokens[x].text))
+                    || window[..k].iter().any(|&x| lexicon::is_speech_verb(tokens[x].text));
+            if verb_near {
+                who = Some(m);
+            }
+            break;
+        }
+        if matches!(tokens[ti].text, "he" | "she" | "He" | "She")
+            && window.get(k + 1).is_some_and(|&x| lexicon::is_speech_verb(tokens[x].text))
+        {
+            let m = out.mentions.partition_point(|m| m.span.start < q.start);
+            who = last_person_before[m];
+            break;
+        }
+    }
+    // before the quote, in its sentence: NAME ... said ... “
+    if who.is_none() {
+        // the speaker is among the last words before the quote; a sentence longer than that
+        // is not read back to its start (each quote would rescan it)
+        let earliest = before_tok.saturating_sub(SPEAKER_LOOKBACK_WORDS);
+        let lookback_start = tokens.get(earliest).map_or(q.start, |t| t.span.start.min(q.start));
+        let sentence_start =
+            text[lookback_start..q.start].rfind(['\n', '.']).map_or(0, |p| lookback_start + p + 1);
+        let from = tokens.partition_point(|t| t.span.start < sentence_start).max(earliest);
+        for ti in from..before_tok {
+            if let Some(m) = mention_of_token(ti).filter(|&m| person_at(m)) {
+                if tokens[ti + 1..before_tok]
+                    .iter()
+                    .take(5)
+                    .any(|t| lexicon::is_speech_verb(t.text))
+                {
+                    who = Some(m);
+                    break;
+                }
+            }
+        }
+    }
+    who
+}
+
 /// How far back before a quote its speaker is looked for, in words.
 const SPEAKER_LOOKBACK_WORDS: usize = 64;
 
 /// Attaches each quotation of four words or more to the person it is attributed to.
 pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) {
-    let person_at = |m: usize| out.entities[out.mentions[m].entity].kind == ActorKind::Person;
-    // for "…,” he said": the last person named before each mention index
-    let mut last_person_before: Vec<Option<usize>> = Vec::with_capacity(out.mentions.len() + 1);
-    let mut last = None;
-    for m in 0..=out.mentions.len() {
-        last_person_before.push(last);
-        if m < out.mentions.len() && person_at(m) {
-            last = Some(m);
-        }
-    }
+    let last_person_before = last_person_before(out);
     let mut found: Vec<(usize, Quote)> = Vec::new();
     for q in quoted(text) {
         let inner = text[q.clone()].trim();
         if inner.split_whitespace().count() < 4 {
             continue; // scare quotes: “springboard”, "regret"
         }
-        let after_tok = tokens.partition_point(|t| t.span.start < q.end);
-        let before_tok = tokens.partition_point(|t| t.span.end <= q.start);
-        let mention_of_token = |ti: usize| -> Option<usize> {
-            let t = tokens.get(ti)?;
-            let m = out.mentions.partition_point(|m| m.span.end <= t.span.start);
-            out.mentions.get(m).filter(|m| m.span.start <= t.span.start).map(|_| m)
-        };
-        // the eight words after the quote, on its line
-        let mut window: Vec<usize> = Vec::with_capacity(8);
-        let mut seen = q.end;
-        for i in (after_tok..tokens.len()).take(8) {
-            if memchr::memchr(b'\n', &text.as_bytes()[seen..tokens[i].span.start]).is_some() {
-                break;
-            }
-            seen = tokens[i].span.start;
-            window.push(i);
-        }
-        let mut who = None;
-        // after the quote: NAME said / said NAME / he said
-        for (k, &ti) in window.iter().enumerate() {
-            if let Some(m) = mention_of_token(ti).filter(|&m| person_at(m)) {
-                let verb_near =
-                    window[k..].iter().take(4).any(|&x| lexicon::is_speech_verb(tokens[x].text))
-                        || window[..k].iter().any(|&x| lexicon::is_speech_verb(tokens[x].text));
-                if verb_near {
-                    who = Some(m);
-                }
-                break;
-            }
-            if matches!(tokens[ti].text, "he" | "she" | "He" | "She")
-                && window.get(k + 1).is_some_and(|&x| lexicon::is_speech_verb(tokens[x].text))
-            {
-                let m = out.mentions.partition_point(|m| m.span.start < q.start);
-                who = last_person_before[m];
-                break;
-            }
-        }
-        // before the quote, in its sentence: NAME ... said ... “
-        if who.is_none() {
-            // the speaker is among the last words before the quote; a sentence longer than that
-            // is not read back to its start (each quote would rescan it)
-            let earliest = before_tok.saturating_sub(SPEAKER_LOOKBACK_WORDS);
-            let lookback_start =
-                tokens.get(earliest).map_or(q.start, |t| t.span.start.min(q.start));
-            let sentence_start = text[lookback_start..q.start]
-                .rfind(['\n', '.'])
-                .map_or(0, |p| lookback_start + p + 1);
-            let from = tokens.partition_point(|t| t.span.start < sentence_start).max(earliest);
-            for ti in from..before_tok {
-                if let Some(m) = mention_of_token(ti).filter(|&m| person_at(m)) {
-                    if tokens[ti + 1..before_tok]
-                        .iter()
-                        .take(5)
-                        .any(|t| lexicon::is_speech_verb(t.text))
-                    {
-                        who = Some(m);
-                        break;
-                    }
-                }
-            }
-        }
+        let who = speaker(text, tokens, out, &last_person_before, q.clone());
         if let Some(m) = who {
             let trimmed = text[q.clone()].trim_end_matches([',', ' ']);
             let lead = trimmed.len() - trimmed.trim_start().len();
@@ -123,5 +143,117 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
     }
     for (e, q) in found {
         out.entities[e].quotes.push(q);
+    }
+}
+
+/// How far around an "I" its quotation marks are looked for, in bytes.
+const QUOTE_REACH: usize = 1_000;
+
+/// The first person singular as the subject ("I", "I'm", "I'd", "I've", "I'll").
+pub(super) fn is_first_person(word: &str) -> bool {
+    let Some(rest) = word.strip_prefix('I') else { return false };
+    rest.is_empty()
+        || rest.strip_prefix(['\'', '’']).is_some_and(|r| matches!(r, "m" | "d" | "ve" | "ll"))
+}
+
+/// Makes "I" inside a quotation a mention of the person it is attributed to ("“I'm satisfied,”
+/// Klitschko said": Klitschko). The quotation is the text between the marks on the line; where
+/// the line opens inside a quotation (a report that lost its opening mark: `I'm satisfied,
+/// "Klitschko said.`), it runs from the line's start to a mark after a comma or a full stop.
+/// Outside quotation marks "I" is the writer, and is left alone.
+pub(super) fn first_person(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) {
+    let last_person_before = last_person_before(out);
+    let mut found: Vec<(Span, usize)> = Vec::new();
+    for t in tokens.iter().filter(|t| is_first_person(t.text)) {
+        // the line around it, read no further than QUOTE_REACH bytes either way (a text of one
+        // long line would make every "I" rescan it)
+        let floor = text.floor_char_boundary(t.span.start.saturating_sub(QUOTE_REACH));
+        let ceiling = text.ceil_char_boundary(t.span.end + QUOTE_REACH);
+        let line_start = text[floor..t.span.start].rfind('\n').map_or(floor, |p| floor + p + 1);
+        let line_end = text[t.span.end..ceiling].find('\n').map_or(ceiling, |p| t.span.end + p);
+        // inside a quotation on this line, and where it opened
+        let mut open: Option<usize> = None;
+        for (i, c) in text[line_start..t.span.start].char_indices() {
+            match c {
+                '“' => open = Some(line_start + i + c.len_utf8()),
+                '”' => open = None,
+                '"' => {
+                    open = if open.is_some() { None } else { Some(line_start + i + 1) };
+                }
+                _ => {}
+            }
+        }
+        let close = text[t.span.end..line_end].find(['”', '"']).map(|p| t.span.end + p);
+        let q = match (open, close) {
+            (Some(o), Some(c)) => o..c,
+            (Some(o), None) => o..line_end,
+            // a closing mark after a comma or a full stop, with no opening one before
+            (None, Some(c)) if text[line_start..c].trim_end().ends_with([',', '.', '?', '!']) => {
+                line_start..c
+            }
+            _ => continue,
+        };
+        if let Some(m) = speaker(text, tokens, out, &last_person_before, q) {
+            found.push((t.span.clone(), out.mentions[m].entity));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // merge the new mentions into the text-ordered list and renumber the entities' mentions
+    let old = std::mem::take(&mut out.mentions);
+    let mut merged: Vec<Mention> = Vec::with_capacity(old.len() + found.len());
+    let mut added = found.into_iter().peekable();
+    for m in old {
+        while let Some((span, entity)) = added.next_if(|(s, _)| s.start < m.span.start) {
+            merged.push(Mention { span, entity, full: false });
+        }
+        merged.push(m);
+    }
+    merged.extend(added.map(|(span, entity)| Mention { span, entity, full: false }));
+    for e in &mut out.entities {
+        e.mentions.clear();
+    }
+    for (i, m) in merged.iter().enumerate() {
+        out.entities[m.entity].mentions.push(i);
+    }
+    out.mentions = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actors::{detect, ArticleActors};
+
+    /// The texts of the mentions of the entity whose name is `name`.
+    fn mentions_of<'a>(a: &'a ArticleActors, name: &str) -> Vec<&'a str> {
+        let e = a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{a:?}"));
+        e.mentions.iter().map(|&m| a.text_of(&a.mentions[m])).collect()
+    }
+
+    #[test]
+    fn i_in_a_quotation_is_its_speaker() {
+        let a = detect(
+            "Marta Kellin won on points.\n\"I got lucky but I'm fine,\" Kellin said after the bout.",
+            &[],
+        );
+        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "I", "I'm", "Kellin"]);
+        // a line that lost its opening mark still has its closing one after a comma
+        let a = detect("Marta Kellin won.\nI'm satisfied, \"Kellin said.", &[]);
+        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "I'm", "Kellin"]);
+        // the speaker named before the quotation
+        let a = detect("Marta Kellin said: \"I'd do it again tomorrow night.\"", &[]);
+        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "I'd"]);
+    }
+
+    #[test]
+    fn i_outside_quotation_marks_is_the_writer() {
+        let a = detect(
+            "I met Marta Kellin on Monday. Kellin said she was \"very happy indeed\" then.",
+            &[],
+        );
+        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "Kellin"]);
+        // and a quotation nobody is said to have said gives "I" to no one
+        let a = detect("Marta Kellin won.\n\"I'm fine,\" the note read.", &[]);
+        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin"]);
     }
 }
