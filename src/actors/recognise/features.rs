@@ -129,25 +129,32 @@ pub enum Casing {
 
 impl Casing {
     pub fn of(words: &[Word<'_>]) -> Casing {
-        let letters: Vec<&Word> =
-            words.iter().filter(|w| w.text.chars().any(char::is_alphabetic)).collect();
-        if letters.len() < 2 {
-            return Casing::Running;
-        }
-        let upper = letters.iter().filter(|w| !w.text.chars().any(char::is_lowercase)).count();
-        if upper == letters.len() {
-            return Casing::AllCaps;
-        }
         // a headline in Title Case leaves only short function words in lower case
         const FUNCTION_WORDS: &[&str] = &[
             "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by",
             "with", "from", "as", "is", "vs", "after", "over", "into", "amid",
         ];
-        let lower_content = letters
-            .iter()
-            .filter(|w| w.shape == Shape::Lower && !FUNCTION_WORDS.contains(&w.lower.as_ref()))
-            .count();
-        let capitalised = letters.iter().filter(|w| w.shape.is_capitalised()).count();
+        // among the words with a letter: how many have no lower-case letter, how many are in
+        // lower case and no function word, how many are capitalised (one pass, nothing kept)
+        let (mut letters, mut upper, mut lower_content, mut capitalised) = (0, 0, 0, 0);
+        for w in words.iter().filter(|w| w.text.chars().any(char::is_alphabetic)) {
+            letters += 1;
+            if !w.text.chars().any(char::is_lowercase) {
+                upper += 1;
+            }
+            if w.shape == Shape::Lower && !FUNCTION_WORDS.contains(&w.lower.as_ref()) {
+                lower_content += 1;
+            }
+            if w.shape.is_capitalised() {
+                capitalised += 1;
+            }
+        }
+        if letters < 2 {
+            return Casing::Running;
+        }
+        if upper == letters {
+            return Casing::AllCaps;
+        }
         if lower_content == 0 && capitalised >= 3 {
             Casing::TitleCase
         } else {
@@ -244,24 +251,77 @@ impl FeatureHash {
     }
 }
 
-/// The features that do not depend on labels: computed once per word, reused by every pass.
+/// The features that do not depend on labels: computed once per word, reused by every pass. They
+/// are the union of four parts, kept apart so that a whole article can be scored with each part
+/// computed once per word type (`super::Model`'s scoring): the word's own
+/// ([`word_features`]), its own with the sentence's casing ([`casing_features`]), each
+/// neighbour's ([`neighbour_features`]) and those of the words together ([`context_features`]).
 pub fn static_features(words: &[Word<'_>], casing: Casing, i: usize, out: &mut Vec<u64>) {
     let w = &words[i];
-    let at = |k: isize| -> Option<&Word> {
-        let j = i as isize + k;
-        (j >= 0).then(|| words.get(j as usize)).flatten()
-    };
+    word_features(w, out);
+    casing_features(w, casing, out);
+    for k in NEIGHBOURS {
+        neighbour_features(neighbour(words, i, k), k, out);
+    }
+    out.push(position_feature(i == 0, w.shape));
+    if let Some(p) = neighbour(words, i, -1) {
+        out.push(word_pair_feature(p, w));
+        out.push(shape_pair_feature(p.shape, w.shape));
+    }
+    if let Some(n) = neighbour(words, i, 1) {
+        out.push(word_pair_after_feature(w, n));
+        out.push(shape_pair_after_feature(w.shape, n.shape));
+    }
+    let mut scratch = String::new();
+    let before = i.checked_sub(1).and_then(|p| known_pair(&words[p], w, &mut scratch));
+    let after = words.get(i + 1).and_then(|n| known_pair(w, n, &mut scratch));
+    context_features(words, i, before, after, &mut scratch, out);
+}
+
+/// The feature of a word's shape and whether it is its sentence's first (few enough to be scored
+/// once per model).
+pub fn position_feature(first: bool, shape: Shape) -> u64 {
+    FeatureHash::template(5).add_u64(first as u64).add_u64(shape as u64).finish()
+}
+
+/// The feature of the word before (`p`) and this one (`w`), for this one.
+pub fn word_pair_feature(p: &Word<'_>, w: &Word<'_>) -> u64 {
+    FeatureHash::template(60).add(&p.lower).add(&w.lower).finish()
+}
+
+/// The feature of this word (`w`) and the word after (`n`), for this one.
+pub fn word_pair_after_feature(w: &Word<'_>, n: &Word<'_>) -> u64 {
+    FeatureHash::template(62).add(&w.lower).add(&n.lower).finish()
+}
+
+/// The feature of the shapes of the word before (`p`) and this one (`s`).
+pub fn shape_pair_feature(p: Shape, s: Shape) -> u64 {
+    FeatureHash::template(61).add_u64(p as u64).add_u64(s as u64).finish()
+}
+
+/// The feature of the shapes of this word (`s`) and the word after (`n`).
+pub fn shape_pair_after_feature(s: Shape, n: Shape) -> u64 {
+    FeatureHash::template(63).add_u64(s as u64).add_u64(n as u64).finish()
+}
+
+/// The offsets of the neighbours whose words are features.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The word `k` places from word `i`, if the sentence has one there.
+pub fn neighbour<'w, 'a>(words: &'w [Word<'a>], i: usize, k: isize) -> Option<&'w Word<'a>> {
+    i.checked_add_signed(k).and_then(|j| words.get(j))
+}
+
+/// The features of the word alone: the same wherever it is written (for one model, a word type's
+/// are scored once per article).
+pub fn word_features(w: &Word<'_>, out: &mut Vec<u64>) {
     let lower: &str = &w.lower;
-    let casing_code = casing as u64;
     let shape = w.shape as u64;
     let mut push = |h: FeatureHash| out.push(h.finish());
     let t = FeatureHash::template;
     push(t(0));
     push(t(1).add(lower));
     push(t(2).add_u64(shape));
-    push(t(3).add_u64(shape).add_u64(casing_code));
-    push(t(4).add(lower).add_u64(casing_code));
-    push(t(5).add_u64((i == 0) as u64).add_u64(shape));
     let starts = || lower.char_indices().map(|(b, _)| b);
     let count = lower.chars().count();
     for (n, b) in starts().rev().take(4).enumerate() {
@@ -274,81 +334,119 @@ pub fn static_features(words: &[Word<'_>], casing: Casing, i: usize, out: &mut V
             push(t(21 + n as u8).add(&lower[..b]));
         }
     }
-    for k in [-2isize, -1, 1, 2] {
-        let code = (k + 2) as u8;
-        match at(k) {
-            Some(o) => {
-                push(t(30 + code).add(&o.lower));
-                push(t(40 + code).add_u64(o.shape as u64));
-            }
-            None => push(t(50 + code)),
+    // the gazetteers: the lexicon's lists (the neighbours' in `neighbour_features`)
+    let g = w.lists;
+    if g != 0 {
+        push(t(70).add_u64(g));
+        push(t(73).add_u64(g).add_u64(shape));
+    }
+    // each census and GeoNames list alone: "Vishwanand Subryan" reads as a person when neither
+    // word is on any list but the words around say so (the neighbours' in `context_features`)
+    for bit in OPEN_LISTS.into_iter().filter(|&b| w.lists & b != 0) {
+        push(t(76).add_u64(bit).add_u64(shape));
+    }
+}
+
+/// The census and GeoNames lists read one by one.
+const OPEN_LISTS: [u64; 3] =
+    [super::gazetteers::GIVEN_NAME, super::gazetteers::SURNAME, super::gazetteers::PLACE];
+
+/// The features of the word with its sentence's casing.
+pub fn casing_features(w: &Word<'_>, casing: Casing, out: &mut Vec<u64>) {
+    let t = FeatureHash::template;
+    let casing_code = casing as u64;
+    out.push(t(3).add_u64(w.shape as u64).add_u64(casing_code).finish());
+    out.push(t(4).add(&w.lower).add_u64(casing_code).finish());
+}
+
+/// The features a word gives the word `k` places from it ([`NEIGHBOURS`]), or the sentence's end
+/// there (`None`): they read only the neighbour and `k`.
+pub fn neighbour_features(o: Option<&Word<'_>>, k: isize, out: &mut Vec<u64>) {
+    let t = FeatureHash::template;
+    let code = (k + 2) as u8;
+    let Some(o) = o else {
+        out.push(t(50 + code).finish());
+        return;
+    };
+    out.push(t(30 + code).add(&o.lower).finish());
+    out.push(t(40 + code).add_u64(o.shape as u64).finish());
+    // the lexicon's lists of the words just before and after
+    let g = o.lists;
+    if g != 0 {
+        match k {
+            -1 => out.push(t(71).add_u64(g).finish()),
+            1 => out.push(t(72).add_u64(g).finish()),
+            _ => {}
         }
     }
-    if let Some(p) = at(-1) {
-        push(t(60).add(&p.lower).add(lower));
-        push(t(61).add_u64(p.shape as u64).add_u64(shape));
+}
+
+/// The kind of the two-word entry of the lexicon the words `a b` make ("Saudi Arabia", "Red
+/// Cross"), looked up only between capitalised words; `scratch` holds the pair.
+pub fn known_pair(a: &Word<'_>, b: &Word<'_>, scratch: &mut String) -> Option<u64> {
+    if !(a.shape.is_capitalised() && b.shape.is_capitalised()) {
+        return None;
     }
-    if let Some(n) = at(1) {
-        push(t(62).add(lower).add(&n.lower));
-        push(t(63).add_u64(shape).add_u64(n.shape as u64));
-    }
-    // the gazetteers: the lexicon's lists, for this word and its neighbours
-    for (k, o) in [(0u8, Some(w)), (1, at(-1)), (2, at(1))] {
-        let Some(o) = o else { continue };
-        let g = o.lists;
-        if g != 0 {
-            push(t(70 + k).add_u64(g));
-            if k == 0 {
-                push(t(73).add_u64(g).add_u64(shape));
-            }
-        }
-    }
-    // each census and GeoNames list alone, for this word and its neighbours: "Vishwanand Subryan"
-    // reads as a person when neither word is on any list but the words around say so
-    const OPEN_LISTS: [u64; 3] =
-        [super::gazetteers::GIVEN_NAME, super::gazetteers::SURNAME, super::gazetteers::PLACE];
-    for (k, o) in [(0u8, Some(w)), (1, at(-1)), (2, at(1))] {
+    scratch.clear();
+    scratch.push_str(a.text);
+    scratch.push(' ');
+    scratch.push_str(b.text);
+    lexicon::known(scratch).map(|k| k.kind as u64)
+}
+
+/// The features that read the word together with the words around it (but for its position and
+/// the pairs it makes with its neighbours, [`position_feature`], [`word_pair_feature`] and the
+/// like): the neighbours' lists with its shape, the places of several
+/// words around it and the lexicon's two-word entries it is in (`before` and `after`, as
+/// [`known_pair`] gives them for the word before and this one, this one and the word after);
+/// `scratch` is room for joining words.
+pub fn context_features(
+    words: &[Word<'_>],
+    i: usize,
+    before: Option<u64>,
+    after: Option<u64>,
+    scratch: &mut String,
+    out: &mut Vec<u64>,
+) {
+    let w = &words[i];
+    let at = |k: isize| neighbour(words, i, k);
+    let shape = w.shape as u64;
+    let mut push = |h: FeatureHash| out.push(h.finish());
+    let t = FeatureHash::template;
+    // each census and GeoNames list of the neighbours, with this word's shape: a surname before
+    // "met" says nothing about "met"
+    for (k, o) in [(1u8, at(-1)), (2, at(1))] {
         let Some(o) = o else { continue };
         for bit in OPEN_LISTS.into_iter().filter(|&b| o.lists & b != 0) {
-            // with this word's shape: a surname before "met" says nothing about "met"
             push(t(76 + k).add_u64(bit).add_u64(shape));
         }
     }
     // places of several words ("San Francisco", "Bayou La Batre") around this word
-    let capitalised_run = |from: isize, to: isize| -> Option<String> {
-        let mut joined = String::new();
-        for k in from..=to {
-            let o = at(k)?;
-            if !o.shape.is_capitalised() {
-                return None;
-            }
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(&o.lower);
-        }
-        Some(joined)
-    };
     if w.shape.is_capitalised() {
+        let mut capitalised_run = |from: isize, to: isize| -> bool {
+            scratch.clear();
+            for k in from..=to {
+                let Some(o) = at(k).filter(|o| o.shape.is_capitalised()) else { return false };
+                if !scratch.is_empty() {
+                    scratch.push(' ');
+                }
+                scratch.push_str(&o.lower);
+            }
+            super::gazetteers::is_place(scratch)
+        };
         for (code, from, to) in
             [(0u8, -1isize, 0isize), (1, 0, 1), (2, -2, 0), (3, -1, 1), (4, 0, 2)]
         {
-            if capitalised_run(from, to).is_some_and(|p| super::gazetteers::is_place(&p)) {
+            if capitalised_run(from, to) {
                 push(t(90 + code));
             }
         }
     }
-    // two-word entries ("Saudi Arabia", "Red Cross"), looked up only between capitalised words
-    let pair = |a: &Word, b: &Word| {
-        (a.shape.is_capitalised() && b.shape.is_capitalised())
-            .then(|| lexicon::known(&format!("{} {}", a.text, b.text)))
-            .flatten()
-    };
-    if let Some(k) = at(-1).and_then(|a| pair(a, w)) {
-        push(t(74).add_u64(k.kind as u64));
+    if let Some(k) = before {
+        push(t(74).add_u64(k));
     }
-    if let Some(k) = at(1).and_then(|b| pair(w, b)) {
-        push(t(75).add_u64(k.kind as u64));
+    if let Some(k) = after {
+        push(t(75).add_u64(k));
     }
 }
 

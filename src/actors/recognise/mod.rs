@@ -8,17 +8,19 @@
 //! the weights ship in `models/recogniser.bin` and are loaded once.
 //!
 //! `tokens.rs` cuts an article into words and sentences the way GUM is tokenised; `gum.rs` reads
-//! GUM's files (pure: their text in, sentences with gold labels out); `train.rs` is the training.
+//! GUM's files (pure: their text in, sentences with gold labels out); `train.rs` is the training;
+//! `scoring.rs` scores an article's words once per word type, as the features define them.
 
 pub mod conll;
 pub mod features;
 pub mod gazetteers;
 pub mod gum;
+pub mod scoring;
 pub mod tokens;
 pub mod train;
 
 use crate::text::Span;
-use features::{Casing, DocumentWords, Word};
+use features::{DocumentWords, Word};
 use std::sync::LazyLock;
 
 /// The kind of a recognised name.
@@ -89,14 +91,40 @@ impl Label {
 /// punctuation mark is never a name's first word and inside one only when names hold it
 /// ("A&M", "Berez-Kroeker", "St. John's").
 pub fn may_label(label: Label, prev: Label, word: &Word<'_>) -> bool {
+    may_label_word_of(label, prev, WordForLabels::of(word))
+}
+
+/// What [`may_label`] reads of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordForLabels {
+    NoPunctuation,
+    /// A punctuation mark that names hold ("&", "-", …).
+    Joining,
+    Punctuation,
+}
+
+impl WordForLabels {
+    pub fn of(word: &Word<'_>) -> Self {
+        if word.shape != features::Shape::Punctuation {
+            WordForLabels::NoPunctuation
+        } else if matches!(word.text, "&" | "-" | "'" | "’" | "/" | ".") {
+            WordForLabels::Joining
+        } else {
+            WordForLabels::Punctuation
+        }
+    }
+}
+
+/// [`may_label`] for a word of this sort.
+pub fn may_label_word_of(label: Label, prev: Label, word: WordForLabels) -> bool {
     if !label.may_follow(prev) {
         return false;
     }
     match label {
         Label::Outside => true,
-        _ if word.shape != features::Shape::Punctuation => true,
+        _ if word == WordForLabels::NoPunctuation => true,
         Label::Begin(_) => false,
-        Label::Inside(_) => matches!(word.text, "&" | "-" | "'" | "’" | "/" | "."),
+        Label::Inside(_) => word == WordForLabels::Joining,
     }
 }
 
@@ -109,12 +137,24 @@ impl From<Label> for u64 {
 
 /// The weights: one row of [`LABELS`] scores per hashed feature bucket.
 pub struct Model {
+    /// This model's number, its own among the models of the process: what word scores a thread
+    /// keeps ([`scoring`]) are kept for one model.
+    id: u64,
     bits: u32,
     weights: Vec<i16>,
     /// The scores of the label features that read only the label before and the word's shape
     /// ([`features::shape_transition_features`]), summed once here rather than looked up again
     /// for every word: indexed by shape, then the label before, then the label.
     transitions: Vec<[[i32; LABELS]; LABELS]>,
+    /// The scores of [`features::neighbour_features`] where the sentence has no word, for each of
+    /// [`features::NEIGHBOURS`].
+    sentence_ends: [[i32; LABELS]; features::NEIGHBOURS.len()],
+    /// The scores of the features of shapes alone, by shape number: [`features::position_feature`]
+    /// (first word or not, then shape), [`features::shape_pair_feature`] and
+    /// [`features::shape_pair_after_feature`] (the shape before, then the one after).
+    positions: [[[i32; LABELS]; SHAPES]; 2],
+    shape_pairs: [[[i32; LABELS]; SHAPES]; SHAPES],
+    shape_pairs_after: [[[i32; LABELS]; SHAPES]; SHAPES],
     /// Whether and how the features read how the document writes each word elsewhere: a model is
     /// trained with them or without, and its file says which.
     document_features: DocumentFeatures,
@@ -142,6 +182,9 @@ pub fn kind_free_slot(l: usize) -> usize {
         Label::Inside(_) => 2,
     }
 }
+
+/// How many word shapes there are ([`features::Shape::ALL`]).
+const SHAPES: usize = features::Shape::ALL.len();
 
 /// A word's scores: for each label before it, each label's score.
 type WordScores = [[i32; LABELS]; LABELS];
@@ -176,7 +219,18 @@ impl Model {
         document_features: DocumentFeatures,
     ) -> Model {
         assert_eq!(weights.len(), (1usize << bits) * LABELS, "one row per bucket");
-        let mut model = Model { bits, weights, transitions: Vec::new(), document_features };
+        static MODELS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let mut model = Model {
+            id: MODELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            bits,
+            weights,
+            transitions: Vec::new(),
+            sentence_ends: Default::default(),
+            positions: Default::default(),
+            shape_pairs: Default::default(),
+            shape_pairs_after: Default::default(),
+            document_features,
+        };
         model.transitions = features::Shape::ALL
             .iter()
             .map(|&shape| {
@@ -188,6 +242,27 @@ impl Model {
                 })
             })
             .collect();
+        model.sentence_ends = features::NEIGHBOURS.map(|k| {
+            let mut feats = Vec::new();
+            features::neighbour_features(None, k, &mut feats);
+            let mut scores = [0; LABELS];
+            model.add_scores(&feats, &mut scores);
+            scores
+        });
+        let score = |feature: u64| {
+            let mut scores = [0; LABELS];
+            model.add_scores(&[feature], &mut scores);
+            scores
+        };
+        let shapes = features::Shape::ALL;
+        let positions = [false, true]
+            .map(|first| shapes.map(|shape| score(features::position_feature(first, shape))));
+        let shape_pairs = shapes.map(|a| shapes.map(|b| score(features::shape_pair_feature(a, b))));
+        let shape_pairs_after =
+            shapes.map(|a| shapes.map(|b| score(features::shape_pair_after_feature(a, b))));
+        model.positions = positions;
+        model.shape_pairs = shape_pairs;
+        model.shape_pairs_after = shape_pairs_after;
         model
     }
 
@@ -273,39 +348,6 @@ impl Model {
         }
     }
 
-    /// Every word's scores given each label before it: the features that do not read labels
-    /// are summed once per word, then the transition features added for each label before (the
-    /// shape's from the model's table, the word's own looked up).
-    fn word_scores(&self, words: &[Word<'_>], document: &DocumentWords) -> Vec<WordScores> {
-        let casing = Casing::of(words);
-        let mut feats = Vec::with_capacity(64);
-        let mut out = vec![[[0i32; LABELS]; LABELS]; words.len()];
-        for (i, rows) in out.iter_mut().enumerate() {
-            feats.clear();
-            features::static_features(words, casing, i, &mut feats);
-            let mut statics = [0i32; LABELS];
-            self.add_scores(&feats, &mut statics);
-            if self.document_features != DocumentFeatures::None {
-                feats.clear();
-                features::document_features(words, casing, document, i, &mut feats);
-                match self.document_features {
-                    DocumentFeatures::KindFree => self.add_kind_free_scores(&feats, &mut statics),
-                    _ => self.add_scores(&feats, &mut statics),
-                }
-            }
-            let shape_rows = &self.transitions[words[i].shape as usize];
-            for (prev, (row, transition)) in rows.iter_mut().zip(shape_rows).enumerate() {
-                let own =
-                    features::word_transition_feature(&words[i].lower, Label::from_index(prev));
-                let b = self.bucket(own) * LABELS;
-                for l in 0..LABELS {
-                    row[l] = statics[l] + transition[l] + i32::from(self.weights[b + l]);
-                }
-            }
-        }
-        out
-    }
-
     /// Tags one sentence: the labels of highest total score ([`viterbi`]). Returns the labels
     /// and each word's scores given the label chosen before it.
     pub fn tag(&self, words: &[Word<'_>], document: &DocumentWords) -> Vec<(Label, [i32; LABELS])> {
@@ -320,9 +362,24 @@ impl Model {
         words: &[Word<'_>],
         document: &DocumentWords,
     ) -> (Vec<(Label, [i32; LABELS])>, Vec<(std::ops::Range<usize>, NameKind, [i32; 3])>) {
-        let table = self.word_scores(words, document);
+        let types = scoring::WordTypes::of_words(words);
+        let mut cache = scoring::ScoreCache::new(&types);
+        self.tag_names_of_types(words, &types.ids[0], &mut cache, document)
+    }
+
+    /// [`Model::tag_names`] for a sentence of an article whose word types' scores are kept in
+    /// `cache` (`ids`: the words' types, [`scoring::WordTypes`]).
+    #[allow(clippy::type_complexity)]
+    fn tag_names_of_types(
+        &self,
+        words: &[Word<'_>],
+        ids: &[u32],
+        cache: &mut scoring::ScoreCache,
+        document: &DocumentWords,
+    ) -> (Vec<(Label, [i32; LABELS])>, Vec<(std::ops::Range<usize>, NameKind, [i32; 3])>) {
+        let table = self.sentence_scores(words, ids, cache, document);
         let score = |i: usize, prev: Label| table[i][prev.index()];
-        let labels = viterbi(words, |i, prev| score(i, prev).map(f64::from));
+        let labels = scoring::viterbi_table(words, &table);
         let mut prev = Label::Outside;
         let tagged: Vec<(Label, [i32; LABELS])> = labels
             .iter()
@@ -478,23 +535,10 @@ pub fn recognise(text: &str, excluded: &[Span]) -> Reading {
 /// ([`vote_kinds`]).
 pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
     let mut out = Reading::default();
-    // an article repeats its words: each one's lists are looked up once
-    let mut lists: rustc_hash::FxHashMap<&str, u64> = Default::default();
     let sentences = tokens::sentences(text, excluded);
-    let words: Vec<Vec<Word>> = sentences
-        .iter()
-        .map(|sentence| {
-            sentence
-                .iter()
-                .map(|s| {
-                    let word = &text[s.clone()];
-                    Word::with_lists(word, |shape| {
-                        *lists.entry(word).or_insert_with(|| features::lists_of(word, shape))
-                    })
-                })
-                .collect()
-        })
-        .collect();
+    // an article repeats its words: each type's lists and scores are found once
+    let types = scoring::WordTypes::of_spans(text, &sentences);
+    let words: Vec<Vec<Word>> = (0..sentences.len()).map(|s| types.words(s)).collect();
     // how the whole text writes each word, read before any sentence is tagged (and only for a
     // model that reads it: a map of every word is not free)
     let mut document = DocumentWords::default();
@@ -503,9 +547,11 @@ pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
             document.add_sentence(w);
         }
     }
+    let mut cache = scoring::ScoreCache::new(&types);
     let mut found = Vec::new();
     for (si, (sentence, words)) in sentences.iter().zip(&words).enumerate() {
-        let (tagged, names) = model.tag_names(words, &document);
+        let (tagged, names) =
+            model.tag_names_of_types(words, &types.ids[si], &mut cache, &document);
         for (span, (_, scores)) in sentence.iter().zip(&tagged) {
             out.words.push((span.start, deficits(scores)));
         }
