@@ -733,7 +733,12 @@ fn assemble(
             });
         }
         let full = words[i].len() >= 2 || cands[i].known.is_some() || cands[i].name.len() >= 2;
-        out.mentions.push(Mention { span: cands[i].span.clone(), entity: e, full });
+        out.mentions.push(Mention {
+            span: cands[i].span.clone(),
+            entity: e,
+            full,
+            stand_in: false,
+        });
         out.entities[e].mentions.push(i);
     }
     let mut reasons = std::mem::take(&mut g.reasons);

@@ -427,6 +427,14 @@ static GAME_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          falls matchup match-up showdown")
 });
 
+/// Nouns for a person that headlines write in place of a name ("Texas Inmate Escapes",
+/// "Brooklyn Teen Killed"), besides titles and roles.
+static PERSON_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("man woman boy girl teen teenager mom mother dad father son daughter wife husband driver \
+         suspect inmate escapee lifer prisoner convict killer gunman shooter victim worker employee \
+         swimmer icon legend host nominee winner survivor hero widow veteran")
+});
+
 /// Words that say which part of a town or region is meant, between a preposition of place and
 /// the name ("outside downtown San Diego", "in northern Syria", "in nearby Coronado").
 static PLACE_ADJECTIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -544,6 +552,9 @@ pub fn is_game_side_opener(word: &str) -> bool {
 }
 pub fn is_game_noun(word: &str) -> bool {
     in_set(&GAME_NOUNS, word)
+}
+pub fn is_person_noun(word: &str) -> bool {
+    in_set(&PERSON_NOUNS, word)
 }
 pub fn is_place_adjective(word: &str) -> bool {
     in_set(&PLACE_ADJECTIVES, word)

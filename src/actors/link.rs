@@ -99,9 +99,8 @@ fn forms(a: &ArticleActors, e: &super::model::Entity) -> Vec<String> {
         .chain(
             e.mentions
                 .iter()
-                .map(|&m| a.text_of(&a.mentions[m]))
-                .filter(|text| !super::quotes::is_first_person(text))
-                .map(fold),
+                .filter(|&&m| !a.mentions[m].stand_in)
+                .map(|&m| fold(a.text_of(&a.mentions[m]))),
         )
         .collect();
     out.sort();
@@ -640,11 +639,8 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             let a = l.articles[r.article];
             let e = l.entity(g);
             // "I" in a quotation is its speaker, but no spelling of the name
-            for &m in &e.mentions {
-                let text = a.text_of(&a.mentions[m]);
-                if !super::quotes::is_first_person(text) {
-                    *spellings.entry(text).or_default() += 1;
-                }
+            for &m in e.mentions.iter().filter(|&&m| !a.mentions[m].stand_in) {
+                *spellings.entry(a.text_of(&a.mentions[m])).or_default() += 1;
             }
             mentions += e.mentions.len();
             *names.entry(e.name.as_str()).or_default() +=

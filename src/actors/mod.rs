@@ -10,6 +10,7 @@
 //! of capitalised words into candidates, `entities` links them within the article, `roles` and
 //! `quotes` attach what the text says about people, `link` joins articles.
 
+mod descriptions;
 mod detect;
 mod entities;
 pub mod lexicon;
@@ -44,6 +45,7 @@ pub fn detect_shared(text: &Arc<str>, excluded: &[Span]) -> ArticleActors {
     roles::attach(text, &tokens, &cands, &mut out);
     quotes::attach(text, &tokens, &mut out);
     quotes::first_person(text, &tokens, &mut out);
+    descriptions::attach(text, &tokens, &mut out);
     out.text = text.clone();
     out
 }

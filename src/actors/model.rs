@@ -36,6 +36,9 @@ pub struct Mention {
     pub entity: usize,
     /// True for a full-name mention, the form that can introduce the actor.
     pub full: bool,
+    /// Not the name but a word that stands for it: "I" in a quotation of the person, a
+    /// headline's "Actress" beside her name. No spelling of the name.
+    pub stand_in: bool,
 }
 
 /// A role or title the text gives an actor ("Russian Foreign Minister", "Russia’s UN ambassador").
@@ -139,6 +142,33 @@ impl ArticleActors {
         self.text.get(m.span.clone()).unwrap_or_default()
     }
 
+    /// Adds mentions that stand in for entities' names (`(span, entity)`, in text order, none
+    /// overlapping a mention): merged into the text-ordered list, the entities' lists renumbered.
+    pub(super) fn add_stand_ins(&mut self, added: Vec<(Span, usize)>) {
+        if added.is_empty() {
+            return;
+        }
+        let old = std::mem::take(&mut self.mentions);
+        let mut merged: Vec<Mention> = Vec::with_capacity(old.len() + added.len());
+        let stand_in =
+            |(span, entity): (Span, usize)| Mention { span, entity, full: false, stand_in: true };
+        let mut added = added.into_iter().peekable();
+        for m in old {
+            while let Some(a) = added.next_if(|(s, _)| s.start < m.span.start) {
+                merged.push(stand_in(a));
+            }
+            merged.push(m);
+        }
+        merged.extend(added.map(stand_in));
+        for e in &mut self.entities {
+            e.mentions.clear();
+        }
+        for (i, m) in merged.iter().enumerate() {
+            self.entities[m.entity].mentions.push(i);
+        }
+        self.mentions = merged;
+    }
+
     /// Gives back the spare capacity of every list: an article's results live as long as the
     /// article, and on a corpus of thousands the slack of growing vectors adds up to megabytes.
     pub fn shrink_to_fit(&mut self) {
@@ -160,7 +190,10 @@ impl ArticleActors {
     pub fn same_for_linking(&self, other: &ArticleActors) -> bool {
         let mentions = self.mentions.len() == other.mentions.len()
             && self.mentions.iter().zip(&other.mentions).all(|(a, b)| {
-                a.entity == b.entity && a.full == b.full && self.text_of(a) == other.text_of(b)
+                a.entity == b.entity
+                    && a.full == b.full
+                    && a.stand_in == b.stand_in
+                    && self.text_of(a) == other.text_of(b)
             });
         mentions
             && self.entities.len() == other.entities.len()

@@ -2,7 +2,7 @@
 //! person named); Peskov said Russia would “…”.
 
 use super::lexicon;
-use super::model::{ActorKind, ArticleActors, Mention, Quote};
+use super::model::{ActorKind, ArticleActors, Quote};
 use super::names::Token;
 use crate::text::Span;
 
@@ -150,7 +150,7 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
 const QUOTE_REACH: usize = 1_000;
 
 /// The first person singular as the subject ("I", "I'm", "I'd", "I've", "I'll").
-pub(super) fn is_first_person(word: &str) -> bool {
+fn is_first_person(word: &str) -> bool {
     let Some(rest) = word.strip_prefix('I') else { return false };
     rest.is_empty()
         || rest.strip_prefix(['\'', '’']).is_some_and(|r| matches!(r, "m" | "d" | "ve" | "ll"))
@@ -197,27 +197,7 @@ pub(super) fn first_person(text: &str, tokens: &[Token<'_>], out: &mut ArticleAc
             found.push((t.span.clone(), out.mentions[m].entity));
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    // merge the new mentions into the text-ordered list and renumber the entities' mentions
-    let old = std::mem::take(&mut out.mentions);
-    let mut merged: Vec<Mention> = Vec::with_capacity(old.len() + found.len());
-    let mut added = found.into_iter().peekable();
-    for m in old {
-        while let Some((span, entity)) = added.next_if(|(s, _)| s.start < m.span.start) {
-            merged.push(Mention { span, entity, full: false });
-        }
-        merged.push(m);
-    }
-    merged.extend(added.map(|(span, entity)| Mention { span, entity, full: false }));
-    for e in &mut out.entities {
-        e.mentions.clear();
-    }
-    for (i, m) in merged.iter().enumerate() {
-        out.entities[m.entity].mentions.push(i);
-    }
-    out.mentions = merged;
+    out.add_stand_ins(found);
 }
 
 #[cfg(test)]
