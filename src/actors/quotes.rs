@@ -77,6 +77,16 @@ fn speaker(
     // after the quote: NAME said / said NAME / he said
     for (k, &ti) in window.iter().enumerate() {
         if let Some(m) = mention_of_token(ti).filter(|&m| person_at(m)) {
+            // "said a senior official travelling with Kerry": a name inside a prepositional
+            // phrase is not the one who speaks (unless set off by a comma, as an apposition:
+            // "said a spokesman for the ministry, Maria Zakharova")
+            let inside_phrase =
+                window[..k].iter().rev().find(|&&x| is_preposition(tokens[x].text)).is_some_and(
+                    |&p| !text[tokens[p].span.end..tokens[ti].span.start].contains(','),
+                );
+            if inside_phrase {
+                break;
+            }
             let verb_near =
                 window[k..].iter().take(4).any(|&x| lexicon::is_speech_verb(tokens[x].text))
                     || window[..k].iter().any(|&x| lexicon::is_speech_verb(tokens[x].text));
@@ -116,6 +126,31 @@ fn speaker(
         }
     }
     who
+}
+
+/// Prepositions, the closed class that opens a phrase a speaker's name is not the subject of.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "with"
+            | "of"
+            | "for"
+            | "to"
+            | "in"
+            | "at"
+            | "by"
+            | "from"
+            | "on"
+            | "about"
+            | "against"
+            | "alongside"
+            | "beside"
+            | "near"
+            | "behind"
+            | "under"
+            | "among"
+            | "between"
+    )
 }
 
 /// How far back before a quote its speaker is looked for, in words.
@@ -217,6 +252,18 @@ mod tests {
             &[],
         );
         assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "I", "I'm", "Kellin"]);
+        // a name in a phrase after the speaker is not the speaker
+        let a = detect(
+            "Marta Kellin won.\n\"I think it was close,\" said a trainer working with Kellin.",
+            &[],
+        );
+        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "Kellin"]);
+        // unless it stands in apposition to the speaker
+        let a = detect(
+            "\"I think it was very close,\" said a spokesman for the club, Marta Kellin.",
+            &[],
+        );
+        assert_eq!(mentions_of(&a, "Marta Kellin"), ["I", "Marta Kellin"]);
         // a line that lost its opening mark still has its closing one after a comma
         let a = detect("Marta Kellin won.\nI'm satisfied, \"Kellin said.", &[]);
         assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "I'm", "Kellin"]);
