@@ -1058,6 +1058,12 @@ fn describe(
                 if init.len() >= 3 {
                     keys.push(format!("init:{init}"));
                 }
+                // "New York Police" is the New York Police Department that "NYPD" abbreviates:
+                // a city's police or fire service is a department, and its acronym ends in D
+                let last = fold(tokens[cands[i].name.end - 1].text);
+                if init.len() >= 2 && matches!(last.as_str(), "police" | "fire") {
+                    keys.push(format!("init:{init}d"));
+                }
                 if head_is_last(tokens, &cands[i]) {
                     keys.push(format!("last:{}", fold(tokens[cands[i].name.end - 1].text)));
                 }
@@ -1472,6 +1478,15 @@ mod issue16_tests {
         let linked = link(&[&a, &b], &["000", "001"], &Config::default());
         let dept = linked.actors.iter().find(|a| a.name == "Brenton Police Department");
         assert_eq!(dept.map(|a| a.members.len()), Some(2), "{:?}", linked.actors);
+    }
+
+    #[test]
+    fn a_city_police_is_the_department_its_acronym_names() {
+        let a = detect("Officers of the Port Brenton Police arrested a man on Friday.", &[]);
+        let b = detect("A PBPD spokesman said the man confessed.", &[]);
+        let linked = link(&[&a, &b], &["000", "001"], &Config::default());
+        let police = linked.actors.iter().find(|a| a.name == "Port Brenton Police");
+        assert_eq!(police.map(|a| a.members.len()), Some(2), "{:?}", linked.actors);
     }
 
     #[test]
