@@ -135,12 +135,7 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
 
 #[cfg(test)]
 mod tests {
-    use crate::actors::{detect, ArticleActors};
-
-    fn mentions_of<'a>(a: &'a ArticleActors, name: &str) -> Vec<&'a str> {
-        let e = a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{a:?}"));
-        e.mentions.iter().map(|&m| a.text_of(&a.mentions[m])).collect()
-    }
+    use crate::actors::detect;
 
     #[test]
     fn a_headline_noun_beside_a_persons_name_is_that_person() {
@@ -149,7 +144,7 @@ mod tests {
              Marta Kellin, who swam in films, died on Monday. Kellin was 91.",
             &[],
         );
-        let m = mentions_of(&a, "Marta Kellin");
+        let m = a.mention_texts_of("Marta Kellin");
         assert!(m.contains(&"Champion"), "{m:?}");
         // a noun after a preposition is someone else's
         let a = detect(
@@ -157,7 +152,7 @@ mod tests {
              Kellin said Eske is good.",
             &[],
         );
-        assert!(!mentions_of(&a, "Marta Kellin").contains(&"Lawyer"), "{a:?}");
+        assert!(!a.mention_texts_of("Marta Kellin").contains(&"Lawyer"), "{a:?}");
     }
 
     #[test]
@@ -167,13 +162,13 @@ mod tests {
              was serving a life term. Guards said Delgado had a gun.",
             &[],
         );
-        assert!(mentions_of(&a, "Arno Delgado").contains(&"Inmate"), "{a:?}");
+        assert!(a.mention_texts_of("Arno Delgado").contains(&"Inmate"), "{a:?}");
         // two people of equal weight: the headline's noun is left alone
         let a = detect(
             "Inmate Escapes Prison Van\nArno Delgado met Jon Eske. Mr Delgado and Mr Eske \
              escaped. Police said Mr Delgado and Mr Eske had guns.",
             &[],
         );
-        assert!(!mentions_of(&a, "Arno Delgado").contains(&"Inmate"), "{a:?}");
+        assert!(!a.mention_texts_of("Arno Delgado").contains(&"Inmate"), "{a:?}");
     }
 }

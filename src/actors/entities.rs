@@ -1471,22 +1471,33 @@ mod issue16_tests {
         assert_eq!(kind(&a, "Marcus Bell"), Some(ActorKind::Person), "{a:?}");
     }
 
+    /// How many articles' entities the actor named `name` holds, after linking two articles.
+    fn linked_members(first: &str, second: &str, name: &str) -> Option<usize> {
+        let (a, b) = (detect(first, &[]), detect(second, &[]));
+        let linked = link(&[&a, &b], &["000", "001"], &Config::default());
+        let actor = linked.actors.iter().find(|a| a.name == name);
+        assert!(actor.is_some(), "{:?}", linked.actors);
+        actor.map(|a| a.members.len())
+    }
+
     #[test]
     fn a_police_department_is_its_police() {
-        let a = detect("The Brenton Police Department arrested a man on Friday.", &[]);
-        let b = detect("Brenton Police said the man confessed.", &[]);
-        let linked = link(&[&a, &b], &["000", "001"], &Config::default());
-        let dept = linked.actors.iter().find(|a| a.name == "Brenton Police Department");
-        assert_eq!(dept.map(|a| a.members.len()), Some(2), "{:?}", linked.actors);
+        let members = linked_members(
+            "The Brenton Police Department arrested a man on Friday.",
+            "Brenton Police said the man confessed.",
+            "Brenton Police Department",
+        );
+        assert_eq!(members, Some(2));
     }
 
     #[test]
     fn a_city_police_is_the_department_its_acronym_names() {
-        let a = detect("Officers of the Port Brenton Police arrested a man on Friday.", &[]);
-        let b = detect("A PBPD spokesman said the man confessed.", &[]);
-        let linked = link(&[&a, &b], &["000", "001"], &Config::default());
-        let police = linked.actors.iter().find(|a| a.name == "Port Brenton Police");
-        assert_eq!(police.map(|a| a.members.len()), Some(2), "{:?}", linked.actors);
+        let members = linked_members(
+            "Officers of the Port Brenton Police arrested a man on Friday.",
+            "A PBPD spokesman said the man confessed.",
+            "Port Brenton Police",
+        );
+        assert_eq!(members, Some(2));
     }
 
     #[test]

@@ -142,6 +142,13 @@ impl ArticleActors {
         self.text.get(m.span.clone()).unwrap_or_default()
     }
 
+    /// The texts of the mentions of the entity named `name`, in text order (tests' reading).
+    #[cfg(test)]
+    pub(crate) fn mention_texts_of(&self, name: &str) -> Vec<&str> {
+        let e = self.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{self:?}"));
+        e.mentions.iter().map(|&m| self.text_of(&self.mentions[m])).collect()
+    }
+
     /// Adds mentions that stand in for entities' names (`(span, entity)`, in text order, none
     /// overlapping a mention): merged into the text-ordered list, the entities' lists renumbered.
     pub(super) fn add_stand_ins(&mut self, added: Vec<(Span, usize)>) {

@@ -237,13 +237,7 @@ pub(super) fn first_person(text: &str, tokens: &[Token<'_>], out: &mut ArticleAc
 
 #[cfg(test)]
 mod tests {
-    use crate::actors::{detect, ArticleActors};
-
-    /// The texts of the mentions of the entity whose name is `name`.
-    fn mentions_of<'a>(a: &'a ArticleActors, name: &str) -> Vec<&'a str> {
-        let e = a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{a:?}"));
-        e.mentions.iter().map(|&m| a.text_of(&a.mentions[m])).collect()
-    }
+    use crate::actors::detect;
 
     #[test]
     fn i_in_a_quotation_is_its_speaker() {
@@ -251,25 +245,25 @@ mod tests {
             "Marta Kellin won on points.\n\"I got lucky but I'm fine,\" Kellin said after the bout.",
             &[],
         );
-        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "I", "I'm", "Kellin"]);
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I", "I'm", "Kellin"]);
         // a name in a phrase after the speaker is not the speaker
         let a = detect(
             "Marta Kellin won.\n\"I think it was close,\" said a trainer working with Kellin.",
             &[],
         );
-        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "Kellin"]);
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "Kellin"]);
         // unless it stands in apposition to the speaker
         let a = detect(
             "\"I think it was very close,\" said a spokesman for the club, Marta Kellin.",
             &[],
         );
-        assert_eq!(mentions_of(&a, "Marta Kellin"), ["I", "Marta Kellin"]);
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["I", "Marta Kellin"]);
         // a line that lost its opening mark still has its closing one after a comma
         let a = detect("Marta Kellin won.\nI'm satisfied, \"Kellin said.", &[]);
-        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "I'm", "Kellin"]);
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I'm", "Kellin"]);
         // the speaker named before the quotation
         let a = detect("Marta Kellin said: \"I'd do it again tomorrow night.\"", &[]);
-        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "I'd"]);
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I'd"]);
     }
 
     #[test]
@@ -278,9 +272,9 @@ mod tests {
             "I met Marta Kellin on Monday. Kellin said she was \"very happy indeed\" then.",
             &[],
         );
-        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin", "Kellin"]);
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "Kellin"]);
         // and a quotation nobody is said to have said gives "I" to no one
         let a = detect("Marta Kellin won.\n\"I'm fine,\" the note read.", &[]);
-        assert_eq!(mentions_of(&a, "Marta Kellin"), ["Marta Kellin"]);
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin"]);
     }
 }

@@ -454,10 +454,16 @@ pub fn viterbi(
             }
         }
     }
-    let last = &best[words.len() - 1];
+    best_path(&best, &back)
+}
+
+/// The labels of the best path Viterbi found: from the best last label (ties to the lower index)
+/// back through `back`, the label before each word's best label.
+pub(super) fn best_path<S: PartialOrd>(best: &[[S; LABELS]], back: &[[u8; LABELS]]) -> Vec<Label> {
+    let Some(last) = best.last() else { return Vec::new() };
     let mut l = (0..LABELS).fold(0, |b, l| if last[l] > last[b] { l } else { b });
-    let mut out = vec![Label::Outside; words.len()];
-    for i in (0..words.len()).rev() {
+    let mut out = vec![Label::Outside; best.len()];
+    for i in (0..best.len()).rev() {
         out[i] = Label::from_index(l);
         l = back[i][l] as usize;
     }

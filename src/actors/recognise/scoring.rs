@@ -404,14 +404,7 @@ pub fn viterbi_table(words: &[Word<'_>], table: &[WordScores]) -> Vec<Label> {
             }
         }
     }
-    let last = &best[words.len() - 1];
-    let mut l = (0..LABELS).fold(0, |b, l| if last[l] > last[b] { l } else { b });
-    let mut out = vec![Label::Outside; words.len()];
-    for i in (0..words.len()).rev() {
-        out[i] = Label::from_index(l);
-        l = back[i][l] as usize;
-    }
-    out
+    super::best_path(&best, &back)
 }
 
 /// [`super::may_label_word_of`] as a table: by sort of word, label before, label.
