@@ -186,14 +186,17 @@ impl Workspace {
             })
             .collect();
         let mut errors = Vec::new();
+        let mut articles = Vec::with_capacity(analysed.len());
         for a in analysed {
             match a {
-                Ok((name, a)) => {
-                    ws.articles.insert(name, a);
-                }
+                Ok(named) => articles.push(named),
                 Err(e) => errors.push(e),
             }
         }
+        // built in one step (the last of equal names kept, as inserting one by one would):
+        // the files come sorted by name, and a sorted list is loaded without a search per
+        // article (this runs alone, after the analysis)
+        ws.articles = articles.into_iter().collect();
         (ws, errors)
     }
 

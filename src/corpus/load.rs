@@ -98,11 +98,46 @@ fn walk(
 ) {
     let walked = walk_files(root, &Roots::new([root]));
     errors.extend(walked.errors);
+    // the display of every file starts with the folder's: written once (the walk runs alone,
+    // before any article is read, so each file's share counts in full)
+    let shown = DisplayRoot::new(root);
     for path in walked.files {
-        if filter.accepts_walked(root, &path) {
-            let display = display_path(root, &path);
+        // `accepts_walked` and `display_path` of one relative path, found once
+        let Ok(rel) = path.strip_prefix(root) else { continue };
+        if filter.accepts_relative(&path, rel) {
+            let display = shown.join(rel);
             found.push((path, display));
         }
+    }
+}
+
+/// [`display_path`] of the files below one folder, from their paths relative to it.
+struct DisplayRoot {
+    /// What comes before the relative path: nothing for the folder `.`, else the folder and a
+    /// separator (as `Path::join` adds one).
+    prefix: String,
+}
+
+impl DisplayRoot {
+    fn new(root: &Path) -> DisplayRoot {
+        let mut prefix = String::new();
+        if root != Path::new(".") {
+            prefix = root.to_string_lossy().into_owned();
+            if !prefix.is_empty() && !prefix.ends_with('/') {
+                prefix.push('/');
+            }
+        }
+        DisplayRoot { prefix }
+    }
+
+    /// `display_path(root, root.join(rel))`: a separator is ASCII, so the lossy text of the
+    /// joined path is that of its two parts.
+    fn join(&self, rel: &Path) -> String {
+        let rel = rel.to_string_lossy();
+        let mut s = String::with_capacity(self.prefix.len() + rel.len());
+        s.push_str(&self.prefix);
+        s.push_str(&rel);
+        s
     }
 }
 
@@ -300,5 +335,20 @@ mod tests {
         assert!(decode(b"caf\xe9").unwrap_err().contains("UTF-8"));
         assert!(decode(b"  \n").unwrap_err().contains("empty"));
         assert_eq!(decode(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+    }
+
+    /// The display written from the relative path is the one read off the whole path.
+    #[test]
+    fn displays_from_relative_paths_are_those_of_whole_paths() {
+        use std::os::unix::ffi::OsStrExt;
+        let odd = std::ffi::OsStr::from_bytes(b"caf\xe9");
+        for root in [".", "./", "/tmp/x", "/tmp/x/", "a/./b", "a//b", "./a", "a/..", "/", "x/."] {
+            let root = Path::new(root);
+            for rel in [Path::new("00001.txt"), Path::new("news/a b.md"), Path::new(odd)] {
+                let path = root.join(rel);
+                let rel = path.strip_prefix(root).expect("below the root");
+                assert_eq!(DisplayRoot::new(root).join(rel), display_path(root, &path), "{path:?}");
+            }
+        }
     }
 }

@@ -139,6 +139,18 @@ impl Article {
         }
     }
 
+    /// [`line_col`](Self::line_col) of `span.start` and [`end_line_col`](Self::end_line_col)
+    /// of `span.end`, in one step.
+    pub fn span_line_cols(&self, span: &Span, enc: Encoding) -> (LineCol, LineCol) {
+        match &self.source {
+            None => self.lines.span_line_cols(&self.text, span, enc),
+            Some(s) => {
+                let mapped = s.map.to_source_start(span.start)..s.map.to_source_end(span.end);
+                s.lines.span_line_cols(&s.text, &mapped, enc)
+            }
+        }
+    }
+
     /// The text offset of a position in the article's file (`None` when the line does not
     /// exist); a position in markup gives the text that follows it.
     pub fn offset(&self, pos: LineCol, enc: Encoding) -> Option<usize> {
