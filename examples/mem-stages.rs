@@ -109,7 +109,7 @@ fn breakdown(ws: &Workspace) {
                 + st(&e.name)
                 + e.mentions.len() * 8;
             n_keys += e.keys.len();
-            keys += e.keys.iter().map(|k| 24 + k.len()).sum::<usize>();
+            keys += e.keys.iter().map(|k| 32 + k.text().len()).sum::<usize>();
             n_reasons += e.reasons.len();
             reasons += e.reasons.iter().map(|k| 24 + k.len()).sum::<usize>();
             roles += e.roles.iter().map(|r| 40 + r.text.len()).sum::<usize>()

@@ -2,9 +2,12 @@
 //! about: "Esther Williams, Swimming Champion, Actress, Pin-Up Icon Dies" (each noun is Esther
 //! Williams), "Texas Inmate Escapes Prison Van" (the inmate the article names). Headlines leave
 //! out names where the article gives them; a reader takes the noun for that person, and so
-//! does the hover. Only where one person fits: the noun is in apposition to a person named in
-//! the headline, or stands right before the name as a title, or, in a headline that names no
-//! one, opens it as its subject while one person dominates the article.
+//! does the hover. Only where one person fits: the body gives the noun as a role to exactly one
+//! person ("Rehires Attorney", her attorney named in the text), or the noun is in apposition to
+//! a person named in the headline, or stands right before the name as a title, or opens a
+//! clause of a headline that names one person in another clause ("Ann Lee Dead: Film Star
+//! Dies"), or, in a headline that names no one, opens it as its subject while one person
+//! dominates the article.
 
 use super::lexicon;
 use super::model::{ActorKind, ArticleActors};
@@ -12,8 +15,18 @@ use super::names::Token;
 use crate::text::Span;
 
 /// Words that say which person, besides titles and roles, and are written alone in headlines.
+/// A title's modifier ("Interior", "Senior") or ordinal ("First") says no person on its own.
 fn is_person_noun(word: &str) -> bool {
-    lexicon::is_title(word) || lexicon::is_role_noun(word) || lexicon::is_person_noun(word)
+    lexicon::is_role_noun(word)
+        || lexicon::is_person_noun(word)
+        || lexicon::is_title(word)
+            && !lexicon::is_role_modifier(word)
+            && !word.eq_ignore_ascii_case("first")
+}
+
+/// "Suspects", "Wives": more than one person, never the one the headline stands for.
+fn is_plural_of_person_noun(word: &str) -> bool {
+    word.len() > 3 && word.ends_with(['s', 'S']) && is_person_noun(&word[..word.len() - 1])
 }
 
 /// Little words that, before the noun, make it no subject and no apposition ("Killed By
@@ -66,6 +79,20 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
         [(n, e), (m, _), ..] if *n >= 3 && *n >= DOMINANCE * m => Some(*e),
         _ => None,
     };
+    // the person each role noun is given to in the body ("her attorney Jon Eske"), where it
+    // is given to exactly one person: document evidence of whom a headline's noun means
+    let role_holder = |noun: &str| -> Option<usize> {
+        let mut holders = out.entities.iter().enumerate().filter(|(_, e)| {
+            e.kind == ActorKind::Person
+                && e.roles.iter().any(|r| {
+                    r.text.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(noun))
+                })
+        });
+        match (holders.next(), holders.next()) {
+            (Some((e, _)), None) => Some(e),
+            _ => None,
+        }
+    };
     let mut found: Vec<(Span, usize)> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
@@ -81,8 +108,33 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
         let line = &tokens[k..end];
         let people: Vec<usize> =
             line.iter().filter_map(mention_at).filter(|&m| person(m)).collect();
+        let mut named: Vec<usize> = people.iter().map(|&m| out.mentions[m].entity).collect();
+        named.sort_unstable();
+        named.dedup();
+        // the line is all capitals: each word is a word, not an acronym
+        let shouting = line.iter().all(|t| t.upper || !t.cap || t.text.len() < 3);
+        let noun_at = |t: &Token<'_>| {
+            t.cap
+                && (!t.upper || shouting)
+                && mention_at(t).is_none()
+                && is_person_noun(t.text)
+                && !is_plural_of_person_noun(t.text)
+        };
+        // the headline's clauses, split at a colon, semicolon, dash or comma: the first token
+        // of each
+        let breaks: Vec<usize> = (1..line.len())
+            .filter(|&i| {
+                let gap = &text[line[i - 1].span.end..line[i].span.start];
+                gap.contains([':', ';', ',', '|', '–', '—']) || gap.contains(" - ")
+            })
+            .collect();
+        let clause_of = |x: usize| {
+            let at = breaks.partition_point(|&b| b <= x);
+            let start = if at == 0 { 0 } else { breaks[at - 1] };
+            (start, breaks.get(at).copied().unwrap_or(line.len()))
+        };
         for (x, t) in line.iter().enumerate() {
-            if !t.cap || t.upper || mention_at(t).is_some() || !is_person_noun(t.text) {
+            if !noun_at(t) {
                 continue;
             }
             // a title right before a person's name ("Star Esther Williams") is that person
@@ -93,36 +145,55 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
                 }
                 continue;
             }
+            // the one person the body gives this noun as a role ("Rehires Attorney": her
+            // attorney Jon Eske)
+            if let Some(e) = role_holder(t.text) {
+                found.push((t.span.clone(), e));
+                continue;
+            }
             // someone's lawyer, a deputy's killer: another person
-            if line[..x].iter().any(|b| b.possessive && mention_at(b).is_some_and(person)) {
-                continue;
-            }
             let before = &line[..x];
-            if before.iter().any(|b| is_function_word(b.text)) {
+            if before
+                .iter()
+                .any(|b| b.possessive && (mention_at(b).is_some_and(person) || noun_at(b)))
+            {
                 continue;
             }
+            let after_function_word = before.iter().any(|b| is_function_word(b.text));
             let named_before = people.iter().rfind(|&&m| out.mentions[m].span.end <= t.span.start);
-            let target = match named_before {
+            let apposition = named_before.and_then(|&m| {
                 // in apposition to the person the headline names last before it: after the
-                // name, with only other words of the description between ("Esther Williams,
-                // Swimming Champion, Actress")
-                Some(&m) => {
-                    let last = Some(out.mentions[m].span.end);
-                    let apposition = last.is_some_and(|end| {
-                        let gap: Vec<&Token<'_>> =
-                            before.iter().filter(|b| b.span.start >= end).collect();
-                        // set off by a comma, a colon or a dash right after the name
-                        let set_off = gap.first().is_some_and(|b| {
-                            text[end..b.span.start].contains([',', ':', '-', '–', '—'])
-                        });
-                        set_off && gap.len() <= 4 && gap.iter().all(|b| b.cap)
-                    });
-                    apposition.then_some(out.mentions[m].entity)
+                // name, with only other words of the description (and an age) between
+                // ("Esther Williams, Swimming Champion, Actress", "Ann Lee, 77, Boss")
+                let end = out.mentions[m].span.end;
+                let gap: Vec<&Token<'_>> = before.iter().filter(|b| b.span.start >= end).collect();
+                // set off by a comma, a colon or a dash right after the name
+                let set_off = gap
+                    .first()
+                    .is_some_and(|b| text[end..b.span.start].contains([',', ':', '-', '–', '—']));
+                let description =
+                    gap.iter().all(|b| b.cap || b.text.bytes().all(|c| c.is_ascii_digit()));
+                (!after_function_word && set_off && gap.len() <= 4 && description)
+                    .then_some(out.mentions[m].entity)
+            });
+            let target = apposition.or_else(|| {
+                let (clause, clause_end) = clause_of(x);
+                let subject =
+                    x - clause <= 4 && !line[clause..x].iter().any(|b| is_function_word(b.text));
+                let clause_span = line[clause].span.start..line[clause_end - 1].span.end;
+                let names_in_clause =
+                    people.iter().any(|&m| clause_span.contains(&out.mentions[m].span.start));
+                match named.as_slice() {
+                    // naming one person in another clause, the subject of this clause is that
+                    // person ("Tributes For Ann Lee; Film Star Dies At 91")
+                    [e] if subject && !names_in_clause => Some(*e),
+                    // naming no one, the headline's subject is the person the article is about
+                    // (after a preposition, "Trial Begins For Shooting Suspect", the noun may be
+                    // anyone the story is about: measured, that lowered linking)
+                    [] if subject && !after_function_word => main_person,
+                    _ => None,
                 }
-                // naming no one, the headline's subject is the person the article is about
-                None if x <= 4 && people.is_empty() => main_person,
-                None => None,
-            };
+            });
             if let Some(e) = target {
                 found.push((t.span.clone(), e));
             }
@@ -170,5 +241,44 @@ mod tests {
             &[],
         );
         assert!(!a.mention_texts_of("Arno Delgado").contains(&"Inmate"), "{a:?}");
+    }
+
+    #[test]
+    fn the_subject_of_another_clause_is_the_one_person_the_headline_names() {
+        let a = detect(
+            "Tributes For Ann Lee; Film Star Dies At 91\nAnn Lee died on Monday. Lee was 91.",
+            &[],
+        );
+        assert!(a.mention_texts_of("Ann Lee").contains(&"Star"), "{a:?}");
+        // a title's modifier or an ordinal names no one
+        let a = detect(
+            "First Base: Boston Hopes For Piet Voss\nBoston wants Piet Voss. Voss may sign.",
+            &[],
+        );
+        assert!(!a.mention_texts_of("Piet Voss").contains(&"First"), "{a:?}");
+    }
+
+    #[test]
+    fn a_headline_noun_the_body_gives_one_person_as_a_role_is_that_person() {
+        let a = detect(
+            "Dana Roe Checks Into Clinic, Rehires Lawyer\nDana Roe entered a clinic on Monday. \
+             Her lawyer Piet Voss said Roe was well.",
+            &[],
+        );
+        assert!(a.mention_texts_of("Piet Voss").contains(&"Lawyer"), "{a:?}");
+        assert!(!a.mention_texts_of("Dana Roe").contains(&"Lawyer"), "{a:?}");
+    }
+
+    #[test]
+    fn an_age_may_stand_in_the_apposition_and_capitals_are_words() {
+        let a =
+            detect("Ann Lee, 77, Crime Boss\nAnn Lee ran the gang for years. Lee died at 77.", &[]);
+        assert!(a.mention_texts_of("Ann Lee").contains(&"Boss"), "{a:?}");
+        let a = detect(
+            "MAN CHARGED OVER BANK FIRE\nPiet Voss, 40, was charged on Monday. Voss set \
+             fire to a bank, police said. Voss denies it.",
+            &[],
+        );
+        assert!(a.mention_texts_of("Piet Voss").contains(&"MAN"), "{a:?}");
     }
 }

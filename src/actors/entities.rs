@@ -4,7 +4,7 @@
 
 use super::detect::Candidate;
 use super::lexicon;
-use super::model::{ActorKind, ArticleActors, Entity, Mention};
+use super::model::{ActorKind, ArticleActors, Entity, LinkKey, Mention};
 use super::names::{fold_name_word, Token};
 use crate::text::fold;
 use std::collections::HashMap;
@@ -105,23 +105,20 @@ pub(super) fn build(
             }
         })
         .collect();
-    let town_key = |i: usize, key: String, reading: &[TownReading]| {
-        if reading[i] == TownReading::Town {
-            format!("town:{key}")
-        } else {
-            key
-        }
-    };
+    // candidates of one article sharing a key are one entity; a team's town written as the
+    // town shares it only with the town
+    let town_key =
+        |i: usize, key: LinkKey, reading: &[TownReading]| (reading[i] == TownReading::Town, key);
 
     // 1. same known actor, same full name, same other name
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<(bool, LinkKey), usize> = HashMap::new();
     for i in 0..n {
         let key = if let Some(k) = cands[i].known {
-            format!("known:{}", k.canon)
+            LinkKey::Known(k.canon.to_string())
         } else if is_full_person(i) {
-            format!("person:{}", words[i].join(" "))
+            LinkKey::FullName(words[i].join(" "))
         } else if cands[i].kind.is_some_and(|k| k != ActorKind::Person) || words[i].is_empty() {
-            format!("name:{}", fold(name_text(i)))
+            LinkKey::Name(fold(name_text(i)))
         } else {
             continue;
         };
@@ -324,7 +321,7 @@ pub(super) fn build(
                 continue;
             }
         }
-        let key = town_key(i, format!("word:{key}"), &town_reading);
+        let key = town_key(i, LinkKey::Word(key), &town_reading);
         match by_key.get(&key) {
             Some(&first) => g.union(first, i, None),
             None => {
@@ -783,14 +780,14 @@ fn assemble(
 /// two words or more, is the team's name too ("Tar Heels" for North Carolina Tar Heels; a
 /// one-word nickname joins by the last word). Elsewhere a plural after a town is as often a
 /// company's ("Philadelphia Kraft Foods").
-fn nickname_keys(tokens: &[Token<'_>], cands: &[Candidate], members: &[usize]) -> Vec<String> {
+fn nickname_keys(tokens: &[Token<'_>], cands: &[Candidate], members: &[usize]) -> Vec<LinkKey> {
     let mut keys = Vec::new();
     for &i in members {
         let name_words: Vec<&str> = cands[i].words(tokens).collect();
         if let Some(place) = super::detect::place_of_team(&name_words) {
             let nickname = &name_words[place..];
             if nickname.len() >= 2 {
-                keys.push(format!("name:{}", fold(&nickname.join(" "))));
+                keys.push(LinkKey::Name(fold(&nickname.join(" "))));
             }
         }
     }
@@ -882,17 +879,17 @@ fn describe(
     words: &[Vec<String>],
     town_reading: &[TownReading],
     members: &[usize],
-) -> (ActorKind, String, Vec<String>) {
+) -> (ActorKind, String, Vec<LinkKey>) {
     let name_of = |i: usize| {
         text[tokens[cands[i].name.start].span.start..tokens[cands[i].name.end - 1].span.end]
             .to_string()
     };
     let mut keys = Vec::new();
     if let Some(k) = members.iter().find_map(|&i| cands[i].known) {
-        keys.push(format!("known:{}", fold(k.canon)));
+        keys.push(LinkKey::Known(fold(k.canon)));
         for &i in members {
             if cands[i].known.is_none() {
-                keys.push(format!("name:{}", fold(&name_of(i))));
+                keys.push(LinkKey::Name(fold(&name_of(i))));
             }
         }
         keys.sort();
@@ -974,9 +971,9 @@ fn describe(
     let name = name_of(best);
     if kind == ActorKind::Person {
         for &i in &full_people {
-            keys.push(format!("person:{}", words[i].join(" ")));
+            keys.push(LinkKey::FullName(words[i].join(" ")));
             // the same words may have been read as a team or company elsewhere ("Jamal Williams")
-            keys.push(format!("name:{}", fold(&name_of(i))));
+            keys.push(LinkKey::Name(fold(&name_of(i))));
             // Luis Gerardo (Jerry) Ortiz is also Jerry Ortiz
             let nick: Vec<String> = tokens[cands[i].name.clone()]
                 .iter()
@@ -985,32 +982,32 @@ fn describe(
                 .filter(|w| !w.is_empty())
                 .collect();
             if let (false, Some(sur)) = (nick.is_empty(), words[i].last()) {
-                keys.push(format!("person:{} {sur}", nick.join(" ")));
+                keys.push(LinkKey::FullName(format!("{} {sur}", nick.join(" "))));
             }
             // other articles may call the person by this given name alone ("Lindsay")
             if may_be_given_name(&tokens[cands[i].name.start]) {
-                keys.push(format!("given:{}", words[i][0]));
+                keys.push(LinkKey::GivenName(words[i][0].clone()));
             }
         }
         // a name of two words or more that the rules did not take for a person's full name
         // still links to the same words elsewhere ("Jermayne Timmons" read as an organisation
         // in another article)
         for &i in members.iter().filter(|&&i| words[i].len() >= 2 && !full_people.contains(&i)) {
-            keys.push(format!("name:{}", fold(&name_of(i))));
+            keys.push(LinkKey::Name(fold(&name_of(i))));
         }
         if let Some(sur) = words[best].last() {
-            keys.push(format!("surname:{sur}"));
+            keys.push(LinkKey::Surname(sur.clone()));
         }
         // "President Barack Obama": a title written before the name, for a title written alone
         // elsewhere ("The President announced ...") to find the one person who carries it
         let lone = members.iter().filter(|&&i| words[i].len() == 1);
         for &i in full_people.iter().chain(lone) {
             if let Some(title) = title_before(tokens, &cands[i]) {
-                keys.push(format!("titled:{title}"));
+                keys.push(LinkKey::Titled(title));
             }
         }
         if full_people.is_empty() {
-            keys.push(format!("word:{}", words[best].concat()));
+            keys.push(LinkKey::Word(words[best].concat()));
         }
     } else {
         // a team's town written alone ("Rockford" beside "Rockford Otters") gives no key of
@@ -1027,57 +1024,57 @@ fn describe(
             }
             let t = &tokens[cands[i].name.start];
             if cands[i].name.len() == 1 && t.upper {
-                keys.push(format!("abbr:{}", fold(t.text)));
-                keys.push(format!("word:{}", fold(t.text)));
+                keys.push(LinkKey::Acronym(fold(t.text)));
+                keys.push(LinkKey::Word(fold(t.text)));
             } else if cands[i].name.len() == 1 && cands[i].kind.is_none() {
-                keys.push(format!("word:{}", fold(&name_of(i))));
+                keys.push(LinkKey::Word(fold(&name_of(i))));
             } else {
                 let folded = fold(&name_of(i));
                 let bare = strip_company_suffix(&folded);
-                keys.push(format!("name:{bare}"));
+                keys.push(LinkKey::Name(bare.to_string()));
                 // "Staunton Police Department" is the "Staunton Police" of another sentence: a
                 // department named by its service's head word
                 if let Some(service) = bare.strip_suffix(" department") {
                     if service.rsplit(' ').next().is_some_and(lexicon::is_org_head)
                         && service.contains(' ')
                     {
-                        keys.push(format!("name:{service}"));
+                        keys.push(LinkKey::Name(service.to_string()));
                     }
                 }
                 if !bare.contains(' ') {
-                    keys.push(format!("word:{bare}"));
+                    keys.push(LinkKey::Word(bare.to_string()));
                 } else if matches!(kind, ActorKind::Organization | ActorKind::Group) {
                     // "Central Elections Commission" is the "Central Election Commission" of
                     // another report, "Indianapolis Colt" a member of the Indianapolis Colts
-                    keys.push(format!("sing:{}", singular_words(bare)));
+                    keys.push(LinkKey::Singular(singular_words(bare)));
                 }
                 let init = initials_of(cands[i].words(tokens));
                 if the_before(text, tokens, &cands[i]) && init.len() >= 2 {
-                    keys.push(format!("init:t{init}")); // THR for The Hollywood Reporter
+                    keys.push(LinkKey::Initials(format!("t{init}"))); // THR for The Hollywood Reporter
                 }
                 if init.len() >= 3 {
-                    keys.push(format!("init:{init}"));
+                    keys.push(LinkKey::Initials(init.clone()));
                 }
                 // "New York Police" is the New York Police Department that "NYPD" abbreviates:
                 // a city's police or fire service is a department, and its acronym ends in D
                 let last = fold(tokens[cands[i].name.end - 1].text);
                 if init.len() >= 2 && matches!(last.as_str(), "police" | "fire") {
-                    keys.push(format!("init:{init}d"));
+                    keys.push(LinkKey::Initials(format!("{init}d")));
                 }
                 if head_is_last(tokens, &cands[i]) {
-                    keys.push(format!("last:{}", fold(tokens[cands[i].name.end - 1].text)));
+                    keys.push(LinkKey::HeadWord(fold(tokens[cands[i].name.end - 1].text)));
                 }
                 if kind != ActorKind::Place {
                     let name_words: Vec<&str> = cands[i].words(tokens).collect();
                     for prefix in super::detect::team_prefixes(&name_words) {
-                        keys.push(format!("team:{prefix}"));
+                        keys.push(LinkKey::TeamPrefix(prefix));
                     }
                 }
                 let first = &tokens[cands[i].name.start];
                 if lexicon::is_org_head(first.text)
                     && tokens.get(cands[i].name.start + 1).is_some_and(|t| t.text == "of")
                 {
-                    keys.push(format!("last:{}", fold(first.text)));
+                    keys.push(LinkKey::HeadWord(fold(first.text)));
                 }
             }
         }
@@ -1091,7 +1088,7 @@ fn describe(
     if members.iter().all(|&i| title_alone(i)) {
         let first = &cands[members[0]];
         let title: Vec<String> = tokens[first.name.clone()].iter().map(|t| fold(t.text)).collect();
-        keys.push(format!("title:{}", title.join(" ")));
+        keys.push(LinkKey::TitleAlone(title.join(" ")));
     }
     keys.sort();
     keys.dedup();
@@ -1251,7 +1248,7 @@ mod key_tests {
         let (kind, _, keys) =
             describe(text, &tokens, &[cand], &words, &[super::TownReading::Other], &[0]);
         assert_eq!(kind, ActorKind::Person);
-        assert!(keys.contains(&"name:jermayne timmons".to_string()), "{keys:?}");
+        assert!(keys.contains(&super::LinkKey::Name("jermayne timmons".into())), "{keys:?}");
     }
 }
 

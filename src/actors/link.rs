@@ -5,7 +5,7 @@
 //! (`aliases`, `same`, `different`, `labels`) is honoured. Each join records its reason.
 
 use super::lexicon;
-use super::model::{Actor, ActorKind, ArticleActors, EntityRef, Linked};
+use super::model::{Actor, ActorKind, ArticleActors, EntityRef, LinkKey, Linked};
 use crate::config::Config;
 use crate::text::fold;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -187,34 +187,42 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
 
     // exact keys: known actors, full names, other names, acronyms
     // (maps below borrow their keys from the articles' entities: no copy of 300,000 keys)
-    let mut first_with: HashMap<&str, usize> = HashMap::new();
+    let mut first_with: HashMap<&LinkKey, usize> = HashMap::new();
     // in a story with a team of a town, the reports that write the town's name as the town
     // ("in San Diego") join each other, not the reports that write it for the team
-    let team_towns: HashSet<&str> = (0..n)
-        .flat_map(|g| l.entity(g).keys.iter().filter_map(|k| k.strip_prefix("team:")))
-        .collect();
+    let team_towns: HashSet<&str> =
+        (0..n).flat_map(|g| l.entity(g).keys.iter().filter_map(team_prefix)).collect();
     let mut first_town: HashMap<&str, usize> = HashMap::new();
     for g in 0..n {
         let keys = &l.entity(g).keys;
-        let has_person = keys.iter().any(|k| k.starts_with("person:"));
+        let has_person = keys.iter().any(is_full_name);
         let town = l.entity(g).written_as_town;
         for key in keys {
-            let exact = ["known:", "person:", "name:", "sing:"].iter().any(|p| key.starts_with(p))
-                || (key.starts_with("abbr:") && !has_person);
+            // an acronym is a person's initials where the entity is a person's full name
+            let exact = match key {
+                LinkKey::Known(_)
+                | LinkKey::FullName(_)
+                | LinkKey::Name(_)
+                | LinkKey::Singular(_) => true,
+                LinkKey::Acronym(_) => !has_person,
+                _ => false,
+            };
             if !exact {
                 continue;
             }
-            let town_name =
-                key.strip_prefix("name:").filter(|name| town && team_towns.contains(name));
+            let town_name = match key {
+                LinkKey::Name(name) if town && team_towns.contains(name.as_str()) => Some(name),
+                _ => None,
+            };
             let first = match town_name {
-                Some(name) => *first_town.entry(name).or_insert(g),
-                None => *first_with.entry(key.as_str()).or_insert(g),
+                Some(name) => *first_town.entry(name.as_str()).or_insert(g),
+                None => *first_with.entry(key).or_insert(g),
             };
             if first != g {
                 let (a, b) = (l.entity(first).name.clone(), l.entity(g).name.clone());
                 let (la, lb) = (l.label(first).to_string(), l.label(g).to_string());
                 l.union(first, g, || {
-                    if key.starts_with("known:") && a != b {
+                    if matches!(key, LinkKey::Known(_)) && a != b {
                         format!("‘{b}’ ({lb}) and ‘{a}’ ({la}) are known spellings of one actor")
                     } else if a != b {
                         format!("‘{b}’ ({lb}) and ‘{a}’ ({la}) are one name written two ways")
@@ -233,7 +241,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     let mut by_skeleton: BTreeMap<String, Vec<(usize, Vec<&str>)>> = BTreeMap::new();
     for g in 0..n {
         for key in &l.entity(g).keys {
-            if let Some(name) = key.strip_prefix("person:") {
+            if let LinkKey::FullName(name) = key {
                 let words: Vec<&str> = name.split(' ').collect();
                 let bucket: String = words.last().unwrap().chars().take(2).collect();
                 by_skeleton.entry(bucket).or_default().push((g, words));
@@ -334,19 +342,14 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     let mut full_by_given: HashMap<&str, Vec<usize>> = HashMap::new();
     for g in 0..n {
         let e = l.entity(g);
-        let is_full = e.keys.iter().any(|k| k.starts_with("person:"));
+        let is_full = e.keys.iter().any(is_full_name);
         for key in &e.keys {
-            if let Some(s) = key.strip_prefix("given:").filter(|_| is_full) {
-                full_by_given.entry(s).or_default().push(g);
-            }
-            if let Some(s) = key.strip_prefix("surname:").filter(|_| is_full) {
-                full_by_surname.entry(s).or_default().push(g);
-            }
-            if let Some(s) = key.strip_prefix("last:") {
-                org_by_last.entry(s).or_default().push(g);
-            }
-            if let Some(s) = key.strip_prefix("init:") {
-                org_by_initials.entry(s).or_default().push(g);
+            match key {
+                LinkKey::GivenName(s) if is_full => full_by_given.entry(s).or_default().push(g),
+                LinkKey::Surname(s) if is_full => full_by_surname.entry(s).or_default().push(g),
+                LinkKey::HeadWord(s) => org_by_last.entry(s).or_default().push(g),
+                LinkKey::Initials(s) => org_by_initials.entry(s).or_default().push(g),
+                _ => {}
             }
         }
     }
@@ -355,16 +358,19 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
     let mut roots_of_initials = Roots::default();
     for g in 0..n {
         let e = l.entity(g);
-        if e.keys.iter().any(|k| k.starts_with("person:") || k.starts_with("known:")) {
+        if e.keys.iter().any(|k| matches!(k, LinkKey::FullName(_) | LinkKey::Known(_))) {
             continue;
         }
         // a team's town already joined to its team is not the same word elsewhere; a title
         // alone is joined by `join_titles_alone`
-        let title_alone = e.keys.iter().any(|k| k.starts_with("title:"));
+        let title_alone = e.keys.iter().any(|k| matches!(k, LinkKey::TitleAlone(_)));
         if let Some(word) = e
             .keys
             .iter()
-            .find_map(|k| k.strip_prefix("word:"))
+            .find_map(|k| match k {
+                LinkKey::Word(w) => Some(w.as_str()),
+                _ => None,
+            })
             .filter(|_| !l.follows[g] && !title_alone)
         {
             lone_by_word.entry(word).or_default().push(g);
@@ -372,9 +378,11 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         let abbr = e
             .keys
             .iter()
-            .find_map(|k| k.strip_prefix("abbr:"))
-            .filter(|_| e.name.chars().all(|c| !c.is_lowercase()))
-            .map(str::to_string);
+            .find_map(|k| match k {
+                LinkKey::Acronym(a) => Some(a.clone()),
+                _ => None,
+            })
+            .filter(|_| e.name.chars().all(|c| !c.is_lowercase()));
         let nb = e.name.clone();
         if let Some(abbr) = abbr {
             if let Some(orgs) = org_by_initials.get(abbr.as_str()) {
@@ -468,7 +476,7 @@ fn join_team_short_names(
     let mut team_by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
     for g in 0..n {
         for key in &l.entity(g).keys {
-            if let Some(p) = key.strip_prefix("team:") {
+            if let Some(p) = team_prefix(key) {
                 team_by_prefix.entry(p).or_default().push(g);
             }
         }
@@ -479,8 +487,8 @@ fn join_team_short_names(
     let mut roots = Roots::default();
     for g in 0..n {
         let e = l.entity(g);
-        let fuller = |k: &String| {
-            k.starts_with("person:") || k.starts_with("known:") || k.starts_with("team:")
+        let fuller = |k: &LinkKey| {
+            matches!(k, LinkKey::FullName(_) | LinkKey::Known(_) | LinkKey::TeamPrefix(_))
         };
         // a name written after a preposition of place in most of its mentions ("in
         // Jacksonville"), or in some and never as a side of a game, is the town, not its team
@@ -488,7 +496,8 @@ fn join_team_short_names(
             continue;
         }
         let Some((word, teams)) = e.keys.iter().find_map(|k| {
-            let w = k.strip_prefix("name:").or_else(|| k.strip_prefix("word:"))?;
+            let (LinkKey::Name(w) | LinkKey::Word(w)) = k else { return None };
+            let w = w.as_str();
             team_by_prefix.get(w).map(|t| (w, t))
         }) else {
             continue;
@@ -517,10 +526,10 @@ fn join_titles_alone(l: &mut Linker<'_>, n: usize) {
     let mut alone: Vec<(usize, &str)> = Vec::new();
     for g in 0..n {
         for key in &l.entity(g).keys {
-            if let Some(t) = key.strip_prefix("titled:") {
-                titled.entry(t).or_default().push(g);
-            } else if let Some(t) = key.strip_prefix("title:") {
-                alone.push((g, t));
+            match key {
+                LinkKey::Titled(t) => titled.entry(t).or_default().push(g),
+                LinkKey::TitleAlone(t) => alone.push((g, t)),
+                _ => {}
             }
         }
     }
@@ -659,7 +668,7 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             // recogniser took for a person does not), unless the name was only taken for a
             // person's for want of other evidence and another article has evidence of another
             // kind ("Key Biscayne" guessed a person's name; "in Key Biscayne" elsewhere)
-            if e.kind == ActorKind::Person && e.keys.iter().any(|k| k.starts_with("person:")) {
+            if e.kind == ActorKind::Person && e.keys.iter().any(is_full_name) {
                 if e.kind_evidence {
                     person = true;
                     people += 1;
@@ -694,7 +703,7 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
             l.entity(g)
                 .keys
                 .iter()
-                .find(|k| k.starts_with("known:"))
+                .find(|k| matches!(k, LinkKey::Known(_)))
                 .map(|_| l.entity(g).name.clone())
         });
         let name = known.unwrap_or_else(|| {
@@ -752,4 +761,17 @@ fn most_common(
 fn hash_of(s: &str) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
     BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(s)
+}
+
+/// Whether a key is a person's full name.
+fn is_full_name(key: &LinkKey) -> bool {
+    matches!(key, LinkKey::FullName(_))
+}
+
+/// The town or school a team's key opens with.
+fn team_prefix(key: &LinkKey) -> Option<&str> {
+    match key {
+        LinkKey::TeamPrefix(p) => Some(p),
+        _ => None,
+    }
 }

@@ -80,11 +80,68 @@ pub struct Entity {
     pub roles: Vec<Role>,
     pub quotes: Vec<Quote>,
     /// Normalised keys through which entities of other articles may be linked to this one
-    /// (folded full name, surname with kind, acronym, canonical form of a known alias…).
-    pub keys: Vec<String>,
+    /// (folded full name, surname, acronym, canonical form of a known alias…), sorted.
+    pub keys: Vec<LinkKey>,
     /// Why mentions were joined within the article ("‘Lavrov’ is the surname of Sergei Lavrov,
     /// introduced earlier").
     pub reasons: Vec<String>,
+}
+
+/// A normalised form of an entity's name through which linking (`link.rs`) may join it to
+/// entities of other articles. The variant says which rule may use it; the text is folded
+/// (`crate::text::fold`).
+// The variants are declared in the order their keys have always been sorted and visited in
+// (the alphabetical order of their former text prefixes), so that the first key that joins two
+// entities, and so the reason shown, stays the same.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LinkKey {
+    /// A one-word name written in capitals ("NATO"): to the initials of a long name elsewhere.
+    Acronym(String),
+    /// A person's given name ("lindsay"), for the person named by it alone elsewhere.
+    GivenName(String),
+    /// The initials of a name of several words ("nypd"; "thr" for The Hollywood Reporter).
+    Initials(String),
+    /// The canonical name of a known actor.
+    Known(String),
+    /// An organisation's head word written alone stands for it ("commission").
+    HeadWord(String),
+    /// A whole name.
+    Name(String),
+    /// A person's full name: folded name words without particles and suffixes, space-separated.
+    FullName(String),
+    /// An organisation's name with its words made singular ("indianapolis colt").
+    Singular(String),
+    /// A person's surname.
+    Surname(String),
+    /// A team's town or school that opens its name ("indianapolis" of Indianapolis Colts).
+    TeamPrefix(String),
+    /// A title written alone in every mention ("president"), for the one person who carries it.
+    TitleAlone(String),
+    /// A title written before a person's name ("president" of President Barack Obama).
+    Titled(String),
+    /// A name of one word, not a person's full name.
+    Word(String),
+}
+
+impl LinkKey {
+    /// The key's text, whichever rule it serves.
+    pub fn text(&self) -> &str {
+        match self {
+            LinkKey::Acronym(s)
+            | LinkKey::GivenName(s)
+            | LinkKey::Initials(s)
+            | LinkKey::Known(s)
+            | LinkKey::HeadWord(s)
+            | LinkKey::Name(s)
+            | LinkKey::FullName(s)
+            | LinkKey::Singular(s)
+            | LinkKey::Surname(s)
+            | LinkKey::TeamPrefix(s)
+            | LinkKey::TitleAlone(s)
+            | LinkKey::Titled(s)
+            | LinkKey::Word(s) => s,
+        }
+    }
 }
 
 /// Everything actor detection finds in one article.
