@@ -96,19 +96,28 @@ fn walk(
     found: &mut Vec<(PathBuf, String)>,
     errors: &mut Vec<LoadError>,
 ) {
-    let walked = walk_files(root, &Roots::new([root]));
-    errors.extend(walked.errors);
-    // the display of every file starts with the folder's: written once (the walk runs alone,
-    // before any article is read, so each file's share counts in full)
+    errors.extend(find_in_folder(root, filter, |path, display| found.push((path, display))));
+}
+
+/// The articles below the folder `root`, as [`find`] finds them, each handed to `found` (path,
+/// display path) as soon as the walk meets it, in the walker's order (a folder's files have
+/// distinct display paths: sorting them is the caller's); returns what could not be walked.
+/// `crosswire check` analyses each file on the other cores while the walk goes on.
+pub fn find_in_folder(
+    root: &Path,
+    filter: &ArticleFilter,
+    mut found: impl FnMut(PathBuf, String),
+) -> Vec<LoadError> {
+    // the display of every file starts with the folder's: written once
     let shown = DisplayRoot::new(root);
-    for path in walked.files {
+    walk_files_each(root, &Roots::new([root]), |path| {
         // `accepts_walked` and `display_path` of one relative path, found once
-        let Ok(rel) = path.strip_prefix(root) else { continue };
+        let Ok(rel) = path.strip_prefix(root) else { return };
         if filter.accepts_relative(&path, rel) {
             let display = shown.join(rel);
-            found.push((path, display));
+            found(path, display);
         }
-    }
+    })
 }
 
 /// [`display_path`] of the files below one folder, from their paths relative to it.
@@ -156,7 +165,14 @@ pub struct Walked {
 /// walked into: users link articles within a folder, but a folder must not make crosswire read
 /// what lies outside it.
 pub fn walk_files(root: &Path, inside: &Roots) -> Walked {
-    let mut walked = Walked::default();
+    let mut files = Vec::new();
+    let errors = walk_files_each(root, inside, |path| files.push(path));
+    Walked { files, errors }
+}
+
+/// [`walk_files`], each file handed to `file` as the walker meets it; returns the errors.
+fn walk_files_each(root: &Path, inside: &Roots, mut file: impl FnMut(PathBuf)) -> Vec<LoadError> {
+    let mut errors = Vec::new();
     let roots = inside.clone();
     let outside: Arc<Mutex<Vec<LoadError>>> = Arc::default();
     let (sink, shown_root) = (outside.clone(), root.to_path_buf());
@@ -184,18 +200,16 @@ pub fn walk_files(root: &Path, inside: &Roots) -> Walked {
         .build();
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                walked.files.push(entry.into_path())
-            }
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => file(entry.into_path()),
             Ok(_) => {}
-            Err(e) => walked.errors.push(LoadError {
+            Err(e) => errors.push(LoadError {
                 path: error_path(&e).unwrap_or_else(|| root.display().to_string()),
                 message: error_message(&e),
             }),
         }
     }
-    walked.errors.append(&mut outside.lock().unwrap_or_else(|p| p.into_inner()));
-    walked
+    errors.append(&mut outside.lock().unwrap_or_else(|p| p.into_inner()));
+    errors
 }
 
 /// The path a user recognises: the folder argument joined with the path below it.

@@ -14,8 +14,8 @@ pub use crate::confine::{Place, Roots};
 pub use boilerplate::boilerplate_regions;
 pub use filter::{is_article_name, ArticleFilter};
 pub use load::{
-    decode, find, load, read_article, walk_files, Found, LoadError, Loaded, SourceFile, Walked,
-    NO_SUCH_PATH,
+    decode, find, find_in_folder, load, read_article, walk_files, Found, LoadError, Loaded,
+    SourceFile, Walked, NO_SUCH_PATH,
 };
 pub use metadata::{Date, Metadata, OutletSource};
 pub use source_map::SourceMap;
