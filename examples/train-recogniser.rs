@@ -8,7 +8,8 @@
 //! `--document-features` trains a model whose features also read how the document writes each
 //! word elsewhere (`features::DocumentWords`). `--evaluate-only` scores the shipped weights without training (with `--ecb`, also on the
 //! fully typed sentences of ECB+'s dev topics); `--show-dev-errors` lists the
-//! dev sentences where the model misses or invents a name; `--show FILE` prints what it reads
+//! dev sentences where the model misses or invents a name; `--dev-errors FILE` writes each dev
+//! error with its class (wrong kind, boundary, missed, invented) and sentence; `--show FILE` prints what it reads
 //! in a text.
 
 use crosswire::actors::recognise::{conll, gum, train, DocumentFeatures, Model, NameKind};
@@ -124,6 +125,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     if args.iter().any(|a| a == "--show-dev-errors") {
         show_errors(&model, &dev);
+    }
+    // each dev error with its class and sentence (as `--cv-errors` writes them), and the counts
+    if let Some(file) = args.iter().position(|a| a == "--dev-errors").and_then(|i| args.get(i + 1))
+    {
+        let (mut classes, mut report) = ([0usize; 4], String::new());
+        for doc in &dev {
+            error_classes(&model, doc, &mut classes, &mut report);
+        }
+        std::fs::write(file, report)?;
+        let [kind, boundary, missed, invented] = classes;
+        println!(
+            "dev errors: wrong kind {kind}, boundary {boundary}, missed {missed}, invented {invented}"
+        );
     }
     // ECB+ dev topics' fully typed sentences, when --ecb is given: news like crosswire's
     let ecb_dev_docs: Vec<gum::Document> =

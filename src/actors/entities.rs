@@ -797,11 +797,18 @@ fn nickname_keys(tokens: &[Token<'_>], cands: &[Candidate], members: &[usize]) -
 /// Whether the entity made of `members`, in an article that gives a score, is a team written by
 /// its place ("beat Evansville 91-73", "North Carolina's win"): some mention is a side of a game
 /// and no more mentions are written as the place ("in Evansville"). A known actor (a country,
-/// whose national side is rare in news) and a person are left as they are.
+/// whose national side is rare in news) and a person are left as they are, but for a person only
+/// the recogniser reads in a lone word the rules leave open ("Top-ranked Marlow beat visiting
+/// Keswick 91-73": no given name, title or speech verb says person).
 fn plays_as_team(cands: &[Candidate], members: &[usize], kind: ActorKind) -> bool {
     let sides = members.iter().filter(|&&i| cands[i].game_side).count();
     let placed = members.iter().filter(|&&i| cands[i].place_cue).count();
-    matches!(kind, ActorKind::Place | ActorKind::Organization)
+    let person_by_recogniser_alone = kind == ActorKind::Person
+        && members.iter().all(|&i| {
+            let c = &cands[i];
+            c.kind.is_none() && !c.personal && c.name.len() == 1
+        });
+    (matches!(kind, ActorKind::Place | ActorKind::Organization) || person_by_recogniser_alone)
         && members.iter().all(|&i| cands[i].known.is_none())
         && sides > 0
         && sides >= placed

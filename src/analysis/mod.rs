@@ -101,6 +101,9 @@ fn guarded<T: Default>(stage: &str, failures: &mut Vec<String>, run: impl FnOnce
     }
 }
 
+/// One article read and analysed: its name and analysis, or why it cannot be used.
+type Analysed = Result<(String, Arc<ArticleAnalysis>), crate::corpus::LoadError>;
+
 /// The mutable set of articles, keyed by name (a display path or a URI).
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
@@ -160,6 +163,83 @@ impl Workspace {
         )
     }
 
+    /// Like [`read_scoped`](Self::read_scoped), for the files that `find` hands over one by one
+    /// (path, display path; in any order, display paths distinct), as
+    /// [`corpus::find_in_folder`](crate::corpus::find_in_folder) does: `find` runs on this
+    /// thread while the pool reads and analyses each file it has found, so the walk is no
+    /// stage of its own either (it ran alone on one core while the other had only the
+    /// start-up's patterns to build). The result is `read_scoped`'s of the files sorted by
+    /// display path; `find`'s own result is returned beside it.
+    pub fn read_while_finding<R>(
+        find: impl FnOnce(&mut dyn FnMut(std::path::PathBuf, String)) -> R,
+        max_bytes: u64,
+        config: Config,
+        scope: Scope,
+        on_article: &(dyn Fn() + Sync),
+    ) -> (Self, Vec<crate::corpus::LoadError>, R) {
+        let mut ws = Workspace::new(config);
+        ws.scope = scope;
+        let cfg = ws.config.clone();
+        let done = std::sync::Mutex::new(Vec::new());
+        let found = rayon::in_place_scope(|s| {
+            find(&mut |path, display| {
+                let (cfg, done) = (&cfg, &done);
+                s.spawn(move |_| {
+                    let read = crate::corpus::read_article(path, display, max_bytes);
+                    let a = Self::analysed_one(read, cfg, scope, on_article);
+                    done.lock().unwrap_or_else(|p| p.into_inner()).push(a);
+                });
+            })
+        });
+        let mut done = done.into_inner().unwrap_or_else(|p| p.into_inner());
+        // an article is named, and a file that cannot be used is reported, by its display path
+        fn shown(r: &Analysed) -> &str {
+            match r {
+                Ok((name, _)) => name,
+                Err(e) => &e.path,
+            }
+        }
+        done.sort_unstable_by(|a, b| shown(a).cmp(shown(b)));
+        let (articles, errors) = Self::fill(done);
+        ws.articles = articles;
+        (ws, errors, found)
+    }
+
+    /// An article read (or not) and analysed: (name, analysis), or why it cannot be used.
+    fn analysed_one(
+        read: Result<SourceFile, crate::corpus::LoadError>,
+        cfg: &Config,
+        scope: Scope,
+        on_article: &(dyn Fn() + Sync),
+    ) -> Analysed {
+        let f = read?;
+        let a = Arc::new(analyze_scoped(&f.display, f.text, cfg, scope));
+        on_article();
+        // a web page without article text is a file that cannot be used, named as such
+        if let Some(why) = &a.article.unusable {
+            return Err(crate::corpus::LoadError { path: f.display, message: why.clone() });
+        }
+        Ok((f.display, a))
+    }
+
+    /// The map of `analysed` articles (the last of equal names kept, as inserting would), and
+    /// the errors of those that could not be read or used, in order.
+    fn fill(
+        analysed: Vec<Analysed>,
+    ) -> (BTreeMap<String, Arc<ArticleAnalysis>>, Vec<crate::corpus::LoadError>) {
+        let mut errors = Vec::new();
+        let mut articles = Vec::new();
+        for a in analysed {
+            match a {
+                Ok(named) => articles.push(named),
+                Err(e) => errors.push(e),
+            }
+        }
+        // built in one step: the names come sorted, and a sorted list is loaded without a
+        // search per article (this runs alone, after the analysis)
+        (articles.into_iter().collect(), errors)
+    }
+
     /// A workspace of `items`, each made a source file by `source` and analysed, on all cores;
     /// and the errors of those that could not be made one.
     fn analysed<T: Send>(
@@ -172,28 +252,12 @@ impl Workspace {
         let mut ws = Workspace::new(config);
         ws.scope = scope;
         let cfg = ws.config.clone();
-        let analysed: Vec<Result<(String, Arc<ArticleAnalysis>), crate::corpus::LoadError>> = items
+        let analysed: Vec<Analysed> = items
             .into_par_iter()
-            .map(|item| {
-                let f = source(item)?;
-                let a = Arc::new(analyze_scoped(&f.display, f.text, &cfg, scope));
-                on_article();
-                // a web page without article text is a file that cannot be used, named as such
-                if let Some(why) = &a.article.unusable {
-                    return Err(crate::corpus::LoadError { path: f.display, message: why.clone() });
-                }
-                Ok((f.display, a))
-            })
+            .map(|item| Self::analysed_one(source(item), &cfg, scope, on_article))
             .collect();
-        let mut errors = Vec::new();
-        for a in analysed {
-            match a {
-                Ok((name, a)) => {
-                    ws.articles.insert(name, a);
-                }
-                Err(e) => errors.push(e),
-            }
-        }
+        let (articles, errors) = Self::fill(analysed);
+        ws.articles = articles;
         (ws, errors)
     }
 

@@ -46,6 +46,21 @@ fn load(
     // workspace folder (a file named on the command line is read regardless)
     let filter = corpus::ArticleFilter::new(&config);
     let max_bytes = config.limits.article_bytes();
+    // One folder and no progress bar to size (the usual run): each article is analysed on the
+    // pool as soon as the walk finds it, while the walk goes on here.
+    if let [root] = &paths[..] {
+        if root.is_dir() && !progress_shown(show_progress, usize::MAX) {
+            let (ws, unread, walk_errors) = Workspace::read_while_finding(
+                |found| corpus::find_in_folder(root, &filter, found),
+                max_bytes,
+                config,
+                scope,
+                &|| {},
+            );
+            report_skipped(&[walk_errors, unread].concat());
+            return loaded(ws, &dir, &filter, &paths, scope);
+        }
+    }
     let found = corpus::find(&paths, &filter);
     if found.errors.iter().any(|e| e.message == corpus::NO_SUCH_PATH) {
         // every file that cannot be read is still named, before giving up
@@ -58,6 +73,17 @@ fn load(
         Workspace::read_scoped(found.files, max_bytes, config, scope, &|| bar.inc(1));
     bar.finish_and_clear();
     report_skipped(&[found.errors, unread].concat());
+    loaded(ws, &dir, &filter, &paths, scope)
+}
+
+/// The snapshot of the articles read into `ws`, or the exit code when there are none (said so).
+fn loaded(
+    ws: Workspace,
+    dir: &Path,
+    filter: &corpus::ArticleFilter,
+    paths: &[PathBuf],
+    scope: Scope,
+) -> Result<Snapshot, i32> {
     if ws.is_empty() {
         let globs = if filter.is_restricted() {
             format!(" matching `articles` of {}", dir.join(crate::config::FILE_NAME).display())
@@ -88,8 +114,7 @@ const PROGRESS_FROM_ARTICLES: usize = 500;
 /// A progress bar on stderr, only for human output on a terminal and a corpus large enough to
 /// take a noticeable time; otherwise a hidden bar that draws nothing.
 fn progress_bar(wanted: bool, total: usize) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if !wanted || total < PROGRESS_FROM_ARTICLES || !std::io::stderr().is_terminal() {
+    if !progress_shown(wanted, total) {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(total as u64);
@@ -99,6 +124,12 @@ fn progress_bar(wanted: bool, total: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// Whether [`progress_bar`] draws a bar for `total` articles.
+fn progress_shown(wanted: bool, total: usize) -> bool {
+    use std::io::IsTerminal;
+    wanted && total >= PROGRESS_FROM_ARTICLES && std::io::stderr().is_terminal()
 }
 
 /// How many skipped files are named one by one before the rest are counted.

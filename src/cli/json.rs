@@ -24,8 +24,7 @@ pub struct Location {
 
 pub fn location(snap: &Snapshot, article: usize, span: &Span) -> Location {
     let a = &snap.article(article).article;
-    let start = a.line_col(span.start, Encoding::Utf16);
-    let end = a.end_line_col(span.end, Encoding::Utf16);
+    let (start, end) = a.span_line_cols(span, Encoding::Utf16);
     Location {
         file: a.name.clone(),
         line: start.line,

@@ -48,7 +48,12 @@ impl ArticleFilter {
     /// Extension and globs, for a path found by walking `folder` (a walk already skips hidden
     /// and ignored files). A path not under `folder` is not accepted.
     pub fn accepts_walked(&self, folder: &Path, path: &Path) -> bool {
-        let Ok(rel) = path.strip_prefix(folder) else { return false };
+        path.strip_prefix(folder).is_ok_and(|rel| self.accepts_relative(path, rel))
+    }
+
+    /// [`accepts_walked`](Self::accepts_walked) of `path`, whose path relative to the folder
+    /// is `rel`.
+    pub fn accepts_relative(&self, path: &Path, rel: &Path) -> bool {
         if !path.file_name().is_some_and(|n| is_article_name(&n.to_string_lossy())) {
             return false;
         }

@@ -96,13 +96,57 @@ fn walk(
     found: &mut Vec<(PathBuf, String)>,
     errors: &mut Vec<LoadError>,
 ) {
-    let walked = walk_files(root, &Roots::new([root]));
-    errors.extend(walked.errors);
-    for path in walked.files {
-        if filter.accepts_walked(root, &path) {
-            let display = display_path(root, &path);
-            found.push((path, display));
+    errors.extend(find_in_folder(root, filter, |path, display| found.push((path, display))));
+}
+
+/// The articles below the folder `root`, as [`find`] finds them, each handed to `found` (path,
+/// display path) as soon as the walk meets it, in the walker's order (a folder's files have
+/// distinct display paths: sorting them is the caller's); returns what could not be walked.
+/// `crosswire check` analyses each file on the other cores while the walk goes on.
+pub fn find_in_folder(
+    root: &Path,
+    filter: &ArticleFilter,
+    mut found: impl FnMut(PathBuf, String),
+) -> Vec<LoadError> {
+    // the display of every file starts with the folder's: written once
+    let shown = DisplayRoot::new(root);
+    walk_files_each(root, &Roots::new([root]), |path| {
+        // `accepts_walked` and `display_path` of one relative path, found once
+        let Ok(rel) = path.strip_prefix(root) else { return };
+        if filter.accepts_relative(&path, rel) {
+            let display = shown.join(rel);
+            found(path, display);
         }
+    })
+}
+
+/// [`display_path`] of the files below one folder, from their paths relative to it.
+struct DisplayRoot {
+    /// What comes before the relative path: nothing for the folder `.`, else the folder and a
+    /// separator (as `Path::join` adds one).
+    prefix: String,
+}
+
+impl DisplayRoot {
+    fn new(root: &Path) -> DisplayRoot {
+        let mut prefix = String::new();
+        if root != Path::new(".") {
+            prefix = root.to_string_lossy().into_owned();
+            if !prefix.is_empty() && !prefix.ends_with('/') {
+                prefix.push('/');
+            }
+        }
+        DisplayRoot { prefix }
+    }
+
+    /// `display_path(root, root.join(rel))`: a separator is ASCII, so the lossy text of the
+    /// joined path is that of its two parts.
+    fn join(&self, rel: &Path) -> String {
+        let rel = rel.to_string_lossy();
+        let mut s = String::with_capacity(self.prefix.len() + rel.len());
+        s.push_str(&self.prefix);
+        s.push_str(&rel);
+        s
     }
 }
 
@@ -121,7 +165,14 @@ pub struct Walked {
 /// walked into: users link articles within a folder, but a folder must not make crosswire read
 /// what lies outside it.
 pub fn walk_files(root: &Path, inside: &Roots) -> Walked {
-    let mut walked = Walked::default();
+    let mut files = Vec::new();
+    let errors = walk_files_each(root, inside, |path| files.push(path));
+    Walked { files, errors }
+}
+
+/// [`walk_files`], each file handed to `file` as the walker meets it; returns the errors.
+fn walk_files_each(root: &Path, inside: &Roots, mut file: impl FnMut(PathBuf)) -> Vec<LoadError> {
+    let mut errors = Vec::new();
     let roots = inside.clone();
     let outside: Arc<Mutex<Vec<LoadError>>> = Arc::default();
     let (sink, shown_root) = (outside.clone(), root.to_path_buf());
@@ -149,18 +200,16 @@ pub fn walk_files(root: &Path, inside: &Roots) -> Walked {
         .build();
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                walked.files.push(entry.into_path())
-            }
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => file(entry.into_path()),
             Ok(_) => {}
-            Err(e) => walked.errors.push(LoadError {
+            Err(e) => errors.push(LoadError {
                 path: error_path(&e).unwrap_or_else(|| root.display().to_string()),
                 message: error_message(&e),
             }),
         }
     }
-    walked.errors.append(&mut outside.lock().unwrap_or_else(|p| p.into_inner()));
-    walked
+    errors.append(&mut outside.lock().unwrap_or_else(|p| p.into_inner()));
+    errors
 }
 
 /// The path a user recognises: the folder argument joined with the path below it.
@@ -300,5 +349,20 @@ mod tests {
         assert!(decode(b"caf\xe9").unwrap_err().contains("UTF-8"));
         assert!(decode(b"  \n").unwrap_err().contains("empty"));
         assert_eq!(decode(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+    }
+
+    /// The display written from the relative path is the one read off the whole path.
+    #[test]
+    fn displays_from_relative_paths_are_those_of_whole_paths() {
+        use std::os::unix::ffi::OsStrExt;
+        let odd = std::ffi::OsStr::from_bytes(b"caf\xe9");
+        for root in [".", "./", "/tmp/x", "/tmp/x/", "a/./b", "a//b", "./a", "a/..", "/", "x/."] {
+            let root = Path::new(root);
+            for rel in [Path::new("00001.txt"), Path::new("news/a b.md"), Path::new(odd)] {
+                let path = root.join(rel);
+                let rel = path.strip_prefix(root).expect("below the root");
+                assert_eq!(DisplayRoot::new(root).join(rel), display_path(root, &path), "{path:?}");
+            }
+        }
     }
 }

@@ -14,8 +14,8 @@ pub use crate::confine::{Place, Roots};
 pub use boilerplate::boilerplate_regions;
 pub use filter::{is_article_name, ArticleFilter};
 pub use load::{
-    decode, find, load, read_article, walk_files, Found, LoadError, Loaded, SourceFile, Walked,
-    NO_SUCH_PATH,
+    decode, find, find_in_folder, load, read_article, walk_files, Found, LoadError, Loaded,
+    SourceFile, Walked, NO_SUCH_PATH,
 };
 pub use metadata::{Date, Metadata, OutletSource};
 pub use source_map::SourceMap;
@@ -136,6 +136,18 @@ impl Article {
         match &self.source {
             None => self.lines.line_col(&self.text, offset, enc),
             Some(s) => s.lines.line_col(&s.text, s.map.to_source_end(offset), enc),
+        }
+    }
+
+    /// [`line_col`](Self::line_col) of `span.start` and [`end_line_col`](Self::end_line_col)
+    /// of `span.end`, in one step.
+    pub fn span_line_cols(&self, span: &Span, enc: Encoding) -> (LineCol, LineCol) {
+        match &self.source {
+            None => self.lines.span_line_cols(&self.text, span, enc),
+            Some(s) => {
+                let mapped = s.map.to_source_start(span.start)..s.map.to_source_end(span.end);
+                s.lines.span_line_cols(&s.text, &mapped, enc)
+            }
         }
     }
 

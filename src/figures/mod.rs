@@ -238,10 +238,40 @@ fn in_base_unit(r: &read::Reading, scale: Option<lexicon::UnitScale>) -> (f64, f
 
 /// Rounds away float noise (250,000 × 0.93 = 232499.99999999997) to 12 significant digits.
 fn tidy(x: f64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
+    // A whole number under 10^12 is its own rounding: scaled by a power of ten to at most 10^12
+    // (below 2^53) it stays an exact integer, and scaling back gives it again. Most values are
+    // such, and the logarithm was a figure's dearest step in figure-dense text.
+    if !x.is_finite() || x == 0.0 || (x.fract() == 0.0 && x.abs() < 1e12) {
         return x;
     }
     let digits = 12 - x.abs().log10().ceil() as i32;
     let m = 10f64.powi(digits);
     (x * m).round() / m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    /// The shortcut for whole numbers gives what the rounding gives.
+    #[test]
+    fn whole_numbers_are_tidy_already() {
+        let rounded = |x: f64| {
+            let digits = 12 - x.abs().log10().ceil() as i32;
+            let m = 10f64.powi(digits);
+            (x * m).round() / m
+        };
+        let mut x = 1.0f64;
+        while x < 1e12 {
+            for y in [x, x + 1.0, x - 1.0, 3.0 * x, 7.0 * x + 13.0, 999_999_999_999.0] {
+                let y = y.round().min(999_999_999_999.0);
+                if y != 0.0 {
+                    assert_eq!(tidy(y), rounded(y), "{y}");
+                    assert_eq!(tidy(-y), rounded(-y), "{y}");
+                }
+            }
+            x *= 1.7;
+        }
+        assert_eq!(tidy(232_499.999_999_999_97), 232_500.0);
+    }
 }

@@ -171,6 +171,9 @@ impl Casing {
 #[derive(Debug, Default)]
 pub struct DocumentWords {
     flags: rustc_hash::FxHashMap<String, u8>,
+    /// The same flags by word type (`super::scoring::WordTypes`), when the document was read by
+    /// type: then looking a word up costs no hashing of its text.
+    by_type: Vec<u8>,
 }
 
 impl DocumentWords {
@@ -182,9 +185,24 @@ impl DocumentWords {
     const RUN_FIRST: u8 = 4;
     /// The last word of a run of two or more capitalised words.
     const RUN_LAST: u8 = 8;
+    /// How many different flag sets there are (the tables of `super::Model` are this wide).
+    pub const FLAG_SETS: usize = 16;
 
     /// Notes how one sentence of the document writes its words.
     pub fn add_sentence(&mut self, words: &[Word<'_>]) {
+        Self::sentence_flags(words, |i, f| {
+            let w = &words[i];
+            match self.flags.get_mut(w.lower.as_ref()) {
+                Some(old) => *old |= f,
+                None => {
+                    self.flags.insert(w.lower.to_string(), f);
+                }
+            }
+        });
+    }
+
+    /// `note(i, flags)` for each word `i` of the sentence the flags of which are not empty.
+    pub fn sentence_flags(words: &[Word<'_>], mut note: impl FnMut(usize, u8)) {
         let casing = Casing::of(words);
         let capitalised = |j: usize| {
             words.get(j).is_some_and(|w| matches!(w.shape, Shape::Capitalised | Shape::MixedCase))
@@ -205,17 +223,23 @@ impl DocumentWords {
                 }
             }
             if f != 0 {
-                match self.flags.get_mut(w.lower.as_ref()) {
-                    Some(old) => *old |= f,
-                    None => {
-                        self.flags.insert(w.lower.to_string(), f);
-                    }
-                }
+                note(i, f);
             }
         }
     }
 
-    fn of(&self, word: &Word<'_>) -> u8 {
+    /// A document read by word type: `by_type[t]` the flags of type `t` (those of every type
+    /// with its lower case already merged).
+    pub fn of_types(by_type: Vec<u8>) -> Self {
+        DocumentWords { flags: Default::default(), by_type }
+    }
+
+    /// The flags of word type `id`, if the document was read by type.
+    pub fn of_type(&self, id: u32) -> Option<u8> {
+        self.by_type.get(id as usize).copied()
+    }
+
+    pub fn of(&self, word: &Word<'_>) -> u8 {
         self.flags.get(word.lower.as_ref()).copied().unwrap_or(0)
     }
 }
@@ -460,25 +484,47 @@ pub fn document_features(
     out: &mut Vec<u64>,
 ) {
     let w = &words[i];
-    if matches!(w.shape, Shape::Punctuation | Shape::Digits) {
+    if !reads_document(w.shape) {
         return;
     }
-    let at = |k: isize| -> Option<&Word> {
-        let j = i as isize + k;
-        (j >= 0).then(|| words.get(j as usize)).flatten()
-    };
-    let shape = w.shape as u64;
+    let own = document.of(w);
+    out.push(document_own_feature(own, w.shape, i == 0, casing));
+    if let Some(n) = words.get(i + 1).filter(|n| n.shape.is_capitalised()) {
+        out.push(document_next_feature(own, document.of(n), w.shape));
+    }
+    if let Some(p) = i.checked_sub(1).map(|p| &words[p]).filter(|p| p.shape.is_capitalised()) {
+        out.push(document_before_feature(document.of(p), own, w.shape));
+    }
+}
+
+/// Whether a word of this shape has [`document_features`].
+pub fn reads_document(shape: Shape) -> bool {
+    !matches!(shape, Shape::Punctuation | Shape::Digits)
+}
+
+/// How the document writes the word (`own`, [`DocumentWords`]'s flags), with its shape, whether
+/// it is its sentence's first and the sentence's casing: few enough values to be scored once per
+/// model.
+pub fn document_own_feature(own: u8, shape: Shape, first: bool, casing: Casing) -> u64 {
     let t = FeatureHash::template;
-    let own = u64::from(document.of(w));
-    out.push(
-        t(100).add_u64(own).add_u64(shape).add_u64((i == 0) as u64).add_u64(casing as u64).finish(),
-    );
-    if let Some(n) = at(1).filter(|n| n.shape.is_capitalised()) {
-        out.push(t(101).add_u64(own).add_u64(u64::from(document.of(n))).add_u64(shape).finish());
-    }
-    if let Some(p) = at(-1).filter(|p| p.shape.is_capitalised()) {
-        out.push(t(102).add_u64(u64::from(document.of(p))).add_u64(own).add_u64(shape).finish());
-    }
+    t(100)
+        .add_u64(u64::from(own))
+        .add_u64(shape as u64)
+        .add_u64(first as u64)
+        .add_u64(casing as u64)
+        .finish()
+}
+
+/// How the document writes the word (`own`) and the capitalised word after it (`next`).
+pub fn document_next_feature(own: u8, next: u8, shape: Shape) -> u64 {
+    let t = FeatureHash::template;
+    t(101).add_u64(u64::from(own)).add_u64(u64::from(next)).add_u64(shape as u64).finish()
+}
+
+/// How the document writes the capitalised word before (`before`) and this one (`own`).
+pub fn document_before_feature(before: u8, own: u8, shape: Shape) -> u64 {
+    let t = FeatureHash::template;
+    t(102).add_u64(u64::from(before)).add_u64(u64::from(own)).add_u64(shape as u64).finish()
 }
 
 /// The lists a word in lower case may be on (names are not looked up for it), as bits.

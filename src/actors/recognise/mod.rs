@@ -158,6 +158,12 @@ pub struct Model {
     /// Whether and how the features read how the document writes each word elsewhere: a model is
     /// trained with them or without, and its file says which.
     document_features: DocumentFeatures,
+    /// The scores of the document features ([`features::document_features`]), of few enough
+    /// values to be summed once here (empty for a model without them): see
+    /// [`Model::document_own`], [`Model::document_next`] and [`Model::document_before`].
+    document_own: Vec<[i32; LABELS]>,
+    document_next: Vec<[i32; LABELS]>,
+    document_before: Vec<[i32; LABELS]>,
 }
 
 /// Whether a model reads how the document writes each word elsewhere ([`DocumentWords`]), and
@@ -230,6 +236,9 @@ impl Model {
             shape_pairs: Default::default(),
             shape_pairs_after: Default::default(),
             document_features,
+            document_own: Vec::new(),
+            document_next: Vec::new(),
+            document_before: Vec::new(),
         };
         model.transitions = features::Shape::ALL
             .iter()
@@ -263,7 +272,75 @@ impl Model {
         model.positions = positions;
         model.shape_pairs = shape_pairs;
         model.shape_pairs_after = shape_pairs_after;
+        if document_features != DocumentFeatures::None {
+            use features::{
+                document_before_feature, document_next_feature, document_own_feature, Casing,
+            };
+            const CASINGS: [Casing; 3] = [Casing::Running, Casing::TitleCase, Casing::AllCaps];
+            let flag_sets = 0..DocumentWords::FLAG_SETS as u8;
+            let mut own = Vec::new();
+            let (mut next, mut before) = (Vec::new(), Vec::new());
+            for a in flag_sets.clone() {
+                for shape in shapes {
+                    for first in [false, true] {
+                        for casing in CASINGS {
+                            own.push(
+                                model
+                                    .document_scores(document_own_feature(a, shape, first, casing)),
+                            );
+                        }
+                    }
+                }
+                for b in flag_sets.clone() {
+                    for shape in shapes {
+                        next.push(model.document_scores(document_next_feature(a, b, shape)));
+                        before.push(model.document_scores(document_before_feature(a, b, shape)));
+                    }
+                }
+            }
+            model.document_own = own;
+            model.document_next = next;
+            model.document_before = before;
+        }
         model
+    }
+
+    /// The scores of one document feature, as this model weighs them ([`DocumentFeatures`]).
+    fn document_scores(&self, feature: u64) -> [i32; LABELS] {
+        let mut scores = [0; LABELS];
+        match self.document_features {
+            DocumentFeatures::None => {}
+            DocumentFeatures::PerLabel => self.add_scores(&[feature], &mut scores),
+            DocumentFeatures::KindFree => self.add_kind_free_scores(&[feature], &mut scores),
+        }
+        scores
+    }
+
+    /// The scores of [`features::document_own_feature`] for these values, from the table.
+    fn document_own(
+        &self,
+        own: u8,
+        shape: features::Shape,
+        first: bool,
+        casing: features::Casing,
+    ) -> &[i32; LABELS] {
+        let at = ((usize::from(own) * SHAPES + shape as usize) * 2 + usize::from(first)) * 3
+            + casing as usize;
+        &self.document_own[at]
+    }
+
+    /// The scores of [`features::document_next_feature`] for these values, from the table.
+    fn document_next(&self, own: u8, next: u8, shape: features::Shape) -> &[i32; LABELS] {
+        let at = (usize::from(own) * DocumentWords::FLAG_SETS + usize::from(next)) * SHAPES
+            + shape as usize;
+        &self.document_next[at]
+    }
+
+    /// The scores of [`features::document_before_feature`] for these values, from the table.
+    fn document_before(&self, before: u8, own: u8, shape: features::Shape) -> &[i32; LABELS] {
+        let at = (usize::from(before) * DocumentWords::FLAG_SETS + usize::from(own)) * SHAPES
+            + shape as usize;
+        &self.document_before[at]
     }
 
     pub fn bucket(&self, feature: u64) -> usize {
@@ -547,12 +624,11 @@ pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
     let words: Vec<Vec<Word>> = (0..sentences.len()).map(|s| types.words(s)).collect();
     // how the whole text writes each word, read before any sentence is tagged (and only for a
     // model that reads it: a map of every word is not free)
-    let mut document = DocumentWords::default();
-    if model.document_features != DocumentFeatures::None {
-        for w in &words {
-            document.add_sentence(w);
-        }
-    }
+    let document = if model.document_features != DocumentFeatures::None {
+        types.document_words(&words)
+    } else {
+        DocumentWords::default()
+    };
     let mut cache = scoring::ScoreCache::new(&types);
     let mut found = Vec::new();
     for (si, (sentence, words)) in sentences.iter().zip(&words).enumerate() {

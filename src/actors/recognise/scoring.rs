@@ -155,6 +155,37 @@ impl<'t> WordTypes<'t> {
         types
     }
 
+    /// How the document of these word types writes each of them ([`DocumentWords`], read by
+    /// type): `words` are its sentences' words ([`WordTypes::words`]). The flags are gathered
+    /// by type, then merged between the types of one lower case ("Obama", "OBAMA", "obama"),
+    /// so that no word's text is hashed: only the texts of the types not in lower case, once.
+    pub fn document_words(&self, words: &[Vec<Word<'_>>]) -> DocumentWords {
+        let mut by_type = vec![0u8; self.types.len()];
+        for (ids, words) in self.ids.iter().zip(words) {
+            DocumentWords::sentence_flags(words, |i, f| by_type[ids[i] as usize] |= f);
+        }
+        // a type in lower case is its own lower case: only the others need merging, with each
+        // other and with their lower case where the document writes it
+        let mut by_lower: FxHashMap<&str, u8> = FxHashMap::default();
+        for (t, &f) in self.types.iter().zip(&by_type) {
+            if let Some(lower) = t.lower.as_deref() {
+                *by_lower.entry(lower).or_default() |= f;
+            }
+        }
+        for (lower, f) in by_lower.iter_mut() {
+            if let Some(&id) = self.by_text.get(lower) {
+                *f |= by_type[id as usize];
+                by_type[id as usize] = *f;
+            }
+        }
+        for (t, f) in self.types.iter().zip(by_type.iter_mut()) {
+            if let Some(lower) = t.lower.as_deref() {
+                *f = by_lower[lower];
+            }
+        }
+        DocumentWords::of_types(by_type)
+    }
+
     /// The words of sentence `s` as the tagger reads them.
     pub fn words(&self, s: usize) -> Vec<Word<'_>> {
         self.ids[s]
@@ -344,12 +375,19 @@ impl Model {
             feats.clear();
             features::context_features(words, i, known[i], known[i + 1], scratch, feats);
             self.add_scores(feats, &mut statics);
-            if self.document_features != DocumentFeatures::None {
-                feats.clear();
-                features::document_features(words, casing, document, i, feats);
-                match self.document_features {
-                    DocumentFeatures::KindFree => self.add_kind_free_scores(feats, &mut statics),
-                    _ => self.add_scores(feats, &mut statics),
+            if self.document_features != DocumentFeatures::None
+                && features::reads_document(words[i].shape)
+            {
+                // [`features::document_features`], from the model's tables
+                let flags =
+                    |j: usize| document.of_type(ids[j]).unwrap_or_else(|| document.of(&words[j]));
+                let own = flags(i);
+                add(&mut statics, self.document_own(own, words[i].shape, i == 0, casing));
+                if words.get(i + 1).is_some_and(|n| n.shape.is_capitalised()) {
+                    add(&mut statics, self.document_next(own, flags(i + 1), words[i].shape));
+                }
+                if i > 0 && words[i - 1].shape.is_capitalised() {
+                    add(&mut statics, self.document_before(flags(i - 1), own, words[i].shape));
                 }
             }
             out.push(own.transitions.map(|mut row| {
@@ -459,7 +497,8 @@ mod tests {
         Saudi Arabia And The Red Cross Agree On Talks\n\
         the Red Cross said in San Francisco that Mr. Smith of Bayou La Batre, Ala., left \
         McDonald's for the U.S. Army — and Lavrov met Kerry again.\n\
-        \"Geneva\" , Kerry .";
+        \"Geneva\" , Kerry .\n\
+        Obama met the new Red Cross chief in New York.";
 
     #[test]
     fn an_article_scored_by_word_types_scores_as_word_by_word() {
@@ -512,12 +551,17 @@ mod tests {
             for s in 0..sentences.len() {
                 document.add_sentence(&types.words(s));
             }
+            // the same document read by word type, as `recognise` reads it
+            let all: Vec<Vec<Word>> = (0..sentences.len()).map(|s| types.words(s)).collect();
+            let by_type = types.document_words(&all);
             let mut cache = ScoreCache::new(&types);
             for s in 0..sentences.len() {
                 let words = types.words(s);
-                let fast = model.sentence_scores(&words, &types.ids[s], &mut cache, &document);
                 let slow = scores_one_by_one(&model, &words, &document);
-                assert_eq!(fast, slow, "{kind:?}, sentence {s}");
+                for read in [&document, &by_type] {
+                    let fast = model.sentence_scores(&words, &types.ids[s], &mut cache, read);
+                    assert_eq!(fast, slow, "{kind:?}, sentence {s}");
+                }
             }
         }
     }
