@@ -52,6 +52,9 @@ pub(super) struct Candidate {
     /// so is a person or an organisation unless it is a state's capital standing for its
     /// government (those are known and decided before).
     pub agent: bool,
+    /// The unit named before a person's titles ("Brenton Homicide Capt. Ron Dale"): it says
+    /// nothing of whether the name, written elsewhere, is a place ("at the Brenton Court").
+    pub affiliation: bool,
 }
 
 impl Candidate {
@@ -149,6 +152,7 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
                 team_shape: false,
                 demonym_of: None,
                 agent: false,
+                affiliation: false,
             });
             i += 1;
             continue;
@@ -435,8 +439,19 @@ impl Context<'_, '_> {
                     after += 2;
                 }
                 if after < seq.end {
+                    // the affiliation before the titles ("Brenton Homicide Capt. Ron Dale"):
+                    // an organisation of its own
+                    let mut first_title = k;
+                    while first_title > seq.start
+                        && toks[first_title - 1].cap
+                        && (lexicon::is_title(toks[first_title - 1].text)
+                            || lexicon::is_role_modifier(toks[first_title - 1].text))
+                    {
+                        first_title -= 1;
+                    }
+                    self.emit_affiliation(seq.start..first_title, out);
                     // titles before the name: known actors inside them are mentions of their own
-                    self.emit_known_parts(seq.start..k + 1, out);
+                    self.emit_known_parts(first_title..k + 1, out);
                     name_start = after;
                     personal = true;
                 }
@@ -479,6 +494,41 @@ impl Context<'_, '_> {
             return;
         }
         self.classify(span_start, name, personal, out);
+    }
+
+    /// The words before a person's titles, where they name no known actor: two capitalised
+    /// words or more ("Brenton Police Chief", "Brenton Homicide Capt.") are the unit the person
+    /// serves in, an organisation (a place by a place's head word; where the article writes the
+    /// words elsewhere, the mentions are one entity and vote its kind); one word alone
+    /// ("Brenton Mayor") is more often the town, and a demonym ("Russian Foreign Minister") no
+    /// actor, so it is left to the known actors as before.
+    fn emit_affiliation(&self, range: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+        let toks = self.tokens;
+        if range.len() < 2
+            || toks[range.clone()].iter().all(|t| t.upper)
+            || toks[range.clone()].iter().any(|t| {
+                !t.cap
+                    || t.headline
+                    || t.possessive
+                    || lexicon::is_common(t.text)
+                    || lexicon::is_title(t.text)
+                    || lexicon::is_never_actor(t.text)
+                    || lexicon::is_date_word(t.text)
+                    || lexicon::known(t.text).is_some()
+            })
+        {
+            return self.emit_known_parts(range, out);
+        }
+        let whole = &self.text[toks[range.start].span.start..toks[range.end - 1].span.end];
+        if lexicon::known(whole).is_some() {
+            return self.emit_known_parts(range, out);
+        }
+        let last = toks[range.end - 1].text;
+        let kind =
+            if lexicon::is_place_head(last) { ActorKind::Place } else { ActorKind::Organization };
+        let mut c = self.candidate(toks[range.start].span.start, range, Some(kind), None, false);
+        c.affiliation = true;
+        out.push(c);
     }
 
     fn emit_known_parts(&self, range: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
@@ -532,6 +582,7 @@ impl Context<'_, '_> {
             team_shape: false,
             demonym_of: None,
             agent: false,
+            affiliation: false,
         }
     }
 

@@ -874,7 +874,9 @@ fn spoken_of_as_source(cands: &[Candidate], members: &[usize]) -> bool {
 /// Center"): a place, whatever its head word (ECB+ train: 88% of the organisation or place names
 /// written so are places).
 fn mostly_places(cands: &[Candidate], members: &[usize]) -> bool {
-    2 * members.iter().filter(|&&i| cands[i].place_cue).count() > members.len()
+    // a unit named before a person's title ("Brenton Court Judge Ron Dale") abstains
+    let voters = members.iter().filter(|&&i| !cands[i].affiliation).count();
+    2 * members.iter().filter(|&&i| cands[i].place_cue).count() > voters
 }
 /// Kind, display name and linking keys of an entity made of candidates `members`.
 /// `town_reading`: the candidates that are a team's town or school written for the team (they
@@ -1250,6 +1252,7 @@ mod key_tests {
             team_shape: false,
             demonym_of: None,
             agent: false,
+            affiliation: false,
         };
         let words = vec![person_words(&["Jermayne", "Timmons"])];
         let (kind, _, keys) =
@@ -1356,6 +1359,20 @@ mod list_tests {
         let kind = |n: &str| a.entities.iter().find(|e| e.name == n).map(|e| e.kind);
         assert_eq!(kind("Stiles"), Some(ActorKind::Place), "{a:?}");
         assert_ne!(kind("Sicily"), Some(ActorKind::Person), "{a:?}");
+    }
+
+    #[test]
+    fn the_unit_before_a_persons_title_is_an_organisation() {
+        let a = detect(
+            "She then fired at the others, Brenton Homicide Capt. Ron Dale said on Monday.",
+            &[],
+        );
+        let kind = |n: &str| a.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Brenton Homicide"), Some(ActorKind::Organization), "{a:?}");
+        assert_eq!(kind("Ron Dale"), Some(ActorKind::Person), "{a:?}");
+        // one word before the title is left alone (a demonym stands for its state, as before)
+        let a = detect("Russian Foreign Minister Ivan Petrov said so on Monday.", &[]);
+        assert!(a.entities.iter().all(|e| e.kind != ActorKind::Organization), "{a:?}");
     }
 }
 
