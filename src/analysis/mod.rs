@@ -180,27 +180,31 @@ impl Workspace {
         let mut ws = Workspace::new(config);
         ws.scope = scope;
         let cfg = ws.config.clone();
+        // each file's result, with its place in the order found
         let done = std::sync::Mutex::new(Vec::new());
-        let found = rayon::in_place_scope(|s| {
-            find(&mut |path, display| {
-                let (cfg, done) = (&cfg, &done);
+        let mut names = Vec::new();
+        let (found, sorted) = rayon::in_place_scope(|s| {
+            let found = find(&mut |path, display| {
+                let (cfg, done, at) = (&cfg, &done, names.len());
+                names.push(display.clone());
                 s.spawn(move |_| {
                     let read = crate::corpus::read_article(path, display, max_bytes);
                     let a = Self::analysed_one(read, cfg, scope, on_article);
-                    done.lock().unwrap_or_else(|p| p.into_inner()).push(a);
+                    done.lock().unwrap_or_else(|p| p.into_inner()).push((at, a));
                 });
-            })
+            });
+            // the files in order of display path, sorted here while the pool is still reading
+            // and analysing them, not alone afterwards
+            let mut sorted: Vec<usize> = (0..names.len()).collect();
+            sorted.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]));
+            (found, sorted)
         });
-        let mut done = done.into_inner().unwrap_or_else(|p| p.into_inner());
-        // an article is named, and a file that cannot be used is reported, by its display path
-        fn shown(r: &Analysed) -> &str {
-            match r {
-                Ok((name, _)) => name,
-                Err(e) => &e.path,
-            }
+        let mut slots: Vec<Option<Analysed>> =
+            std::iter::repeat_with(|| None).take(names.len()).collect();
+        for (at, a) in done.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            slots[at] = Some(a);
         }
-        done.sort_unstable_by(|a, b| shown(a).cmp(shown(b)));
-        let (articles, errors) = Self::fill(done);
+        let (articles, errors) = Self::fill(sorted.into_iter().filter_map(|at| slots[at].take()));
         ws.articles = articles;
         (ws, errors, found)
     }
@@ -225,7 +229,7 @@ impl Workspace {
     /// The map of `analysed` articles (the last of equal names kept, as inserting would), and
     /// the errors of those that could not be read or used, in order.
     fn fill(
-        analysed: Vec<Analysed>,
+        analysed: impl IntoIterator<Item = Analysed>,
     ) -> (BTreeMap<String, Arc<ArticleAnalysis>>, Vec<crate::corpus::LoadError>) {
         let mut errors = Vec::new();
         let mut articles = Vec::new();
