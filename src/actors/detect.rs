@@ -501,11 +501,34 @@ impl Context<'_, '_> {
     /// serves in, an organisation (a place by a place's head word; where the article writes the
     /// words elsewhere, the mentions are one entity and vote its kind); one word alone
     /// ("Brenton Mayor") is more often the town, and a demonym ("Russian Foreign Minister") no
-    /// actor, so it is left to the known actors as before.
+    /// actor, so it is left to the known actors as before, unless it is a team's plural or an
+    /// acronym the article writes as a name elsewhere ("Bears President Ron Dale").
     fn emit_affiliation(&self, range: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
         let toks = self.tokens;
-        if range.len() < 2
-            || toks[range.clone()].iter().all(|t| t.upper)
+        if range.len() == 1 {
+            // one word: a team's plural or an acronym the article writes as a name elsewhere
+            // ("Bears President Ron Dale", "BPD Detective Ron Dale"), not a town
+            let t = &toks[range.start];
+            let team_or_acronym = (t.upper && t.text.len() >= 2)
+                || (t.text.len() > 3 && t.text.ends_with('s') && !t.upper);
+            if team_or_acronym
+                && t.cap
+                && !t.headline
+                && !t.possessive
+                && self.has_evidence(range.start)
+                && lexicon::known(t.text).is_none()
+                && !lexicon::is_never_actor(t.text)
+                && !lexicon::is_common(t.text)
+                && !lexicon::is_date_word(t.text)
+            {
+                let mut c =
+                    self.candidate(t.span.start, range, Some(ActorKind::Organization), None, false);
+                c.affiliation = true;
+                return out.push(c);
+            }
+            return self.emit_known_parts(range, out);
+        }
+        if toks[range.clone()].iter().all(|t| t.upper)
             || toks[range.clone()].iter().any(|t| {
                 !t.cap
                     || t.headline

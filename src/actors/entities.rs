@@ -1373,6 +1373,14 @@ mod list_tests {
         // one word before the title is left alone (a demonym stands for its state, as before)
         let a = detect("Russian Foreign Minister Ivan Petrov said so on Monday.", &[]);
         assert!(a.entities.iter().all(|e| e.kind != ActorKind::Organization), "{a:?}");
+        // a team's plural written as a name elsewhere is the team
+        let a = detect(
+            "The Brenton Bears lost again. Bears President Ron Dale said the coach would stay.",
+            &[],
+        );
+        let bears = a.entities.iter().find(|e| e.name.ends_with("Bears")).expect("the team");
+        assert_eq!(bears.mentions.len(), 2, "{a:?}");
+        assert_eq!(bears.kind, ActorKind::Organization, "{a:?}");
     }
 }
 
