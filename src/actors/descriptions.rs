@@ -32,26 +32,7 @@ fn is_plural_of_person_noun(word: &str) -> bool {
 /// Little words that, before the noun, make it no subject and no apposition ("Killed By
 /// Police", "Rehires Attorney" is kept out by the name before it).
 fn is_function_word(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "after"
-            | "of"
-            | "for"
-            | "by"
-            | "in"
-            | "at"
-            | "to"
-            | "with"
-            | "from"
-            | "over"
-            | "on"
-            | "into"
-            | "against"
-            | "before"
-            | "as"
-            | "and"
-            | "&"
-    )
+    lexicon::is_preposition(word) || matches!(word.to_lowercase().as_str(), "and" | "&")
 }
 
 /// How many times anyone else's mentions the person an article is about has, at least (alone,

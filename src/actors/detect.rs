@@ -1052,22 +1052,9 @@ fn is_function_word(word: &str) -> bool {
             | "and"
             | "or"
             | "but"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "from"
-            | "with"
-            | "by"
-            | "for"
-            | "of"
-            | "after"
-            | "before"
-            | "as"
             | "when"
             | "while"
-            | "since"
-    )
+    ) || lexicon::is_preposition(word)
 }
 
 /// Whether `word` may be the plural nickname ending a team's name ("Colts", "Bluejays", "Tar

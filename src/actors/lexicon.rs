@@ -559,6 +559,39 @@ pub fn is_person_noun(word: &str) -> bool {
 pub fn is_place_adjective(word: &str) -> bool {
     in_set(&PLACE_ADJECTIVES, word)
 }
+/// Prepositions (any case): the closed class that opens a phrase, so that a name after one is
+/// its object, not a subject, a speaker or an apposition. One list for every rule that asks.
+pub fn is_preposition(word: &str) -> bool {
+    with_lower(word, |w| {
+        matches!(
+            w,
+            "about"
+                | "after"
+                | "against"
+                | "alongside"
+                | "among"
+                | "as"
+                | "at"
+                | "before"
+                | "behind"
+                | "beside"
+                | "between"
+                | "by"
+                | "for"
+                | "from"
+                | "in"
+                | "into"
+                | "near"
+                | "of"
+                | "on"
+                | "over"
+                | "since"
+                | "to"
+                | "under"
+                | "with"
+        )
+    })
+}
 pub fn is_locative(word: &str) -> bool {
     in_set(&LOCATIVES, word)
 }

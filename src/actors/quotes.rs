@@ -80,10 +80,11 @@ fn speaker(
             // "said a senior official travelling with Kerry": a name inside a prepositional
             // phrase is not the one who speaks (unless set off by a comma, as an apposition:
             // "said a spokesman for the ministry, Maria Zakharova")
-            let inside_phrase =
-                window[..k].iter().rev().find(|&&x| is_preposition(tokens[x].text)).is_some_and(
-                    |&p| !text[tokens[p].span.end..tokens[ti].span.start].contains(','),
-                );
+            let inside_phrase = window[..k]
+                .iter()
+                .rev()
+                .find(|&&x| lexicon::is_preposition(tokens[x].text))
+                .is_some_and(|&p| !text[tokens[p].span.end..tokens[ti].span.start].contains(','));
             if inside_phrase {
                 break;
             }
@@ -126,31 +127,6 @@ fn speaker(
         }
     }
     who
-}
-
-/// Prepositions, the closed class that opens a phrase a speaker's name is not the subject of.
-fn is_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "with"
-            | "of"
-            | "for"
-            | "to"
-            | "in"
-            | "at"
-            | "by"
-            | "from"
-            | "on"
-            | "about"
-            | "against"
-            | "alongside"
-            | "beside"
-            | "near"
-            | "behind"
-            | "under"
-            | "among"
-            | "between"
-    )
 }
 
 /// How far back before a quote its speaker is looked for, in words.

@@ -94,10 +94,7 @@ fn before(text: &str, tokens: &[Token<'_>], first: usize) -> Option<crate::text:
 
 /// A preposition or article that makes the name after it the object of the words before it.
 fn governs_the_name(t: &Token<'_>) -> bool {
-    matches!(
-        t.text.to_lowercase().as_str(),
-        "of" | "for" | "on" | "to" | "with" | "by" | "at" | "from" | "the" | "a" | "an"
-    )
+    lexicon::is_preposition(t.text) || matches!(t.text.to_lowercase().as_str(), "the" | "a" | "an")
 }
 
 /// An appositive role after the name: ", Russia’s UN ambassador," / ", head of the observatory,".
