@@ -511,16 +511,7 @@ impl Context<'_, '_> {
             let t = &toks[range.start];
             let team_or_acronym = (t.upper && t.text.len() >= 2)
                 || (t.text.len() > 3 && t.text.ends_with('s') && !t.upper);
-            if team_or_acronym
-                && t.cap
-                && !t.headline
-                && !t.possessive
-                && self.has_evidence(range.start)
-                && lexicon::known(t.text).is_none()
-                && !lexicon::is_never_actor(t.text)
-                && !lexicon::is_common(t.text)
-                && !lexicon::is_date_word(t.text)
-            {
+            if team_or_acronym && may_name_a_unit(t) && self.has_evidence(range.start) {
                 let mut c =
                     self.candidate(t.span.start, range, Some(ActorKind::Organization), None, false);
                 c.affiliation = true;
@@ -529,16 +520,7 @@ impl Context<'_, '_> {
             return self.emit_known_parts(range, out);
         }
         if toks[range.clone()].iter().all(|t| t.upper)
-            || toks[range.clone()].iter().any(|t| {
-                !t.cap
-                    || t.headline
-                    || t.possessive
-                    || lexicon::is_common(t.text)
-                    || lexicon::is_title(t.text)
-                    || lexicon::is_never_actor(t.text)
-                    || lexicon::is_date_word(t.text)
-                    || lexicon::known(t.text).is_some()
-            })
+            || toks[range.clone()].iter().any(|t| !may_name_a_unit(t) || lexicon::is_title(t.text))
         {
             return self.emit_known_parts(range, out);
         }
@@ -1055,6 +1037,19 @@ fn is_function_word(word: &str) -> bool {
             | "when"
             | "while"
     ) || lexicon::is_preposition(word)
+}
+
+/// Whether a word before a person's titles may be part of the name of the unit the person
+/// serves in: a capitalised word of running text, no possessive, no common or date word, no
+/// word that is never an actor and no known actor of its own.
+fn may_name_a_unit(t: &Token<'_>) -> bool {
+    t.cap
+        && !t.headline
+        && !t.possessive
+        && !lexicon::is_common(t.text)
+        && !lexicon::is_never_actor(t.text)
+        && !lexicon::is_date_word(t.text)
+        && lexicon::known(t.text).is_none()
 }
 
 /// Whether `word` may be the plural nickname ending a team's name ("Colts", "Bluejays", "Tar

@@ -1071,7 +1071,7 @@ fn describe(
                     keys.push(LinkKey::Initials(format!("{init}d")));
                 }
                 if head_is_last(tokens, &cands[i]) {
-                    keys.push(LinkKey::HeadWord(fold(tokens[cands[i].name.end - 1].text)));
+                    keys.push(LinkKey::HeadWord(last));
                 }
                 if kind != ActorKind::Place {
                     let name_words: Vec<&str> = cands[i].words(tokens).collect();

@@ -175,6 +175,8 @@ fn is_first_person(word: &str) -> bool {
 pub(super) fn first_person(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) {
     let last_person_before = last_person_before(out);
     let mut found: Vec<(Span, usize)> = Vec::new();
+    // the speaker of the last quotation read: the "I"s of one quotation share it
+    let mut last: Option<(Span, Option<usize>)> = None;
     for t in tokens.iter().filter(|t| is_first_person(t.text)) {
         // the line around it, read no further than QUOTE_REACH bytes either way (a text of one
         // long line would make every "I" rescan it)
@@ -204,7 +206,15 @@ pub(super) fn first_person(text: &str, tokens: &[Token<'_>], out: &mut ArticleAc
             }
             _ => continue,
         };
-        if let Some(m) = speaker(text, tokens, out, &last_person_before, q) {
+        let who = match &last {
+            Some((seen, who)) if *seen == q => *who,
+            _ => {
+                let who = speaker(text, tokens, out, &last_person_before, q.clone());
+                last = Some((q, who));
+                who
+            }
+        };
+        if let Some(m) = who {
             found.push((t.span.clone(), out.mentions[m].entity));
         }
     }

@@ -175,7 +175,6 @@ impl Workspace {
         max_bytes: u64,
         config: Config,
         scope: Scope,
-        on_article: &(dyn Fn() + Sync),
     ) -> (Self, Vec<crate::corpus::LoadError>, R) {
         let mut ws = Workspace::new(config);
         ws.scope = scope;
@@ -189,7 +188,8 @@ impl Workspace {
                 names.push(display.clone());
                 s.spawn(move |_| {
                     let read = crate::corpus::read_article(path, display, max_bytes);
-                    let a = Self::analysed_one(read, cfg, scope, on_article);
+                    // no progress is shown while the number of files is unknown
+                    let a = Self::analysed_one(read, cfg, scope, &|| {});
                     done.lock().unwrap_or_else(|p| p.into_inner()).push((at, a));
                 });
             });

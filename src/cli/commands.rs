@@ -55,7 +55,6 @@ fn load(
                 max_bytes,
                 config,
                 scope,
-                &|| {},
             );
             report_skipped(&[walk_errors, unread].concat());
             return loaded(ws, &dir, &filter, &paths, scope);

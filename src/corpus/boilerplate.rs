@@ -59,8 +59,8 @@ fn may_be_byline(content: &str) -> bool {
 }
 
 /// What every line of [`PAGE_LINES`] starts with, as far as its patterns spell it out, in any
-/// ASCII case; the patterns that start otherwise (a digit, a dash, a capital and a capital,
-/// space or dot) are [`may_be_page_line`]'s.
+/// ASCII case; the patterns that start otherwise (a digit, a dash, a dateline in capitals:
+/// [`dateline_shape`]) are [`may_be_page_line`]'s.
 const PAGE_LINE_STARTS: &[&str] = &[
     "be the first to comment",
     "write ",
@@ -121,7 +121,7 @@ fn dateline_shape(line: &[u8]) -> bool {
 /// the line starts with one of [`PAGE_LINE_STARTS`] (the `(?i)` patterns' letters fold to
 /// ASCII ones only from ASCII letters, the long s and the Kelvin sign, and a head with a
 /// character outside ASCII is passed on), a digit ("12 comments"), a dash or a character outside
-/// ASCII (a dash, "©"), or a capital and a capital, space or dot (a dateline in capitals).
+/// ASCII (a dash, "©"), or a dateline in capitals ([`dateline_shape`]).
 fn may_be_page_line(content: &str) -> bool {
     let bytes = content.as_bytes();
     let head = &bytes[..bytes.len().min(PAGE_LINE_HEAD)];

@@ -76,7 +76,10 @@ pub fn find(paths: &[PathBuf], filter: &ArticleFilter) -> Found {
     let mut found = Found::default();
     for root in paths {
         if root.is_dir() {
-            walk(root, filter, &mut found.files, &mut found.errors);
+            let files = &mut found.files;
+            found
+                .errors
+                .extend(find_in_folder(root, filter, |path, display| files.push((path, display))));
         } else if root.exists() {
             found.files.push((root.clone(), root.display().to_string()));
         } else {
@@ -88,15 +91,6 @@ pub fn find(paths: &[PathBuf], filter: &ArticleFilter) -> Found {
     found.files.sort_by(|a, b| a.1.cmp(&b.1));
     found.files.dedup_by(|a, b| a.0 == b.0);
     found
-}
-
-fn walk(
-    root: &Path,
-    filter: &ArticleFilter,
-    found: &mut Vec<(PathBuf, String)>,
-    errors: &mut Vec<LoadError>,
-) {
-    errors.extend(find_in_folder(root, filter, |path, display| found.push((path, display))));
 }
 
 /// The articles below the folder `root`, as [`find`] finds them, each handed to `found` (path,

@@ -193,8 +193,8 @@ fn add_checkpoints(text: &str, line: std::ops::Range<usize>, out: &mut Vec<Check
 
 /// The length of `s` in UTF-16 code units: one a character, two for those beyond the Basic
 /// Multilingual Plane. Counted on bytes (every byte but a continuation byte starts a character;
-/// a four-byte one needs two units), which the compiler vectorises: the JSON report converts tens
-/// of thousands of columns on lines of a paragraph each.
+/// a four-byte one needs two units), eight at a time: the JSON report converts tens of
+/// thousands of columns on lines of a paragraph each.
 fn utf16_len(s: &str) -> usize {
     // eight bytes at a time (a column is counted from its line's start, and news lines are
     // paragraphs), the tail byte by byte

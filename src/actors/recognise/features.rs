@@ -128,6 +128,8 @@ pub enum Casing {
 }
 
 impl Casing {
+    pub const ALL: [Casing; 3] = [Casing::Running, Casing::TitleCase, Casing::AllCaps];
+
     pub fn of(words: &[Word<'_>]) -> Casing {
         // a headline in Title Case leaves only short function words in lower case
         const FUNCTION_WORDS: &[&str] = &[

@@ -254,15 +254,9 @@ impl Model {
         model.sentence_ends = features::NEIGHBOURS.map(|k| {
             let mut feats = Vec::new();
             features::neighbour_features(None, k, &mut feats);
-            let mut scores = [0; LABELS];
-            model.add_scores(&feats, &mut scores);
-            scores
+            model.sum(&feats)
         });
-        let score = |feature: u64| {
-            let mut scores = [0; LABELS];
-            model.add_scores(&[feature], &mut scores);
-            scores
-        };
+        let score = |feature: u64| model.sum(&[feature]);
         let shapes = features::Shape::ALL;
         let positions = [false, true]
             .map(|first| shapes.map(|shape| score(features::position_feature(first, shape))));
@@ -276,14 +270,13 @@ impl Model {
             use features::{
                 document_before_feature, document_next_feature, document_own_feature, Casing,
             };
-            const CASINGS: [Casing; 3] = [Casing::Running, Casing::TitleCase, Casing::AllCaps];
             let flag_sets = 0..DocumentWords::FLAG_SETS as u8;
             let mut own = Vec::new();
             let (mut next, mut before) = (Vec::new(), Vec::new());
             for a in flag_sets.clone() {
                 for shape in shapes {
                     for first in [false, true] {
-                        for casing in CASINGS {
+                        for casing in Casing::ALL {
                             own.push(
                                 model
                                     .document_scores(document_own_feature(a, shape, first, casing)),
@@ -324,7 +317,8 @@ impl Model {
         first: bool,
         casing: features::Casing,
     ) -> &[i32; LABELS] {
-        let at = ((usize::from(own) * SHAPES + shape as usize) * 2 + usize::from(first)) * 3
+        let at = ((usize::from(own) * SHAPES + shape as usize) * 2 + usize::from(first))
+            * features::Casing::ALL.len()
             + casing as usize;
         &self.document_own[at]
     }

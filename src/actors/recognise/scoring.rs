@@ -208,7 +208,7 @@ struct TypeScores {
     /// Of [`features::word_features`].
     own: [i32; LABELS],
     /// Of [`features::casing_features`], by [`Casing`].
-    casing: [[i32; LABELS]; 3],
+    casing: [[i32; LABELS]; Casing::ALL.len()],
     /// Of [`features::neighbour_features`] for the word `NEIGHBOURS[n]` places away.
     as_neighbour: [[i32; LABELS]; NEIGHBOURS.len()],
     /// The label features' scores for each label before ([`features::shape_transition_features`]
@@ -244,7 +244,7 @@ impl ScoreCache {
 
 impl Model {
     /// The scores of the features in `feats`.
-    fn sum(&self, feats: &[u64]) -> [i32; LABELS] {
+    pub(super) fn sum(&self, feats: &[u64]) -> [i32; LABELS] {
         let mut scores = [0; LABELS];
         self.add_scores(feats, &mut scores);
         scores
@@ -266,7 +266,7 @@ impl Model {
                 * LABELS;
             std::array::from_fn(|l| shape_rows[prev][l] + i32::from(self.weights[b + l]))
         });
-        let casing = [Casing::Running, Casing::TitleCase, Casing::AllCaps].map(|casing| {
+        let casing = Casing::ALL.map(|casing| {
             feats.clear();
             features::casing_features(w, casing, feats);
             self.sum(feats)
