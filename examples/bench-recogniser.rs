@@ -23,14 +23,14 @@ fn main() {
     let texts: Vec<String> =
         paths.iter().map(|p| std::fs::read_to_string(p).expect("a UTF-8 text")).collect();
     // the model is read outside the timing
-    let _ = recognise::recognise_with(model, "Warm up.", &[]);
+    let _ = recognise::recognise_with(model, None, "Warm up.", &[]);
     let mut best = f64::INFINITY;
     let mut checksum = 0u64;
     for _ in 0..rounds {
         let start = Instant::now();
         checksum = 0;
         for t in &texts {
-            let reading = recognise::recognise_with(model, t, &[]);
+            let reading = recognise::recognise_with(model, None, t, &[]);
             for n in &reading.names {
                 checksum =
                     checksum.wrapping_mul(31).wrapping_add(n.span.start as u64 + n.kind as u64);

@@ -11,8 +11,14 @@
 //! dev sentences where the model misses or invents a name; `--dev-errors FILE` writes each dev
 //! error with its class (wrong kind, boundary, missed, invented) and sentence; `--show FILE` prints what it reads
 //! in a text.
+//!
+//! `--name-kinds` also trains the second stage (`names.rs`: each distinct name's kind decided
+//! from the whole document) on the first-pass readings of the four folds of cross-validation
+//! and writes it to `--kinds-out` (`models/name-kinds.bin`; crosswire does not ship one); with
+//! `--cross-validate K` it is scored by cross-validation too. `--fold-models DIR` keeps the
+//! folds' first passes there and reads them back on the next run with the same data and settings.
 
-use crosswire::actors::recognise::{conll, gum, train, DocumentFeatures, Model, NameKind};
+use crosswire::actors::recognise::{conll, gum, names, train, DocumentFeatures, Model, NameKind};
 use std::path::{Path, PathBuf};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -23,7 +29,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .position(|a| a == "--out")
         .and_then(|i| args.get(i + 1))
         .map_or_else(|| PathBuf::from("models/recogniser.bin"), PathBuf::from);
+    // the second stage's weights (`names.rs`), trained with `--name-kinds`
+    let kinds_out = args
+        .iter()
+        .position(|a| a == "--kinds-out")
+        .and_then(|i| args.get(i + 1))
+        .map_or_else(|| PathBuf::from("models/name-kinds.bin"), PathBuf::from);
+    let name_kinds = args.iter().any(|a| a == "--name-kinds");
+    let mut kind_settings = names::Settings {
+        by_mentions: args.iter().any(|a| a == "--kinds-by-mentions"),
+        ..Default::default()
+    };
+    for (flag, field) in [("--kinds-epochs", 0), ("--kinds-bits", 1)] {
+        if let Some(v) = args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)) {
+            let v: usize = v.parse()?;
+            match field {
+                0 => kind_settings.epochs = v,
+                _ => kind_settings.bits = v as u32,
+            }
+        }
+    }
     let evaluate_only = args.iter().any(|a| a == "--evaluate-only");
+    let fold_models = args
+        .iter()
+        .position(|a| a == "--fold-models")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
     let mut settings = train::Settings {
         document_features: if args.iter().any(|a| a == "--document-features-kind-free") {
             DocumentFeatures::KindFree
@@ -51,7 +82,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(file) = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)) {
         let text = std::fs::read_to_string(file)?;
         let model = Model::from_bytes(&std::fs::read(&out)?)?;
-        for n in crosswire::actors::recognise::recognise_with(&model, &text, &[]).names {
+        let kinds = read_kinds(&kinds_out)?;
+        for n in
+            crosswire::actors::recognise::recognise_with(&model, kinds.as_ref(), &text, &[]).names
+        {
             println!("{}\t{}\t{:?}", &text[n.span.clone()], n.kind.as_str(), n.kind_scores);
         }
         return Ok(());
@@ -95,24 +129,52 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     println!("GUM: {} train, {} dev, {} test documents", trainset.len(), dev.len(), test.len());
-    let model = if evaluate_only {
-        Model::from_bytes(&std::fs::read(&out)?)?
+    let (model, kinds) = if evaluate_only {
+        (Model::from_bytes(&std::fs::read(&out)?)?, read_kinds(&kinds_out)?)
     } else {
         let (gum_docs, extra, extra_sources) = training_data(&args, &trainset)?;
-        if let Some(k) = args
+        let cv = args
             .iter()
             .position(|a| a == "--cross-validate")
             .and_then(|i| args.get(i + 1))
             .map(|v| v.parse::<usize>())
-            .transpose()?
-        {
+            .transpose()?;
+        if let Some(k) = cv {
             let errors = args.iter().position(|a| a == "--cv-errors").and_then(|i| args.get(i + 1));
-            let report = cross_validate(k, &gum_docs, &trainset, &extra, &extra_sources, settings);
+            let (report, _) = cross_validate(
+                k,
+                &gum_docs,
+                &trainset,
+                (&extra, &extra_sources),
+                settings,
+                name_kinds.then_some(kind_settings),
+                fold_models.as_deref(),
+            );
             if let Some(file) = errors {
                 std::fs::write(file, report)?;
             }
             return Ok(());
         }
+        // the second stage learns from first-pass readings of documents the first pass was not
+        // trained on: those of the four folds of cross-validation
+        let kinds = if name_kinds {
+            let (_, examples) = cross_validate(
+                4,
+                &gum_docs,
+                &trainset,
+                (&extra, &extra_sources),
+                settings,
+                Some(kind_settings),
+                fold_models.as_deref(),
+            );
+            let kinds = names::train(&examples, kind_settings);
+            let bytes = kinds.to_bytes();
+            std::fs::write(&kinds_out, &bytes)?;
+            println!("{kind_settings:?}: wrote {} ({} bytes)", kinds_out.display(), bytes.len());
+            Some(kinds)
+        } else {
+            None
+        };
         let mut documents = gum_docs;
         let mut sources = vec![train::Source::Target; documents.len()];
         documents.extend(extra);
@@ -121,8 +183,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let bytes = model.to_bytes();
         std::fs::write(&out, &bytes)?;
         println!("{settings:?}: wrote {} ({} bytes)", out.display(), bytes.len());
-        model
+        (model, kinds)
     };
+    let kinds = kinds.as_ref();
     if args.iter().any(|a| a == "--show-dev-errors") {
         show_errors(&model, &dev);
     }
@@ -131,7 +194,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     {
         let (mut classes, mut report) = ([0usize; 4], String::new());
         for doc in &dev {
-            error_classes(&model, doc, &mut classes, &mut report);
+            error_classes(&model, kinds, doc, &mut classes, &mut report);
         }
         std::fs::write(file, report)?;
         let [kind, boundary, missed, invented] = classes;
@@ -153,18 +216,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         splits.push(("ecbdev", &ecb_dev_docs));
     }
     for (split, docs) in splits {
-        let s = train::evaluate(&model, docs);
-        let (p, r, f) = s.overall();
-        print!("{split:5} P {p:5.1} R {r:5.1} F1 {f:5.1}");
-        for k in NameKind::ALL {
-            let (_, _, f) = s.of(k);
-            let n = s.counts[k as usize].2;
-            print!(" | {} F1 {f:5.1} (n={n})", k.as_str());
+        print_scores(split, &train::evaluate(&model, kinds, docs));
+        if kinds.is_some() {
+            print_scores("  (first pass, voted)", &train::evaluate(&model, None, docs));
         }
-        print!(" | spans F1 {:5.1}", s.spans_only().2);
-        println!();
     }
     Ok(())
+}
+
+fn print_scores(split: &str, s: &train::Scores) {
+    let (p, r, f) = s.overall();
+    print!("{split:5} P {p:5.1} R {r:5.1} F1 {f:5.1}");
+    for k in NameKind::ALL {
+        let (_, _, f) = s.of(k);
+        let n = s.counts[k as usize].2;
+        print!(" | {} F1 {f:5.1} (n={n})", k.as_str());
+    }
+    println!(" | spans F1 {:5.1}", s.spans_only().2);
+}
+
+/// The second stage's weights in `path`, if the file holds any (an empty file: none shipped).
+fn read_kinds(path: &Path) -> Result<Option<names::KindModel>, Box<dyn std::error::Error>> {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    Ok(if bytes.is_empty() { None } else { Some(names::KindModel::from_bytes(&bytes)?) })
 }
 
 fn read(dir: &Path, name: &str) -> Result<gum::Document, Box<dyn std::error::Error>> {
@@ -361,19 +435,27 @@ fn training_data(
 
 /// Scores the settings by k-fold cross-validation over GUM's train documents (by document, the
 /// i-th in fold i mod k; the other corpora always trained on): more names than dev holds, so
-/// choices between settings are less at the mercy of a few names.
+/// choices between settings are less at the mercy of a few names. With `kinds` (the second
+/// stage's settings), each fold's first-pass readings are the second stage's examples
+/// (jackknifed: read by a first pass not trained on them), and the second stage is scored the
+/// same way: on each fold, trained on the other folds' examples. Returns the error report and
+/// every fold's examples.
 fn cross_validate(
     k: usize,
     gum_docs: &[Vec<gum::Sentence>],
     trainset: &[gum::Document],
-    extra: &[Vec<gum::Sentence>],
-    extra_sources: &[train::Source],
+    (extra, extra_sources): (&[Vec<gum::Sentence>], &[train::Source]),
     settings: train::Settings,
-) -> String {
+    kinds: Option<names::Settings>,
+    fold_models: Option<&Path>,
+) -> (String, Vec<names::Example>) {
     let mut total = train::Scores::default();
     let mut report = String::new();
     let mut classes = [0usize; 4];
     let per_copy = trainset.len();
+    // each fold's first-pass readings and examples, for the second stage
+    let mut readings: Vec<Vec<(train::FirstPass, &gum::Document)>> = Vec::new();
+    let mut examples: Vec<Vec<names::Example>> = Vec::new();
     for fold in 0..k {
         let mut documents: Vec<Vec<gum::Sentence>> = gum_docs
             .iter()
@@ -384,17 +466,34 @@ fn cross_validate(
         let mut sources = vec![train::Source::Target; documents.len()];
         documents.extend(extra.iter().cloned());
         sources.extend_from_slice(extra_sources);
-        let model = train::train_from_sources(&documents, &sources, settings);
-        let held: Vec<gum::Document> = trainset
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % k == fold)
-            .map(|(_, d)| d.clone())
-            .collect();
-        total.add(&train::evaluate(&model, &held));
-        for doc in &held {
-            error_classes(&model, doc, &mut classes, &mut report);
+        // a fold's first pass kept from an earlier run with the same data and settings
+        // (`--fold-models DIR`: the same bytes, as training is deterministic), so that the
+        // second stage can be tried again without training the first pass again
+        let kept = fold_models.map(|dir| dir.join(format!("fold-{fold}-of-{k}.bin")));
+        let model = match kept.as_ref().and_then(|p| std::fs::read(p).ok()) {
+            Some(bytes) => Model::from_bytes(&bytes).expect("a kept fold model"),
+            None => {
+                let model = train::train_from_sources(&documents, &sources, settings);
+                if let Some(p) = &kept {
+                    std::fs::write(p, model.to_bytes()).expect("a writable --fold-models folder");
+                }
+                model
+            }
+        };
+        let held: Vec<&gum::Document> =
+            trainset.iter().enumerate().filter(|(i, _)| i % k == fold).map(|(_, d)| d).collect();
+        let (mut fold_readings, mut fold_examples) = (Vec::new(), Vec::new());
+        for &doc in &held {
+            let reading = train::first_pass(&model, doc);
+            total.add(&train::score_document(&reading.decide(None), doc));
+            error_classes(&model, None, doc, &mut classes, &mut report);
+            if kinds.is_some() {
+                fold_examples.extend(reading.examples(doc));
+                fold_readings.push((reading, doc));
+            }
         }
+        readings.push(fold_readings);
+        examples.push(fold_examples);
     }
     let (p, r, f) = total.overall();
     print!("cv{k}  P {p:5.1} R {r:5.1} F1 {f:5.1}");
@@ -406,7 +505,31 @@ fn cross_validate(
     println!(
         "errors: wrong kind {kind}, boundary {boundary}, missed {missed}, invented {invented}"
     );
-    report
+    let Some(kind_settings) = kinds else { return (report, Vec::new()) };
+    let mut staged = train::Scores::default();
+    let mut wrong_kinds = 0;
+    for (fold, fold_readings) in readings.iter().enumerate() {
+        let others: Vec<names::Example> = examples
+            .iter()
+            .enumerate()
+            .filter(|(f, _)| *f != fold)
+            .flat_map(|(_, e)| e.iter().cloned())
+            .collect();
+        let model = names::train(&others, kind_settings);
+        for (reading, doc) in fold_readings {
+            let decided = reading.decide(Some(&model));
+            let s = train::score_document(&decided, doc);
+            wrong_kinds += s.spans.0 - s.counts.iter().map(|c| c.0).sum::<usize>();
+            staged.add(&s);
+        }
+    }
+    let (p, r, f) = staged.overall();
+    print!("cv{k} + name kinds  P {p:5.1} R {r:5.1} F1 {f:5.1}");
+    for kind in NameKind::ALL {
+        print!(" | {} F1 {:5.1}", kind.as_str(), staged.of(kind).2);
+    }
+    println!(" | spans F1 {:5.1} | wrong kinds {wrong_kinds}", staged.spans_only().2);
+    (report, examples.into_iter().flatten().collect())
 }
 
 /// Counts a document's errors by class (wrong kind of a right span; a span overlapping a gold
@@ -414,13 +537,14 @@ fn cross_validate(
 /// overlaps) and writes each, with its sentence, to `report`.
 fn error_classes(
     model: &Model,
+    kinds: Option<&names::KindModel>,
     doc: &gum::Document,
     classes: &mut [usize; 4],
     report: &mut String,
 ) {
     use crosswire::actors::recognise::spans_of;
     use std::fmt::Write;
-    let predicted = train::predict(model, doc);
+    let predicted = train::predict(model, kinds, doc);
     for (si, s) in doc.sentences.iter().enumerate() {
         let gold = spans_of(s.labels.iter().copied());
         let got: Vec<_> =

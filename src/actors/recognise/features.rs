@@ -249,18 +249,18 @@ impl DocumentWords {
 /// A 64-bit hash built from template numbers and byte strings: the same on every platform, so
 /// the shipped table means the same everywhere (std's hashers promise no such thing).
 #[derive(Clone, Copy)]
-struct FeatureHash(u64);
+pub(super) struct FeatureHash(u64);
 
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
 impl FeatureHash {
-    fn template(t: u8) -> Self {
+    pub(super) fn template(t: u8) -> Self {
         FeatureHash((u64::from(t) + 1).wrapping_mul(MULTIPLIER))
     }
-    fn add_u64(self, v: u64) -> Self {
+    pub(super) fn add_u64(self, v: u64) -> Self {
         FeatureHash((self.0.rotate_left(5) ^ v).wrapping_mul(MULTIPLIER))
     }
-    fn add(self, s: &str) -> Self {
+    pub(super) fn add(self, s: &str) -> Self {
         let mut h = self;
         let bytes = s.as_bytes();
         let mut chunks = bytes.chunks_exact(8);
@@ -271,7 +271,7 @@ impl FeatureHash {
         last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
         h.add_u64(u64::from_le_bytes(last)).add_u64(bytes.len() as u64)
     }
-    fn finish(self) -> u64 {
+    pub(super) fn finish(self) -> u64 {
         let x = self.0;
         x ^ (x >> 29)
     }

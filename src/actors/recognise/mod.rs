@@ -15,6 +15,7 @@ pub mod conll;
 pub mod features;
 pub mod gazetteers;
 pub mod gum;
+pub mod names;
 pub mod scoring;
 pub mod tokens;
 pub mod train;
@@ -603,14 +604,22 @@ impl Reading {
     }
 }
 
-/// Reads a text with the shipped model. `excluded` byte ranges are skipped.
+/// Reads a text with the shipped model. `excluded` byte ranges are skipped. Every mention of one
+/// name gets the kind its mentions vote for ([`vote_kinds`]): no second stage ([`names`]) is
+/// shipped (it did not pay, `models/README.md`).
 pub fn recognise(text: &str, excluded: &[Span]) -> Reading {
-    recognise_with(&SHIPPED, text, excluded)
+    recognise_with(&SHIPPED, None, text, excluded)
 }
 
-/// [`recognise`] with a given model. Every mention of one name in the text votes on its kind
-/// ([`vote_kinds`]).
-pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
+/// [`recognise`] with given models. Every mention of one name in the text gets one kind
+/// ([`names::decide_kinds`]: voted by its mentions, [`vote_kinds`], or decided by `kinds`, a
+/// second stage trained with `--name-kinds`).
+pub fn recognise_with(
+    model: &Model,
+    kinds: Option<&names::KindModel>,
+    text: &str,
+    excluded: &[Span],
+) -> Reading {
     let mut out = Reading::default();
     let sentences = tokens::sentences(text, excluded);
     // an article repeats its words: each type's lists and scores are found once
@@ -642,17 +651,23 @@ pub fn recognise_with(model: &Model, text: &str, excluded: &[Span]) -> Reading {
     }
     let persons: Vec<bool> = out.names.iter().map(|n| n.kind == NameKind::Person).collect();
     let repeats = repeated_mentions(&words, &found, &persons);
+    let mut at = found.clone();
     if !repeats.is_empty() {
         for (si, range, n) in repeats {
             let sentence = &sentences[si];
             let span = sentence[range.start].start..sentence[range.end - 1].end;
             out.names.push(Name { span, ..out.names[n].clone() });
+            at.push((si, range));
         }
-        out.names.sort_by_key(|n| n.span.start);
+        // in text order (a stable sort, as the names' order was before the second stage)
+        let mut order: Vec<usize> = (0..out.names.len()).collect();
+        order.sort_by_key(|&i| out.names[i].span.start);
+        out.names = order.iter().map(|&i| out.names[i].clone()).collect();
+        at = order.iter().map(|&i| at[i].clone()).collect();
     }
     let keys: Vec<String> =
         out.names.iter().map(|n| crate::text::fold(&text[n.span.clone()])).collect();
-    vote_kinds(&mut out.names, &keys);
+    names::decide_kinds(kinds, &words, &at, &mut out.names, &keys);
     out
 }
 
@@ -749,6 +764,23 @@ fn deficits(scores: &[i32; LABELS]) -> [i32; 3] {
 /// A name of one word that is the last word of a longer name the article reads as a person votes
 /// with it: "Paris" after "Valeska Paris" is her surname.
 pub fn vote_kinds(names: &mut [Name], keys: &[String]) {
+    let sums = vote_sums(names, keys);
+    for (n, (_, voted)) in names.iter_mut().zip(sums) {
+        n.kind = best_of(voted);
+    }
+}
+
+/// The kind of highest summed score, ties to the lower kind.
+fn best_of(sum: [i64; 3]) -> NameKind {
+    NameKind::ALL
+        .into_iter()
+        .max_by_key(|&k| (sum[k as usize], std::cmp::Reverse(k as usize)))
+        .unwrap_or(NameKind::Person)
+}
+
+/// For each name, the sums of the kind scores of every mention of its key (`own`), and the same
+/// with those of the persons a one-word name ends (`voted`): what [`vote_kinds`] decides by.
+pub fn vote_sums(names: &[Name], keys: &[String]) -> Vec<([i64; 3], [i64; 3])> {
     let mut sums: rustc_hash::FxHashMap<&str, [i64; 3]> = Default::default();
     for (n, k) in names.iter().zip(keys) {
         let sum = sums.entry(k.as_str()).or_default();
@@ -756,14 +788,11 @@ pub fn vote_kinds(names: &mut [Name], keys: &[String]) {
             *s += i64::from(v);
         }
     }
-    let best_of = |sum: [i64; 3]| {
-        NameKind::ALL.into_iter().max_by_key(|&k| (sum[k as usize], std::cmp::Reverse(k as usize)))
-    };
     // each one-word key's family: the longer names read as persons that it ends
     let mut family: rustc_hash::FxHashMap<&str, Vec<&str>> = Default::default();
     let mut longer: Vec<&str> = sums
         .iter()
-        .filter(|(k, sum)| k.contains(' ') && best_of(**sum) == Some(NameKind::Person))
+        .filter(|(k, sum)| k.contains(' ') && best_of(**sum) == NameKind::Person)
         .map(|(k, _)| *k)
         .collect();
     longer.sort_unstable();
@@ -773,17 +802,18 @@ pub fn vote_kinds(names: &mut [Name], keys: &[String]) {
             family.entry(last).or_default().push(k);
         }
     }
-    for (n, k) in names.iter_mut().zip(keys) {
-        let mut sum = sums[k.as_str()];
-        for member in family.get(k.as_str()).into_iter().flatten() {
-            for (s, v) in sum.iter_mut().zip(sums[member]) {
-                *s += v;
+    keys.iter()
+        .map(|k| {
+            let own = sums[k.as_str()];
+            let mut sum = own;
+            for member in family.get(k.as_str()).into_iter().flatten() {
+                for (s, v) in sum.iter_mut().zip(sums[member]) {
+                    *s += v;
+                }
             }
-        }
-        if let Some(best) = best_of(sum) {
-            n.kind = best;
-        }
-    }
+            (own, sum)
+        })
+        .collect()
 }
 
 impl Model {
@@ -881,7 +911,7 @@ mod tests {
     fn the_shipped_weights_score_on_the_fixture_as_stated() {
         let doc = gum::Document { name: "fixture".into(), sentences: fixture_sentences() };
         assert_eq!(doc.sentences.len(), 20);
-        let scores = train::evaluate(&SHIPPED, &[doc]);
+        let scores = train::evaluate(&SHIPPED, None, &[doc]);
         let (_, _, f1) = scores.overall();
         let (_, _, person) = scores.of(NameKind::Person);
         // models/README.md states these figures for the shipped weights

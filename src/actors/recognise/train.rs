@@ -348,46 +348,93 @@ impl Scores {
     }
 }
 
-/// Scores `model` on GUM documents (their own tokens and sentences), with the kinds voted per
-/// document as in [`super::recognise`].
-pub fn evaluate(model: &Model, docs: &[super::gum::Document]) -> Scores {
+/// Scores `model` on GUM documents (their own tokens and sentences), with the kinds decided per
+/// document as in [`super::recognise`] (by `kinds`, the second stage, when given).
+pub fn evaluate(
+    model: &Model,
+    kinds: Option<&super::names::KindModel>,
+    docs: &[super::gum::Document],
+) -> Scores {
     let mut scores = Scores::default();
     for d in docs {
-        let predicted = predict(model, d);
-        let mut gold = Vec::new();
-        for (si, s) in d.sentences.iter().enumerate() {
-            for (range, kind) in super::spans_of(s.labels.iter().copied()) {
-                gold.push((si, range, kind));
-            }
-        }
-        for (si, range, _) in &predicted {
-            scores.spans.1 += 1;
-            if gold.iter().any(|(gs, gr, _)| gs == si && gr == range) {
-                scores.spans.0 += 1;
-            }
-        }
-        scores.spans.2 += gold.len();
-        for (si, range, kind) in &predicted {
-            scores.counts[*kind as usize].1 += 1;
-            if gold.iter().any(|(gs, gr, gk)| gs == si && gr == range && gk == kind) {
-                scores.counts[*kind as usize].0 += 1;
-            }
-        }
-        for (_, _, k) in &gold {
-            scores.counts[*k as usize].2 += 1;
-        }
+        scores.add(&score_document(&predict(model, kinds, d), d));
     }
     scores
 }
 
-/// The names `model` finds in a GUM document (its own tokens and sentences) as
-/// [`super::recognise`] finds them: (sentence, word range, kind), the names found again added
-/// ([`super::repeated_mentions`]) and the kinds voted per document.
-pub fn predict(
-    model: &Model,
+/// The scores of names found in one document (sentence, word range, kind) against its gold ones.
+pub fn score_document(
+    predicted: &[(usize, std::ops::Range<usize>, NameKind)],
     d: &super::gum::Document,
-) -> Vec<(usize, std::ops::Range<usize>, NameKind)> {
-    let mut predicted: Vec<(usize, std::ops::Range<usize>, super::Name)> = Vec::new();
+) -> Scores {
+    let mut scores = Scores::default();
+    let gold = gold_names(d);
+    for (si, range, _) in predicted {
+        scores.spans.1 += 1;
+        if gold.iter().any(|(gs, gr, _)| gs == si && gr == range) {
+            scores.spans.0 += 1;
+        }
+    }
+    scores.spans.2 += gold.len();
+    for (si, range, kind) in predicted {
+        scores.counts[*kind as usize].1 += 1;
+        if gold.iter().any(|(gs, gr, gk)| gs == si && gr == range && gk == kind) {
+            scores.counts[*kind as usize].0 += 1;
+        }
+    }
+    for (_, _, k) in &gold {
+        scores.counts[*k as usize].2 += 1;
+    }
+    scores
+}
+
+/// A document's gold names: (sentence, word range, kind).
+pub fn gold_names(d: &super::gum::Document) -> Vec<(usize, std::ops::Range<usize>, NameKind)> {
+    let mut gold = Vec::new();
+    for (si, s) in d.sentences.iter().enumerate() {
+        for (range, kind) in super::spans_of(s.labels.iter().copied()) {
+            gold.push((si, range, kind));
+        }
+    }
+    gold
+}
+
+/// The first pass's reading of a GUM document (its own tokens and sentences), as
+/// [`super::recognise_with`] reads a text before each name's kind is decided: the words, and
+/// each mention found (names found again added, [`super::repeated_mentions`]) with its place,
+/// its first-pass reading and its key.
+pub struct FirstPass<'d> {
+    pub words: Vec<Vec<Word<'d>>>,
+    pub at: Vec<super::names::At>,
+    pub names: Vec<super::Name>,
+    pub keys: Vec<String>,
+}
+
+impl FirstPass<'_> {
+    /// The names with their kinds decided (by `kinds`, the second stage, when given).
+    pub fn decide(
+        &self,
+        kinds: Option<&super::names::KindModel>,
+    ) -> Vec<(usize, std::ops::Range<usize>, NameKind)> {
+        let mut names = self.names.clone();
+        super::names::decide_kinds(kinds, &self.words, &self.at, &mut names, &self.keys);
+        self.at.iter().zip(names).map(|((si, range), n)| (*si, range.clone(), n.kind)).collect()
+    }
+
+    /// The second stage's examples of this reading, with the gold kinds of document `d`.
+    pub fn examples(&self, d: &super::gum::Document) -> Vec<super::names::Example> {
+        let gold = gold_names(d);
+        let gold_at = |(si, range): &super::names::At| {
+            gold.iter().find(|(gs, gr, _)| gs == si && gr == range).map(|g| g.2)
+        };
+        super::names::examples(&self.words, &self.at, &self.names, &self.keys, gold_at)
+    }
+}
+
+/// Reads a GUM document with the first pass ([`FirstPass`]).
+pub fn first_pass<'d>(model: &Model, d: &'d super::gum::Document) -> FirstPass<'d> {
+    let mut at = Vec::new();
+    let mut names = Vec::new();
     let mut keys = Vec::new();
     let words: Vec<Vec<Word>> =
         d.sentences.iter().map(|s| s.words.iter().map(|w| Word::new(w)).collect()).collect();
@@ -398,18 +445,26 @@ pub fn predict(
     for (si, (s, words)) in d.sentences.iter().zip(&words).enumerate() {
         for (range, kind, kind_scores) in model.names_in(words, &document) {
             keys.push(crate::text::fold(&s.words[range.clone()].join(" ")));
-            predicted.push((si, range.clone(), super::Name { span: 0..0, kind, kind_scores }));
+            at.push((si, range.clone()));
+            names.push(super::Name { span: 0..0, kind, kind_scores });
         }
     }
-    let found: Vec<(usize, std::ops::Range<usize>)> =
-        predicted.iter().map(|(s, r, _)| (*s, r.clone())).collect();
-    let persons: Vec<bool> = predicted.iter().map(|p| p.2.kind == NameKind::Person).collect();
-    for (si, range, n) in super::repeated_mentions(&words, &found, &persons) {
+    let persons: Vec<bool> = names.iter().map(|n| n.kind == NameKind::Person).collect();
+    for (si, range, n) in super::repeated_mentions(&words, &at, &persons) {
         keys.push(keys[n].clone());
-        let name = predicted[n].2.clone();
-        predicted.push((si, range, name));
+        names.push(names[n].clone());
+        at.push((si, range));
     }
-    let mut names: Vec<super::Name> = predicted.iter().map(|p| p.2.clone()).collect();
-    super::vote_kinds(&mut names, &keys);
-    predicted.into_iter().zip(names).map(|((si, range, _), n)| (si, range, n.kind)).collect()
+    FirstPass { words, at, names, keys }
+}
+
+/// The names `model` finds in a GUM document (its own tokens and sentences) as
+/// [`super::recognise`] finds them: (sentence, word range, kind), the names found again added
+/// ([`super::repeated_mentions`]) and the kinds decided per document (by `kinds` when given).
+pub fn predict(
+    model: &Model,
+    kinds: Option<&super::names::KindModel>,
+    d: &super::gum::Document,
+) -> Vec<(usize, std::ops::Range<usize>, NameKind)> {
+    first_pass(model, d).decide(kinds)
 }
