@@ -116,11 +116,14 @@ fn tokenize_between<'a>(
                         let span = pos..pos + run;
                         out.push(Token {
                             span: span.clone(),
-                            text: &text[span.clone()],
+                            text: ascii_piece(text, span.clone()),
                             kind: TokKind::Word,
-                            lower: Cow::Borrowed(&lowered[span]),
+                            lower: Cow::Borrowed(ascii_piece(lowered, span)),
                         });
                         pos += run;
+                        // the space after a word, as most words have, skipped here rather than
+                        // by another turn of the loop
+                        pos += usize::from(bytes.get(pos) == Some(&b' '));
                         continue;
                     }
                 }
@@ -134,7 +137,17 @@ fn tokenize_between<'a>(
                     None => (1, TokKind::Punct),
                 }
             }
-            0..=0x7F => (1, TokKind::Punct),
+            0..=0x7F => {
+                let span = pos..pos + 1;
+                out.push(Token {
+                    span: span.clone(),
+                    text: ascii_piece(text, span),
+                    kind: TokKind::Punct,
+                    lower: Cow::Borrowed(""),
+                });
+                pos += 1;
+                continue;
+            }
             _ => {
                 let c = text[pos..limit].chars().next().unwrap_or_default();
                 if c.is_whitespace() {
@@ -161,6 +174,23 @@ fn tokenize_between<'a>(
         out.push(Token { span, text: word, kind, lower });
         pos += len;
     }
+}
+
+/// `s[span]`, for a span whose first and last bytes are ASCII (asserted): both its ends are then
+/// character boundaries (a byte after an ASCII byte starts a character, or is the end). Cheaper
+/// than the checked slice's boundary tests, asked twice for each word.
+#[inline(always)]
+fn ascii_piece(s: &str, span: Span) -> &str {
+    let bytes = s.as_bytes();
+    assert!(
+        span.start < span.end
+            && span.end <= bytes.len()
+            && bytes[span.start].is_ascii()
+            && bytes[span.end - 1].is_ascii()
+    );
+    // SAFETY: `span` lies inside `s` and both its ends are character boundaries, as asserted:
+    // it starts at an ASCII byte and ends just after one.
+    unsafe { s.get_unchecked(span) }
 }
 
 /// The length of the run of ASCII letters at the start of `bytes`, eight bytes at a time: most
