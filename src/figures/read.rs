@@ -125,7 +125,8 @@ static WORD_ROLES: std::sync::LazyLock<lexicon::WordMap<WordRole>> =
 
 /// What the word at `i` can open, if anything.
 fn role_at(t: &[Token], i: usize) -> Option<&'static WordRole> {
-    WORD_ROLES.get(word_at(t, i)?)
+    let tok = t.get(i).filter(|x| x.kind == TokKind::Word)?;
+    WORD_ROLES.get_shaped(tok.shape, &tok.lower)
 }
 
 /// The qualifier phrase starting at `i`, whose word's role is `role` (see [`role_at`]):
@@ -246,8 +247,8 @@ fn may_read_at(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
 }
 
 /// A cheaper [`may_read_at`] for the tokens that make most of a text, true only where that is
-/// false: a word of a shape no word with a role has ([`lexicon::WordMap::may_hold`], no word
-/// compared) and neither digits nor a mark other than ASCII punctuation without - / $ after it
+/// false: a word of a shape no word with a role has ([`lexicon::WordMap::may_hold_shape`], the
+/// shape found by the tokenizer, no word compared) and neither digits nor a mark other than ASCII punctuation without - / $ after it
 /// (what [`before_number_or_currency`] needs), and an ASCII punctuation mark other than a dash,
 /// a dollar sign or a comparison sign. The
 /// full gate cost a fifth of `check` on plain news, nearly all of it on such tokens.
@@ -256,7 +257,7 @@ fn surely_no_reading_at(t: &[Token], i: usize) -> bool {
     let Some(tok) = t.get(i) else { return false };
     match tok.kind {
         TokKind::Word => {
-            !WORD_ROLES.may_hold(&tok.lower)
+            !WORD_ROLES.may_hold_shape(tok.shape)
                 && match t.get(i + 1) {
                     Some(x) if x.kind == TokKind::Num => false,
                     // a comma or a full stop after a word, as one word in seven has, is neither a

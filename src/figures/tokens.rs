@@ -2,6 +2,7 @@
 //! punctuation marks, and barriers (dates, times, identifiers and excluded regions) that no
 //! expression may cross.
 
+use super::lexicon::Shape;
 use crate::text::Span;
 use regex::Regex;
 use std::borrow::Cow;
@@ -25,6 +26,10 @@ pub struct Token<'a> {
     /// Lowercase form of words (borrowed when the word is lowercase already, as most are);
     /// empty for other tokens.
     pub lower: Cow<'a, str>,
+    /// `Shape::of(lower)` for words, the bucket of the word tables, found while the word's
+    /// bytes are at hand: the gate that every word meets asks only this (the default for other
+    /// tokens).
+    pub shape: Shape,
 }
 
 impl Token<'_> {
@@ -81,6 +86,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, barriers: &[Span]) -> Vec<T
                 text: &text[b.clone()],
                 kind: TokKind::Barrier,
                 lower: Cow::Borrowed(""),
+                shape: Shape::default(),
             });
         }
         pos = b.end;
@@ -119,6 +125,7 @@ fn tokenize_between<'a>(
                             text: ascii_piece(text, span.clone()),
                             kind: TokKind::Word,
                             lower: Cow::Borrowed(ascii_piece(lowered, span)),
+                            shape: Shape::of_ascii_letters(run, b, bytes[pos + run - 1]),
                         });
                         pos += run;
                         // the space after a word, as most words have, skipped here rather than
@@ -144,6 +151,7 @@ fn tokenize_between<'a>(
                     text: ascii_piece(text, span),
                     kind: TokKind::Punct,
                     lower: Cow::Borrowed(""),
+                    shape: Shape::default(),
                 });
                 pos += 1;
                 continue;
@@ -171,7 +179,8 @@ fn tokenize_between<'a>(
             TokKind::Word => Cow::Borrowed(word),
             _ => Cow::Borrowed(""),
         };
-        out.push(Token { span, text: word, kind, lower });
+        let shape = if kind == TokKind::Word { Shape::of(&lower) } else { Shape::default() };
+        out.push(Token { span, text: word, kind, lower, shape });
         pos += len;
     }
 }
@@ -402,6 +411,7 @@ mod tests {
                     text: &text[b.clone()],
                     kind: TokKind::Barrier,
                     lower: Cow::Borrowed(""),
+                    shape: Shape::default(),
                 });
                 pos = b.end;
                 continue;
@@ -434,7 +444,8 @@ mod tests {
                 TokKind::Word => Cow::Borrowed(word),
                 _ => Cow::Borrowed(""),
             };
-            out.push(Token { span: span.clone(), text: &text[span], kind, lower });
+            let shape = if kind == TokKind::Word { Shape::of(&lower) } else { Shape::default() };
+            out.push(Token { span: span.clone(), text: &text[span], kind, lower, shape });
             pos += len;
         }
         out
@@ -443,7 +454,11 @@ mod tests {
     fn same(a: &[Token], b: &[Token]) -> bool {
         a.len() == b.len()
             && a.iter().zip(b).all(|(x, y)| {
-                x.span == y.span && x.kind == y.kind && x.text == y.text && x.lower == y.lower
+                x.span == y.span
+                    && x.kind == y.kind
+                    && x.text == y.text
+                    && x.lower == y.lower
+                    && x.shape == y.shape
             })
     }
 
