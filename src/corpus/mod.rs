@@ -21,7 +21,7 @@ pub use metadata::{Date, Metadata, OutletSource};
 pub use source_map::SourceMap;
 
 use crate::config::Config;
-use crate::text::{Encoding, LineCol, LineIndex, Span};
+use crate::text::{Encoding, LazyLineIndex, LineCol, LineIndex, Span};
 use std::sync::Arc;
 
 /// One article, prepared for analysis: its text, line index, metadata and the regions that
@@ -32,7 +32,8 @@ pub struct Article {
     /// or the document URI in the language server.
     pub name: String,
     pub text: Arc<str>,
-    pub lines: LineIndex,
+    /// Built when first used (most articles of a large `check` are never shown).
+    pub lines: LazyLineIndex,
     pub meta: Metadata,
     /// Sorted, non-overlapping byte ranges that analysis ignores.
     pub excluded: Vec<Span>,
@@ -73,7 +74,7 @@ impl Article {
         let meta = metadata::read(&text, &file_name, front.as_ref(), config, &excluded);
         let excluded = crate::text::merge_spans(excluded);
         Article {
-            lines: LineIndex::new(&text),
+            lines: LazyLineIndex::new(text.clone()),
             name,
             text,
             meta,
@@ -108,7 +109,7 @@ impl Article {
             metadata::read_page(&text, file_name, page.as_ref(), headline, config, &excluded);
         let source = Source { lines: LineIndex::new(&source), text: source, map };
         Article {
-            lines: LineIndex::new(&text),
+            lines: LazyLineIndex::new(text.clone()),
             name,
             text,
             meta,

@@ -49,11 +49,47 @@ pub(super) struct WordMap<V> {
     entries: Vec<(&'static str, V)>,
 }
 
-impl<V> WordMap<V> {
+/// A word's shape: its length (up to 15) and its first and last byte (a lower-case ASCII letter,
+/// or anything else), the bucket of a [`WordMap`]. The tokenizer computes it once per word
+/// (`Token::shape`), from bytes it has at hand, so that the maps asked about the word need not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Shape(u16);
+
+impl Shape {
     const LENGTHS: usize = 16;
     const ENDS: usize = 27;
-    const SHAPES: usize = Self::LENGTHS * Self::ENDS * Self::ENDS;
+    const COUNT: usize = Self::LENGTHS * Self::ENDS * Self::ENDS;
 
+    /// The shape of `word` (lower case already, as the maps' words are).
+    #[inline]
+    pub(super) fn of(word: &str) -> Shape {
+        let end = |b: u8| if b.is_ascii_lowercase() { (b - b'a') as usize } else { Self::ENDS - 1 };
+        let bytes = word.as_bytes();
+        let (first, last) = match bytes {
+            [] => (Self::ENDS - 1, Self::ENDS - 1),
+            [f, .., l] => (end(*f), end(*l)),
+            [f] => (end(*f), end(*f)),
+        };
+        Self::from_parts(bytes.len(), first, last)
+    }
+
+    /// [`Shape::of`] the lower-case form of a word of `len` ASCII letters whose first and last
+    /// letters, in either case, are `first` and `last`.
+    #[inline]
+    pub(super) fn of_ascii_letters(len: usize, first: u8, last: u8) -> Shape {
+        debug_assert!(first.is_ascii_alphabetic() && last.is_ascii_alphabetic());
+        let end = |b: u8| ((b | 0x20) - b'a') as usize;
+        Self::from_parts(len, end(first), end(last))
+    }
+
+    #[inline]
+    fn from_parts(len: usize, first: usize, last: usize) -> Shape {
+        let s = (len.min(Self::LENGTHS - 1) * Self::ENDS + first) * Self::ENDS + last;
+        Shape(s as u16)
+    }
+}
+
+impl<V> WordMap<V> {
     /// The map of `words`; the first value given for a word wins.
     pub(super) fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Self {
         let mut entries: Vec<(usize, &'static str, V)> = Vec::new();
@@ -63,11 +99,11 @@ impl<V> WordMap<V> {
             }
         }
         entries.sort_by_key(|e| e.0);
-        let mut starts = vec![0u16; Self::SHAPES + 1];
+        let mut starts = vec![0u16; Shape::COUNT + 1];
         for e in &entries {
             starts[e.0 + 1] += 1;
         }
-        for s in 0..Self::SHAPES {
+        for s in 0..Shape::COUNT {
             starts[s + 1] += starts[s];
         }
         WordMap { starts, entries: entries.into_iter().map(|(_, w, v)| (w, v)).collect() }
@@ -77,7 +113,13 @@ impl<V> WordMap<V> {
     /// string comparison's setup cost more than the answer.
     #[inline]
     pub(super) fn get(&self, word: &str) -> Option<&V> {
-        let s = Self::shape(word);
+        self.get_shaped(Shape::of(word), word)
+    }
+
+    /// [`get`](Self::get), the word's shape known already: `shape` must be `Shape::of(word)`.
+    #[inline]
+    pub(super) fn get_shaped(&self, shape: Shape, word: &str) -> Option<&V> {
+        let s = usize::from(shape.0);
         let (from, to) = (usize::from(self.starts[s]), usize::from(self.starts[s + 1]));
         if from == to {
             return None;
@@ -85,21 +127,21 @@ impl<V> WordMap<V> {
         Self::find_in(&self.entries[from..to], word)
     }
 
+    /// False where a word of this shape is certainly not in the map: no word of its shape is.
+    /// No word compared: a gate for words that are nearly all absent.
+    #[inline]
+    pub(super) fn may_hold_shape(&self, shape: Shape) -> bool {
+        let s = usize::from(shape.0);
+        self.starts[s] != self.starts[s + 1]
+    }
+
     #[inline(never)]
     fn find_in<'m>(bucket: &'m [(&'static str, V)], word: &str) -> Option<&'m V> {
         bucket.iter().find(|(w, _)| *w == word).map(|(_, v)| v)
     }
 
-    #[inline]
     fn shape(word: &str) -> usize {
-        let end = |b: u8| if b.is_ascii_lowercase() { (b - b'a') as usize } else { Self::ENDS - 1 };
-        let bytes = word.as_bytes();
-        let (first, last) = match bytes {
-            [] => (Self::ENDS - 1, Self::ENDS - 1),
-            [f, .., l] => (end(*f), end(*l)),
-            [f] => (end(*f), end(*f)),
-        };
-        (bytes.len().min(Self::LENGTHS - 1) * Self::ENDS + first) * Self::ENDS + last
+        usize::from(Shape::of(word).0)
     }
 }
 

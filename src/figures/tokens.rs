@@ -2,6 +2,7 @@
 //! punctuation marks, and barriers (dates, times, identifiers and excluded regions) that no
 //! expression may cross.
 
+use super::lexicon::Shape;
 use crate::text::Span;
 use regex::Regex;
 use std::borrow::Cow;
@@ -25,6 +26,10 @@ pub struct Token<'a> {
     /// Lowercase form of words (borrowed when the word is lowercase already, as most are);
     /// empty for other tokens.
     pub lower: Cow<'a, str>,
+    /// `Shape::of(lower)` for words, the bucket of the word tables, found while the word's
+    /// bytes are at hand: the gate that every word meets asks only this (the default for other
+    /// tokens).
+    pub shape: Shape,
 }
 
 impl Token<'_> {
@@ -81,6 +86,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, barriers: &[Span]) -> Vec<T
                 text: &text[b.clone()],
                 kind: TokKind::Barrier,
                 lower: Cow::Borrowed(""),
+                shape: Shape::default(),
             });
         }
         pos = b.end;
@@ -116,11 +122,15 @@ fn tokenize_between<'a>(
                         let span = pos..pos + run;
                         out.push(Token {
                             span: span.clone(),
-                            text: &text[span.clone()],
+                            text: ascii_piece(text, span.clone()),
                             kind: TokKind::Word,
-                            lower: Cow::Borrowed(&lowered[span]),
+                            lower: Cow::Borrowed(ascii_piece(lowered, span)),
+                            shape: Shape::of_ascii_letters(run, b, bytes[pos + run - 1]),
                         });
                         pos += run;
+                        // the space after a word, as most words have, skipped here rather than
+                        // by another turn of the loop
+                        pos += usize::from(bytes.get(pos) == Some(&b' '));
                         continue;
                     }
                 }
@@ -134,14 +144,25 @@ fn tokenize_between<'a>(
                     None => (1, TokKind::Punct),
                 }
             }
-            0..=0x7F => (1, TokKind::Punct),
+            0..=0x7F => {
+                let span = pos..pos + 1;
+                out.push(Token {
+                    span: span.clone(),
+                    text: ascii_piece(text, span),
+                    kind: TokKind::Punct,
+                    lower: Cow::Borrowed(""),
+                    shape: Shape::default(),
+                });
+                pos += 1;
+                continue;
+            }
             _ => {
                 let c = text[pos..limit].chars().next().unwrap_or_default();
                 if c.is_whitespace() {
                     pos += c.len_utf8();
                     continue;
                 }
-                if c.is_alphabetic() {
+                if is_letter(c) {
                     (word_len(&text[pos..limit]), TokKind::Word)
                 } else {
                     (c.len_utf8(), TokKind::Punct)
@@ -158,9 +179,27 @@ fn tokenize_between<'a>(
             TokKind::Word => Cow::Borrowed(word),
             _ => Cow::Borrowed(""),
         };
-        out.push(Token { span, text: word, kind, lower });
+        let shape = if kind == TokKind::Word { Shape::of(&lower) } else { Shape::default() };
+        out.push(Token { span, text: word, kind, lower, shape });
         pos += len;
     }
+}
+
+/// `s[span]`, for a span whose first and last bytes are ASCII (asserted): both its ends are then
+/// character boundaries (a byte after an ASCII byte starts a character, or is the end). Cheaper
+/// than the checked slice's boundary tests, asked twice for each word.
+#[inline(always)]
+fn ascii_piece(s: &str, span: Span) -> &str {
+    let bytes = s.as_bytes();
+    assert!(
+        span.start < span.end
+            && span.end <= bytes.len()
+            && bytes[span.start].is_ascii()
+            && bytes[span.end - 1].is_ascii()
+    );
+    // SAFETY: `span` lies inside `s` and both its ends are character boundaries, as asserted:
+    // it starts at an ASCII byte and ends just after one.
+    unsafe { s.get_unchecked(span) }
 }
 
 /// The length of the run of ASCII letters at the start of `bytes`, eight bytes at a time: most
@@ -287,14 +326,21 @@ fn word_len(rest: &str) -> usize {
     let mut chars = rest.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let inner_apostrophe =
-            matches!(c, '\'' | '’') && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || inner_apostrophe {
+            matches!(c, '\'' | '’') && chars.peek().is_some_and(|&(_, n)| is_letter(n));
+        if is_letter(c) || inner_apostrophe {
             end = i + c.len_utf8();
         } else {
             break;
         }
     }
     end
+}
+
+/// `char::is_alphabetic`, answered without the Unicode tables for the punctuation news text
+/// writes outside ASCII (U+2010 to U+2027: dashes, curly quotes, bullets, the ellipsis), none of
+/// it a letter: the tables' search cost a few hundred instructions a character.
+fn is_letter(c: char) -> bool {
+    !('\u{2010}'..='\u{2027}').contains(&c) && c.is_alphabetic()
 }
 
 /// The numeric value of a digit token: separators dropped.
@@ -339,6 +385,15 @@ mod tests {
         }
     }
 
+    /// The characters [`is_letter`] answers without the tables are no letters (nor spaces, which
+    /// the tokenizer asks first).
+    #[test]
+    fn general_punctuation_is_no_letter() {
+        for c in '\u{2010}'..='\u{2027}' {
+            assert!(!c.is_alphabetic() && !c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
+
     /// The tokenizer's specification: one `char` at a time, Unicode tables for everything, the
     /// patterns for every number. The fast one must give the same tokens.
     fn tokenize_char_by_char<'a>(text: &'a str, barriers: &[Span]) -> Vec<Token<'a>> {
@@ -356,6 +411,7 @@ mod tests {
                     text: &text[b.clone()],
                     kind: TokKind::Barrier,
                     lower: Cow::Borrowed(""),
+                    shape: Shape::default(),
                 });
                 pos = b.end;
                 continue;
@@ -388,7 +444,8 @@ mod tests {
                 TokKind::Word => Cow::Borrowed(word),
                 _ => Cow::Borrowed(""),
             };
-            out.push(Token { span: span.clone(), text: &text[span], kind, lower });
+            let shape = if kind == TokKind::Word { Shape::of(&lower) } else { Shape::default() };
+            out.push(Token { span: span.clone(), text: &text[span], kind, lower, shape });
             pos += len;
         }
         out
@@ -397,7 +454,11 @@ mod tests {
     fn same(a: &[Token], b: &[Token]) -> bool {
         a.len() == b.len()
             && a.iter().zip(b).all(|(x, y)| {
-                x.span == y.span && x.kind == y.kind && x.text == y.text && x.lower == y.lower
+                x.span == y.span
+                    && x.kind == y.kind
+                    && x.text == y.text
+                    && x.lower == y.lower
+                    && x.shape == y.shape
             })
     }
 

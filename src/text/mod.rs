@@ -10,7 +10,7 @@ mod segment;
 mod sentence_lookup;
 
 pub use fold::fold;
-pub use line_index::{Encoding, LineCol, LineIndex};
+pub use line_index::{Encoding, LazyLineIndex, LineCol, LineIndex};
 pub use segment::{lines_inclusive, sentences, words, Word};
 pub use sentence_lookup::SentenceLookup;
 
