@@ -206,14 +206,11 @@ fn walk_files_each(root: &Path, inside: &Roots, mut file: impl FnMut(PathBuf)) -
     errors
 }
 
-/// The path a user recognises: the folder argument joined with the path below it.
-///
-/// What `display()` writes, without the formatting machinery: it was two fifths of the walk
-/// (which runs alone, before any article is read).
+/// The path a user recognises: the folder argument joined with the path below it (the folder
+/// `.` left out).
 fn display_path(root: &Path, path: &Path) -> String {
     match path.strip_prefix(root) {
-        Ok(rel) if root == Path::new(".") => rel.to_string_lossy().into_owned(),
-        Ok(rel) => root.join(rel).to_string_lossy().into_owned(),
+        Ok(rel) => DisplayRoot::new(root).join(rel),
         Err(_) => path.to_string_lossy().into_owned(),
     }
 }
@@ -345,7 +342,8 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFhello").unwrap(), "hello");
     }
 
-    /// The display written from the relative path is the one read off the whole path.
+    /// The display written from the relative path is the folder joined with it, as `Path::join`
+    /// and `to_string_lossy` write it.
     #[test]
     fn displays_from_relative_paths_are_those_of_whole_paths() {
         use std::os::unix::ffi::OsStrExt;
@@ -355,7 +353,12 @@ mod tests {
             for rel in [Path::new("00001.txt"), Path::new("news/a b.md"), Path::new(odd)] {
                 let path = root.join(rel);
                 let rel = path.strip_prefix(root).expect("below the root");
-                assert_eq!(DisplayRoot::new(root).join(rel), display_path(root, &path), "{path:?}");
+                // what users saw before the prefix was written once per folder
+                let joined =
+                    if root == Path::new(".") { rel.to_path_buf() } else { root.join(rel) };
+                let expected = joined.to_string_lossy().into_owned();
+                assert_eq!(DisplayRoot::new(root).join(rel), expected, "{path:?}");
+                assert_eq!(display_path(root, &path), expected, "{path:?}");
             }
         }
     }

@@ -87,9 +87,10 @@ pub(crate) fn position(article: &Article, offset: usize, enc: Encoding) -> Posit
 }
 
 pub(crate) fn range(article: &Article, span: &std::ops::Range<usize>, enc: Encoding) -> Range {
-    let end = article.end_line_col(span.end.max(span.start), enc);
+    // a reversed span is read as empty at its start rather than ending before it begins
+    let (start, end) = article.span_line_cols(&(span.start..span.end.max(span.start)), enc);
     Range {
-        start: position(article, span.start, enc),
+        start: Position { line: start.line, character: start.col },
         end: Position { line: end.line, character: end.col },
     }
 }
