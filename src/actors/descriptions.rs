@@ -7,12 +7,13 @@
 //! a person named in the headline, or stands right before the name as a title, or opens a
 //! clause of a headline that names one person in another clause ("Ann Lee Dead: Film Star
 //! Dies"), or, in a headline that names no one, opens it as its subject while one person
-//! dominates the article. Failing those: a noun that says a gender ("Mother", "Man") is the one
-//! person whose pronouns in the article give that gender (and never a person of the other); a
-//! noun after a place's name ("Brooklyn Teen") is the first person the body names; any other
-//! is the person the article mentions most, if its lead names them, unless another noun of the
-//! headline, across a preposition, is tied to that person ("Teen Arrested in Shooting of Hero
-//! Mom"). In running text, "a Millom man" is the one person of that gender.
+//! dominates the article. Failing those (and then never a person the headline names): a noun
+//! that says a gender ("Mother", "Man") is the one person whose pronouns in the article give
+//! that gender (and never a person of the other); a noun after a place's name ("Brooklyn
+//! Teen") is the first person the body names; any other is the person the article mentions
+//! most, if its lead names them, unless another noun of the headline, across a preposition, is
+//! tied to that person ("Teen Arrested in Shooting of Hero Mom"). In running text, "a Millom
+//! man" is the one person of that gender.
 
 use super::lexicon;
 use super::model::{ActorKind, ArticleActors};
@@ -354,11 +355,14 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
                 }
             });
             // a noun that says a gender: not a person of the other ("Mother" is no man), and
-            // where nothing else ties it, the one person of its gender
+            // where nothing else ties it, the one person of its gender. Untied by the
+            // headline's words, a noun is no one the headline names ("Marta Kellin Rehires
+            // Lawyer"), here and below
+            let not_named = |e: &usize| !named.contains(e);
             let noun_gender = gender_of_noun(t.text);
             let target = match (target, noun_gender) {
                 (Some(e), Some(g)) if genders[e].is_some_and(|h| h != g) => None,
-                (None, Some(g)) => only_person_of(&genders, g),
+                (None, Some(g)) => only_person_of(&genders, g).filter(not_named),
                 (target, _) => target,
             };
             // "Brooklyn Teen", "Texas Inmate": a place's name before the noun describes a
@@ -374,9 +378,13 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
             // tied by the headline's own words, the body's roles or the noun's gender
             let tied = target.is_some();
             let target = target
-                .or_else(|| place_before.then(|| named_after(body_start, 2, noun_gender)).flatten())
+                .or_else(|| {
+                    place_before
+                        .then(|| named_after(body_start, 2, noun_gender).filter(not_named))
+                        .flatten()
+                })
                 // else the person the article is most about, if the lead names them
-                .or_else(|| prominent_in_lead(noun_gender));
+                .or_else(|| prominent_in_lead(noun_gender).filter(not_named));
             if let Some(e) = target {
                 in_line.push((x, e, tied));
             }
