@@ -7,7 +7,13 @@
 //! a person named in the headline, or stands right before the name as a title, or opens a
 //! clause of a headline that names one person in another clause ("Ann Lee Dead: Film Star
 //! Dies"), or, in a headline that names no one, opens it as its subject while one person
-//! dominates the article.
+//! dominates the article. Failing those (and then never a person the headline names): a noun
+//! that says a gender ("Mother", "Man") is the one person whose pronouns in the article give
+//! that gender (and never a person of the other); a noun after a place's name ("Brooklyn
+//! Teen") is the first person the body names; any other is the person the article mentions
+//! most, if its lead names them, unless another noun of the headline, across a preposition, is
+//! tied to that person ("Teen Arrested in Shooting of Hero Mom"). In running text, "a Millom
+//! man" is the one person of that gender.
 
 use super::lexicon;
 use super::model::{ActorKind, ArticleActors};
@@ -39,7 +45,95 @@ fn is_function_word(word: &str) -> bool {
 /// two mentions are enough).
 const DOMINANCE: usize = 2;
 
-/// Adds the headline nouns that stand for a person as mentions of that person.
+/// A person's grammatical gender, as English marks it in pronouns and in some nouns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender a noun for a person says ("mother", "Woman"; "teen" and "suspect" say none).
+fn gender_of_noun(word: &str) -> Option<Gender> {
+    // asked of every word of running text: lowered on the stack ("granddaughter" is the
+    // longest)
+    let mut buf = [0u8; 13];
+    let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    match std::str::from_utf8(lower).unwrap_or_default() {
+        "woman" | "mother" | "mom" | "mum" | "girl" | "wife" | "daughter" | "widow" | "actress"
+        | "sister" | "grandmother" | "granddaughter" | "aunt" | "niece" | "girlfriend" | "lady" => {
+            Some(Gender::Female)
+        }
+        "man" | "father" | "dad" | "boy" | "son" | "husband" | "brother" | "widower"
+        | "grandfather" | "grandson" | "uncle" | "nephew" | "boyfriend" | "gentleman" => {
+            Some(Gender::Male)
+        }
+        _ => None,
+    }
+}
+
+fn gender_of_pronoun(word: &str) -> Option<Gender> {
+    match word {
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(Gender::Female),
+        "he" | "He" | "him" | "his" | "His" | "himself" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// Each entity's gender as the article's pronouns give it: a pronoun is counted for the
+/// person named last before it, in its sentence or the one before, and a person has a gender
+/// when the pronouns counted for them agree at least three to one.
+fn genders(tokens: &[Token<'_>], out: &ArticleActors) -> Vec<Option<Gender>> {
+    let mut votes = vec![(0usize, 0usize); out.entities.len()];
+    let mut sentence = 0usize;
+    // (entity, sentence) of the last person named
+    let mut last: Option<(usize, usize)> = None;
+    let mut m = 0;
+    for t in tokens {
+        if t.sentence_start {
+            sentence += 1;
+        }
+        while m < out.mentions.len() && out.mentions[m].span.end <= t.span.start {
+            let e = out.mentions[m].entity;
+            if out.entities[e].kind == ActorKind::Person && !out.mentions[m].stand_in {
+                last = Some((e, sentence));
+            }
+            m += 1;
+        }
+        let Some(g) = gender_of_pronoun(t.text) else { continue };
+        if let Some((e, _)) = last.filter(|&(_, at)| sentence <= at + 1) {
+            match g {
+                Gender::Female => votes[e].0 += 1,
+                Gender::Male => votes[e].1 += 1,
+            }
+        }
+    }
+    votes
+        .iter()
+        .map(|&(f, m)| {
+            if f > 0 && f >= 3 * m {
+                Some(Gender::Female)
+            } else if m > 0 && m >= 3 * f {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The one person of the article whose pronouns give gender `g`, if exactly one has it.
+fn only_person_of(genders: &[Option<Gender>], g: Gender) -> Option<usize> {
+    let mut of = genders.iter().enumerate().filter(|(_, x)| **x == Some(g));
+    match (of.next(), of.next()) {
+        (Some((e, _)), None) => Some(e),
+        _ => None,
+    }
+}
+
+/// Adds the headline nouns, and the nouns of running text after a place's name ("a Millom
+/// man"), that stand for a person as mentions of that person.
 pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) {
     let mention_at = |t: &Token<'_>| {
         let m = out.mentions.partition_point(|m| m.span.end <= t.span.start);
@@ -71,6 +165,90 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
         });
         match (holders.next(), holders.next()) {
             (Some((e, _)), None) => Some(e),
+            _ => None,
+        }
+    };
+    let genders = genders(tokens, out);
+    // the sentence each token is in, counted from the text's start
+    let sentence_of: Vec<usize> = tokens
+        .iter()
+        .scan(0usize, |n, t| {
+            *n += usize::from(t.sentence_start);
+            Some(*n)
+        })
+        .collect();
+    let token_at = |at: usize| tokens.partition_point(|t| t.span.end <= at);
+    // the first person named from byte `from` on, within `sentences` sentences of it, in
+    // running text, whose pronouns do not give the other gender: where news names whom a
+    // description introduced ("A Brooklyn mother was killed. Zurana Horton, 34, ...")
+    let named_after = |from: usize, sentences: usize, g: Option<Gender>| -> Option<usize> {
+        let first = out.mentions.partition_point(|m| m.span.start < from);
+        let mut start_sentence = None;
+        for m in &out.mentions[first..] {
+            let k = token_at(m.span.start);
+            let Some(t) = tokens.get(k) else { break };
+            if t.headline {
+                continue;
+            }
+            let s0 = *start_sentence.get_or_insert(sentence_of[k]);
+            if sentence_of[k] > s0 + sentences {
+                break;
+            }
+            let e = m.entity;
+            if out.entities[e].kind == ActorKind::Person
+                && !m.stand_in
+                && !(g.is_some() && genders[e].is_some() && genders[e] != g)
+            {
+                return Some(e);
+            }
+        }
+        None
+    };
+    // where the body begins: the first token after the first headline line
+    let body_start = tokens.iter().find(|t| !t.headline).map_or(text.len(), |t| t.span.start);
+    // the lead: the body's first two sentences of running text (six words or more)
+    let lead_sentences: Vec<usize> = {
+        let mut found = Vec::new();
+        let mut k = tokens.iter().position(|t| !t.headline).unwrap_or(tokens.len());
+        while k < tokens.len() && found.len() < 2 {
+            let len = sentence_of[k..].iter().take_while(|&&s| s == sentence_of[k]).count();
+            if len >= 6 && !tokens[k].headline {
+                found.push(sentence_of[k]);
+            }
+            k += len.max(1);
+        }
+        found
+    };
+    // the person the article is most about, if the lead names them: of the people the lead
+    // names by a full name (whose pronouns do not give the other gender than `g`), the one
+    // mentioned more than the others, if no one in the article is mentioned more
+    let prominent_in_lead = |g: Option<Gender>| -> Option<usize> {
+        let mut in_lead: Vec<usize> = out
+            .mentions
+            .iter()
+            .filter(|m| !m.stand_in && out.entities[m.entity].kind == ActorKind::Person)
+            .filter(|m| {
+                let k = token_at(m.span.start);
+                k < tokens.len() && lead_sentences.contains(&sentence_of[k])
+            })
+            .map(|m| m.entity)
+            .filter(|&e| out.entities[e].name.contains(' '))
+            .filter(|&e| !(g.is_some() && genders[e].is_some() && genders[e] != g))
+            .collect();
+        in_lead.sort_unstable();
+        in_lead.dedup();
+        let weight = |e: usize| out.entities[e].mentions.len();
+        in_lead.sort_by_key(|&e| std::cmp::Reverse(weight(e)));
+        let most = out
+            .entities
+            .iter()
+            .filter(|x| x.kind == ActorKind::Person)
+            .map(|x| x.mentions.len())
+            .max()
+            .unwrap_or(0);
+        match in_lead.as_slice() {
+            [e] if weight(*e) == most => Some(*e),
+            [e, f, ..] if weight(*e) > weight(*f) && weight(*e) == most => Some(*e),
             _ => None,
         }
     };
@@ -114,6 +292,7 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
             let start = if at == 0 { 0 } else { breaks[at - 1] };
             (start, breaks.get(at).copied().unwrap_or(line.len()))
         };
+        let mut in_line: Vec<(usize, usize, bool)> = Vec::new();
         for (x, t) in line.iter().enumerate() {
             if !noun_at(t) {
                 continue;
@@ -122,14 +301,14 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
             let next = line.get(x + 1).filter(|n| n.glued).and_then(mention_at);
             if let Some(m) = next {
                 if person(m) {
-                    found.push((t.span.clone(), out.mentions[m].entity));
+                    in_line.push((x, out.mentions[m].entity, true));
                 }
                 continue;
             }
             // the one person the body gives this noun as a role ("Rehires Attorney": her
             // attorney Jon Eske)
             if let Some(e) = role_holder(t.text) {
-                found.push((t.span.clone(), e));
+                in_line.push((x, e, true));
                 continue;
             }
             // someone's lawyer, a deputy's killer: another person
@@ -175,11 +354,83 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
                     _ => None,
                 }
             });
+            // a noun that says a gender: not a person of the other ("Mother" is no man), and
+            // where nothing else ties it, the one person of its gender. Untied by the
+            // headline's words, a noun is no one the headline names ("Marta Kellin Rehires
+            // Lawyer"), here and below
+            let not_named = |e: &usize| !named.contains(e);
+            let noun_gender = gender_of_noun(t.text);
+            let target = match (target, noun_gender) {
+                (Some(e), Some(g)) if genders[e].is_some_and(|h| h != g) => None,
+                (None, Some(g)) => only_person_of(&genders, g).filter(not_named),
+                (target, _) => target,
+            };
+            // "Brooklyn Teen", "Texas Inmate": a place's name before the noun describes a
+            // person the body then names: the first it names in its lead
+            let place_before = x > 0
+                && line[x - 1].glued
+                && mention_at(&line[x - 1]).is_some_and(|m| {
+                    matches!(
+                        out.entities[out.mentions[m].entity].kind,
+                        ActorKind::Place | ActorKind::State
+                    )
+                });
+            // tied by the headline's own words, the body's roles or the noun's gender
+            let tied = target.is_some();
+            let target = target
+                .or_else(|| {
+                    place_before
+                        .then(|| named_after(body_start, 2, noun_gender).filter(not_named))
+                        .flatten()
+                })
+                // else the person the article is most about, if the lead names them
+                .or_else(|| prominent_in_lead(noun_gender).filter(not_named));
             if let Some(e) = target {
+                in_line.push((x, e, tied));
+            }
+        }
+        // two nouns of one headline with a preposition or a conjunction between them are two
+        // people ("Teen Arrested in Shooting of Hero Brooklyn Mom"): a noun tied only by the
+        // lead does not take the person another noun is tied to by the headline's own words;
+        // then two nouns both tied only by the lead to one person are both left alone
+        let apart = |a: usize, b: usize| {
+            line[a.min(b) + 1..a.max(b)].iter().any(|w| is_function_word(w.text))
+        };
+        for only_tied in [true, false] {
+            let before = in_line.clone();
+            in_line.retain(|&(x, e, tied)| {
+                tied || !before.iter().any(|&(y, f, other_tied)| {
+                    (other_tied || !only_tied) && f == e && y != x && apart(x, y)
+                })
+            });
+        }
+        found.extend(in_line.into_iter().map(|(x, e, _)| (line[x].span.clone(), e)));
+        k = end.max(k + 1);
+    }
+    // in running text, "a Brooklyn mother", "a Millom man": a noun that says a gender after
+    // a place's name that a determiner opens is the one person of that gender (measured on
+    // ECB+ train, the first person named after such a noun of any gender lowered linking)
+    for (x, t) in tokens.iter().enumerate() {
+        if t.cap || t.headline || x < 2 || !t.glued || !tokens[x - 1].cap {
+            continue;
+        }
+        let Some(g) = gender_of_noun(t.text) else { continue };
+        if mention_at(t).is_some() {
+            continue;
+        }
+        let Some(p) = mention_at(&tokens[x - 1]) else { continue };
+        let place = &out.mentions[p];
+        let placed = matches!(out.entities[place.entity].kind, ActorKind::Place | ActorKind::State);
+        let opener = text[..place.span.start].trim_end_matches(' ');
+        let determined = ["a", "A", "an", "An", "the", "The"].iter().any(|d| {
+            opener.ends_with(d)
+                && !opener[..opener.len() - d.len()].ends_with(|c: char| c.is_alphanumeric())
+        });
+        if placed && determined {
+            if let Some(e) = only_person_of(&genders, g) {
                 found.push((t.span.clone(), e));
             }
         }
-        k = end.max(k + 1);
     }
     found.sort_by_key(|(s, _)| s.start);
     out.add_stand_ins(found);
@@ -261,5 +512,56 @@ mod tests {
             &[],
         );
         assert!(a.mention_texts_of("Piet Voss").contains(&"MAN"), "{a:?}");
+    }
+    #[test]
+    fn a_noun_that_says_a_gender_is_the_one_person_of_that_gender() {
+        // the pronouns give Dana Roe as the one woman: the headline's "Mother" and the
+        // body's "a Brooklyn mother" are her, and never the man
+        let a = detect(
+            "Mother Dies After Shooting In Brooklyn\nPiet Voss saw a Brooklyn mother fall on \
+             Monday. Dana Roe was shot as she walked home. Her children were with her. Voss \
+             said he called the police. Roe died in hospital.",
+            &[],
+        );
+        let m = a.mention_texts_of("Dana Roe");
+        assert!(m.contains(&"Mother") && m.contains(&"mother"), "{a:?}");
+        assert!(!a.mention_texts_of("Piet Voss").contains(&"Mother"), "{a:?}");
+        // two women: "mother" says no one
+        let a = detect(
+            "Piet Voss saw a Brooklyn mother fall on Monday. Dana Roe was shot as she walked \
+             home. Ann Lee said she saw it too.",
+            &[],
+        );
+        assert!(!a.mention_texts_of("Dana Roe").contains(&"mother"), "{a:?}");
+    }
+
+    #[test]
+    fn a_noun_after_a_place_in_a_headline_is_the_first_person_the_body_names() {
+        let a = detect(
+            "Riots Follow Death Of Brooklyn Teen\nKimo Reyes, 16, was shot by officers on \
+             Saturday. Officer Jon Eske fired, police said. Reyes was unarmed.",
+            &[],
+        );
+        assert!(a.mention_texts_of("Kimo Reyes").contains(&"Teen"), "{a:?}");
+    }
+
+    #[test]
+    fn a_headline_noun_is_the_person_the_lead_names_and_the_article_is_about() {
+        let a = detect(
+            "Accused Factory Killer Held For Trial\nA judge ordered Ana Lima held for trial on \
+             Monday, said Jon Eske. Lima shot two workers at the factory, Eske said. Lima is in \
+             jail.",
+            &[],
+        );
+        assert!(a.mention_texts_of("Ana Lima").contains(&"Killer"), "{a:?}");
+        // across a preposition, a noun tied to her by its gender leaves the other noun alone
+        let a = detect(
+            "Teen Arrested In Killing Of Hero Mom\nPolice said Jon Eske was arrested on Monday \
+             in the killing of Ana Lima. Her son said she was brave. Lima was 34. Lima had 12 \
+             children. Eske is 18.",
+            &[],
+        );
+        let m = a.mention_texts_of("Ana Lima");
+        assert!(m.contains(&"Mom") && !m.contains(&"Teen"), "{a:?}");
     }
 }

@@ -959,7 +959,7 @@ fn describe(
             .filter(|&&i| !guessed_person(i))
             .filter_map(|&i| cands[i].kind)
             .collect();
-        if decided.contains(&ActorKind::Organization) {
+        let kind = if decided.contains(&ActorKind::Organization) {
             ActorKind::Organization
         } else if decided.contains(&ActorKind::Group) {
             ActorKind::Group
@@ -969,6 +969,13 @@ fn describe(
             ActorKind::Place
         } else {
             ActorKind::Organization
+        };
+        // "according to RussiaToday": "to" is a preposition of place, but a source of speech
+        // is no place, whichever rule read it so
+        if kind == ActorKind::Place && spoken_of_as_source(cands, members) {
+            ActorKind::Organization
+        } else {
+            kind
         }
     };
     // the fullest form: most name words, then the earliest
@@ -1403,6 +1410,8 @@ mod issue16_tests {
             ),
             ("\"She is fine,\" her agent told Quellmag on Friday.", "Quellmag"),
             ("The flood closed two roads, Tarvena reported on Monday.", "Tarvena"),
+            // "to" is a preposition of place, but not in "according to"
+            ("The boy was shot by police on Saturday, according to Kirvanet.", "Kirvanet"),
         ] {
             let a = detect(text, &[]);
             assert_ne!(kind(&a, name), Some(ActorKind::Place), "{text}: {a:?}");
