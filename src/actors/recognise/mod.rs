@@ -160,12 +160,23 @@ pub struct Model {
     /// trained with them or without, and its file says which.
     document_features: DocumentFeatures,
     /// The scores of the document features ([`features::document_features`]), of few enough
-    /// values to be summed once here (empty for a model without them): see
+    /// values to be summed once here (zeros for a model without them): see
     /// [`Model::document_own`], [`Model::document_next`] and [`Model::document_before`].
-    document_own: Vec<[i32; LABELS]>,
-    document_next: Vec<[i32; LABELS]>,
-    document_before: Vec<[i32; LABELS]>,
+    document_own: Box<DocumentOwnScores>,
+    document_next: Box<DocumentPairScores>,
+    document_before: Box<DocumentPairScores>,
 }
+
+/// The scores of [`features::document_own_feature`]: by flag set, shape, first word or not,
+/// then casing.
+type DocumentOwnScores = [[[[[i32; LABELS]; CASINGS]; 2]; SHAPES]; DocumentWords::FLAG_SETS];
+/// The scores of [`features::document_next_feature`] (by the word's flag set, then the next
+/// word's) or [`features::document_before_feature`] (the word before's, then the word's), then
+/// by shape.
+type DocumentPairScores =
+    [[[[i32; LABELS]; SHAPES]; DocumentWords::FLAG_SETS]; DocumentWords::FLAG_SETS];
+/// How many casings there are ([`features::Casing::ALL`]).
+const CASINGS: usize = features::Casing::ALL.len();
 
 /// Whether a model reads how the document writes each word elsewhere ([`DocumentWords`]), and
 /// how those features weigh the labels.
@@ -237,9 +248,15 @@ impl Model {
             shape_pairs: Default::default(),
             shape_pairs_after: Default::default(),
             document_features,
-            document_own: Vec::new(),
-            document_next: Vec::new(),
-            document_before: Vec::new(),
+            document_own: Box::new(
+                [[[[[0; LABELS]; CASINGS]; 2]; SHAPES]; DocumentWords::FLAG_SETS],
+            ),
+            document_next: Box::new(
+                [[[[0; LABELS]; SHAPES]; DocumentWords::FLAG_SETS]; DocumentWords::FLAG_SETS],
+            ),
+            document_before: Box::new(
+                [[[[0; LABELS]; SHAPES]; DocumentWords::FLAG_SETS]; DocumentWords::FLAG_SETS],
+            ),
         };
         model.transitions = features::Shape::ALL
             .iter()
@@ -271,24 +288,24 @@ impl Model {
             use features::{
                 document_before_feature, document_next_feature, document_own_feature, Casing,
             };
-            let flag_sets = 0..DocumentWords::FLAG_SETS as u8;
-            let mut own = Vec::new();
-            let (mut next, mut before) = (Vec::new(), Vec::new());
-            for a in flag_sets.clone() {
-                for shape in shapes {
-                    for first in [false, true] {
-                        for casing in Casing::ALL {
-                            own.push(
-                                model
-                                    .document_scores(document_own_feature(a, shape, first, casing)),
-                            );
+            let scores = |feature| model.document_scores(feature);
+            let mut own = model.document_own.clone();
+            let (mut next, mut before) =
+                (model.document_next.clone(), model.document_before.clone());
+            for a in 0..DocumentWords::FLAG_SETS {
+                let a_flags = a as u8;
+                for (s, &shape) in shapes.iter().enumerate() {
+                    for (f, first) in [false, true].into_iter().enumerate() {
+                        for (c, casing) in Casing::ALL.into_iter().enumerate() {
+                            own[a][s][f][c] =
+                                scores(document_own_feature(a_flags, shape, first, casing));
                         }
                     }
                 }
-                for b in flag_sets.clone() {
-                    for shape in shapes {
-                        next.push(model.document_scores(document_next_feature(a, b, shape)));
-                        before.push(model.document_scores(document_before_feature(a, b, shape)));
+                for b in 0..DocumentWords::FLAG_SETS {
+                    for (s, &shape) in shapes.iter().enumerate() {
+                        next[a][b][s] = scores(document_next_feature(a_flags, b as u8, shape));
+                        before[a][b][s] = scores(document_before_feature(a_flags, b as u8, shape));
                     }
                 }
             }
@@ -318,24 +335,17 @@ impl Model {
         first: bool,
         casing: features::Casing,
     ) -> &[i32; LABELS] {
-        let at = ((usize::from(own) * SHAPES + shape as usize) * 2 + usize::from(first))
-            * features::Casing::ALL.len()
-            + casing as usize;
-        &self.document_own[at]
+        &self.document_own[usize::from(own)][shape as usize][usize::from(first)][casing as usize]
     }
 
     /// The scores of [`features::document_next_feature`] for these values, from the table.
     fn document_next(&self, own: u8, next: u8, shape: features::Shape) -> &[i32; LABELS] {
-        let at = (usize::from(own) * DocumentWords::FLAG_SETS + usize::from(next)) * SHAPES
-            + shape as usize;
-        &self.document_next[at]
+        &self.document_next[usize::from(own)][usize::from(next)][shape as usize]
     }
 
     /// The scores of [`features::document_before_feature`] for these values, from the table.
     fn document_before(&self, before: u8, own: u8, shape: features::Shape) -> &[i32; LABELS] {
-        let at = (usize::from(before) * DocumentWords::FLAG_SETS + usize::from(own)) * SHAPES
-            + shape as usize;
-        &self.document_before[at]
+        &self.document_before[usize::from(before)][usize::from(own)][shape as usize]
     }
 
     pub fn bucket(&self, feature: u64) -> usize {
