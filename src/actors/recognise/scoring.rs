@@ -408,6 +408,9 @@ fn add(to: &mut [i32; LABELS], scores: &[i32; LABELS]) {
 /// [`super::viterbi`] over a table of integer scores (`table[i][prev][label]`): the same labels,
 /// without a call per word and label before. The sums are exact in both (a path's total is far
 /// below 2^53), so the two choose alike, ties included.
+/// Kept apart from it on purpose: one generic function for both (over a score type with a
+/// lowest value) gave the same output but cost `crosswire actors` 2.4% more instructions
+/// (callgrind, 1,000 generated articles: 4,901.6 M against 4,785.4 M).
 pub fn viterbi_table(words: &[Word<'_>], table: &[WordScores]) -> Vec<Label> {
     if words.is_empty() {
         return Vec::new();
