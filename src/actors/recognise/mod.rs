@@ -361,17 +361,7 @@ impl Model {
             DocumentFeatures::KindFree => MAGIC_DOCUMENT_KIND_FREE,
         }
         .to_vec();
-        out.extend(self.bits.to_le_bytes());
-        let rows: Vec<usize> = (0..1usize << self.bits)
-            .filter(|&b| self.weights[b * LABELS..(b + 1) * LABELS].iter().any(|&w| w != 0))
-            .collect();
-        out.extend((rows.len() as u32).to_le_bytes());
-        for b in rows {
-            out.extend((b as u32).to_le_bytes());
-            for w in &self.weights[b * LABELS..(b + 1) * LABELS] {
-                out.extend(w.to_le_bytes());
-            }
-        }
+        write_sparse_rows(&mut out, self.bits, &self.weights, LABELS);
         out
     }
 
@@ -384,30 +374,7 @@ impl Model {
         .into_iter()
         .find_map(|(magic, d)| Some((bytes.strip_prefix(magic.as_slice())?, d)))
         .ok_or(ModelError::Magic)?;
-        let u32_at = |b: &[u8], at: usize| -> Result<u32, ModelError> {
-            let s = b.get(at..at + 4).ok_or(ModelError::Truncated)?;
-            Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-        };
-        let bits = u32_at(rest, 0)?;
-        if !(8..=24).contains(&bits) {
-            return Err(ModelError::Truncated);
-        }
-        let rows = u32_at(rest, 4)? as usize;
-        let row_bytes = 4 + 2 * LABELS;
-        let body = rest.get(8..).ok_or(ModelError::Truncated)?;
-        if body.len() != rows * row_bytes {
-            return Err(ModelError::Truncated);
-        }
-        let mut weights = vec![0; (1usize << bits) * LABELS];
-        for row in body.chunks_exact(row_bytes) {
-            let b = u32_at(row, 0)? as usize;
-            if b >= 1usize << bits {
-                return Err(ModelError::Truncated);
-            }
-            for (l, w) in row[4..].chunks_exact(2).enumerate() {
-                weights[b * LABELS + l] = i16::from_le_bytes([w[0], w[1]]);
-            }
-        }
+        let (bits, weights) = read_sparse_rows(rest, LABELS)?;
         Ok(Model::from_weights(bits, weights, document_features))
     }
 
@@ -863,6 +830,53 @@ pub fn spans_of(
         out.push((s..n, k));
     }
     out
+}
+
+/// Writes hashed weights, `width` to a bucket, as the shipped files hold them: bits (u32 LE), the
+/// number of non-zero rows (u32 LE), then each such row as its bucket (u32 LE) and `width`
+/// weights (i16 LE). Most buckets are empty: the file is a fraction of the table.
+pub(crate) fn write_sparse_rows(out: &mut Vec<u8>, bits: u32, weights: &[i16], width: usize) {
+    out.extend(bits.to_le_bytes());
+    let rows: Vec<usize> = (0..1usize << bits)
+        .filter(|&b| weights[b * width..(b + 1) * width].iter().any(|&w| w != 0))
+        .collect();
+    out.extend((rows.len() as u32).to_le_bytes());
+    for b in rows {
+        out.extend((b as u32).to_le_bytes());
+        for w in &weights[b * width..(b + 1) * width] {
+            out.extend(w.to_le_bytes());
+        }
+    }
+}
+
+/// The bits and the whole table of what [`write_sparse_rows`] wrote (after the magic); a file
+/// cut short or with a bucket out of range is refused.
+pub(crate) fn read_sparse_rows(rest: &[u8], width: usize) -> Result<(u32, Vec<i16>), ModelError> {
+    let u32_at = |b: &[u8], at: usize| -> Result<u32, ModelError> {
+        let s = b.get(at..at + 4).ok_or(ModelError::Truncated)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    };
+    let bits = u32_at(rest, 0)?;
+    if !(8..=24).contains(&bits) {
+        return Err(ModelError::Truncated);
+    }
+    let rows = u32_at(rest, 4)? as usize;
+    let row_bytes = 4 + 2 * width;
+    let body = rest.get(8..).ok_or(ModelError::Truncated)?;
+    if body.len() != rows * row_bytes {
+        return Err(ModelError::Truncated);
+    }
+    let mut weights = vec![0; (1usize << bits) * width];
+    for row in body.chunks_exact(row_bytes) {
+        let b = u32_at(row, 0)? as usize;
+        if b >= 1usize << bits {
+            return Err(ModelError::Truncated);
+        }
+        for (l, w) in row[4..].chunks_exact(2).enumerate() {
+            weights[b * width + l] = i16::from_le_bytes([w[0], w[1]]);
+        }
+    }
+    Ok((bits, weights))
 }
 
 #[cfg(test)]

@@ -66,47 +66,14 @@ impl KindModel {
     /// bucket (u32 LE) and [`KINDS`] weights (i16 LE).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        out.extend(self.bits.to_le_bytes());
-        let rows: Vec<usize> = (0..1usize << self.bits)
-            .filter(|&b| self.weights[b * KINDS..(b + 1) * KINDS].iter().any(|&w| w != 0))
-            .collect();
-        out.extend((rows.len() as u32).to_le_bytes());
-        for b in rows {
-            out.extend((b as u32).to_le_bytes());
-            for w in &self.weights[b * KINDS..(b + 1) * KINDS] {
-                out.extend(w.to_le_bytes());
-            }
-        }
+        super::write_sparse_rows(&mut out, self.bits, &self.weights, KINDS);
         out
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<KindModel, super::ModelError> {
         use super::ModelError;
         let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or(ModelError::Magic)?;
-        let u32_at = |b: &[u8], at: usize| -> Result<u32, ModelError> {
-            let s = b.get(at..at + 4).ok_or(ModelError::Truncated)?;
-            Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-        };
-        let bits = u32_at(rest, 0)?;
-        if !(8..=24).contains(&bits) {
-            return Err(ModelError::Truncated);
-        }
-        let rows = u32_at(rest, 4)? as usize;
-        let row_bytes = 4 + 2 * KINDS;
-        let body = rest.get(8..).ok_or(ModelError::Truncated)?;
-        if body.len() != rows * row_bytes {
-            return Err(ModelError::Truncated);
-        }
-        let mut weights = vec![0; (1usize << bits) * KINDS];
-        for row in body.chunks_exact(row_bytes) {
-            let b = u32_at(row, 0)? as usize;
-            if b >= 1usize << bits {
-                return Err(ModelError::Truncated);
-            }
-            for (l, w) in row[4..].chunks_exact(2).enumerate() {
-                weights[b * KINDS + l] = i16::from_le_bytes([w[0], w[1]]);
-            }
-        }
+        let (bits, weights) = super::read_sparse_rows(rest, KINDS)?;
         Ok(KindModel::from_weights(bits, weights))
     }
 }
@@ -333,12 +300,7 @@ pub fn train(examples: &[Example], settings: Settings) -> KindModel {
     let mut rng = settings.seed | 1;
     let mut step = 1f64;
     for _ in 0..settings.epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        super::train::shuffle(&mut order, &mut rng);
         for &e in &order {
             let ex = &examples[e];
             let mut scores = [0f64; KINDS];

@@ -211,12 +211,7 @@ fn train_one(
     let mut feats = Vec::new();
     for _epoch in 0..settings.epochs {
         let mut mistakes = 0usize;
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut rng);
         for &e in &order {
             let ex = &examples[e];
             let words: Vec<Word> = ex.words.iter().map(|w| Word::new(w)).collect();
@@ -467,4 +462,15 @@ pub fn predict(
     d: &super::gum::Document,
 ) -> Vec<(usize, std::ops::Range<usize>, NameKind)> {
     first_pass(model, d).decide(kinds)
+}
+
+/// Shuffles `order` (Fisher–Yates) by a xorshift generator whose state is `rng`: the same seed
+/// gives the same order on every platform, so training is deterministic.
+pub(crate) fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        order.swap(i, (*rng % (i as u64 + 1)) as usize);
+    }
 }
