@@ -636,11 +636,11 @@ pub fn recognise_with(
             out.names.push(Name { span, ..out.names[n].clone() });
             at.push((si, range));
         }
-        // in text order (a stable sort, as the names' order was before the second stage)
-        let mut order: Vec<usize> = (0..out.names.len()).collect();
-        order.sort_by_key(|&i| out.names[i].span.start);
-        out.names = order.iter().map(|&i| out.names[i].clone()).collect();
-        at = order.iter().map(|&i| at[i].clone()).collect();
+        // in text order, each name with its place (a stable sort, as before the second stage)
+        let mut placed: Vec<(Name, names::At)> =
+            std::mem::take(&mut out.names).into_iter().zip(at).collect();
+        placed.sort_by_key(|(n, _)| n.span.start);
+        (out.names, at) = placed.into_iter().unzip();
     }
     let keys: Vec<String> =
         out.names.iter().map(|n| crate::text::fold(&text[n.span.clone()])).collect();
