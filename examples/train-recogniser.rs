@@ -15,7 +15,7 @@
 //! `--gum-extra DIR` also trains on the GUM documents in DIR (laid out as `../shared/gum`; each
 //! must be marked a train document, none may be in dev or test; `models/training/build_gum_extra.sh`
 //! writes the openly licensed ones) as GUM's own; `--gum-extra-own DIR` gives them a table of
-//! their own too, as `--conll-own` does.
+//! their own too, as `--conll-own` does; `--ecb-own` does the same for ECB+'s sentences.
 //!
 //! `--name-kinds` also trains the second stage (`names.rs`: each distinct name's kind decided
 //! from the whole document) on the first-pass readings of the four folds of cross-validation
@@ -432,7 +432,14 @@ fn training_data(
             .position(|a| a == "--ecb-repeat")
             .and_then(|i| args.get(i + 1))
             .map_or(Ok(1), |v| v.parse::<usize>())?;
+        // `--ecb-own`: ECB+'s features also get a table of their own (`train::Source::Other`)
+        let source = if args.iter().any(|a| a == "--ecb-own") {
+            train::Source::Other(201)
+        } else {
+            train::Source::Target
+        };
         for _ in 0..repeat {
+            sources.extend(std::iter::repeat_n(source, extra.len()));
             documents.extend(extra.iter().cloned());
         }
     }
