@@ -58,7 +58,9 @@ pub(super) struct Shape(u16);
 impl Shape {
     const LENGTHS: usize = 16;
     const ENDS: usize = 27;
-    const COUNT: usize = Self::LENGTHS * Self::ENDS * Self::ENDS;
+    /// Each end in five bits, the length in four above them: shifts, not multiplications, for
+    /// the tokenizer, which makes a shape of every word.
+    const COUNT: usize = Self::LENGTHS << 10;
 
     /// The shape of `word` (lower case already, as the maps' words are).
     #[inline]
@@ -84,7 +86,8 @@ impl Shape {
 
     #[inline]
     fn from_parts(len: usize, first: usize, last: usize) -> Shape {
-        let s = (len.min(Self::LENGTHS - 1) * Self::ENDS + first) * Self::ENDS + last;
+        debug_assert!(first < Self::ENDS && last < Self::ENDS);
+        let s = (len.min(Self::LENGTHS - 1) << 10) | (first << 5) | last;
         Shape(s as u16)
     }
 }
