@@ -363,8 +363,8 @@ fn ascii_date(s: &[u8]) -> Option<Date> {
         }
     }
     // `(?i)\b(month)[a-z]*\.? (\d{1,2}),? (\d{4})\b`
-    for p in 0..s.len() {
-        if !starts_word(p) || !s[p].is_ascii_alphabetic() {
+    for (p, first) in s.iter().enumerate() {
+        if !starts_word(p) || !first.is_ascii_alphabetic() {
             continue;
         }
         let Some((month, mut q)) = month_at(p) else { continue };
