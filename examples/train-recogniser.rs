@@ -12,6 +12,11 @@
 //! error with its class (wrong kind, boundary, missed, invented) and sentence; `--show FILE` prints what it reads
 //! in a text.
 //!
+//! `--gum-extra DIR` also trains on the GUM documents in DIR (laid out as `../shared/gum`; each
+//! must be marked a train document, none may be in dev or test; `models/training/build_gum_extra.sh`
+//! writes the openly licensed ones) as GUM's own; `--gum-extra-own DIR` gives them a table of
+//! their own too, as `--conll-own` does; `--ecb-own` does the same for ECB+'s sentences.
+//!
 //! `--name-kinds` also trains the second stage (`names.rs`: each distinct name's kind decided
 //! from the whole document) on the first-pass readings of the four folds of cross-validation
 //! and writes it to `--kinds-out` (`models/name-kinds.bin`; crosswire does not ship one); with
@@ -132,7 +137,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (model, kinds) = if evaluate_only {
         (Model::from_bytes(&std::fs::read(&out)?)?, read_kinds(&kinds_out)?)
     } else {
-        let (gum_docs, extra, extra_sources) = training_data(&args, &trainset)?;
+        let (gum_docs, extra, extra_sources) = training_data(&args, &trainset, &splits)?;
         let cv = args
             .iter()
             .position(|a| a == "--cross-validate")
@@ -279,27 +284,30 @@ fn show_errors(model: &Model, docs: &[gum::Document]) {
     }
 }
 
-/// The genres of the full GUM corpus whose texts are openly licensed but which `../shared/gum`
-/// leaves out (GUM's licence page: OpenStax and other open textbooks and YouTube Creative Commons
-/// vlogs CC BY, political speeches public domain, Santa Barbara Corpus conversations CC BY).
-const EXTRA_GENRES: &[&str] = &["textbook", "speech", "vlog", "conversation"];
-
-/// The train documents of [`EXTRA_GENRES`] in a checkout of the GUM repository: every document
-/// `splits.md` puts in dev, test or test2 is left out.
-fn gum_extra(root: &Path) -> Result<Vec<gum::Document>, Box<dyn std::error::Error>> {
-    let held_out = gum::splits(&std::fs::read_to_string(root.join("splits.md"))?);
-    let mut names: Vec<String> = std::fs::read_dir(root.join("xml"))?
+/// The GUM documents of `dir`, laid out as `../shared/gum` (`xml/NAME.xml`, `coref/NAME.conll`;
+/// `models/training/gum-extra/`: train documents of GUM's openly licensed genres that
+/// `../shared/gum` leaves out, chosen document by document in its README). Each must be marked
+/// `partition="train"` in its first line and not be one `held_out` (GUM's `splits.md`) puts in
+/// dev or test: anything else is refused, so that no dev or test document is ever trained on.
+fn gum_extra(
+    dir: &Path,
+    held_out: &[(String, gum::Split)],
+) -> Result<Vec<gum::Document>, Box<dyn std::error::Error>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("xml"))?
         .filter_map(|e| e.ok())
         .filter_map(|e| e.file_name().to_str()?.strip_suffix(".xml").map(str::to_string))
-        .filter(|n| EXTRA_GENRES.iter().any(|g| n.starts_with(&format!("GUM_{g}_"))))
-        .filter(|n| !held_out.iter().any(|(h, _)| h == n))
         .collect();
     names.sort();
     let mut out = Vec::new();
     for name in names {
-        let xml = std::fs::read_to_string(root.join("xml").join(format!("{name}.xml")))?;
-        let conll_path = root.join("coref/gum/conll").join(format!("{name}.conll"));
-        let conll = std::fs::read_to_string(conll_path)?;
+        if held_out.iter().any(|(h, _)| *h == name) {
+            return Err(format!("{name} is a GUM dev or test document").into());
+        }
+        let xml = std::fs::read_to_string(dir.join("xml").join(format!("{name}.xml")))?;
+        if !xml.lines().next().is_some_and(|l| l.contains(" partition=\"train\"")) {
+            return Err(format!("{name} is not marked partition=\"train\"").into());
+        }
+        let conll = std::fs::read_to_string(dir.join("coref").join(format!("{name}.conll")))?;
         out.push(gum::read(&name, &xml, &conll)?);
     }
     Ok(out)
@@ -374,6 +382,7 @@ fn ecb_sentences(
 fn training_data(
     args: &[String],
     trainset: &[gum::Document],
+    held_out: &[(String, gum::Split)],
 ) -> Result<
     (Vec<Vec<gum::Sentence>>, Vec<Vec<gum::Sentence>>, Vec<train::Source>),
     Box<dyn std::error::Error>,
@@ -388,13 +397,27 @@ fn training_data(
     let gum_documents: Vec<Vec<gum::Sentence>> =
         (0..gum_repeat).flat_map(|_| trainset.iter().map(|d| d.sentences.clone())).collect();
     let mut documents = Vec::new();
-    if let Some(full) = args.iter().position(|a| a == "--gum-extra").and_then(|i| args.get(i + 1)) {
-        let extra = gum_extra(Path::new(full))?;
+    let mut sources = Vec::new();
+    // more GUM train documents (`--gum-extra DIR`), read as GUM's own (the target's table) or,
+    // with `--gum-extra-own DIR`, also with a table of their own (`train::Source::Other`)
+    for (flag, source) in
+        [("--gum-extra", train::Source::Target), ("--gum-extra-own", train::Source::Other(200))]
+    {
+        let Some(dir) = args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)) else {
+            continue;
+        };
+        let extra = gum_extra(Path::new(dir), held_out)?;
         println!(
-            "GUM extra genres: {} train documents, {} sentences",
+            "GUM extra documents ({flag}): {} documents, {} sentences, {} names",
             extra.len(),
-            extra.iter().map(|d| d.sentences.len()).sum::<usize>()
+            extra.iter().map(|d| d.sentences.len()).sum::<usize>(),
+            extra
+                .iter()
+                .flat_map(|d| &d.sentences)
+                .map(|s| crosswire::actors::recognise::spans_of(s.labels.iter().copied()).len())
+                .sum::<usize>()
         );
+        sources.extend(std::iter::repeat_n(source, extra.len()));
         documents.extend(extra.into_iter().map(|d| d.sentences));
     }
     if let Some(ecb) = args.iter().position(|a| a == "--ecb").and_then(|i| args.get(i + 1)) {
@@ -409,13 +432,20 @@ fn training_data(
             .position(|a| a == "--ecb-repeat")
             .and_then(|i| args.get(i + 1))
             .map_or(Ok(1), |v| v.parse::<usize>())?;
+        // `--ecb-own`: ECB+'s features also get a table of their own (`train::Source::Other`)
+        let source = if args.iter().any(|a| a == "--ecb-own") {
+            train::Source::Other(201)
+        } else {
+            train::Source::Target
+        };
         for _ in 0..repeat {
+            sources.extend(std::iter::repeat_n(source, extra.len()));
             documents.extend(extra.iter().cloned());
         }
     }
     // corpora in the CoNLL NER format (Wikigold: models/training/), each file given after
     // a --conll flag
-    let mut sources = vec![train::Source::Target; documents.len()];
+    sources.resize(documents.len(), train::Source::Target);
     // `--own-copies`: each CoNLL corpus's features also get a copy of their own
     // (`train::Source::Other`)
     let own_copies = args.iter().any(|a| a == "--own-copies");

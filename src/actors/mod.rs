@@ -8,11 +8,13 @@
 //!
 //! Inside: [`names`] tokenises and folds, [`lexicon`] holds every word list, `detect` cuts runs
 //! of capitalised words into candidates, `entities` links them within the article, `roles` and
-//! `quotes` attach what the text says about people, `link` joins articles.
+//! `quotes` attach what the text says about people, `descriptions` the nouns that stand for a
+//! person (with the gender evidence of `gender`), `link` joins articles.
 
 mod descriptions;
 mod detect;
 mod entities;
+mod gender;
 pub mod lexicon;
 mod link;
 mod model;

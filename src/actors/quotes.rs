@@ -125,6 +125,18 @@ fn speaker(
                 }
             }
         }
+        // a speech verb that opens the quotation ("... on Friday and said: “") is the verb of
+        // the sentence's subject: the first person it names, outside a prepositional phrase
+        let introduced = before_tok > from
+            && lexicon::is_speech_verb(tokens[before_tok - 1].text)
+            && text[tokens[before_tok - 1].span.end..q.start]
+                .chars()
+                .all(|c| matches!(c, ':' | ',' | ' ' | '"' | '“'));
+        if who.is_none() && introduced {
+            who = (from..before_tok - 1)
+                .take_while(|&ti| !lexicon::is_preposition(tokens[ti].text))
+                .find_map(|ti| mention_of_token(ti).filter(|&m| person_at(m)));
+        }
     }
     who
 }
@@ -157,6 +169,20 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
     }
 }
 
+/// Where the quotation still open at byte `end` opened, reading the marks from `start` on
+fn open_at_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let mut open = None;
+    for (i, c) in text[start..end].char_indices() {
+        match c {
+            '“' => open = Some(start + i + c.len_utf8()),
+            '”' => open = None,
+            '"' => open = if open.is_some() { None } else { Some(start + i + 1) },
+            _ => {}
+        }
+    }
+    open
+}
+
 /// How far around an "I" its quotation marks are looked for, in bytes.
 const QUOTE_REACH: usize = 1_000;
 
@@ -184,18 +210,18 @@ pub(super) fn first_person(text: &str, tokens: &[Token<'_>], out: &mut ArticleAc
         let ceiling = text.ceil_char_boundary(t.span.end + QUOTE_REACH);
         let line_start = text[floor..t.span.start].rfind('\n').map_or(floor, |p| floor + p + 1);
         let line_end = text[t.span.end..ceiling].find('\n').map_or(ceiling, |p| t.span.end + p);
-        // inside a quotation on this line, and where it opened
-        let mut open: Option<usize> = None;
-        for (i, c) in text[line_start..t.span.start].char_indices() {
-            match c {
-                '“' => open = Some(line_start + i + c.len_utf8()),
-                '”' => open = None,
-                '"' => {
-                    open = if open.is_some() { None } else { Some(line_start + i + 1) };
-                }
-                _ => {}
-            }
-        }
+        // inside a quotation on this line, and where it opened; a line with no mark before the
+        // "I" may go on with a quotation the line before left open (a tweet or a statement
+        // quoted over two paragraphs: `said: "It's official!` then `I'd like to thank ..."`)
+        let marks_before = text[line_start..t.span.start].contains(['“', '”', '"']);
+        let open = open_at_end(text, line_start, t.span.start).or_else(|| {
+            let prev_start = text[floor..line_start.saturating_sub(1).max(floor)]
+                .rfind('\n')
+                .map_or(floor, |p| floor + p + 1);
+            (!marks_before && prev_start < line_start)
+                .then(|| open_at_end(text, prev_start, line_start))
+                .flatten()
+        });
         let close = text[t.span.end..line_end].find(['”', '"']).map(|p| t.span.end + p);
         let q = match (open, close) {
             (Some(o), Some(c)) => o..c,
@@ -250,6 +276,40 @@ mod tests {
         // the speaker named before the quotation
         let a = detect("Marta Kellin said: \"I'd do it again tomorrow night.\"", &[]);
         assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I'd"]);
+    }
+
+    #[test]
+    fn a_quotation_over_two_lines_keeps_its_speaker() {
+        // the second line opens inside the quotation the first left open
+        let a = detect(
+            "Marta Kellin posted the news on Monday and wrote: \"It's done: I'm leaving!\n\
+             I'd like to thank everyone who came.\"\nThe club said nothing.",
+            &[],
+        );
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I'm", "I'd"]);
+        // a line whose quotation opens on it is not the one before
+        let a = detect(
+            "Marta Kellin wrote: \"It's done and dusted now!\n\"I was there,\" a fan wrote.",
+            &[],
+        );
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin"]);
+    }
+
+    #[test]
+    fn a_speech_verb_opening_the_quotation_is_its_subjects() {
+        let a = detect(
+            "Marta Kellin made the announcement on the radio on Friday and said: \"I'm staying \
+             here for good.\"",
+            &[],
+        );
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I'm"]);
+        // a person inside a prepositional phrase is no subject
+        let a = detect(
+            "A friend of Marta Kellin made the announcement on Friday and said: \"I'm staying \
+             here for good.\"",
+            &[],
+        );
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin"]);
     }
 
     #[test]
