@@ -150,10 +150,15 @@ fn search(
 /// whole. (So the stretches are searched with ASCII digits and without addresses:
 /// [`STRETCH_PATTERN`].)
 fn stretches(text: &str, lowered: &str) -> Option<Vec<Stretch>> {
+    // built once: a search built for each article cost as much as the search
+    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"http"));
+    static WWW: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"www."));
     let bytes = text.as_bytes();
     let whole = memchr::memchr(b'@', bytes).is_some()
-        || memchr::memmem::find(lowered.as_bytes(), b"http").is_some()
-        || memchr::memmem::find(lowered.as_bytes(), b"www.").is_some()
+        || HTTP.find(lowered.as_bytes()).is_some()
+        || WWW.find(lowered.as_bytes()).is_some()
         || non_ascii_chars(text).any(|c| c.is_numeric() || matches!(c, '\u{17f}' | '\u{212a}'));
     if whole {
         return None;

@@ -58,7 +58,9 @@ pub(super) struct Shape(u16);
 impl Shape {
     const LENGTHS: usize = 16;
     const ENDS: usize = 27;
-    const COUNT: usize = Self::LENGTHS * Self::ENDS * Self::ENDS;
+    /// Each end in five bits, the length in four above them: shifts, not multiplications, for
+    /// the tokenizer, which makes a shape of every word.
+    const COUNT: usize = Self::LENGTHS << 10;
 
     /// The shape of `word` (lower case already, as the maps' words are).
     #[inline]
@@ -84,7 +86,8 @@ impl Shape {
 
     #[inline]
     fn from_parts(len: usize, first: usize, last: usize) -> Shape {
-        let s = (len.min(Self::LENGTHS - 1) * Self::ENDS + first) * Self::ENDS + last;
+        debug_assert!(first < Self::ENDS && last < Self::ENDS);
+        let s = (len.min(Self::LENGTHS - 1) << 10) | (first << 5) | last;
         Shape(s as u16)
     }
 }
@@ -948,25 +951,72 @@ pub fn singular_cow(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Denominators of spelled fractions, each also with an "s" ("thirds").
+pub const DENOMINATORS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halve", 2.0),
+    ("third", 3.0),
+    ("quarter", 4.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("hundredth", 100.0),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
+
+/// [`DENOMINATORS`] with their "s", in order (a test holds them so).
+const DENOMINATOR_PLURALS: &[&str] = &[
+    "halfs",
+    "halves",
+    "thirds",
+    "quarters",
+    "fourths",
+    "fifths",
+    "sixths",
+    "sevenths",
+    "eighths",
+    "ninths",
+    "tenths",
+    "hundredths",
+    "thousandths",
+    "millionths",
+    "billionths",
+    "trillionths",
+];
+
 /// Denominators of spelled fractions: "thirds" → 3.
 pub fn denominator(word: &str) -> Option<f64> {
-    Some(match word.strip_suffix('s').unwrap_or(word) {
-        "half" | "halve" => 2.0,
-        "third" => 3.0,
-        "quarter" | "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "hundredth" => 100.0,
-        "thousandth" => 1e3,
-        "millionth" => 1e6,
-        "billionth" => 1e9,
-        "trillionth" => 1e12,
-        _ => return None,
-    })
+    let word = word.strip_suffix('s').unwrap_or(word);
+    DENOMINATORS.iter().find(|(d, _)| *d == word).map(|&(_, v)| v)
+}
+
+/// The words after "a" or "an" that let it start a figure without digits: units of time ("a
+/// week"), "few" and "handful", scale words ("a hundred"), denominators ("a third"). One
+/// lookup by the word's shape where there were four passes over the lists.
+static ARTICLE_OPENERS: std::sync::LazyLock<WordMap<()>> = std::sync::LazyLock::new(|| {
+    WordMap::new(
+        TIME_UNITS
+            .iter()
+            .copied()
+            .chain(["few", "handful"])
+            .chain(SCALE_WORDS.iter().map(|e| e.0))
+            .chain(DENOMINATORS.iter().map(|e| e.0))
+            .chain(DENOMINATOR_PLURALS.iter().copied())
+            .map(|w| (w, ())),
+    )
+});
+
+/// Whether the word after "a" or "an" lets it start a figure ([`ARTICLE_OPENERS`]); `shape`
+/// must be `Shape::of(word)`.
+pub(super) fn opens_after_article(shape: Shape, word: &str) -> bool {
+    ARTICLE_OPENERS.get_shaped(shape, word).is_some()
 }
 
 #[cfg(test)]

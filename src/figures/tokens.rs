@@ -112,28 +112,35 @@ fn tokenize_between<'a>(
                 continue;
             }
             b'a'..=b'z' | b'A'..=b'Z' => {
-                let run = ascii_letter_run(&bytes[pos..]);
-                match bytes.get(pos + run) {
+                // words of ASCII letters one after another, each with the space after it, as
+                // most of a text is, read in this inner loop without the dispatch above
+                loop {
+                    let run = ascii_letter_run(&bytes[pos..]);
+                    let end = pos + run;
                     // an apostrophe or a letter outside ASCII may continue the word
-                    Some(b'\'' | 0x80..) => {
-                        (run + word_len(&text[pos + run..limit]), TokKind::Word)
+                    if matches!(bytes.get(end), Some(b'\'' | 0x80..)) {
+                        break;
                     }
-                    _ => {
-                        let span = pos..pos + run;
-                        out.push(Token {
-                            span: span.clone(),
-                            text: ascii_piece(text, span.clone()),
-                            kind: TokKind::Word,
-                            lower: Cow::Borrowed(ascii_piece(lowered, span)),
-                            shape: Shape::of_ascii_letters(run, b, bytes[pos + run - 1]),
-                        });
-                        pos += run;
-                        // the space after a word, as most words have, skipped here rather than
-                        // by another turn of the loop
-                        pos += usize::from(bytes.get(pos) == Some(&b' '));
-                        continue;
+                    let (word, lower) = ascii_pieces(text, lowered, pos..end);
+                    out.push(Token {
+                        span: pos..end,
+                        text: word,
+                        kind: TokKind::Word,
+                        lower: Cow::Borrowed(lower),
+                        shape: Shape::of_ascii_letters(run, bytes[pos], bytes[end - 1]),
+                    });
+                    // the space after a word, as most words have
+                    pos = end + usize::from(bytes.get(end) == Some(&b' '));
+                    if !bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+                        break;
                     }
                 }
+                if !bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+                    continue;
+                }
+                // a word that goes on past its ASCII letters
+                let run = ascii_letter_run(&bytes[pos..]);
+                (run + word_len(&text[pos + run..limit]), TokKind::Word)
             }
             b'0'..=b'9' => (number_len(&text[pos..limit]), TokKind::Num),
             b'.' if (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric())
@@ -187,7 +194,7 @@ fn tokenize_between<'a>(
 
 /// `s[span]`, for a span whose first and last bytes are ASCII (asserted): both its ends are then
 /// character boundaries (a byte after an ASCII byte starts a character, or is the end). Cheaper
-/// than the checked slice's boundary tests, asked twice for each word.
+/// than the checked slice's boundary tests.
 #[inline(always)]
 fn ascii_piece(s: &str, span: Span) -> &str {
     let bytes = s.as_bytes();
@@ -200,6 +207,22 @@ fn ascii_piece(s: &str, span: Span) -> &str {
     // SAFETY: `span` lies inside `s` and both its ends are character boundaries, as asserted:
     // it starts at an ASCII byte and ends just after one.
     unsafe { s.get_unchecked(span) }
+}
+
+/// [`ascii_piece`] of `text` and of `lowered`, strings of one length, for one span: asserted
+/// together, each test a branch of one condition.
+#[inline(always)]
+fn ascii_pieces<'a>(text: &'a str, lowered: &'a str, span: Span) -> (&'a str, &'a str) {
+    let (t, l) = (text.as_bytes(), lowered.as_bytes());
+    assert!(
+        span.start < span.end
+            && span.end <= t.len()
+            && t.len() == l.len()
+            && (t[span.start] | t[span.end - 1] | l[span.start] | l[span.end - 1]).is_ascii()
+    );
+    // SAFETY: `span` lies inside both strings (of one length) and both its ends are character
+    // boundaries of each, as asserted: it starts at an ASCII byte and ends just after one.
+    unsafe { (text.get_unchecked(span.clone()), lowered.get_unchecked(span)) }
 }
 
 /// The length of the run of ASCII letters at the start of `bytes`, eight bytes at a time: most

@@ -58,7 +58,8 @@ impl<'a> SentenceLookup<'a> {
         starts.extend(next_break);
         starts.extend(breaks);
         debug_assert!(starts.windows(2).all(|w| w[0] < w[1]));
-        let windows = std::cell::RefCell::new((Vec::new(), vec![None; starts.len()]));
+        // room for the sentences of a few windows, as most texts ask about
+        let windows = std::cell::RefCell::new((Vec::with_capacity(16), vec![None; starts.len()]));
         SentenceLookup { text, starts, windows }
     }
 
