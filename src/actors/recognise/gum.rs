@@ -10,7 +10,10 @@
 //! (NP/NPS); the name is then the run of capitalised words (joined by connectors: of, and, &,
 //! the, de…, or hyphens: "Berez - Kroeker") that ends at that word: "Ahmed Mohamed", "Guangzhou
 //! Opera House". A person's leading titles ("President", "Mr.", "Professor") are not part of
-//! the name, as at run time, where crosswire reads titles apart. Nested names keep the outermost
+//! the name, as at run time, where crosswire reads titles apart. A "The" that opens a sentence is
+//! not part of a name ("The Tsar spoke", as "the Tsar" mid-sentence): GUM tags every "the" DT, so
+//! only its capital could keep it, and that capital is the sentence's; a capitalised "The" inside
+//! a sentence stays ("… told The Huffington Post"). Nested names keep the outermost
 //! ("University of Texas", not "Texas" inside it), and names that no longer overlap once cut
 //! ("New York" in "New York 's Metropolitan Museum of Art") are both kept. Words are read with
 //! their XML escapes undone ("&amp;" is "&").
@@ -448,10 +451,7 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            [
-                vec!["Kremlin", "The Huffington Post"],
-                vec!["U.S. Department of Agriculture"]
-            ]
+            [vec!["Kremlin", "The Huffington Post"], vec!["U.S. Department of Agriculture"]]
         );
     }
 }
