@@ -100,10 +100,12 @@ fn with_known<R>(text: &str, f: impl FnOnce(&mut KnownWord) -> R) -> R {
         if let Some(word) = known.words.get_mut(text) {
             return f(word);
         }
-        let shape = Shape::of(text);
+        let Word { shape, lower, lists, .. } = Word::new(text);
         // most words are written in lower case already: no copy for them
-        let lower = text.chars().any(char::is_uppercase).then(|| text.to_lowercase().into());
-        let lists = features::lists_of(text, shape);
+        let lower = match lower {
+            Cow::Owned(lower) => Some(lower.into()),
+            Cow::Borrowed(_) => None,
+        };
         let serial = known.words.len() as u32;
         let word = KnownWord { serial, shape, lower, lists, scores: None };
         f(known.words.entry(text.into()).or_insert(word))
