@@ -331,6 +331,14 @@ impl Context<'_, '_> {
                         || self.headline_full_name(s, seq.clone())
                         || (lexicon::is_particle(toks[s].text) && s + 1 < seq.end))
                 {
+                    // "Teen Killed By Police": an institution that ends the run is an actor
+                    // without a name, as it is where it opens one
+                    if s + 1 == seq.end && lexicon::is_institution(toks[s].text) {
+                        out.push(Candidate {
+                            kind: Some(ActorKind::Organization),
+                            ..self.candidate(toks[s].span.start, s..s + 1, None, None, false)
+                        });
+                    }
                     s += 1;
                 }
                 let mut e = s;
@@ -1318,6 +1326,20 @@ mod shape_tests {
         // the adjective before a noun stays the state's
         let text = "Greek protesters took to the streets of Athens on Wednesday.";
         assert_ne!(kind_of(text, "Greek"), Some(ActorKind::Person));
+    }
+
+    #[test]
+    fn an_institution_ending_a_headline_run_is_an_actor() {
+        let text = "Riots Follow Death Of Teen Shot By Police\nKimo Reyes, 16, was shot on \
+                    Saturday, police said.";
+        let a = detect(text, &[]);
+        let police: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter(|m| a.entities[m.entity].kind == ActorKind::Organization)
+            .map(|m| a.text_of(m))
+            .collect();
+        assert_eq!(police, ["Police", "police"]);
     }
 
     #[test]

@@ -10,7 +10,10 @@
 //! (NP/NPS); the name is then the run of capitalised words (joined by connectors: of, and, &,
 //! the, de…, or hyphens: "Berez - Kroeker") that ends at that word: "Ahmed Mohamed", "Guangzhou
 //! Opera House". A person's leading titles ("President", "Mr.", "Professor") are not part of
-//! the name, as at run time, where crosswire reads titles apart. Nested names keep the outermost
+//! the name, as at run time, where crosswire reads titles apart. A "The" that opens a sentence is
+//! not part of a name ("The Tsar spoke", as "the Tsar" mid-sentence): GUM tags every "the" DT, so
+//! only its capital could keep it, and that capital is the sentence's; a capitalised "The" inside
+//! a sentence stays ("… told The Huffington Post"). Nested names keep the outermost
 //! ("University of Texas", not "Texas" inside it), and names that no longer overlap once cut
 //! ("New York" in "New York 's Metropolitan Museum of Art") are both kept. Words are read with
 //! their XML escapes undone ("&amp;" is "&").
@@ -87,9 +90,17 @@ pub fn read(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {
     if n != words.len() {
         return Err(GumError::Mismatch(name.to_string(), words.len(), n));
     }
+    // the first word of each sentence that holds a letter (after any opening quote or bracket)
+    let mut opens = vec![false; words.len()];
+    sentence_starts.push(words.len());
+    for w in sentence_starts.windows(2) {
+        if let Some(i) = (w[0]..w[1]).find(|&i| words[i].chars().any(char::is_alphanumeric)) {
+            opens[i] = true;
+        }
+    }
     let mut names: Vec<(usize, usize, NameKind)> = mentions
         .into_iter()
-        .filter_map(|(s, e, k)| name_in(&words, &pos, s, e, k).map(|(s, e)| (s, e, k)))
+        .filter_map(|(s, e, k)| name_in(&words, &pos, &opens, s, e, k).map(|(s, e)| (s, e, k)))
         .collect();
     // outermost first; then drop what overlaps a name already kept
     names.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
@@ -105,7 +116,6 @@ pub fn read(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {
         }
         taken[s..e].iter_mut().for_each(|t| *t = true);
     }
-    sentence_starts.push(words.len());
     let mut sentences = Vec::new();
     for w in sentence_starts.windows(2) {
         let (a, b) = (w[0], w[1]);
@@ -127,6 +137,7 @@ pub fn read(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {
 fn name_in(
     words: &[String],
     pos: &[String],
+    opens: &[bool],
     s: usize,
     e: usize,
     k: NameKind,
@@ -160,6 +171,15 @@ fn name_in(
     // the run starts at a capitalised word, never at a connector or hyphen
     while start < end && !capitalised(start) {
         start += 1;
+    }
+    // "The Tsar" opening a sentence is "the Tsar" elsewhere: GUM tags every "the" DT, so only
+    // the sentence's capital tells them apart, and the name is cut after it as mid-sentence
+    // (a capitalised "The" inside a sentence, "The Huffington Post", stays)
+    if words[start] == "The" && opens[start] && end - start > 1 {
+        start += 1;
+        while start < end && !capitalised(start) {
+            start += 1;
+        }
     }
     if k == NameKind::Person {
         while end - start > 1
@@ -381,5 +401,57 @@ mod tests {
         let expected: Vec<(String, NameKind)> =
             expected.iter().map(|(w, k)| (w.to_string(), *k)).collect();
         assert_eq!(names, expected);
+    }
+
+    #[test]
+    fn a_sentence_opening_the_is_cut_and_a_capitalised_one_inside_kept() {
+        // two sentences: "\" The Kremlin said The Huffington Post lied ." and "The U.S. Department
+        // of Agriculture agreed ."; every "The" is DT, as in GUM
+        let rows = [
+            ("\"", "``", "_", true),
+            ("The", "DT", "(organization-1", false),
+            ("Kremlin", "NP", "organization-1)", false),
+            ("said", "VVD", "_", false),
+            ("The", "DT", "(organization-2", false),
+            ("Huffington", "NP", "_", false),
+            ("Post", "NP", "organization-2)", false),
+            ("lied", "VVD", "_", false),
+            (".", "SENT", "_", false),
+            ("The", "DT", "(organization-3", true),
+            ("U.S.", "NP", "(place-4)", false),
+            ("Department", "NP", "_", false),
+            ("of", "IN", "_", false),
+            ("Agriculture", "NP", "organization-3)", false),
+            ("agreed", "VVD", "_", false),
+            (".", "SENT", "_", false),
+        ];
+        let mut xml = String::new();
+        let mut conll = String::new();
+        for (n, (w, p, c, opens)) in rows.iter().enumerate() {
+            if *opens {
+                if n > 0 {
+                    xml.push_str("</s>\n");
+                }
+                xml.push_str("<s type=\"decl\">\n");
+            }
+            xml.push_str(&format!("{w}\t{p}\n"));
+            conll.push_str(&format!("{n}\t{w}\t{c}\n"));
+        }
+        xml.push_str("</s>\n");
+        let d = read("x", &xml, &conll).unwrap();
+        let names: Vec<Vec<String>> = d
+            .sentences
+            .iter()
+            .map(|s| {
+                super::super::spans_of(s.labels.iter().copied())
+                    .into_iter()
+                    .map(|(r, _)| s.words[r].join(" "))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [vec!["Kremlin", "The Huffington Post"], vec!["U.S. Department of Agriculture"]]
+        );
     }
 }
