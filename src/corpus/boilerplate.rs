@@ -225,11 +225,11 @@ pub fn boilerplate_regions(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut reg = RegSearch::new(text);
     for (start, line) in crate::text::lines_inclusive(text) {
-        let content = line.trim();
+        let content = crate::text::trim(line);
         if content.is_empty() {
             continue;
         }
-        let lead = line.len() - line.trim_start().len();
+        let lead = crate::text::offset_in(line, content);
         let span = start + lead..start + lead + content.len();
         let furniture = match line_kind(content, reg.within(&span)) {
             PageLine::Footer => {

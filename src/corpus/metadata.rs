@@ -77,7 +77,7 @@ pub(super) fn read(
         (o, OutletSource::FrontMatter)
     } else if let Some(o) = config.outlet_for(file_name) {
         (o.to_string(), OutletSource::Config)
-    } else if let Some(o) = masthead(text) {
+    } else if let Some(o) = if front.is_none() { masthead_of(&header) } else { masthead(text) } {
         (o, OutletSource::Masthead)
     } else {
         // the short label ("001") reads better in messages than a hashed file stem
@@ -143,9 +143,9 @@ pub(super) fn read_page(
 fn header_lines(text: &str, from: usize) -> impl Iterator<Item = (Span, &str)> {
     crate::text::lines_inclusive(&text[from..]).filter_map(move |(start, line)| {
         let start = from + start;
-        let trimmed = line.trim();
+        let trimmed = crate::text::trim(line);
         (!trimmed.is_empty()).then(|| {
-            let lead = line.len() - line.trim_start().len();
+            let lead = crate::text::offset_in(line, trimmed);
             (start + lead..start + lead + trimmed.len(), trimmed)
         })
     })
@@ -206,9 +206,15 @@ fn captures<'t>(re: &Regex, line: &'t str) -> Option<regex::Captures<'t>> {
 
 /// An outlet name the article's own header or dateline carries.
 fn masthead(text: &str) -> Option<String> {
+    masthead_of(&header_lines(text, 0).take(HEADER_LINES).collect::<Vec<_>>())
+}
+
+/// [`masthead`] of the header lines of a text (`header_lines(text, 0)`, the first
+/// [`HEADER_LINES`]), read once for the title and the date as well.
+fn masthead_of(header: &[(Span, &str)]) -> Option<String> {
     // The groups are read off the line by its shape once the pattern matches: a capture search
     // costs a backtracking pass per line.
-    for (_, line) in header_lines(text, 0).take(HEADER_LINES) {
+    for &(_, line) in header {
         // each pattern asked only of the lines that hold its literal part, so that most runs
         // never compile the patterns (their Unicode classes cost more than reading a header)
         if line.contains(" NEWS") && DATELINE_MASTHEAD.is_match(line) {
@@ -338,8 +344,9 @@ fn ascii_date(s: &[u8]) -> Option<Date> {
     };
     let date = |y: u32, m: u32, d: u32| Date::from_ymd(y as i32, m, d);
     // `\b(\d{4})-(\d{2})-(\d{2})\b`
-    for p in 0..s.len() {
-        if starts_word(p)
+    for (p, first) in s.iter().enumerate() {
+        if first.is_ascii_digit()
+            && starts_word(p)
             && digits(p) == 4
             && is(p + 4, b'-')
             && digits(p + 5) == 2
@@ -350,8 +357,8 @@ fn ascii_date(s: &[u8]) -> Option<Date> {
         }
     }
     // `(?i)\b(\d{1,2}) (month)[a-z]*\.?,? (\d{4})\b`
-    for p in 0..s.len() {
-        if !starts_word(p) {
+    for (p, first) in s.iter().enumerate() {
+        if !first.is_ascii_digit() || !starts_word(p) {
             continue;
         }
         let Some(n) = day_then(p, b' ') else { continue };
@@ -364,7 +371,7 @@ fn ascii_date(s: &[u8]) -> Option<Date> {
     }
     // `(?i)\b(month)[a-z]*\.? (\d{1,2}),? (\d{4})\b`
     for (p, first) in s.iter().enumerate() {
-        if !starts_word(p) || !first.is_ascii_alphabetic() {
+        if !first.is_ascii_alphabetic() || !starts_word(p) {
             continue;
         }
         let Some((month, mut q)) = month_at(p) else { continue };
@@ -384,8 +391,8 @@ fn ascii_date(s: &[u8]) -> Option<Date> {
         }
     }
     // `\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`
-    for p in 0..s.len() {
-        if !starts_word(p) {
+    for (p, first) in s.iter().enumerate() {
+        if !first.is_ascii_digit() || !starts_word(p) {
             continue;
         }
         let Some(n) = day_then(p, b'.') else { continue };

@@ -179,7 +179,11 @@ fn tokenize_between<'a>(
         let span = pos..pos + len;
         let word = &text[span.clone()];
         let lower = match kind {
-            TokKind::Word if word.is_ascii() => Cow::Borrowed(&lowered[span.clone()]),
+            // ASCII letters lowered, and characters outside ASCII that lowercase to themselves
+            // (the curly apostrophe of "Syria’s"): `lowered` holds the word's lowercase form
+            TokKind::Word if word.chars().all(lowers_to_itself_outside_ascii) => {
+                Cow::Borrowed(&lowered[span.clone()])
+            }
             TokKind::Word if word.chars().any(char::is_uppercase) => {
                 Cow::Owned(word.to_lowercase())
             }
@@ -357,6 +361,16 @@ fn word_len(rest: &str) -> usize {
         }
     }
     end
+}
+
+/// Whether `c` is ASCII or its lowercase form is itself (no case, or lowercase already): a word
+/// of such characters lowercases as `to_ascii_lowercase` lowers it. Outside ASCII the marks of
+/// [`is_letter`]'s range are answered without the case tables.
+fn lowers_to_itself_outside_ascii(c: char) -> bool {
+    c.is_ascii() || ('\u{2010}'..='\u{2027}').contains(&c) || {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    }
 }
 
 /// `char::is_alphabetic`, answered without the Unicode tables for the punctuation news text

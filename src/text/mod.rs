@@ -24,6 +24,37 @@ pub fn may_hold_digit(s: &str) -> bool {
     s.chars().any(|c| if c.is_ascii() { c.is_ascii_digit() } else { c.is_numeric() })
 }
 
+/// `s.trim()`, its ASCII ends read as bytes: only an end at a character outside ASCII is left
+/// to the standard trim (which decodes characters from both ends, and was much of reading a
+/// line of page furniture or a header). Equal to `s.trim()` (a test holds it so).
+pub fn trim(s: &str) -> &str {
+    // `char::is_whitespace` of an ASCII character: U+0009 to U+000D and the space
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while end > 0 && space(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = 0;
+    while start < end && space(b[start]) {
+        start += 1;
+    }
+    // both ends are character boundaries: only ASCII bytes were passed
+    let inner = &s[start..end];
+    if start < end && (b[start] >= 0x80 || b[end - 1] >= 0x80) {
+        inner.trim()
+    } else {
+        inner
+    }
+}
+
+/// The byte offset of `part`, a slice of `whole`, within it.
+pub fn offset_in(whole: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    assert!(offset <= whole.len() && offset + part.len() <= whole.len(), "not a slice of it");
+    offset
+}
+
 /// True when `span` overlaps any of the (sorted or unsorted) `regions`.
 pub fn overlaps_any(span: &Span, regions: &[Span]) -> bool {
     regions.iter().any(|r| r.start < span.end && span.start < r.end)
@@ -40,4 +71,29 @@ pub fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trim_is_the_standard_trim() {
+        let pieces = [
+            "", " ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{1c}", "\u{1f}", "\u{85}", "\u{a0}",
+            "\u{2003}", "\u{3000}", "a", "Z", "é", "’", "“", "—", "x y", ".",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}{a}");
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                    if !s.trim().is_empty() {
+                        let lead = s.len() - s.trim_start().len();
+                        assert_eq!(offset_in(&s, trim(&s)), lead, "{s:?}");
+                    }
+                }
+            }
+        }
+    }
 }
