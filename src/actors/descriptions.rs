@@ -532,18 +532,13 @@ mod tests {
     fn two_women_leave_the_noun_to_the_woman_the_article_is_about() {
         // a title in sentence case drops the determiner; the lead names the woman the article
         // is about, and her pronouns say she is one
-        let a = detect(
-            "Trial opens for killer of Brooklyn mother
-Dana Roe was shot dead on Monday as she              walked home with her son. Ann Lee said she saw it. Roe was 34. Police said Roe              had seven children. Her sister said she was kind.",
-            &[],
-        );
+        const BODY: &str = "Dana Roe was shot dead on Monday as she walked home with her son. \
+                            Ann Lee said she saw it. Roe was 34. Police said Roe had seven \
+                            children. Her sister said she was kind.";
+        let a = detect(&format!("Trial opens for killer of Brooklyn mother\n{BODY}"), &[]);
         assert!(a.mention_texts_of("Dana Roe").contains(&"mother"), "{a:?}");
         // a noun that says the other gender than hers is no one
-        let a = detect(
-            "Trial opens for killer of Brooklyn father
-Dana Roe was shot dead on Monday as she              walked home with her son. Ann Lee said she saw it. Roe was 34. Police said Roe              had seven children. Her sister said she was kind.",
-            &[],
-        );
+        let a = detect(&format!("Trial opens for killer of Brooklyn father\n{BODY}"), &[]);
         assert!(!a.mention_texts_of("Dana Roe").contains(&"father"), "{a:?}");
     }
 
