@@ -114,12 +114,12 @@ fn tokenize_between<'a>(
             b'a'..=b'z' | b'A'..=b'Z' => {
                 // words of ASCII letters one after another, each with the space after it, as
                 // most of a text is, read in this inner loop without the dispatch above
-                loop {
+                let continued = loop {
                     let run = ascii_letter_run(&bytes[pos..]);
                     let end = pos + run;
                     // an apostrophe or a letter outside ASCII may continue the word
                     if matches!(bytes.get(end), Some(b'\'' | 0x80..)) {
-                        break;
+                        break Some(run);
                     }
                     let (word, lower) = ascii_pieces(text, lowered, pos..end);
                     out.push(Token {
@@ -132,14 +132,11 @@ fn tokenize_between<'a>(
                     // the space after a word, as most words have
                     pos = end + usize::from(bytes.get(end) == Some(&b' '));
                     if !bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
-                        break;
+                        break None;
                     }
-                }
-                if !bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
-                    continue;
-                }
-                // a word that goes on past its ASCII letters
-                let run = ascii_letter_run(&bytes[pos..]);
+                };
+                // a word that goes on past its ASCII letters, from their run on
+                let Some(run) = continued else { continue };
                 (run + word_len(&text[pos + run..limit]), TokKind::Word)
             }
             b'0'..=b'9' => (number_len(&text[pos..limit]), TokKind::Num),
