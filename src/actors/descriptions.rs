@@ -99,9 +99,10 @@ impl<'a, 't> Evidence<'a, 't> {
                 Some(*n)
             })
             .collect();
-        let body_start = tokens.iter().find(|t| !t.headline).map_or(text.len(), |t| t.span.start);
+        let first_body = tokens.iter().position(|t| !t.headline).unwrap_or(tokens.len());
+        let body_start = tokens.get(first_body).map_or(text.len(), |t| t.span.start);
         let mut lead_sentences = Vec::new();
-        let mut k = tokens.iter().position(|t| !t.headline).unwrap_or(tokens.len());
+        let mut k = first_body;
         while k < tokens.len() && lead_sentences.len() < 2 {
             let len = sentence_of[k..].iter().take_while(|&&s| s == sentence_of[k]).count();
             if len >= 6 && !tokens[k].headline {
@@ -238,10 +239,8 @@ impl<'a, 't> Evidence<'a, 't> {
     /// The nouns of one headline `line` that stand for a person: (token in the line, entity).
     fn headline(&self, line: &[Token<'_>]) -> Vec<(usize, usize)> {
         let (text, out, genders) = (self.text, self.out, &self.genders);
-        let mention_at = |t: &Token<'_>| self.mention_at(t);
-        let person = |m: usize| self.person(m);
         let people: Vec<usize> =
-            line.iter().filter_map(mention_at).filter(|&m| person(m)).collect();
+            line.iter().filter_map(|t| self.mention_at(t)).filter(|&m| self.person(m)).collect();
         let mut named: Vec<usize> = people.iter().map(|&m| out.mentions[m].entity).collect();
         named.sort_unstable();
         named.dedup();
@@ -250,7 +249,7 @@ impl<'a, 't> Evidence<'a, 't> {
         let noun_at = |t: &Token<'_>| {
             t.cap
                 && (!t.upper || shouting)
-                && mention_at(t).is_none()
+                && self.mention_at(t).is_none()
                 && is_person_noun(t.text)
                 && !is_plural_of_person_noun(t.text)
         };
@@ -273,9 +272,9 @@ impl<'a, 't> Evidence<'a, 't> {
                 continue;
             }
             // a title right before a person's name ("Star Esther Williams") is that person
-            let next = line.get(x + 1).filter(|n| n.glued).and_then(mention_at);
+            let next = line.get(x + 1).filter(|n| n.glued).and_then(|t| self.mention_at(t));
             if let Some(m) = next {
-                if person(m) {
+                if self.person(m) {
                     in_line.push((x, out.mentions[m].entity, true));
                 }
                 continue;
@@ -288,10 +287,9 @@ impl<'a, 't> Evidence<'a, 't> {
             }
             // someone's lawyer, a deputy's killer: another person
             let before = &line[..x];
-            if before
-                .iter()
-                .any(|b| b.possessive && (mention_at(b).is_some_and(person) || noun_at(b)))
-            {
+            if before.iter().any(|b| {
+                b.possessive && (self.mention_at(b).is_some_and(|m| self.person(m)) || noun_at(b))
+            }) {
                 continue;
             }
             let after_function_word = before.iter().any(|b| is_function_word(b.text));
@@ -344,7 +342,7 @@ impl<'a, 't> Evidence<'a, 't> {
             // person the body then names: the first it names in its lead
             let place_before = x > 0
                 && line[x - 1].glued
-                && mention_at(&line[x - 1]).is_some_and(|m| {
+                && self.mention_at(&line[x - 1]).is_some_and(|m| {
                     matches!(
                         out.entities[out.mentions[m].entity].kind,
                         ActorKind::Place | ActorKind::State
@@ -393,7 +391,6 @@ impl<'a, 't> Evidence<'a, 't> {
     /// Brooklyn mother of 12")
     fn running_text_nouns(&self) -> Vec<(Span, usize)> {
         let (text, tokens, out, genders) = (self.text, self.tokens, self.out, &self.genders);
-        let mention_at = |t: &Token<'_>| self.mention_at(t);
         let mut found = Vec::new();
         let first_line_end = text.find('\n').unwrap_or(text.len());
         let described = |g: Gender| {
@@ -406,10 +403,10 @@ impl<'a, 't> Evidence<'a, 't> {
                 continue;
             }
             let Some(g) = gender::of_noun(t.text) else { continue };
-            if mention_at(t).is_some() {
+            if self.mention_at(t).is_some() {
                 continue;
             }
-            let Some(p) = mention_at(&tokens[x - 1]) else { continue };
+            let Some(p) = self.mention_at(&tokens[x - 1]) else { continue };
             let place = &out.mentions[p];
             let placed =
                 matches!(out.entities[place.entity].kind, ActorKind::Place | ActorKind::State);

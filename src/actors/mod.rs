@@ -45,8 +45,7 @@ pub fn detect_shared(text: &Arc<str>, excluded: &[Span]) -> ArticleActors {
     detect::share_kinds_in_lists(text, &tokens, &mut cands);
     let mut out = entities::build(text, &tokens, &cands, scored);
     roles::attach(text, &tokens, &cands, &mut out);
-    quotes::attach(text, &tokens, &mut out);
-    quotes::first_person(text, &tokens, &mut out);
+    quotes::read(text, &tokens, &mut out);
     descriptions::attach(text, &tokens, &mut out);
     out.text = text.clone();
     out

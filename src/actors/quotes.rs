@@ -6,37 +6,135 @@ use super::model::{ActorKind, ArticleActors, Quote};
 use super::names::Token;
 use crate::text::Span;
 
-/// Quoted passages (the text inside the marks), in text order. Straight quotes pair up in turn.
-fn quoted(text: &str) -> Vec<Span> {
+/// A quotation: the text inside its marks.
+#[derive(Debug, Clone, PartialEq)]
+struct Quotation {
+    span: Span,
+    /// Both its marks are written: it neither lost its opening mark (`I'm satisfied, "Kellin
+    /// said.`) nor ran to a paragraph's end or a new quotation unclosed.
+    marked: bool,
+}
+
+/// The quotations of a text, in text order: the one reading of quotation marks that both
+/// quotes and "I" use. A quotation spans lines until it closes or its paragraph ends (a blank
+/// line); a mark that opens a line opens a new one (a quotation over two paragraphs opens each
+/// anew). Straight quotes pair up in turn, except a mark after , . ? ! with no quotation open
+/// and an attribution after it (`I'm satisfied, "Kellin said.`): it closes a quotation that
+/// lost its opening mark, from its line's start.
+fn quotations(text: &str) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    let mut line_start = 0;
+    let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
         match c {
-            '“' => open = Some(i + c.len_utf8()),
-            '”' => {
-                if let Some(s) = open.take() {
-                    out.push(s..i);
+            '\n' => {
+                line_start = i + 1;
+                let rest = &text[i + 1..];
+                let blank_next = rest[..rest.find('\n').unwrap_or(rest.len())].trim().is_empty();
+                if let Some(o) = open.filter(|_| blank_next) {
+                    out.push(Quotation { span: o..i, marked: false });
+                    open = None;
                 }
             }
-            '"' => match open.take() {
-                Some(s) => out.push(s..i),
-                None => open = Some(i + 1),
+            '“' => {
+                if let Some(o) = open {
+                    out.push(Quotation { span: o..cut_before(text, line_start, i), marked: false });
+                }
+                open = Some(i + c.len_utf8());
+            }
+            '”' => match open.take() {
+                Some(o) => out.push(Quotation { span: o..i, marked: true }),
+                None => {
+                    if lost_its_opening(text, line_start, i) {
+                        out.push(Quotation { span: line_start..i, marked: false });
+                    }
+                }
             },
-            '\n' => open = None,
+            '"' => {
+                let opens_line = text[line_start..i].trim().is_empty()
+                    && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
+                match open {
+                    Some(o) if opens_line => {
+                        out.push(Quotation {
+                            span: o..cut_before(text, line_start, i),
+                            marked: false,
+                        });
+                        open = Some(i + 1);
+                    }
+                    Some(o) => {
+                        out.push(Quotation { span: o..i, marked: true });
+                        open = None;
+                    }
+                    None if lost_its_opening(text, line_start, i)
+                        && attributed_after(text, i + 1) =>
+                    {
+                        out.push(Quotation { span: line_start..i, marked: false });
+                    }
+                    None => open = Some(i + 1),
+                }
+            }
             _ => {}
         }
+    }
+    if let Some(o) = open {
+        out.push(Quotation { span: o..text.len(), marked: false });
     }
     out
 }
 
-/// For "…,” he said": the last person named before each mention index (and after the last).
-fn last_person_before(out: &ArticleActors) -> Vec<Option<usize>> {
+/// Where a quotation left open ends when a new one opens at byte `at`: at the line break
+/// before, when the new one opens its line (so nothing after it is read as its attribution).
+fn cut_before(text: &str, line_start: usize, at: usize) -> usize {
+    if line_start > 0 && text[line_start..at].trim().is_empty() {
+        line_start - 1
+    } else {
+        at
+    }
+}
+
+/// A mark at `at` with no quotation open, the first on its line, right after , . ? ! (a
+/// quotation's end).
+fn lost_its_opening(text: &str, line_start: usize, at: usize) -> bool {
+    let before = &text[line_start..at];
+    !before.contains(['“', '”', '"']) && before.trim_end().ends_with([',', '.', '?', '!'])
+}
+
+/// The words after byte `at`, on its line, are an attribution: a speech verb first ("said
+/// Kellin"), after a name ("Inspector Kellin told the paper"), or after a pronoun and ending its
+/// clause ("he added.", "she said after the bout"), not a quoted sentence's verb ("He asked why").
+fn attributed_after(text: &str, at: usize) -> bool {
+    fn bare(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+    let rest = &text[at..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let words: Vec<&str> = line.split_whitespace().take(5).collect();
+    let Some(k) = words.iter().position(|w| lexicon::is_speech_verb(bare(w))) else {
+        return false;
+    };
+    // a name says it is no quoted sentence's own verb; a pronoun needs the clause to end
+    let named = k > 0 && words[..k].iter().all(|w| w.starts_with(char::is_uppercase));
+    let pronoun = k == 1 && matches!(bare(words[0]), "he" | "she" | "He" | "She" | "they" | "They");
+    let clause_ends = words[k].ends_with([',', '.', ';', ':', '!', '?'])
+        || words.get(k + 1).is_none_or(|n| lexicon::is_preposition(bare(n)));
+    k == 0 || named && !pronoun || pronoun && clause_ends
+}
+
+/// For "…,” he said": the last person named before each mention index (and after the last),
+/// outside quotations (a name in someone's speech is not who "he" is).
+fn last_person_before(out: &ArticleActors, quotations: &[Quotation]) -> Vec<Option<usize>> {
     let mut before: Vec<Option<usize>> = Vec::with_capacity(out.mentions.len() + 1);
     let mut last = None;
+    let mut q = quotations.iter().peekable();
     for m in 0..=out.mentions.len() {
         before.push(last);
         if m < out.mentions.len() && person_at(out, m) {
-            last = Some(m);
+            let at = out.mentions[m].span.start;
+            while q.next_if(|q| q.span.end <= at).is_some() {}
+            if q.peek().is_none_or(|q| q.span.start > at) {
+                last = Some(m);
+            }
         }
     }
     before
@@ -144,11 +242,13 @@ fn speaker(
 /// How far back before a quote its speaker is looked for, in words.
 const SPEAKER_LOOKBACK_WORDS: usize = 64;
 
-/// Attaches each quotation of four words or more to the person it is attributed to.
-pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) {
-    let last_person_before = last_person_before(out);
+/// Attaches each quotation of four words or more, with both its marks, to the person it is
+/// attributed to.
+fn attach(text: &str, tokens: &[Token<'_>], quotations: &[Quotation], out: &mut ArticleActors) {
+    let last_person_before = last_person_before(out, quotations);
     let mut found: Vec<(usize, Quote)> = Vec::new();
-    for q in quoted(text) {
+    for q in quotations.iter().filter(|q| q.marked) {
+        let q = q.span.clone();
         let inner = text[q.clone()].trim();
         if inner.split_whitespace().count() < 4 {
             continue; // scare quotes: “springboard”, "regret"
@@ -169,23 +269,6 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
     }
 }
 
-/// Where the quotation still open at byte `end` opened, reading the marks from `start` on
-fn open_at_end(text: &str, start: usize, end: usize) -> Option<usize> {
-    let mut open = None;
-    for (i, c) in text[start..end].char_indices() {
-        match c {
-            '“' => open = Some(start + i + c.len_utf8()),
-            '”' => open = None,
-            '"' => open = if open.is_some() { None } else { Some(start + i + 1) },
-            _ => {}
-        }
-    }
-    open
-}
-
-/// How far around an "I" its quotation marks are looked for, in bytes.
-const QUOTE_REACH: usize = 1_000;
-
 /// The first person singular as the subject ("I", "I'm", "I'd", "I've", "I'll").
 fn is_first_person(word: &str) -> bool {
     let Some(rest) = word.strip_prefix('I') else { return false };
@@ -194,49 +277,28 @@ fn is_first_person(word: &str) -> bool {
 }
 
 /// Makes "I" inside a quotation a mention of the person it is attributed to ("“I'm satisfied,”
-/// Klitschko said": Klitschko). The quotation is the text between the marks on the line; where
-/// the line opens inside a quotation (a report that lost its opening mark: `I'm satisfied,
-/// "Klitschko said.`), it runs from the line's start to a mark after a comma or a full stop.
-/// Outside quotation marks "I" is the writer, and is left alone.
-pub(super) fn first_person(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) {
-    let last_person_before = last_person_before(out);
+/// Klitschko said": Klitschko), the quotation read as [`quotations`] reads it. Outside
+/// quotation marks "I" is the writer, and is left alone.
+fn first_person(
+    text: &str,
+    tokens: &[Token<'_>],
+    quotations: &[Quotation],
+    out: &mut ArticleActors,
+) {
+    let last_person_before = last_person_before(out, quotations);
     let mut found: Vec<(Span, usize)> = Vec::new();
     // the speaker of the last quotation read: the "I"s of one quotation share it
-    let mut last: Option<(Span, Option<usize>)> = None;
+    let mut last: Option<(usize, Option<usize>)> = None;
     for t in tokens.iter().filter(|t| is_first_person(t.text)) {
-        // the line around it, read no further than QUOTE_REACH bytes either way (a text of one
-        // long line would make every "I" rescan it)
-        let floor = text.floor_char_boundary(t.span.start.saturating_sub(QUOTE_REACH));
-        let ceiling = text.ceil_char_boundary(t.span.end + QUOTE_REACH);
-        let line_start = text[floor..t.span.start].rfind('\n').map_or(floor, |p| floor + p + 1);
-        let line_end = text[t.span.end..ceiling].find('\n').map_or(ceiling, |p| t.span.end + p);
-        // inside a quotation on this line, and where it opened; a line with no mark before the
-        // "I" may go on with a quotation the line before left open (a tweet or a statement
-        // quoted over two paragraphs: `said: "It's official!` then `I'd like to thank ..."`)
-        let marks_before = text[line_start..t.span.start].contains(['“', '”', '"']);
-        let open = open_at_end(text, line_start, t.span.start).or_else(|| {
-            let prev_start = text[floor..line_start.saturating_sub(1).max(floor)]
-                .rfind('\n')
-                .map_or(floor, |p| floor + p + 1);
-            (!marks_before && prev_start < line_start)
-                .then(|| open_at_end(text, prev_start, line_start))
-                .flatten()
-        });
-        let close = text[t.span.end..line_end].find(['”', '"']).map(|p| t.span.end + p);
-        let q = match (open, close) {
-            (Some(o), Some(c)) => o..c,
-            (Some(o), None) => o..line_end,
-            // a closing mark after a comma or a full stop, with no opening one before
-            (None, Some(c)) if text[line_start..c].trim_end().ends_with([',', '.', '?', '!']) => {
-                line_start..c
-            }
-            _ => continue,
+        let k = quotations.partition_point(|q| q.span.end <= t.span.start);
+        let Some(q) = quotations.get(k).filter(|q| q.span.start <= t.span.start) else {
+            continue;
         };
-        let who = match &last {
-            Some((seen, who)) if *seen == q => *who,
+        let who = match last {
+            Some((seen, who)) if seen == k => who,
             _ => {
-                let who = speaker(text, tokens, out, &last_person_before, q.clone());
-                last = Some((q, who));
+                let who = speaker(text, tokens, out, &last_person_before, q.span.clone());
+                last = Some((k, who));
                 who
             }
         };
@@ -245,6 +307,13 @@ pub(super) fn first_person(text: &str, tokens: &[Token<'_>], out: &mut ArticleAc
         }
     }
     out.add_stand_ins(found);
+}
+
+/// Quotes attributed to people, and "I" inside them as a mention of the speaker.
+pub(super) fn read(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) {
+    let quotations = quotations(text);
+    attach(text, tokens, &quotations, out);
+    first_person(text, tokens, &quotations, out);
 }
 
 #[cfg(test)]
@@ -293,6 +362,51 @@ mod tests {
             &[],
         );
         assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin"]);
+    }
+
+    #[test]
+    fn a_quotation_runs_over_lines_until_it_closes_or_its_paragraph_ends() {
+        // one sentence a line: the attribution comes after the line that closes it
+        let a =
+            detect("Marta Kellin won on points.\n\"I was lucky.\nI think so,\" Kellin said.", &[]);
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I", "I", "Kellin"]);
+        // a blank line ends the paragraph, and the quotation left open with it
+        let a = detect(
+            "Marta Kellin said: \"It was a long night.\n\nI was there,\" a fan said, \"and \
+             it was long.\"",
+            &[],
+        );
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin"]);
+        // a mark that opens a line opens a new quotation, whatever was left open
+        let a = detect(
+            "Marta Kellin said: \"It was a long night for all.\n\"I think so too,\" a fan said.",
+            &[],
+        );
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin"]);
+    }
+
+    #[test]
+    fn a_lost_opening_mark_needs_an_attribution_after_it() {
+        // after the mark a pronoun and a verb that goes on are a quoted sentence, not "he said"
+        let a = detect(
+            "Marta Kellin said that after the bout, \"She asked why, and I told her.\nIt was \
+             over,\" Kellin said.",
+            &[],
+        );
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I", "Kellin"]);
+        // a title and a name before the verb are an attribution
+        let a = detect("Marta Kellin won.\nI'm satisfied, \"Coach Kellin told the paper.", &[]);
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I'm", "Kellin"]);
+    }
+
+    #[test]
+    fn he_said_is_not_a_person_named_inside_a_quotation() {
+        let a = detect(
+            "Marta Kellin wrote: \"I thank my coach Anna Berg.\"\n\"I am so happy to be \
+             here again,\" she added.",
+            &[],
+        );
+        assert_eq!(a.mention_texts_of("Marta Kellin"), ["Marta Kellin", "I", "I"]);
     }
 
     #[test]
