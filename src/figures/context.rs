@@ -121,7 +121,7 @@ pub fn context(
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            thing_frame(t, r, noun.as_deref(), after_noun, &sent, lead)
+            thing_frame(t, r, noun.as_deref(), out.counts.as_ref(), after_noun, &sent, lead)
         }
         FigureKind::Count
             if (noun_class.is_some() || noun.is_none() && beside)
@@ -148,7 +148,7 @@ pub fn context(
                 && !small_vague(r)
                 && !coordinated(t, r.start) =>
         {
-            thing_frame(t, r, noun.as_deref(), after_noun, &sent, lead)
+            thing_frame(t, r, noun.as_deref(), out.counts.as_ref(), after_noun, &sent, lead)
         }
         FigureKind::Money => money_frame(t, r, &sent, lead),
         FigureKind::Percent => share_frame(t, r, &sent, lead),
@@ -386,7 +386,7 @@ fn clause_verb(
             return Some(Slot::Borrowed(p));
         }
         let w = x.lower.as_ref();
-        (w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)).then(|| Slot::Owned(w.to_string()))
+        (w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)).then(|| Slot::Owned(w.into()))
     };
     let mut k = after_noun;
     let mut steps = 0;
@@ -1084,10 +1084,13 @@ fn calibre_frame(
 /// A participle before the noun is the event when it has a class ("355 damaged shops");
 /// ammunition is counted under one name ("shots", "bullets", "rounds"); an occurrence
 /// ("aftershocks", "blasts") needs no verb, as it is itself what happened.
+/// `counts`: what the figure counts as [`Context::counts`] has it, which is the noun's text
+/// already, to share rather than copy.
 fn thing_frame(
     t: &[Token],
     r: &Reading,
     noun: Option<&str>,
+    counts: Option<&Slot>,
     after_noun: usize,
     sent: &std::ops::Range<usize>,
     lead: &Lead,
@@ -1112,7 +1115,7 @@ fn thing_frame(
         // "a dozen ships", "14 foreign vessels"
         "ship".into()
     } else {
-        Slot::Owned(noun.into())
+        counts.filter(|c| c.as_ref() == noun).cloned().unwrap_or_else(|| Slot::Owned(noun.into()))
     };
     Some(Frame {
         measured: Measured::Things,
@@ -1200,16 +1203,16 @@ fn times_frame(
 
 /// The currency of a money figure, from its own tokens: "$" and "dollars" → usd, "€" and "euros"
 /// → eur, "£" and "pounds" → gbp; other currencies by their code or word.
-fn currency(t: &[Token], r: &Reading) -> Option<String> {
+fn currency(t: &[Token], r: &Reading) -> Option<Slot> {
     t[r.start..r.end.min(t.len())].iter().find_map(|x| {
         Some(match x.lower.as_ref() {
-            _ if x.text.contains('$') => "usd".to_string(),
-            _ if x.text.contains('€') => "eur".to_string(),
-            _ if x.text.contains('£') => "gbp".to_string(),
-            "dollar" | "dollars" | "usd" => "usd".to_string(),
-            "euro" | "euros" | "eur" => "eur".to_string(),
-            "pound" | "pounds" | "gbp" | "sterling" => "gbp".to_string(),
-            w if x.kind == TokKind::Word && lexicon::currency_word(w) => w.to_string(),
+            _ if x.text.contains('$') => Slot::Borrowed("usd"),
+            _ if x.text.contains('€') => Slot::Borrowed("eur"),
+            _ if x.text.contains('£') => Slot::Borrowed("gbp"),
+            "dollar" | "dollars" | "usd" => Slot::Borrowed("usd"),
+            "euro" | "euros" | "eur" => Slot::Borrowed("eur"),
+            "pound" | "pounds" | "gbp" | "sterling" => Slot::Borrowed("gbp"),
+            w if x.kind == TokKind::Word && lexicon::currency_word(w) => Slot::Owned(w.into()),
             _ => return None,
         })
     })
@@ -1276,7 +1279,7 @@ fn money_frame(
     };
     Some(Frame {
         measured: Measured::Money,
-        counted: Some(currency.into()),
+        counted: Some(currency),
         group: None,
         event: Some(event.into()),
         place: None,

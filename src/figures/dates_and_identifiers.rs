@@ -156,6 +156,7 @@ fn stretches(text: &str, lowered: &str) -> Option<Vec<Stretch>> {
     static WWW: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"www."));
     let bytes = text.as_bytes();
+    let lower = lowered.as_bytes();
     let whole = memchr::memchr(b'@', bytes).is_some()
         || HTTP.find(lowered.as_bytes()).is_some()
         || WWW.find(lowered.as_bytes()).is_some()
@@ -166,11 +167,12 @@ fn stretches(text: &str, lowered: &str) -> Option<Vec<Stretch>> {
     let mut out: Vec<Stretch> = Vec::new();
     let mut at = 0;
     while let Some(d) = next_byte(bytes, at, |b| b.is_ascii_digit()) {
-        let ((start, word_before), (end, word_after)) = (cut_before(bytes, d), cut_after(bytes, d));
-        debug_assert_eq!(start, (1..=d).rev().find(|&p| is_cut(bytes, p)).unwrap_or(0));
+        let ((start, word_before), (end, word_after)) =
+            (cut_before(lower, d), cut_after(bytes, lower, d));
+        debug_assert_eq!(start, (1..=d).rev().find(|&p| is_cut(lower, p)).unwrap_or(0));
         debug_assert_eq!(
             end,
-            (d + 1..=bytes.len()).find(|&p| is_cut(bytes, p)).unwrap_or(bytes.len())
+            (d + 1..=bytes.len()).find(|&p| is_cut(lower, p)).unwrap_or(bytes.len())
         );
         let has_word = word_before || word_after;
         match out.last_mut() {
@@ -212,14 +214,15 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// The last cut ([`is_cut`]) at or before the digit at `d`, or 0, a word at a time back; and
-/// whether a word of the vocabulary lies between (see [`Stretch`]).
-fn cut_before(bytes: &[u8], d: usize) -> (usize, bool) {
+/// whether a word of the vocabulary lies between (see [`Stretch`]). `lower` is the text's bytes
+/// lowered as ASCII (the same letters where the text has letters).
+fn cut_before(lower: &[u8], d: usize) -> (usize, bool) {
     let (mut p, mut has_word) = (d, false);
-    while let Some(last) = bytes[..p].iter().rposition(u8::is_ascii_alphabetic) {
+    while let Some(last) = lower[..p].iter().rposition(u8::is_ascii_alphabetic) {
         let run_end = last + 1;
         let run_start =
-            bytes[..run_end].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |i| i + 1);
-        if !vocabulary_word(&bytes[run_start..run_end]) {
+            lower[..run_end].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+        if !vocabulary_word(&lower[run_start..run_end]) {
             return (run_end, has_word);
         }
         (p, has_word) = (run_start, true);
@@ -229,17 +232,18 @@ fn cut_before(bytes: &[u8], d: usize) -> (usize, bool) {
 
 /// The first cut ([`is_cut`]) after the digit at `d`, or the end, a word at a time; and whether
 /// a word of the vocabulary or one that starts with a month's name lies between (see
-/// [`Stretch`]).
-fn cut_after(bytes: &[u8], d: usize) -> (usize, bool) {
+/// [`Stretch`]). `lower` is `bytes` lowered as ASCII.
+fn cut_after(bytes: &[u8], lower: &[u8], d: usize) -> (usize, bool) {
     let (mut p, mut has_word) = (d + 1, false);
-    while let Some(first) = bytes[p.min(bytes.len())..].iter().position(u8::is_ascii_alphabetic) {
+    while let Some(first) = lower[p.min(lower.len())..].iter().position(u8::is_ascii_alphabetic) {
         let run_start = p + first;
-        let run_end = bytes[run_start..]
+        let run_end = lower[run_start..]
             .iter()
             .position(|b| !b.is_ascii_alphabetic())
-            .map_or(bytes.len(), |i| run_start + i);
-        let run = &bytes[run_start..run_end];
-        if !vocabulary_word(run) {
+            .map_or(lower.len(), |i| run_start + i);
+        if !vocabulary_word(&lower[run_start..run_end]) {
+            // the pattern spells a month's name capitalised
+            let run = &bytes[run_start..run_end];
             let month = run.get(..3).is_some_and(|head| MONTH_PREFIXES.contains(&head));
             return (run_end, has_word || month);
         }
@@ -248,7 +252,8 @@ fn cut_after(bytes: &[u8], d: usize) -> (usize, bool) {
     (bytes.len(), has_word)
 }
 
-/// Whether `p` ends a run of ASCII letters that is no word of the patterns (see [`stretches`]).
+/// Whether `p` ends a run of ASCII letters that is no word of the patterns (see [`stretches`]),
+/// in `bytes` lowered as ASCII.
 fn is_cut(bytes: &[u8], p: usize) -> bool {
     if p == 0
         || !bytes[p - 1].is_ascii_alphabetic()
@@ -260,17 +265,12 @@ fn is_cut(bytes: &[u8], p: usize) -> bool {
     !vocabulary_word(&bytes[start..p])
 }
 
-/// The runs of letters a match can hold (any case): month and weekday names, "15th", "of",
-/// "a.m.", "o'clock", time zones, "local time", "hrs"; and "http", "www" for completeness.
-fn vocabulary_word(run: &[u8]) -> bool {
-    let mut w = [0u8; 9];
-    if run.len() > w.len() {
-        return false;
-    }
-    w[..run.len()].copy_from_slice(run);
-    w.make_ascii_lowercase();
+/// The runs of letters a match can hold (any case, given lowered): month and weekday names,
+/// "15th", "of", "a.m.", "o'clock", time zones, "local time", "hrs"; and "http", "www" for
+/// completeness. Asked of the lowered text, so that no run is copied to be lowered.
+fn vocabulary_word(lower_run: &[u8]) -> bool {
     matches!(
-        &w[..run.len()],
+        lower_run,
         b"january"
             | b"february"
             | b"march"

@@ -72,14 +72,45 @@ pub fn compare_groups<'k>(
     use rayon::prelude::*;
     // groups are independent: on all cores
     let groups: Vec<(String, &[FigureRef])> = groups.map(|(k, v)| (k.to_string(), v)).collect();
+    let outlets = OutletNumbers::of(articles);
     groups
         .into_par_iter()
         .flat_map_iter(|(key, refs)| {
             let mut out = Vec::new();
-            compare_group(&key, refs, articles, &mut out);
+            compare_group(&key, refs, articles, &outlets, &mut out);
             out
         })
         .collect()
+}
+
+/// Each article's outlet as a number, the same for articles of one outlet: a group counts the
+/// distinct outlets of its figures several times over, and hashing the outlets' names for each
+/// figure each time was a third of comparing the large groups of figure-dense stories.
+struct OutletNumbers(Vec<u32>);
+
+impl OutletNumbers {
+    fn of(articles: &[ArticleFigures<'_>]) -> OutletNumbers {
+        let mut numbers: HashMap<&str, u32> = HashMap::default();
+        OutletNumbers(
+            articles
+                .iter()
+                .map(|a| {
+                    let next = numbers.len() as u32;
+                    *numbers.entry(a.outlet).or_insert(next)
+                })
+                .collect(),
+        )
+    }
+
+    /// The number of the outlet of figure `r`'s article.
+    fn of_figure(&self, r: &FigureRef) -> u32 {
+        self.0[r.article]
+    }
+
+    /// How many outlets the figures `refs` come from.
+    fn count<'r>(&self, refs: impl IntoIterator<Item = &'r FigureRef>) -> usize {
+        refs.into_iter().map(|r| self.of_figure(r)).collect::<HashSet<u32>>().len()
+    }
 }
 
 /// The order of findings everywhere: by (article, figure, code).
@@ -95,10 +126,10 @@ fn compare_group(
     key: &str,
     refs: &[FigureRef],
     articles: &[ArticleFigures<'_>],
+    outlets: &OutletNumbers,
     out: &mut Vec<Finding>,
 ) {
-    let outlets: HashSet<&str> = refs.iter().map(|r| articles[r.article].outlet).collect();
-    if outlets.len() < 2 {
+    if outlets.count(refs) < 2 {
         return;
     }
     // An open-ended figure ("at least three", "more than 290,000") agrees with every larger
@@ -130,9 +161,7 @@ fn compare_group(
         .iter()
         .copied()
         .partition(|r| matches!(fig(articles, *r).qualifier, Qualifier::Exact | Qualifier::Range));
-    let precise_outlets: HashSet<&str> =
-        precise.iter().map(|r| articles[r.article].outlet).collect();
-    let bounded = if precise_outlets.len() >= 2 && !hedged.is_empty() {
+    let bounded = if outlets.count(&precise) >= 2 && !hedged.is_empty() {
         open.extend(hedged);
         open.sort();
         precise
@@ -154,16 +183,12 @@ fn compare_group(
             .copied()
             .chain(open.iter().copied().filter(|o| meets(fig(articles, *o), floor, reach)))
             .collect();
-        let outlets: HashSet<&str> = backers.iter().map(|r| articles[r.article].outlet).collect();
-        (outlets.len(), backers.len())
+        (outlets.count(&backers), backers.len())
     };
     // Support (which scans the open and hedged figures) is counted for the components with the
     // most outlets of their own only: a group of thousands of distinct values would otherwise
     // cost components × open figures.
-    let own = |c: &Vec<FigureRef>| {
-        let outlets: HashSet<&str> = c.iter().map(|r| articles[r.article].outlet).collect();
-        (outlets.len(), c.len())
-    };
+    let own = |c: &Vec<FigureRef>| (outlets.count(c), c.len());
     let mut candidates: Vec<(usize, (usize, usize))> =
         components.iter().map(own).enumerate().collect();
     candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -244,10 +269,10 @@ fn compare_group(
     };
     let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) =
         refs.iter().copied().partition(backs_main);
-    let listed = ListedFigures::of(agreeing.into_iter().chain(rest).collect(), articles);
+    let listed = ListedFigures::of(agreeing.into_iter().chain(rest).collect(), articles, outlets);
     let mut pools: HashMap<OutletId, Pool> = HashMap::default();
     for &at in &outliers {
-        let outlet = listed.outlet_id(articles[at.article].outlet);
+        let outlet = listed.outlet_id(outlets.of_figure(&at));
         let others = pools.entry(outlet).or_insert_with(|| listed.without(outlet, articles));
         if others.len > 0 {
             let cited = gives_consensus.contains(&at.article);
@@ -381,7 +406,8 @@ type OutletId = usize;
 struct ListedFigures<'a> {
     /// The figures in listing order, each with its outlet.
     order: Vec<(FigureRef, OutletId)>,
-    ids: HashMap<&'a str, OutletId>,
+    /// By the outlet's number in the corpus ([`OutletNumbers`]).
+    ids: HashMap<u32, OutletId>,
     names: Vec<&'a str>,
     figures_of: Vec<usize>,
     /// Dates and values of all figures of the outlets before (after) each outlet.
@@ -437,8 +463,12 @@ impl Spread {
 }
 
 impl<'a> ListedFigures<'a> {
-    fn of(listed: Vec<FigureRef>, articles: &'a [ArticleFigures<'a>]) -> ListedFigures<'a> {
-        let mut ids: HashMap<&'a str, OutletId> = HashMap::default();
+    fn of(
+        listed: Vec<FigureRef>,
+        articles: &'a [ArticleFigures<'a>],
+        outlets: &OutletNumbers,
+    ) -> ListedFigures<'a> {
+        let mut ids: HashMap<u32, OutletId> = HashMap::default();
         let mut names = Vec::new();
         let mut spreads: Vec<Spread> = Vec::new();
         let mut figures_of = Vec::new();
@@ -448,7 +478,7 @@ impl<'a> ListedFigures<'a> {
         let mut order = Vec::with_capacity(listed.len());
         for (position, r) in listed.into_iter().enumerate() {
             let article = &articles[r.article];
-            let outlet = *ids.entry(article.outlet).or_insert_with(|| {
+            let outlet = *ids.entry(outlets.of_figure(&r)).or_insert_with(|| {
                 names.push(article.outlet);
                 spreads.push(Spread::NONE);
                 figures_of.push(0);
@@ -509,8 +539,8 @@ impl<'a> ListedFigures<'a> {
         }
     }
 
-    fn outlet_id(&self, outlet: &str) -> OutletId {
-        self.ids[outlet]
+    fn outlet_id(&self, outlet: u32) -> OutletId {
+        self.ids[&outlet]
     }
 
     /// Every figure but those of `outlet`, as one of its conflicts lists and words them.
@@ -987,9 +1017,11 @@ mod tests {
                 .flat_map(|(a, art)| (0..art.figures.len()).map(move |f| FigureRef { article: a, figure: f }))
                 .collect();
             listed.sort_by_key(|r| (fig(&arts, *r).value as u64 % 3, r.article));
-            let index = ListedFigures::of(listed.clone(), &arts);
+            let numbers = OutletNumbers::of(&arts);
+            let index = ListedFigures::of(listed.clone(), &arts, &numbers);
             for outlet in OUTLETS.iter().filter(|o| arts.iter().any(|a| a.outlet == **o)) {
-                let fast = index.without(index.outlet_id(outlet), &arts);
+                let first = arts.iter().position(|a| a.outlet == *outlet).expect("an article of it");
+                let fast = index.without(index.outlet_id(numbers.0[first]), &arts);
                 let slow = pool_by_scan(&listed, outlet, &arts);
                 proptest::prop_assert_eq!(fast.len, slow.len);
                 proptest::prop_assert_eq!(&fast.related, &slow.related);
