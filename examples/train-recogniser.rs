@@ -12,6 +12,10 @@
 //! error with its class (wrong kind, boundary, missed, invented) and sentence; `--show FILE` prints what it reads
 //! in a text.
 //!
+//! `--clusters` trains a model whose features also read the word clusters
+//! (`models/clusters/word-clusters.txt`, written by `examples/train-recogniser-clusters.rs`);
+//! `--clusters-file FILE` the same with another cluster file (the weights then need it).
+//!
 //! `--gum-extra DIR` also trains on the GUM documents in DIR (laid out as `../shared/gum`; each
 //! must be marked a train document, none may be in dev or test; `models/training/build_gum_extra.sh`
 //! writes the openly licensed ones) as GUM's own; `--gum-extra-own DIR` gives them a table of
@@ -23,7 +27,9 @@
 //! `--cross-validate K` it is scored by cross-validation too. `--fold-models DIR` keeps the
 //! folds' first passes there and reads them back on the next run with the same data and settings.
 
-use crosswire::actors::recognise::{conll, gum, names, train, DocumentFeatures, Model, NameKind};
+use crosswire::actors::recognise::{
+    clusters, conll, gum, names, train, DocumentFeatures, Model, NameKind,
+};
 use std::path::{Path, PathBuf};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -68,8 +74,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             DocumentFeatures::None
         },
+        clusters: args.iter().any(|a| a == "--clusters" || a == "--clusters-file"),
         ..Default::default()
     };
+    if let Some(file) =
+        args.iter().position(|a| a == "--clusters-file").and_then(|i| args.get(i + 1))
+    {
+        if !clusters::use_instead(std::fs::read_to_string(file)?) {
+            return Err("the word clusters were read before --clusters-file".into());
+        }
+    }
     let flags =
         [("--epochs", 0), ("--bits", 1), ("--caps-every", 2), ("--runs", 3), ("--title-every", 4)];
     for (flag, field) in flags {

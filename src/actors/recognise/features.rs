@@ -282,12 +282,30 @@ impl FeatureHash {
 /// computed once per word type (`super::Model`'s scoring): the word's own
 /// ([`word_features`]), its own with the sentence's casing ([`casing_features`]), each
 /// neighbour's ([`neighbour_features`]) and those of the words together ([`context_features`]).
-pub fn static_features(words: &[Word<'_>], casing: Casing, i: usize, out: &mut Vec<u64>) {
+///
+/// With `clusters` (a model trained with them), also the word clusters' features of the word
+/// ([`cluster_features`], part of the word's own) and of its neighbours
+/// ([`cluster_neighbour_features`], part of each neighbour's).
+pub fn static_features(
+    words: &[Word<'_>],
+    casing: Casing,
+    i: usize,
+    clusters: bool,
+    out: &mut Vec<u64>,
+) {
     let w = &words[i];
     word_features(w, out);
     casing_features(w, casing, out);
     for k in NEIGHBOURS {
         neighbour_features(neighbour(words, i, k), k, out);
+    }
+    if clusters {
+        cluster_features(w, out);
+        for k in NEIGHBOURS {
+            if let Some(o) = neighbour(words, i, k) {
+                cluster_neighbour_features(o, k, out);
+            }
+        }
     }
     out.push(position_feature(i == 0, w.shape));
     if let Some(p) = neighbour(words, i, -1) {
@@ -370,6 +388,31 @@ pub fn word_features(w: &Word<'_>, out: &mut Vec<u64>) {
     // word is on any list but the words around say so (the neighbours' in `context_features`)
     for bit in OPEN_LISTS.into_iter().filter(|&b| w.lists & b != 0) {
         push(t(76).add_u64(bit).add_u64(shape));
+    }
+}
+
+/// The word's classes among the word clusters learnt from unlabelled text
+/// ([`super::clusters`]), one feature for each granularity: what words written in the same
+/// contexts have taught the model carries over to this one (Ratinov & Roth 2009). The same
+/// wherever the word is written.
+pub fn cluster_features(w: &Word<'_>, out: &mut Vec<u64>) {
+    let Some(classes) = super::clusters::of(w.text, &w.lower) else { return };
+    for (g, &c) in classes.iter().enumerate().filter(|(_, &c)| c != u16::MAX) {
+        out.push(FeatureHash::template(110 + g as u8).add_u64(u64::from(c)).finish());
+    }
+}
+
+/// The offsets of the neighbours whose word clusters are features.
+pub const CLUSTER_NEIGHBOURS: [isize; 2] = [-1, 1];
+
+/// The word clusters' features a word gives the word `k` places from it (for `k` in
+/// [`CLUSTER_NEIGHBOURS`]; none for the others).
+pub fn cluster_neighbour_features(o: &Word<'_>, k: isize, out: &mut Vec<u64>) {
+    let Some(slot) = CLUSTER_NEIGHBOURS.iter().position(|&n| n == k) else { return };
+    let Some(classes) = super::clusters::of(o.text, &o.lower) else { return };
+    for (g, &c) in classes.iter().enumerate().filter(|(_, &c)| c != u16::MAX) {
+        let t = 120 + 10 * slot as u8 + g as u8;
+        out.push(FeatureHash::template(t).add_u64(u64::from(c)).finish());
     }
 }
 

@@ -11,6 +11,7 @@
 //! GUM's files (pure: their text in, sentences with gold labels out); `train.rs` is the training;
 //! `scoring.rs` scores an article's words once per word type, as the features define them.
 
+pub mod clusters;
 pub mod conll;
 pub mod features;
 pub mod gazetteers;
@@ -165,6 +166,9 @@ pub struct Model {
     document_own: Box<DocumentOwnScores>,
     document_next: Box<DocumentPairScores>,
     document_before: Box<DocumentPairScores>,
+    /// Whether the features read the word clusters ([`clusters`], [`features::cluster_features`]):
+    /// a model is trained with them or without, and its file says which.
+    clusters: bool,
 }
 
 /// The scores of [`features::document_own_feature`]: by flag set, shape, first word or not,
@@ -215,6 +219,10 @@ const MAGIC_DOCUMENT: &[u8; 8] = b"CWNER\x00\x00\x02";
 /// ([`DocumentFeatures::KindFree`]).
 const MAGIC_DOCUMENT_KIND_FREE: &[u8; 8] = b"CWNER\x00\x00\x03";
 
+/// The byte of the magic ([`MAGIC`] and the others) that says the model reads the word clusters
+/// (1) or not (0): its seventh.
+const CLUSTERS_BYTE: usize = 6;
+
 /// Why a weights file cannot be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
@@ -257,6 +265,7 @@ impl Model {
             document_before: Box::new(
                 [[[[0; LABELS]; SHAPES]; DocumentWords::FLAG_SETS]; DocumentWords::FLAG_SETS],
             ),
+            clusters: false,
         };
         model.transitions = features::Shape::ALL
             .iter()
@@ -348,6 +357,18 @@ impl Model {
         &self.document_before[usize::from(before)][usize::from(own)][shape as usize]
     }
 
+    /// This model, reading the word clusters or not ([`Model::clusters`]): no table of the model
+    /// depends on them, so this is only a flag.
+    pub fn with_clusters(mut self, clusters: bool) -> Model {
+        self.clusters = clusters;
+        self
+    }
+
+    /// Whether the features read the word clusters ([`features::cluster_features`]).
+    pub fn clusters(&self) -> bool {
+        self.clusters
+    }
+
     pub fn bucket(&self, feature: u64) -> usize {
         (feature >> (64 - self.bits)) as usize
     }
@@ -361,21 +382,31 @@ impl Model {
             DocumentFeatures::KindFree => MAGIC_DOCUMENT_KIND_FREE,
         }
         .to_vec();
+        out[CLUSTERS_BYTE] = u8::from(self.clusters);
         write_sparse_rows(&mut out, self.bits, &self.weights, LABELS);
         out
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let (rest, document_features) = [
+        // the clusters' byte read apart: the magics differ in the last byte only
+        let clusters = match bytes.get(CLUSTERS_BYTE) {
+            Some(0) => false,
+            Some(1) => true,
+            _ => return Err(ModelError::Magic),
+        };
+        let mut head = bytes.get(..MAGIC.len()).ok_or(ModelError::Magic)?.to_vec();
+        head[CLUSTERS_BYTE] = 0;
+        let bytes = &bytes[MAGIC.len()..];
+        let (_, document_features) = [
             (MAGIC, DocumentFeatures::None),
             (MAGIC_DOCUMENT, DocumentFeatures::PerLabel),
             (MAGIC_DOCUMENT_KIND_FREE, DocumentFeatures::KindFree),
         ]
         .into_iter()
-        .find_map(|(magic, d)| Some((bytes.strip_prefix(magic.as_slice())?, d)))
+        .find(|(magic, _)| head == magic.as_slice())
         .ok_or(ModelError::Magic)?;
-        let (bits, weights) = read_sparse_rows(rest, LABELS)?;
-        Ok(Model::from_weights(bits, weights, document_features))
+        let (bits, weights) = read_sparse_rows(bytes, LABELS)?;
+        Ok(Model::from_weights(bits, weights, document_features).with_clusters(clusters))
     }
 
     fn add_scores(&self, features: &[u64], scores: &mut [i32; LABELS]) {
@@ -949,6 +980,14 @@ mod tests {
         let bytes = SHIPPED.to_bytes();
         let again = Model::from_bytes(&bytes).unwrap();
         assert_eq!(again.weights, SHIPPED.weights);
+        assert_eq!(again.clusters(), SHIPPED.clusters());
+        // a model that reads the word clusters says so in its file
+        let clustered =
+            Model::from_weights(SHIPPED.bits, SHIPPED.weights.clone(), DocumentFeatures::KindFree)
+                .with_clusters(true);
+        let again = Model::from_bytes(&clustered.to_bytes()).unwrap();
+        assert!(again.clusters());
+        assert_eq!(again.document_features, DocumentFeatures::KindFree);
         assert!(matches!(Model::from_bytes(b"nonsense"), Err(ModelError::Magic)));
         assert!(matches!(Model::from_bytes(&bytes[..bytes.len() - 3]), Err(ModelError::Truncated)));
     }

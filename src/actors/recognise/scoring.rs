@@ -255,10 +255,16 @@ impl Model {
     fn type_scores(&self, w: &Word<'_>, feats: &mut Vec<u64>) -> TypeScores {
         feats.clear();
         features::word_features(w, feats);
+        if self.clusters {
+            features::cluster_features(w, feats);
+        }
         let own = self.sum(feats);
         let as_neighbour = NEIGHBOURS.map(|k| {
             feats.clear();
             features::neighbour_features(Some(w), k, feats);
+            if self.clusters {
+                features::cluster_neighbour_features(w, k, feats);
+            }
             self.sum(feats)
         });
         let shape_rows = &self.transitions[w.shape as usize];
@@ -476,7 +482,7 @@ mod tests {
         (0..words.len())
             .map(|i| {
                 let mut feats = Vec::new();
-                features::static_features(words, casing, i, &mut feats);
+                features::static_features(words, casing, i, model.clusters, &mut feats);
                 let mut statics = [0; LABELS];
                 model.add_scores(&feats, &mut statics);
                 feats.clear();
@@ -547,9 +553,11 @@ mod tests {
 
     #[test]
     fn the_document_features_are_scored_as_word_by_word() {
-        // models that read them, with the shipped model's weights
-        for kind in [DocumentFeatures::PerLabel, DocumentFeatures::KindFree] {
-            let model = Model::from_weights(SHIPPED.bits, SHIPPED.weights.clone(), kind);
+        // models that read them, with the shipped model's weights; with the word clusters too
+        let kinds = [DocumentFeatures::PerLabel, DocumentFeatures::KindFree];
+        for (kind, clusters) in kinds.into_iter().flat_map(|k| [(k, false), (k, true)]) {
+            let model = Model::from_weights(SHIPPED.bits, SHIPPED.weights.clone(), kind)
+                .with_clusters(clusters);
             let sentences = tokens::sentences(TEXT, &[]);
             let types = WordTypes::of_spans(TEXT, &sentences);
             let mut document = DocumentWords::default();
@@ -565,7 +573,7 @@ mod tests {
                 let slow = scores_one_by_one(&model, &words, &document);
                 for read in [&document, &by_type] {
                     let fast = model.sentence_scores(&words, &types.ids[s], &mut cache, read);
-                    assert_eq!(fast, slow, "{kind:?}, sentence {s}");
+                    assert_eq!(fast, slow, "{kind:?}, clusters {clusters}, sentence {s}");
                 }
             }
         }

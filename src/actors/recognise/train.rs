@@ -25,6 +25,8 @@ pub struct Settings {
     /// Whether and how the features read how each document writes a word elsewhere
     /// ([`DocumentWords`]).
     pub document_features: DocumentFeatures,
+    /// Whether the features read the word clusters ([`features::cluster_features`]).
+    pub clusters: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             seed: 0x5eed,
             runs: 5,
             document_features: DocumentFeatures::None,
+            clusters: false,
         }
     }
 }
@@ -102,7 +105,13 @@ pub fn train_from_sources(
                 (0..words.len())
                     .map(|i| {
                         let mut shared = Vec::new();
-                        features::static_features(&words, casing, i, &mut shared);
+                        features::static_features(
+                            &words,
+                            casing,
+                            i,
+                            settings.clusters,
+                            &mut shared,
+                        );
                         let mut kind_free = Vec::new();
                         match settings.document_features {
                             DocumentFeatures::None => {}
@@ -159,6 +168,7 @@ pub fn train_from_sources(
         averaged.iter().map(|w| (w * scale).round() as i16).collect(),
         settings.document_features,
     )
+    .with_clusters(settings.clusters)
 }
 
 /// A word as a Title Case headline writes it: a lower-case word other than a short function
