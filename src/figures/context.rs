@@ -601,7 +601,11 @@ fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>, lead: &Lead) -> 
 /// all", "altogether".
 fn total_phrase(t: &[Token], sent: &std::ops::Range<usize>) -> bool {
     let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
-    sent.clone().any(|k| match (word(k), word(k + 1)) {
+    // most words open no phrase: their next word is not looked at
+    let opens = |k: usize| {
+        matches!(word(k), Some("so" | "thus" | "to" | "in" | "altogether" | "cumulatively"))
+    };
+    sent.clone().filter(|&k| opens(k)).any(|k| match (word(k), word(k + 1)) {
         (Some("so" | "thus"), Some("far")) | (Some("to"), Some("date")) => true,
         (Some("in"), Some("all" | "total")) => {
             // "in all the operations" is about the operations, not a total
@@ -1248,13 +1252,16 @@ fn money_frame(
         };
         word(k)
             .filter(|n| !n.is_capitalised() && !lexicon::noun_stop(&n.lower) && n.lower.len() > 2)
-            .map(|n| lexicon::singular(&n.lower))
+            .map(|n| lexicon::singular_cow(&n.lower))
     };
+    // borrowed from the tokens where it can be: the slot is made of it once, at the end
     let after = word(end).and_then(|x| match x.lower.as_ref() {
-        "per" | "a" => word(end + 1).map(|n| format!("per {}", lexicon::singular(&n.lower))),
+        "per" | "a" => {
+            word(end + 1).map(|n| Cow::Owned(format!("per {}", lexicon::singular_cow(&n.lower))))
+        }
         "in" | "of" | "for" => noun_after(end + 1),
         w if !x.is_capitalised() && !lexicon::noun_stop(w) && !clause_break(w) && w.len() > 2 => {
-            Some(lexicon::singular(w))
+            Some(lexicon::singular_cow(w))
         }
         _ => None,
     });
@@ -1266,22 +1273,22 @@ fn money_frame(
         }
         let n = word(k.checked_sub(1)?)?;
         (!n.is_capitalised() && !lexicon::noun_stop(&n.lower) && n.lower.len() > 2)
-            .then(|| lexicon::singular(&n.lower))
+            .then(|| lexicon::singular_cow(&n.lower))
     };
     let event = after.or_else(before)?;
-    let event = if lexicon::deal_noun(&event) { "deal".to_string() } else { event };
+    let event = if lexicon::deal_noun(&event) { Cow::Borrowed("deal") } else { event };
     // A rate ("1,000 euros a month", "$23 million per season") says how often, not what for: two
     // pensioners' incomes are not one quantity. It is compared only when its clause names what
     // the money is ("a deal worth $184 million or $23 million per season"), which joins the key.
     let event = match event.strip_prefix("per ") {
-        Some(_) => format!("{} {event}", rate_of(t, r.start, sent)?),
+        Some(_) => Cow::Owned(format!("{} {event}", rate_of(t, r.start, sent)?)),
         None => event,
     };
     Some(Frame {
         measured: Measured::Money,
         counted: Some(currency),
         group: None,
-        event: Some(event.into()),
+        event: Some(Slot::Owned(event.as_ref().into())),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: scope_of(t, r, sent, lead),
