@@ -17,9 +17,9 @@
 
 use super::gender::{self, Gender, Genders};
 use super::lexicon;
-use super::model::{ActorKind, ArticleActors};
+use super::model::{ActorKind, ArticleActors, Entity, LinkKey};
 use super::names::Token;
-use crate::text::Span;
+use crate::text::{fold, Span};
 
 /// Words that say which person, besides titles and roles, and are written alone in headlines.
 /// A title's modifier ("Interior", "Senior") or ordinal ("First") says no person on its own.
@@ -48,13 +48,39 @@ const DOMINANCE: usize = 2;
 
 /// Adds the headline nouns, and the nouns of running text after a place's name ("a Millom
 /// man"), that stand for a person as mentions of that person.
+/// A headline's noun for a person the article does not name ("Driver Charged") is that
+/// unnamed person: one per noun in the article, linked to reports that write the same noun.
 pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) {
-    let mut found = {
+    let (headline, running) = {
         let article = Evidence::read(text, tokens, out);
-        let mut found = article.headline_nouns();
-        found.extend(article.running_text_nouns());
-        found
+        (article.headline_nouns(), article.running_text_nouns())
     };
+    let mut found = running;
+    let mut unnamed: Vec<(String, usize)> = Vec::new();
+    for (span, e) in headline {
+        let e = e.unwrap_or_else(|| {
+            let key = fold(&text[span.clone()]);
+            if let Some(&(_, e)) = unnamed.iter().find(|(k, _)| *k == key) {
+                return e;
+            }
+            out.entities.push(Entity {
+                name: text[span.clone()].to_string(),
+                kind: ActorKind::Person,
+                kind_evidence: false,
+                team: false,
+                placed: false,
+                written_as_town: false,
+                mentions: Vec::new(),
+                roles: Vec::new(),
+                quotes: Vec::new(),
+                keys: vec![LinkKey::Described(key.clone())],
+                reasons: Vec::new(),
+            });
+            unnamed.push((key, out.entities.len() - 1));
+            out.entities.len() - 1
+        });
+        found.push((span, e));
+    }
     found.sort_by_key(|(s, _)| s.start);
     out.add_stand_ins(found);
 }
@@ -214,8 +240,9 @@ impl<'a, 't> Evidence<'a, 't> {
         }
     }
 
-    /// The nouns of Title Case headlines that stand for a person, with that person.
-    fn headline_nouns(&self) -> Vec<(Span, usize)> {
+    /// The nouns of Title Case headlines that stand for a person, with that person (`None`:
+    /// a person the article does not name).
+    fn headline_nouns(&self) -> Vec<(Span, Option<usize>)> {
         let (text, tokens) = (self.text, self.tokens);
         let mut found = Vec::new();
         let mut k = 0;
@@ -236,8 +263,9 @@ impl<'a, 't> Evidence<'a, 't> {
         found
     }
 
-    /// The nouns of one headline `line` that stand for a person: (token in the line, entity).
-    fn headline(&self, line: &[Token<'_>]) -> Vec<(usize, usize)> {
+    /// The nouns of one headline `line` that stand for a person: (token in the line, entity,
+    /// `None` for a person the article does not name: "Deputy's Alleged Killer Held").
+    fn headline(&self, line: &[Token<'_>]) -> Vec<(usize, Option<usize>)> {
         let (text, out, genders) = (self.text, self.out, &self.genders);
         let people: Vec<usize> =
             line.iter().filter_map(|t| self.mention_at(t)).filter(|&m| self.person(m)).collect();
@@ -267,6 +295,7 @@ impl<'a, 't> Evidence<'a, 't> {
             (start, breaks.get(at).copied().unwrap_or(line.len()))
         };
         let mut in_line: Vec<(usize, usize, bool)> = Vec::new();
+        let mut unnamed: Vec<usize> = Vec::new();
         for (x, t) in line.iter().enumerate() {
             if !noun_at(t) {
                 continue;
@@ -290,6 +319,7 @@ impl<'a, 't> Evidence<'a, 't> {
             if before.iter().any(|b| {
                 b.possessive && (self.mention_at(b).is_some_and(|m| self.person(m)) || noun_at(b))
             }) {
+                unnamed.push(x);
                 continue;
             }
             let after_function_word = before.iter().any(|b| is_function_word(b.text));
@@ -360,8 +390,9 @@ impl<'a, 't> Evidence<'a, 't> {
                 })
                 // else the person the article is most about, if the lead names them
                 .or_else(|| self.prominent_in_lead(noun_gender).filter(not_named));
-            if let Some(e) = target {
-                in_line.push((x, e, tied));
+            match target {
+                Some(e) => in_line.push((x, e, tied)),
+                None => unnamed.push(x),
             }
         }
         // two nouns of one headline with a preposition or a conjunction between them are two
@@ -379,7 +410,21 @@ impl<'a, 't> Evidence<'a, 't> {
                 })
             });
         }
-        in_line.into_iter().map(|(x, e, _)| (x, e)).collect()
+        let mut found: Vec<(usize, Option<usize>)> =
+            in_line.into_iter().map(|(x, e, _)| (x, Some(e))).collect();
+        // a headline that names someone may mean them by its noun ("Ann Lee As Host"): only
+        // one that names no one has a person it does not name, except a noun that says a
+        // gender, whom linking cannot tell from the person the story is about
+        if named.is_empty() {
+            found.extend(
+                unnamed
+                    .into_iter()
+                    .filter(|&x| gender::of_noun(line[x].text).is_none())
+                    .map(|x| (x, None)),
+            );
+        }
+        found.sort_unstable();
+        found
     }
 
     /// In running text, "a Brooklyn mother", "a Millom man": a noun that says a gender after
@@ -428,7 +473,59 @@ impl<'a, 't> Evidence<'a, 't> {
 
 #[cfg(test)]
 mod tests {
-    use crate::actors::detect;
+    use crate::actors::{detect, link, ArticleActors, EntityRef, Linked};
+    use crate::config::Config;
+
+    fn linked(texts: &[&str]) -> (Vec<ArticleActors>, Linked) {
+        let arts: Vec<_> = texts.iter().map(|t| detect(t, &[])).collect();
+        let refs: Vec<_> = arts.iter().collect();
+        let labels: Vec<String> = (0..texts.len()).map(|i| format!("{i:03}")).collect();
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let l = link(&refs, &labels, &Config::default());
+        (arts, l)
+    }
+
+    /// The actor of the first mention written `text` in article `article`.
+    fn actor_of(arts: &[ArticleActors], l: &Linked, article: usize, text: &str) -> Option<usize> {
+        let a = &arts[article];
+        let m = a.mentions.iter().find(|m| a.text_of(m) == text).expect(text);
+        l.actor_of(EntityRef { article, entity: m.entity })
+    }
+
+    #[test]
+    fn a_headline_noun_for_a_person_no_one_names_is_who_the_story_says() {
+        // the article names two people alike: whom "Driver" means it does not say
+        let unnamed = "Driver Charged After Crash\nPolice charged Tom Vasko after Ana Ruiz \
+                       called them on Friday night. Vasko said nothing. Ruiz waited.";
+        let a = detect(unnamed, &[]);
+        assert_eq!(a.mention_texts_of("Driver"), ["Driver"]);
+        // another report of the story writes the noun for one person: that person (though
+        // the story is about no one person)
+        let (arts, l) = linked(&[
+            unnamed,
+            "Driver Tom Vasko Faces Charges\nTom Vasko, 41, was charged after Ana Ruiz \
+             called. Ruiz said so. Ruiz left. Ruiz cried.",
+        ]);
+        assert_eq!(actor_of(&arts, &l, 0, "Driver"), actor_of(&arts, &l, 1, "Tom Vasko"));
+        // the story is about one person: that person
+        let (arts, l) = linked(&[
+            unnamed,
+            "Vasko In Court\nTom Vasko appeared in court on Monday morning. Vasko pleaded not \
+             guilty. Vasko left at noon.",
+        ]);
+        assert_eq!(actor_of(&arts, &l, 0, "Driver"), actor_of(&arts, &l, 1, "Tom Vasko"));
+        // neither: no actor
+        let (arts, l) = linked(&[unnamed]);
+        assert_eq!(actor_of(&arts, &l, 0, "Driver"), None);
+        assert!(l.actors.iter().all(|x| x.name != "Driver"), "{:?}", l.actors);
+        // a headline that names someone may mean them: no unnamed person
+        let a = detect(
+            "Ana Ruiz Sees Driver Charged\nPolice charged Tom Vasko after Ana Ruiz called \
+             them on Friday night. Vasko said nothing. Ruiz waited.",
+            &[],
+        );
+        assert!(a.entities.iter().all(|e| e.name != "Driver"), "{:?}", a.entities);
+    }
 
     #[test]
     fn a_headline_noun_beside_a_persons_name_is_that_person() {

@@ -457,6 +457,7 @@ pub(super) fn link(articles: &[&ArticleActors], labels: &[&str], config: &Config
         }
     }
     join_titles_alone(&mut l, n);
+    join_described(&mut l, n);
     // what only the joining needed goes before the actors are built (the peak of linking)
     drop((buckets, full_by_surname, org_by_last, org_by_initials, lone_by_word, roots_of_initials));
     drop(full_by_given);
@@ -574,6 +575,74 @@ fn join_titles_alone(l: &mut Linker<'_>, n: usize) {
     }
 }
 
+/// Joins each headline noun for a person its article does not name ("Driver Charged") to the
+/// person other reports tie that noun to, where they tie it to one; else to the person the
+/// articles are about (the most mentions, twice anyone else's); else to the same noun of the
+/// other reports.
+fn join_described(l: &mut Linker<'_>, n: usize) {
+    let described: Vec<(usize, String)> = (0..n)
+        .filter_map(|g| {
+            l.entity(g).keys.iter().find_map(|k| match k {
+                LinkKey::Described(w) => Some((g, w.clone())),
+                _ => None,
+            })
+        })
+        .collect();
+    if described.is_empty() {
+        return;
+    }
+    // the nouns other reports' people are written as, and every person's mentions
+    let mut tied: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut people: Vec<usize> = Vec::new();
+    for g in 0..n {
+        let e = l.entity(g);
+        if e.kind != ActorKind::Person || e.keys.iter().any(|k| matches!(k, LinkKey::Described(_)))
+        {
+            continue;
+        }
+        people.push(g);
+        let a = l.articles[l.refs[g].article];
+        for &m in e.mentions.iter().filter(|&&m| a.mentions[m].stand_in) {
+            let w = fold(a.text_of(&a.mentions[m]));
+            if described.iter().any(|(_, d)| *d == w) {
+                tied.entry(w).or_default().push(g);
+            }
+        }
+    }
+    let mut weight: HashMap<usize, usize> = HashMap::new();
+    for &g in &people {
+        let r = l.find(g);
+        *weight.entry(r).or_default() += l.entity(g).mentions.len();
+    }
+    let mut ranked: Vec<(usize, usize)> = weight.into_iter().map(|(r, w)| (w, r)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    let main = match ranked.as_slice() {
+        [(w, r), rest @ ..] if rest.first().is_none_or(|(v, _)| *w >= 2 * v) => Some(*r),
+        _ => None,
+    };
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    for (g, w) in described {
+        let (target, why) = match tied.get(&w).and_then(|t| unique_root(l, t)) {
+            Some(t) => (Some(t), "the person other reports write that noun for"),
+            None => (main, "the person these reports are about"),
+        };
+        let written = l.entity(g).name.clone();
+        match target {
+            Some(t) => {
+                let (person, label) = (l.entity(t).name.clone(), l.label(t).to_string());
+                l.union(t, g, || format!("‘{written}’ is read as {person} ({label}), {why}"));
+            }
+            None => {
+                let first = *first_of.entry(w).or_insert(g);
+                if first != g {
+                    let (la, lb) = (l.label(first).to_string(), l.label(g).to_string());
+                    l.union(first, g, || format!("the noun ‘{written}’ in {la} and {lb}"));
+                }
+            }
+        }
+    }
+}
+
 /// What a lone word was joined to a fuller name as.
 #[derive(Clone, Copy)]
 enum Lone {
@@ -632,6 +701,13 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
         config.labels.iter().map(|(k, v)| (fold(k), v)).collect();
     let mut actors: Vec<(Actor, usize, usize)> = Vec::new(); // actor, mention count, first member
     for (root, members) in sets {
+        // a headline's noun for a person no report names, that no report ties to anyone and
+        // that is no one the story is about, is not reported: whom it means is unknown
+        let unnamed =
+            |g: usize| l.entity(g).keys.iter().any(|k| matches!(k, LinkKey::Described(_)));
+        if members.len() == 1 && unnamed(members[0]) {
+            continue;
+        }
         let mut spellings: HashMap<&str, usize> = HashMap::new();
         let mut names: HashMap<&str, usize> = HashMap::new();
         let mut kinds: HashMap<ActorKind, usize> = HashMap::new();
@@ -733,7 +809,7 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
     }
     actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)).then(a.2.cmp(&b.2)));
     let mut of_entity: Vec<Vec<usize>> =
-        l.articles.iter().map(|a| vec![0; a.entities.len()]).collect();
+        l.articles.iter().map(|a| vec![NO_ACTOR; a.entities.len()]).collect();
     let actors: Vec<Actor> = actors
         .into_iter()
         .enumerate()
@@ -747,6 +823,10 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
         .collect();
     Linked { actors, of_entity }
 }
+
+/// In `Linked::of_entity`, an entity that belongs to no actor (an unnamed person no report
+/// ties to anyone, see `join_described`).
+pub const NO_ACTOR: super::model::ActorId = usize::MAX;
 
 /// The most frequent key; ties broken by `tie` then alphabetically.
 fn most_common(

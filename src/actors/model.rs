@@ -121,6 +121,9 @@ pub enum LinkKey {
     Titled(String),
     /// A name of one word, not a person's full name.
     Word(String),
+    /// A headline's noun for a person its article does not name ("driver" of "Driver
+    /// Charged"): the person other reports tie that noun to, or the one the story is about.
+    Described(String),
 }
 
 impl LinkKey {
@@ -139,7 +142,8 @@ impl LinkKey {
             | LinkKey::TeamPrefix(s)
             | LinkKey::TitleAlone(s)
             | LinkKey::Titled(s)
-            | LinkKey::Word(s) => s,
+            | LinkKey::Word(s)
+            | LinkKey::Described(s) => s,
         }
     }
 }
@@ -183,13 +187,14 @@ pub struct Actor {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Linked {
     pub actors: Vec<Actor>,
-    /// `of_entity[article][entity]` is the actor of that entity.
+    /// `of_entity[article][entity]` is the actor of that entity (`link::NO_ACTOR` for none: a
+    /// headline's noun for a person whom no report names or ties to anyone).
     pub of_entity: Vec<Vec<ActorId>>,
 }
 
 impl Linked {
     pub fn actor_of(&self, r: EntityRef) -> Option<ActorId> {
-        self.of_entity.get(r.article)?.get(r.entity).copied()
+        self.of_entity.get(r.article)?.get(r.entity).copied().filter(|&a| a != ActorId::MAX)
     }
 }
 
