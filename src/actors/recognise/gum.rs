@@ -46,6 +46,21 @@ const CONNECTORS: &[&str] = &["of", "and", "&", "the", "de", "for", "du", "la", 
 
 /// Builds a document from its xml and conll texts.
 pub fn read(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {
+    read_gold(name, xml, conll, true)
+}
+
+/// [`read`] with the gold names of before 2026-12-07, which kept a "The" opening a sentence
+/// (the shipped weights were trained on them): for training only, to compare with them.
+pub fn read_keeping_opening_the(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {
+    read_gold(name, xml, conll, false)
+}
+
+fn read_gold(
+    name: &str,
+    xml: &str,
+    conll: &str,
+    cut_opening_the: bool,
+) -> Result<Document, GumError> {
     let mut words: Vec<String> = Vec::new();
     let mut pos: Vec<String> = Vec::new();
     let mut sentence_starts = Vec::new();
@@ -95,7 +110,7 @@ pub fn read(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {
     sentence_starts.push(words.len());
     for w in sentence_starts.windows(2) {
         if let Some(i) = (w[0]..w[1]).find(|&i| words[i].chars().any(char::is_alphanumeric)) {
-            opens[i] = true;
+            opens[i] = cut_opening_the;
         }
     }
     let mut names: Vec<(usize, usize, NameKind)> = mentions
@@ -438,20 +453,28 @@ mod tests {
             conll.push_str(&format!("{n}\t{w}\t{c}\n"));
         }
         xml.push_str("</s>\n");
-        let d = read("x", &xml, &conll).unwrap();
-        let names: Vec<Vec<String>> = d
-            .sentences
-            .iter()
-            .map(|s| {
-                super::super::spans_of(s.labels.iter().copied())
-                    .into_iter()
-                    .map(|(r, _)| s.words[r].join(" "))
-                    .collect()
-            })
-            .collect();
+        let names_of = |d: Document| -> Vec<Vec<String>> {
+            d.sentences
+                .iter()
+                .map(|s| {
+                    super::super::spans_of(s.labels.iter().copied())
+                        .into_iter()
+                        .map(|(r, _)| s.words[r].join(" "))
+                        .collect()
+                })
+                .collect()
+        };
         assert_eq!(
-            names,
+            names_of(read("x", &xml, &conll).unwrap()),
             [vec!["Kremlin", "The Huffington Post"], vec!["U.S. Department of Agriculture"]]
+        );
+        // the gold of before 2026-12-07 kept them
+        assert_eq!(
+            names_of(read_keeping_opening_the("x", &xml, &conll).unwrap()),
+            [
+                vec!["The Kremlin", "The Huffington Post"],
+                vec!["The U.S. Department of Agriculture"]
+            ]
         );
     }
 }
