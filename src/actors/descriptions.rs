@@ -64,17 +64,8 @@ pub(super) fn attach(text: &str, tokens: &[Token<'_>], out: &mut ArticleActors) 
                 return e;
             }
             out.entities.push(Entity {
-                name: text[span.clone()].to_string(),
-                kind: ActorKind::Person,
-                kind_evidence: false,
-                team: false,
-                placed: false,
-                written_as_town: false,
-                mentions: Vec::new(),
-                roles: Vec::new(),
-                quotes: Vec::new(),
                 keys: vec![LinkKey::Described(key.clone())],
-                reasons: Vec::new(),
+                ..Entity::new(text[span.clone()].to_string(), ActorKind::Person)
             });
             unnamed.push((key, out.entities.len() - 1));
             out.entities.len() - 1

@@ -715,19 +715,7 @@ fn assemble(
         let next = entity_of_root.len();
         let e = *entity_of_root.entry(root).or_insert(next);
         if e == out.entities.len() {
-            out.entities.push(Entity {
-                name: String::new(),
-                kind: ActorKind::Organization,
-                kind_evidence: false,
-                team: false,
-                placed: false,
-                written_as_town: false,
-                mentions: Vec::new(),
-                roles: Vec::new(),
-                quotes: Vec::new(),
-                keys: Vec::new(),
-                reasons: Vec::new(),
-            });
+            out.entities.push(Entity::new(String::new(), ActorKind::Organization));
         }
         let full = words[i].len() >= 2 || cands[i].known.is_some() || cands[i].name.len() >= 2;
         out.mentions.push(Mention {

@@ -5,7 +5,7 @@
 //! (`aliases`, `same`, `different`, `labels`) is honoured. Each join records its reason.
 
 use super::lexicon;
-use super::model::{Actor, ActorKind, ArticleActors, EntityRef, LinkKey, Linked};
+use super::model::{Actor, ActorId, ActorKind, ArticleActors, EntityRef, LinkKey, Linked};
 use crate::config::Config;
 use crate::text::fold;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -808,25 +808,21 @@ fn build(l: &mut Linker<'_>, n: usize, config: &Config) -> Linked {
         ));
     }
     actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)).then(a.2.cmp(&b.2)));
-    let mut of_entity: Vec<Vec<usize>> =
-        l.articles.iter().map(|a| vec![NO_ACTOR; a.entities.len()]).collect();
+    let mut of_entity: Vec<Vec<Option<ActorId>>> =
+        l.articles.iter().map(|a| vec![None; a.entities.len()]).collect();
     let actors: Vec<Actor> = actors
         .into_iter()
         .enumerate()
         .map(|(id, (mut a, _, _))| {
             a.id = id;
             for r in &a.members {
-                of_entity[r.article][r.entity] = id;
+                of_entity[r.article][r.entity] = Some(id);
             }
             a
         })
         .collect();
     Linked { actors, of_entity }
 }
-
-/// In `Linked::of_entity`, an entity that belongs to no actor (an unnamed person no report
-/// ties to anyone, see `join_described`).
-pub const NO_ACTOR: super::model::ActorId = usize::MAX;
 
 /// The most frequent key; ties broken by `tie` then alphabetically.
 fn most_common(

@@ -87,6 +87,25 @@ pub struct Entity {
     pub reasons: Vec<String>,
 }
 
+impl Entity {
+    /// An entity of this name and kind with no mention, role, key or evidence yet.
+    pub fn new(name: String, kind: ActorKind) -> Entity {
+        Entity {
+            name,
+            kind,
+            kind_evidence: false,
+            team: false,
+            placed: false,
+            written_as_town: false,
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            quotes: Vec::new(),
+            keys: Vec::new(),
+            reasons: Vec::new(),
+        }
+    }
+}
+
 /// A normalised form of an entity's name through which linking (`link.rs`) may join it to
 /// entities of other articles. The variant says which rule may use it; the text is folded
 /// (`crate::text::fold`).
@@ -187,14 +206,14 @@ pub struct Actor {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Linked {
     pub actors: Vec<Actor>,
-    /// `of_entity[article][entity]` is the actor of that entity (`link::NO_ACTOR` for none: a
-    /// headline's noun for a person whom no report names or ties to anyone).
-    pub of_entity: Vec<Vec<ActorId>>,
+    /// `of_entity[article][entity]` is the actor of that entity (`None`: a headline's noun for
+    /// a person whom no report names or ties to anyone).
+    pub of_entity: Vec<Vec<Option<ActorId>>>,
 }
 
 impl Linked {
     pub fn actor_of(&self, r: EntityRef) -> Option<ActorId> {
-        self.of_entity.get(r.article)?.get(r.entity).copied().filter(|&a| a != ActorId::MAX)
+        *self.of_entity.get(r.article)?.get(r.entity)?
     }
 }
 

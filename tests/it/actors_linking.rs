@@ -1,6 +1,6 @@
 //! Positive and negative linking cases on small texts, within and across articles.
 
-use crosswire::actors::{self, ActorKind, ArticleActors, Linked};
+use crosswire::actors::{self, ActorKind, ArticleActors, EntityRef, Linked};
 use crosswire::config::Config;
 
 fn link(texts: &[&str]) -> (Vec<ArticleActors>, Linked) {
@@ -20,7 +20,8 @@ fn actor(d: &[ArticleActors], l: &Linked, article: usize, text: &str) -> usize {
             a.mentions.iter().map(|m| a.text_of(m)).collect::<Vec<_>>()
         )
     });
-    l.of_entity[article][m.entity]
+    l.actor_of(EntityRef { article, entity: m.entity })
+        .unwrap_or_else(|| panic!("{text:?} belongs to no actor"))
 }
 
 #[test]
@@ -109,7 +110,7 @@ fn washington_is_a_place_after_in_and_the_government_otherwise() {
     let gov = actor(&d, &l, 0, "Washington");
     assert_eq!(l.actors[gov].kind, ActorKind::State);
     let place = d[0].mentions.iter().rev().find(|m| d[0].text_of(m) == "Washington").unwrap();
-    assert_eq!(l.actors[l.of_entity[0][place.entity]].kind, ActorKind::Place);
+    assert_eq!(l.actors[l.of_entity[0][place.entity].expect("an actor")].kind, ActorKind::Place);
 }
 
 #[test]
@@ -315,7 +316,7 @@ fn a_demonym_heading_its_phrase_is_a_person_and_an_age_makes_a_person() {
     ]);
     assert_eq!(l.actors[actor(&d, &l, 0, "American")].kind, ActorKind::Person);
     let state = d[0].mentions.iter().filter(|m| d[0].text_of(m) == "American").nth(1).unwrap();
-    assert_eq!(l.actors[l.of_entity[0][state.entity]].kind, ActorKind::State);
+    assert_eq!(l.actors[l.of_entity[0][state.entity].expect("an actor")].kind, ActorKind::State);
     assert_eq!(l.actors[actor(&d, &l, 0, "Alexandros Grigoropoulos")].kind, ActorKind::Person);
 }
 

@@ -2,7 +2,7 @@
 //! outlets where they appear; organisations and states linked through their spellings; places,
 //! weekdays and sentence-initial words never taken for actors.
 
-use crosswire::actors::{self, ActorKind, ArticleActors, Linked};
+use crosswire::actors::{self, ActorKind, ArticleActors, EntityRef, Linked};
 use crosswire::config::Config;
 use std::collections::BTreeSet;
 
@@ -39,7 +39,7 @@ impl Corpus {
     fn actor_at(&self, article: usize, text: &str) -> Option<usize> {
         let a = &self.detected[article];
         let m = a.mentions.iter().find(|m| a.text_of(m) == text)?;
-        Some(self.linked.of_entity[article][m.entity])
+        self.linked.actor_of(EntityRef { article, entity: m.entity })
     }
 
     fn articles_of(&self, actor: usize) -> BTreeSet<usize> {

@@ -41,14 +41,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output?.appendLine('crosswire: the workspace is now trusted, restarting the server');
       void enqueue(() => restart(context, false));
     }),
-    { dispose: () => void stopClient() },
+    // behind a start or restart still in flight: a client that is starting cannot be stopped
+    { dispose: () => void enqueue(stopClient) },
   );
 
   await enqueue(() => startClient(context));
 }
 
 export async function deactivate(): Promise<void> {
-  await stopClient();
+  // queued like every start and restart: stopping a client that is still starting throws, and
+  // would leave its server running
+  await enqueue(stopClient);
 }
 
 function enqueue(task: () => Promise<void>): Promise<void> {
