@@ -147,13 +147,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let old_gold = args.iter().any(|a| a == "--old-gold");
     for name in names {
         let split = splits.iter().find(|(n, _)| *n == name).map(|s| s.1);
-        let doc = if old_gold && split.is_none() {
-            let xml = std::fs::read_to_string(dir.join("xml").join(format!("{name}.xml")))?;
-            let conll = std::fs::read_to_string(dir.join("coref").join(format!("{name}.conll")))?;
-            gum::read_keeping_opening_the(&name, &xml, &conll)?
-        } else {
-            read(&dir, &name)?
-        };
+        let gold =
+            if old_gold && split.is_none() { gum::read_keeping_opening_the } else { gum::read };
+        let doc = read(&dir, &name, gold)?;
         match split {
             Some(gum::Split::Dev) => dev.push(doc),
             Some(gum::Split::Test) => test.push(doc),
@@ -273,10 +269,16 @@ fn read_kinds(path: &Path) -> Result<Option<names::KindModel>, Box<dyn std::erro
     Ok(if bytes.is_empty() { None } else { Some(names::KindModel::from_bytes(&bytes)?) })
 }
 
-fn read(dir: &Path, name: &str) -> Result<gum::Document, Box<dyn std::error::Error>> {
+/// GUM document `name` of `dir`, its gold names read by `gold` ([`gum::read`] or
+/// [`gum::read_keeping_opening_the`]).
+fn read(
+    dir: &Path,
+    name: &str,
+    gold: fn(&str, &str, &str) -> Result<gum::Document, gum::GumError>,
+) -> Result<gum::Document, Box<dyn std::error::Error>> {
     let xml = std::fs::read_to_string(dir.join("xml").join(format!("{name}.xml")))?;
     let conll = std::fs::read_to_string(dir.join("coref").join(format!("{name}.conll")))?;
-    Ok(gum::read(name, &xml, &conll)?)
+    Ok(gold(name, &xml, &conll)?)
 }
 
 fn show_errors(model: &Model, docs: &[gum::Document]) {

@@ -158,8 +158,8 @@ fn stretches(text: &str, lowered: &str) -> Option<Vec<Stretch>> {
     let bytes = text.as_bytes();
     let lower = lowered.as_bytes();
     let whole = memchr::memchr(b'@', bytes).is_some()
-        || HTTP.find(lowered.as_bytes()).is_some()
-        || WWW.find(lowered.as_bytes()).is_some()
+        || HTTP.find(lower).is_some()
+        || WWW.find(lower).is_some()
         || non_ascii_chars(text).any(|c| c.is_numeric() || matches!(c, '\u{17f}' | '\u{212a}'));
     if whole {
         return None;
