@@ -211,11 +211,13 @@ def gold_of(words, pos, sent_starts, mentions):
         if typ in KIND_OK:
             r = name_in(words, pos, opens, s, e, typ)
             if r:
-                names.append((r[0], r[1], typ, chain))
-    names.sort(key=lambda x: (x[0], -x[1]))
+                names.append((r[0], r[1], typ, chain, e - s))
+    # outermost name first; of two mentions giving one name ("a friend of Leonhard Euler" and "Leonhard
+    # Euler"), the shorter mention is the one that names it (its chain is the name's)
+    names.sort(key=lambda x: (x[0], -x[1], x[4]))
     taken = [False] * len(words)
     kept = []
-    for s, e, k, c in names:
+    for s, e, k, c, _len in names:
         if any(taken[s:e]):
             continue
         kept.append((s, e, k, c))
