@@ -43,14 +43,14 @@ pub fn compare(articles: &[ArticleFigures<'_>]) -> Vec<Finding> {
 pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<QuantityKey, Vec<FigureRef>> {
     use rayon::prelude::*;
     // This runs after the analysis with nothing beside it (at 10,000 figure-dense articles, 1%
-    // of all instructions, alone on one core): runs of articles are grouped on all cores, by
-    // borrowed keys, and the runs' groups appended in article order.
+    // of all instructions, alone on one core): runs of articles are grouped on all cores, and
+    // the runs' groups appended in article order.
     const RUN: usize = 256;
-    let runs: Vec<HashMap<&QuantityKey, Vec<FigureRef>>> = articles
+    let runs: Vec<HashMap<QuantityKey, Vec<FigureRef>>> = articles
         .par_chunks(RUN)
         .enumerate()
         .map(|(run, chunk)| {
-            let mut groups: HashMap<&QuantityKey, Vec<FigureRef>> = HashMap::default();
+            let mut groups: HashMap<QuantityKey, Vec<FigureRef>> = HashMap::default();
             for (i, art) in chunk.iter().enumerate() {
                 let article = run * RUN + i;
                 for (figure, key) in comparable_keys(art.figures) {
@@ -63,10 +63,10 @@ pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<QuantityKey, 
     let mut groups: HashMap<QuantityKey, Vec<FigureRef>> = HashMap::default();
     for run in runs {
         for (key, refs) in run {
-            match groups.get_mut(key) {
+            match groups.get_mut(&key) {
                 Some(v) => v.extend(refs),
                 None => {
-                    groups.insert(key.clone(), refs);
+                    groups.insert(key, refs);
                 }
             }
         }
@@ -75,11 +75,12 @@ pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<QuantityKey, 
 }
 
 /// The figures of one article that are compared, with their quantity keys.
-pub fn comparable_keys(figures: &[Figure]) -> impl Iterator<Item = (usize, &QuantityKey)> {
+pub fn comparable_keys(figures: &[Figure]) -> impl Iterator<Item = (usize, QuantityKey)> + '_ {
     figures
         .iter()
         .enumerate()
-        .filter_map(|(f, fig)| fig.key.as_ref().filter(|_| fig.kind.is_compared()).map(|k| (f, k)))
+        .filter(|(_, fig)| fig.keyed && fig.kind.is_compared())
+        .filter_map(|(f, fig)| fig.key().map(|k| (f, k)))
 }
 
 /// Compares the given key groups (each in (article, figure) order); the findings of each group
@@ -808,7 +809,7 @@ fn divergence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::{FigureKind, Qualifier};
+    use crate::figures::{FigureKind, Frame, Measured, Qualifier, Scope, When};
 
     fn figure(text: &str, low: f64, high: f64, key: &str) -> Figure {
         Figure {
@@ -823,9 +824,18 @@ mod tests {
             counts: Some("people".into()),
             predicate: Some("living under siege".into()),
             place: Some("eastern aleppo".into()),
-            frame: None,
+            // the frame whose key is `key:living`
+            frame: Some(Frame {
+                measured: Measured::People,
+                counted: Some(key.to_string().into()),
+                group: None,
+                event: Some("living".into()),
+                place: None,
+                when: When::Story,
+                scope: Scope::Whole,
+            }),
+            keyed: true,
             attributed: false,
-            key: Some(QuantityKey::new(key, "living")),
         }
     }
 
