@@ -127,7 +127,7 @@ fn breakdown(ws: &Workspace) {
                         .map(|o| o.map_or(0, str::len))
                         .sum::<usize>()
                     // the key's and the frame's strings, about as long as the key written out
-                    + f.key.as_ref().map_or(0, |k| 2 * k.to_string().len())
+                    + f.key().as_ref().map_or(0, |k| 2 * k.to_string().len())
             })
             .sum::<usize>();
         lines += a.article.text.lines().count() * 8;

@@ -309,9 +309,9 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
         counts: f.counts.as_deref().map(str::to_string),
         predicate: f.predicate.as_deref().map(str::to_string),
         place: f.place.clone(),
-        key: f.key.clone(),
+        key: f.key(),
         frame: f.frame.clone(),
-        not_compared: f.key.as_ref().map(|k| look_alikes(snap, article, k)).unwrap_or_default(),
+        not_compared: f.key().map(|k| look_alikes(snap, article, &k)).unwrap_or_default(),
         others,
         others_total,
         others_agreeing,
@@ -334,13 +334,13 @@ pub fn same_quantity(snap: &Snapshot, article: usize, figure: usize) -> Vec<Loc>
 fn same_quantity_refs(snap: &Snapshot, article: usize, figure: usize) -> Vec<FigureRef> {
     let Some(art) = snap.articles.get(article) else { return Vec::new() };
     let Some(f) = art.figures.get(figure) else { return Vec::new() };
-    let Some(key) = f.key.as_ref() else { return Vec::new() };
+    let Some(key) = f.key() else { return Vec::new() };
     let outlet = art.article.outlet();
     let other_outlet = |i: usize| i != article && snap.articles[i].article.outlet() != outlet;
     if f.kind.is_compared() {
         // the snapshot's index by key: O(figures with this key), not a scan of the corpus
         return snap
-            .quantity(key)
+            .quantity(&key)
             .unwrap_or_default()
             .iter()
             .copied()
@@ -354,7 +354,7 @@ fn same_quantity_refs(snap: &Snapshot, article: usize, figure: usize) -> Vec<Fig
                 .figures
                 .iter()
                 .enumerate()
-                .filter(|(_, g)| g.key.as_ref() == Some(key))
+                .filter(|(_, g)| g.keyed && g.key().as_ref() == Some(&key))
                 .map(move |(figure, _)| FigureRef { article: i, figure })
         })
         .collect()
@@ -728,7 +728,7 @@ mod tests {
             .enumerate()
             .find_map(|(a, art)| {
                 let f = art.figures.iter().position(|f| {
-                    f.key.as_ref().is_some_and(|k| k.to_string() == "people:killed:convoy")
+                    f.key().is_some_and(|k| k.to_string() == "people:killed:convoy")
                 })?;
                 Some((a, f))
             })

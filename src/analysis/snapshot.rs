@@ -200,7 +200,7 @@ impl Snapshot {
         let mut touched: Vec<QuantityKey> = Vec::new();
         for &c in changed {
             for a in [&prev.articles[c], &articles[c]] {
-                touched.extend(findings::comparable_keys(&a.figures).map(|(_, k)| k.clone()));
+                touched.extend(findings::comparable_keys(&a.figures).map(|(_, k)| k));
             }
         }
         touched.sort();
@@ -213,7 +213,7 @@ impl Snapshot {
             for &c in changed {
                 refs.extend(
                     findings::comparable_keys(&articles[c].figures)
-                        .filter(|(_, k)| *k == key)
+                        .filter(|(_, k)| k == key)
                         .map(|(f, _)| FigureRef { article: c, figure: f }),
                 );
             }

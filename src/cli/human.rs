@@ -240,7 +240,7 @@ pub fn figures(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
                 f.kind.as_str(),
                 f.describe_range(),
                 what,
-                f.key.as_ref().map(|k| format!("  [{k}]")).unwrap_or_default()
+                f.key().map(|k| format!("  [{k}]")).unwrap_or_default()
             )?;
         }
     }

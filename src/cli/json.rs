@@ -379,7 +379,7 @@ fn figure(snap: &Snapshot, ai: usize, f: &crate::figures::Figure) -> Value {
     v["counts"] = json!(f.counts);
     v["predicate"] = json!(f.predicate);
     v["place"] = json!(f.place);
-    v["quantity"] = json!(f.key);
+    v["quantity"] = json!(f.key());
     v["value"] = match f.qualifier {
         Qualifier::Range | Qualifier::Vague if f.kind.is_compared() => {
             json!([number(f.low), number(f.high)])

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use super::frame::{Frame, Measured, Place, PlaceLevel, QuantityKey, Scope, Slot, When};
+use super::frame::{Frame, Measured, Place, PlaceLevel, Scope, Slot, When};
 use super::lexicon;
 use super::read::Reading;
 use super::tokens::{TokKind, Token};
@@ -24,7 +24,8 @@ pub struct Context {
     pub place: Option<String>,
     /// The frame of a comparable figure whose counted thing and event are known.
     pub frame: Option<Frame>,
-    pub key: Option<QuantityKey>,
+    /// Whether the frame gives a quantity key ([`Frame::has_key`]).
+    pub keyed: bool,
     /// For a measure or duration compared in the base unit of its dimension (the frame's
     /// `counted`): the unit it is written in, by which its interval is to be multiplied.
     pub scale: Option<lexicon::UnitScale>,
@@ -181,13 +182,12 @@ pub fn context(
         }),
         _ => None,
     };
-    out.key = out.frame.as_ref().and_then(Frame::key);
+    out.keyed = out.frame.as_ref().is_some_and(Frame::has_key);
     // In the lead an article tells the story as it has it, its sources included ("Iran's state
     // television says a quake has injured three"); later, a figure it cites from another outlet
     // is a comparison of sources.
-    out.attributed =
-        out.key.is_some() && r.start >= lead.end && other_outlet_cited(t, r.start, &sent);
-    if out.key.is_some() && matches!(r.kind, FigureKind::Measure | FigureKind::Duration) {
+    out.attributed = out.keyed && r.start >= lead.end && other_outlet_cited(t, r.start, &sent);
+    if out.keyed && matches!(r.kind, FigureKind::Measure | FigureKind::Duration) {
         out.scale = written_unit(t, r).and_then(lexicon::unit_scale);
     }
     if out.frame.is_none() && unkeyed_frames {
@@ -205,7 +205,10 @@ pub fn context(
             counted,
             group,
             event: out.predicate.map(Slot::Borrowed),
-            place: out.place.clone().map(|name| Place { name, level: PlaceLevel::Locality }),
+            place: out
+                .place
+                .clone()
+                .map(|name| Place { name: name.into(), level: PlaceLevel::Locality }),
             when: era(t, &sent, r.start, lead),
             scope: Scope::Whole,
         });
@@ -1366,7 +1369,7 @@ fn era_counting(
         return own;
     }
     if let Some(place) = other_place(t, sent, at, lead) {
-        return When::Background(place);
+        return When::Background(place.into());
     }
     let opens_with_pronoun = t
         .get(sent.start)
@@ -1811,7 +1814,7 @@ fn era_from_scan(
         .min_by_key(|(k, _)| (clause_of(*k) != own, k.abs_diff(at)))
         .map(|(_, n)| n.clone())
     {
-        Some(n) => When::Background(n),
+        Some(n) => When::Background(n.into()),
         None if scan.vague => When::Elsewhere,
         None => When::Story,
     }
@@ -1883,7 +1886,8 @@ fn count_frame(
     };
     match predicate {
         "living" | "holding-out" => {
-            frame.place = Some(Place { name: c.place.clone()?, level: PlaceLevel::Locality });
+            frame.place =
+                Some(Place { name: c.place.clone()?.into(), level: PlaceLevel::Locality });
         }
         _ => {
             if !keyed_predicate(predicate) {
@@ -1903,7 +1907,7 @@ fn count_frame(
             // counted; another district's count is another quantity
             if predicate == "displaced" {
                 frame.place = origin_after(t, at, sent)
-                    .map(|name| Place { name, level: PlaceLevel::Locality });
+                    .map(|name| Place { name: name.into(), level: PlaceLevel::Locality });
             }
         }
     }

@@ -97,7 +97,7 @@ pub enum When {
     Story,
     /// Another event the sentence names by a year or month ("in 2003", "In February"): its
     /// figures are compared only with the same background fact in other articles.
-    Background(String),
+    Background(Slot),
     /// Another or earlier event that the sentence does not name ("a week earlier", "last year",
     /// an aftershock): never compared.
     Elsewhere,
@@ -136,8 +136,8 @@ pub enum PlaceLevel {
 /// Where a figure applies.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Place {
-    /// Folded to lower case ASCII: "aleppo".
-    pub name: String,
+    /// Folded to lower case ASCII: "aleppo". Shared with the keys made from the frame.
+    pub name: Slot,
     pub level: PlaceLevel,
 }
 
@@ -212,6 +212,14 @@ impl Frame {
         })
     }
 
+    /// Whether [`Frame::key`] gives a key, without making it.
+    pub fn has_key(&self) -> bool {
+        !matches!(self.when, When::Elsewhere)
+            && !matches!(self.scope, Scope::Part)
+            && (self.group.is_some() || self.counted.is_some())
+            && self.event.is_some()
+    }
+
     /// "people killed in Aleppo, the convoy, 2003": the frame in words, for messages and hovers.
     pub fn describe(&self) -> String {
         // a dimension says nothing the event does not ("fall of Rait", "length of dhow")
@@ -277,9 +285,9 @@ pub fn display_place(place: &str) -> String {
 pub struct QuantityKey {
     pub counted: Slot,
     pub event: Slot,
-    pub place: Option<String>,
+    pub place: Option<Slot>,
     pub incident: Option<Slot>,
-    pub era: Option<String>,
+    pub era: Option<Slot>,
 }
 
 impl QuantityKey {
@@ -355,6 +363,32 @@ mod tests {
         let mut f = frame();
         f.event = None;
         assert!(f.key().is_none());
+    }
+
+    /// `has_key` is `key().is_some()` for every combination of the slots it reads.
+    #[test]
+    fn has_key_says_whether_there_is_a_key() {
+        let slot = |on: bool, s: &'static str| on.then_some(Slot::Borrowed(s));
+        for bits in 0..(1 << 3) * 3 * 5 {
+            let (flags, when, scope) = (bits % 8, bits / 8 % 3, bits / 24);
+            let f = Frame {
+                measured: Measured::People,
+                counted: slot(flags & 1 != 0, "people"),
+                group: slot(flags & 2 != 0, "troops"),
+                event: slot(flags & 4 != 0, "killed"),
+                place: None,
+                when: [When::Story, When::Background("2003".into()), When::Elsewhere][when].clone(),
+                scope: [
+                    Scope::Whole,
+                    Scope::Incident("convoy".into()),
+                    Scope::Part,
+                    Scope::Others,
+                    Scope::Total,
+                ][scope]
+                    .clone(),
+            };
+            assert_eq!(f.has_key(), f.key().is_some(), "{f:?}");
+        }
     }
 
     #[test]

@@ -163,7 +163,7 @@ fn extract_with(
         predicate: None,
         place: None,
         frame: None,
-        key: None,
+        keyed: false,
         attributed: false,
         span,
     }));
@@ -196,7 +196,7 @@ fn extract_with(
         let span = toks[r.start].span.start..toks[r.end - 1].span.end;
         let sent = tok_sentence(r.start);
         let c = context::context(&toks, &r, sent, &lead, keep == Keep::All);
-        if keep == Keep::Compared && !(c.key.is_some() && r.kind.is_compared()) {
+        if keep == Keep::Compared && !(c.keyed && r.kind.is_compared()) {
             i = r.end;
             continue;
         }
@@ -213,7 +213,7 @@ fn extract_with(
             predicate: c.predicate.map(frame::Slot::Borrowed),
             place: c.place,
             frame: c.frame,
-            key: c.key,
+            keyed: c.keyed,
             attributed: c.attributed,
             span,
         });

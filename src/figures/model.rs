@@ -141,9 +141,10 @@ pub struct Figure {
     pub place: Option<String>,
     /// What the figure measures, for comparable figures whose counted thing and event are known.
     pub frame: Option<Frame>,
-    /// The quantity key, [`Frame::key`]: figures with equal keys measure the same quantity and
-    /// are compared. `None` when the figure is not comparable or what it counts is unclear.
-    pub key: Option<QuantityKey>,
+    /// Whether the figure has a quantity key ([`Figure::key`]): its frame is one of a comparable
+    /// figure whose essential slots are known. (A frame can also be only what the text says,
+    /// shown but never compared.)
+    pub keyed: bool,
     /// Whether the article attributes the figure to another news source than itself ("the Post
     /// says three people were injured", "local news originally reported that two died"): a
     /// difference from it is one of sources, shown as information.
@@ -192,6 +193,14 @@ pub struct Conversion {
 }
 
 impl Figure {
+    /// The quantity key, [`Frame::key`] of the frame: figures with equal keys measure the same
+    /// quantity and are compared. `None` when the figure is not comparable or what it counts is
+    /// unclear. Derived, not kept: a key was a quarter of a figure's bytes, and a figure-dense
+    /// corpus keeps hundreds of thousands of figures (its slots are shared with the frame's).
+    pub fn key(&self) -> Option<QuantityKey> {
+        self.frame.as_ref().filter(|_| self.keyed).and_then(Frame::key)
+    }
+
     /// The value as written, in the unit figures of its quantity are compared in.
     pub fn compared_value(&self) -> f64 {
         self.conversion.map_or(self.value, |c| self.value * c.factor)

@@ -72,7 +72,7 @@ fn soup() -> impl Strategy<Value = String> {
 }
 
 fn compared(figures: Vec<Figure>) -> Vec<Figure> {
-    figures.into_iter().filter(|f| f.key.is_some() && f.kind.is_compared()).collect()
+    figures.into_iter().filter(|f| f.key().is_some() && f.kind.is_compared()).collect()
 }
 
 fn same(a: &[Figure], b: &[Figure]) -> bool {

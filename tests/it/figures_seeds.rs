@@ -23,7 +23,7 @@ fn find<'a>(figures: &'a [Figure], text: &str) -> &'a Figure {
 
 fn key(figures: &[Figure], text: &str) -> String {
     find(figures, text)
-        .key
+        .key()
         .as_ref()
         .map(ToString::to_string)
         .unwrap_or_else(|| panic!("{text:?} has no key"))
@@ -38,8 +38,8 @@ fn people_in_eastern_aleppo_share_one_key_and_275000_conflicts() {
     let b = find(&f2, "275,000");
     let c = find(&f4, "an estimated 250,000");
     assert_eq!(key(&f1, "250,000"), "people:living:aleppo");
-    assert_eq!(a.key, b.key);
-    assert_eq!(a.key, c.key);
+    assert_eq!(a.key(), b.key());
+    assert_eq!(a.key(), c.key());
     assert!(a.overlaps(c), "250,000 and an estimated 250,000 agree");
     assert!(!b.overlaps(a) && !b.overlaps(c), "275,000 is disjoint from the 250,000s: {c:?}");
     assert_eq!(c.value, 250_000.0);
@@ -63,7 +63,7 @@ fn death_toll_figures_share_one_key_and_all_overlap() {
     assert_eq!(tolls.len(), 5);
     for f in &tolls {
         assert_eq!(
-            f.key.as_ref().map(ToString::to_string).as_deref(),
+            f.key().as_ref().map(ToString::to_string).as_deref(),
             Some("people:killed"),
             "{f:?}"
         );
@@ -84,10 +84,10 @@ fn rebels_fighters_and_the_convoy_toll_share_no_key() {
     let fighters = find(&f4, "the estimated 900");
     assert_eq!(rebels.counts.as_deref(), Some("combatants"));
     assert_eq!(fighters.counts.as_deref(), Some("combatants"));
-    assert_ne!(rebels.key, fighters.key);
-    assert!(fighters.key.is_none());
+    assert_ne!(rebels.key(), fighters.key());
+    assert!(fighters.key().is_none());
     let convoy = find(&f2, "around 20");
-    assert_ne!(convoy.key.as_ref().map(ToString::to_string).as_deref(), Some("people:killed"));
+    assert_ne!(convoy.key().as_ref().map(ToString::to_string).as_deref(), Some("people:killed"));
 }
 
 #[test]
@@ -118,7 +118,7 @@ fn non_quantities_are_recognised_and_never_keyed() {
         let (_, figs) = seed(p);
         let f = find(&figs, text);
         assert_eq!(f.kind, kind, "{p} {text}");
-        assert!(f.key.is_none(), "{p} {text} is keyed {:?}", f.key);
+        assert!(f.key().is_none(), "{p} {text} is keyed {:?}", f.key());
     }
     let (_, f2) = seed("002");
     assert!(f2.iter().any(|f| f.kind == FigureKind::Identifier && f.text.contains("bericht-9539")));
@@ -127,7 +127,7 @@ fn non_quantities_are_recognised_and_never_keyed() {
     let km = find(&f4, "about 60 kilometers");
     assert_eq!(km.kind, FigureKind::Measure);
     assert_eq!(
-        km.key.as_ref().map(ToString::to_string).as_deref(),
+        km.key().as_ref().map(ToString::to_string).as_deref(),
         Some("length:distance of idlib from aleppo")
     );
 }
@@ -139,7 +139,7 @@ fn keys_shared_across_outlets_are_only_the_two_quantities() {
     for p in ["000", "001", "002", "003", "004"] {
         let (_, figs) = seed(p);
         for f in figs {
-            if let Some(k) = f.key {
+            if let Some(k) = f.key() {
                 outlets.entry(k.to_string()).or_default().insert(p);
             }
         }
@@ -169,7 +169,7 @@ fn intervals_are_well_formed_and_only_comparable_kinds_are_keyed() {
         for f in figs {
             assert!(f.low <= f.high, "{f:?}");
             if !f.kind.is_compared() {
-                assert!(f.key.is_none(), "{f:?}");
+                assert!(f.key().is_none(), "{f:?}");
             }
             if f.qualifier.as_str() == "exact" && f.kind.is_comparable() {
                 assert_eq!((f.low, f.high), (f.value, f.value), "{f:?}");

@@ -262,7 +262,7 @@ fn table_of_number_expressions() {
                 f.kind, f.low, f.high
             ));
         }
-        assert!(f.key.is_none() || f.kind.is_compared());
+        assert!(f.key().is_none() || f.kind.is_compared());
     }
     assert!(
         failures.is_empty(),
@@ -291,14 +291,14 @@ fn a_change_is_the_new_level_and_never_compared() {
             .unwrap_or_else(|| panic!("{input:?}: no {text:?} in {figures:?}"));
         assert_eq!(f.qualifier, Qualifier::Change, "{input:?}");
         assert_eq!(f.value, f.low, "{input:?}: the value is the new level");
-        assert!(f.key.is_none(), "{input:?}: a change got the key {:?}", f.key);
+        assert!(f.key().is_none(), "{input:?}: a change got the key {:?}", f.key());
     }
     let ranges = ["From 30 to 40 people were killed.", "Police said 30 to 40 people were killed."];
     for input in ranges {
         let figures = extract(input, &[]);
         let f = figures.iter().find(|f| f.qualifier == Qualifier::Range).unwrap();
         assert_eq!((f.low, f.high), (30.0, 40.0), "{input:?}");
-        assert!(f.key.is_some(), "{input:?}: a range of people killed is compared");
+        assert!(f.key().is_some(), "{input:?}: a range of people killed is compared");
     }
     // "from 5 to 3 people" without a verb of change is neither a range nor a change
     let figures = extract("Buses carried from 5 to 3 people each.", &[]);
@@ -353,6 +353,6 @@ fn keys_in_plain_sentences() {
             .iter()
             .find(|f| f.text == text)
             .unwrap_or_else(|| panic!("{input:?}: no {text:?} in {figures:?}"));
-        assert_eq!(f.key.as_ref().map(ToString::to_string).as_deref(), key, "{input:?}: {f:?}");
+        assert_eq!(f.key().as_ref().map(ToString::to_string).as_deref(), key, "{input:?}: {f:?}");
     }
 }

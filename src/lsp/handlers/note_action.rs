@@ -40,7 +40,7 @@ pub(crate) fn note_actions(snap: &Snapshot, req: &Request<'_>, out: &mut Vec<Cod
                     Anchor::Text(anchor),
                 ));
             }
-            if let Some(key) = f.key.as_ref().filter(|k| snap.quantity(k).is_some()) {
+            if let Some(key) = f.key().filter(|k| snap.quantity(k).is_some()) {
                 anchors.push((
                     format!(
                         "Add a note on {} (every outlet's figure)…",
