@@ -436,7 +436,12 @@ impl Context<'_, '_> {
         if lexicon::known(whole).is_none() && !lexicon::is_org_head(last.text) {
             let mut k = seq.end;
             for i in (seq.start..seq.end.saturating_sub(1)).rev() {
-                if lexicon::is_title(toks[i].text) && toks[i].cap {
+                // "St. Petersburg", "St Louis", "Clyst St. Mary": the abbreviated saint opens
+                // the names of towns, churches and teams far more often than it titles a person
+                if lexicon::is_title(toks[i].text)
+                    && toks[i].cap
+                    && !matches!(toks[i].text, "St" | "St." | "ST" | "ST.")
+                {
                     k = i;
                     break;
                 }
@@ -623,6 +628,9 @@ impl Context<'_, '_> {
         let locative = before
             .is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start)
             || place_of;
+        // "south of Tehran", "the mayor of Paris", "Conservatoire de Paris": a capital after "of"
+        // is the city, not its state's government
+        let after_of = before.is_some_and(|b| matches!(b.text, "of" | "de" | "du" | "des"));
         // the words right after the name, within its phrase ("Palmer city", not "John Owen, the
         // city's director"): a noun there qualifies the name only when it is the phrase's head
         let after: Vec<&Token> = toks[name.end..]
@@ -656,7 +664,7 @@ impl Context<'_, '_> {
         } else if let Some(k) = lexicon::known(text) {
             c.kind = Some(k.kind);
             c.known = Some(k);
-        } else if let Some(k) = lexicon::capital_state(text).filter(|_| !locative) {
+        } else if let Some(k) = lexicon::capital_state(text).filter(|_| !locative && !after_of) {
             c.kind = Some(k.kind);
             c.known = Some(k);
             c.metonym = true;
@@ -1342,6 +1350,31 @@ mod shape_tests {
             .map(|m| a.text_of(m))
             .collect();
         assert_eq!(police, ["Police", "police"]);
+    }
+
+    #[test]
+    fn a_capital_after_of_is_the_city() {
+        let a = detect("Isfahan lies south of Tehran. Officials in Tehran said so.", &[]);
+        let states: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter(|m| a.entities[m.entity].kind == ActorKind::State)
+            .map(|m| a.text_of(m))
+            .collect();
+        assert!(states.is_empty(), "{states:?}");
+        // standing alone as the speaker, the capital is still its state's government
+        assert_eq!(
+            kind_of("Tehran rejected the offer on Monday.", "Tehran"),
+            Some(ActorKind::State)
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_saint_is_part_of_a_towns_name() {
+        let a = detect("He went to St. Petersburg in 1724 and later to St Louis.", &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(names.contains(&"St. Petersburg"), "{names:?}");
+        assert!(names.contains(&"St Louis"), "{names:?}");
     }
 
     #[test]
