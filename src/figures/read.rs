@@ -893,7 +893,21 @@ fn classify(
 /// Bare digits: a year ("2011", "in 2016"), a long identifier ("7442619"), or a count.
 fn bare_digits_kind(t: &[Token], i: usize) -> FigureKind {
     let text = t[i].text;
-    let v = super::tokens::digits_value(text);
+    // only four digits can be a year: the words around are asked only then (most bare numbers
+    // of figure-dense text are counts of two or three digits)
+    if text.len() == 4 && year_at(t, i) {
+        return FigureKind::Year;
+    }
+    if text.len() >= 7 || (text.len() > 1 && text.starts_with('0')) {
+        return FigureKind::Identifier;
+    }
+    FigureKind::Count
+}
+
+/// Whether the four digits at `i` are a year: a year's value, after a preposition, or not
+/// before a counted noun or a plural.
+fn year_at(t: &[Token], i: usize) -> bool {
+    let v = super::tokens::digits_value(t[i].text);
     let next_is_counted = word_at(t, i + 1).is_some_and(|w| lexicon::noun_class(w).is_some());
     let after_preposition = i > 0
         && matches!(
@@ -922,16 +936,7 @@ fn bare_digits_kind(t: &[Token], i: usize) -> FigureKind {
             && !lexicon::time_unit(w)
             && !t[i + 1].is_capitalised()
     });
-    if text.len() == 4
-        && looks_like_year(v)
-        && (after_preposition || !(next_is_counted || next_is_plural))
-    {
-        return FigureKind::Year;
-    }
-    if text.len() >= 7 || (text.len() > 1 && text.starts_with('0')) {
-        return FigureKind::Identifier;
-    }
-    FigureKind::Count
+    looks_like_year(v) && (after_preposition || !(next_is_counted || next_is_plural))
 }
 
 /// "No. 7442619", "Reg. No. 12", "#4", "Flight 370".
