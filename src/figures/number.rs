@@ -49,7 +49,7 @@ fn and_fraction(t: &[Token], j: usize) -> Option<(f64, usize)> {
     if !(a.is_word("a") || a.is_word("one")) {
         return None;
     }
-    let frac = match f.lower.as_ref() {
+    let frac = match f.lower {
         "half" => 0.5,
         "quarter" | "fourth" => 0.25,
         _ => return None,
@@ -150,7 +150,7 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 }
             }
             TokKind::Word => {
-                let w = tok.lower.as_ref();
+                let w = tok.lower;
                 if let Some((v, tens)) = small_number(w) {
                     match state {
                         State::Start => group = v,
@@ -382,7 +382,8 @@ mod tests {
     /// The first number of `text`: (value, words used).
     fn first(text: &str) -> (f64, Vec<String>) {
         let lowered = text.to_ascii_lowercase();
-        let t = tokenize(text, &lowered, &[]);
+        let arena = bumpalo::Bump::new();
+        let t = tokenize(text, &lowered, &[], &arena);
         let n = read(&t, 0, false).unwrap_or_else(|| panic!("no number in {text:?}"));
         (n.value, t[..n.end].iter().map(|x| x.text.to_string()).collect())
     }

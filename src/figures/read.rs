@@ -59,7 +59,7 @@ pub fn interval(q: Qualifier, v: f64) -> (f64, f64) {
 }
 
 fn word_at<'a>(t: &'a [Token], i: usize) -> Option<&'a str> {
-    t.get(i).filter(|x| x.kind == TokKind::Word).map(|x| x.lower.as_ref())
+    t.get(i).filter(|x| x.kind == TokKind::Word).map(|x| x.lower)
 }
 
 /// Whether tokens `a` and `b` touch (no space between).
@@ -425,7 +425,7 @@ fn may_start_with(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
         TokKind::Word => {
             before_number_or_currency(t, i)
                 || role.is_some_and(|r| r.starts_figure)
-                    && (!matches!(tok.lower.as_ref(), "a" | "an") || article_opens_figure(t, i))
+                    && (!matches!(tok.lower, "a" | "an") || article_opens_figure(t, i))
         }
     }
 }
@@ -471,7 +471,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     }
     if tok.kind == TokKind::Word {
         // "a week", "an hour": a duration of one.
-        if matches!(tok.lower.as_ref(), "a" | "an") {
+        if matches!(tok.lower, "a" | "an") {
             let unit = t.get(i + 1)?;
             if unit.kind == TokKind::Word
                 && lexicon::time_unit(&unit.lower)
@@ -510,7 +510,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
             }
         }
         // "minus five", "negative one"
-        if matches!(tok.lower.as_ref(), "minus" | "negative") {
+        if matches!(tok.lower, "minus" | "negative") {
             let n = number::read(t, i + 1, false)?;
             let (kind, end, noun_from, unit) = classify(t, i + 1, n.end, n.end, false);
             return Some(Reading {
@@ -758,7 +758,7 @@ fn currency_at(t: &[Token], i: usize) -> usize {
             return 1;
         }
         // glued to the digits, as some agencies write it: "euro110 billion", "Dh4,275"
-        if (lexicon::currency_code(&tok.lower) || matches!(tok.lower.as_ref(), "euro" | "dh"))
+        if (lexicon::currency_code(&tok.lower) || matches!(tok.lower, "euro" | "dh"))
             && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
             && touching(t, i, i + 1)
         {
@@ -803,7 +803,7 @@ fn classify(
             return (FigureKind::Percent, k + 1, k + 1, None);
         }
         if n.kind == TokKind::Word {
-            let w = n.lower.as_ref();
+            let w = n.lower;
             // "2.5pc" glued, as British papers write it
             if matches!(w, "percent" | "pct" | "percentage") || glued && w == "pc" {
                 let e = if word_at(t, k + 1) == Some("points") { k + 2 } else { k + 1 };
@@ -972,7 +972,7 @@ fn address_after(t: &[Token], k: usize) -> bool {
 
 /// Letters glued to digits ("N13NV", "bericht-9539") starting at a word: the end of the run.
 fn glued_identifier(t: &[Token], i: usize) -> Option<usize> {
-    if matches!(t[i].lower.as_ref(), "mid" | "pre" | "post" | "magnitude" | "late" | "early")
+    if matches!(t[i].lower, "mid" | "pre" | "post" | "magnitude" | "late" | "early")
         || currency_at(t, i) > 0
     {
         return None;
@@ -1071,7 +1071,7 @@ fn fraction_at(t: &[Token], i: usize) -> Option<Reading> {
             || lexicon::noun_class(next).is_some();
         return shares.then(|| simple(i, i + 1, FigureKind::Fraction, 0.5));
     }
-    let numerator = match tok.lower.as_ref() {
+    let numerator = match tok.lower {
         "a" | "an" => 1.0,
         w => lexicon::small_number(w).map(|(v, _)| v).filter(|v| *v > 0.0)?,
     };
@@ -1131,7 +1131,8 @@ mod tests {
         let mut refused = 0;
         for text in texts {
             let lowered = text.to_ascii_lowercase();
-            let t = super::super::tokens::tokenize(text, &lowered, &[]);
+            let arena = bumpalo::Bump::new();
+            let t = super::super::tokens::tokenize(text, &lowered, &[], &arena);
             for i in 0..t.len() {
                 if surely_no_reading_at(&t, i) {
                     refused += 1;
