@@ -227,7 +227,7 @@ const CITATION_WINDOW: usize = 10;
 fn other_outlet_cited(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
     let from = at.saturating_sub(CITATION_WINDOW).max(sent.start);
     let media = |k: usize| {
-        t.get(k).is_some_and(|x| x.kind == TokKind::Word && lexicon::news_source(&x.lower))
+        t.get(k).is_some_and(|x| x.kind == TokKind::Word && lexicon::news_source(x.lower))
     };
     (from..at).any(|k| match t[k].lower {
         "says" | "said" | "reported" | "reports" | "reporting" | "claimed" | "claims" => {
@@ -244,7 +244,7 @@ fn written_unit<'t>(t: &'t [Token], r: &'t Reading) -> Option<&'t str> {
     r.unit.as_deref().or_else(|| {
         (r.start..r.end)
             .rev()
-            .find(|&k| t[k].kind == TokKind::Word && lexicon::time_unit(&t[k].lower))
+            .find(|&k| t[k].kind == TokKind::Word && lexicon::time_unit(t[k].lower))
             .map(|k| t[k].lower)
     })
 }
@@ -382,10 +382,10 @@ fn clause_verb(
         if x.kind != TokKind::Word {
             return None;
         }
-        if let Some(p) = lexicon::predicate_class(&x.lower) {
+        if let Some(p) = lexicon::predicate_class(x.lower) {
             return Some(Slot::Borrowed(p));
         }
-        if let Some(p) = lexicon::thing_verb_class(&x.lower) {
+        if let Some(p) = lexicon::thing_verb_class(x.lower) {
             return Some(Slot::Borrowed(p));
         }
         let w = x.lower;
@@ -404,7 +404,7 @@ fn clause_verb(
         // a dash with spaces around it opens another clause ("fired 11 shots — the autopsy
         // showed"); one touching its words joins them ("AK-47")
         let spaced_dash = x.is_dash() && k > 0 && t[k - 1].span.end != x.span.start;
-        if x.kind == TokKind::Punct && !x.is_dash() || spaced_dash || clause_break(&x.lower) {
+        if x.kind == TokKind::Punct && !x.is_dash() || spaced_dash || clause_break(x.lower) {
             if listed < LIST_TOKENS && list_joint(t, k, sent) {
                 listed += steps + 1;
                 steps = 0;
@@ -418,8 +418,8 @@ fn clause_verb(
         }
         // the number and qualifier of a list item are not words between noun and verb
         let item_start = x.kind == TokKind::Num
-            || lexicon::small_number(&x.lower).is_some()
-            || lexicon::in_qualifier(&x.lower);
+            || lexicon::small_number(x.lower).is_some()
+            || lexicon::in_qualifier(x.lower);
         k += 1;
         steps += usize::from(!item_start);
     }
@@ -482,8 +482,8 @@ fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
     let starts_number = |j: usize| {
         t.get(j).filter(|_| j < sent.end).is_some_and(|x| {
             x.kind == TokKind::Num
-                || lexicon::small_number(&x.lower).is_some()
-                || lexicon::opens_qualifier(&x.lower)
+                || lexicon::small_number(x.lower).is_some()
+                || lexicon::opens_qualifier(x.lower)
         })
     };
     let mut before = k;
@@ -497,8 +497,8 @@ fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
         x.kind == TokKind::Word
             && !x.is_capitalised()
             && x.lower.len() > 2
-            && !lexicon::noun_stop(&x.lower)
-            && !clause_break(&x.lower)
+            && !lexicon::noun_stop(x.lower)
+            && !clause_break(x.lower)
     };
     starts_number(j) && noun_before
 }
@@ -528,14 +528,14 @@ fn toll_among_those_named(t: &[Token], from: usize) -> bool {
         return false;
     }
     k += 1;
-    if t.get(k).is_some_and(|x| x.kind == TokKind::Num || lexicon::small_number(&x.lower).is_some())
+    if t.get(k).is_some_and(|x| x.kind == TokKind::Num || lexicon::small_number(x.lower).is_some())
     {
         k += 1;
     }
     if !t.get(k).is_some_and(|x| {
         x.kind == TokKind::Word
-            && lexicon::noun_class(&x.lower).is_some()
-            && lexicon::predicate_class(&x.lower).is_none()
+            && lexicon::noun_class(x.lower).is_some()
+            && lexicon::predicate_class(x.lower).is_none()
     }) {
         return false;
     }
@@ -547,7 +547,7 @@ fn toll_among_those_named(t: &[Token], from: usize) -> bool {
         k += 1;
     }
     t.get(k)
-        .and_then(|x| (x.kind == TokKind::Word).then(|| lexicon::predicate_class(&x.lower)))
+        .and_then(|x| (x.kind == TokKind::Word).then(|| lexicon::predicate_class(x.lower)))
         .flatten()
         .is_some_and(|p| p == "killed" || p == "injured")
         // "two of the five victims died in hospital", "later": some of the toll, not all of it
@@ -677,8 +677,8 @@ fn share_frame(
         return change_frame(t, r, sent, lead);
     }
     let noun = word(k).filter(|x| {
-        !lexicon::noun_stop(&x.lower)
-            && !clause_break(&x.lower)
+        !lexicon::noun_stop(x.lower)
+            && !clause_break(x.lower)
             && x.lower.len() > 2
             && (of || !x.is_capitalised())
     })?;
@@ -686,7 +686,7 @@ fn share_frame(
         measured: Measured::Share,
         counted: Some("percent".into()),
         group: None,
-        event: Some(format!("of {}", lexicon::singular(&noun.lower)).into()),
+        event: Some(format!("of {}", lexicon::singular(noun.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
@@ -726,15 +726,15 @@ fn change_frame(
     let subject = word(k).filter(|x| {
         (!x.is_capitalised() || k == sent.start)
             && x.lower.len() > 3
-            && !lexicon::noun_stop(&x.lower)
-            && !clause_break(&x.lower)
+            && !lexicon::noun_stop(x.lower)
+            && !clause_break(x.lower)
             && !matches!(x.lower, "they" | "this" | "that" | "which" | "what")
     })?;
     Some(Frame {
         measured: Measured::Share,
         counted: Some("percent change".into()),
         group: None,
-        event: Some(format!("{direction} of {}", lexicon::singular(&subject.lower)).into()),
+        event: Some(format!("{direction} of {}", lexicon::singular(subject.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: Scope::Whole,
@@ -789,7 +789,7 @@ fn distance_frame(
     if t.get(k).is_some_and(|x| x.is_punct("(")) {
         k = (k..sent.end.min(k + 8)).find(|&j| t[j].is_punct(")")).map_or(k, |j| j + 1);
     }
-    while word(k).is_some_and(|x| lexicon::direction(&x.lower) || x.lower == "away") {
+    while word(k).is_some_and(|x| lexicon::direction(x.lower) || x.lower == "away") {
         k += 1;
     }
     let from_place = word(k)
@@ -801,12 +801,12 @@ fn distance_frame(
         .and_then(|place| {
             let what =
                 subject_before(t, anchor, sent, lead).or_else(|| opening_apposition(t, sent))?;
-            Some(format!("distance of {what} from {}", fold_name(&place.lower)))
+            Some(format!("distance of {what} from {}", fold_name(place.lower)))
         });
     let fell = || {
         let verb = (anchor.saturating_sub(3)..anchor)
             .rev()
-            .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(&x.lower)))?;
+            .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(x.lower)))?;
         let faller =
             described_by_age(t, verb, sent).or_else(|| subject_before(t, verb, sent, lead))?;
         Some(format!("fall of {faller}"))
@@ -831,11 +831,11 @@ fn distance_frame(
         let noun = word(k).filter(|x| {
             !x.is_capitalised()
                 && x.lower.len() > 2
-                && !lexicon::noun_stop(&x.lower)
-                && !clause_break(&x.lower)
-                && lexicon::predicate_class(&x.lower).is_none()
+                && !lexicon::noun_stop(x.lower)
+                && !clause_break(x.lower)
+                && lexicon::predicate_class(x.lower).is_none()
         })?;
-        Some(format!("{along} of {}", lexicon::singular(&noun.lower)))
+        Some(format!("{along} of {}", lexicon::singular(noun.lower)))
     };
     let event = from_place.or_else(fell).or_else(attributive)?;
     Some(Frame {
@@ -863,10 +863,10 @@ fn duration_frame(
 ) -> Option<Frame> {
     let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
     let unit_at =
-        (r.start..r.end).rev().find(|&k| word(k).is_some_and(|x| lexicon::time_unit(&x.lower)))?;
+        (r.start..r.end).rev().find(|&k| word(k).is_some_and(|x| lexicon::time_unit(x.lower)))?;
     // compared in the base unit of its dimension: "two weeks" against "14 days"
-    let unit = lexicon::unit_scale(&t[unit_at].lower)
-        .map_or_else(|| lexicon::singular(&t[unit_at].lower), |u| u.dimension.as_str().to_string());
+    let unit = lexicon::unit_scale(t[unit_at].lower)
+        .map_or_else(|| lexicon::singular(t[unit_at].lower), |u| u.dimension.as_str().to_string());
     // "years old", "-long" and the like end the reading after the unit
     if r.end != unit_at + 1 {
         return None;
@@ -879,9 +879,9 @@ fn duration_frame(
     let usable = |x: &Token| {
         !x.is_capitalised()
             && x.lower.len() > 3
-            && !lexicon::noun_stop(&x.lower)
-            && !clause_break(&x.lower)
-            && !lexicon::time_unit(&x.lower)
+            && !lexicon::noun_stop(x.lower)
+            && !clause_break(x.lower)
+            && !lexicon::time_unit(x.lower)
             && !matches!(x.lower, "ago" | "later" | "earlier" | "long" | "old")
     };
     // "30 hours of deliberation", "eight days of the worst riots"
@@ -916,7 +916,7 @@ fn duration_frame(
         measured: Measured::Measure,
         counted: Some(unit.into()),
         group: None,
-        event: Some(format!("duration of {}", stem(&what.lower)).into()),
+        event: Some(format!("duration of {}", stem(what.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: scope_of(t, r, sent, lead),
@@ -1036,14 +1036,14 @@ fn described_by_age(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Op
 fn opening_apposition(t: &[Token], sent: &std::ops::Range<usize>) -> Option<String> {
     let name = t.get(sent.start).filter(|x| {
         x.is_capitalised()
-            && !lexicon::noun_stop(&x.lower)
+            && !lexicon::noun_stop(x.lower)
             && !matches!(x.lower, "the" | "a" | "an" | "it" | "this" | "that" | "its")
     })?;
     let comma = t.get(sent.start + 1).is_some_and(|x| x.is_punct(","));
     let apposition = t
         .get(sent.start + 2)
         .is_some_and(|x| matches!(x.lower, "a" | "an" | "the" | "located" | "situated" | "which"));
-    (comma && apposition && sent.start + 2 < sent.end).then(|| fold_name(&name.lower))
+    (comma && apposition && sent.start + 2 < sent.end).then(|| fold_name(name.lower))
 }
 
 /// A calibre's frame: the calibre of which weapon (".38-caliber revolver", ".357 caliber
@@ -1071,7 +1071,7 @@ fn calibre_frame(
     let weapon = match weapon.lower {
         "revolver" | "pistol" | "handgun" | "gun" | "semi-automatic" => "handgun".to_string(),
         "rifle" | "shotgun" | "weapon" | "bullet" | "round" | "ammunition" => {
-            lexicon::singular(&weapon.lower)
+            lexicon::singular(weapon.lower)
         }
         _ => return None,
     };
@@ -1105,7 +1105,7 @@ fn thing_frame(
     let occurrence = lexicon::occurrence(noun);
     let modifier_verb = (r.end..after_noun.min(sent.end))
         .filter(|&k| t[k].kind == TokKind::Word)
-        .find_map(|k| lexicon::thing_verb_class(&t[k].lower))
+        .find_map(|k| lexicon::thing_verb_class(t[k].lower))
         .map(Slot::Borrowed);
     let occupants = lexicon::vehicle(noun).then(|| occupants(t, r, after_noun, sent)).flatten();
     let event: Slot = if occurrence {
@@ -1152,10 +1152,10 @@ fn occupants(
                     && !x.is_capitalised()
                     && x.lower.len() > 3
                     && x.lower.ends_with('s')
-                    && !lexicon::noun_stop(&x.lower)
-                    && lexicon::predicate_class(&x.lower).is_none()
+                    && !lexicon::noun_stop(x.lower)
+                    && lexicon::predicate_class(x.lower).is_none()
             })
-            .map(|x| lexicon::singular(&x.lower))
+            .map(|x| lexicon::singular(x.lower))
     };
     let before = || {
         let prep = r.start.checked_sub(1)?;
@@ -1253,13 +1253,13 @@ fn money_frame(
             k
         };
         word(k)
-            .filter(|n| !n.is_capitalised() && !lexicon::noun_stop(&n.lower) && n.lower.len() > 2)
-            .map(|n| lexicon::singular_cow(&n.lower))
+            .filter(|n| !n.is_capitalised() && !lexicon::noun_stop(n.lower) && n.lower.len() > 2)
+            .map(|n| lexicon::singular_cow(n.lower))
     };
     // borrowed from the tokens where it can be: the slot is made of it once, at the end
     let after = word(end).and_then(|x| match x.lower {
         "per" | "a" => {
-            word(end + 1).map(|n| Cow::Owned(format!("per {}", lexicon::singular_cow(&n.lower))))
+            word(end + 1).map(|n| Cow::Owned(format!("per {}", lexicon::singular_cow(n.lower))))
         }
         "in" | "of" | "for" => noun_after(end + 1),
         w if !x.is_capitalised() && !lexicon::noun_stop(w) && !clause_break(w) && w.len() > 2 => {
@@ -1274,8 +1274,8 @@ fn money_frame(
             return None;
         }
         let n = word(k.checked_sub(1)?)?;
-        (!n.is_capitalised() && !lexicon::noun_stop(&n.lower) && n.lower.len() > 2)
-            .then(|| lexicon::singular_cow(&n.lower))
+        (!n.is_capitalised() && !lexicon::noun_stop(n.lower) && n.lower.len() > 2)
+            .then(|| lexicon::singular_cow(n.lower))
     };
     let event = after.or_else(before)?;
     let event = if lexicon::deal_noun(&event) { Cow::Borrowed("deal") } else { event };
@@ -1335,7 +1335,7 @@ fn small_vague(r: &Reading) -> bool {
 fn coordinated(t: &[Token], start: usize) -> bool {
     start >= 2
         && matches!(t[start - 1].lower, "and" | "or")
-        && lexicon::noun_class(&t[start - 2].lower).is_some()
+        && lexicon::noun_class(t[start - 2].lower).is_some()
 }
 
 /// Predicates whose counts are compared. Arrests, evacuations and the missing change by the
@@ -1465,7 +1465,7 @@ impl<'t> Lead<'t> {
         let names = t[..lead_end.min(t.len())]
             .iter()
             .filter(|x| x.is_capitalised())
-            .map(|x| fold_name_cow(&x.lower))
+            .map(|x| fold_name_cow(x.lower))
             .collect();
         Lead { names, end: lead_end, tokens: t, ..Default::default() }
     }
@@ -1510,7 +1510,7 @@ impl<'t> Lead<'t> {
     fn find_places(t: &[Token]) -> rustc_hash::FxHashMap<&'static str, String> {
         let mut places = rustc_hash::FxHashMap::default();
         for (k, x) in t.iter().enumerate() {
-            let Some(class) = place_class(&x.lower) else { continue };
+            let Some(class) = place_class(x.lower) else { continue };
             // "Qeshm island", "Qeshm Island"; "the city of Bam", "the Gulf island of Qeshm"
             let before = k
                 .checked_sub(1)
@@ -1520,7 +1520,7 @@ impl<'t> Lead<'t> {
                 .get(k + 2)
                 .filter(|n| t.get(k + 1).is_some_and(|o| o.is_word("of")) && n.is_capitalised());
             if let Some(name) = after.or(before) {
-                places.entry(class).or_insert_with(|| fold_name(&name.lower));
+                places.entry(class).or_insert_with(|| fold_name(name.lower));
             }
         }
         places
@@ -1575,12 +1575,12 @@ fn population_place(
     }
     let opening = t.get(sent.start).filter(|x| {
         x.is_capitalised()
-            && place_class(&x.lower).is_none()
-            && !lexicon::noun_stop(&x.lower)
+            && place_class(x.lower).is_none()
+            && !lexicon::noun_stop(x.lower)
             && !matches!(x.lower, "the" | "a" | "an" | "it" | "this" | "that" | "its")
     });
     if let Some(x) = opening.filter(|_| population_of) {
-        return Some(fold_name(&x.lower));
+        return Some(fold_name(x.lower));
     }
     place_before(t, pattern_start, sent, lead)
 }
@@ -1598,16 +1598,16 @@ fn place_before(
         k = k.checked_sub(1).filter(|&k| k >= sent.start)?;
     }
     let x = &t[k];
-    if let Some(class) = place_class(&x.lower) {
+    if let Some(class) = place_class(x.lower) {
         let before = k.checked_sub(1).filter(|&j| j >= sent.start).map(|j| &t[j]);
         return match before {
             Some(n) if n.is_word("the") => lead.place_of(class).cloned(),
-            Some(n) if n.is_capitalised() && !n.is_word("the") => Some(fold_name(&n.lower)),
+            Some(n) if n.is_capitalised() && !n.is_word("the") => Some(fold_name(n.lower)),
             _ => None,
         };
     }
-    (x.is_capitalised() && k > sent.start && !lexicon::noun_stop(&x.lower))
-        .then(|| fold_name(&x.lower))
+    (x.is_capitalised() && k > sent.start && !lexicon::noun_stop(x.lower))
+        .then(|| fold_name(x.lower))
 }
 
 fn fold_name(w: &str) -> String {
@@ -1671,7 +1671,7 @@ fn other_place(
             j += 1;
         }
         let Some(x) = t.get(j).filter(|x| j < sent.end && x.is_capitalised()) else { continue };
-        let name = fold_name_cow(&x.lower);
+        let name = fold_name_cow(x.lower);
         if lead.names.contains(name.as_ref()) || is_month(x.text) || weekday(&name) {
             continue;
         }
@@ -1917,7 +1917,7 @@ fn origin_after(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option
     let mut k = at + 1;
     while k < end {
         let x = &t[k];
-        if x.kind == TokKind::Punct && !x.is_dash() || clause_break(&x.lower) {
+        if x.kind == TokKind::Punct && !x.is_dash() || clause_break(x.lower) {
             return None;
         }
         if x.is_word("from") {
@@ -1930,10 +1930,10 @@ fn origin_after(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option
         k += 1;
     }
     let first = t.get(k).filter(|x| k < sent.end && x.is_capitalised())?;
-    if is_month(first.text) || weekday(&first.lower) {
+    if is_month(first.text) || weekday(first.lower) {
         return None;
     }
-    let mut name = fold_name(&first.lower);
+    let mut name = fold_name(first.lower);
     let mut j = k + 1;
     // "Bustan al-Basha", "Al-Sakhur": further capitalised words, and words joined by a hyphen
     while j < sent.end && j < k + 6 {
@@ -1946,10 +1946,10 @@ fn origin_after(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option
         if joined {
             name.push('-');
         } else if after_hyphen {
-            name.push_str(&fold_name(&x.lower));
+            name.push_str(&fold_name(x.lower));
         } else if x.kind == TokKind::Word && (x.is_capitalised() || lower_particle) {
             name.push(' ');
-            name.push_str(&fold_name(&x.lower));
+            name.push_str(&fold_name(x.lower));
         } else {
             break;
         }
@@ -1969,9 +1969,9 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
         // "two of the three victims": the part counts what the whole does
         if t.get(k).is_some_and(|x| x.is_word("the")) {
             k += 1;
-            if t.get(k).is_some_and(|x| {
-                x.kind == TokKind::Num || lexicon::small_number(&x.lower).is_some()
-            }) {
+            if t.get(k)
+                .is_some_and(|x| x.kind == TokKind::Num || lexicon::small_number(x.lower).is_some())
+            {
                 k += 1;
             }
         }
@@ -1979,10 +1979,10 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
     let first = k;
     for _ in 0..3 {
         let Some(x) = t.get(k).filter(|x| x.kind == TokKind::Word && k < sent_end) else { break };
-        if let Some(class) = lexicon::noun_class(&x.lower) {
-            return (Some(lexicon::singular_cow(&x.lower)), Some(class), k + 1);
+        if let Some(class) = lexicon::noun_class(x.lower) {
+            return (Some(lexicon::singular_cow(x.lower)), Some(class), k + 1);
         }
-        if lexicon::noun_stop(&x.lower) || lexicon::predicate_class(&x.lower).is_some() {
+        if lexicon::noun_stop(x.lower) || lexicon::predicate_class(x.lower).is_some() {
             break;
         }
         k += 1;
@@ -1998,15 +1998,15 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
             && x.lower.len() > 2
             && x.lower.ends_with('s')
             && !x.lower.ends_with("ss")
-            && !lexicon::noun_stop(&x.lower)
-            && lexicon::predicate_class(&x.lower).is_none()
-            && !lexicon::time_unit(&x.lower)
+            && !lexicon::noun_stop(x.lower)
+            && lexicon::predicate_class(x.lower).is_none()
+            && !lexicon::time_unit(x.lower)
     };
     let mut k = first;
     let mut modifiers = 0;
     while k < sent_end && modifiers <= 2 {
         let Some(x) = t.get(k) else { break };
-        if let Some(crew) = lexicon::crew_noun(&x.lower) {
+        if let Some(crew) = lexicon::crew_noun(x.lower) {
             return (Some(Cow::Borrowed(crew)), None, k + 1);
         }
         // "300 crew members", "12 gang members": the members are counted as their body
@@ -2022,7 +2022,7 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
             );
         }
         if plural(x) {
-            return (Some(lexicon::singular_cow(&x.lower)), None, k + 1);
+            return (Some(lexicon::singular_cow(x.lower)), None, k + 1);
         }
         let model_part = x.is_capitalised() && x.text.len() <= 3
             || x.kind == TokKind::Num
@@ -2032,9 +2032,9 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
         let adjective = x.is_word("other")
             || x.kind == TokKind::Word
                 && !x.is_capitalised()
-                && !lexicon::noun_stop(&x.lower)
-                && lexicon::predicate_class(&x.lower).is_none()
-                && !clause_break(&x.lower)
+                && !lexicon::noun_stop(x.lower)
+                && lexicon::predicate_class(x.lower).is_none()
+                && !clause_break(x.lower)
                 && !matches!(x.lower, "of" | "in" | "to" | "from" | "with" | "the" | "a");
         if !(model_part || adjective) {
             break;
@@ -2073,7 +2073,7 @@ fn model_counted<'s>(t: &'s [Token], k: usize, sent_end: usize) -> Option<Counte
     // "AK-47 assault rifles": the head noun
     let head_end = (j + 2).min(sent_end).min(t.len());
     for (n, x) in t[..head_end].iter().enumerate().skip(j) {
-        if x.kind != TokKind::Word || x.is_capitalised() || lexicon::noun_stop(&x.lower) {
+        if x.kind != TokKind::Word || x.is_capitalised() || lexicon::noun_stop(x.lower) {
             break;
         }
         if x.lower.ends_with('s') && !x.lower.ends_with("ss") {
@@ -2106,7 +2106,7 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<(&'stati
         let x = &t[k];
         match x.kind {
             TokKind::Punct if x.text == "," => {
-                if t.get(k + 1).is_some_and(|n| parenthetical(&n.lower)) {
+                if t.get(k + 1).is_some_and(|n| parenthetical(n.lower)) {
                     // skip to after the closing comma
                     match (k + 1..sent_end).find(|&j| t[j].is_punct(",")) {
                         Some(j) => k = j + 1,
@@ -2121,12 +2121,12 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<(&'stati
                 if let Some(p) = two_word_predicate(t, k) {
                     return Some((p, steps));
                 }
-                if let Some(p) = lexicon::predicate_class(&x.lower)
+                if let Some(p) = lexicon::predicate_class(x.lower)
                     .filter(|_| !matches!(x.lower, "toll" | "death" | "deaths"))
                 {
                     return Some((p, steps));
                 }
-                if clause_break(&x.lower) {
+                if clause_break(x.lower) {
                     return None;
                 }
                 k += 1;
@@ -2195,7 +2195,7 @@ fn incident(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<&'s
             if x.kind != TokKind::Word {
                 return None;
             }
-            let e = lexicon::incident(&x.lower)?;
+            let e = lexicon::incident(x.lower)?;
             Some((k.abs_diff(at), e))
         })
         .min_by_key(|(d, _)| *d)
@@ -2247,7 +2247,7 @@ fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String
         if matches!(x.lower, "the" | "a" | "an" | "it" | "he" | "she" | "they" | "this" | "that") {
             continue;
         }
-        let name = without_possessive(&x.lower).to_string();
+        let name = without_possessive(x.lower).to_string();
         let d = j.abs_diff(at);
         if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
             best = Some((d, name));

@@ -126,7 +126,7 @@ static WORD_ROLES: std::sync::LazyLock<lexicon::WordMap<WordRole>> =
 /// What the word at `i` can open, if anything.
 fn role_at(t: &[Token], i: usize) -> Option<&'static WordRole> {
     let tok = t.get(i).filter(|x| x.kind == TokKind::Word)?;
-    WORD_ROLES.get_shaped(tok.shape, &tok.lower)
+    WORD_ROLES.get_shaped(tok.shape, tok.lower)
 }
 
 /// The qualifier phrase starting at `i`, whose word's role is `role` (see [`role_at`]):
@@ -200,7 +200,7 @@ fn plural_noun(t: &[Token], i: usize) -> bool {
         x.kind == TokKind::Word
             && x.lower.len() > 3
             && x.lower.ends_with('s')
-            && !lexicon::noun_stop(&x.lower)
+            && !lexicon::noun_stop(x.lower)
     })
 }
 
@@ -288,7 +288,7 @@ fn surely_no_reading_at(t: &[Token], i: usize) -> bool {
 fn before_number_or_currency(t: &[Token], i: usize) -> bool {
     let next_is = |k: usize, kind: TokKind| t.get(i + k).is_some_and(|x| x.kind == kind);
     if !touching(t, i, i + 1) {
-        return next_is(1, TokKind::Num) && lexicon::currency_code(&t[i].lower);
+        return next_is(1, TokKind::Num) && lexicon::currency_code(t[i].lower);
     }
     next_is(1, TokKind::Num)
         || t.get(i + 1).is_some_and(|x| {
@@ -303,7 +303,7 @@ fn before_number_or_currency(t: &[Token], i: usize) -> bool {
 /// or a dash before one ("a quarter", "a-third"). Most are the article of a noun: not read.
 fn article_opens_figure(t: &[Token], i: usize) -> bool {
     match t.get(i + 1) {
-        Some(n) if n.kind == TokKind::Word => lexicon::opens_after_article(n.shape, &n.lower),
+        Some(n) if n.kind == TokKind::Word => lexicon::opens_after_article(n.shape, n.lower),
         Some(n) => n.is_dash(),
         None => false,
     }
@@ -474,7 +474,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         if matches!(tok.lower, "a" | "an") {
             let unit = t.get(i + 1)?;
             if unit.kind == TokKind::Word
-                && lexicon::time_unit(&unit.lower)
+                && lexicon::time_unit(unit.lower)
                 && !unit.lower.ends_with('s')
             {
                 let end = long_or_old(t, i + 2);
@@ -482,7 +482,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
             }
         }
         // "month-long"
-        if lexicon::time_unit(&tok.lower)
+        if lexicon::time_unit(tok.lower)
             && t.get(i + 1).is_some_and(|d| d.is_dash())
             && touching(t, i, i + 1)
             && word_at(t, i + 2) == Some("long")
@@ -492,7 +492,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         // "second" alone is more often the unit of time than the ordinal.
         let second_alone =
             tok.lower == "second" && !t.get(i + 1).is_some_and(|x| x.kind == TokKind::Word);
-        if lexicon::is_ordinal_word(&tok.lower) && !second_alone {
+        if lexicon::is_ordinal_word(tok.lower) && !second_alone {
             return Some(simple(i, i + 1, FigureKind::Ordinal, 1.0));
         }
         // "bericht-9539", "N13NV", "SCP-173", "G20": letters glued to digits.
@@ -751,14 +751,14 @@ fn currency_at(t: &[Token], i: usize) -> usize {
         {
             return 2;
         }
-        if lexicon::currency_code(&tok.lower)
+        if lexicon::currency_code(tok.lower)
             && tok.text.chars().next().is_some_and(char::is_uppercase)
             && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
         {
             return 1;
         }
         // glued to the digits, as some agencies write it: "euro110 billion", "Dh4,275"
-        if (lexicon::currency_code(&tok.lower) || matches!(tok.lower, "euro" | "dh"))
+        if (lexicon::currency_code(tok.lower) || matches!(tok.lower, "euro" | "dh"))
             && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
             && touching(t, i, i + 1)
         {
@@ -953,7 +953,7 @@ fn identifier_cue_before(t: &[Token], i: usize) -> bool {
     }
     let cue = &t[k - 1];
     cue.kind == TokKind::Word
-        && lexicon::identifier_cue(&cue.lower)
+        && lexicon::identifier_cue(cue.lower)
         && (cue.is_capitalised() || k < i)
 }
 
@@ -963,7 +963,7 @@ fn address_after(t: &[Token], k: usize) -> bool {
         if !x.is_capitalised() {
             return false;
         }
-        if j > k && lexicon::street_word(&x.lower) {
+        if j > k && lexicon::street_word(x.lower) {
             return true;
         }
     }
