@@ -19,6 +19,10 @@
 //! (`models/clusters/word-clusters.txt`, written by `examples/train-recogniser-clusters.rs`);
 //! `--clusters-file FILE` the same with another cluster file (the weights then need it).
 //!
+//! `--typed-gazetteer` trains a model whose features also read how the typed gazetteer
+//! (`models/gazetteers/typed-names.txt`, Wikipedia article names typed by their first sentence)
+//! types the names a word ends and those it is in (`typed.rs`; tried, not shipped).
+//!
 //! `--gum-extra DIR` also trains on the GUM documents in DIR (laid out as `../shared/gum`; each
 //! must be marked a train document, none may be in dev or test; `models/training/build_gum_extra.sh`
 //! writes the openly licensed ones) as GUM's own; `--gum-extra-own DIR` gives them a table of
@@ -78,6 +82,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             DocumentFeatures::None
         },
         clusters: args.iter().any(|a| a == "--clusters" || a == "--clusters-file"),
+        typed: args.iter().any(|a| a == "--typed-gazetteer"),
         ..Default::default()
     };
     if let Some(file) =

@@ -291,10 +291,19 @@ pub fn static_features(
     casing: Casing,
     i: usize,
     clusters: bool,
+    typed: bool,
     out: &mut Vec<u64>,
 ) {
     let w = &words[i];
     word_features(w, out);
+    if typed {
+        typed_word_features(w, out);
+        for k in TYPED_NEIGHBOURS {
+            if let Some(o) = neighbour(words, i, k) {
+                typed_neighbour_features(o, k, out);
+            }
+        }
+    }
     casing_features(w, casing, out);
     for k in NEIGHBOURS {
         neighbour_features(neighbour(words, i, k), k, out);
@@ -413,6 +422,39 @@ pub fn cluster_neighbour_features(o: &Word<'_>, k: isize, out: &mut Vec<u64>) {
     for (g, &c) in classes.iter().enumerate().filter(|(_, &c)| c != u16::MAX) {
         let t = 120 + 10 * slot as u8 + g as u8;
         out.push(FeatureHash::template(t).add_u64(u64::from(c)).finish());
+    }
+}
+
+/// How the typed gazetteer types the names the word ends and those it is in
+/// ([`super::typed::word_profiles`]), with its shape: "Library", "School", "Tube" say what kind
+/// of name they end. The same wherever the word is written.
+pub fn typed_word_features(w: &Word<'_>, out: &mut Vec<u64>) {
+    if !w.shape.is_capitalised() {
+        return;
+    }
+    let (last, inner) = super::typed::word_profiles(&w.lower);
+    let t = FeatureHash::template;
+    if last != 0 {
+        out.push(t(140).add_u64(u64::from(last)).add_u64(w.shape as u64).finish());
+    }
+    if inner != 0 {
+        out.push(t(141).add_u64(u64::from(inner)).add_u64(w.shape as u64).finish());
+    }
+}
+
+/// The offsets of the neighbours whose typed gazetteer profiles are features.
+pub const TYPED_NEIGHBOURS: [isize; 2] = [-1, 1];
+
+/// The typed gazetteer's profile ([`typed_word_features`]) a word gives the word `k` places from
+/// it (for `k` in [`TYPED_NEIGHBOURS`]; none for the others): "Harrow" before "School".
+pub fn typed_neighbour_features(o: &Word<'_>, k: isize, out: &mut Vec<u64>) {
+    let Some(slot) = TYPED_NEIGHBOURS.iter().position(|&n| n == k) else { return };
+    if !o.shape.is_capitalised() {
+        return;
+    }
+    let (last, _) = super::typed::word_profiles(&o.lower);
+    if last != 0 {
+        out.push(FeatureHash::template(142 + slot as u8).add_u64(u64::from(last)).finish());
     }
 }
 

@@ -20,6 +20,7 @@ pub mod names;
 pub mod scoring;
 pub mod tokens;
 pub mod train;
+pub mod typed;
 
 use crate::text::Span;
 use features::{DocumentWords, Word};
@@ -169,6 +170,9 @@ pub struct Model {
     /// Whether the features read the word clusters ([`clusters`], [`features::cluster_features`]):
     /// a model is trained with them or without, and its file says which.
     clusters: bool,
+    /// Whether the features read the typed gazetteer ([`typed`], [`features::typed_word_features`]):
+    /// a model is trained with it or without, and its file says which.
+    typed: bool,
 }
 
 /// The scores of [`features::document_own_feature`]: by flag set, shape, first word or not,
@@ -223,6 +227,10 @@ const MAGIC_DOCUMENT_KIND_FREE: &[u8; 8] = b"CWNER\x00\x00\x03";
 /// (1) or not (0): its seventh.
 const CLUSTERS_BYTE: usize = 6;
 
+/// The byte of the magic that says the model reads the typed gazetteer (1) or not (0): its
+/// sixth.
+const TYPED_BYTE: usize = 5;
+
 /// Why a weights file cannot be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
@@ -266,6 +274,7 @@ impl Model {
                 [[[[0; LABELS]; SHAPES]; DocumentWords::FLAG_SETS]; DocumentWords::FLAG_SETS],
             ),
             clusters: false,
+            typed: false,
         };
         model.transitions = features::Shape::ALL
             .iter()
@@ -369,6 +378,18 @@ impl Model {
         self.clusters
     }
 
+    /// This model, reading the typed gazetteer or not ([`Model::typed`]): only a flag, as for
+    /// the clusters.
+    pub fn with_typed(mut self, typed: bool) -> Model {
+        self.typed = typed;
+        self
+    }
+
+    /// Whether the features read the typed gazetteer ([`features::typed_word_features`]).
+    pub fn typed(&self) -> bool {
+        self.typed
+    }
+
     pub fn bucket(&self, feature: u64) -> usize {
         (feature >> (64 - self.bits)) as usize
     }
@@ -383,6 +404,7 @@ impl Model {
         }
         .to_vec();
         out[CLUSTERS_BYTE] = u8::from(self.clusters);
+        out[TYPED_BYTE] = u8::from(self.typed);
         write_sparse_rows(&mut out, self.bits, &self.weights, LABELS);
         out
     }
@@ -394,8 +416,14 @@ impl Model {
             Some(1) => true,
             _ => return Err(ModelError::Magic),
         };
+        let typed = match bytes.get(TYPED_BYTE) {
+            Some(0) => false,
+            Some(1) => true,
+            _ => return Err(ModelError::Magic),
+        };
         let mut head = bytes.get(..MAGIC.len()).ok_or(ModelError::Magic)?.to_vec();
         head[CLUSTERS_BYTE] = 0;
+        head[TYPED_BYTE] = 0;
         let bytes = &bytes[MAGIC.len()..];
         let (_, document_features) = [
             (MAGIC, DocumentFeatures::None),
@@ -406,7 +434,9 @@ impl Model {
         .find(|(magic, _)| head == magic.as_slice())
         .ok_or(ModelError::Magic)?;
         let (bits, weights) = read_sparse_rows(bytes, LABELS)?;
-        Ok(Model::from_weights(bits, weights, document_features).with_clusters(clusters))
+        Ok(Model::from_weights(bits, weights, document_features)
+            .with_clusters(clusters)
+            .with_typed(typed))
     }
 
     fn add_scores(&self, features: &[u64], scores: &mut [i32; LABELS]) {
@@ -987,7 +1017,16 @@ mod tests {
                 .with_clusters(true);
         let again = Model::from_bytes(&clustered.to_bytes()).unwrap();
         assert!(again.clusters());
+        assert!(!again.typed());
         assert_eq!(again.document_features, DocumentFeatures::KindFree);
+        // so does one that reads the typed gazetteer
+        let typed =
+            Model::from_weights(SHIPPED.bits, SHIPPED.weights.clone(), DocumentFeatures::None)
+                .with_typed(true);
+        let again = Model::from_bytes(&typed.to_bytes()).unwrap();
+        assert!(again.typed() && !again.clusters());
+        assert_eq!(again.document_features, DocumentFeatures::None);
+        assert!(!SHIPPED.typed());
         assert!(matches!(Model::from_bytes(b"nonsense"), Err(ModelError::Magic)));
         assert!(matches!(Model::from_bytes(&bytes[..bytes.len() - 3]), Err(ModelError::Truncated)));
     }

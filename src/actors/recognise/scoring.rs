@@ -258,12 +258,18 @@ impl Model {
         if self.clusters {
             features::cluster_features(w, feats);
         }
+        if self.typed {
+            features::typed_word_features(w, feats);
+        }
         let own = self.sum(feats);
         let as_neighbour = NEIGHBOURS.map(|k| {
             feats.clear();
             features::neighbour_features(Some(w), k, feats);
             if self.clusters {
                 features::cluster_neighbour_features(w, k, feats);
+            }
+            if self.typed {
+                features::typed_neighbour_features(w, k, feats);
             }
             self.sum(feats)
         });
@@ -482,7 +488,14 @@ mod tests {
         (0..words.len())
             .map(|i| {
                 let mut feats = Vec::new();
-                features::static_features(words, casing, i, model.clusters, &mut feats);
+                features::static_features(
+                    words,
+                    casing,
+                    i,
+                    model.clusters,
+                    model.typed,
+                    &mut feats,
+                );
                 let mut statics = [0; LABELS];
                 model.add_scores(&feats, &mut statics);
                 feats.clear();
@@ -555,9 +568,12 @@ mod tests {
     fn the_document_features_are_scored_as_word_by_word() {
         // models that read them, with the shipped model's weights; with the word clusters too
         let kinds = [DocumentFeatures::PerLabel, DocumentFeatures::KindFree];
-        for (kind, clusters) in kinds.into_iter().flat_map(|k| [(k, false), (k, true)]) {
+        // and with the typed gazetteer
+        let extras = [(false, false), (true, false), (false, true)];
+        for (kind, (clusters, typed)) in kinds.into_iter().flat_map(|k| extras.map(|e| (k, e))) {
             let model = Model::from_weights(SHIPPED.bits, SHIPPED.weights.clone(), kind)
-                .with_clusters(clusters);
+                .with_clusters(clusters)
+                .with_typed(typed);
             let sentences = tokens::sentences(TEXT, &[]);
             let types = WordTypes::of_spans(TEXT, &sentences);
             let mut document = DocumentWords::default();
@@ -573,7 +589,7 @@ mod tests {
                 let slow = scores_one_by_one(&model, &words, &document);
                 for read in [&document, &by_type] {
                     let fast = model.sentence_scores(&words, &types.ids[s], &mut cache, read);
-                    assert_eq!(fast, slow, "{kind:?}, clusters {clusters}, sentence {s}");
+                    assert_eq!(fast, slow, "{kind:?}, {clusters} {typed}, sentence {s}");
                 }
             }
         }

@@ -27,6 +27,8 @@ pub struct Settings {
     pub document_features: DocumentFeatures,
     /// Whether the features read the word clusters ([`features::cluster_features`]).
     pub clusters: bool,
+    /// Whether the features read the typed gazetteer ([`features::typed_word_features`]).
+    pub typed: bool,
 }
 
 impl Default for Settings {
@@ -40,6 +42,7 @@ impl Default for Settings {
             runs: 5,
             document_features: DocumentFeatures::None,
             clusters: false,
+            typed: false,
         }
     }
 }
@@ -110,6 +113,7 @@ pub fn train_from_sources(
                             casing,
                             i,
                             settings.clusters,
+                            settings.typed,
                             &mut shared,
                         );
                         let mut kind_free = Vec::new();
@@ -169,6 +173,7 @@ pub fn train_from_sources(
         settings.document_features,
     )
     .with_clusters(settings.clusters)
+    .with_typed(settings.typed)
 }
 
 /// A word as a Title Case headline writes it: a lower-case word other than a short function
