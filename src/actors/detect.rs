@@ -653,6 +653,9 @@ impl Context<'_, '_> {
         {
             return;
         }
+        if name.len() == 1 && self.demonym_as_language(name.start) {
+            return;
+        }
         if name.len() == 1 && self.demonym_as_person(name.start) {
             // "the 40-year-old American never recovered": a person of that country; "Greeks"
             // are people of it, none of them named
@@ -867,6 +870,53 @@ impl Context<'_, '_> {
     /// (the end of the clause, a possessive, a verb or another common word, or a role: "the
     /// Ukrainian champion"), so "the American embassy" stays the state's. A demonym is a spelling
     /// of a known state that is not its name, no acronym, no place of the gazetteer and no plural.
+    /// Whether a state's adjective is written as its language: after "in", "into", "from" or a
+    /// verb of speaking, heading its phrase ("translated into Russian.", "in Spanish and
+    /// English", "speaks French"): a language is no actor.
+    fn demonym_as_language(&self, at: usize) -> bool {
+        let toks = self.tokens;
+        let t = &toks[at];
+        let Some(k) = lexicon::known(t.text) else { return false };
+        let lower = t.text.to_lowercase();
+        let demonym = k.kind == ActorKind::State
+            && !t.upper
+            && !t.possessive
+            && !lower.ends_with('s')
+            && fold(k.canon) != fold(t.text)
+            && lists(&lower) & PLACE == 0;
+        let before = at.checked_sub(1).map(|i| toks[i].text.to_lowercase());
+        let led = before.is_some_and(|b| {
+            matches!(b.as_str(), "in" | "into" | "from")
+                || b.starts_with("speak")
+                || b.starts_with("spok")
+        }) && toks[at].glued;
+        if !demonym || !led {
+            return false;
+        }
+        // the phrase ends here: punctuation, or a word of grammar rather than a noun after it
+        let rest = self.text[t.span.end..].trim_start_matches(' ');
+        rest.is_empty()
+            || rest.starts_with([',', '.', ';', ':', ')', '!', '?', '\n'])
+            || toks.get(at + 1).is_some_and(|n| {
+                n.glued
+                    && matches!(
+                        n.text,
+                        "and"
+                            | "or"
+                            | "by"
+                            | "with"
+                            | "for"
+                            | "as"
+                            | "to"
+                            | "at"
+                            | "on"
+                            | "is"
+                            | "was"
+                            | "but"
+                    )
+            })
+    }
+
     fn demonym_as_person(&self, at: usize) -> bool {
         let toks = self.tokens;
         let t = &toks[at];
@@ -1375,6 +1425,30 @@ mod shape_tests {
         let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
         assert!(names.contains(&"St. Petersburg"), "{names:?}");
         assert!(names.contains(&"St Louis"), "{names:?}");
+    }
+
+    #[test]
+    fn a_states_adjective_after_in_is_its_language() {
+        let a = detect(
+            "The book was translated into Russian. He speaks French and lives in Rome.",
+            &[],
+        );
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(!names.iter().any(|n| matches!(*n, "Russian" | "French")), "{names:?}");
+        // before a noun it is still the state's adjective
+        let a = detect("Protests spread in Russian cities on Monday.", &[]);
+        assert!(a.mentions.iter().any(|m| a.text_of(m) == "Russian"));
+    }
+
+    #[test]
+    fn a_shared_surname_alone_is_the_person_written_most() {
+        let text = "Jeanne Moreau was born in Paris. Jeanne Moreau began acting at twenty. \
+                    Her father, Anatole Moreau, ran a restaurant. Moreau later studied drama.";
+        let a = detect(text, &[]);
+        let entity =
+            |name: &str| a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| m.entity);
+        assert_eq!(entity("Moreau"), entity("Jeanne Moreau"));
+        assert_ne!(entity("Anatole Moreau"), entity("Jeanne Moreau"));
     }
 
     #[test]
