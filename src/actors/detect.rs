@@ -640,7 +640,9 @@ impl Context<'_, '_> {
         c.place_cue =
             !acronym && !c.game_side && (place_of || self.after_place_preposition(name.start));
         c.agent = !c.place_cue && self.written_as_source(name.clone());
-        if name.len() == 1 && lexicon::is_never_actor(text) {
+        if name.len() == 1
+            && (lexicon::is_never_actor(text) || lexicon::is_grammar_word(text) && !first.upper)
+        {
             return;
         }
         if name.len() == 1 && self.demonym_as_person(name.start) {
@@ -1340,6 +1342,18 @@ mod shape_tests {
             .map(|m| a.text_of(m))
             .collect();
         assert_eq!(police, ["Police", "police"]);
+    }
+
+    #[test]
+    fn a_word_of_grammar_alone_is_never_a_name() {
+        // "The" and "For" capitalised mid-sentence once ("The Walking Dead", "9 For") vouch
+        // for no lone "The" or "For" elsewhere
+        let text = "She watched The Walking Dead and Game of Thrones. The show ended. \
+                    Page 9 For example, fans wrote to Netflix.\nFor years he wrote.";
+        let a = detect(text, &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(!names.iter().any(|n| matches!(*n, "The" | "For")), "{names:?}");
+        assert!(names.contains(&"Netflix"));
     }
 
     #[test]

@@ -374,6 +374,17 @@ static NEVER_ACTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          english celsius fahrenheit km mph")
 });
 
+/// Words of grammar (pronouns, determiners, conjunctions, prepositions, sentence adverbs) and
+/// interjections: capitalised alone, never a name, even where the article once capitalised
+/// them mid-sentence ("The Walking Dead", "9 For example") and so seems to vouch for them.
+static GRAMMAR_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("a an the this that these those he she it we they you his her hers its our their my your him them me \
+         who whom whose what which where when why how and but or nor so yet if for in on at by of to from with \
+         into onto upon after before during since until about over under through however therefore thus also \
+         then there here instead meanwhile moreover furthermore although though because while whereas \
+         uh um huh oh yeah yes okay alright right well hey")
+});
+
 /// Common words that open sentences; capitalised there, they are not names ("But", "Days",
 /// "Pressure", "Residents").
 static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -475,6 +486,9 @@ pub fn is_title(word: &str) -> bool {
 }
 pub fn is_role_noun(word: &str) -> bool {
     in_set(&ROLE_NOUNS, word)
+}
+pub fn is_grammar_word(word: &str) -> bool {
+    in_set(&GRAMMAR_WORDS, word)
 }
 pub fn is_role_modifier(word: &str) -> bool {
     in_set(&ROLE_MODIFIERS, word)

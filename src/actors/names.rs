@@ -407,18 +407,28 @@ fn ends_with_initials(word: &str) -> bool {
         && word.matches('.').count() >= 2
 }
 
-/// True when the token at `start` opens a sentence, a line or a quotation.
+/// True when the token at `start` opens a sentence, a line or a quotation. A reference in
+/// brackets after a sentence ("... in 1686. [1] In 1687") is looked through: it ends no sentence
+/// of its own, and reading the next capital as mid-sentence makes "In" a name.
 fn opens_sentence(text: &str, before: &[Token<'_>], start: usize) -> bool {
-    for c in text[..start].chars().rev() {
+    let mut end = start;
+    while let Some(c) = text[..end].chars().next_back() {
         match c {
             ' ' | '\t' | '\u{a0}' | '(' | '[' | '–' | '—' | '-' | '‘' | '\'' | '*' | '•' | '>'
-            | '#' | '_' => continue,
+            | '#' | '_' => end -= c.len_utf8(),
+            ']' => match reference_start(&text[..end]) {
+                Some(open) => end = open,
+                None => return false,
+            },
             '“' | '"' | '\n' | '\r' => return true,
             '.' => {
                 // a full stop that belongs to an abbreviation ("Mr.", "U.S.") ends no sentence
+                let dot = end;
                 return !before
-                    .last()
-                    .is_some_and(|t| t.text.ends_with('.') && t.span.end == dot_end(text, start));
+                    .iter()
+                    .rev()
+                    .find(|t| t.span.end <= dot)
+                    .is_some_and(|t| t.text.ends_with('.') && t.span.end == dot);
             }
             '!' | '?' | ':' | ';' | '…' => return true,
             _ => return false,
@@ -427,9 +437,13 @@ fn opens_sentence(text: &str, before: &[Token<'_>], start: usize) -> bool {
     true
 }
 
-/// Byte offset just past the last full stop before `start`.
-fn dot_end(text: &str, start: usize) -> usize {
-    text[..start].rfind('.').map_or(0, |i| i + 1)
+/// Where the bracketed reference that `text` ends with opens ("[12]", "[note 3]", "[citation
+/// needed]"): a short bracket on one line.
+fn reference_start(text: &str) -> Option<usize> {
+    const MAX_REFERENCE: usize = 24;
+    let open = text.rfind('[')?;
+    let inner = &text[open..];
+    (inner.len() <= MAX_REFERENCE && !inner.contains('\n')).then_some(open)
 }
 
 #[cfg(test)]
@@ -469,5 +483,18 @@ mod tests {
         let toks = tokenize("Assad’s government and John Kerry", &[]);
         assert!(!toks[1].glued);
         assert!(toks[4].glued);
+    }
+
+    #[test]
+    fn a_reference_in_brackets_ends_no_sentence_of_its_own() {
+        let toks =
+            tokenize("She moved to Lyon in 1950. [4] In 1952 she left. [a] [12] He stayed.", &[]);
+        let starts: Vec<&str> =
+            toks.iter().filter(|t| t.sentence_start && t.cap).map(|t| t.text).collect();
+        assert_eq!(starts, ["She", "In", "He"]);
+        // a bracket that is no reference still leaves the next word mid-sentence
+        let toks =
+            tokenize("the plan [of the mayor and his deputies, written in March] Will Smith", &[]);
+        assert!(!toks.iter().any(|t| t.text == "Will" && t.sentence_start));
     }
 }

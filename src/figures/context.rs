@@ -227,9 +227,9 @@ const CITATION_WINDOW: usize = 10;
 fn other_outlet_cited(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
     let from = at.saturating_sub(CITATION_WINDOW).max(sent.start);
     let media = |k: usize| {
-        t.get(k).is_some_and(|x| x.kind == TokKind::Word && lexicon::news_source(&x.lower))
+        t.get(k).is_some_and(|x| x.kind == TokKind::Word && lexicon::news_source(x.lower))
     };
-    (from..at).any(|k| match t[k].lower.as_ref() {
+    (from..at).any(|k| match t[k].lower {
         "says" | "said" | "reported" | "reports" | "reporting" | "claimed" | "claims" => {
             (k.saturating_sub(5).max(sent.start)..k).any(media)
         }
@@ -244,8 +244,8 @@ fn written_unit<'t>(t: &'t [Token], r: &'t Reading) -> Option<&'t str> {
     r.unit.as_deref().or_else(|| {
         (r.start..r.end)
             .rev()
-            .find(|&k| t[k].kind == TokKind::Word && lexicon::time_unit(&t[k].lower))
-            .map(|k| t[k].lower.as_ref())
+            .find(|&k| t[k].kind == TokKind::Word && lexicon::time_unit(t[k].lower))
+            .map(|k| t[k].lower)
     })
 }
 
@@ -259,7 +259,7 @@ fn is_change(_t: &[Token], r: &Reading) -> bool {
 /// 30", "down from 12", "rose to 40 from 30". It is the quantity at another time, never compared
 /// (the new level is).
 fn earlier_level(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
-    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower);
     if at == 0 || word(at - 1) != Some("from") {
         return false;
     }
@@ -382,13 +382,13 @@ fn clause_verb(
         if x.kind != TokKind::Word {
             return None;
         }
-        if let Some(p) = lexicon::predicate_class(&x.lower) {
+        if let Some(p) = lexicon::predicate_class(x.lower) {
             return Some(Slot::Borrowed(p));
         }
-        if let Some(p) = lexicon::thing_verb_class(&x.lower) {
+        if let Some(p) = lexicon::thing_verb_class(x.lower) {
             return Some(Slot::Borrowed(p));
         }
-        let w = x.lower.as_ref();
+        let w = x.lower;
         (w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)).then(|| Slot::Owned(w.into()))
     };
     let mut k = after_noun;
@@ -404,7 +404,7 @@ fn clause_verb(
         // a dash with spaces around it opens another clause ("fired 11 shots — the autopsy
         // showed"); one touching its words joins them ("AK-47")
         let spaced_dash = x.is_dash() && k > 0 && t[k - 1].span.end != x.span.start;
-        if x.kind == TokKind::Punct && !x.is_dash() || spaced_dash || clause_break(&x.lower) {
+        if x.kind == TokKind::Punct && !x.is_dash() || spaced_dash || clause_break(x.lower) {
             if listed < LIST_TOKENS && list_joint(t, k, sent) {
                 listed += steps + 1;
                 steps = 0;
@@ -418,8 +418,8 @@ fn clause_verb(
         }
         // the number and qualifier of a list item are not words between noun and verb
         let item_start = x.kind == TokKind::Num
-            || lexicon::small_number(&x.lower).is_some()
-            || lexicon::in_qualifier(&x.lower);
+            || lexicon::small_number(x.lower).is_some()
+            || lexicon::in_qualifier(x.lower);
         k += 1;
         steps += usize::from(!item_start);
     }
@@ -431,7 +431,7 @@ fn clause_verb(
         k -= 1;
         let x = &t[k];
         let breaks = x.kind == TokKind::Punct && !x.is_dash()
-            || matches!(x.lower.as_ref(), "and" | "but" | "while" | "where" | "who" | "which");
+            || matches!(x.lower, "and" | "but" | "while" | "where" | "who" | "which");
         if breaks {
             if listed < LIST_TOKENS && list_joint(t, k, sent) {
                 listed += steps + 1;
@@ -482,8 +482,8 @@ fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
     let starts_number = |j: usize| {
         t.get(j).filter(|_| j < sent.end).is_some_and(|x| {
             x.kind == TokKind::Num
-                || lexicon::small_number(&x.lower).is_some()
-                || lexicon::opens_qualifier(&x.lower)
+                || lexicon::small_number(x.lower).is_some()
+                || lexicon::opens_qualifier(x.lower)
         })
     };
     let mut before = k;
@@ -497,8 +497,8 @@ fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
         x.kind == TokKind::Word
             && !x.is_capitalised()
             && x.lower.len() > 2
-            && !lexicon::noun_stop(&x.lower)
-            && !clause_break(&x.lower)
+            && !lexicon::noun_stop(x.lower)
+            && !clause_break(x.lower)
     };
     starts_number(j) && noun_before
 }
@@ -506,14 +506,14 @@ fn list_joint(t: &[Token], k: usize, sent: &std::ops::Range<usize>) -> bool {
 /// Whether the figure counts a part of a larger count, or an addition to one: "two of the three
 /// victims", "a further three", "another 20,000", "all three of the people", "two other people".
 fn is_part(t: &[Token], r: &Reading) -> bool {
-    let before = |n: usize| r.start.checked_sub(n).and_then(|k| t.get(k)).map(|x| x.lower.as_ref());
-    let after = t.get(r.end).map(|x| x.lower.as_ref());
+    let before = |n: usize| r.start.checked_sub(n).and_then(|k| t.get(k)).map(|x| x.lower);
+    let after = t.get(r.end).map(|x| x.lower);
     matches!(before(1), Some("another" | "further" | "additional" | "all" | "other"))
         || after == Some("other")
         || matches!((before(2), before(1)), (Some("of"), Some("the" | "these" | "those")))
         || after == Some("of")
             && t.get(r.end + 1).is_some_and(|x| {
-                matches!(x.lower.as_ref(), "the" | "them" | "those" | "these" | "whom" | "which")
+                matches!(x.lower, "the" | "them" | "those" | "these" | "whom" | "which")
             })
             && !toll_among_those_named(t, r.end + 1)
 }
@@ -528,30 +528,31 @@ fn toll_among_those_named(t: &[Token], from: usize) -> bool {
         return false;
     }
     k += 1;
-    if t.get(k).is_some_and(|x| x.kind == TokKind::Num || lexicon::small_number(&x.lower).is_some())
+    if t.get(k).is_some_and(|x| x.kind == TokKind::Num || lexicon::small_number(x.lower).is_some())
     {
         k += 1;
     }
     if !t.get(k).is_some_and(|x| {
         x.kind == TokKind::Word
-            && lexicon::noun_class(&x.lower).is_some()
-            && lexicon::predicate_class(&x.lower).is_none()
+            && lexicon::noun_class(x.lower).is_some()
+            && lexicon::predicate_class(x.lower).is_none()
     }) {
         return false;
     }
     k += 1;
-    while t.get(k).is_some_and(|x| {
-        matches!(x.lower.as_ref(), "were" | "was" | "have" | "has" | "had" | "been")
-    }) {
+    while t
+        .get(k)
+        .is_some_and(|x| matches!(x.lower, "were" | "was" | "have" | "has" | "had" | "been"))
+    {
         k += 1;
     }
     t.get(k)
-        .and_then(|x| (x.kind == TokKind::Word).then(|| lexicon::predicate_class(&x.lower)))
+        .and_then(|x| (x.kind == TokKind::Word).then(|| lexicon::predicate_class(x.lower)))
         .flatten()
         .is_some_and(|p| p == "killed" || p == "injured")
         // "two of the five victims died in hospital", "later": some of the toll, not all of it
         && !t[k + 1..(k + 4).min(t.len())].iter().any(|x| {
-            matches!(x.lower.as_ref(), "hospital" | "later" | "afterwards" | "subsequently")
+            matches!(x.lower, "hospital" | "later" | "afterwards" | "subsequently")
         })
 }
 
@@ -564,7 +565,7 @@ fn addition(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
     let Some(also) = (sent.start..at).find(|&k| t[k].is_word("also")) else { return false };
     let statement = t.get(also + 1).is_some_and(|x| {
         matches!(
-            x.lower.as_ref(),
+            x.lower,
             "said"
                 | "says"
                 | "say"
@@ -587,7 +588,7 @@ fn addition(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> bool {
 /// itself (a few words before it) or anywhere in its sentence ("so far" ends clauses as often as
 /// it starts them).
 fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>, lead: &Lead) -> bool {
-    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower);
     // "a total of 31", "the combined 31", "a cumulative 31"
     let before = |n: usize| at.checked_sub(n).and_then(word);
     if matches!(before(1), Some("combined" | "cumulative" | "overall"))
@@ -603,7 +604,7 @@ fn total(t: &[Token], at: usize, sent: &std::ops::Range<usize>, lead: &Lead) -> 
 /// Whether sentence `sent` says anywhere that its figures are totals: "so far", "to date", "in
 /// all", "altogether".
 fn total_phrase(t: &[Token], sent: &std::ops::Range<usize>) -> bool {
-    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower);
     // most words open no phrase: their next word is not looked at
     let opens = |k: usize| {
         matches!(word(k), Some("so" | "thus" | "to" | "in" | "altogether" | "cumulatively"))
@@ -623,13 +624,13 @@ fn total_phrase(t: &[Token], sent: &std::ops::Range<usize>) -> bool {
 /// seven" of "three of the seven bullets" is the whole the part is taken from. "Three other
 /// rifles" (besides the AK-47s) stays a part: "nine assault rifles" elsewhere counts them all.
 fn is_part_of_things(t: &[Token], r: &Reading) -> bool {
-    let before = r.start.checked_sub(1).and_then(|k| t.get(k)).map(|x| x.lower.as_ref());
-    let after = t.get(r.end).map(|x| x.lower.as_ref());
+    let before = r.start.checked_sub(1).and_then(|k| t.get(k)).map(|x| x.lower);
+    let after = t.get(r.end).map(|x| x.lower);
     matches!(before, Some("another" | "further" | "additional" | "all" | "other"))
         || after == Some("other")
         || after == Some("of")
             && t.get(r.end + 1).is_some_and(|x| {
-                matches!(x.lower.as_ref(), "the" | "them" | "those" | "these" | "whom" | "which")
+                matches!(x.lower, "the" | "them" | "those" | "these" | "whom" | "which")
             })
 }
 
@@ -664,20 +665,20 @@ fn share_frame(
     if of {
         k += 1;
         while word(k).is_some_and(|x| {
-            matches!(x.lower.as_ref(), "the" | "a" | "an" | "its" | "their" | "his" | "her")
+            matches!(x.lower, "the" | "a" | "an" | "its" | "their" | "his" | "her")
         }) {
             k += 1;
         }
     }
     // A change ("rose 5 percent", "fell by 3.9 percent") is not a level of anything.
-    let before = r.start.checked_sub(1).and_then(word).map(|x| x.lower.as_ref());
-    let before2 = r.start.checked_sub(2).and_then(word).map(|x| x.lower.as_ref());
+    let before = r.start.checked_sub(1).and_then(word).map(|x| x.lower);
+    let before2 = r.start.checked_sub(2).and_then(word).map(|x| x.lower);
     if before.is_some_and(change_verb) || before == Some("by") && before2.is_some_and(change_verb) {
         return change_frame(t, r, sent, lead);
     }
     let noun = word(k).filter(|x| {
-        !lexicon::noun_stop(&x.lower)
-            && !clause_break(&x.lower)
+        !lexicon::noun_stop(x.lower)
+            && !clause_break(x.lower)
             && x.lower.len() > 2
             && (of || !x.is_capitalised())
     })?;
@@ -685,7 +686,7 @@ fn share_frame(
         measured: Measured::Share,
         counted: Some("percent".into()),
         group: None,
-        event: Some(format!("of {}", lexicon::singular(&noun.lower)).into()),
+        event: Some(format!("of {}", lexicon::singular(noun.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: if is_part(t, r) { Scope::Part } else { Scope::Whole },
@@ -712,7 +713,7 @@ fn change_frame(
     // "closed down", "plunged", "fell sharply": the verb and its particle, two words at most
     for _ in 0..3 {
         let x = word(k)?;
-        let w = x.lower.as_ref();
+        let w = x.lower;
         if change_verb(w) || matches!(w, "closed" | "ended" | "finished" | "opened" | "sharply") {
             direction = direction.or_else(|| change_direction(w));
             k = k.checked_sub(1)?;
@@ -725,15 +726,15 @@ fn change_frame(
     let subject = word(k).filter(|x| {
         (!x.is_capitalised() || k == sent.start)
             && x.lower.len() > 3
-            && !lexicon::noun_stop(&x.lower)
-            && !clause_break(&x.lower)
-            && !matches!(x.lower.as_ref(), "they" | "this" | "that" | "which" | "what")
+            && !lexicon::noun_stop(x.lower)
+            && !clause_break(x.lower)
+            && !matches!(x.lower, "they" | "this" | "that" | "which" | "what")
     })?;
     Some(Frame {
         measured: Measured::Share,
         counted: Some("percent change".into()),
         group: None,
-        event: Some(format!("{direction} of {}", lexicon::singular(&subject.lower)).into()),
+        event: Some(format!("{direction} of {}", lexicon::singular(subject.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: Scope::Whole,
@@ -788,11 +789,11 @@ fn distance_frame(
     if t.get(k).is_some_and(|x| x.is_punct("(")) {
         k = (k..sent.end.min(k + 8)).find(|&j| t[j].is_punct(")")).map_or(k, |j| j + 1);
     }
-    while word(k).is_some_and(|x| lexicon::direction(&x.lower) || x.lower == "away") {
+    while word(k).is_some_and(|x| lexicon::direction(x.lower) || x.lower == "away") {
         k += 1;
     }
     let from_place = word(k)
-        .filter(|x| matches!(x.lower.as_ref(), "from" | "of" | "outside"))
+        .filter(|x| matches!(x.lower, "from" | "of" | "outside"))
         .and_then(|_| {
             let j = if word(k + 1).is_some_and(|x| x.lower == "the") { k + 2 } else { k + 1 };
             word(j).filter(|x| x.is_capitalised())
@@ -800,12 +801,12 @@ fn distance_frame(
         .and_then(|place| {
             let what =
                 subject_before(t, anchor, sent, lead).or_else(|| opening_apposition(t, sent))?;
-            Some(format!("distance of {what} from {}", fold_name(&place.lower)))
+            Some(format!("distance of {what} from {}", fold_name(place.lower)))
         });
     let fell = || {
         let verb = (anchor.saturating_sub(3)..anchor)
             .rev()
-            .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(&x.lower)))?;
+            .find(|&j| word(j).is_some_and(|x| lexicon::fall_verb(x.lower)))?;
         let faller =
             described_by_age(t, verb, sent).or_else(|| subject_before(t, verb, sent, lead))?;
         Some(format!("fall of {faller}"))
@@ -818,7 +819,7 @@ fn distance_frame(
         let mut k = unit_at + 1;
         let mut along = "length";
         if t.get(k).is_some_and(|x| x.is_dash()) {
-            along = match word(k + 1)?.lower.as_ref() {
+            along = match word(k + 1)?.lower {
                 "long" => "length",
                 "high" | "tall" => "height",
                 "deep" => "depth",
@@ -830,11 +831,11 @@ fn distance_frame(
         let noun = word(k).filter(|x| {
             !x.is_capitalised()
                 && x.lower.len() > 2
-                && !lexicon::noun_stop(&x.lower)
-                && !clause_break(&x.lower)
-                && lexicon::predicate_class(&x.lower).is_none()
+                && !lexicon::noun_stop(x.lower)
+                && !clause_break(x.lower)
+                && lexicon::predicate_class(x.lower).is_none()
         })?;
-        Some(format!("{along} of {}", lexicon::singular(&noun.lower)))
+        Some(format!("{along} of {}", lexicon::singular(noun.lower)))
     };
     let event = from_place.or_else(fell).or_else(attributive)?;
     Some(Frame {
@@ -862,10 +863,10 @@ fn duration_frame(
 ) -> Option<Frame> {
     let word = |k: usize| t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word);
     let unit_at =
-        (r.start..r.end).rev().find(|&k| word(k).is_some_and(|x| lexicon::time_unit(&x.lower)))?;
+        (r.start..r.end).rev().find(|&k| word(k).is_some_and(|x| lexicon::time_unit(x.lower)))?;
     // compared in the base unit of its dimension: "two weeks" against "14 days"
-    let unit = lexicon::unit_scale(&t[unit_at].lower)
-        .map_or_else(|| lexicon::singular(&t[unit_at].lower), |u| u.dimension.as_str().to_string());
+    let unit = lexicon::unit_scale(t[unit_at].lower)
+        .map_or_else(|| lexicon::singular(t[unit_at].lower), |u| u.dimension.as_str().to_string());
     // "years old", "-long" and the like end the reading after the unit
     if r.end != unit_at + 1 {
         return None;
@@ -878,10 +879,10 @@ fn duration_frame(
     let usable = |x: &Token| {
         !x.is_capitalised()
             && x.lower.len() > 3
-            && !lexicon::noun_stop(&x.lower)
-            && !clause_break(&x.lower)
-            && !lexicon::time_unit(&x.lower)
-            && !matches!(x.lower.as_ref(), "ago" | "later" | "earlier" | "long" | "old")
+            && !lexicon::noun_stop(x.lower)
+            && !clause_break(x.lower)
+            && !lexicon::time_unit(x.lower)
+            && !matches!(x.lower, "ago" | "later" | "earlier" | "long" | "old")
     };
     // "30 hours of deliberation", "eight days of the worst riots"
     let of_noun = || {
@@ -891,7 +892,7 @@ fn duration_frame(
         }
         k += 1;
         while word(k).is_some_and(|x| {
-            matches!(x.lower.as_ref(), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            matches!(x.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
                 || x.lower.ends_with("est")
                 || x.lower == "worst"
         }) {
@@ -906,7 +907,7 @@ fn duration_frame(
             .take_while(|&k| !t[k].is_punct(",") && !t[k].is_punct(";"))
             .filter_map(word)
             .find(|x| {
-                let w = x.lower.as_ref();
+                let w = x.lower;
                 w.len() > 4 && w.ends_with("ed") && !not_a_verb(w)
             })
     };
@@ -915,7 +916,7 @@ fn duration_frame(
         measured: Measured::Measure,
         counted: Some(unit.into()),
         group: None,
-        event: Some(format!("duration of {}", stem(&what.lower)).into()),
+        event: Some(format!("duration of {}", stem(what.lower)).into()),
         place: None,
         when: era(t, sent, r.start, lead),
         scope: scope_of(t, r, sent, lead),
@@ -960,9 +961,7 @@ fn subject_before(
                 .rev()
                 .take(RELATIVE_CLAUSE_TOKENS)
                 .take_while(|&j| !t[j].is_punct(","))
-                .find(|&j| {
-                    matches!(t[j].lower.as_ref(), "which" | "who") && t[j - 1].is_punct(",")
-                });
+                .find(|&j| matches!(t[j].lower, "which" | "who") && t[j - 1].is_punct(","));
             if let Some(j) = relative {
                 k = j - 1;
             }
@@ -971,7 +970,7 @@ fn subject_before(
         if x.is_punct(",")
             || x.kind == TokKind::Word
                 && matches!(
-                    x.lower.as_ref(),
+                    x.lower,
                     "located"
                         | "lies"
                         | "lying"
@@ -993,7 +992,7 @@ fn subject_before(
         if x.kind != TokKind::Word {
             return None;
         }
-        let w = x.lower.as_ref();
+        let w = x.lower;
         if lexicon::noun_stop(w)
             || clause_break(w)
             || matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "them")
@@ -1037,14 +1036,14 @@ fn described_by_age(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Op
 fn opening_apposition(t: &[Token], sent: &std::ops::Range<usize>) -> Option<String> {
     let name = t.get(sent.start).filter(|x| {
         x.is_capitalised()
-            && !lexicon::noun_stop(&x.lower)
-            && !matches!(x.lower.as_ref(), "the" | "a" | "an" | "it" | "this" | "that" | "its")
+            && !lexicon::noun_stop(x.lower)
+            && !matches!(x.lower, "the" | "a" | "an" | "it" | "this" | "that" | "its")
     })?;
     let comma = t.get(sent.start + 1).is_some_and(|x| x.is_punct(","));
-    let apposition = t.get(sent.start + 2).is_some_and(|x| {
-        matches!(x.lower.as_ref(), "a" | "an" | "the" | "located" | "situated" | "which")
-    });
-    (comma && apposition && sent.start + 2 < sent.end).then(|| fold_name(&name.lower))
+    let apposition = t
+        .get(sent.start + 2)
+        .is_some_and(|x| matches!(x.lower, "a" | "an" | "the" | "located" | "situated" | "which"));
+    (comma && apposition && sent.start + 2 < sent.end).then(|| fold_name(name.lower))
 }
 
 /// A calibre's frame: the calibre of which weapon (".38-caliber revolver", ".357 caliber
@@ -1069,10 +1068,10 @@ fn calibre_frame(
         }
     }
     let weapon = t.get(k).filter(|x| k < sent.end && x.kind == TokKind::Word)?;
-    let weapon = match weapon.lower.as_ref() {
+    let weapon = match weapon.lower {
         "revolver" | "pistol" | "handgun" | "gun" | "semi-automatic" => "handgun".to_string(),
         "rifle" | "shotgun" | "weapon" | "bullet" | "round" | "ammunition" => {
-            lexicon::singular(&weapon.lower)
+            lexicon::singular(weapon.lower)
         }
         _ => return None,
     };
@@ -1106,7 +1105,7 @@ fn thing_frame(
     let occurrence = lexicon::occurrence(noun);
     let modifier_verb = (r.end..after_noun.min(sent.end))
         .filter(|&k| t[k].kind == TokKind::Word)
-        .find_map(|k| lexicon::thing_verb_class(&t[k].lower))
+        .find_map(|k| lexicon::thing_verb_class(t[k].lower))
         .map(Slot::Borrowed);
     let occupants = lexicon::vehicle(noun).then(|| occupants(t, r, after_noun, sent)).flatten();
     let event: Slot = if occurrence {
@@ -1153,14 +1152,14 @@ fn occupants(
                     && !x.is_capitalised()
                     && x.lower.len() > 3
                     && x.lower.ends_with('s')
-                    && !lexicon::noun_stop(&x.lower)
-                    && lexicon::predicate_class(&x.lower).is_none()
+                    && !lexicon::noun_stop(x.lower)
+                    && lexicon::predicate_class(x.lower).is_none()
             })
-            .map(|x| lexicon::singular(&x.lower))
+            .map(|x| lexicon::singular(x.lower))
     };
     let before = || {
         let prep = r.start.checked_sub(1)?;
-        if !matches!(t[prep].lower.as_ref(), "in" | "on" | "aboard") {
+        if !matches!(t[prep].lower, "in" | "on" | "aboard") {
             return None;
         }
         let mut k = prep.checked_sub(1)?;
@@ -1188,7 +1187,7 @@ fn times_frame(
         .rev()
         .map(|k| &t[k])
         .find(|x| x.kind == TokKind::Word && !x.is_capitalised() || x.is_word("shot"))?;
-    let event = match verb.lower.as_ref() {
+    let event = match verb.lower {
         "shot" | "hit" | "struck" | "hitting" | "striking" | "shooting" => "hit",
         "fired" | "firing" => "fired",
         _ => return None,
@@ -1212,7 +1211,7 @@ fn times_frame(
 /// → eur, "£" and "pounds" → gbp; other currencies by their code or word.
 fn currency(t: &[Token], r: &Reading) -> Option<Slot> {
     t[r.start..r.end.min(t.len())].iter().find_map(|x| {
-        Some(match x.lower.as_ref() {
+        Some(match x.lower {
             _ if x.text.contains('$') => Slot::Borrowed("usd"),
             _ if x.text.contains('€') => Slot::Borrowed("eur"),
             _ if x.text.contains('£') => Slot::Borrowed("gbp"),
@@ -1247,20 +1246,20 @@ fn money_frame(
     // "of the deal", "for the house": past the determiner
     let noun_after = |k: usize| {
         let k = if word(k).is_some_and(|x| {
-            matches!(x.lower.as_ref(), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            matches!(x.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
         }) {
             k + 1
         } else {
             k
         };
         word(k)
-            .filter(|n| !n.is_capitalised() && !lexicon::noun_stop(&n.lower) && n.lower.len() > 2)
-            .map(|n| lexicon::singular_cow(&n.lower))
+            .filter(|n| !n.is_capitalised() && !lexicon::noun_stop(n.lower) && n.lower.len() > 2)
+            .map(|n| lexicon::singular_cow(n.lower))
     };
     // borrowed from the tokens where it can be: the slot is made of it once, at the end
-    let after = word(end).and_then(|x| match x.lower.as_ref() {
+    let after = word(end).and_then(|x| match x.lower {
         "per" | "a" => {
-            word(end + 1).map(|n| Cow::Owned(format!("per {}", lexicon::singular_cow(&n.lower))))
+            word(end + 1).map(|n| Cow::Owned(format!("per {}", lexicon::singular_cow(n.lower))))
         }
         "in" | "of" | "for" => noun_after(end + 1),
         w if !x.is_capitalised() && !lexicon::noun_stop(w) && !clause_break(w) && w.len() > 2 => {
@@ -1271,12 +1270,12 @@ fn money_frame(
     let before = || {
         let k = r.start.checked_sub(1)?;
         let w = word(k)?;
-        if !matches!(w.lower.as_ref(), "worth" | "of" | "is" | "was" | "at") {
+        if !matches!(w.lower, "worth" | "of" | "is" | "was" | "at") {
             return None;
         }
         let n = word(k.checked_sub(1)?)?;
-        (!n.is_capitalised() && !lexicon::noun_stop(&n.lower) && n.lower.len() > 2)
-            .then(|| lexicon::singular_cow(&n.lower))
+        (!n.is_capitalised() && !lexicon::noun_stop(n.lower) && n.lower.len() > 2)
+            .then(|| lexicon::singular_cow(n.lower))
     };
     let event = after.or_else(before)?;
     let event = if lexicon::deal_noun(&event) { Cow::Borrowed("deal") } else { event };
@@ -1303,7 +1302,7 @@ fn money_frame(
 /// month"), deals of every name as one.
 fn rate_of(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String> {
     (sent.start..at).rev().take(RATE_NOUN_TOKENS).find_map(|k| {
-        let w = t[k].lower.as_ref();
+        let w = t[k].lower;
         if lexicon::deal_noun(w) {
             Some("deal".to_string())
         } else {
@@ -1335,8 +1334,8 @@ fn small_vague(r: &Reading) -> bool {
 /// "two women and one man": the figure after "and" follows a counted noun.
 fn coordinated(t: &[Token], start: usize) -> bool {
     start >= 2
-        && matches!(t[start - 1].lower.as_ref(), "and" | "or")
-        && lexicon::noun_class(&t[start - 2].lower).is_some()
+        && matches!(t[start - 1].lower, "and" | "or")
+        && lexicon::noun_class(t[start - 2].lower).is_some()
 }
 
 /// Predicates whose counts are compared. Arrests, evacuations and the missing change by the
@@ -1371,24 +1370,23 @@ fn era_counting(
     if let Some(place) = other_place(t, sent, at, lead) {
         return When::Background(place.into());
     }
-    let opens_with_pronoun = t
-        .get(sent.start)
-        .is_some_and(|x| matches!(x.lower.as_ref(), "it" | "that" | "this" | "the"))
-        && t.get(sent.start + 1).is_some_and(|y| {
-            matches!(
-                y.lower.as_ref(),
-                "killed"
-                    | "left"
-                    | "has"
-                    | "had"
-                    | "was"
-                    | "quake"
-                    | "earthquake"
-                    | "temblor"
-                    | "blast"
-                    | "attack"
-            )
-        });
+    let opens_with_pronoun =
+        t.get(sent.start).is_some_and(|x| matches!(x.lower, "it" | "that" | "this" | "the"))
+            && t.get(sent.start + 1).is_some_and(|y| {
+                matches!(
+                    y.lower,
+                    "killed"
+                        | "left"
+                        | "has"
+                        | "had"
+                        | "was"
+                        | "quake"
+                        | "earthquake"
+                        | "temblor"
+                        | "blast"
+                        | "attack"
+                )
+            });
     if opens_with_pronoun && sent.start > 0 {
         return era_of(t, &previous_sentence(t, sent.start), false, at, true, lead);
     }
@@ -1408,11 +1406,11 @@ fn unreported(t: &[Token], sent: &std::ops::Range<usize>, at: usize) -> bool {
         .take_while(|&k| {
             let x = &t[k];
             !(x.kind == TokKind::Punct && !x.is_dash()
-                || matches!(x.lower.as_ref(), "that" | "which" | "who" | "and" | "but"))
+                || matches!(x.lower, "that" | "which" | "who" | "and" | "but"))
         })
         .any(|k| {
             matches!(
-                t[k].lower.as_ref(),
+                t[k].lower,
                 "asking"
                     | "asked"
                     | "seeking"
@@ -1467,7 +1465,7 @@ impl<'t> Lead<'t> {
         let names = t[..lead_end.min(t.len())]
             .iter()
             .filter(|x| x.is_capitalised())
-            .map(|x| fold_name_cow(&x.lower))
+            .map(|x| fold_name_cow(x.lower))
             .collect();
         Lead { names, end: lead_end, tokens: t, ..Default::default() }
     }
@@ -1512,16 +1510,17 @@ impl<'t> Lead<'t> {
     fn find_places(t: &[Token]) -> rustc_hash::FxHashMap<&'static str, String> {
         let mut places = rustc_hash::FxHashMap::default();
         for (k, x) in t.iter().enumerate() {
-            let Some(class) = place_class(&x.lower) else { continue };
+            let Some(class) = place_class(x.lower) else { continue };
             // "Qeshm island", "Qeshm Island"; "the city of Bam", "the Gulf island of Qeshm"
-            let before = k.checked_sub(1).map(|j| &t[j]).filter(|n| {
-                n.is_capitalised() && !matches!(n.lower.as_ref(), "the" | "a" | "an" | "this")
-            });
+            let before = k
+                .checked_sub(1)
+                .map(|j| &t[j])
+                .filter(|n| n.is_capitalised() && !matches!(n.lower, "the" | "a" | "an" | "this"));
             let after = t
                 .get(k + 2)
                 .filter(|n| t.get(k + 1).is_some_and(|o| o.is_word("of")) && n.is_capitalised());
             if let Some(name) = after.or(before) {
-                places.entry(class).or_insert_with(|| fold_name(&name.lower));
+                places.entry(class).or_insert_with(|| fold_name(name.lower));
             }
         }
         places
@@ -1557,7 +1556,7 @@ fn population_place(
     sent: &std::ops::Range<usize>,
     lead: &Lead,
 ) -> Option<String> {
-    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower.as_ref());
+    let word = |k: usize| t.get(k).filter(|_| sent.contains(&k)).map(|x| x.lower);
     let (b2, b1) = (r.start.checked_sub(2).and_then(word), r.start.checked_sub(1).and_then(word));
     let (pattern_start, population_of) = match (b2, b1) {
         (Some("home"), Some("to")) => (r.start - 2, false),
@@ -1576,12 +1575,12 @@ fn population_place(
     }
     let opening = t.get(sent.start).filter(|x| {
         x.is_capitalised()
-            && place_class(&x.lower).is_none()
-            && !lexicon::noun_stop(&x.lower)
-            && !matches!(x.lower.as_ref(), "the" | "a" | "an" | "it" | "this" | "that" | "its")
+            && place_class(x.lower).is_none()
+            && !lexicon::noun_stop(x.lower)
+            && !matches!(x.lower, "the" | "a" | "an" | "it" | "this" | "that" | "its")
     });
     if let Some(x) = opening.filter(|_| population_of) {
-        return Some(fold_name(&x.lower));
+        return Some(fold_name(x.lower));
     }
     place_before(t, pattern_start, sent, lead)
 }
@@ -1599,16 +1598,16 @@ fn place_before(
         k = k.checked_sub(1).filter(|&k| k >= sent.start)?;
     }
     let x = &t[k];
-    if let Some(class) = place_class(&x.lower) {
+    if let Some(class) = place_class(x.lower) {
         let before = k.checked_sub(1).filter(|&j| j >= sent.start).map(|j| &t[j]);
         return match before {
             Some(n) if n.is_word("the") => lead.place_of(class).cloned(),
-            Some(n) if n.is_capitalised() && !n.is_word("the") => Some(fold_name(&n.lower)),
+            Some(n) if n.is_capitalised() && !n.is_word("the") => Some(fold_name(n.lower)),
             _ => None,
         };
     }
-    (x.is_capitalised() && k > sent.start && !lexicon::noun_stop(&x.lower))
-        .then(|| fold_name(&x.lower))
+    (x.is_capitalised() && k > sent.start && !lexicon::noun_stop(x.lower))
+        .then(|| fold_name(x.lower))
 }
 
 fn fold_name(w: &str) -> String {
@@ -1651,7 +1650,7 @@ fn other_place(
             && t[j].kind == TokKind::Word
             && !t[j].is_capitalised()
             && matches!(
-                t[j].lower.as_ref(),
+                t[j].lower,
                 "the"
                     | "eastern"
                     | "western"
@@ -1672,7 +1671,7 @@ fn other_place(
             j += 1;
         }
         let Some(x) = t.get(j).filter(|x| j < sent.end && x.is_capitalised()) else { continue };
-        let name = fold_name_cow(&x.lower);
+        let name = fold_name_cow(x.lower);
         if lead.names.contains(name.as_ref()) || is_month(x.text) || weekday(&name) {
             continue;
         }
@@ -1726,14 +1725,13 @@ fn era_scan(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool) -> Era
         let x = &t[k];
         let next = t.get(k + 1).filter(|_| k + 1 < sent.end);
         match x.kind {
-            TokKind::Word => match x.lower.as_ref() {
+            TokKind::Word => match x.lower {
                 "aftershock" | "aftershocks" => aftershock = true,
                 "ago" | "previous" | "earlier" | "last" | "former" | "worst" | "deadliest"
                 | "strongest" | "largest" | "biggest" => vague = true,
                 // "in February", "in early March"
                 "in" => {
-                    let skip =
-                        next.is_some_and(|n| matches!(n.lower.as_ref(), "early" | "late" | "mid"));
+                    let skip = next.is_some_and(|n| matches!(n.lower, "early" | "late" | "mid"));
                     let m = if skip { k + 2 } else { k + 1 };
                     if let Some(month) = t.get(m).filter(|n| m < sent.end && is_month(n.text)) {
                         named.push((m, month.lower.to_string()));
@@ -1748,9 +1746,7 @@ fn era_scan(t: &[Token], sent: &std::ops::Range<usize>, bare_years: bool) -> Era
                     named.push((k + 1, t[k + 1].lower.to_string()));
                 }
                 "years" | "months"
-                    if next.is_some_and(|n| {
-                        matches!(n.lower.as_ref(), "after" | "before" | "earlier")
-                    }) =>
+                    if next.is_some_and(|n| matches!(n.lower, "after" | "before" | "earlier")) =>
                 {
                     vague = true
                 }
@@ -1800,7 +1796,7 @@ fn era_from_scan(
                 t[j].is_punct(";")
                     || j > sent.start
                         && t[j - 1].is_punct(",")
-                        && matches!(t[j].lower.as_ref(), "and" | "but" | "while" | "whereas")
+                        && matches!(t[j].lower, "and" | "but" | "while" | "whereas")
             })
             .count()
     };
@@ -1921,7 +1917,7 @@ fn origin_after(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option
     let mut k = at + 1;
     while k < end {
         let x = &t[k];
-        if x.kind == TokKind::Punct && !x.is_dash() || clause_break(&x.lower) {
+        if x.kind == TokKind::Punct && !x.is_dash() || clause_break(x.lower) {
             return None;
         }
         if x.is_word("from") {
@@ -1934,26 +1930,26 @@ fn origin_after(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option
         k += 1;
     }
     let first = t.get(k).filter(|x| k < sent.end && x.is_capitalised())?;
-    if is_month(first.text) || weekday(&first.lower) {
+    if is_month(first.text) || weekday(first.lower) {
         return None;
     }
-    let mut name = fold_name(&first.lower);
+    let mut name = fold_name(first.lower);
     let mut j = k + 1;
     // "Bustan al-Basha", "Al-Sakhur": further capitalised words, and words joined by a hyphen
     while j < sent.end && j < k + 6 {
         let x = &t[j];
         let joined = x.is_dash() && t[j - 1].span.end == x.span.start;
         let lower_particle = x.kind == TokKind::Word
-            && matches!(x.lower.as_ref(), "al" | "el" | "ad" | "as" | "ar" | "ash" | "an")
+            && matches!(x.lower, "al" | "el" | "ad" | "as" | "ar" | "ash" | "an")
             && t.get(j + 1).is_some_and(|n| n.is_dash());
         let after_hyphen = x.kind == TokKind::Word && t[j - 1].is_dash();
         if joined {
             name.push('-');
         } else if after_hyphen {
-            name.push_str(&fold_name(&x.lower));
+            name.push_str(&fold_name(x.lower));
         } else if x.kind == TokKind::Word && (x.is_capitalised() || lower_particle) {
             name.push(' ');
-            name.push_str(&fold_name(&x.lower));
+            name.push_str(&fold_name(x.lower));
         } else {
             break;
         }
@@ -1973,9 +1969,9 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
         // "two of the three victims": the part counts what the whole does
         if t.get(k).is_some_and(|x| x.is_word("the")) {
             k += 1;
-            if t.get(k).is_some_and(|x| {
-                x.kind == TokKind::Num || lexicon::small_number(&x.lower).is_some()
-            }) {
+            if t.get(k)
+                .is_some_and(|x| x.kind == TokKind::Num || lexicon::small_number(x.lower).is_some())
+            {
                 k += 1;
             }
         }
@@ -1983,10 +1979,10 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
     let first = k;
     for _ in 0..3 {
         let Some(x) = t.get(k).filter(|x| x.kind == TokKind::Word && k < sent_end) else { break };
-        if let Some(class) = lexicon::noun_class(&x.lower) {
-            return (Some(lexicon::singular_cow(&x.lower)), Some(class), k + 1);
+        if let Some(class) = lexicon::noun_class(x.lower) {
+            return (Some(lexicon::singular_cow(x.lower)), Some(class), k + 1);
         }
-        if lexicon::noun_stop(&x.lower) || lexicon::predicate_class(&x.lower).is_some() {
+        if lexicon::noun_stop(x.lower) || lexicon::predicate_class(x.lower).is_some() {
             break;
         }
         k += 1;
@@ -2002,15 +1998,15 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
             && x.lower.len() > 2
             && x.lower.ends_with('s')
             && !x.lower.ends_with("ss")
-            && !lexicon::noun_stop(&x.lower)
-            && lexicon::predicate_class(&x.lower).is_none()
-            && !lexicon::time_unit(&x.lower)
+            && !lexicon::noun_stop(x.lower)
+            && lexicon::predicate_class(x.lower).is_none()
+            && !lexicon::time_unit(x.lower)
     };
     let mut k = first;
     let mut modifiers = 0;
     while k < sent_end && modifiers <= 2 {
         let Some(x) = t.get(k) else { break };
-        if let Some(crew) = lexicon::crew_noun(&x.lower) {
+        if let Some(crew) = lexicon::crew_noun(x.lower) {
             return (Some(Cow::Borrowed(crew)), None, k + 1);
         }
         // "300 crew members", "12 gang members": the members are counted as their body
@@ -2026,7 +2022,7 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
             );
         }
         if plural(x) {
-            return (Some(lexicon::singular_cow(&x.lower)), None, k + 1);
+            return (Some(lexicon::singular_cow(x.lower)), None, k + 1);
         }
         let model_part = x.is_capitalised() && x.text.len() <= 3
             || x.kind == TokKind::Num
@@ -2036,10 +2032,10 @@ fn counted_noun<'s>(t: &'s [Token], from: usize, sent_end: usize) -> CountedNoun
         let adjective = x.is_word("other")
             || x.kind == TokKind::Word
                 && !x.is_capitalised()
-                && !lexicon::noun_stop(&x.lower)
-                && lexicon::predicate_class(&x.lower).is_none()
-                && !clause_break(&x.lower)
-                && !matches!(x.lower.as_ref(), "of" | "in" | "to" | "from" | "with" | "the" | "a");
+                && !lexicon::noun_stop(x.lower)
+                && lexicon::predicate_class(x.lower).is_none()
+                && !clause_break(x.lower)
+                && !matches!(x.lower, "of" | "in" | "to" | "from" | "with" | "the" | "a");
         if !(model_part || adjective) {
             break;
         }
@@ -2077,7 +2073,7 @@ fn model_counted<'s>(t: &'s [Token], k: usize, sent_end: usize) -> Option<Counte
     // "AK-47 assault rifles": the head noun
     let head_end = (j + 2).min(sent_end).min(t.len());
     for (n, x) in t[..head_end].iter().enumerate().skip(j) {
-        if x.kind != TokKind::Word || x.is_capitalised() || lexicon::noun_stop(&x.lower) {
+        if x.kind != TokKind::Word || x.is_capitalised() || lexicon::noun_stop(x.lower) {
             break;
         }
         if x.lower.ends_with('s') && !x.lower.ends_with("ss") {
@@ -2088,8 +2084,8 @@ fn model_counted<'s>(t: &'s [Token], k: usize, sent_end: usize) -> Option<Counte
 }
 
 fn two_word_predicate(t: &[Token], k: usize) -> Option<&'static str> {
-    let next = t.get(k + 1).map(|x| x.lower.as_ref());
-    match (t[k].lower.as_ref(), next) {
+    let next = t.get(k + 1).map(|x| x.lower);
+    match (t[k].lower, next) {
         ("holding" | "hold" | "holed", Some("out" | "up")) => Some("holding-out"),
         ("under", Some("siege")) => Some("living"),
         // "took to the streets"
@@ -2110,7 +2106,7 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<(&'stati
         let x = &t[k];
         match x.kind {
             TokKind::Punct if x.text == "," => {
-                if t.get(k + 1).is_some_and(|n| parenthetical(&n.lower)) {
+                if t.get(k + 1).is_some_and(|n| parenthetical(n.lower)) {
                     // skip to after the closing comma
                     match (k + 1..sent_end).find(|&j| t[j].is_punct(",")) {
                         Some(j) => k = j + 1,
@@ -2125,12 +2121,12 @@ fn predicate_after(t: &[Token], from: usize, sent_end: usize) -> Option<(&'stati
                 if let Some(p) = two_word_predicate(t, k) {
                     return Some((p, steps));
                 }
-                if let Some(p) = lexicon::predicate_class(&x.lower)
-                    .filter(|_| !matches!(x.lower.as_ref(), "toll" | "death" | "deaths"))
+                if let Some(p) = lexicon::predicate_class(x.lower)
+                    .filter(|_| !matches!(x.lower, "toll" | "death" | "deaths"))
                 {
                     return Some((p, steps));
                 }
-                if clause_break(&x.lower) {
+                if clause_break(x.lower) {
                     return None;
                 }
                 k += 1;
@@ -2161,7 +2157,7 @@ fn predicate_before(
             }
             return None;
         }
-        let w = x.lower.as_ref();
+        let w = x.lower;
         if is_lives
             && matches!(
                 w,
@@ -2199,7 +2195,7 @@ fn incident(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<&'s
             if x.kind != TokKind::Word {
                 return None;
             }
-            let e = lexicon::incident(&x.lower)?;
+            let e = lexicon::incident(x.lower)?;
             Some((k.abs_diff(at), e))
         })
         .min_by_key(|(d, _)| *d)
@@ -2211,7 +2207,7 @@ fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String
     let mut best: Option<(usize, String)> = None;
     for k in sent.clone() {
         if !matches!(
-            t[k].lower.as_ref(),
+            t[k].lower,
             "in" | "of" | "near" | "inside" | "around" | "across" | "within" | "at"
         ) || t[k].kind != TokKind::Word
         {
@@ -2223,7 +2219,7 @@ fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String
         }
         while let Some(x) = t.get(j) {
             let modifier = matches!(
-                x.lower.as_ref(),
+                x.lower,
                 "east"
                     | "eastern"
                     | "west"
@@ -2248,13 +2244,10 @@ fn place(t: &[Token], at: usize, sent: &std::ops::Range<usize>) -> Option<String
             }
         }
         let Some(x) = t.get(j).filter(|x| j < sent.end && x.is_capitalised()) else { continue };
-        if matches!(
-            x.lower.as_ref(),
-            "the" | "a" | "an" | "it" | "he" | "she" | "they" | "this" | "that"
-        ) {
+        if matches!(x.lower, "the" | "a" | "an" | "it" | "he" | "she" | "they" | "this" | "that") {
             continue;
         }
-        let name = without_possessive(&x.lower).to_string();
+        let name = without_possessive(x.lower).to_string();
         let d = j.abs_diff(at);
         if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
             best = Some((d, name));

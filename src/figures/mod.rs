@@ -106,7 +106,10 @@ fn extract_with(
     let barriers = crate::text::merge_spans(
         excluded.iter().cloned().chain(specials.iter().map(|(s, _)| s.clone())).collect(),
     );
-    let toks = tokens::tokenize(text, &lowered, &barriers);
+    // the lowercase forms of words with capitals outside ASCII (rare: nothing is allocated
+    // until one is met)
+    let arena = bumpalo::Bump::new();
+    let toks = tokens::tokenize(text, &lowered, &barriers, &arena);
     // Token index ranges of sentences, for the context search. Figures are visited in text
     // order and most sentences hold several: the last sentence found is asked first (sentences
     // do not overlap, so a position inside it has it as its sentence).

@@ -32,13 +32,13 @@ enum State {
 }
 
 fn is_small_word(tok: Option<&Token>) -> bool {
-    tok.is_some_and(|t| t.kind == TokKind::Word && small_number(&t.lower).is_some())
+    tok.is_some_and(|t| t.kind == TokKind::Word && small_number(t.lower).is_some())
 }
 
 fn is_scale_word(tok: Option<&Token>) -> bool {
     tok.is_some_and(|t| {
         t.kind == TokKind::Word
-            && scale_word(&t.lower).is_some_and(|m| !t.lower.ends_with('s') || m == 12.0)
+            && scale_word(t.lower).is_some_and(|m| !t.lower.ends_with('s') || m == 12.0)
     })
 }
 
@@ -49,7 +49,7 @@ fn and_fraction(t: &[Token], j: usize) -> Option<(f64, usize)> {
     if !(a.is_word("a") || a.is_word("one")) {
         return None;
     }
-    let frac = match f.lower.as_ref() {
+    let frac = match f.lower {
         "half" => 0.5,
         "quarter" | "fourth" => 0.25,
         _ => return None,
@@ -70,7 +70,7 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
         let m = t
             .get(k)
             .filter(|x| x.kind == TokKind::Word)
-            .and_then(|x| scale_word(&x.lower).filter(|_| !x.lower.ends_with('s')))?;
+            .and_then(|x| scale_word(x.lower).filter(|_| !x.lower.ends_with('s')))?;
         if m < 12.0 {
             return None;
         }
@@ -150,7 +150,7 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 }
             }
             TokKind::Word => {
-                let w = tok.lower.as_ref();
+                let w = tok.lower;
                 if let Some((v, tens)) = small_number(w) {
                     match state {
                         State::Start => group = v,
@@ -282,7 +282,7 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 // "sixty-one", "fifty - two"
                 if tok.is_dash() && state == (State::Value { tens_word: true }) {
                     if let Some(n) = t.get(j + 1).filter(|n| n.kind == TokKind::Word) {
-                        if small_number(&n.lower)
+                        if small_number(n.lower)
                             .is_some_and(|(v, tens)| !tens && v > 0.0 && v < 10.0)
                         {
                             j += 1;
@@ -312,7 +312,7 @@ fn hyphenated_scale(t: &[Token], j: usize) -> Option<f64> {
     if before.span.end != dash.span.start || dash.span.end != word.span.start {
         return None;
     }
-    scale_word(&word.lower).filter(|&m| m >= 1e6 && !word.lower.ends_with('s'))
+    scale_word(word.lower).filter(|&m| m >= 1e6 && !word.lower.ends_with('s'))
 }
 
 /// A fraction after a whole number `whole` ending before `j`: "1/2" in "2 1/2", "-1/2" in
@@ -349,19 +349,19 @@ fn mixed_fraction(t: &[Token], j: usize, whole: &str) -> Option<(f64, usize)> {
 
 /// A counted noun at `k` ("people", "refugees"): what makes a glued "m" millions, not metres.
 fn counted_noun_at(t: &[Token], k: usize) -> bool {
-    t.get(k).is_some_and(|x| x.kind == TokKind::Word && noun_class(&x.lower).is_some())
+    t.get(k).is_some_and(|x| x.kind == TokKind::Word && noun_class(x.lower).is_some())
 }
 
 /// "zero three" → 0.03, "seventy-one" → 0.71, "eleven" → 0.11 (after "point").
 fn spoken_decimals(t: &[Token], mut k: usize) -> Option<(f64, usize)> {
     let mut digits = String::new();
     while let Some((v, tens)) =
-        t.get(k).filter(|x| x.kind == TokKind::Word).and_then(|x| small_number(&x.lower))
+        t.get(k).filter(|x| x.kind == TokKind::Word).and_then(|x| small_number(x.lower))
     {
         let mut v = v as i64;
         k += 1;
         if tens && t.get(k).is_some_and(|x| x.is_dash()) {
-            if let Some((u, false)) = t.get(k + 1).and_then(|x| small_number(&x.lower)) {
+            if let Some((u, false)) = t.get(k + 1).and_then(|x| small_number(x.lower)) {
                 v += u as i64;
                 k += 2;
             }
@@ -382,7 +382,8 @@ mod tests {
     /// The first number of `text`: (value, words used).
     fn first(text: &str) -> (f64, Vec<String>) {
         let lowered = text.to_ascii_lowercase();
-        let t = tokenize(text, &lowered, &[]);
+        let arena = bumpalo::Bump::new();
+        let t = tokenize(text, &lowered, &[], &arena);
         let n = read(&t, 0, false).unwrap_or_else(|| panic!("no number in {text:?}"));
         (n.value, t[..n.end].iter().map(|x| x.text.to_string()).collect())
     }

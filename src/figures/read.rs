@@ -59,7 +59,7 @@ pub fn interval(q: Qualifier, v: f64) -> (f64, f64) {
 }
 
 fn word_at<'a>(t: &'a [Token], i: usize) -> Option<&'a str> {
-    t.get(i).filter(|x| x.kind == TokKind::Word).map(|x| x.lower.as_ref())
+    t.get(i).filter(|x| x.kind == TokKind::Word).map(|x| x.lower)
 }
 
 /// Whether tokens `a` and `b` touch (no space between).
@@ -126,7 +126,7 @@ static WORD_ROLES: std::sync::LazyLock<lexicon::WordMap<WordRole>> =
 /// What the word at `i` can open, if anything.
 fn role_at(t: &[Token], i: usize) -> Option<&'static WordRole> {
     let tok = t.get(i).filter(|x| x.kind == TokKind::Word)?;
-    WORD_ROLES.get_shaped(tok.shape, &tok.lower)
+    WORD_ROLES.get_shaped(tok.shape, tok.lower)
 }
 
 /// The qualifier phrase starting at `i`, whose word's role is `role` (see [`role_at`]):
@@ -200,7 +200,7 @@ fn plural_noun(t: &[Token], i: usize) -> bool {
         x.kind == TokKind::Word
             && x.lower.len() > 3
             && x.lower.ends_with('s')
-            && !lexicon::noun_stop(&x.lower)
+            && !lexicon::noun_stop(x.lower)
     })
 }
 
@@ -288,7 +288,7 @@ fn surely_no_reading_at(t: &[Token], i: usize) -> bool {
 fn before_number_or_currency(t: &[Token], i: usize) -> bool {
     let next_is = |k: usize, kind: TokKind| t.get(i + k).is_some_and(|x| x.kind == kind);
     if !touching(t, i, i + 1) {
-        return next_is(1, TokKind::Num) && lexicon::currency_code(&t[i].lower);
+        return next_is(1, TokKind::Num) && lexicon::currency_code(t[i].lower);
     }
     next_is(1, TokKind::Num)
         || t.get(i + 1).is_some_and(|x| {
@@ -303,7 +303,7 @@ fn before_number_or_currency(t: &[Token], i: usize) -> bool {
 /// or a dash before one ("a quarter", "a-third"). Most are the article of a noun: not read.
 fn article_opens_figure(t: &[Token], i: usize) -> bool {
     match t.get(i + 1) {
-        Some(n) if n.kind == TokKind::Word => lexicon::opens_after_article(n.shape, &n.lower),
+        Some(n) if n.kind == TokKind::Word => lexicon::opens_after_article(n.shape, n.lower),
         Some(n) => n.is_dash(),
         None => false,
     }
@@ -425,7 +425,7 @@ fn may_start_with(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
         TokKind::Word => {
             before_number_or_currency(t, i)
                 || role.is_some_and(|r| r.starts_figure)
-                    && (!matches!(tok.lower.as_ref(), "a" | "an") || article_opens_figure(t, i))
+                    && (!matches!(tok.lower, "a" | "an") || article_opens_figure(t, i))
         }
     }
 }
@@ -471,10 +471,10 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
     }
     if tok.kind == TokKind::Word {
         // "a week", "an hour": a duration of one.
-        if matches!(tok.lower.as_ref(), "a" | "an") {
+        if matches!(tok.lower, "a" | "an") {
             let unit = t.get(i + 1)?;
             if unit.kind == TokKind::Word
-                && lexicon::time_unit(&unit.lower)
+                && lexicon::time_unit(unit.lower)
                 && !unit.lower.ends_with('s')
             {
                 let end = long_or_old(t, i + 2);
@@ -482,7 +482,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
             }
         }
         // "month-long"
-        if lexicon::time_unit(&tok.lower)
+        if lexicon::time_unit(tok.lower)
             && t.get(i + 1).is_some_and(|d| d.is_dash())
             && touching(t, i, i + 1)
             && word_at(t, i + 2) == Some("long")
@@ -492,7 +492,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
         // "second" alone is more often the unit of time than the ordinal.
         let second_alone =
             tok.lower == "second" && !t.get(i + 1).is_some_and(|x| x.kind == TokKind::Word);
-        if lexicon::is_ordinal_word(&tok.lower) && !second_alone {
+        if lexicon::is_ordinal_word(tok.lower) && !second_alone {
             return Some(simple(i, i + 1, FigureKind::Ordinal, 1.0));
         }
         // "bericht-9539", "N13NV", "SCP-173", "G20": letters glued to digits.
@@ -510,7 +510,7 @@ fn core_at(t: &[Token], i: usize) -> Option<Reading> {
             }
         }
         // "minus five", "negative one"
-        if matches!(tok.lower.as_ref(), "minus" | "negative") {
+        if matches!(tok.lower, "minus" | "negative") {
             let n = number::read(t, i + 1, false)?;
             let (kind, end, noun_from, unit) = classify(t, i + 1, n.end, n.end, false);
             return Some(Reading {
@@ -751,14 +751,14 @@ fn currency_at(t: &[Token], i: usize) -> usize {
         {
             return 2;
         }
-        if lexicon::currency_code(&tok.lower)
+        if lexicon::currency_code(tok.lower)
             && tok.text.chars().next().is_some_and(char::is_uppercase)
             && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
         {
             return 1;
         }
         // glued to the digits, as some agencies write it: "euro110 billion", "Dh4,275"
-        if (lexicon::currency_code(&tok.lower) || matches!(tok.lower.as_ref(), "euro" | "dh"))
+        if (lexicon::currency_code(tok.lower) || matches!(tok.lower, "euro" | "dh"))
             && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
             && touching(t, i, i + 1)
         {
@@ -803,7 +803,7 @@ fn classify(
             return (FigureKind::Percent, k + 1, k + 1, None);
         }
         if n.kind == TokKind::Word {
-            let w = n.lower.as_ref();
+            let w = n.lower;
             // "2.5pc" glued, as British papers write it
             if matches!(w, "percent" | "pct" | "percentage") || glued && w == "pc" {
                 let e = if word_at(t, k + 1) == Some("points") { k + 2 } else { k + 1 };
@@ -893,7 +893,21 @@ fn classify(
 /// Bare digits: a year ("2011", "in 2016"), a long identifier ("7442619"), or a count.
 fn bare_digits_kind(t: &[Token], i: usize) -> FigureKind {
     let text = t[i].text;
-    let v = super::tokens::digits_value(text);
+    // only four digits can be a year: the words around are asked only then (most bare numbers
+    // of figure-dense text are counts of two or three digits)
+    if text.len() == 4 && year_at(t, i) {
+        return FigureKind::Year;
+    }
+    if text.len() >= 7 || (text.len() > 1 && text.starts_with('0')) {
+        return FigureKind::Identifier;
+    }
+    FigureKind::Count
+}
+
+/// Whether the four digits at `i` are a year: a year's value, after a preposition, or not
+/// before a counted noun or a plural.
+fn year_at(t: &[Token], i: usize) -> bool {
+    let v = super::tokens::digits_value(t[i].text);
     let next_is_counted = word_at(t, i + 1).is_some_and(|w| lexicon::noun_class(w).is_some());
     let after_preposition = i > 0
         && matches!(
@@ -922,16 +936,7 @@ fn bare_digits_kind(t: &[Token], i: usize) -> FigureKind {
             && !lexicon::time_unit(w)
             && !t[i + 1].is_capitalised()
     });
-    if text.len() == 4
-        && looks_like_year(v)
-        && (after_preposition || !(next_is_counted || next_is_plural))
-    {
-        return FigureKind::Year;
-    }
-    if text.len() >= 7 || (text.len() > 1 && text.starts_with('0')) {
-        return FigureKind::Identifier;
-    }
-    FigureKind::Count
+    looks_like_year(v) && (after_preposition || !(next_is_counted || next_is_plural))
 }
 
 /// "No. 7442619", "Reg. No. 12", "#4", "Flight 370".
@@ -948,7 +953,7 @@ fn identifier_cue_before(t: &[Token], i: usize) -> bool {
     }
     let cue = &t[k - 1];
     cue.kind == TokKind::Word
-        && lexicon::identifier_cue(&cue.lower)
+        && lexicon::identifier_cue(cue.lower)
         && (cue.is_capitalised() || k < i)
 }
 
@@ -958,7 +963,7 @@ fn address_after(t: &[Token], k: usize) -> bool {
         if !x.is_capitalised() {
             return false;
         }
-        if j > k && lexicon::street_word(&x.lower) {
+        if j > k && lexicon::street_word(x.lower) {
             return true;
         }
     }
@@ -967,7 +972,7 @@ fn address_after(t: &[Token], k: usize) -> bool {
 
 /// Letters glued to digits ("N13NV", "bericht-9539") starting at a word: the end of the run.
 fn glued_identifier(t: &[Token], i: usize) -> Option<usize> {
-    if matches!(t[i].lower.as_ref(), "mid" | "pre" | "post" | "magnitude" | "late" | "early")
+    if matches!(t[i].lower, "mid" | "pre" | "post" | "magnitude" | "late" | "early")
         || currency_at(t, i) > 0
     {
         return None;
@@ -1066,7 +1071,7 @@ fn fraction_at(t: &[Token], i: usize) -> Option<Reading> {
             || lexicon::noun_class(next).is_some();
         return shares.then(|| simple(i, i + 1, FigureKind::Fraction, 0.5));
     }
-    let numerator = match tok.lower.as_ref() {
+    let numerator = match tok.lower {
         "a" | "an" => 1.0,
         w => lexicon::small_number(w).map(|(v, _)| v).filter(|v| *v > 0.0)?,
     };
@@ -1126,7 +1131,8 @@ mod tests {
         let mut refused = 0;
         for text in texts {
             let lowered = text.to_ascii_lowercase();
-            let t = super::super::tokens::tokenize(text, &lowered, &[]);
+            let arena = bumpalo::Bump::new();
+            let t = super::super::tokens::tokenize(text, &lowered, &[], &arena);
             for i in 0..t.len() {
                 if surely_no_reading_at(&t, i) {
                     refused += 1;

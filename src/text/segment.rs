@@ -36,11 +36,12 @@ pub(super) fn line_sentences<'a, I: Iterator<Item = (usize, &'a str)>>(
 ) {
     for (i, s) in split(line) {
         let trimmed = s.trim_end();
-        let lead = trimmed.len() - trimmed.trim_start().len();
-        if trimmed.trim().is_empty() {
+        // (without trailing white space, the piece is blank when its start is)
+        let body = trimmed.trim_start();
+        if body.is_empty() {
             continue;
         }
-        let start = base + i + lead;
+        let start = base + i + trimmed.len() - body.len();
         out.push(start..base + i + trimmed.len());
     }
 }
