@@ -68,15 +68,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(dir) = values("--gum").pop() {
         let dir = PathBuf::from(dir);
         let splits = gum::splits(&std::fs::read_to_string(dir.join("splits.md"))?);
-        let mut names: Vec<String> = std::fs::read_dir(dir.join("xml"))?
-            .filter_map(|e| e.ok())
-            .filter_map(|e| e.file_name().to_str()?.strip_suffix(".xml").map(str::to_string))
-            .collect();
-        names.sort();
         let (mut train_docs, mut held_docs) = (0, 0);
-        for name in names {
-            let xml = std::fs::read_to_string(dir.join("xml").join(format!("{name}.xml")))?;
-            let conll = std::fs::read_to_string(dir.join("coref").join(format!("{name}.conll")))?;
+        for name in gum::document_names(&dir)? {
+            let (xml, conll) = gum::document_texts(&dir, &name)?;
             let doc = gum::read(&name, &xml, &conll)?;
             let words = doc.sentences.into_iter().map(|s| s.words);
             if splits.iter().any(|(n, _)| *n == name) {

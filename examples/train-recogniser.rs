@@ -42,16 +42,10 @@ use std::path::{Path, PathBuf};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = PathBuf::from(args.first().map(String::as_str).unwrap_or("../shared/gum"));
-    let out = args
-        .iter()
-        .position(|a| a == "--out")
-        .and_then(|i| args.get(i + 1))
-        .map_or_else(|| PathBuf::from("models/recogniser.bin"), PathBuf::from);
+    let out =
+        value(&args, "--out").map_or_else(|| PathBuf::from("models/recogniser.bin"), PathBuf::from);
     // the second stage's weights (`names.rs`), trained with `--name-kinds`
-    let kinds_out = args
-        .iter()
-        .position(|a| a == "--kinds-out")
-        .and_then(|i| args.get(i + 1))
+    let kinds_out = value(&args, "--kinds-out")
         .map_or_else(|| PathBuf::from("models/name-kinds.bin"), PathBuf::from);
     let name_kinds = args.iter().any(|a| a == "--name-kinds");
     let mut kind_settings = names::Settings {
@@ -59,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Default::default()
     };
     for (flag, field) in [("--kinds-epochs", 0), ("--kinds-bits", 1)] {
-        if let Some(v) = args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)) {
+        if let Some(v) = value(&args, flag) {
             let v: usize = v.parse()?;
             match field {
                 0 => kind_settings.epochs = v,
@@ -68,11 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let evaluate_only = args.iter().any(|a| a == "--evaluate-only");
-    let fold_models = args
-        .iter()
-        .position(|a| a == "--fold-models")
-        .and_then(|i| args.get(i + 1))
-        .map(PathBuf::from);
+    let fold_models = value(&args, "--fold-models").map(PathBuf::from);
     let mut settings = train::Settings {
         document_features: if args.iter().any(|a| a == "--document-features-kind-free") {
             DocumentFeatures::KindFree
@@ -85,9 +75,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         typed: args.iter().any(|a| a == "--typed-gazetteer"),
         ..Default::default()
     };
-    if let Some(file) =
-        args.iter().position(|a| a == "--clusters-file").and_then(|i| args.get(i + 1))
-    {
+    if let Some(file) = value(&args, "--clusters-file") {
         if !clusters::use_instead(std::fs::read_to_string(file)?) {
             return Err("the word clusters were read before --clusters-file".into());
         }
@@ -95,7 +83,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let flags =
         [("--epochs", 0), ("--bits", 1), ("--caps-every", 2), ("--runs", 3), ("--title-every", 4)];
     for (flag, field) in flags {
-        if let Some(v) = args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)) {
+        if let Some(v) = value(&args, flag) {
             let v: usize = v.parse()?;
             match field {
                 0 => settings.epochs = v,
@@ -106,7 +94,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
-    if let Some(file) = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)) {
+    if let Some(file) = value(&args, "--show") {
         let text = std::fs::read_to_string(file)?;
         let model = Model::from_bytes(&std::fs::read(&out)?)?;
         let kinds = read_kinds(&kinds_out)?;
@@ -117,7 +105,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         return Ok(());
     }
-    if let Some(file) = args.iter().position(|a| a == "--show-tags").and_then(|i| args.get(i + 1)) {
+    if let Some(file) = value(&args, "--show-tags") {
         // each word of each sentence with its label and its scores (O, B-/I- person, organisation,
         // place) given the label before it
         use crosswire::actors::recognise::{features::DocumentWords, features::Word, tokens};
@@ -142,19 +130,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let splits = gum::splits(&std::fs::read_to_string(dir.join("splits.md"))?);
     let (mut trainset, mut dev, mut test) = (Vec::new(), Vec::new(), Vec::new());
-    let mut names: Vec<String> = std::fs::read_dir(dir.join("xml"))?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".xml").map(str::to_string))
-        .collect();
-    names.sort();
     // `--old-gold`: train on the gold names of before 2026-12-07 (a sentence-opening "The" kept,
     // as the shipped weights were trained); dev and test are scored with today's
     let old_gold = args.iter().any(|a| a == "--old-gold");
-    for name in names {
+    for name in gum::document_names(&dir)? {
         let split = splits.iter().find(|(n, _)| *n == name).map(|s| s.1);
         let gold =
             if old_gold && split.is_none() { gum::read_keeping_opening_the } else { gum::read };
-        let doc = read(&dir, &name, gold)?;
+        let (xml, conll) = gum::document_texts(&dir, &name)?;
+        let doc = gold(&name, &xml, &conll)?;
         match split {
             Some(gum::Split::Dev) => dev.push(doc),
             Some(gum::Split::Test) => test.push(doc),
@@ -166,14 +150,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (Model::from_bytes(&std::fs::read(&out)?)?, read_kinds(&kinds_out)?)
     } else {
         let (gum_docs, extra, extra_sources) = training_data(&args, &trainset, &splits)?;
-        let cv = args
-            .iter()
-            .position(|a| a == "--cross-validate")
-            .and_then(|i| args.get(i + 1))
-            .map(|v| v.parse::<usize>())
-            .transpose()?;
+        let cv = value(&args, "--cross-validate").map(|v| v.parse::<usize>()).transpose()?;
         if let Some(k) = cv {
-            let errors = args.iter().position(|a| a == "--cv-errors").and_then(|i| args.get(i + 1));
+            let errors = value(&args, "--cv-errors");
             let (report, _) = cross_validate(
                 k,
                 &gum_docs,
@@ -223,8 +202,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         show_errors(&model, &dev);
     }
     // each dev error with its class and sentence (as `--cv-errors` writes them), and the counts
-    if let Some(file) = args.iter().position(|a| a == "--dev-errors").and_then(|i| args.get(i + 1))
-    {
+    if let Some(file) = value(&args, "--dev-errors") {
         let (mut classes, mut report) = ([0usize; 4], String::new());
         for doc in &dev {
             error_classes(&model, kinds, doc, &mut classes, &mut report);
@@ -236,14 +214,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     // ECB+ dev topics' fully typed sentences, when --ecb is given: news like crosswire's
-    let ecb_dev_docs: Vec<gum::Document> =
-        match args.iter().position(|a| a == "--ecb").and_then(|i| args.get(i + 1)) {
-            Some(ecb) => ecb_dev(Path::new(ecb))?
-                .into_iter()
-                .map(|sentences| gum::Document { name: "ecb".into(), sentences })
-                .collect(),
-            None => Vec::new(),
-        };
+    let ecb_dev_docs: Vec<gum::Document> = match value(&args, "--ecb") {
+        Some(ecb) => ecb_dev(Path::new(ecb))?
+            .into_iter()
+            .map(|sentences| gum::Document { name: "ecb".into(), sentences })
+            .collect(),
+        None => Vec::new(),
+    };
     let mut splits = vec![("train", &trainset), ("dev", &dev), ("test", &test)];
     if !ecb_dev_docs.is_empty() {
         splits.push(("ecbdev", &ecb_dev_docs));
@@ -255,6 +232,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// The value given after `flag` (`--out FILE`: `FILE`), if the flag is given.
+fn value<'a>(args: &'a [String], flag: &str) -> Option<&'a String> {
+    args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1))
 }
 
 fn print_scores(split: &str, s: &train::Scores) {
@@ -272,18 +254,6 @@ fn print_scores(split: &str, s: &train::Scores) {
 fn read_kinds(path: &Path) -> Result<Option<names::KindModel>, Box<dyn std::error::Error>> {
     let bytes = std::fs::read(path).unwrap_or_default();
     Ok(if bytes.is_empty() { None } else { Some(names::KindModel::from_bytes(&bytes)?) })
-}
-
-/// GUM document `name` of `dir`, its gold names read by `gold` ([`gum::read`] or
-/// [`gum::read_keeping_opening_the`]).
-fn read(
-    dir: &Path,
-    name: &str,
-    gold: fn(&str, &str, &str) -> Result<gum::Document, gum::GumError>,
-) -> Result<gum::Document, Box<dyn std::error::Error>> {
-    let xml = std::fs::read_to_string(dir.join("xml").join(format!("{name}.xml")))?;
-    let conll = std::fs::read_to_string(dir.join("coref").join(format!("{name}.conll")))?;
-    Ok(gold(name, &xml, &conll)?)
 }
 
 fn show_errors(model: &Model, docs: &[gum::Document]) {
@@ -327,21 +297,15 @@ fn gum_extra(
     dir: &Path,
     held_out: &[(String, gum::Split)],
 ) -> Result<Vec<gum::Document>, Box<dyn std::error::Error>> {
-    let mut names: Vec<String> = std::fs::read_dir(dir.join("xml"))?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".xml").map(str::to_string))
-        .collect();
-    names.sort();
     let mut out = Vec::new();
-    for name in names {
+    for name in gum::document_names(dir)? {
         if held_out.iter().any(|(h, _)| *h == name) {
             return Err(format!("{name} is a GUM dev or test document").into());
         }
-        let xml = std::fs::read_to_string(dir.join("xml").join(format!("{name}.xml")))?;
+        let (xml, conll) = gum::document_texts(dir, &name)?;
         if !xml.lines().next().is_some_and(|l| l.contains(" partition=\"train\"")) {
             return Err(format!("{name} is not marked partition=\"train\"").into());
         }
-        let conll = std::fs::read_to_string(dir.join("coref").join(format!("{name}.conll")))?;
         out.push(gum::read(&name, &xml, &conll)?);
     }
     Ok(out)
@@ -423,11 +387,7 @@ fn training_data(
 > {
     // GUM's own train documents, counted `--gum-repeat` times (1 unless told): the larger
     // corpora of other conventions must not drown the one the targets are measured on
-    let gum_repeat = args
-        .iter()
-        .position(|a| a == "--gum-repeat")
-        .and_then(|i| args.get(i + 1))
-        .map_or(Ok(1), |v| v.parse::<usize>())?;
+    let gum_repeat = value(args, "--gum-repeat").map_or(Ok(1), |v| v.parse::<usize>())?;
     let gum_documents: Vec<Vec<gum::Sentence>> =
         (0..gum_repeat).flat_map(|_| trainset.iter().map(|d| d.sentences.clone())).collect();
     let mut documents = Vec::new();
@@ -435,9 +395,9 @@ fn training_data(
     // more GUM train documents (`--gum-extra DIR`), read as GUM's own (the target's table) or,
     // with `--gum-extra-own DIR`, also with a table of their own (`train::Source::Other`)
     for (flag, source) in
-        [("--gum-extra", train::Source::Target), ("--gum-extra-own", train::Source::Other(200))]
+        [("--gum-extra", train::Source::Target), ("--gum-extra-own", train::Source::GUM_EXTRA_OWN)]
     {
-        let Some(dir) = args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)) else {
+        let Some(dir) = value(args, flag) else {
             continue;
         };
         let extra = gum_extra(Path::new(dir), held_out)?;
@@ -454,21 +414,17 @@ fn training_data(
         sources.extend(std::iter::repeat_n(source, extra.len()));
         documents.extend(extra.into_iter().map(|d| d.sentences));
     }
-    if let Some(ecb) = args.iter().position(|a| a == "--ecb").and_then(|i| args.get(i + 1)) {
+    if let Some(ecb) = value(args, "--ecb") {
         let extra = ecb_train(Path::new(ecb))?;
         println!(
             "ECB+ train topics: {} fully annotated sentences",
             extra.iter().map(Vec::len).sum::<usize>()
         );
         // news like crosswire's: counted more than once when --ecb-repeat says so
-        let repeat = args
-            .iter()
-            .position(|a| a == "--ecb-repeat")
-            .and_then(|i| args.get(i + 1))
-            .map_or(Ok(1), |v| v.parse::<usize>())?;
+        let repeat = value(args, "--ecb-repeat").map_or(Ok(1), |v| v.parse::<usize>())?;
         // `--ecb-own`: ECB+'s features also get a table of their own (`train::Source::Other`)
         let source = if args.iter().any(|a| a == "--ecb-own") {
-            train::Source::Other(201)
+            train::Source::ECB_OWN
         } else {
             train::Source::Target
         };

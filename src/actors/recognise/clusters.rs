@@ -20,9 +20,21 @@ static CLUSTERS: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
         OTHER_FILE
             .get()
             .copied()
-            .unwrap_or(include_str!("../../../models/clusters/word-clusters.txt")),
+            .unwrap_or_else(|| EMBEDDED.unwrap_or_else(|| super::source_tree_file(FILE))),
     )
 });
+
+/// The shipped cluster file, from the source tree's root.
+const FILE: &str = "models/clusters/word-clusters.txt";
+
+/// The shipped cluster file's text, part of the binary only when the shipped weights read the
+/// clusters ([`super::shipped_reads`]; they do not: 0.85 MB saved); otherwise read from the
+/// source tree on first use.
+pub(super) const EMBEDDED: Option<&str> = if super::shipped_reads(super::CLUSTERS_BYTE) {
+    Some(include_str!("../../../models/clusters/word-clusters.txt"))
+} else {
+    None
+};
 
 /// Another cluster file's text, read instead of the shipped one ([`use_instead`]).
 static OTHER_FILE: OnceLock<&'static str> = OnceLock::new();

@@ -1,6 +1,7 @@
 //! Reads GUM (Zeldes 2017; `../shared/gum`, CC BY 4.0 annotations) into sentences of words with
 //! gold labels. Pure: the texts of a document's `xml/*.xml` (tokens, Penn tags, sentences) and
-//! `coref/*.conll` (typed entity mentions) go in.
+//! `coref/*.conll` (typed entity mentions) go in; [`document_names`] and [`document_texts`] read
+//! them from a folder laid out as `../shared/gum`, for the training examples.
 //!
 //! Which mentions are names. GUM's mentions are whole noun phrases ("the Guangzhou Opera House in
 //! China", "Texas student Ahmed Mohamed", "Jerusalem 's"), so a mention typed person,
@@ -20,6 +21,7 @@
 
 use super::{Label, NameKind};
 use crate::actors::lexicon;
+use std::path::Path;
 
 /// One sentence with its gold labels.
 #[derive(Debug, Clone)]
@@ -43,6 +45,25 @@ pub enum GumError {
 }
 
 const CONNECTORS: &[&str] = &["of", "and", "&", "the", "de", "for", "du", "la", "von", "van", "al"];
+
+/// The names of the documents of a GUM folder laid out as `../shared/gum` (`xml/NAME.xml`,
+/// `coref/NAME.conll`), sorted.
+pub fn document_names(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("xml"))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".xml").map(str::to_string))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The xml and conll texts of document `name` of a GUM folder ([`document_names`]), for
+/// [`read`] or [`read_keeping_opening_the`].
+pub fn document_texts(dir: &Path, name: &str) -> std::io::Result<(String, String)> {
+    let xml = std::fs::read_to_string(dir.join("xml").join(format!("{name}.xml")))?;
+    let conll = std::fs::read_to_string(dir.join("coref").join(format!("{name}.conll")))?;
+    Ok((xml, conll))
+}
 
 /// Builds a document from its xml and conll texts.
 pub fn read(name: &str, xml: &str, conll: &str) -> Result<Document, GumError> {

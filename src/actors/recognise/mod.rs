@@ -231,6 +231,35 @@ const CLUSTERS_BYTE: usize = 6;
 /// sixth.
 const TYPED_BYTE: usize = 5;
 
+/// The shipped weights' file (`models/recogniser.bin`), part of the binary ([`SHIPPED`]).
+const SHIPPED_BYTES: &[u8] = include_bytes!("../../../models/recogniser.bin");
+
+/// Whether the shipped weights' magic says they read a data file (its `byte`:
+/// [`CLUSTERS_BYTE`], [`TYPED_BYTE`]), known when building. The word clusters and the typed
+/// gazetteer are part of the binary only when it does (`clusters.rs`, `typed.rs`); a model that
+/// reads them otherwise (training, or other weights in tests) reads them from the source tree
+/// ([`source_tree_file`]).
+const fn shipped_reads(byte: usize) -> bool {
+    SHIPPED_BYTES[byte] == 1
+}
+
+/// A data file of the source tree the binary was built from (`path` from its root), read once
+/// by the caller's `LazyLock` and kept for the program's life: the word clusters or the typed
+/// gazetteer for a model that reads them when the shipped weights do not, so the binary does not
+/// hold them ([`shipped_reads`]). Only training and tests load such a model; away from the
+/// source tree it cannot be read, and that is a defect of the caller, not of the text.
+fn source_tree_file(path: &str) -> &'static str {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    match std::fs::read_to_string(&full) {
+        Ok(text) => Box::leak(text.into_boxed_str()),
+        Err(e) => panic!(
+            "{}: {e} (a model reading it was loaded, but the shipped weights do not read it, so \
+             this binary does not hold it)",
+            full.display()
+        ),
+    }
+}
+
 /// Why a weights file cannot be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
@@ -591,8 +620,7 @@ pub static SHIPPED: LazyLock<Model> = LazyLock::new(|| {
             .expect("CROSSWIRE_RECOGNISER_WEIGHTS is a recogniser file");
     }
     // the bytes are part of the binary and checked by a test: failing here is a build defect
-    Model::from_bytes(include_bytes!("../../../models/recogniser.bin"))
-        .expect("models/recogniser.bin is a valid recogniser file")
+    Model::from_bytes(SHIPPED_BYTES).expect("models/recogniser.bin is a valid recogniser file")
 });
 
 /// A name the recogniser found: its byte span in the text, its kind, and how sure the model is
@@ -959,6 +987,19 @@ mod tests {
         assert!(got.contains(&("Sergey Lavrov", NameKind::Person)), "{got:?}");
         assert!(got.contains(&("Geneva", NameKind::Place)), "{got:?}");
         assert!(!got.iter().any(|(t, _)| *t == "Friday"), "{got:?}");
+    }
+
+    #[test]
+    fn the_binary_holds_the_data_files_the_shipped_weights_read() {
+        // the word clusters and the typed gazetteer are compiled in exactly when the shipped
+        // weights read them, so shipped weights never read them from disk
+        let shipped = Model::from_bytes(SHIPPED_BYTES).expect("the shipped weights");
+        assert_eq!(clusters::EMBEDDED.is_some(), shipped.clusters());
+        assert_eq!(typed::EMBEDDED.is_some(), shipped.typed());
+        // a model that reads them where the binary does not hold them reads the source tree's
+        // files (the tests of `clusters.rs` and `typed.rs` read through the same way)
+        assert!(clusters::of("the", "the").is_some());
+        assert_ne!(typed::word_profiles("school"), (0, 0));
     }
 
     /// The fixture's sentences (`fixtures/recogniser/sentences.tsv`: word, tab, B-/I-/O label).

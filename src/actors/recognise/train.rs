@@ -72,6 +72,17 @@ pub enum Source {
     Other(u8),
 }
 
+impl Source {
+    /// GUM's extra train documents given their own table (`--gum-extra-own`). The numbers below
+    /// 200 are the CoNLL corpora's, in the order their flags are given (0 for the first
+    /// `--conll`/`--conll-own` file); 200 and 201 stay clear of them. A corpus's number salts
+    /// the hashes of its own copies, which share the buckets of the model: another number trains
+    /// other weights, so these are fixed.
+    pub const GUM_EXTRA_OWN: Source = Source::Other(200);
+    /// ECB+'s train sentences given their own table (`--ecb-own`); see [`Source::GUM_EXTRA_OWN`].
+    pub const ECB_OWN: Source = Source::Other(201);
+}
+
 /// Trains as [`train`], each document from its source (`sources[i]` for `documents[i]`).
 pub fn train_from_sources(
     documents: &[Vec<Sentence>],

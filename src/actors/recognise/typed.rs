@@ -18,7 +18,19 @@ const MAX_WORDS: usize = 6;
 /// For each word: how the names it ends are typed ([`profile`]), then how the names it is in but
 /// does not end are.
 static PROFILES: LazyLock<FxHashMap<&'static str, (u8, u8)>> =
-    LazyLock::new(|| parse(include_str!("../../../models/gazetteers/typed-names.txt")));
+    LazyLock::new(|| parse(EMBEDDED.unwrap_or_else(|| super::source_tree_file(FILE))));
+
+/// The typed gazetteer, from the source tree's root.
+const FILE: &str = "models/gazetteers/typed-names.txt";
+
+/// The typed gazetteer's text, part of the binary only when the shipped weights read it
+/// ([`super::shipped_reads`]; they do not: 0.69 MB saved); otherwise read from the source tree
+/// on first use.
+pub(super) const EMBEDDED: Option<&str> = if super::shipped_reads(super::TYPED_BYTE) {
+    Some(include_str!("../../../models/gazetteers/typed-names.txt"))
+} else {
+    None
+};
 
 /// The file's lines: a name (lower case, words joined by one space), its coarse type and its
 /// fine class, tab-separated.
