@@ -436,7 +436,12 @@ impl Context<'_, '_> {
         if lexicon::known(whole).is_none() && !lexicon::is_org_head(last.text) {
             let mut k = seq.end;
             for i in (seq.start..seq.end.saturating_sub(1)).rev() {
-                if lexicon::is_title(toks[i].text) && toks[i].cap {
+                // "St. Petersburg", "St Louis", "Clyst St. Mary": the abbreviated saint opens
+                // the names of towns, churches and teams far more often than it titles a person
+                if lexicon::is_title(toks[i].text)
+                    && toks[i].cap
+                    && !matches!(toks[i].text, "St" | "St." | "ST" | "ST.")
+                {
                     k = i;
                     break;
                 }
@@ -623,6 +628,9 @@ impl Context<'_, '_> {
         let locative = before
             .is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start)
             || place_of;
+        // "south of Tehran", "the mayor of Paris", "Conservatoire de Paris": a capital after "of"
+        // is the city, not its state's government
+        let after_of = before.is_some_and(|b| matches!(b.text, "of" | "de" | "du" | "des"));
         // the words right after the name, within its phrase ("Palmer city", not "John Owen, the
         // city's director"): a noun there qualifies the name only when it is the phrase's head
         let after: Vec<&Token> = toks[name.end..]
@@ -645,6 +653,9 @@ impl Context<'_, '_> {
         {
             return;
         }
+        if name.len() == 1 && self.demonym_as_language(name.start) {
+            return;
+        }
         if name.len() == 1 && self.demonym_as_person(name.start) {
             // "the 40-year-old American never recovered": a person of that country; "Greeks"
             // are people of it, none of them named
@@ -656,7 +667,7 @@ impl Context<'_, '_> {
         } else if let Some(k) = lexicon::known(text) {
             c.kind = Some(k.kind);
             c.known = Some(k);
-        } else if let Some(k) = lexicon::capital_state(text).filter(|_| !locative) {
+        } else if let Some(k) = lexicon::capital_state(text).filter(|_| !locative && !after_of) {
             c.kind = Some(k.kind);
             c.known = Some(k);
             c.metonym = true;
@@ -859,6 +870,53 @@ impl Context<'_, '_> {
     /// (the end of the clause, a possessive, a verb or another common word, or a role: "the
     /// Ukrainian champion"), so "the American embassy" stays the state's. A demonym is a spelling
     /// of a known state that is not its name, no acronym, no place of the gazetteer and no plural.
+    /// Whether a state's adjective is written as its language: after "in", "into", "from" or a
+    /// verb of speaking, heading its phrase ("translated into Russian.", "in Spanish and
+    /// English", "speaks French"): a language is no actor.
+    fn demonym_as_language(&self, at: usize) -> bool {
+        let toks = self.tokens;
+        let t = &toks[at];
+        let Some(k) = lexicon::known(t.text) else { return false };
+        let lower = t.text.to_lowercase();
+        let demonym = k.kind == ActorKind::State
+            && !t.upper
+            && !t.possessive
+            && !lower.ends_with('s')
+            && fold(k.canon) != fold(t.text)
+            && lists(&lower) & PLACE == 0;
+        let before = at.checked_sub(1).map(|i| toks[i].text.to_lowercase());
+        let led = before.is_some_and(|b| {
+            matches!(b.as_str(), "in" | "into" | "from")
+                || b.starts_with("speak")
+                || b.starts_with("spok")
+        }) && toks[at].glued;
+        if !demonym || !led {
+            return false;
+        }
+        // the phrase ends here: punctuation, or a word of grammar rather than a noun after it
+        let rest = self.text[t.span.end..].trim_start_matches(' ');
+        rest.is_empty()
+            || rest.starts_with([',', '.', ';', ':', ')', '!', '?', '\n'])
+            || toks.get(at + 1).is_some_and(|n| {
+                n.glued
+                    && matches!(
+                        n.text,
+                        "and"
+                            | "or"
+                            | "by"
+                            | "with"
+                            | "for"
+                            | "as"
+                            | "to"
+                            | "at"
+                            | "on"
+                            | "is"
+                            | "was"
+                            | "but"
+                    )
+            })
+    }
+
     fn demonym_as_person(&self, at: usize) -> bool {
         let toks = self.tokens;
         let t = &toks[at];
@@ -1342,6 +1400,55 @@ mod shape_tests {
             .map(|m| a.text_of(m))
             .collect();
         assert_eq!(police, ["Police", "police"]);
+    }
+
+    #[test]
+    fn a_capital_after_of_is_the_city() {
+        let a = detect("Isfahan lies south of Tehran. Officials in Tehran said so.", &[]);
+        let states: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter(|m| a.entities[m.entity].kind == ActorKind::State)
+            .map(|m| a.text_of(m))
+            .collect();
+        assert!(states.is_empty(), "{states:?}");
+        // standing alone as the speaker, the capital is still its state's government
+        assert_eq!(
+            kind_of("Tehran rejected the offer on Monday.", "Tehran"),
+            Some(ActorKind::State)
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_saint_is_part_of_a_towns_name() {
+        let a = detect("He went to St. Petersburg in 1724 and later to St Louis.", &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(names.contains(&"St. Petersburg"), "{names:?}");
+        assert!(names.contains(&"St Louis"), "{names:?}");
+    }
+
+    #[test]
+    fn a_states_adjective_after_in_is_its_language() {
+        let a = detect(
+            "The book was translated into Russian. He speaks French and lives in Rome.",
+            &[],
+        );
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(!names.iter().any(|n| matches!(*n, "Russian" | "French")), "{names:?}");
+        // before a noun it is still the state's adjective
+        let a = detect("Protests spread in Russian cities on Monday.", &[]);
+        assert!(a.mentions.iter().any(|m| a.text_of(m) == "Russian"));
+    }
+
+    #[test]
+    fn a_shared_surname_alone_is_the_person_written_most() {
+        let text = "Jeanne Moreau was born in Paris. Jeanne Moreau began acting at twenty. \
+                    Her father, Anatole Moreau, ran a restaurant. Moreau later studied drama.";
+        let a = detect(text, &[]);
+        let entity =
+            |name: &str| a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| m.entity);
+        assert_eq!(entity("Moreau"), entity("Jeanne Moreau"));
+        assert_ne!(entity("Anatole Moreau"), entity("Jeanne Moreau"));
     }
 
     #[test]

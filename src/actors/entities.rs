@@ -256,11 +256,20 @@ pub(super) fn build(
             let target = if roots.len() == 1 {
                 Some(full[0])
             } else {
-                full.iter().copied().rfind(|&f| f < i)
+                // several people share the surname ("Jeanne Moreau", her father "Anatole-Désiré
+                // Moreau"): the one written most so far, whom the article is about; the
+                // nearest on a tie
+                let mut written = |f: usize| {
+                    let root = g.find(f);
+                    (0..i).filter(|&j| g.find(j) == root).count()
+                };
+                let earlier: Vec<(usize, usize)> =
+                    full.iter().copied().filter(|&f| f < i).map(|f| (written(f), f)).collect();
+                earlier.into_iter().max().map(|(_, f)| f)
             };
             if let Some(f) = target {
                 let when = if f < i { "introduced earlier" } else { "introduced later" };
-                let how = if roots.len() == 1 { "" } else { " (the nearest of several)" };
+                let how = if roots.len() == 1 { "" } else { " (the most written of several)" };
                 g.union(
                     f,
                     i,
