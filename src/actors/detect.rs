@@ -876,21 +876,24 @@ impl Context<'_, '_> {
     fn demonym_as_language(&self, at: usize) -> bool {
         let toks = self.tokens;
         let t = &toks[at];
+        // the word before first: it rules out nearly every name without a lexicon lookup
+        let led = toks[at].glued
+            && at.checked_sub(1).is_some_and(|i| {
+                let b = toks[i].text;
+                ["in", "into", "from"].iter().any(|w| b.eq_ignore_ascii_case(w))
+                    || b.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("speak"))
+                    || b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("spok"))
+            });
+        if !led || t.upper || t.possessive {
+            return false;
+        }
         let Some(k) = lexicon::known(t.text) else { return false };
         let lower = t.text.to_lowercase();
         let demonym = k.kind == ActorKind::State
-            && !t.upper
-            && !t.possessive
             && !lower.ends_with('s')
             && fold(k.canon) != fold(t.text)
             && lists(&lower) & PLACE == 0;
-        let before = at.checked_sub(1).map(|i| toks[i].text.to_lowercase());
-        let led = before.is_some_and(|b| {
-            matches!(b.as_str(), "in" | "into" | "from")
-                || b.starts_with("speak")
-                || b.starts_with("spok")
-        }) && toks[at].glued;
-        if !demonym || !led {
+        if !demonym {
             return false;
         }
         // the phrase ends here: punctuation, or a word of grammar rather than a noun after it
