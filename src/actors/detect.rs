@@ -889,7 +889,12 @@ impl Context<'_, '_> {
         }
         let Some(k) = lexicon::known(t.text) else { return false };
         let lower = t.text.to_lowercase();
+        // an adjective's ending: "in America," is the state, "in Spanish," the language
+        let adjective =
+            ["ish", "ese", "ian", "an", "ch", "ic", "i", "ek"].iter().any(|e| lower.ends_with(e))
+                && !lower.ends_with("ica");
         let demonym = k.kind == ActorKind::State
+            && adjective
             && !lower.ends_with('s')
             && fold(k.canon) != fold(t.text)
             && lists(&lower) & PLACE == 0;
@@ -1441,6 +1446,9 @@ mod shape_tests {
         // before a noun it is still the state's adjective
         let a = detect("Protests spread in Russian cities on Monday.", &[]);
         assert!(a.mentions.iter().any(|m| a.text_of(m) == "Russian"));
+        // a state's other name is no adjective
+        let a = detect("I will serve all of the people in America, he said.", &[]);
+        assert!(a.mentions.iter().any(|m| a.text_of(m) == "America"));
     }
 
     #[test]
