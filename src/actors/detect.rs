@@ -865,11 +865,20 @@ impl Context<'_, '_> {
         score_at(self.text, last.span.end)
     }
 
-    /// A state's demonym in the singular written as a noun, the head of its phrase: after "the"
-    /// or "a" (or an age: "the 40-year-old American"), and followed by no noun it could qualify
-    /// (the end of the clause, a possessive, a verb or another common word, or a role: "the
-    /// Ukrainian champion"), so "the American embassy" stays the state's. A demonym is a spelling
-    /// of a known state that is not its name, no acronym, no place of the gazetteer and no plural.
+    /// The lowercase form of `t` when it is a spelling of a known state other than its name,
+    /// not written in capitals and no place of the gazetteer: a demonym or a state's other name
+    /// ("Russian", "Americans", "America"), what [`Self::demonym_as_language`] and
+    /// [`Self::demonym_as_person`] read further.
+    fn state_spelling(&self, t: &Token) -> Option<String> {
+        if t.upper {
+            return None;
+        }
+        let k = lexicon::known(t.text)?;
+        let lower = t.text.to_lowercase();
+        (k.kind == ActorKind::State && fold(k.canon) != fold(t.text) && lists(&lower) & PLACE == 0)
+            .then_some(lower)
+    }
+
     /// Whether a state's adjective is written as its language: after "in", "into", "from" or a
     /// verb of speaking, heading its phrase ("translated into Russian.", "in Spanish and
     /// English", "speaks French"): a language is no actor.
@@ -884,21 +893,15 @@ impl Context<'_, '_> {
                     || b.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("speak"))
                     || b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("spok"))
             });
-        if !led || t.upper || t.possessive {
+        if !led || t.possessive {
             return false;
         }
-        let Some(k) = lexicon::known(t.text) else { return false };
-        let lower = t.text.to_lowercase();
-        // an adjective's ending: "in America," is the state, "in Spanish," the language
+        let Some(lower) = self.state_spelling(t) else { return false };
+        // an adjective's ending ("-ian" is one of "-an"): "in America," is the state, "in
+        // Spanish," the language
         let adjective =
-            ["ish", "ese", "ian", "an", "ch", "ic", "i", "ek"].iter().any(|e| lower.ends_with(e))
-                && !lower.ends_with("ica");
-        let demonym = k.kind == ActorKind::State
-            && adjective
-            && !lower.ends_with('s')
-            && fold(k.canon) != fold(t.text)
-            && lists(&lower) & PLACE == 0;
-        if !demonym {
+            ["ish", "ese", "an", "ch", "ic", "i", "ek"].iter().any(|e| lower.ends_with(e));
+        if !adjective || lower.ends_with('s') {
             return false;
         }
         // the phrase ends here: punctuation, or a word of grammar rather than a noun after it
@@ -925,18 +928,15 @@ impl Context<'_, '_> {
             })
     }
 
+    /// A state's demonym in the singular written as a noun, the head of its phrase: after "the"
+    /// or "a" (or an age: "the 40-year-old American"), and followed by no noun it could qualify
+    /// (the end of the clause, a possessive, a verb or another common word, or a role: "the
+    /// Ukrainian champion"), so "the American embassy" stays the state's. A demonym is a spelling
+    /// of a known state that is not its name, no acronym, no place of the gazetteer and no plural.
     fn demonym_as_person(&self, at: usize) -> bool {
         let toks = self.tokens;
         let t = &toks[at];
-        let Some(k) = lexicon::known(t.text) else { return false };
-        let lower = t.text.to_lowercase();
-        let demonym = k.kind == ActorKind::State
-            && !t.upper
-            && fold(k.canon) != fold(t.text)
-            && lists(&lower) & PLACE == 0;
-        if !demonym {
-            return false;
-        }
+        let Some(lower) = self.state_spelling(t) else { return false };
         if lower.ends_with('s') {
             // a plural demonym names people ("outraged Americans", "thousands of Greeks"): a
             // state's adjective qualifies a noun in the singular ("Greek protesters")
