@@ -1035,7 +1035,8 @@ impl Context<'_, '_> {
                 || self.written_alone_elsewhere(prefix, at)
                 || {
                     let lower = prefix.to_lowercase();
-                    is_place(&lower) && !["ic", "an", "ese", "ish"].iter().any(|e| lower.ends_with(e))
+                    is_place(&lower)
+                        && !["ic", "an", "ese", "ish"].iter().any(|e| lower.ends_with(e))
                 }
         })
     }
