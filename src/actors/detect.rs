@@ -2,6 +2,7 @@
 //! honorifics split off, sentence-initial common words dropped, known spellings recognised) and
 //! each candidate gets a kind from the lexicon and its context.
 
+use super::entities::{acronym_fits, acronym_letters};
 use super::lexicon::{self, Known};
 use super::model::ActorKind;
 use super::names::Token;
@@ -129,7 +130,8 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
         })
         .map(|i| fold(tokens[i].text))
         .collect();
-    let ctx = Context { text, tokens, evidence, run_ends, lower_words, after_the, scored };
+    let terms = acronyms_of_terms(text, tokens);
+    let ctx = Context { text, tokens, evidence, run_ends, lower_words, after_the, scored, terms };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -189,6 +191,54 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
     out
 }
 
+/// The letters of the acronyms an article defines by words in lower case, "sea surface salinity
+/// (SSS)" or "SSS (sea surface salinity)": a term's, not an actor's (the long name of an actor
+/// is capitalised: "European Space Agency (ESA)"). Each word of the long form is in lower case
+/// and their initials are the acronym's letters ([`acronym_fits`]).
+fn acronyms_of_terms(text: &str, tokens: &[Token<'_>]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    if !text.contains('(') {
+        return out;
+    }
+    let fits = |letters: &str, words: &[Token<'_>]| {
+        let words: Vec<&str> = words.iter().map(|t| t.text).collect();
+        words.iter().all(|w| w.starts_with(char::is_lowercase))
+            && acronym_fits(letters, &words, false)
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.upper {
+            continue;
+        }
+        let Some(letters) = acronym_letters(t.text) else { continue };
+        let opened = text[..t.span.start].ends_with('(');
+        let closed = text[t.span.end..].starts_with(')');
+        let longest = letters.len() + 3;
+        if opened && closed {
+            // the long form before it, words separated by spaces only
+            let mut from = i;
+            while from > 0 && i - from < longest && (from == i || tokens[from].glued) {
+                from -= 1;
+            }
+            let before = &tokens[from..i];
+            if (0..before.len()).any(|k| fits(&letters, &before[k..])) {
+                out.insert(letters);
+            }
+        } else if text[t.span.end..].starts_with(" (") {
+            // the long form after it, in brackets
+            let mut to = i + 1;
+            while to < tokens.len() && to - i <= longest && (to == i + 1 || tokens[to].glued) {
+                to += 1;
+            }
+            let after = &tokens[(i + 1).min(to)..to];
+            let ends = (1..=after.len()).find(|&k| text[after[k - 1].span.end..].starts_with(')'));
+            if ends.is_some_and(|k| fits(&letters, &after[..k])) {
+                out.insert(letters);
+            }
+        }
+    }
+    out
+}
+
 /// The longest run of capitalised words read as a name with its titles ("Aoraki Mt Cook
 /// Department of Conservation Alpine Rescue Team" is 9 words). Longer runs name nobody, and
 /// cutting them costs the square of their length.
@@ -242,6 +292,8 @@ struct Context<'a, 't> {
     after_the: HashSet<String>,
     /// The article gives a game's score ([`gives_a_score`]).
     scored: bool,
+    /// The letters of acronyms the article defines by words in lower case ([`acronyms_of_terms`]).
+    terms: HashSet<String>,
 }
 
 impl Context<'_, '_> {
@@ -654,6 +706,14 @@ impl Context<'_, '_> {
             return;
         }
         if name.len() == 1 && self.demonym_as_language(name.start) {
+            return;
+        }
+        if name.len() == 1
+            && first.upper
+            && !self.terms.is_empty()
+            && acronym_letters(first.text).is_some_and(|l| self.terms.contains(&l))
+        {
+            // "sea surface salinity (SSS)": the acronym of a term, not of a name
             return;
         }
         if self.names_an_event(name.clone(), personal) {
@@ -1550,6 +1610,16 @@ mod shape_tests {
         // a person's name may end in such a word
         assert!(names.contains(&"Doris Day"), "{names:?}");
         assert!(names.iter().any(|n| n.ends_with("Battle")), "{names:?}");
+    }
+
+    #[test]
+    fn an_acronym_defined_in_lower_case_is_a_term() {
+        let text = "The European Space Agency (ESA) measures sea surface salinity (SSS) and \
+                    the GRF (ground reaction force). ESA said SSS and GRF rose.";
+        let a = detect(text, &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(!names.iter().any(|n| matches!(*n, "SSS" | "GRF")), "{names:?}");
+        assert_eq!(names.iter().filter(|n| **n == "ESA").count(), 2, "{names:?}");
     }
 
     #[test]
