@@ -681,7 +681,7 @@ impl Context<'_, '_> {
             .is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start)
             || place_of;
         // "south of Tehran", "the mayor of Paris", "Conservatoire de Paris": a capital after "of"
-        // is the city, not its state's government
+        // is the city, not its state's government; so is one with a place in apposition
         let after_of = before.is_some_and(|b| matches!(b.text, "of" | "de" | "du" | "des"));
         // the words right after the name, within its phrase ("Palmer city", not "John Owen, the
         // city's director"): a noun there qualifies the name only when it is the phrase's head
@@ -735,7 +735,10 @@ impl Context<'_, '_> {
         } else if let Some(k) = lexicon::known(text) {
             c.kind = Some(k.kind);
             c.known = Some(k);
-        } else if let Some(k) = lexicon::capital_state(text).filter(|_| !locative && !after_of) {
+        } else if let Some(k) = lexicon::capital_state(text).filter(|_| {
+            // "Paris, France": a place written with the state it is in is the city
+            !locative && !after_of && !place_in_apposition(self.text, last.span.end)
+        }) {
             c.kind = Some(k.kind);
             c.known = Some(k);
             c.metonym = true;
@@ -1620,6 +1623,18 @@ mod shape_tests {
         let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
         assert!(!names.iter().any(|n| matches!(*n, "SSS" | "GRF")), "{names:?}");
         assert_eq!(names.iter().filter(|n| **n == "ESA").count(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_capital_with_its_state_in_apposition_is_the_city() {
+        let a = detect("Born 23 January 1928 Paris, France\nShe met France's president.", &[]);
+        let entity =
+            |name: &str| a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| m.entity);
+        assert_ne!(entity("Paris"), entity("France"));
+        assert_eq!(
+            kind_of("She lived in Paris, France for years.", "Paris"),
+            Some(ActorKind::Place)
+        );
     }
 
     #[test]
