@@ -191,6 +191,24 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
     out
 }
 
+/// Whether a count is written right before byte `at` ("225 DKK", "15-25 CUC", "3 RBI"): digits
+/// (with , . - between) and one space; not a year ("in 1998 IBM bought"), nor a rank ("No. 3
+/// UCLA", "#3 UCLA").
+fn after_a_count(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else { return false };
+    let number =
+        before.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'));
+    let digits = &before[number.len()..];
+    if !digits.ends_with(|c: char| c.is_ascii_digit())
+        || !number.is_empty() && !number.ends_with([' ', '(', '\n'])
+    {
+        return false;
+    }
+    let year = digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit());
+    let rank = number.ends_with("No. ") || number.ends_with("no. ") || number.ends_with('#');
+    !year && !rank
+}
+
 /// The letters of the acronyms an article defines by words in lower case, "sea surface salinity
 /// (SSS)" or "SSS (sea surface salinity)": a term's, not an actor's (the long name of an actor
 /// is capitalised: "European Space Agency (ESA)"). Each word of the long form is in lower case
@@ -714,6 +732,14 @@ impl Context<'_, '_> {
             && acronym_letters(first.text).is_some_and(|l| self.terms.contains(&l))
         {
             // "sea surface salinity (SSS)": the acronym of a term, not of a name
+            return;
+        }
+        if name.len() == 1
+            && first.upper
+            && after_a_count(self.text, first.span.start)
+            && lexicon::known(text).is_none()
+        {
+            // "225 DKK per hour", "3 RBI": a currency or a unit ("354 US metro areas" is known)
             return;
         }
         if self.names_an_event(name.clone(), personal) {
@@ -1635,6 +1661,18 @@ mod shape_tests {
             kind_of("She lived in Paris, France for years.", "Paris"),
             Some(ActorKind::Place)
         );
+    }
+
+    #[test]
+    fn an_acronym_after_a_count_is_a_unit() {
+        let text = "Kayaks cost 225 DKK per hour; he had 3 RBI. In 1998 IBM bought it, \
+                    No. 3 UCLA won, and 354 US metro areas agree.";
+        let a = detect(text, &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(!names.iter().any(|n| matches!(*n, "DKK" | "RBI")), "{names:?}");
+        for kept in ["IBM", "UCLA", "US"] {
+            assert!(names.contains(&kept), "{kept}: {names:?}");
+        }
     }
 
     #[test]
