@@ -656,6 +656,14 @@ impl Context<'_, '_> {
         if name.len() == 1 && self.demonym_as_language(name.start) {
             return;
         }
+        if self.names_an_event(name.clone(), personal) {
+            // "the Hindu Marriage Act", "the World Cup": no actor; a name before the head word
+            // that is known or written alone elsewhere is one ("the Google Science Fair")
+            if let Some(k) = self.named_before_head(name.clone()) {
+                self.classify(span_start, name.start..k, personal, out);
+            }
+            return;
+        }
         if name.len() == 1 && self.demonym_as_person(name.start) {
             // "the 40-year-old American never recovered": a person of that country; "Greeks"
             // are people of it, none of them named
@@ -983,6 +991,81 @@ impl Context<'_, '_> {
     }
 
     /// "Syria Staffan de Mistura": a known state or organisation, then a name of two words or more.
+    /// Whether a name ends in the head word of an event's, a law's or a prize's name
+    /// ([`lexicon::is_event_head`]). A person's name may end in such a word ("Doris Day", "Mr.
+    /// Battle"): not when a title or honorific is before it, nor when it is a given name and a
+    /// surname of the census lists, nor when one such word alone is a surname.
+    fn names_an_event(&self, name: std::ops::Range<usize>, personal: bool) -> bool {
+        let toks = self.tokens;
+        let last = toks[name.end - 1].text;
+        if personal || !lexicon::is_event_head(last) || toks[name.end - 1].upper {
+            return false;
+        }
+        let surname = lists(&last.to_lowercase()) & SURNAME != 0;
+        if surname
+            && (name.len() == 1
+                || name.len() == 2
+                    && lists(&toks[name.start].text.to_lowercase()) & GIVEN_NAME != 0)
+        {
+            return false;
+        }
+        true
+    }
+
+    /// The end of the longest run of a name's first words, before its event head word, that
+    /// names an actor: a known one, words the article writes alone elsewhere ("Google" of "the
+    /// Google Science Fair"), a place of the gazetteer ("Cannes Film Festival") without an
+    /// adjective's ending (its towns include "Olympic"), or an acronym before an event's or a
+    /// prize's head ("FIFA World Cup"; before a law's it is the law: "HEROES Act").
+    fn named_before_head(&self, name: std::ops::Range<usize>) -> Option<usize> {
+        let toks = self.tokens;
+        (name.start + 1..name.end).rev().find(|&k| {
+            if !toks[k - 1].cap {
+                return false;
+            }
+            let at = toks[name.start].span.start;
+            let prefix = &self.text[at..toks[k - 1].span.end];
+            let acronym = k == name.start + 1
+                && toks[name.start].upper
+                && toks[name.start].text.len() >= 2
+                && !lexicon::is_law_head(toks[name.end - 1].text);
+            acronym
+                || lexicon::known(prefix).is_some()
+                || lexicon::capital_state(prefix).is_some()
+                || self.written_alone_elsewhere(prefix, at)
+                || {
+                    let lower = prefix.to_lowercase();
+                    is_place(&lower)
+                        && !["ic", "an", "ese", "ish"].iter().any(|e| lower.ends_with(e))
+                }
+        })
+    }
+
+    /// Whether the article writes `words` elsewhere than at byte `at` as a name of its own: not
+    /// inside a longer word, and followed by punctuation, a possessive or a word of grammar or
+    /// speech ("Google, Bing", "Google's", "Google and"), not by a word it would qualify ("Hindu
+    /// law", "Paralympic Games").
+    fn written_alone_elsewhere(&self, words: &str, at: usize) -> bool {
+        self.text.match_indices(words).any(|(i, _)| {
+            let rest = &self.text[i + words.len()..];
+            if i == at || self.text[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
+                return false;
+            }
+            let Some(c) = rest.chars().next() else { return true };
+            if c.is_alphanumeric() {
+                return false;
+            }
+            if c != ' ' {
+                return !matches!(c, '-' | '\u{2010}' | '\u{2011}');
+            }
+            let next = rest[1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            next.starts_with(char::is_lowercase)
+                && (lexicon::is_grammar_word(next)
+                    || lexicon::is_common(next)
+                    || lexicon::is_speech_verb(next))
+        })
+    }
+
     fn known_prefix(&self, name: std::ops::Range<usize>) -> Option<usize> {
         let toks = self.tokens;
         let last = toks[name.end - 1].text;
@@ -1449,6 +1532,24 @@ mod shape_tests {
         // a state's other name is no adjective
         let a = detect("I will serve all of the people in America, he said.", &[]);
         assert!(a.mentions.iter().any(|m| a.text_of(m) == "America"));
+    }
+
+    #[test]
+    fn an_event_a_law_or_a_prize_is_no_actor_but_its_holder_may_be() {
+        let text = "Google said the winners of the Google Science Fair met the Clean Air Act \
+                    rules. Fans watched the FIFA World Cup and the Revolutionary War drama. \
+                    Doris Day sang, and Mr. Battle thanked the HEROES Act sponsors.";
+        let a = detect(text, &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        for gone in ["Google Science Fair", "Clean Air Act", "World Cup", "FIFA World Cup"] {
+            assert!(!names.contains(&gone), "{gone}: {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains("War") || n.contains("HEROES")), "{names:?}");
+        assert_eq!(names.iter().filter(|n| **n == "Google").count(), 2, "{names:?}");
+        assert!(names.contains(&"FIFA"), "{names:?}");
+        // a person's name may end in such a word
+        assert!(names.contains(&"Doris Day"), "{names:?}");
+        assert!(names.iter().any(|n| n.ends_with("Battle")), "{names:?}");
     }
 
     #[test]

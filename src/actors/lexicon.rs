@@ -374,6 +374,27 @@ static NEVER_ACTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          english celsius fahrenheit km mph")
 });
 
+/// Head words of the names of events, laws, prizes and eras ("the World Cup", "the Hindu Marriage
+/// Act", "the Teen Choice Awards", "the Revolutionary War", "the Golden Age"): such a name is no
+/// actor, though its holders, makers and winners are, and a name before the head word may be one
+/// ("Google Science Fair"). Read by the rules only (`detect`), not by the recogniser.
+static EVENT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("war wars revolution battle siege massacre uprising rebellion \
+         games olympics paralympics cup series festival fair expo championship championships tournament \
+         marathon bowl derby regatta \
+         award awards prize prizes medal trophy oscars emmys grammys \
+         day month era age ages")
+        .union(&LAW_HEADS)
+        .copied()
+        .collect()
+});
+
+/// Head words of the names of laws and treaties: an acronym before one is the law's own name
+/// ("the HEROES Act"), where before an event's or a prize's it is the body that holds or gives
+/// it ("the FIFA World Cup", "the BAFTA Award").
+static LAW_HEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("act acts amendment code treaty accords accord"));
+
 /// Words of grammar (pronouns, determiners, conjunctions, prepositions, sentence adverbs) and
 /// interjections: capitalised alone, never a name, even where the article once capitalised
 /// them mid-sentence ("The Walking Dead", "9 For example") and so seems to vouch for them.
@@ -522,6 +543,12 @@ pub fn is_org_noun(word: &str) -> bool {
 }
 pub fn is_never_actor(word: &str) -> bool {
     in_set(&NEVER_ACTORS, word)
+}
+pub fn is_event_head(word: &str) -> bool {
+    in_set(&EVENT_HEADS, word)
+}
+pub fn is_law_head(word: &str) -> bool {
+    in_set(&LAW_HEADS, word)
 }
 /// "I'm", "We've", "He'd": never names.
 pub fn is_contraction(word: &str) -> bool {
