@@ -147,16 +147,23 @@ fn fig<'a>(articles: &'a [ArticleFigures<'_>], r: FigureRef) -> &'a Figure {
 /// read each several times: at 10,000 figure-dense articles the loads of `low` and `high` (cache
 /// misses) were 85% of comparing's time, itself a sixth of the run's.
 #[derive(Clone, Copy)]
-struct Fact {
+struct Fact<'a> {
     low: f64,
     high: f64,
     qualifier: Qualifier,
     attributed: bool,
+    text: &'a str,
 }
 
-impl Fact {
-    fn of(f: &Figure) -> Fact {
-        Fact { low: f.low, high: f.high, qualifier: f.qualifier, attributed: f.attributed }
+impl<'a> Fact<'a> {
+    fn of(f: &'a Figure) -> Fact<'a> {
+        Fact {
+            low: f.low,
+            high: f.high,
+            qualifier: f.qualifier,
+            attributed: f.attributed,
+            text: &f.text,
+        }
     }
 }
 
@@ -164,7 +171,7 @@ impl Fact {
 /// figure does, as `refs` is in (article, figure) order.
 struct Group<'g> {
     refs: &'g [FigureRef],
-    facts: Vec<Fact>,
+    facts: Vec<Fact<'g>>,
 }
 
 impl Group<'_> {
@@ -178,10 +185,10 @@ impl Group<'_> {
     }
 }
 
-fn compare_group(
+fn compare_group<'a>(
     key: &str,
-    refs: &[FigureRef],
-    articles: &[ArticleFigures<'_>],
+    refs: &'a [FigureRef],
+    articles: &'a [ArticleFigures<'a>],
     outlets: &OutletNumbers,
     out: &mut Vec<Finding>,
 ) {
@@ -319,7 +326,7 @@ fn compare_group(
     let (agreeing, rest): (Vec<usize>, Vec<usize>) =
         (0..refs.len()).partition(|&i| meets(&facts[i], main_bottom, main_top));
     let listed = ListedFigures::of(
-        agreeing.into_iter().chain(rest).map(|i| refs[i]).collect(),
+        agreeing.into_iter().chain(rest).map(|i| (refs[i], facts[i])).collect(),
         articles,
         outlets,
     );
@@ -341,7 +348,7 @@ fn compare_group(
 const OPEN_END: f64 = 1e-9;
 
 /// The lower bound a figure is compared with: above the number for "more than".
-fn low(f: &Fact) -> f64 {
+fn low(f: &Fact<'_>) -> f64 {
     match f.qualifier {
         Qualifier::MoreThan => f.low + f.low.abs().max(1.0) * OPEN_END,
         _ => f.low,
@@ -349,7 +356,7 @@ fn low(f: &Fact) -> f64 {
 }
 
 /// The upper bound a figure is compared with: below the number for "nearly".
-fn high(f: &Fact) -> f64 {
+fn high(f: &Fact<'_>) -> f64 {
     match f.qualifier {
         Qualifier::Nearly => f.high - f.high.abs().max(1.0) * OPEN_END,
         _ => f.high,
@@ -358,13 +365,13 @@ fn high(f: &Fact) -> f64 {
 
 /// Whether the figure's interval, its open ends kept open ([`low`], [`high`]), shares a value
 /// with `[bottom, top]`.
-fn meets(f: &Fact, bottom: f64, top: f64) -> bool {
+fn meets(f: &Fact<'_>, bottom: f64, top: f64) -> bool {
     low(f) <= top && high(f) >= bottom
 }
 
 /// Components of the overlap graph of the intervals: sort by lower bound and sweep.
 /// `places` index `facts` (a group's figures), in figure order; so does the result.
-fn agreement_components(places: &[usize], facts: &[Fact]) -> Vec<Vec<usize>> {
+fn agreement_components(places: &[usize], facts: &[Fact<'_>]) -> Vec<Vec<usize>> {
     // The sweep visits the figures in (lower bound, figure) order. A large group holds few
     // distinct lower bounds (the tens of thousands of figures of one quantity in a figure-dense
     // story give a handful of values), so the figures are bucketed by lower bound (its bits:
@@ -532,8 +539,9 @@ impl Spread {
 }
 
 impl<'a> ListedFigures<'a> {
+    /// `listed`: the figures in listing order, each with its [`Fact`].
     fn of(
-        listed: Vec<FigureRef>,
+        listed: Vec<(FigureRef, Fact<'a>)>,
         articles: &'a [ArticleFigures<'a>],
         outlets: &OutletNumbers,
     ) -> ListedFigures<'a> {
@@ -545,7 +553,7 @@ impl<'a> ListedFigures<'a> {
         let mut text_index: HashMap<&'a str, usize> = HashMap::default();
         let mut seen: HashSet<(usize, OutletId)> = HashSet::default();
         let mut order = Vec::with_capacity(listed.len());
-        for (position, r) in listed.into_iter().enumerate() {
+        for (position, (r, f)) in listed.into_iter().enumerate() {
             let article = &articles[r.article];
             let outlet = *ids.entry(outlets.of_figure(&r)).or_insert_with(|| {
                 names.push(article.outlet);
@@ -555,7 +563,6 @@ impl<'a> ListedFigures<'a> {
             });
             order.push((r, outlet));
             figures_of[outlet] += 1;
-            let f = fig(articles, r);
             spreads[outlet] = spreads[outlet].with(Spread {
                 latest: article.date,
                 earliest: article.date,
@@ -563,8 +570,8 @@ impl<'a> ListedFigures<'a> {
                 highest: f.high,
                 lowest: f.low,
             });
-            let t = *text_index.entry(f.text.as_str()).or_insert_with(|| {
-                texts.push(ListedText { text: f.text.as_str(), outlets: Vec::new() });
+            let t = *text_index.entry(f.text).or_insert_with(|| {
+                texts.push(ListedText { text: f.text, outlets: Vec::new() });
                 texts.len() - 1
             });
             if seen.insert((t, outlet)) {
@@ -1096,7 +1103,8 @@ mod tests {
                 .collect();
             listed.sort_by_key(|r| (fig(&arts, *r).value as u64 % 3, r.article));
             let numbers = OutletNumbers::of(&arts);
-            let index = ListedFigures::of(listed.clone(), &arts, &numbers);
+            let with_facts = listed.iter().map(|&r| (r, Fact::of(fig(&arts, r)))).collect();
+            let index = ListedFigures::of(with_facts, &arts, &numbers);
             for outlet in OUTLETS.iter().filter(|o| arts.iter().any(|a| a.outlet == **o)) {
                 let first = arts.iter().position(|a| a.outlet == *outlet).expect("an article of it");
                 let fast = index.without(index.outlet_id(numbers.0[first]), &arts);
