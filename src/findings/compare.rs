@@ -142,30 +142,76 @@ fn fig<'a>(articles: &'a [ArticleFigures<'_>], r: FigureRef) -> &'a Figure {
     &articles[r.article].figures[r.figure]
 }
 
-fn compare_group(
+/// What comparing reads of a figure, gathered once for its group, side by side. The figures of a
+/// group lie 320 bytes apart in their articles' vectors, all over the heap, and the passes below
+/// read each several times: at 10,000 figure-dense articles the loads of `low` and `high` (cache
+/// misses) were 85% of comparing's time, itself a sixth of the run's.
+#[derive(Clone, Copy)]
+struct Fact<'a> {
+    low: f64,
+    high: f64,
+    qualifier: Qualifier,
+    attributed: bool,
+    text: &'a str,
+}
+
+impl<'a> Fact<'a> {
+    fn of(f: &'a Figure) -> Fact<'a> {
+        Fact {
+            low: f.low,
+            high: f.high,
+            qualifier: f.qualifier,
+            attributed: f.attributed,
+            text: &f.text,
+        }
+    }
+}
+
+/// One group's figures by their place in it (`refs[i]`, `facts[i]`): a place orders as its
+/// figure does, as `refs` is in (article, figure) order.
+struct Group<'g> {
+    refs: &'g [FigureRef],
+    facts: Vec<Fact<'g>>,
+}
+
+impl Group<'_> {
+    fn article(&self, i: usize) -> usize {
+        self.refs[i].article
+    }
+
+    /// How many outlets the figures at `places` come from.
+    fn outlets(&self, outlets: &OutletNumbers, places: &[usize]) -> usize {
+        outlets.count(places.iter().map(|&i| &self.refs[i]))
+    }
+}
+
+fn compare_group<'a>(
     key: &str,
-    refs: &[FigureRef],
-    articles: &[ArticleFigures<'_>],
+    refs: &'a [FigureRef],
+    articles: &'a [ArticleFigures<'a>],
     outlets: &OutletNumbers,
     out: &mut Vec<Finding>,
 ) {
     if outlets.count(refs) < 2 {
         return;
     }
+    debug_assert!(refs.windows(2).all(|w| w[0] < w[1]), "refs in figure order");
+    let g = Group { refs, facts: refs.iter().map(|&r| Fact::of(fig(articles, r))).collect() };
+    let facts = &g.facts;
     // An open-ended figure ("at least three", "more than 290,000") agrees with every larger
     // value, so it would chain disjoint exact figures into one agreeing component. Components are
     // built from bounded figures only; open-ended ones then support the components they reach
     // and are checked against the consensus.
-    let (bounded, mut open): (Vec<FigureRef>, Vec<FigureRef>) =
-        refs.iter().copied().partition(|r| fig(articles, *r).high.is_finite());
+    let (bounded, mut open): (Vec<usize>, Vec<usize>) =
+        (0..refs.len()).partition(|&i| facts[i].high.is_finite());
     if bounded.is_empty() {
         return; // open-ended ranges always overlap
     }
     // A figure an article cites from another outlet is that outlet's account, not one more
     // outlet behind it: it does not make the consensus, and is checked against it as the
     // open-ended ones are.
-    let (cited, own): (Vec<FigureRef>, Vec<FigureRef>) =
-        bounded.iter().copied().partition(|r| fig(articles, *r).attributed);
+    let (cited, own): (Vec<usize>, Vec<usize>) =
+        bounded.iter().copied().partition(|&i| facts[i].attributed);
     let bounded = if own.is_empty() || cited.is_empty() {
         bounded
     } else {
@@ -177,38 +223,35 @@ fn compare_group(
     // and would merge them into one agreeing component just as an open-ended one would. When
     // precise figures of two outlets are there to compare, they make the components and hedged
     // ones support them as open-ended ones do.
-    let (precise, hedged): (Vec<FigureRef>, Vec<FigureRef>) = bounded
+    let (precise, hedged): (Vec<usize>, Vec<usize>) = bounded
         .iter()
         .copied()
-        .partition(|r| matches!(fig(articles, *r).qualifier, Qualifier::Exact | Qualifier::Range));
-    let bounded = if outlets.count(&precise) >= 2 && !hedged.is_empty() {
+        .partition(|&i| matches!(facts[i].qualifier, Qualifier::Exact | Qualifier::Range));
+    let bounded = if g.outlets(outlets, &precise) >= 2 && !hedged.is_empty() {
         open.extend(hedged);
         open.sort();
         precise
     } else {
         bounded
     };
-    let components = agreement_components(&bounded, articles);
-    let top = |c: &[FigureRef]| {
-        c.iter().map(|r| high(fig(articles, *r))).fold(f64::NEG_INFINITY, f64::max)
-    };
-    let bottom =
-        |c: &[FigureRef]| c.iter().map(|r| low(fig(articles, *r))).fold(f64::INFINITY, f64::min);
+    let components = agreement_components(&bounded, facts);
+    let top = |c: &[usize]| c.iter().map(|&i| high(&facts[i])).fold(f64::NEG_INFINITY, f64::max);
+    let bottom = |c: &[usize]| c.iter().map(|&i| low(&facts[i])).fold(f64::INFINITY, f64::min);
     // The consensus is the component with the most outlets behind it (then figures); ties go to
     // the component reported first.
-    let support = |c: &Vec<FigureRef>| {
+    let support = |c: &Vec<usize>| {
         let (reach, floor) = (top(c), bottom(c));
-        let backers: Vec<FigureRef> = c
+        let backers: Vec<usize> = c
             .iter()
             .copied()
-            .chain(open.iter().copied().filter(|o| meets(fig(articles, *o), floor, reach)))
+            .chain(open.iter().copied().filter(|&o| meets(&facts[o], floor, reach)))
             .collect();
-        (outlets.count(&backers), backers.len())
+        (g.outlets(outlets, &backers), backers.len())
     };
     // Support (which scans the open and hedged figures) is counted for the components with the
     // most outlets of their own only: a group of thousands of distinct values would otherwise
     // cost components × open figures.
-    let own = |c: &Vec<FigureRef>| (outlets.count(c), c.len());
+    let own = |c: &Vec<usize>| (g.outlets(outlets, c), c.len());
     let mut candidates: Vec<(usize, (usize, usize))> =
         components.iter().map(own).enumerate().collect();
     candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -220,8 +263,8 @@ fn compare_group(
         .map_or(0, |(i, _)| i);
     let main_top = top(&components[main]);
     let main_bottom = bottom(&components[main]);
-    let stranded: Vec<FigureRef> =
-        open.iter().copied().filter(|o| !meets(fig(articles, *o), main_bottom, main_top)).collect();
+    let stranded: Vec<usize> =
+        open.iter().copied().filter(|&o| !meets(&facts[o], main_bottom, main_top)).collect();
     if components.len() == 1 && stranded.is_empty() {
         divergence(key, refs, articles, out);
         return;
@@ -229,7 +272,7 @@ fn compare_group(
     // One finding per disagreement and article: on the article's first figure outside the
     // consensus, related to every figure of the other outlets in the group (the consensus first,
     // then the other outliers). Each article that disagrees shows it once, in its own Problems.
-    let mut outliers: Vec<FigureRef> = components
+    let mut outliers: Vec<usize> = components
         .iter()
         .enumerate()
         .filter(|&(ci, _)| ci != main)
@@ -237,42 +280,39 @@ fn compare_group(
         .chain(stranded)
         .collect();
     outliers.sort();
-    outliers.dedup_by_key(|r| r.article);
+    outliers.dedup_by_key(|i| g.article(*i));
     // An article that itself gives the consensus value as well as another is not contradicting
     // anyone: the two values are two quantities to it (a verdict's and a penalty's deliberation,
     // one operation's haul and the total), or a figure and its correction. No alarm for it.
-    let gives_consensus: HashSet<usize> = refs
-        .iter()
-        .filter(|r| {
-            let f = fig(articles, **r);
+    let gives_consensus: HashSet<usize> = (0..refs.len())
+        .filter(|&i| {
+            let f = &facts[i];
             f.high.is_finite() && meets(f, main_bottom, main_top)
         })
-        .map(|r| r.article)
+        .map(|i| g.article(i))
         .collect();
     // Except for a figure it attributes to another source ("the Post says three people were
     // injured", "local news originally reported that two died"): the article itself reports that
     // sources differ, and so is one of the places to show it.
-    let mut cited: Vec<FigureRef> = refs
-        .iter()
-        .copied()
-        .filter(|r| gives_consensus.contains(&r.article) && fig(articles, *r).attributed)
-        .filter(|r| {
-            let f = fig(articles, *r);
+    let mut cited: Vec<usize> = (0..refs.len())
+        .filter(|&i| gives_consensus.contains(&g.article(i)) && facts[i].attributed)
+        .filter(|&i| {
+            let f = &facts[i];
             f.high.is_finite() && !meets(f, main_bottom, main_top)
         })
         .collect();
-    cited.dedup_by_key(|r| r.article);
-    outliers.retain(|r| !gives_consensus.contains(&r.article));
+    cited.dedup_by_key(|i| g.article(*i));
+    outliers.retain(|&i| !gives_consensus.contains(&g.article(i)));
     // Sources that differ (see `measured_by_agencies`) are one fact about the story: said once.
     // Agencies differ by tenths of a magnitude; a whole unit from the consensus is another quake
     // (an aftershock, a foreshock), not another measurement of this one.
-    if outliers.first().is_some_and(|&r| measured_by_agencies(fig(articles, r))) {
+    if outliers.first().is_some_and(|&i| measured_by_agencies(fig(articles, refs[i]))) {
         let (low, high) =
-            components[main].iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &r| {
-                (l.min(fig(articles, r).low), h.max(fig(articles, r).high))
+            components[main].iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &i| {
+                (l.min(facts[i].low), h.max(facts[i].high))
             });
-        outliers.retain(|&r| {
-            let f = fig(articles, r);
+        outliers.retain(|&i| {
+            let f = &facts[i];
             f.high > low - OTHER_QUAKE_MAGNITUDES && f.low < high + OTHER_QUAKE_MAGNITUDES
         });
         outliers.truncate(1);
@@ -283,15 +323,15 @@ fn compare_group(
     // is built once, from one index of the whole group (building it from the group for every
     // outlet cost outlets × figures, quadratic when most articles are their own outlet).
     // Every other outlet's figure is listed, those that agree with the consensus first.
-    let backs_main = |r: &FigureRef| {
-        let f = fig(articles, *r);
-        meets(f, main_bottom, main_top)
-    };
-    let (agreeing, rest): (Vec<FigureRef>, Vec<FigureRef>) =
-        refs.iter().copied().partition(backs_main);
-    let listed = ListedFigures::of(agreeing.into_iter().chain(rest).collect(), articles, outlets);
+    let (agreeing, rest): (Vec<usize>, Vec<usize>) =
+        (0..refs.len()).partition(|&i| meets(&facts[i], main_bottom, main_top));
+    let listed = ListedFigures::of(
+        agreeing.into_iter().chain(rest).map(|i| (refs[i], facts[i])).collect(),
+        articles,
+        outlets,
+    );
     let mut pools: HashMap<OutletId, Pool> = HashMap::default();
-    for &at in &outliers {
+    for at in outliers.into_iter().map(|i| refs[i]) {
         let outlet = listed.outlet_id(outlets.of_figure(&at));
         let others = pools.entry(outlet).or_insert_with(|| listed.without(outlet, articles));
         if others.len > 0 {
@@ -308,7 +348,7 @@ fn compare_group(
 const OPEN_END: f64 = 1e-9;
 
 /// The lower bound a figure is compared with: above the number for "more than".
-fn low(f: &Figure) -> f64 {
+fn low(f: &Fact<'_>) -> f64 {
     match f.qualifier {
         Qualifier::MoreThan => f.low + f.low.abs().max(1.0) * OPEN_END,
         _ => f.low,
@@ -316,7 +356,7 @@ fn low(f: &Figure) -> f64 {
 }
 
 /// The upper bound a figure is compared with: below the number for "nearly".
-fn high(f: &Figure) -> f64 {
+fn high(f: &Fact<'_>) -> f64 {
     match f.qualifier {
         Qualifier::Nearly => f.high - f.high.abs().max(1.0) * OPEN_END,
         _ => f.high,
@@ -325,26 +365,24 @@ fn high(f: &Figure) -> f64 {
 
 /// Whether the figure's interval, its open ends kept open ([`low`], [`high`]), shares a value
 /// with `[bottom, top]`.
-fn meets(f: &Figure, bottom: f64, top: f64) -> bool {
+fn meets(f: &Fact<'_>, bottom: f64, top: f64) -> bool {
     low(f) <= top && high(f) >= bottom
 }
 
 /// Components of the overlap graph of the intervals: sort by lower bound and sweep.
-fn agreement_components(
-    refs: &[FigureRef],
-    articles: &[ArticleFigures<'_>],
-) -> Vec<Vec<FigureRef>> {
+/// `places` index `facts` (a group's figures), in figure order; so does the result.
+fn agreement_components(places: &[usize], facts: &[Fact<'_>]) -> Vec<Vec<usize>> {
     // The sweep visits the figures in (lower bound, figure) order. A large group holds few
     // distinct lower bounds (the tens of thousands of figures of one quantity in a figure-dense
     // story give a handful of values), so the figures are bucketed by lower bound (its bits:
-    // equal under `total_cmp` exactly when equal bits) in figure order, as `refs` is sorted, and
+    // equal under `total_cmp` exactly when equal bits) in figure order, as `places` is sorted, and
     // only the distinct bounds are sorted: the same order as sorting every figure (which, with a
     // sort of each component after, was a fifth of comparing at 10,000 dense articles).
-    debug_assert!(refs.windows(2).all(|w| w[0] < w[1]), "refs in figure order");
+    debug_assert!(places.windows(2).all(|w| w[0] < w[1]), "places in figure order");
     let mut bucket_of: HashMap<u64, usize> = HashMap::default();
     let mut buckets: Vec<(f64, Vec<usize>)> = Vec::new();
-    for (k, &r) in refs.iter().enumerate() {
-        let l = low(fig(articles, r));
+    for (k, &i) in places.iter().enumerate() {
+        let l = low(&facts[i]);
         let b = *bucket_of.entry(l.to_bits()).or_insert_with(|| {
             buckets.push((l, Vec::new()));
             buckets.len() - 1
@@ -353,7 +391,7 @@ fn agreement_components(
     }
     buckets.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     // the component of each figure (by its place in `refs`), numbered in sweep order
-    let mut component = vec![0usize; refs.len()];
+    let mut component = vec![0usize; places.len()];
     let mut count = 0;
     let mut reach = f64::NEG_INFINITY;
     for (l, members) in &buckets {
@@ -363,13 +401,13 @@ fn agreement_components(
                 count += 1;
             }
             component[k] = count - 1;
-            reach = reach.max(high(fig(articles, refs[k])));
+            reach = reach.max(high(&facts[places[k]]));
         }
     }
     // each component in figure order, as `refs` is
-    let mut comps: Vec<Vec<FigureRef>> = vec![Vec::new(); count];
-    for (k, &r) in refs.iter().enumerate() {
-        comps[component[k]].push(r);
+    let mut comps: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (k, &i) in places.iter().enumerate() {
+        comps[component[k]].push(i);
     }
     comps.sort();
     comps
@@ -501,8 +539,9 @@ impl Spread {
 }
 
 impl<'a> ListedFigures<'a> {
+    /// `listed`: the figures in listing order, each with its [`Fact`].
     fn of(
-        listed: Vec<FigureRef>,
+        listed: Vec<(FigureRef, Fact<'a>)>,
         articles: &'a [ArticleFigures<'a>],
         outlets: &OutletNumbers,
     ) -> ListedFigures<'a> {
@@ -514,7 +553,7 @@ impl<'a> ListedFigures<'a> {
         let mut text_index: HashMap<&'a str, usize> = HashMap::default();
         let mut seen: HashSet<(usize, OutletId)> = HashSet::default();
         let mut order = Vec::with_capacity(listed.len());
-        for (position, r) in listed.into_iter().enumerate() {
+        for (position, (r, f)) in listed.into_iter().enumerate() {
             let article = &articles[r.article];
             let outlet = *ids.entry(outlets.of_figure(&r)).or_insert_with(|| {
                 names.push(article.outlet);
@@ -524,7 +563,6 @@ impl<'a> ListedFigures<'a> {
             });
             order.push((r, outlet));
             figures_of[outlet] += 1;
-            let f = fig(articles, r);
             spreads[outlet] = spreads[outlet].with(Spread {
                 latest: article.date,
                 earliest: article.date,
@@ -532,8 +570,8 @@ impl<'a> ListedFigures<'a> {
                 highest: f.high,
                 lowest: f.low,
             });
-            let t = *text_index.entry(f.text.as_str()).or_insert_with(|| {
-                texts.push(ListedText { text: f.text.as_str(), outlets: Vec::new() });
+            let t = *text_index.entry(f.text).or_insert_with(|| {
+                texts.push(ListedText { text: f.text, outlets: Vec::new() });
                 texts.len() - 1
             });
             if seen.insert((t, outlet)) {
@@ -1065,7 +1103,8 @@ mod tests {
                 .collect();
             listed.sort_by_key(|r| (fig(&arts, *r).value as u64 % 3, r.article));
             let numbers = OutletNumbers::of(&arts);
-            let index = ListedFigures::of(listed.clone(), &arts, &numbers);
+            let with_facts = listed.iter().map(|&r| (r, Fact::of(fig(&arts, r)))).collect();
+            let index = ListedFigures::of(with_facts, &arts, &numbers);
             for outlet in OUTLETS.iter().filter(|o| arts.iter().any(|a| a.outlet == **o)) {
                 let first = arts.iter().position(|a| a.outlet == *outlet).expect("an article of it");
                 let fast = index.without(index.outlet_id(numbers.0[first]), &arts);
