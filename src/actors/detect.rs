@@ -2,6 +2,7 @@
 //! honorifics split off, sentence-initial common words dropped, known spellings recognised) and
 //! each candidate gets a kind from the lexicon and its context.
 
+use super::entities::{acronym_fits, acronym_letters};
 use super::lexicon::{self, Known};
 use super::model::ActorKind;
 use super::names::Token;
@@ -129,7 +130,8 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
         })
         .map(|i| fold(tokens[i].text))
         .collect();
-    let ctx = Context { text, tokens, evidence, run_ends, lower_words, after_the, scored };
+    let terms = acronyms_of_terms(text, tokens);
+    let ctx = Context { text, tokens, evidence, run_ends, lower_words, after_the, scored, terms };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -189,6 +191,72 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
     out
 }
 
+/// Whether a count is written right before byte `at` ("225 DKK", "15-25 CUC", "3 RBI"): digits
+/// (with , . - between) and one space; not a year ("in 1998 IBM bought"), nor a rank ("No. 3
+/// UCLA", "#3 UCLA").
+fn after_a_count(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else { return false };
+    let number =
+        before.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'));
+    let digits = &before[number.len()..];
+    if !digits.ends_with(|c: char| c.is_ascii_digit())
+        || !number.is_empty() && !number.ends_with([' ', '(', '\n'])
+    {
+        return false;
+    }
+    let year = digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit());
+    let rank = number.ends_with("No. ") || number.ends_with("no. ") || number.ends_with('#');
+    !year && !rank
+}
+
+/// The letters of the acronyms an article defines by words in lower case, "sea surface salinity
+/// (SSS)" or "SSS (sea surface salinity)": a term's, not an actor's (the long name of an actor
+/// is capitalised: "European Space Agency (ESA)"). Each word of the long form is in lower case
+/// and their initials are the acronym's letters ([`acronym_fits`]).
+fn acronyms_of_terms(text: &str, tokens: &[Token<'_>]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    if !text.contains('(') {
+        return out;
+    }
+    let fits = |letters: &str, words: &[Token<'_>]| {
+        let words: Vec<&str> = words.iter().map(|t| t.text).collect();
+        words.iter().all(|w| w.starts_with(char::is_lowercase))
+            && acronym_fits(letters, &words, false)
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.upper {
+            continue;
+        }
+        let Some(letters) = acronym_letters(t.text) else { continue };
+        let opened = text[..t.span.start].ends_with('(');
+        let closed = text[t.span.end..].starts_with(')');
+        let longest = letters.len() + 3;
+        if opened && closed {
+            // the long form before it, words separated by spaces only
+            let mut from = i;
+            while from > 0 && i - from < longest && (from == i || tokens[from].glued) {
+                from -= 1;
+            }
+            let before = &tokens[from..i];
+            if (0..before.len()).any(|k| fits(&letters, &before[k..])) {
+                out.insert(letters);
+            }
+        } else if text[t.span.end..].starts_with(" (") {
+            // the long form after it, in brackets
+            let mut to = i + 1;
+            while to < tokens.len() && to - i <= longest && (to == i + 1 || tokens[to].glued) {
+                to += 1;
+            }
+            let after = &tokens[(i + 1).min(to)..to];
+            let ends = (1..=after.len()).find(|&k| text[after[k - 1].span.end..].starts_with(')'));
+            if ends.is_some_and(|k| fits(&letters, &after[..k])) {
+                out.insert(letters);
+            }
+        }
+    }
+    out
+}
+
 /// The longest run of capitalised words read as a name with its titles ("Aoraki Mt Cook
 /// Department of Conservation Alpine Rescue Team" is 9 words). Longer runs name nobody, and
 /// cutting them costs the square of their length.
@@ -242,6 +310,8 @@ struct Context<'a, 't> {
     after_the: HashSet<String>,
     /// The article gives a game's score ([`gives_a_score`]).
     scored: bool,
+    /// The letters of acronyms the article defines by words in lower case ([`acronyms_of_terms`]).
+    terms: HashSet<String>,
 }
 
 impl Context<'_, '_> {
@@ -629,7 +699,7 @@ impl Context<'_, '_> {
             .is_some_and(|b| lexicon::is_locative(b.text) && b.span.end < first.span.start)
             || place_of;
         // "south of Tehran", "the mayor of Paris", "Conservatoire de Paris": a capital after "of"
-        // is the city, not its state's government
+        // is the city, not its state's government; so is one with a place in apposition
         let after_of = before.is_some_and(|b| matches!(b.text, "of" | "de" | "du" | "des"));
         // the words right after the name, within its phrase ("Palmer city", not "John Owen, the
         // city's director"): a noun there qualifies the name only when it is the phrase's head
@@ -656,6 +726,22 @@ impl Context<'_, '_> {
         if name.len() == 1 && self.demonym_as_language(name.start) {
             return;
         }
+        if name.len() == 1
+            && first.upper
+            && !self.terms.is_empty()
+            && acronym_letters(first.text).is_some_and(|l| self.terms.contains(&l))
+        {
+            // "sea surface salinity (SSS)": the acronym of a term, not of a name
+            return;
+        }
+        if name.len() == 1
+            && first.upper
+            && after_a_count(self.text, first.span.start)
+            && lexicon::known(text).is_none()
+        {
+            // "225 DKK per hour", "3 RBI": a currency or a unit ("354 US metro areas" is known)
+            return;
+        }
         if self.names_an_event(name.clone(), personal) {
             // "the Hindu Marriage Act", "the World Cup": no actor; a name before the head word
             // that is known or written alone elsewhere is one ("the Google Science Fair")
@@ -675,7 +761,10 @@ impl Context<'_, '_> {
         } else if let Some(k) = lexicon::known(text) {
             c.kind = Some(k.kind);
             c.known = Some(k);
-        } else if let Some(k) = lexicon::capital_state(text).filter(|_| !locative && !after_of) {
+        } else if let Some(k) = lexicon::capital_state(text).filter(|_| {
+            // "Paris, France": a place written with the state it is in is the city
+            !locative && !after_of && !place_in_apposition(self.text, last.span.end)
+        }) {
             c.kind = Some(k.kind);
             c.known = Some(k);
             c.metonym = true;
@@ -1550,6 +1639,40 @@ mod shape_tests {
         // a person's name may end in such a word
         assert!(names.contains(&"Doris Day"), "{names:?}");
         assert!(names.iter().any(|n| n.ends_with("Battle")), "{names:?}");
+    }
+
+    #[test]
+    fn an_acronym_defined_in_lower_case_is_a_term() {
+        let text = "The European Space Agency (ESA) measures sea surface salinity (SSS) and \
+                    the GRF (ground reaction force). ESA said SSS and GRF rose.";
+        let a = detect(text, &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(!names.iter().any(|n| matches!(*n, "SSS" | "GRF")), "{names:?}");
+        assert_eq!(names.iter().filter(|n| **n == "ESA").count(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_capital_with_its_state_in_apposition_is_the_city() {
+        let a = detect("Born 23 January 1928 Paris, France\nShe met France's president.", &[]);
+        let entity =
+            |name: &str| a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| m.entity);
+        assert_ne!(entity("Paris"), entity("France"));
+        assert_eq!(
+            kind_of("She lived in Paris, France for years.", "Paris"),
+            Some(ActorKind::Place)
+        );
+    }
+
+    #[test]
+    fn an_acronym_after_a_count_is_a_unit() {
+        let text = "Kayaks cost 225 DKK per hour; he had 3 RBI. In 1998 IBM bought it, \
+                    No. 3 UCLA won, and 354 US metro areas agree.";
+        let a = detect(text, &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(!names.iter().any(|n| matches!(*n, "DKK" | "RBI")), "{names:?}");
+        for kept in ["IBM", "UCLA", "US"] {
+            assert!(names.contains(&kept), "{kept}: {names:?}");
+        }
     }
 
     #[test]
