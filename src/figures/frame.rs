@@ -191,22 +191,31 @@ impl Frame {
     /// The quantity key: the essential slots. `None` when an essential slot is unknown, or the
     /// figure is about an unnamed other event or is part of a larger count.
     pub fn key(&self) -> Option<QuantityKey> {
+        self.key_view().map(|v| v.to_key())
+    }
+
+    /// [`Frame::key`], borrowed from the frame: grouping many figures by key hashes and compares
+    /// views, and makes a key only once for each distinct one (a key of its own per figure,
+    /// its shared slots counted up and down, was most of the grouping's cost).
+    pub fn key_view(&self) -> Option<KeyView<'_>> {
+        static TOTAL: Slot = Slot::Borrowed("total");
+        static OTHERS: Slot = Slot::Borrowed("others");
         let era = match &self.when {
             When::Story => None,
-            When::Background(name) => Some(name.clone()),
+            When::Background(name) => Some(name),
             When::Elsewhere => return None,
         };
         let incident = match &self.scope {
             Scope::Whole => None,
-            Scope::Incident(name) => Some(name.clone()),
+            Scope::Incident(name) => Some(name),
             Scope::Part => return None,
-            Scope::Total => Some(Slot::Borrowed("total")),
-            Scope::Others => Some(Slot::Borrowed("others")),
+            Scope::Total => Some(&TOTAL),
+            Scope::Others => Some(&OTHERS),
         };
-        Some(QuantityKey {
-            counted: self.group.clone().or_else(|| self.counted.clone())?,
-            event: self.event.clone()?,
-            place: self.place.as_ref().map(|p| p.name.clone()),
+        Some(KeyView {
+            counted: self.group.as_ref().or(self.counted.as_ref())?,
+            event: self.event.as_ref()?,
+            place: self.place.as_ref().map(|p| &p.name),
             incident,
             era,
         })
@@ -288,6 +297,30 @@ pub struct QuantityKey {
     pub place: Option<Slot>,
     pub incident: Option<Slot>,
     pub era: Option<Slot>,
+}
+
+/// A [`QuantityKey`] borrowed from a frame ([`Frame::key_view`]): equal, hashed and ordered as
+/// the key it makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyView<'a> {
+    pub counted: &'a Slot,
+    pub event: &'a Slot,
+    pub place: Option<&'a Slot>,
+    pub incident: Option<&'a Slot>,
+    pub era: Option<&'a Slot>,
+}
+
+impl KeyView<'_> {
+    /// The key itself (its slots shared with the frame's).
+    pub fn to_key(&self) -> QuantityKey {
+        QuantityKey {
+            counted: self.counted.clone(),
+            event: self.event.clone(),
+            place: self.place.cloned(),
+            incident: self.incident.cloned(),
+            era: self.era.cloned(),
+        }
+    }
 }
 
 impl QuantityKey {

@@ -53,7 +53,7 @@ mod number;
 mod read;
 mod tokens;
 
-pub use frame::{Frame, Measured, Place, PlaceLevel, QuantityKey, Scope, When};
+pub use frame::{Frame, KeyView, Measured, Place, PlaceLevel, QuantityKey, Scope, When};
 pub use model::*;
 pub use read::{ABOUT, AS_MANY_AS_FLOOR, NEARLY_FLOOR};
 

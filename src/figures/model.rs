@@ -1,6 +1,6 @@
 //! Plain data of figures. Offsets are bytes into the article text.
 
-use super::frame::{Frame, QuantityKey};
+use super::frame::{Frame, KeyView, QuantityKey};
 use crate::text::Span;
 use serde::Serialize;
 
@@ -199,6 +199,11 @@ impl Figure {
     /// corpus keeps hundreds of thousands of figures (its slots are shared with the frame's).
     pub fn key(&self) -> Option<QuantityKey> {
         self.frame.as_ref().filter(|_| self.keyed).and_then(Frame::key)
+    }
+
+    /// [`Figure::key`], borrowed ([`Frame::key_view`]).
+    pub fn key_view(&self) -> Option<KeyView<'_>> {
+        self.frame.as_ref().filter(|_| self.keyed).and_then(Frame::key_view)
     }
 
     /// The value as written, in the unit figures of its quantity are compared in.

@@ -1,6 +1,6 @@
 use super::{Code, FigureRef, Finding, Related, Severity};
 use crate::corpus::Date;
-use crate::figures::{Figure, Qualifier, QuantityKey};
+use crate::figures::{Figure, KeyView, Qualifier, QuantityKey};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What the comparison needs of one article.
@@ -46,18 +46,19 @@ pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<QuantityKey, 
     // of all instructions, alone on one core): runs of articles are grouped on all cores, and
     // the runs' groups appended in article order.
     const RUN: usize = 256;
-    let runs: Vec<HashMap<QuantityKey, Vec<FigureRef>>> = articles
+    // A run groups by the keys borrowed from the frames, and makes each distinct key once.
+    let runs: Vec<Vec<(QuantityKey, Vec<FigureRef>)>> = articles
         .par_chunks(RUN)
         .enumerate()
         .map(|(run, chunk)| {
-            let mut groups: HashMap<QuantityKey, Vec<FigureRef>> = HashMap::default();
+            let mut groups: HashMap<KeyView<'_>, Vec<FigureRef>> = HashMap::default();
             for (i, art) in chunk.iter().enumerate() {
                 let article = run * RUN + i;
-                for (figure, key) in comparable_keys(art.figures) {
+                for (figure, key) in comparable_key_views(art.figures) {
                     groups.entry(key).or_default().push(FigureRef { article, figure });
                 }
             }
-            groups
+            groups.into_iter().map(|(key, refs)| (key.to_key(), refs)).collect()
         })
         .collect();
     let mut groups: HashMap<QuantityKey, Vec<FigureRef>> = HashMap::default();
@@ -76,11 +77,16 @@ pub fn quantity_groups(articles: &[ArticleFigures<'_>]) -> HashMap<QuantityKey, 
 
 /// The figures of one article that are compared, with their quantity keys.
 pub fn comparable_keys(figures: &[Figure]) -> impl Iterator<Item = (usize, QuantityKey)> + '_ {
+    comparable_key_views(figures).map(|(f, k)| (f, k.to_key()))
+}
+
+/// [`comparable_keys`], the keys borrowed.
+fn comparable_key_views(figures: &[Figure]) -> impl Iterator<Item = (usize, KeyView<'_>)> + '_ {
     figures
         .iter()
         .enumerate()
         .filter(|(_, fig)| fig.keyed && fig.kind.is_compared())
-        .filter_map(|(f, fig)| fig.key().map(|k| (f, k)))
+        .filter_map(|(f, fig)| fig.key_view().map(|k| (f, k)))
 }
 
 /// Compares the given key groups (each in (article, figure) order); the findings of each group
