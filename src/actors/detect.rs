@@ -780,7 +780,7 @@ impl Context<'_, '_> {
         }
         if !self.scored
             && !last.possessive
-            && !(last.text.ends_with('s') && !last.upper)
+            && (!last.text.ends_with('s') || last.upper)
             && !matches!(last.text, "Channel" | "TV")
             && before_a_number(self.text, last.span.end)
             && lexicon::known(text).is_none()
