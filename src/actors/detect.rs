@@ -191,6 +191,42 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
     out
 }
 
+/// Whether a number follows byte `at` after one space and ends the name's phrase ("Figure 2",
+/// "Rule 26.1", "Valley Metro #13", "Terminal 2: Alaska"): not a year ("Nixon 1968"), an ordinal
+/// ("21st"), a score or a range ("20-13"), a measure ("27-yard") or a time ("08:30"), nor a
+/// number inside a longer name ("Newberg 214 Highway") or one that speaks or owns ("SportsCenter
+/// 5 has learned", "SportsCenter 5's Mike Lynch"): a broadcaster's channel; nor one counting
+/// what follows ("with John 12 weeks ago").
+fn before_a_number(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix(' ') else { return false };
+    let rest = rest.strip_prefix('#').unwrap_or(rest);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits == 4 {
+        return false;
+    }
+    let tail = &rest[digits..];
+    let mut after = tail.chars();
+    match after.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ',') => false,
+        Some(':') => !after.next().is_some_and(|d| d.is_ascii_digit()),
+        Some('\'' | '\u{2019}') => false,
+        Some(' ') => {
+            let next = tail[1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            // "with John 12 weeks ago": the number counts what follows
+            let unit =
+                ["second", "minute", "hour", "day", "week", "month", "year", "decade", "ago"]
+                    .iter()
+                    .any(|u| next.strip_suffix('s').unwrap_or(next) == *u);
+            !next.starts_with(char::is_uppercase)
+                && !unit
+                && !lexicon::is_speech_verb(next)
+                && !matches!(next, "has" | "had" | "have" | "is" | "was" | "learned" | "reported")
+        }
+        Some(_) => true,
+    }
+}
+
 /// Whether a count is written right before byte `at` ("225 DKK", "15-25 CUC", "3 RBI"): digits
 /// (with , . - between) and one space; not a year ("in 1998 IBM bought"), nor a rank ("No. 3
 /// UCLA", "#3 UCLA").
@@ -740,6 +776,19 @@ impl Context<'_, '_> {
             && lexicon::known(text).is_none()
         {
             // "225 DKK per hour", "3 RBI": a currency or a unit ("354 US metro areas" is known)
+            return;
+        }
+        if !self.scored
+            && !last.possessive
+            && (!last.text.ends_with('s') || last.upper)
+            && !matches!(last.text, "Channel" | "TV")
+            && before_a_number(self.text, last.span.end)
+            && lexicon::known(text).is_none()
+        {
+            // "Figure 2", "Factor 1", "Rule 37", "Internet Explorer 6", "Terminal 3": a label,
+            // a product's version or a numbered road, not an actor (a team before its score is
+            // written in an article with a score, a plural, or a possessive: "Saints' 16 games";
+            // a broadcaster is named with its channel: "WCCO-TV Channel 4")
             return;
         }
         if self.names_an_event(name.clone(), personal) {
@@ -1671,6 +1720,21 @@ mod shape_tests {
         let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
         assert!(!names.iter().any(|n| matches!(*n, "DKK" | "RBI")), "{names:?}");
         for kept in ["IBM", "UCLA", "US"] {
+            assert!(names.contains(&kept), "{kept}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_before_a_number_is_a_label_or_a_version() {
+        let text = "As Figure 2 shows, Microsoft patched Internet Explorer 6. Under Rule 37 the \
+                    court ruled. She came back with John 12 weeks ago, SportsCenter 5 has \
+                    learned, and Nixon 1968 posters hang near the Newberg 214 Highway.";
+        let a = detect(text, &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        for gone in ["Figure", "Internet Explorer", "Rule"] {
+            assert!(!names.contains(&gone), "{gone}: {names:?}");
+        }
+        for kept in ["Microsoft", "John", "SportsCenter", "Nixon"] {
             assert!(names.contains(&kept), "{kept}: {names:?}");
         }
     }
