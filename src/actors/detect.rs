@@ -1774,12 +1774,13 @@ mod shape_tests {
 
     #[test]
     fn a_name_after_a_noun_for_a_work_or_a_craft_is_its_title() {
-        let text = "Padalecki starred in the TV series Supernatural. Supernatural ran for years. \
-                    She was held aboard the cruise ship Freewinds, said Paris.";
+        let text = "Jared Padalecki starred in the TV series Supernatural. Supernatural ran for \
+                    years. Valeska Paris was held aboard the cruise ship Freewinds.";
         let a = detect(text, &[]);
         let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
         assert!(!names.iter().any(|n| matches!(*n, "Supernatural" | "Freewinds")), "{names:?}");
-        assert!(names.contains(&"Padalecki") && names.contains(&"Paris"), "{names:?}");
+        assert!(names.iter().any(|n| n.ends_with("Padalecki")), "{names:?}");
+        assert!(names.contains(&"Valeska Paris"), "{names:?}");
     }
 
     #[test]
