@@ -188,7 +188,40 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
     }
     out.sort_by_key(|c| c.span.start);
     out.dedup_by(|b, a| b.span.start < a.span.end);
+    drop_titles_of_works(text, tokens, &mut out);
     out
+}
+
+/// A name written right after a noun for a work, a craft or a language ("the TV series
+/// Supernatural", "the cruise ship Freewinds", separated by spaces or quotation marks only) is
+/// that work's title, and so is every mention of the same words in the article: none is an
+/// actor. Known actors stay ("the film Paris" is rare; "the US software giant" has no name after
+/// its noun).
+fn drop_titles_of_works(text: &str, tokens: &[Token<'_>], out: &mut Vec<Candidate>) {
+    let titles: HashSet<String> = out
+        .iter()
+        .filter(|c| {
+            c.known.is_none() && !c.personal && c.span.start == tokens[c.name.start].span.start
+        })
+        .filter(|c| {
+            c.name.start > 0 && {
+                let prev = &tokens[c.name.start - 1];
+                let between = &text[prev.span.end..c.span.start];
+                !prev.cap
+                    && !prev.possessive
+                    && lexicon::is_work_noun(prev.text)
+                    && between.chars().all(|ch| matches!(ch, ' ' | '"' | '\u{201c}' | '\''))
+            }
+        })
+        .map(|c| words_key(tokens, c))
+        .collect();
+    if !titles.is_empty() {
+        out.retain(|c| c.known.is_some() || !titles.contains(&words_key(tokens, c)));
+    }
+}
+
+fn words_key(tokens: &[Token<'_>], c: &Candidate) -> String {
+    c.words(tokens).map(fold).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a number follows byte `at` after one space and ends the name's phrase ("Figure 2",
@@ -1737,6 +1770,17 @@ mod shape_tests {
         for kept in ["Microsoft", "John", "SportsCenter", "Nixon"] {
             assert!(names.contains(&kept), "{kept}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_name_after_a_noun_for_a_work_or_a_craft_is_its_title() {
+        let text = "Jared Padalecki starred in the TV series Supernatural. Supernatural ran for \
+                    years. Valeska Paris was held aboard the cruise ship Freewinds.";
+        let a = detect(text, &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert!(!names.iter().any(|n| matches!(*n, "Supernatural" | "Freewinds")), "{names:?}");
+        assert!(names.iter().any(|n| n.ends_with("Padalecki")), "{names:?}");
+        assert!(names.contains(&"Valeska Paris"), "{names:?}");
     }
 
     #[test]

@@ -389,6 +389,17 @@ static EVENT_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Nouns for a work, a craft or a language, after which a name is its title ("the film Touchez
+/// pas au grisbi", "the TV series Supernatural", "the cruise ship Freewinds", "his book Hegemony or
+/// Survival"). Words that are also verbs ("play", "single", "game") are left out. Read by the
+/// rules only (`detect`).
+static WORK_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("film films movie movies book books novel novels memoir poem poems song songs album albums \
+         series sitcom episode opera musical painting sculpture documentary video \
+         ship vessel boat yacht trawler tanker freighter spacecraft satellite rover aircraft \
+         software browser language dialect")
+});
+
 /// Head words of the names of laws and treaties: an acronym before one is the law's own name
 /// ("the HEROES Act"), where before an event's or a prize's it is the body that holds or gives
 /// it ("the FIFA World Cup", "the BAFTA Award").
@@ -546,6 +557,9 @@ pub fn is_never_actor(word: &str) -> bool {
 }
 pub fn is_event_head(word: &str) -> bool {
     in_set(&EVENT_HEADS, word)
+}
+pub fn is_work_noun(word: &str) -> bool {
+    in_set(&WORK_NOUNS, word)
 }
 pub fn is_law_head(word: &str) -> bool {
     in_set(&LAW_HEADS, word)
