@@ -1161,15 +1161,19 @@ impl Context<'_, '_> {
                 || next.ends_with("ed"))
     }
 
-    /// "Syria Staffan de Mistura": a known state or organisation, then a name of two words or more.
     /// Whether a name ends in the head word of an event's, a law's or a prize's name
     /// ([`lexicon::is_event_head`]). A person's name may end in such a word ("Doris Day", "Mr.
     /// Battle"): not when a title or honorific is before it, nor when it is a given name and a
-    /// surname of the census lists, nor when one such word alone is a surname.
+    /// surname of the census lists, nor when one such word alone is a surname. Nor when the
+    /// article makes the name speak ("Epic Games said"): an event does not, a company does.
     fn names_an_event(&self, name: std::ops::Range<usize>, personal: bool) -> bool {
         let toks = self.tokens;
         let last = toks[name.end - 1].text;
         if personal || !lexicon::is_event_head(last) || toks[name.end - 1].upper {
+            return false;
+        }
+        let words = &self.text[toks[name.start].span.start..toks[name.end - 1].span.end];
+        if self.speaks(words) {
             return false;
         }
         let surname = lists(&last.to_lowercase()) & SURNAME != 0;
@@ -1212,6 +1216,17 @@ impl Context<'_, '_> {
         })
     }
 
+    /// Whether the article writes `words` right before a verb of speech ("Epic Games said").
+    fn speaks(&self, words: &str) -> bool {
+        self.text.match_indices(words).any(|(i, _)| {
+            let rest = &self.text[i + words.len()..];
+            rest.strip_prefix(' ').is_some_and(|rest| {
+                let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                lexicon::is_speech_verb(next)
+            })
+        })
+    }
+
     /// Whether the article writes `words` elsewhere than at byte `at` as a name of its own: not
     /// inside a longer word, and followed by punctuation, a possessive or a word of grammar or
     /// speech ("Google, Bing", "Google's", "Google and"), not by a word it would qualify ("Hindu
@@ -1237,6 +1252,7 @@ impl Context<'_, '_> {
         })
     }
 
+    /// "Syria Staffan de Mistura": a known state or organisation, then a name of two words or more.
     fn known_prefix(&self, name: std::ops::Range<usize>) -> Option<usize> {
         let toks = self.tokens;
         let last = toks[name.end - 1].text;
@@ -1721,6 +1737,16 @@ mod shape_tests {
         // a person's name may end in such a word
         assert!(names.contains(&"Doris Day"), "{names:?}");
         assert!(names.iter().any(|n| n.ends_with("Battle")), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_the_article_makes_speak_is_no_event() {
+        let text = "Epic Games sued Apple in Oakland. Epic Games said the ruling was unfair, \
+                    and the Commonwealth Games opened.";
+        let a = detect(text, &[]);
+        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        assert_eq!(names.iter().filter(|n| **n == "Epic Games").count(), 2, "{names:?}");
+        assert!(!names.contains(&"Commonwealth Games"), "{names:?}");
     }
 
     #[test]
