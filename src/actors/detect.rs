@@ -10,7 +10,8 @@ use super::recognise::gazetteers::{is_place, lists, GIVEN_NAME, PLACE, SURNAME};
 use super::recognise::{NameKind, Reading};
 use crate::text::fold;
 use crate::text::Span;
-use std::collections::HashSet;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 
 /// One name found in the text, before linking.
 #[derive(Debug, Clone)]
@@ -131,7 +132,17 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
         .map(|i| fold(tokens[i].text))
         .collect();
     let terms = acronyms_of_terms(text, tokens);
-    let ctx = Context { text, tokens, evidence, run_ends, lower_words, after_the, scored, terms };
+    let ctx = Context {
+        text,
+        tokens,
+        evidence,
+        run_ends,
+        lower_words,
+        after_the,
+        scored,
+        terms,
+        runs: OnceCell::new(),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -245,7 +256,7 @@ fn before_a_number(text: &str, at: usize) -> bool {
         Some(':') => !after.next().is_some_and(|d| d.is_ascii_digit()),
         Some('\'' | '\u{2019}') => false,
         Some(' ') => {
-            let next = tail[1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let next = word_at(&tail[1..]);
             // "with John 12 weeks ago": the number counts what follows
             let unit =
                 ["second", "minute", "hour", "day", "week", "month", "year", "decade", "ago"]
@@ -381,9 +392,47 @@ struct Context<'a, 't> {
     scored: bool,
     /// The letters of acronyms the article defines by words in lower case ([`acronyms_of_terms`]).
     terms: HashSet<String>,
+    /// How the article writes its short runs of words ([`Runs`]), built on first use.
+    runs: OnceCell<Runs<'a>>,
 }
 
-impl Context<'_, '_> {
+/// Where the article writes each run of up to [`MAX_RUN_WORDS`] words (the longest a name
+/// has; by its text, from a word's start to a word's end) as a name of its own, and which runs it writes right before a
+/// verb of speech. Built once per article, on the first name that asks (one ending in an
+/// event's head word), so that asking is a look-up: a scan of the article for each such name
+/// made an article of many of them quadratic.
+#[derive(Default)]
+struct Runs<'a> {
+    /// The first two starts of each run written alone ([`followed_as_a_name`]).
+    alone: HashMap<&'a str, [Option<usize>; 2]>,
+    /// The runs written right before a verb of speech ("Epic Games said").
+    speaking: HashSet<&'a str>,
+}
+
+/// The word `text` opens: its letters and digits up to the first other character.
+fn word_at(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
+/// Whether what follows a run of words (`rest`) leaves it a name of its own: the end of the
+/// text, punctuation or a possessive, or a word of grammar or speech ("Google, Bing",
+/// "Google's", "Google and"), not a word it would qualify ("Hindu law", "Paralympic Games").
+fn followed_as_a_name(rest: &str) -> bool {
+    let Some(c) = rest.chars().next() else { return true };
+    if c.is_alphanumeric() {
+        return false;
+    }
+    if c != ' ' {
+        return !matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    }
+    let next = word_at(&rest[1..]);
+    next.starts_with(char::is_lowercase)
+        && (lexicon::is_grammar_word(next)
+            || lexicon::is_common(next)
+            || lexicon::is_speech_verb(next))
+}
+
+impl<'a> Context<'a, '_> {
     fn is_name_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         (t.cap || self.is_particle_name(i))
@@ -1218,37 +1267,44 @@ impl Context<'_, '_> {
 
     /// Whether the article writes `words` right before a verb of speech ("Epic Games said").
     fn speaks(&self, words: &str) -> bool {
-        self.text.match_indices(words).any(|(i, _)| {
-            let rest = &self.text[i + words.len()..];
-            rest.strip_prefix(' ').is_some_and(|rest| {
-                let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                lexicon::is_speech_verb(next)
-            })
-        })
+        self.runs().speaking.contains(words)
     }
 
     /// Whether the article writes `words` elsewhere than at byte `at` as a name of its own: not
-    /// inside a longer word, and followed by punctuation, a possessive or a word of grammar or
-    /// speech ("Google, Bing", "Google's", "Google and"), not by a word it would qualify ("Hindu
-    /// law", "Paralympic Games").
+    /// inside a longer word, and followed as a name is ([`followed_as_a_name`]).
     fn written_alone_elsewhere(&self, words: &str, at: usize) -> bool {
-        self.text.match_indices(words).any(|(i, _)| {
-            let rest = &self.text[i + words.len()..];
-            if i == at || self.text[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
-                return false;
+        self.runs().alone.get(words).is_some_and(|starts| starts.iter().flatten().any(|&i| i != at))
+    }
+
+    fn runs(&self) -> &Runs<'a> {
+        self.runs.get_or_init(|| {
+            let (text, toks) = (self.text, self.tokens);
+            let mut runs = Runs::default();
+            for (j, last) in toks.iter().enumerate() {
+                let rest = &text[last.span.end..];
+                let alone = followed_as_a_name(rest);
+                let speaking =
+                    rest.strip_prefix(' ').is_some_and(|r| lexicon::is_speech_verb(word_at(r)));
+                if !alone && !speaking {
+                    continue;
+                }
+                for first in toks[..=j].iter().rev().take(MAX_RUN_WORDS) {
+                    let start = first.span.start;
+                    let run = &text[start..last.span.end];
+                    if speaking {
+                        runs.speaking.insert(run);
+                    }
+                    if alone
+                        && !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+                    {
+                        let starts = runs.alone.entry(run).or_default();
+                        if let Some(free) = starts.iter_mut().find(|s| s.is_none()) {
+                            *free = Some(start);
+                        }
+                    }
+                }
             }
-            let Some(c) = rest.chars().next() else { return true };
-            if c.is_alphanumeric() {
-                return false;
-            }
-            if c != ' ' {
-                return !matches!(c, '-' | '\u{2010}' | '\u{2011}');
-            }
-            let next = rest[1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            next.starts_with(char::is_lowercase)
-                && (lexicon::is_grammar_word(next)
-                    || lexicon::is_common(next)
-                    || lexicon::is_speech_verb(next))
+            runs
         })
     }
 

@@ -114,6 +114,26 @@ fn twenty_thousand_invented_names() {
 }
 
 #[test]
+fn twenty_thousand_event_names() {
+    // each name ending in an event's head word looked for its holder ("Delta7" of "the Delta7
+    // Cup") by a scan of the whole article
+    let text: Vec<String> =
+        (0..20_000).map(|i| format!("The Delta{i} Cup opened, and Delta{i} said so")).collect();
+    let report = actors_of("events", &(text.join(". ") + ".\n"));
+    let actors = report["actors"].as_array().unwrap();
+    assert!(
+        actors.iter().all(|a| !a["name"].as_str().unwrap().contains("Cup")),
+        "no cup is an actor"
+    );
+    let holders: usize = actors
+        .iter()
+        .filter(|a| a["name"].as_str().unwrap().starts_with("Delta"))
+        .map(|a| a["mentions"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(holders, 40_000, "every holder is found, in its cup's name and alone");
+}
+
+#[test]
 fn two_thousand_notes_whose_text_is_gone() {
     // each stale note searched the whole article for the stretch most like its quote: 2,000
     // notes of 100 characters over 10 KB were 34 billion comparisons; one budget is shared now
