@@ -1681,11 +1681,25 @@ mod score_tests {
 #[cfg(test)]
 mod shape_tests {
     use super::numbered_name_word;
-    use crate::actors::{detect, ActorKind};
+    use crate::actors::{detect, ActorKind, ArticleActors};
 
     fn kind_of(text: &str, name: &str) -> Option<ActorKind> {
         let a = detect(text, &[]);
         a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| a.entities[m.entity].kind)
+    }
+
+    /// The text of every mention, in order.
+    fn names(a: &ArticleActors) -> Vec<&str> {
+        a.mentions.iter().map(|m| a.text_of(m)).collect()
+    }
+
+    /// The text of every mention of an actor of `kind`, in order.
+    fn names_of_kind(a: &ArticleActors, kind: ActorKind) -> Vec<&str> {
+        a.mentions
+            .iter()
+            .filter(|m| a.entities[m.entity].kind == kind)
+            .map(|m| a.text_of(m))
+            .collect()
     }
 
     #[test]
@@ -1727,24 +1741,14 @@ mod shape_tests {
         let text = "Riots Follow Death Of Teen Shot By Police\nKimo Reyes, 16, was shot on \
                     Saturday, police said.";
         let a = detect(text, &[]);
-        let police: Vec<&str> = a
-            .mentions
-            .iter()
-            .filter(|m| a.entities[m.entity].kind == ActorKind::Organization)
-            .map(|m| a.text_of(m))
-            .collect();
+        let police = names_of_kind(&a, ActorKind::Organization);
         assert_eq!(police, ["Police", "police"]);
     }
 
     #[test]
     fn a_capital_after_of_is_the_city() {
         let a = detect("Isfahan lies south of Tehran. Officials in Tehran said so.", &[]);
-        let states: Vec<&str> = a
-            .mentions
-            .iter()
-            .filter(|m| a.entities[m.entity].kind == ActorKind::State)
-            .map(|m| a.text_of(m))
-            .collect();
+        let states = names_of_kind(&a, ActorKind::State);
         assert!(states.is_empty(), "{states:?}");
         // standing alone as the speaker, the capital is still its state's government
         assert_eq!(
@@ -1756,7 +1760,7 @@ mod shape_tests {
     #[test]
     fn an_abbreviated_saint_is_part_of_a_towns_name() {
         let a = detect("He went to St. Petersburg in 1724 and later to St Louis.", &[]);
-        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        let names = names(&a);
         assert!(names.contains(&"St. Petersburg"), "{names:?}");
         assert!(names.contains(&"St Louis"), "{names:?}");
     }
@@ -1767,7 +1771,7 @@ mod shape_tests {
             "The book was translated into Russian. He speaks French and lives in Rome.",
             &[],
         );
-        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        let names = names(&a);
         assert!(!names.iter().any(|n| matches!(*n, "Russian" | "French")), "{names:?}");
         // before a noun it is still the state's adjective
         let a = detect("Protests spread in Russian cities on Monday.", &[]);
@@ -1783,7 +1787,7 @@ mod shape_tests {
                     rules. Fans watched the FIFA World Cup and the Revolutionary War drama. \
                     Doris Day sang, and Mr. Battle thanked the HEROES Act sponsors.";
         let a = detect(text, &[]);
-        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        let names = names(&a);
         for gone in ["Google Science Fair", "Clean Air Act", "World Cup", "FIFA World Cup"] {
             assert!(!names.contains(&gone), "{gone}: {names:?}");
         }
@@ -1800,7 +1804,7 @@ mod shape_tests {
         let text = "Epic Games sued Apple in Oakland. Epic Games said the ruling was unfair, \
                     and the Commonwealth Games opened.";
         let a = detect(text, &[]);
-        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        let names = names(&a);
         assert_eq!(names.iter().filter(|n| **n == "Epic Games").count(), 2, "{names:?}");
         assert!(!names.contains(&"Commonwealth Games"), "{names:?}");
     }
@@ -1810,7 +1814,7 @@ mod shape_tests {
         let text = "The European Space Agency (ESA) measures sea surface salinity (SSS) and \
                     the GRF (ground reaction force). ESA said SSS and GRF rose.";
         let a = detect(text, &[]);
-        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        let names = names(&a);
         assert!(!names.iter().any(|n| matches!(*n, "SSS" | "GRF")), "{names:?}");
         assert_eq!(names.iter().filter(|n| **n == "ESA").count(), 2, "{names:?}");
     }
@@ -1832,7 +1836,7 @@ mod shape_tests {
         let text = "Kayaks cost 225 DKK per hour; he had 3 RBI. In 1998 IBM bought it, \
                     No. 3 UCLA won, and 354 US metro areas agree.";
         let a = detect(text, &[]);
-        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        let names = names(&a);
         assert!(!names.iter().any(|n| matches!(*n, "DKK" | "RBI")), "{names:?}");
         for kept in ["IBM", "UCLA", "US"] {
             assert!(names.contains(&kept), "{kept}: {names:?}");
@@ -1845,7 +1849,7 @@ mod shape_tests {
                     court ruled. She came back with John 12 weeks ago, SportsCenter 5 has \
                     learned, and Nixon 1968 posters hang near the Newberg 214 Highway.";
         let a = detect(text, &[]);
-        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        let names = names(&a);
         for gone in ["Figure", "Internet Explorer", "Rule"] {
             assert!(!names.contains(&gone), "{gone}: {names:?}");
         }
@@ -1859,7 +1863,7 @@ mod shape_tests {
         let text = "Jared Padalecki starred in the TV series Supernatural. Supernatural ran for \
                     years. Valeska Paris was held aboard the cruise ship Freewinds.";
         let a = detect(text, &[]);
-        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        let names = names(&a);
         assert!(!names.iter().any(|n| matches!(*n, "Supernatural" | "Freewinds")), "{names:?}");
         assert!(names.iter().any(|n| n.ends_with("Padalecki")), "{names:?}");
         assert!(names.contains(&"Valeska Paris"), "{names:?}");
@@ -1883,7 +1887,7 @@ mod shape_tests {
         let text = "She watched The Walking Dead and Game of Thrones. The show ended. \
                     Page 9 For example, fans wrote to Netflix.\nFor years he wrote.";
         let a = detect(text, &[]);
-        let names: Vec<&str> = a.mentions.iter().map(|m| a.text_of(m)).collect();
+        let names = names(&a);
         assert!(!names.iter().any(|n| matches!(*n, "The" | "For")), "{names:?}");
         assert!(names.contains(&"Netflix"));
     }
