@@ -57,6 +57,8 @@ pub(super) struct Candidate {
     /// The unit named before a person's titles ("Brenton Homicide Capt. Ron Dale"): it says
     /// nothing of whether the name, written elsewhere, is a place ("at the Brenton Court").
     pub affiliation: bool,
+    /// The recogniser read a name overlapping these words.
+    pub read: bool,
 }
 
 impl Candidate {
@@ -166,6 +168,7 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
                 demonym_of: None,
                 agent: false,
                 affiliation: false,
+                read: false,
             });
             i += 1;
             continue;
@@ -789,6 +792,7 @@ impl<'a> Context<'a, '_> {
             demonym_of: None,
             agent: false,
             affiliation: false,
+            read: false,
         }
     }
 
@@ -1629,6 +1633,45 @@ fn share_kind(tokens: &[Token<'_>], list: &mut [Candidate]) {
     }
 }
 
+/// A lone capitalised word that the article also writes in lower case ("Figure 2", "Research
+/// Methods", "Future work", a heading's "Linguistics"), that no rule gives a kind (no title, no
+/// speech verb, no head word, no known actor), that is on no list of given names, surnames or
+/// places, and that the recogniser reads as a name nowhere in the article: a common word
+/// capitalised, no actor. Run after the recogniser's reading ([`read_model_kinds`]); one pass
+/// over the article's words.
+pub(super) fn drop_common_words_capitalised(tokens: &[Token<'_>], cands: &mut Vec<Candidate>) {
+    let lone = |c: &Candidate| {
+        c.name.len() == 1
+            && c.kind.is_none()
+            && c.known.is_none()
+            && !c.personal
+            && !tokens[c.name.start].upper
+    };
+    // the words of lone candidates in lower case, and whether the recogniser read any mention
+    // of them
+    let mut words: HashMap<String, bool> = HashMap::new();
+    for c in cands.iter() {
+        if lone(c) || c.read && c.name.len() == 1 {
+            *words.entry(tokens[c.name.start].text.to_lowercase()).or_default() |= c.read;
+        }
+    }
+    words.retain(|w, read| !*read && lists(w) & (GIVEN_NAME | SURNAME | PLACE) == 0);
+    if words.is_empty() {
+        return;
+    }
+    let lower: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| t.text.starts_with(char::is_lowercase) && words.contains_key(t.text))
+        .map(|t| t.text)
+        .collect();
+    if lower.is_empty() {
+        return;
+    }
+    cands.retain(|c| {
+        !(lone(c) && lower.contains(tokens[c.name.start].text.to_lowercase().as_str()))
+    });
+}
+
 /// Gives each candidate the kind of the recogniser's name that overlaps its name words most
 /// (`names` in text order, as [`recognise::recognise`] returns them).
 pub(super) fn read_model_kinds(tokens: &[Token<'_>], cands: &mut [Candidate], reading: &Reading) {
@@ -1639,10 +1682,12 @@ pub(super) fn read_model_kinds(tokens: &[Token<'_>], cands: &mut [Candidate], re
         while first < names.len() && names[first].span.end <= span.start {
             first += 1;
         }
-        c.model = names[first..]
+        let best = names[first..]
             .iter()
             .take_while(|n| n.span.start < span.end)
-            .max_by_key(|n| n.span.end.min(span.end) - n.span.start.max(span.start))
+            .max_by_key(|n| n.span.end.min(span.end) - n.span.start.max(span.start));
+        c.read = best.is_some();
+        c.model = best
             // a mention whose own reading the article's vote overruled does not vote again
             .filter(|n| n.margin() >= 0)
             .map(|n| n.kind)
@@ -1817,6 +1862,19 @@ mod shape_tests {
         let names = names(&a);
         assert!(!names.iter().any(|n| matches!(*n, "SSS" | "GRF")), "{names:?}");
         assert_eq!(names.iter().filter(|n| **n == "ESA").count(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_common_word_capitalised_that_the_recogniser_does_not_read_is_no_actor() {
+        let text = "The survey used the Methodology of Paul Smith, whose methodology was new. \
+                    Smith said the Methodology worked. The Future of prices is unclear, Anna \
+                    Berg said; the future is open. Berg joined Amazon in May.";
+        let a = detect(text, &[]);
+        let names = names(&a);
+        assert!(!names.iter().any(|n| matches!(*n, "Methodology" | "Future")), "{names:?}");
+        for name in ["Paul Smith", "Anna Berg", "Amazon"] {
+            assert!(names.contains(&name), "{name}: {names:?}");
+        }
     }
 
     #[test]

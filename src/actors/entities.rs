@@ -1257,6 +1257,7 @@ mod key_tests {
             demonym_of: None,
             agent: false,
             affiliation: false,
+            read: false,
         };
         let words = vec![person_words(&["Jermayne", "Timmons"])];
         let (kind, _, keys) =
