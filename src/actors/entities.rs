@@ -962,16 +962,15 @@ fn describe(
             ActorKind::Group
         } else if !decided.is_empty() {
             decided[0]
-        } else if members.iter().all(|&i| cands[i].locative) {
-            ActorKind::Place
         } else if members.iter().all(|&i| {
-            // a word of the gazetteer's places, with no evidence of another kind ("From the
-            // North / Kansas-US-75")
-            cands[i].name.len() == 1
-                && super::recognise::gazetteers::lists(
-                    &tokens[cands[i].name.start].text.to_lowercase(),
-                ) & super::recognise::gazetteers::PLACE
-                    != 0
+            // after a locative, or a word of the gazetteer's places, with no evidence of another
+            // kind ("From the North / Kansas-US-75")
+            cands[i].locative
+                || cands[i].name.len() == 1
+                    && super::recognise::gazetteers::lists(
+                        &tokens[cands[i].name.start].text.to_lowercase(),
+                    ) & super::recognise::gazetteers::PLACE
+                        != 0
         }) {
             ActorKind::Place
         } else {
