@@ -46,6 +46,10 @@ pub const SMALL_NUMBERS: &[(&str, f64, bool)] = &[
 pub(super) struct WordMap<V> {
     /// Bucket `s` is `entries[starts[s]..starts[s + 1]]`.
     starts: Vec<u16>,
+    /// Bit `s` says whether bucket `s` holds a word: what nearly every lookup ends at, read
+    /// from 2 KB rather than from the 32 KB of `starts` (whose loads missed the cache often
+    /// enough to be a fifth of the figure loop's own time).
+    occupied: Vec<u64>,
     entries: Vec<(&'static str, V)>,
 }
 
@@ -109,7 +113,11 @@ impl<V> WordMap<V> {
         for s in 0..Shape::COUNT {
             starts[s + 1] += starts[s];
         }
-        WordMap { starts, entries: entries.into_iter().map(|(_, w, v)| (w, v)).collect() }
+        let mut occupied = vec![0u64; Shape::COUNT / 64];
+        for e in &entries {
+            occupied[e.0 / 64] |= 1 << (e.0 % 64);
+        }
+        WordMap { starts, occupied, entries: entries.into_iter().map(|(_, w, v)| (w, v)).collect() }
     }
 
     /// Inlined up to the empty bucket, where most words of an article end: the call and the
@@ -122,11 +130,11 @@ impl<V> WordMap<V> {
     /// [`get`](Self::get), the word's shape known already: `shape` must be `Shape::of(word)`.
     #[inline]
     pub(super) fn get_shaped(&self, shape: Shape, word: &str) -> Option<&V> {
-        let s = usize::from(shape.0);
-        let (from, to) = (usize::from(self.starts[s]), usize::from(self.starts[s + 1]));
-        if from == to {
+        if !self.may_hold_shape(shape) {
             return None;
         }
+        let s = usize::from(shape.0);
+        let (from, to) = (usize::from(self.starts[s]), usize::from(self.starts[s + 1]));
         Self::find_in(&self.entries[from..to], word)
     }
 
@@ -135,7 +143,7 @@ impl<V> WordMap<V> {
     #[inline]
     pub(super) fn may_hold_shape(&self, shape: Shape) -> bool {
         let s = usize::from(shape.0);
-        self.starts[s] != self.starts[s + 1]
+        self.occupied[s / 64] & (1 << (s % 64)) != 0
     }
 
     #[inline(never)]

@@ -118,9 +118,19 @@ fn extract_with(
         let pos = toks[k].span.start;
         if !(last_sentence.0.start <= pos && pos < last_sentence.0.end) {
             let s = sentences.sentence_of(pos);
-            let a = toks.partition_point(|x| x.span.start < s.start);
-            let b = toks.partition_point(|x| x.span.start < s.end);
-            last_sentence = (s, a..b.max(a));
+            // The tokens starting in `s`, found from token `k` out: the sentence holds `pos`
+            // (or is empty at it), so they are the tokens around `k`, a sentence's worth read
+            // once (two binary searches over the article's tokens missed the cache at each
+            // step). Equal to `partition_point(start < s.start)..partition_point(start < s.end)`.
+            let mut a = k;
+            while a > 0 && toks[a - 1].span.start >= s.start {
+                a -= 1;
+            }
+            let mut b = k;
+            while b < toks.len() && toks[b].span.start < s.end {
+                b += 1;
+            }
+            last_sentence = (s, a..b);
         }
         last_sentence.1.clone()
     };
