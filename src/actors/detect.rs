@@ -1673,7 +1673,8 @@ pub(super) fn drop_common_words_capitalised(tokens: &[Token<'_>], cands: &mut Ve
 }
 
 /// Gives each candidate the kind of the recogniser's name that overlaps its name words most
-/// (`names` in text order, as [`recognise::recognise`] returns them).
+/// (`names` in text order, as [`recognise::recognise`] returns them), or, where it found none
+/// and the rules give no kind, a person when its words read so ([`Reading::kind_at`]).
 pub(super) fn read_model_kinds(tokens: &[Token<'_>], cands: &mut [Candidate], reading: &Reading) {
     let names = &reading.names;
     let mut first = 0;
@@ -1696,6 +1697,13 @@ pub(super) fn read_model_kinds(tokens: &[Token<'_>], cands: &mut [Candidate], re
                 NameKind::Organization => ActorKind::Organization,
                 NameKind::Place => ActorKind::Place,
             });
+        // a name the rules give no kind and the recogniser did not find still gets its reading
+        // of the words had a name begun there, where that reading is a person ("with the help
+        // of Goldbach", "(see Brieber 2014)"); read as a place or an organisation, an unfound
+        // word is as often no name, and the rules' default stands
+        if !c.read && c.kind.is_none() && reading.kind_at(span.start) == Some(NameKind::Person) {
+            c.model = Some(ActorKind::Person);
+        }
     }
 }
 
@@ -1875,6 +1883,15 @@ mod shape_tests {
         for name in ["Paul Smith", "Anna Berg", "Amazon"] {
             assert!(names.contains(&name), "{name}: {names:?}");
         }
+    }
+
+    #[test]
+    fn an_unfound_word_without_a_kind_the_recogniser_reads_as_a_person_is_one() {
+        let text = "Visual processing in the arts has been studied (see for example Brieber \
+                    2014; Binderman et al., 2005) and the results were shared. The book was \
+                    published in 1724 with the help of Goldbach.";
+        assert_eq!(kind_of(text, "Brieber"), Some(ActorKind::Person));
+        assert_eq!(kind_of(text, "Goldbach"), Some(ActorKind::Person));
     }
 
     #[test]

@@ -962,7 +962,16 @@ fn describe(
             ActorKind::Group
         } else if !decided.is_empty() {
             decided[0]
-        } else if members.iter().all(|&i| cands[i].locative) {
+        } else if members.iter().all(|&i| {
+            // after a locative, or a word of the gazetteer's places, with no evidence of another
+            // kind ("From the North / Kansas-US-75")
+            cands[i].locative
+                || cands[i].name.len() == 1
+                    && super::recognise::gazetteers::lists(
+                        &tokens[cands[i].name.start].text.to_lowercase(),
+                    ) & super::recognise::gazetteers::PLACE
+                        != 0
+        }) {
             ActorKind::Place
         } else {
             ActorKind::Organization
@@ -1364,6 +1373,13 @@ mod list_tests {
         let kind = |n: &str| a.entities.iter().find(|e| e.name == n).map(|e| e.kind);
         assert_eq!(kind("Stiles"), Some(ActorKind::Place), "{a:?}");
         assert_ne!(kind("Sicily"), Some(ActorKind::Person), "{a:?}");
+    }
+
+    #[test]
+    fn a_lone_word_of_the_places_list_without_other_evidence_is_a_place() {
+        let a = detect("From the East / Arkansas-US-412 West, aka the turnpike.", &[]);
+        let kind = |n: &str| a.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Arkansas"), Some(ActorKind::Place), "{a:?}");
     }
 
     #[test]
