@@ -1633,43 +1633,65 @@ fn share_kind(tokens: &[Token<'_>], list: &mut [Candidate]) {
     }
 }
 
-/// A lone capitalised word that the article also writes in lower case ("Figure 2", "Research
-/// Methods", "Future work", a heading's "Linguistics"), that no rule gives a kind (no title, no
-/// speech verb, no head word, no known actor), that is on no list of given names, surnames or
-/// places, and that the recogniser reads as a name nowhere in the article: a common word
-/// capitalised, no actor. Run after the recogniser's reading ([`read_model_kinds`]); one pass
-/// over the article's words.
-pub(super) fn drop_common_words_capitalised(tokens: &[Token<'_>], cands: &mut Vec<Candidate>) {
-    let lone = |c: &Candidate| {
-        c.name.len() == 1
-            && c.kind.is_none()
-            && c.known.is_none()
+/// Runs of capitals that are common words, or labels, and no actor, where the recogniser reads
+/// their words as a name nowhere in the article and no rule gives them a kind (no title, no
+/// speech verb, no head word, no known actor; for a run of several words, only the guess of a
+/// person's name or a team's shape):
+/// - every word also written in lower case in the article ("Figure 2", "Research Methods",
+///   "Future work", "the Best Actress award"), a lone word on no list of given names, surnames
+///   or places;
+/// - a lone word written twice or more, every time right before a colon: a label ("Image: Nick
+///   Moreau.", "Photo: ...").
+///
+/// Run after the recogniser's reading ([`read_model_kinds`]); one pass over the article's words.
+pub(super) fn drop_common_words_capitalised(
+    text: &str,
+    tokens: &[Token<'_>],
+    cands: &mut Vec<Candidate>,
+) {
+    let open = |c: &Candidate| {
+        c.known.is_none()
             && !c.personal
             && !tokens[c.name.start].upper
+            && (c.kind.is_none() || c.name.len() > 1 && c.weak)
     };
-    // the words of lone candidates in lower case, and whether the recogniser read any mention
-    // of them
-    let mut words: HashMap<String, bool> = HashMap::new();
-    for c in cands.iter() {
-        if lone(c) || c.read && c.name.len() == 1 {
-            *words.entry(tokens[c.name.start].text.to_lowercase()).or_default() |= c.read;
-        }
+    // per run of words (in lower case): whether the recogniser read any mention of it, how often
+    // it is written, and whether always before a colon
+    let key = |c: &Candidate| {
+        tokens[c.name.clone()].iter().map(|t| t.text.to_lowercase()).collect::<Vec<_>>().join(" ")
+    };
+    let mut runs: HashMap<String, (bool, usize, bool)> = HashMap::new();
+    for c in cands.iter().filter(|c| open(c) || c.read) {
+        let run = runs.entry(key(c)).or_insert((false, 0, true));
+        run.0 |= c.read;
+        run.1 += 1;
+        run.2 &= text[c.span.end..].starts_with(':');
     }
-    words.retain(|w, read| !*read && lists(w) & (GIVEN_NAME | SURNAME | PLACE) == 0);
-    if words.is_empty() {
+    runs.retain(|_, run| !run.0);
+    if runs.is_empty() {
         return;
     }
+    let words: HashSet<&str> = runs.keys().flat_map(|r| r.split(' ')).collect();
     let lower: HashSet<&str> = tokens
         .iter()
-        .filter(|t| t.text.starts_with(char::is_lowercase) && words.contains_key(t.text))
+        .filter(|t| t.text.starts_with(char::is_lowercase) && words.contains(t.text))
         .map(|t| t.text)
         .collect();
-    if lower.is_empty() {
+    let common = |run: &str| {
+        run.split(' ').all(|w| lower.contains(w))
+            && (run.contains(' ') || lists(run) & (GIVEN_NAME | SURNAME | PLACE) == 0)
+    };
+    let dropped: HashSet<&str> = runs
+        .iter()
+        .filter(|(run, &(_, count, colon))| {
+            common(run) || !run.contains(' ') && count >= 2 && colon
+        })
+        .map(|(run, _)| run.as_str())
+        .collect();
+    if dropped.is_empty() {
         return;
     }
-    cands.retain(|c| {
-        !(lone(c) && lower.contains(tokens[c.name.start].text.to_lowercase().as_str()))
-    });
+    cands.retain(|c| !(open(c) && dropped.contains(key(c).as_str())));
 }
 
 /// Gives each candidate the kind of the recogniser's name that overlaps its name words most
@@ -1892,6 +1914,17 @@ mod shape_tests {
                     published in 1724 with the help of Goldbach.";
         assert_eq!(kind_of(text, "Brieber"), Some(ActorKind::Person));
         assert_eq!(kind_of(text, "Goldbach"), Some(ActorKind::Person));
+    }
+
+    #[test]
+    fn a_run_of_common_words_or_a_label_before_a_colon_is_no_actor() {
+        let text = "Anna Berg won the Best Actress award; she was the best actress of the year, \
+                    Berg said.\n\nThe crowd at the show. Image: Nick Moreau.\n\nA view of \
+                    the hall. Image: Nick Moreau.";
+        let a = detect(text, &[]);
+        let names = names(&a);
+        assert!(!names.iter().any(|n| matches!(*n, "Best Actress" | "Image")), "{names:?}");
+        assert!(names.contains(&"Anna Berg") && names.contains(&"Nick Moreau"), "{names:?}");
     }
 
     #[test]

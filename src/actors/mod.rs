@@ -43,7 +43,7 @@ pub fn detect_shared(text: &Arc<str>, excluded: &[Span]) -> ArticleActors {
     let mut cands = detect::candidates(text, &tokens, scored);
     detect::read_model_kinds(&tokens, &mut cands, &recognise::recognise(text, excluded));
     detect::share_kinds_in_lists(text, &tokens, &mut cands);
-    detect::drop_common_words_capitalised(&tokens, &mut cands);
+    detect::drop_common_words_capitalised(text, &tokens, &mut cands);
     let mut out = entities::build(text, &tokens, &cands, scored);
     roles::attach(text, &tokens, &cands, &mut out);
     quotes::read(text, &tokens, &mut out);
