@@ -10,6 +10,7 @@ use super::recognise::gazetteers::{is_place, lists, GIVEN_NAME, PLACE, SURNAME};
 use super::recognise::{NameKind, Reading};
 use crate::text::fold;
 use crate::text::Span;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
@@ -1660,7 +1661,7 @@ pub(super) fn drop_common_words_capitalised(
     let key = |c: &Candidate| {
         tokens[c.name.clone()].iter().map(|t| t.text.to_lowercase()).collect::<Vec<_>>().join(" ")
     };
-    let mut runs: HashMap<String, (bool, usize, bool)> = HashMap::new();
+    let mut runs: FxHashMap<String, (bool, usize, bool)> = FxHashMap::default();
     for c in cands.iter().filter(|c| open(c) || c.read) {
         let run = runs.entry(key(c)).or_insert((false, 0, true));
         run.0 |= c.read;
@@ -1671,8 +1672,8 @@ pub(super) fn drop_common_words_capitalised(
     if runs.is_empty() {
         return;
     }
-    let words: HashSet<&str> = runs.keys().flat_map(|r| r.split(' ')).collect();
-    let lower: HashSet<&str> = tokens
+    let words: FxHashSet<&str> = runs.keys().flat_map(|r| r.split(' ')).collect();
+    let lower: FxHashSet<&str> = tokens
         .iter()
         .filter(|t| t.text.starts_with(char::is_lowercase) && words.contains(t.text))
         .map(|t| t.text)
@@ -1681,7 +1682,7 @@ pub(super) fn drop_common_words_capitalised(
         run.split(' ').all(|w| lower.contains(w))
             && (run.contains(' ') || lists(run) & (GIVEN_NAME | SURNAME | PLACE) == 0)
     };
-    let dropped: HashSet<&str> = runs
+    let dropped: FxHashSet<&str> = runs
         .iter()
         .filter(|(run, &(_, count, colon))| {
             common(run) || !run.contains(' ') && count >= 2 && colon
