@@ -1692,7 +1692,35 @@ pub(super) fn drop_common_words_capitalised(
     if dropped.is_empty() {
         return;
     }
-    cands.retain(|c| !(open(c) && dropped.contains(key(c).as_str())));
+    // an acronym defined in brackets right after such a run ("the Compact Fluorescent Light
+    // (CFL)") is the run's, a term: its mentions the recogniser does not read go too ("CFLs")
+    let mut terms: FxHashSet<String> = FxHashSet::default();
+    for pair in cands.windows(2) {
+        let (long, short) = (&pair[0], &pair[1]);
+        if long.name.len() >= 2
+            && short.name.len() == 1
+            && short.known.is_none()
+            && !short.read
+            && &text[long.span.end..short.span.start] == " ("
+            && text[short.span.end..].starts_with(')')
+            && open(long)
+            && dropped.contains(key(long).as_str())
+        {
+            if let Some(letters) = acronym_letters(tokens[short.name.start].text) {
+                if acronym_fits(&letters, &long.words(tokens).collect::<Vec<_>>(), false) {
+                    terms.insert(letters);
+                }
+            }
+        }
+    }
+    let term = |c: &Candidate| {
+        !terms.is_empty()
+            && c.name.len() == 1
+            && c.known.is_none()
+            && !c.read
+            && acronym_letters(tokens[c.name.start].text).is_some_and(|l| terms.contains(&l))
+    };
+    cands.retain(|c| !(open(c) && dropped.contains(key(c).as_str()) || term(c)));
 }
 
 /// Gives each candidate the kind of the recogniser's name that overlaps its name words most
@@ -1926,6 +1954,17 @@ mod shape_tests {
         let names = names(&a);
         assert!(!names.iter().any(|n| matches!(*n, "Best Actress" | "Image")), "{names:?}");
         assert!(names.contains(&"Anna Berg") && names.contains(&"Nick Moreau"), "{names:?}");
+    }
+
+    #[test]
+    fn the_acronym_of_a_run_of_common_words_is_a_term() {
+        let text = "The most used bulb is the Compact Fluorescent Light (CFL). A compact \
+                    fluorescent light uses less power than other light bulbs, and CFLs last \
+                    long, Anna Berg of the European Space Agency (ESA) said.";
+        let a = detect(text, &[]);
+        let names = names(&a);
+        assert!(!names.iter().any(|n| matches!(*n, "CFL" | "CFLs")), "{names:?}");
+        assert!(names.contains(&"ESA") && names.contains(&"Anna Berg"), "{names:?}");
     }
 
     #[test]
