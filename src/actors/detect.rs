@@ -63,8 +63,15 @@ pub(super) struct Candidate {
 }
 
 impl Candidate {
+    /// The words of the name, without a quoted nickname and without a byname ("Peter the
+    /// Great", "Patrick Gordon of Auchleuchries": "Peter" or "Gordon" elsewhere is the same
+    /// person).
     pub fn words<'t>(&self, tokens: &'t [Token<'t>]) -> impl Iterator<Item = &'t str> + 't {
-        tokens[self.name.clone()].iter().filter(|t| !t.nickname).map(|t| t.text)
+        let (start, mut end) = (self.name.start, self.name.end);
+        if end >= start + 3 && byname_after(tokens, start, end - 2) {
+            end -= 2;
+        }
+        tokens[start..end].iter().filter(|t| !t.nickname).map(|t| t.text)
     }
 }
 
@@ -194,6 +201,14 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
                         && tokens[i..j].iter().any(|t| t.text == "of")))
             {
                 j += 2;
+            } else if byname_after(tokens, i, j) {
+                // "Theodorus of Tabennese", "Peter the Great": the byname ends the name
+                j += 2;
+                break;
+            } else if regnal_numeral(tokens, i, j) {
+                // "Aleksei I", "Charles V": a single-letter numeral ends the name
+                j += 1;
+                break;
             } else {
                 break;
             }
@@ -1558,6 +1573,63 @@ pub(super) fn place_of_team(words: &[&str]) -> Option<usize> {
     team_prefixes(words).iter().filter(|p| is_place(p)).map(|p| p.split(' ').count()).max()
 }
 
+/// Whether the run `i..j` is a person's given name, with titles before it ("Tsar Peter") and
+/// perhaps a surname after ("Patrick Gordon"): its first word after the titles is a given name,
+/// no word of it is a known actor or an organisation's or a place's head word.
+fn given_name_run(tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+    let Some(first) = (i..j).find(|&k| !lexicon::is_title(tokens[k].text)) else { return false };
+    // a title the lexicon does not list ("Tsar Peter") may come first too
+    let given = (first..j.min(first + 2)).find(|&k| is_any_given_name(tokens[k].text));
+    // "Earl of Clare": a rank of the peerage the census lists as a given name
+    let peer = |w: &str| {
+        matches!(
+            w,
+            "Earl" | "Duke" | "Count" | "Baron" | "Lord" | "Prince" | "Marquess" | "Viscount"
+        )
+    };
+    given.is_some_and(|g| j - g <= 3)
+        && tokens[i..j].iter().all(|t| {
+            !t.possessive
+                && !peer(t.text)
+                && lexicon::known(t.text).is_none()
+                && !lexicon::is_org_head(t.text)
+                && !lexicon::is_place_head(t.text)
+        })
+}
+
+/// A byname after a given name at `j`: "of" then a capitalised place ("Theodorus of
+/// Tabennese", "Patrick Gordon of Auchleuchries") or "the" then a capitalised epithet ("Peter
+/// the Great"), the byname one word that no capitalised word follows, no known actor ("John
+/// Smith of Microsoft") and no organisation's or place's head word.
+fn byname_after(tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+    let (Some(link), Some(word)) = (tokens.get(j), tokens.get(j + 1)) else { return false };
+    matches!(link.text, "of" | "the")
+        && link.glued
+        && word.glued
+        && word.cap
+        && !word.upper
+        && word.text.len() > 2
+        && word.text.chars().all(char::is_alphabetic)
+        && !tokens.get(j + 2).is_some_and(|n| n.glued && n.cap)
+        && lexicon::known(word.text).is_none()
+        && !lexicon::is_org_head(word.text)
+        && !lexicon::is_place_head(word.text)
+        && !lexicon::is_title(word.text)
+        && !lexicon::is_date_word(word.text)
+        && given_name_run(tokens, i, j)
+}
+
+/// A regnal numeral of one letter after a given name at `j` ("Aleksei I", "Charles V"; longer
+/// numerals are capitalised words of the run already), not the pronoun ("when John I met"):
+/// "I" is followed in its phrase by no word but "of", "in" or "and".
+fn regnal_numeral(tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+    tokens.get(j).is_some_and(|t| t.glued && matches!(t.text, "I" | "V" | "X"))
+        && !tokens.get(j + 1).is_some_and(|n| {
+            n.glued && tokens[j].text == "I" && !matches!(n.text, "of" | "in" | "and")
+        })
+        && given_name_run(tokens, i, j)
+}
+
 /// A given name of the lexicon or of the census list the recogniser reads.
 fn is_any_given_name(word: &str) -> bool {
     lexicon::is_given_name(word) || lists(&word.to_lowercase()) & GIVEN_NAME != 0
@@ -1804,6 +1876,35 @@ mod shape_tests {
             .filter(|m| a.entities[m.entity].kind == kind)
             .map(|m| a.text_of(m))
             .collect()
+    }
+
+    #[test]
+    fn a_byname_or_a_regnal_numeral_after_a_given_name_is_one_person() {
+        let text = "The general became a close friend of Tsar Peter the Great in Moscow. He \
+                    had served under Charles V in Spain. Patrick Gordon of Auchleuchries wrote \
+                    a diary there. Later, Peter said that Gordon was loyal.";
+        let a = detect(text, &[]);
+        let ns = names(&a);
+        for n in ["Tsar Peter the Great", "Charles V", "Patrick Gordon of Auchleuchries"] {
+            assert!(ns.contains(&n), "{n}: {ns:?}");
+        }
+        let entity = |name: &str| {
+            a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| m.entity).unwrap()
+        };
+        assert_eq!(entity("Peter"), entity("Tsar Peter the Great"));
+        assert_eq!(entity("Gordon"), entity("Patrick Gordon of Auchleuchries"));
+        assert_eq!(a.entities[entity("Peter")].kind, ActorKind::Person);
+        assert!(!ns.contains(&"Great") && !ns.contains(&"Auchleuchries"), "{ns:?}");
+    }
+
+    #[test]
+    fn no_byname_after_a_peer_or_the_pronoun() {
+        let text = "They met John FitzGibbon, Earl of Clare, in Dublin. When Richard I met \
+                    him, it rained.";
+        let a = detect(text, &[]);
+        let ns = names(&a);
+        assert!(!ns.contains(&"Earl of Clare"), "{ns:?}");
+        assert!(!ns.iter().any(|n| n.ends_with(" I")), "{ns:?}");
     }
 
     #[test]
