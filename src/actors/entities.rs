@@ -6,6 +6,7 @@ use super::detect::Candidate;
 use super::lexicon;
 use super::model::{ActorKind, ArticleActors, Entity, LinkKey, Mention};
 use super::names::{fold_name_word, Token};
+use super::recognise::gazetteers::{lists, PLACE};
 use crate::text::fold;
 use std::collections::HashMap;
 
@@ -967,10 +968,7 @@ fn describe(
             // kind ("From the North / Kansas-US-75")
             cands[i].locative
                 || cands[i].name.len() == 1
-                    && super::recognise::gazetteers::lists(
-                        &tokens[cands[i].name.start].text.to_lowercase(),
-                    ) & super::recognise::gazetteers::PLACE
-                        != 0
+                    && lists(&tokens[cands[i].name.start].text.to_lowercase()) & PLACE != 0
         }) {
             ActorKind::Place
         } else {
