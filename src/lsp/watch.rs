@@ -10,6 +10,8 @@
 use super::documents::{Change, DiskEvent};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
 use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
 };
@@ -36,16 +38,30 @@ pub(crate) struct Builtin {
     watched: Vec<PathBuf>,
 }
 
+/// How long after a folder appears it is looked at again: `notify` reports a new folder before
+/// it watches it (it adds the watch once the batch of events is handled), so a file written into
+/// the folder in between ("cp -r", an unzip) raises no event, and the scan the first report
+/// starts may have run before the file was there. A second look once the watch is in place
+/// finds it.
+const NEW_FOLDER_SECOND_LOOK: Duration = Duration::from_millis(300);
+
 impl Builtin {
     /// Starts watching nothing yet; `apply` gets a change per path an event names.
-    pub(crate) fn start(apply: impl Fn(Change) + Send + 'static) -> notify::Result<Builtin> {
+    pub(crate) fn start(apply: impl Fn(Change) + Send + Sync + 'static) -> notify::Result<Builtin> {
+        let apply = Arc::new(apply);
+        let second_looks = second_looks(apply.clone());
         let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             let Ok(event) = res else { return };
             if matches!(event.kind, EventKind::Access(_)) {
                 return;
             }
+            let created = matches!(event.kind, EventKind::Create(_));
             for path in event.paths {
                 let e = if path.exists() { DiskEvent::Changed } else { DiskEvent::Deleted };
+                if created && path.is_dir() {
+                    let _ =
+                        second_looks.send((path.clone(), Instant::now() + NEW_FOLDER_SECOND_LOOK));
+                }
                 apply(Change::Disk { path, event: e });
             }
         })?;
@@ -67,4 +83,22 @@ impl Builtin {
             self.watched.remove(i);
         }
     }
+}
+
+/// A thread that reports each folder sent to it again once its time has come (in the order
+/// sent; every folder waits the same time, so the order is the order of their times). It ends
+/// with the watcher, whose callback holds the sender.
+fn second_looks(
+    apply: Arc<impl Fn(Change) + Send + Sync + 'static>,
+) -> mpsc::Sender<(PathBuf, Instant)> {
+    let (send, receive) = mpsc::channel::<(PathBuf, Instant)>();
+    std::thread::spawn(move || {
+        for (path, at) in receive {
+            std::thread::sleep(at.saturating_duration_since(Instant::now()));
+            if path.is_dir() {
+                apply(Change::Disk { path, event: DiskEvent::Changed });
+            }
+        }
+    });
+    send
 }

@@ -311,6 +311,31 @@ fn builtin_watcher_serves_clients_without_dynamic_registration() {
     c.shutdown_and_exit();
 }
 
+/// A tree of folders copied in at once ("cp -r"): `notify` watches a new folder only after
+/// reporting it, so files written into it at once can raise no event; each new folder is looked
+/// at again once it is watched, and every file joins.
+#[test]
+fn builtin_watcher_finds_files_written_into_new_folders_at_once() {
+    let dir = copy_seeds();
+    let mut c = LspClient::spawn();
+    c.initialize(dir.path(), caps_plain());
+    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    let mut folder = dir.path().join("copied");
+    let mut files = Vec::new();
+    for i in 0..12 {
+        std::fs::create_dir(&folder).unwrap();
+        let file = folder.join(format!("{i:03}_copy.txt"));
+        std::fs::write(&file, format!("Report {i}: Sergey Lavrov met John Kerry in Lausanne.\n"))
+            .unwrap();
+        files.push(file);
+        folder = folder.join(format!("deeper{i}"));
+    }
+    c.wait_articles("every file of the copied tree joins", move |a| {
+        files.iter().all(|f| article(a, f).is_some())
+    });
+    c.shutdown_and_exit();
+}
+
 #[test]
 fn configuration_is_reloaded_and_a_broken_file_keeps_the_last_good_one() {
     let dir = copy_seeds();
