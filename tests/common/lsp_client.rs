@@ -304,6 +304,11 @@ impl LspClient {
         while self.pump(deadline) {}
     }
 
+    /// Polls `crosswire/articles` until it lists exactly `n` articles (the workspace indexed).
+    pub fn wait_indexed(&mut self, n: usize) -> Value {
+        self.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == n))
+    }
+
     /// Polls `crosswire/articles` until `pred` holds.
     pub fn wait_articles(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + TIMEOUT;

@@ -162,7 +162,7 @@ fn merge_not_same_and_alias_edits_change_actors_and_hovers() {
     // an editor without documentChanges gets `changes`; the file exists (empty object)
     std::fs::write(dir.path().join("crosswire.json"), "{\n  \"outlets\": {}\n}\n").unwrap();
     let mut c = start(dir.path(), caps_full());
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
 
     // Merge: "Abu Omar Sarakeb" and "Abu Omar" are two actors
     assert!(actors_cli(dir.path()).contains("\nAbu Omar · person"));
@@ -234,7 +234,7 @@ fn rename_writes_a_label_and_never_touches_articles() {
     let t2 = std::fs::read_to_string(&p2).unwrap();
     let articles_before = hash_tree(dir.path());
     let mut c = start(dir.path(), caps_edit());
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
     let (l, ch) = utf16_pos(&t2, "Lavrov", 0);
     let prep = c.request("textDocument/prepareRename", LspClient::at(&p2, l, ch + 1));
     assert_eq!(prep["placeholder"], "Sergei Lavrov");
@@ -308,7 +308,7 @@ fn code_lens_inlay_hints_and_semantic_tokens() {
     let legend =
         init_caps["semanticTokensProvider"]["legend"]["tokenTypes"].as_array().unwrap().clone();
     assert!(legend.contains(&json!("class")) && legend.contains(&json!("number")));
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
     let doc = json!({ "textDocument": { "uri": uri(&p1) } });
 
     let lens = c.request("textDocument/codeLens", doc.clone());
@@ -375,7 +375,7 @@ fn a_panic_in_a_handler_is_an_error_and_the_server_carries_on() {
     let t2 = std::fs::read_to_string(&p2).unwrap();
     let mut c = LspClient::spawn_env(&["lsp"], &[("CROSSWIRE_TEST_PANIC", "1")]);
     c.initialize(dir.path(), caps_full());
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
     for _ in 0..3 {
         let r = c.request_raw("crosswire/debugPanic", Value::Null);
         assert_eq!(r["error"]["code"], -32603, "{r}");

@@ -99,7 +99,7 @@ fn open_document_shadows_the_file_and_close_returns_to_disk() {
     let disk = std::fs::read_to_string(&p).unwrap();
     let mut c = LspClient::spawn();
     c.initialize(dir.path(), caps_plain());
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
     let edited = format!("{disk}\nAn added line.\n");
     c.open(&p, &edited, 7);
     let list = c.request("crosswire/articles", Value::Null);
@@ -238,7 +238,7 @@ fn watched_files_created_and_deleted_update_the_index() {
     let dir = copy_seeds();
     let mut c = LspClient::spawn();
     c.initialize(dir.path(), caps_full());
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
     let new = dir.path().join("005_new.txt");
     std::fs::write(&new, "GENEVA — Sergei Lavrov met John Kerry. The UN says 275,000 civilians remain in eastern Aleppo.\n").unwrap();
     c.notify(
@@ -284,7 +284,7 @@ fn builtin_watcher_serves_clients_without_dynamic_registration() {
     let dir = copy_seeds();
     let mut c = LspClient::spawn();
     c.initialize(dir.path(), caps_plain());
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
     assert!(
         !c.server_requests.iter().any(|r| r["method"] == "client/registerCapability"),
         "no registration for this client"
@@ -319,7 +319,7 @@ fn builtin_watcher_finds_files_written_into_new_folders_at_once() {
     let dir = copy_seeds();
     let mut c = LspClient::spawn();
     c.initialize(dir.path(), caps_plain());
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
     let mut folder = dir.path().join("copied");
     let mut files = Vec::new();
     for i in 0..12 {
@@ -394,8 +394,7 @@ fn initialization_options_configure_outlets_and_article_globs() {
     std::fs::write(dir.path().join("notes/todo.txt"), "Not an article.\n").unwrap();
     let mut c = LspClient::spawn();
     c.initialize_with(dir.path(), caps_plain(), json!({ "articles": ["0*.txt"], "outlets": { "003_*.txt": "Init Outlet" }, "someEditorOption": true }));
-    let list =
-        c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    let list = c.wait_indexed(5);
     assert_eq!(article(&list, &seed(dir.path(), "003")).unwrap()["outlet"], "Init Outlet");
     c.shutdown_and_exit();
 }
@@ -407,7 +406,7 @@ fn workspace_folders_added_and_removed() {
     std::fs::write(other.path().join("100_other.txt"), "Sergei Lavrov spoke in Geneva.\n").unwrap();
     let mut c = LspClient::spawn();
     c.initialize(dir.path(), caps_full());
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
     let f = json!({ "uri": uri(other.path()), "name": "other" });
     c.notify(
         "workspace/didChangeWorkspaceFolders",
@@ -435,7 +434,7 @@ fn protocol_misuse_gets_errors_or_empty_answers_never_a_crash() {
     // a notification before initialize is dropped
     c.change(&p, 5, json!([{ "text": "ignored" }]));
     c.initialize(dir.path(), caps_plain());
-    c.wait_articles("indexed", |a| a["articles"].as_array().is_some_and(|v| v.len() == 5));
+    c.wait_indexed(5);
     let unknown = dir.path().join("nope.txt");
     // didChange and didClose for documents never opened
     c.change(&unknown, 2, json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "x" }]));
