@@ -58,6 +58,7 @@ pub use model::*;
 pub use read::{ABOUT, AS_MANY_AS_FLOOR, NEARLY_FLOOR};
 
 use crate::text::{overlaps_any, Span};
+use std::sync::Arc;
 use tokens::TokKind;
 
 /// Which figures [`extract_only`] keeps.
@@ -172,10 +173,7 @@ fn extract_with(
         value: 0.0,
         conversion: None,
         qualifier: Qualifier::Exact,
-        counts: None,
-        predicate: None,
-        place: None,
-        frame: None,
+        subject: None,
         keyed: false,
         attributed: false,
         span,
@@ -222,10 +220,12 @@ fn extract_with(
             value: tidy(r.value),
             conversion: c.scale.map(|u| Conversion { dimension: u.dimension, factor: u.factor }),
             qualifier: r.qualifier,
-            counts: c.counts,
-            predicate: c.predicate.map(frame::Slot::Borrowed),
-            place: c.place,
-            frame: c.frame,
+            subject: shared(Subject {
+                counts: c.counts,
+                predicate: c.predicate.map(frame::Slot::Borrowed),
+                place: c.place,
+                frame: c.frame,
+            }),
             keyed: c.keyed,
             attributed: c.attributed,
             span,
@@ -234,6 +234,37 @@ fn extract_with(
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     out
+}
+
+/// How many distinct subjects a thread remembers for [`shared`] (a megabyte or so); past that
+/// it starts over. Sharing saves memory and never changes a figure.
+const SUBJECTS_REMEMBERED: usize = 4096;
+
+thread_local! {
+    /// The subjects of the figures extracted on this thread lately, for [`shared`].
+    static SUBJECTS: std::cell::RefCell<rustc_hash::FxHashSet<Arc<Subject>>> =
+        Default::default();
+}
+
+/// The subject as figures share it: one allocation for equal subjects, which the figures of one
+/// quantity have, in an article and across the articles about one event (a figure-dense corpus
+/// of 10,000 articles keeps 380,000 compared figures of 25 subjects). `None` for a figure the
+/// text says nothing of.
+fn shared(subject: Subject) -> Option<Arc<Subject>> {
+    if subject.is_empty() {
+        return None;
+    }
+    Some(SUBJECTS.with_borrow_mut(|known| {
+        if let Some(same) = known.get(&subject) {
+            return same.clone();
+        }
+        if known.len() >= SUBJECTS_REMEMBERED {
+            known.clear();
+        }
+        let new = Arc::new(subject);
+        known.insert(new.clone());
+        new
+    }))
 }
 
 /// The interval of a reading in the base unit of its dimension (metres, seconds, days), as
