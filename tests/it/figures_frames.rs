@@ -35,7 +35,9 @@ fn a_year_or_month_names_another_event_and_keys_it_apart() {
         Some("people:killed:1998")
     );
     let f = figure("Late March, the army had captured nine rebels.", "nine");
-    assert!(matches!(f.frame().map(|fr| fr.when.clone()), Some(When::Background(m)) if &*m == "march"));
+    assert!(
+        matches!(f.frame().map(|fr| fr.when.clone()), Some(When::Background(m)) if &*m == "march")
+    );
 }
 
 #[test]
