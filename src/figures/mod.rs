@@ -51,6 +51,7 @@ mod lexicon;
 mod model;
 mod number;
 mod read;
+mod sharing;
 mod tokens;
 
 pub use frame::{Frame, KeyView, Measured, Place, PlaceLevel, QuantityKey, Scope, When};
@@ -58,7 +59,6 @@ pub use model::*;
 pub use read::{ABOUT, AS_MANY_AS_FLOOR, NEARLY_FLOOR};
 
 use crate::text::{overlaps_any, Span};
-use std::sync::Arc;
 use tokens::TokKind;
 
 /// Which figures [`extract_only`] keeps.
@@ -220,7 +220,7 @@ fn extract_with(
             value: tidy(r.value),
             conversion: c.scale.map(|u| Conversion { dimension: u.dimension, factor: u.factor }),
             qualifier: r.qualifier,
-            subject: shared(Subject {
+            subject: sharing::shared(Subject {
                 counts: c.counts,
                 predicate: c.predicate.map(frame::Slot::Borrowed),
                 place: c.place,
@@ -234,37 +234,6 @@ fn extract_with(
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     out
-}
-
-/// How many distinct subjects a thread remembers for [`shared`] (a megabyte or so); past that
-/// it starts over. Sharing saves memory and never changes a figure.
-const SUBJECTS_REMEMBERED: usize = 4096;
-
-thread_local! {
-    /// The subjects of the figures extracted on this thread lately, for [`shared`].
-    static SUBJECTS: std::cell::RefCell<rustc_hash::FxHashSet<Arc<Subject>>> =
-        Default::default();
-}
-
-/// The subject as figures share it: one allocation for equal subjects, which the figures of one
-/// quantity have, in an article and across the articles about one event (a figure-dense corpus
-/// of 10,000 articles keeps 380,000 compared figures of 25 subjects). `None` for a figure the
-/// text says nothing of.
-fn shared(subject: Subject) -> Option<Arc<Subject>> {
-    if subject.is_empty() {
-        return None;
-    }
-    Some(SUBJECTS.with_borrow_mut(|known| {
-        if let Some(same) = known.get(&subject) {
-            return same.clone();
-        }
-        if known.len() >= SUBJECTS_REMEMBERED {
-            known.clear();
-        }
-        let new = Arc::new(subject);
-        known.insert(new.clone());
-        new
-    }))
 }
 
 /// The interval of a reading in the base unit of its dimension (metres, seconds, days), as
