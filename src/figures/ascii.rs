@@ -98,7 +98,7 @@ mod tests {
                         bytes[..end].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
                     assert_eq!(letter_run_before(&bytes, end), want, "{b} at {at}, end {end}");
                 }
-                let mut others = vec![b'1'; 26];
+                let mut others = [b'1'; 26];
                 others[at] = b;
                 for from in 0..others.len() {
                     let want = others[from..].iter().position(u8::is_ascii_alphabetic);
@@ -112,7 +112,7 @@ mod tests {
     fn the_next_digit_is_the_first_digit() {
         for b in 0..=255u8 {
             for at in 0..20 {
-                let mut bytes = vec![b'x'; 20];
+                let mut bytes = [b'x'; 20];
                 bytes[at] = b;
                 for from in 0..=bytes.len() {
                     let want = (from..bytes.len()).find(|&k| bytes[k].is_ascii_digit());
