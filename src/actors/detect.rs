@@ -901,6 +901,11 @@ impl<'a> Context<'a, '_> {
             }
             return;
         }
+        if name.len() == 1 && self.demonym_as_attribute(name.start) {
+            // "Spanish art", "the Russian army": the state's adjective qualifies a thing, the
+            // state itself is not meant
+            return;
+        }
         if name.len() == 1 && self.demonym_as_person(name.start) {
             // "the 40-year-old American never recovered": a person of that country; "Greeks"
             // are people of it, none of them named
@@ -1230,6 +1235,42 @@ impl<'a> Context<'a, '_> {
                 || next.ends_with("ed"))
     }
 
+    /// Whether a state's adjective in the singular qualifies the common noun after it ("Spanish
+    /// art", "Greek religion", "the Syrian war", "Cuban customs"): the state is not meant, only
+    /// its adjective, and no actor is written. Where the phrase's next three words hold a noun for
+    /// a person ("the American poet", "the first African-American woman", "American people"), a
+    /// name ("American challenger Tony Thompson") or one of the state's organs ("the Syrian
+    /// government", "the Russian air force") the state is meant, and the mention stays.
+    fn demonym_as_attribute(&self, at: usize) -> bool {
+        let toks = self.tokens;
+        let t = &toks[at];
+        // the word after first: a lower-case word of the same phrase, no word of grammar
+        let Some(next) = toks.get(at + 1) else { return false };
+        if t.possessive
+            || !next.glued
+            || !next.text.starts_with(char::is_lowercase)
+            || is_function_word(next.text)
+        {
+            return false;
+        }
+        let Some(lower) = self.state_spelling(t) else { return false };
+        let adjective =
+            ["ish", "ese", "an", "ch", "ic", "i", "ek"].iter().any(|e| lower.ends_with(e));
+        if !adjective || lower.ends_with('s') || self.demonym_as_person(at) {
+            return false;
+        }
+        // within the phrase's next three words: a noun for a person or for an organ of the state,
+        // or a name in apposition
+        // ("American challenger Tony Thompson": the person's nationality, which linking reads)
+        for n in toks[at + 1..].iter().take(3).take_while(|n| n.glued && !is_function_word(n.text))
+        {
+            if n.cap || names_a_person(n.text) || lexicon::is_state_organ(n.text) {
+                return false;
+            }
+        }
+        true
+    }
+
     /// Whether a name ends in the head word of an event's, a law's or a prize's name
     /// ([`lexicon::is_event_head`]). A person's name may end in such a word ("Doris Day", "Mr.
     /// Battle"): not when a title or honorific is before it, nor when it is a given name and a
@@ -1459,6 +1500,20 @@ fn is_function_word(word: &str) -> bool {
             | "when"
             | "while"
     ) || lexicon::is_preposition(word)
+}
+
+/// Whether a lower-case noun (or its plural) says a person: a title, a role or a noun for a
+/// person ("poet", "women", "people").
+fn names_a_person(word: &str) -> bool {
+    let singular = match word {
+        "people" | "men" | "women" => return true,
+        w => w.strip_suffix('s').unwrap_or(w),
+    };
+    [word, singular].iter().any(|w| {
+        lexicon::is_role_noun(w)
+            || lexicon::is_person_noun(w)
+            || lexicon::is_title(w) && !lexicon::is_role_modifier(w)
+    })
 }
 
 /// Whether a word before a person's titles may be part of the name of the unit the person
@@ -1990,12 +2045,26 @@ mod shape_tests {
             &[],
         );
         gone_and_kept(&a, &["Russian", "French"], &[]);
-        // before a noun it is still the state's adjective
-        let a = detect("Protests spread in Russian cities on Monday.", &[]);
+        // before a noun it is still the state's adjective (there, of the state's organ)
+        let a = detect("Protests spread in Russian government offices on Monday.", &[]);
         assert!(a.mentions.iter().any(|m| a.text_of(m) == "Russian"));
         // a state's other name is no adjective
         let a = detect("I will serve all of the people in America, he said.", &[]);
         assert!(a.mentions.iter().any(|m| a.text_of(m) == "America"));
+    }
+
+    #[test]
+    fn a_states_adjective_before_a_thing_is_no_mention_of_the_state() {
+        let text = "The museum shows Spanish art and Greek pottery. Critics of the Syrian \
+                    government met American challenger Tony Thompson, an Italian diplomat \
+                    and the first Mexican-American woman. Russian forces shelled the town.";
+        let a = detect(text, &[]);
+        let names = names(&a);
+        assert!(!names.contains(&"Spanish") && !names.contains(&"Greek"), "{names:?}");
+        // the state's organ, a name in apposition, a noun for a person: the state is meant
+        for kept in ["Syrian", "American", "Italian", "Mexican", "Russian"] {
+            assert!(names.contains(&kept), "{kept}: {names:?}");
+        }
     }
 
     #[test]

@@ -587,6 +587,35 @@ fn ends_as_contraction(w: &str) -> bool {
 pub fn is_institution(word: &str) -> bool {
     with_lower(word, |w| matches!(w, "police" | "authorities" | "prosecutors" | "investigators"))
 }
+/// Nouns for a state's organs, through which the state acts ("the Syrian government", "Russian
+/// forces", "the Cuban embassy"): a state's adjective before them still names the state.
+pub fn is_state_organ(word: &str) -> bool {
+    with_lower(word, |w| {
+        matches!(
+            w,
+            "government"
+                | "governments"
+                | "regime"
+                | "state"
+                | "army"
+                | "forces"
+                | "force"
+                | "troops"
+                | "military"
+                | "navy"
+                | "side"
+                | "authorities"
+                | "police"
+                | "ministry"
+                | "embassy"
+                | "delegation"
+                | "leadership"
+                | "administration"
+                | "cabinet"
+                | "parliament"
+        )
+    })
+}
 pub fn is_date_word(word: &str) -> bool {
     in_set(&DATE_WORDS, word)
 }

@@ -44,6 +44,7 @@
 //! coordination ("two women and one man") and non-integers get no key: a missed contradiction is
 //! better than a false one.
 
+mod ascii;
 mod context;
 mod dates_and_identifiers;
 pub mod frame;
