@@ -1,6 +1,7 @@
 //! Dates, times, URLs, phone numbers and IP addresses, found by regular expressions over the whole
 //! text before numbers are read, so that "15.10.2016" or "03:01" never become quantities.
 
+use super::ascii::{first_letter, letter_run, letter_run_before, next_digit};
 use super::FigureKind;
 use crate::text::Span;
 use regex_automata::meta::Regex;
@@ -166,7 +167,7 @@ fn stretches(text: &str, lowered: &str) -> Option<Vec<Stretch>> {
     }
     let mut out: Vec<Stretch> = Vec::new();
     let mut at = 0;
-    while let Some(d) = next_byte(bytes, at, |b| b.is_ascii_digit()) {
+    while let Some(d) = next_digit(bytes, at) {
         let ((start, word_before), (end, word_after)) =
             (cut_before(lower, d), cut_after(bytes, lower, d));
         debug_assert_eq!(start, (1..=d).rev().find(|&p| is_cut(lower, p)).unwrap_or(0));
@@ -188,8 +189,8 @@ fn stretches(text: &str, lowered: &str) -> Option<Vec<Stretch>> {
 }
 
 /// The first byte from `from` on that `wanted` accepts. Blocks of 32 bytes are tested at once
-/// (the compiler makes one vector comparison of each): digits and characters outside ASCII are
-/// a few bytes in a hundred.
+/// (the compiler makes one vector comparison of each): characters outside ASCII are a few bytes
+/// in a hundred.
 fn next_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
     let mut i = from;
     while let Some(block) = bytes.get(i..i + 32) {
@@ -220,8 +221,7 @@ fn cut_before(lower: &[u8], d: usize) -> (usize, bool) {
     let (mut p, mut has_word) = (d, false);
     while let Some(last) = lower[..p].iter().rposition(u8::is_ascii_alphabetic) {
         let run_end = last + 1;
-        let run_start =
-            lower[..run_end].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+        let run_start = run_end - letter_run_before(lower, run_end);
         if !vocabulary_word(&lower[run_start..run_end]) {
             return (run_end, has_word);
         }
@@ -235,16 +235,15 @@ fn cut_before(lower: &[u8], d: usize) -> (usize, bool) {
 /// [`Stretch`]). `lower` is `bytes` lowered as ASCII.
 fn cut_after(bytes: &[u8], lower: &[u8], d: usize) -> (usize, bool) {
     let (mut p, mut has_word) = (d + 1, false);
-    while let Some(first) = lower[p.min(lower.len())..].iter().position(u8::is_ascii_alphabetic) {
+    while let Some(first) = first_letter(&lower[p.min(lower.len())..]) {
         let run_start = p + first;
-        let run_end = lower[run_start..]
-            .iter()
-            .position(|b| !b.is_ascii_alphabetic())
-            .map_or(lower.len(), |i| run_start + i);
+        let run_end = run_start + letter_run(&lower[run_start..]);
         if !vocabulary_word(&lower[run_start..run_end]) {
-            // the pattern spells a month's name capitalised
+            // the pattern spells a month's name capitalised (most words after digits are
+            // not: the capital is asked first)
             let run = &bytes[run_start..run_end];
-            let month = run.get(..3).is_some_and(|head| MONTH_PREFIXES.contains(&head));
+            let month = run[0].is_ascii_uppercase()
+                && run.get(..3).is_some_and(|head| MONTH_PREFIXES.contains(&head));
             return (run_end, has_word || month);
         }
         (p, has_word) = (run_end, true);

@@ -2,6 +2,7 @@
 //! punctuation marks, and barriers (dates, times, identifiers and excluded regions) that no
 //! expression may cross.
 
+use super::ascii::letter_run;
 use super::lexicon::Shape;
 use crate::text::Span;
 use regex::Regex;
@@ -123,7 +124,7 @@ fn tokenize_between<'a>(
                 // words of ASCII letters one after another, each with the space after it, as
                 // most of a text is, read in this inner loop without the dispatch above
                 let continued = loop {
-                    let run = ascii_letter_run(&bytes[pos..]);
+                    let run = letter_run(&bytes[pos..]);
                     let end = pos + run;
                     // an apostrophe or a letter outside ASCII may continue the word
                     if matches!(bytes.get(end), Some(b'\'' | 0x80..)) {
@@ -232,36 +233,6 @@ fn ascii_pieces<'a>(text: &'a str, lowered: &'a str, span: Span) -> (&'a str, &'
     // SAFETY: `span` lies inside both strings (of one length) and both its ends are character
     // boundaries of each, as asserted: it starts at an ASCII byte and ends just after one.
     unsafe { (text.get_unchecked(span.clone()), lowered.get_unchecked(span)) }
-}
-
-/// The length of the run of ASCII letters at the start of `bytes`, eight bytes at a time: most
-/// words are read in one step, where a byte at a time cost a fifth of tokenizing.
-fn ascii_letter_run(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    while let Some(chunk) = bytes.get(n..n + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let others = not_ascii_letters(word);
-        if others != 0 {
-            // the first byte (the lowest, read little-endian) that is no letter
-            return n + (others.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    n + bytes[n..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
-}
-
-/// The high bit of each byte of `word` that is not an ASCII letter. Each byte's low seven bits,
-/// folded to lower case, are compared with 'a' and 'z' by adding to them what carries into the
-/// high bit from 'a' and from past 'z' on (no sum leaves its byte); a byte with its own high bit
-/// set is no ASCII letter.
-fn not_ascii_letters(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let folded = (word & !HIGH) | (ONES * 0x20);
-    let from_a = folded + ONES * (0x80 - u64::from(b'a'));
-    let past_z = folded + ONES * (0x80 - u64::from(b'z') - 1);
-    let letters = from_a & !past_z & !word & HIGH;
-    !letters & HIGH
 }
 
 /// The length of the number at the start of `rest`, as [`number_len_by_patterns`] reads it. Most
@@ -426,18 +397,6 @@ fn digits_value_long(text: &str) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    #[test]
-    fn letter_runs_are_read_eight_bytes_at_a_time_as_one_at_a_time() {
-        for b in 0..=255u8 {
-            for at in 0..12 {
-                let mut bytes = b"abcdefghijKLMNOPqrstuvwxyZ".to_vec();
-                bytes[at] = b;
-                let want = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-                assert_eq!(ascii_letter_run(&bytes), want, "{b} at {at}");
-            }
-        }
-    }
 
     /// The characters [`is_letter`] answers without the tables are no letters (nor spaces, which
     /// the tokenizer asks first).
