@@ -884,9 +884,10 @@ fn classify(
     if money {
         return (FigureKind::Money, num_end, num_end, None);
     }
-    // "the magnitude at 6.1", "a magnitude of at least 5.9"
-    if (start.saturating_sub(5)..start).any(|k| t[k].is_word("magnitude"))
-        && t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.'))
+    // "the magnitude at 6.1", "a magnitude of at least 5.9" (the decimal point first: the words
+    // before are asked only then)
+    if t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.'))
+        && (start.saturating_sub(5)..start).any(|k| t[k].is_word("magnitude"))
     {
         return (FigureKind::Measure, num_end, num_end, Some("magnitude".into()));
     }
@@ -971,9 +972,11 @@ fn identifier_cue_before(t: &[Token], i: usize) -> bool {
         return false;
     }
     let cue = &t[k - 1];
+    // capitalised or before a full stop ("No. 7", "Flight 17") first: the list is asked of the
+    // few words that are
     cue.kind == TokKind::Word
+        && (k < i || cue.is_capitalised())
         && lexicon::identifier_cue(cue.lower)
-        && (cue.is_capitalised() || k < i)
 }
 
 /// "483 Green Lanes": capitalised words ending in a street word.
