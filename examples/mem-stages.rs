@@ -122,7 +122,7 @@ fn breakdown(ws: &Workspace) {
             .map(|f| {
                 std::mem::size_of::<crosswire::figures::Figure>()
                     + f.text.len()
-                    + [f.counts.as_deref(), f.predicate.as_deref(), f.place.as_deref()]
+                    + [f.counts(), f.predicate(), f.place()]
                         .iter()
                         .map(|o| o.map_or(0, str::len))
                         .sum::<usize>()

@@ -306,11 +306,11 @@ pub fn figure_card(snap: &Snapshot, article: usize, figure: usize) -> Option<Fig
         kind: f.kind,
         qualifier: f.qualifier,
         range: f.describe_range(),
-        counts: f.counts.as_deref().map(str::to_string),
-        predicate: f.predicate.as_deref().map(str::to_string),
-        place: f.place.clone(),
+        counts: f.counts().map(str::to_string),
+        predicate: f.predicate().map(str::to_string),
+        place: f.place().map(str::to_string),
         key: f.key(),
-        frame: f.frame.clone(),
+        frame: f.frame().cloned(),
         not_compared: f.key().map(|k| look_alikes(snap, article, &k)).unwrap_or_default(),
         others,
         others_total,
@@ -472,7 +472,7 @@ pub fn article_symbols(snap: &Snapshot, article: usize) -> Vec<ArticleSymbol> {
     out.sort_by_key(|s| s.span.start);
     for f in &art.figures {
         let mut detail = f.describe_range();
-        if let Some(c) = &f.counts {
+        if let Some(c) = f.counts() {
             detail.push(' ');
             detail.push_str(c);
         }

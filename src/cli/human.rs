@@ -224,12 +224,11 @@ pub fn figures(snap: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
         for f in &a.figures {
             n += 1;
             let pos = a.article.line_col(f.span.start, crate::text::Encoding::Utf16);
-            let what =
-                [f.counts.as_deref(), f.predicate.as_deref(), f.place.as_deref().map(|p| p.trim())]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" · ");
+            let what = [f.counts(), f.predicate(), f.place().map(|p| p.trim())]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
             writeln!(
                 out,
                 "{}:{}:{}  {:<28} {:<10} {:<22} {}{}",

@@ -376,9 +376,9 @@ fn figure(snap: &Snapshot, ai: usize, f: &crate::figures::Figure) -> Value {
     v["low"] = number(f.low);
     v["high"] = number(f.high);
     v["qualifier"] = json!(f.qualifier.as_str());
-    v["counts"] = json!(f.counts);
-    v["predicate"] = json!(f.predicate);
-    v["place"] = json!(f.place);
+    v["counts"] = json!(f.counts());
+    v["predicate"] = json!(f.predicate());
+    v["place"] = json!(f.place());
     v["quantity"] = json!(f.key());
     v["value"] = match f.qualifier {
         Qualifier::Range | Qualifier::Vague if f.kind.is_compared() => {
@@ -387,7 +387,7 @@ fn figure(snap: &Snapshot, ai: usize, f: &crate::figures::Figure) -> Value {
         _ if f.kind.is_compared() => number(f.value),
         _ => Value::Null,
     };
-    v["frame"] = json!(f.frame);
+    v["frame"] = json!(f.frame());
     // the unit `low` and `high` are in when a length or duration is compared across units
     v["compared_in"] = json!(f.conversion.map(|c| c.dimension.base_unit()));
     v

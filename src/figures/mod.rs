@@ -52,6 +52,7 @@ mod lexicon;
 mod model;
 mod number;
 mod read;
+mod sharing;
 mod tokens;
 
 pub use frame::{Frame, KeyView, Measured, Place, PlaceLevel, QuantityKey, Scope, When};
@@ -173,10 +174,7 @@ fn extract_with(
         value: 0.0,
         conversion: None,
         qualifier: Qualifier::Exact,
-        counts: None,
-        predicate: None,
-        place: None,
-        frame: None,
+        subject: None,
         keyed: false,
         attributed: false,
         span,
@@ -223,10 +221,12 @@ fn extract_with(
             value: tidy(r.value),
             conversion: c.scale.map(|u| Conversion { dimension: u.dimension, factor: u.factor }),
             qualifier: r.qualifier,
-            counts: c.counts,
-            predicate: c.predicate.map(frame::Slot::Borrowed),
-            place: c.place,
-            frame: c.frame,
+            subject: sharing::shared(Subject {
+                counts: c.counts,
+                predicate: c.predicate.map(frame::Slot::Borrowed),
+                place: c.place,
+                frame: c.frame,
+            }),
             keyed: c.keyed,
             attributed: c.attributed,
             span,

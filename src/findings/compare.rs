@@ -421,9 +421,9 @@ fn agreement_components(places: &[usize], facts: &[Fact<'_>]) -> Vec<Vec<usize>>
 
 /// "people living in Aleppo": what a figure's quantity is, in words.
 pub fn describe_quantity(f: &Figure) -> String {
-    match &f.frame {
+    match f.frame() {
         Some(frame) => frame.describe(),
-        None => f.counts.as_deref().unwrap_or("the figure").to_string(),
+        None => f.counts().unwrap_or("the figure").to_string(),
     }
 }
 
@@ -456,13 +456,13 @@ fn related(articles: &[ArticleFigures<'_>], refs: &[FigureRef]) -> (Vec<Related>
 /// differently (an earthquake's magnitude): sources that differ, not outlets contradicting
 /// each other.
 fn measured_by_agencies(f: &Figure) -> bool {
-    f.frame.as_ref().is_some_and(|fr| fr.event.as_deref() == Some("magnitude"))
+    f.frame().is_some_and(|fr| fr.event.as_deref() == Some("magnitude"))
 }
 
 /// Whether the figure is a change in percent ("stocks fell 5.4 percent"), which reports made at
 /// different times of the day give differently without contradicting each other.
 fn is_change(f: &Figure) -> bool {
-    f.frame.as_ref().is_some_and(|fr| fr.counted.as_deref() == Some("percent change"))
+    f.frame().is_some_and(|fr| fr.counted.as_deref() == Some("percent change"))
 }
 
 /// The figures of other outlets a conflict is set against, and what its message needs of them:
@@ -714,7 +714,7 @@ fn conflict(
     // A running total reported later and higher than every figure it contradicts is expected:
     // every other figure is dated at least CUMULATIVE_GAP_DAYS before, and lower (or, seen from
     // the earlier report, every other figure later and higher).
-    let cumulative = is_cumulative(f.predicate.as_deref()) && here.date.is_some() && !undated;
+    let cumulative = is_cumulative(f.predicate()) && here.date.is_some() && !undated;
     let rose = cumulative
         && match (latest, earliest, here.date) {
             (Some(od), Some(oe), Some(hd)) => {
@@ -853,7 +853,8 @@ fn divergence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::{FigureKind, Frame, Measured, Qualifier, Scope, When};
+    use crate::figures::{FigureKind, Frame, Measured, Qualifier, Scope, Subject, When};
+    use std::sync::Arc;
 
     fn figure(text: &str, low: f64, high: f64, key: &str) -> Figure {
         Figure {
@@ -865,19 +866,21 @@ mod tests {
             value: low,
             conversion: None,
             qualifier: Qualifier::Exact,
-            counts: Some("people".into()),
-            predicate: Some("living under siege".into()),
-            place: Some("eastern aleppo".into()),
-            // the frame whose key is `key:living`
-            frame: Some(Frame {
-                measured: Measured::People,
-                counted: Some(key.to_string().into()),
-                group: None,
-                event: Some("living".into()),
-                place: None,
-                when: When::Story,
-                scope: Scope::Whole,
-            }),
+            subject: Some(Arc::new(Subject {
+                counts: Some("people".into()),
+                predicate: Some("living under siege".into()),
+                place: Some("eastern aleppo".into()),
+                // the frame whose key is `key:living`
+                frame: Some(Frame {
+                    measured: Measured::People,
+                    counted: Some(key.to_string().into()),
+                    group: None,
+                    event: Some("living".into()),
+                    place: None,
+                    when: When::Story,
+                    scope: Scope::Whole,
+                }),
+            })),
             keyed: true,
             attributed: false,
         }
@@ -922,10 +925,12 @@ mod tests {
 
     #[test]
     fn a_running_total_that_rose_weeks_later_is_information() {
-        let mut early = figure("100", 100.0, 100.0, "k");
-        early.predicate = Some("killed".into());
-        let mut late = figure("150", 150.0, 150.0, "k");
-        late.predicate = Some("killed".into());
+        let killed = |mut f: Figure| {
+            Arc::make_mut(f.subject.as_mut().unwrap()).predicate = Some("killed".into());
+            f
+        };
+        let early = killed(figure("100", 100.0, 100.0, "k"));
+        let late = killed(figure("150", 150.0, 150.0, "k"));
         let (e, l) = ([early], [late]);
         let arts = [
             ArticleFigures { outlet: "A", date: Date::from_ymd(2016, 9, 1), figures: &e },

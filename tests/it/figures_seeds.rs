@@ -82,8 +82,8 @@ fn rebels_fighters_and_the_convoy_toll_share_no_key() {
     let (_, f4) = seed("004");
     let rebels = find(&f2, "8,000");
     let fighters = find(&f4, "the estimated 900");
-    assert_eq!(rebels.counts.as_deref(), Some("combatants"));
-    assert_eq!(fighters.counts.as_deref(), Some("combatants"));
+    assert_eq!(rebels.counts(), Some("combatants"));
+    assert_eq!(fighters.counts(), Some("combatants"));
     assert_ne!(rebels.key(), fighters.key());
     assert!(fighters.key().is_none());
     let convoy = find(&f2, "around 20");
