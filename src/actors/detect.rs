@@ -77,7 +77,12 @@ impl Candidate {
 
 /// Finds the name candidates of an article, in text order and without overlaps.
 /// `scored`: whether the article gives a game's score ([`gives_a_score`]).
-pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<Candidate> {
+pub(super) fn candidates(
+    text: &str,
+    tokens: &[Token<'_>],
+    scored: bool,
+    reading: &Reading,
+) -> Vec<Candidate> {
     // words the article writes in lower case ("the fire"): such a word ending a run of
     // capitals is rarely a surname ("Palmer Fire" is the town's fire service)
     let lower_words: HashSet<String> = tokens
@@ -142,6 +147,7 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
         .map(|i| fold(tokens[i].text))
         .collect();
     let terms = acronyms_of_terms(text, tokens);
+    let labels = labels(text, tokens, reading);
     let ctx = Context {
         text,
         tokens,
@@ -213,13 +219,59 @@ pub(super) fn candidates(text: &str, tokens: &[Token<'_>], scored: bool) -> Vec<
                 break;
             }
         }
-        ctx.sequence(i..j, &mut out);
+        // "Ahmed Mohamed Image: Twitter": a label the article writes before its colons is no
+        // word of the name before it
+        let end = if labels.contains(&tokens[j - 1].text) { j - 1 } else { j };
+        if end > i {
+            ctx.sequence(i..end, &mut out);
+        }
         i = j;
     }
     out.sort_by_key(|c| c.span.start);
     out.dedup_by(|b, a| b.span.start < a.span.end);
     drop_titles_of_works(text, tokens, &mut out);
     out
+}
+
+/// Capitalised words the article writes twice or more, every time right before a colon, on no
+/// list of given names, surnames or places, no known actor, and never inside a name the
+/// recogniser reads: labels ("Image: Nick Moreau.", "Ahmed Mohamed Image: Twitter"), which a
+/// caption may glue to the name it ends with. A transcript's speaker is written before colons
+/// too, but is named in running text as well ("We spoke to Jenna Marbles."), or is a name of
+/// the lists. Two passes over the words, the second only where some word is before a colon.
+fn labels<'t>(text: &str, tokens: &[Token<'t>], reading: &Reading) -> Vec<&'t str> {
+    let before_colon = |t: &Token| text[t.span.end..].starts_with(':');
+    // inside a name the recogniser reads ("Jenna Marbles: ..." in a transcript)
+    let read = |t: &Token| {
+        let names = &reading.names;
+        let k = names.partition_point(|n| n.span.start <= t.span.start);
+        k > 0 && names[k - 1].span.end >= t.span.end
+    };
+    let mut found: Vec<(&str, usize, bool)> = Vec::new();
+    for t in tokens.iter().filter(|t| t.cap && !t.upper && !t.possessive && before_colon(t)) {
+        if !found.iter().any(|f| f.0 == t.text) {
+            found.push((t.text, 0, true));
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    for t in tokens.iter().filter(|t| t.cap) {
+        if let Some(f) = found.iter_mut().find(|f| f.0 == t.text) {
+            f.1 += 1;
+            f.2 &= before_colon(t) && !t.possessive && !read(t);
+        }
+    }
+    found
+        .into_iter()
+        .filter(|&(w, n, always)| {
+            n >= 2
+                && always
+                && lists(&w.to_lowercase()) & (GIVEN_NAME | SURNAME | PLACE) == 0
+                && lexicon::known(w).is_none()
+        })
+        .map(|(w, _, _)| w)
+        .collect()
 }
 
 /// A name written right after a noun for a work, a craft or a language ("the TV series
@@ -2051,6 +2103,36 @@ mod shape_tests {
         // a state's other name is no adjective
         let a = detect("I will serve all of the people in America, he said.", &[]);
         assert!(a.mentions.iter().any(|m| a.text_of(m) == "America"));
+    }
+
+    #[test]
+    fn a_label_written_before_every_colon_is_no_word_of_the_name_before_it() {
+        let text = "Crowds waited at the gate. Image: Carla Fenwick.\n\nThe mayor thanked \
+                    Maria Lopez Image: City Press.\n\nLopez said the queue was long.";
+        let a = detect(text, &[]);
+        let names = gone_and_kept(&a, &["Maria Lopez Image", "Image"], &["Maria Lopez"]);
+        let entity = |name: &str| {
+            a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| m.entity).unwrap()
+        };
+        assert_eq!(entity("Lopez"), entity("Maria Lopez"), "{names:?}");
+        // a speaker written before colons is named in running text too: a name, not a label
+        let text = "We spoke to Jenna Marbles.\n\nMarbles: Thanks for having me.\n\nHost \
+                    Jenna Marbles: Sure.";
+        let a = detect(text, &[]);
+        gone_and_kept(&a, &[], &["Jenna Marbles"]);
+    }
+
+    #[test]
+    fn a_regnal_numerals_full_stop_ends_its_sentence() {
+        let text = "He had two brothers, Niklaus and Johann II. Daniel Bernoulli was described \
+                    as the ablest. Daniel Bernoulli died in Basel.";
+        let a = detect(text, &[]);
+        let names = gone_and_kept(&a, &["Johann II. Daniel Bernoulli"], &["Daniel Bernoulli"]);
+        let entity = |name: &str| {
+            a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| m.entity).unwrap()
+        };
+        let johann = a.mentions.iter().find(|m| a.text_of(m).starts_with("Johann")).unwrap();
+        assert_ne!(johann.entity, entity("Daniel Bernoulli"), "{names:?}");
     }
 
     #[test]

@@ -40,8 +40,9 @@ pub fn detect_shared(text: &Arc<str>, excluded: &[Span]) -> ArticleActors {
     let tokens = names::tokenize(text, excluded);
     // read once: both the candidates (sides of a game) and the entities (teams) depend on it
     let scored = detect::gives_a_score(text);
-    let mut cands = detect::candidates(text, &tokens, scored);
-    detect::read_model_kinds(&tokens, &mut cands, &recognise::recognise(text, excluded));
+    let reading = recognise::recognise(text, excluded);
+    let mut cands = detect::candidates(text, &tokens, scored, &reading);
+    detect::read_model_kinds(&tokens, &mut cands, &reading);
     detect::share_kinds_in_lists(text, &tokens, &mut cands);
     detect::drop_common_words_capitalised(text, &tokens, &mut cands);
     let mut out = entities::build(text, &tokens, &cands, scored);

@@ -45,7 +45,9 @@ pub struct Token<'a> {
 fn keeps_dot(word: &str) -> bool {
     lexicon::is_honorific(&format!("{word}."))
         || lexicon::is_title(&format!("{word}."))
-        || lexicon::is_suffix(word)
+        // a regnal numeral's full stop ends its sentence ("Niklaus and Johann II. Daniel was
+        // ..."): unlike "Jr.", "II" is not written as an abbreviation
+        || lexicon::is_suffix(word) && !matches!(word, "II" | "III" | "IV")
         || matches!(
             word,
             "St" | "Mt"
