@@ -148,11 +148,38 @@ impl<V> WordMap<V> {
 
     #[inline(never)]
     fn find_in<'m>(bucket: &'m [(&'static str, V)], word: &str) -> Option<&'m V> {
-        bucket.iter().find(|(w, _)| *w == word).map(|(_, v)| v)
+        bucket.iter().find(|(w, _)| same_bytes(w.as_bytes(), word.as_bytes())).map(|(_, v)| v)
     }
 
     fn shape(word: &str) -> usize {
         usize::from(Shape::of(word).0)
+    }
+}
+
+/// `a == b`, compared in at most two loads of each for the short words of the lists: the
+/// `memcmp` call that comparing slices makes cost more than the comparison (a bucket's words
+/// share the looked-up word's length, so most comparisons get this far).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    // the first and last four or eight bytes, overlapping: every byte of `n` of them
+    let ends = |width: usize| {
+        let word = |s: &[u8], at: usize| {
+            let mut w = [0u8; 8];
+            w[..width].copy_from_slice(&s[at..at + width]);
+            u64::from_le_bytes(w)
+        };
+        word(a, 0) == word(b, 0) && word(a, n - width) == word(b, n - width)
+    };
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => ends(4),
+        8..=16 => ends(8),
+        _ => a == b,
     }
 }
 
@@ -169,6 +196,12 @@ impl<V: Copy> WordTable<V> {
     #[inline]
     fn get(&self, word: &str) -> Option<V> {
         self.0.get(word).copied()
+    }
+
+    /// [`get`](Self::get), the word's shape known already: `shape` must be `Shape::of(word)`.
+    #[inline]
+    fn get_shaped(&self, shape: Shape, word: &str) -> Option<V> {
+        self.0.get_shaped(shape, word).copied()
     }
 }
 
@@ -197,6 +230,12 @@ static SMALL_NUMBER: WordTable<(f64, bool)> =
 /// Cardinal words below one hundred: (value, is_tens).
 pub fn small_number(word: &str) -> Option<(f64, bool)> {
     SMALL_NUMBER.get(word)
+}
+
+/// [`small_number`] of a word whose shape is known (a token's): `shape` must be
+/// `Shape::of(word)`.
+pub(super) fn small_number_shaped(shape: Shape, word: &str) -> Option<(f64, bool)> {
+    SMALL_NUMBER.get_shaped(shape, word)
 }
 
 /// Scale words that multiply what precedes them ("two hundred", "1.5 million", "3 lakh").
@@ -229,6 +268,11 @@ static SCALE_WORD: WordTable<f64> = word_table!(SCALE_WORDS, |&(w, m)| (w, m));
 /// The multiplier of a scale word ("thousand" → 1e3; "dozen" → 12).
 pub fn scale_word(word: &str) -> Option<f64> {
     SCALE_WORD.get(word)
+}
+
+/// [`scale_word`] of a word whose shape is known (a token's): `shape` must be `Shape::of(word)`.
+pub(super) fn scale_word_shaped(shape: Shape, word: &str) -> Option<f64> {
+    SCALE_WORD.get_shaped(shape, word)
 }
 
 /// Suffixes glued to digits that scale them ("10k", "2.3bn", "10M", "2mil", "1MM").
@@ -1039,6 +1083,27 @@ mod tests {
             let scan_first = QUALIFIERS.iter().any(|(ws, _)| ws[0] == w);
             assert_eq!(in_qualifier(w), scan_any, "{w}");
             assert_eq!(opens_qualifier(w), scan_first, "{w}");
+        }
+    }
+
+    #[test]
+    fn same_bytes_is_equality() {
+        let words: Vec<Vec<u8>> = (0..20usize)
+            .flat_map(|n| {
+                let base: Vec<u8> = (0..n).map(|k| b'a' + (k % 26) as u8).collect();
+                let mut variants = vec![base.clone()];
+                for k in 0..n {
+                    let mut v = base.clone();
+                    v[k] ^= 0x20;
+                    variants.push(v);
+                }
+                variants
+            })
+            .collect();
+        for a in &words {
+            for b in &words {
+                assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
+            }
         }
     }
 

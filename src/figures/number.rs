@@ -2,7 +2,9 @@
 //! thousand", "half a million", "a dozen", "five and a half million") and mixtures ("1.5 million",
 //! "4 thousand 3 hundred and 21").
 
-use super::lexicon::{glued_scale, noun_class, scale_word, small_number};
+use super::lexicon::{
+    glued_scale, noun_class, scale_word, scale_word_shaped, small_number, small_number_shaped,
+};
 use super::tokens::{digits_value, TokKind, Token};
 
 /// A number read from tokens `start..end`.
@@ -32,13 +34,14 @@ enum State {
 }
 
 fn is_small_word(tok: Option<&Token>) -> bool {
-    tok.is_some_and(|t| t.kind == TokKind::Word && small_number(t.lower).is_some())
+    tok.is_some_and(|t| t.kind == TokKind::Word && small_number_shaped(t.shape, t.lower).is_some())
 }
 
 fn is_scale_word(tok: Option<&Token>) -> bool {
     tok.is_some_and(|t| {
         t.kind == TokKind::Word
-            && scale_word(t.lower).is_some_and(|m| !t.lower.ends_with('s') || m == 12.0)
+            && scale_word_shaped(t.shape, t.lower)
+                .is_some_and(|m| !t.lower.ends_with('s') || m == 12.0)
     })
 }
 
@@ -151,7 +154,7 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
             }
             TokKind::Word => {
                 let w = tok.lower;
-                if let Some((v, tens)) = small_number(w) {
+                if let Some((v, tens)) = small_number_shaped(tok.shape, w) {
                     match state {
                         State::Start => group = v,
                         State::Value { tens_word: true } if !tens && v > 0.0 && v < 10.0 => {
@@ -179,7 +182,7 @@ pub fn read(t: &[Token], i: usize, money: bool) -> Option<Number> {
                 let m = if w == "k" && digit_tokens > 0 && matches!(state, State::Value { .. }) {
                     Some(1e3)
                 } else {
-                    scale_word(w)
+                    scale_word_shaped(tok.shape, w)
                 };
                 if let Some(m) = m {
                     // "hundreds", "thousands" alone are vague (read elsewhere); "dozens" after a number is not.

@@ -76,6 +76,16 @@ struct WordRole {
     starts_figure: bool,
 }
 
+impl WordRole {
+    /// Whether one of the word's phrases may start at it, `next` being the token after it: a
+    /// phrase of this one word, or one whose second word `next` is ("the estimated", "in
+    /// excess of", "at least"). Most "the", "in" and "at" of a text open none.
+    fn may_open_phrase(&self, next: Option<&Token>) -> bool {
+        let next_word = next.filter(|x| x.kind == TokKind::Word).map(|x| x.lower);
+        self.phrases.iter().any(|(words, _)| words.get(1).is_none_or(|w| next_word == Some(w)))
+    }
+}
+
 /// Words with which a figure can start without digits: the first words of `core_at`'s branches
 /// (ranges, vague amounts, "a"/"an", "magnitude", "minus"), of `fraction_at` and of
 /// `number::read` (number words, "half", "quarter", "a hundred", "hundred thousand"), and the
@@ -230,13 +240,22 @@ fn reading_of_candidate(t: &[Token], i: usize, role: Option<&WordRole>) -> Optio
     )
 }
 
-/// False only where no reading starts at `i`: at a word that opens no qualifier phrase and
-/// cannot start a figure (see [`may_start`]), or at a punctuation mark that is neither a
-/// comparison sign ([`symbol_at`]) nor a minus sign or a currency symbol ([`may_start`]): commas
-/// and full stops are a token in six. `role` is the word's (see [`role_at`]).
+/// False only where no reading starts at `i`: at a word that cannot start a figure (see
+/// [`may_start`]) and opens no qualifier phrase there (none of its phrases goes on with the next
+/// word: [`WordRole::may_open_phrase`]), or at a punctuation mark that is neither a comparison
+/// sign ([`symbol_at`]) nor a minus sign or a currency symbol ([`may_start`]): commas and full
+/// stops are a token in six. `role` is the word's (see [`role_at`]).
+///
+/// "the", "in" and "at" open phrases ("the estimated", "in excess of", "at least"), and were a
+/// tenth of the words of figure-dense text read in full: without a phrase and without digits
+/// after them, nothing starts there (`reading_where` reads a core at the word itself only when
+/// [`may_start_with`] lets it: a starting word, or digits or a currency after the word).
 fn may_read_at(t: &[Token], i: usize, role: Option<&WordRole>) -> bool {
     match t.get(i) {
-        Some(tok) if tok.kind == TokKind::Word => role.is_some() || before_number_or_currency(t, i),
+        Some(tok) if tok.kind == TokKind::Word => {
+            role.is_some_and(|r| r.starts_figure || r.may_open_phrase(t.get(i + 1)))
+                || before_number_or_currency(t, i)
+        }
         Some(tok) if tok.kind == TokKind::Punct => {
             tok.is_dash()
                 || lexicon::currency_symbol(tok.text)
@@ -865,9 +884,10 @@ fn classify(
     if money {
         return (FigureKind::Money, num_end, num_end, None);
     }
-    // "the magnitude at 6.1", "a magnitude of at least 5.9"
-    if (start.saturating_sub(5)..start).any(|k| t[k].is_word("magnitude"))
-        && t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.'))
+    // "the magnitude at 6.1", "a magnitude of at least 5.9" (the decimal point first: the words
+    // before are asked only then)
+    if t.get(num_end - 1).is_some_and(|x| x.kind == TokKind::Num && x.text.contains('.'))
+        && (start.saturating_sub(5)..start).any(|k| t[k].is_word("magnitude"))
     {
         return (FigureKind::Measure, num_end, num_end, Some("magnitude".into()));
     }
@@ -952,9 +972,11 @@ fn identifier_cue_before(t: &[Token], i: usize) -> bool {
         return false;
     }
     let cue = &t[k - 1];
+    // capitalised or before a full stop ("No. 7", "Flight 17") first: the list is asked of the
+    // few words that are
     cue.kind == TokKind::Word
+        && (k < i || cue.is_capitalised())
         && lexicon::identifier_cue(cue.lower)
-        && (cue.is_capitalised() || k < i)
 }
 
 /// "483 Green Lanes": capitalised words ending in a street word.
