@@ -60,6 +60,9 @@ pub(super) struct Candidate {
     pub affiliation: bool,
     /// The recogniser read a name overlapping these words.
     pub read: bool,
+    /// The name ends in a byname ("Peter the Great", "Theodorus of Tabennese"; its last two
+    /// words), which [`Candidate::words`] leaves out.
+    pub byname: bool,
 }
 
 impl Candidate {
@@ -68,7 +71,7 @@ impl Candidate {
     /// person).
     pub fn words<'t>(&self, tokens: &'t [Token<'t>]) -> impl Iterator<Item = &'t str> + 't {
         let (start, mut end) = (self.name.start, self.name.end);
-        if end >= start + 3 && byname_after(tokens, start, end - 2) {
+        if self.byname && end >= start + 3 {
             end -= 2;
         }
         tokens[start..end].iter().filter(|t| !t.nickname).map(|t| t.text)
@@ -148,6 +151,13 @@ pub(super) fn candidates(
         .collect();
     let terms = acronyms_of_terms(text, tokens);
     let labels = labels(text, tokens, reading);
+    // token `k` lies inside a name the recogniser reads as a person's
+    let read_as_person = |k: usize| {
+        let t = &tokens[k];
+        let names = &reading.names;
+        let at = names.partition_point(|n| n.span.start <= t.span.start);
+        at > 0 && names[at - 1].span.end >= t.span.end && names[at - 1].kind == NameKind::Person
+    };
     let ctx = Context {
         text,
         tokens,
@@ -160,6 +170,7 @@ pub(super) fn candidates(
         runs: OnceCell::new(),
     };
     let mut out = Vec::new();
+    let mut byname_ends: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if lexicon::is_institution(tokens[i].text)
@@ -183,6 +194,7 @@ pub(super) fn candidates(
                 agent: false,
                 affiliation: false,
                 read: false,
+                byname: false,
             });
             i += 1;
             continue;
@@ -207,11 +219,19 @@ pub(super) fn candidates(
                         && tokens[i..j].iter().any(|t| t.text == "of")))
             {
                 j += 2;
-            } else if byname_after(tokens, i, j) {
-                // "Theodorus of Tabennese", "Peter the Great": the byname ends the name
+            } else if byname_after(tokens, i, j, &|_| false)
+                || byname_after(tokens, i, j, &read_as_person)
+                    && !(tokens[j].text == "the"
+                        && ctx
+                            .written_alone_elsewhere(tokens[j + 1].text, tokens[j + 1].span.start))
+            {
+                // "Theodorus of Tabennese", "Peter the Great": the byname ends the name. After
+                // a given name on no list that the recogniser reads, an epithet must be written
+                // nowhere else alone ("According to Rathbun the Scientology property ...")
                 j += 2;
+                byname_ends.push(j);
                 break;
-            } else if regnal_numeral(tokens, i, j) {
+            } else if regnal_numeral(tokens, i, j, &read_as_person) {
                 // "Aleksei I", "Charles V": a single-letter numeral ends the name
                 j += 1;
                 break;
@@ -229,6 +249,11 @@ pub(super) fn candidates(
     }
     out.sort_by_key(|c| c.span.start);
     out.dedup_by(|b, a| b.span.start < a.span.end);
+    if !byname_ends.is_empty() {
+        for c in out.iter_mut() {
+            c.byname = c.name.len() >= 3 && byname_ends.binary_search(&c.name.end).is_ok();
+        }
+    }
     drop_titles_of_works(text, tokens, &mut out);
     out
 }
@@ -861,6 +886,7 @@ impl<'a> Context<'a, '_> {
             agent: false,
             affiliation: false,
             read: false,
+            byname: false,
         }
     }
 
@@ -1683,10 +1709,16 @@ pub(super) fn place_of_team(words: &[&str]) -> Option<usize> {
 /// Whether the run `i..j` is a person's given name, with titles before it ("Tsar Peter") and
 /// perhaps a surname after ("Patrick Gordon"): its first word after the titles is a given name,
 /// no word of it is a known actor or an organisation's or a place's head word.
-fn given_name_run(tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+fn given_name_run(
+    tokens: &[Token<'_>],
+    i: usize,
+    j: usize,
+    person: &dyn Fn(usize) -> bool,
+) -> bool {
     let Some(first) = (i..j).find(|&k| !lexicon::is_title(tokens[k].text)) else { return false };
-    // a title the lexicon does not list ("Tsar Peter") may come first too
-    let given = (first..j.min(first + 2)).find(|&k| is_any_given_name(tokens[k].text));
+    // a title the lexicon does not list ("Tsar Peter") may come first too; a given name on no
+    // list counts where the recogniser reads it as a person's name ("Theodorus", "Aleksei")
+    let given = (first..j.min(first + 2)).find(|&k| is_any_given_name(tokens[k].text) || person(k));
     // "Earl of Clare": a rank of the peerage the census lists as a given name
     let peer = |w: &str| {
         matches!(
@@ -1708,7 +1740,7 @@ fn given_name_run(tokens: &[Token<'_>], i: usize, j: usize) -> bool {
 /// Tabennese", "Patrick Gordon of Auchleuchries") or "the" then a capitalised epithet ("Peter
 /// the Great"), the byname one word that no capitalised word follows, no known actor ("John
 /// Smith of Microsoft") and no organisation's or place's head word.
-fn byname_after(tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+fn byname_after(tokens: &[Token<'_>], i: usize, j: usize, person: &dyn Fn(usize) -> bool) -> bool {
     let (Some(link), Some(word)) = (tokens.get(j), tokens.get(j + 1)) else { return false };
     matches!(link.text, "of" | "the")
         && link.glued
@@ -1723,18 +1755,23 @@ fn byname_after(tokens: &[Token<'_>], i: usize, j: usize) -> bool {
         && !lexicon::is_place_head(word.text)
         && !lexicon::is_title(word.text)
         && !lexicon::is_date_word(word.text)
-        && given_name_run(tokens, i, j)
+        && given_name_run(tokens, i, j, person)
 }
 
 /// A regnal numeral of one letter after a given name at `j` ("Aleksei I", "Charles V"; longer
 /// numerals are capitalised words of the run already), not the pronoun ("when John I met"):
 /// "I" is followed in its phrase by no word but "of", "in" or "and".
-fn regnal_numeral(tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+fn regnal_numeral(
+    tokens: &[Token<'_>],
+    i: usize,
+    j: usize,
+    person: &dyn Fn(usize) -> bool,
+) -> bool {
     tokens.get(j).is_some_and(|t| t.glued && matches!(t.text, "I" | "V" | "X"))
         && !tokens.get(j + 1).is_some_and(|n| {
             n.glued && tokens[j].text == "I" && !matches!(n.text, "of" | "in" | "and")
         })
-        && given_name_run(tokens, i, j)
+        && given_name_run(tokens, i, j, person)
 }
 
 /// A given name of the lexicon or of the census list the recogniser reads.
@@ -2015,6 +2052,24 @@ mod shape_tests {
         assert_eq!(entity("Gordon"), entity("Patrick Gordon of Auchleuchries"));
         assert_eq!(a.entities[entity("Peter")].kind, ActorKind::Person);
         assert!(!ns.contains(&"Great") && !ns.contains(&"Auchleuchries"), "{ns:?}");
+    }
+
+    #[test]
+    fn a_byname_after_a_given_name_the_recogniser_reads_is_one_person() {
+        let text = "The monk Theodorus of Tabennese led the monks. Theodorus was born in \
+                    Esna, and Theodorus said he would stay. Later, he met Tsar Aleksei I in Moscow.";
+        let a = detect(text, &[]);
+        let names =
+            gone_and_kept(&a, &["Tabennese"], &["Theodorus of Tabennese", "Tsar Aleksei I"]);
+        let kind = |name: &str| {
+            a.mentions.iter().find(|m| a.text_of(m) == name).map(|m| a.entities[m.entity].kind)
+        };
+        assert_eq!(kind("Theodorus of Tabennese"), Some(ActorKind::Person), "{names:?}");
+        // a name the article writes alone is no epithet
+        let text = "Scientology denied it. According to Rathbun the Scientology property was \
+                    returned. Mark Rathbun said so.";
+        let a = detect(text, &[]);
+        gone_and_kept(&a, &["Rathbun the Scientology"], &["Rathbun"]);
     }
 
     #[test]

@@ -271,15 +271,19 @@ pub(super) fn build(
             if let Some(f) = target {
                 let when = if f < i { "introduced earlier" } else { "introduced later" };
                 let how = if roots.len() == 1 { "" } else { " (the most written of several)" };
-                g.union(
-                    f,
-                    i,
-                    Some(format!(
-                        "‘{}’ is the surname of {}, {when}{how}",
-                        cands_text(text, &cands[i]),
+                // a byname is no part of the surname: "‘Theodorus’ of ‘Theodorus of
+                // Tabennese’ is the surname of Abba Theodorus"
+                let written = cands_text(text, &cands[i]);
+                let reason = if cands[i].byname {
+                    let name = cands[i].words(tokens).collect::<Vec<_>>().join(" ");
+                    format!(
+                        "‘{name}’ of ‘{written}’ is the surname of {}, {when}{how}",
                         name_text(f)
-                    )),
-                );
+                    )
+                } else {
+                    format!("‘{written}’ is the surname of {}, {when}{how}", name_text(f))
+                };
+                g.union(f, i, Some(reason));
                 continue;
             }
         }
@@ -1265,6 +1269,7 @@ mod key_tests {
             agent: false,
             affiliation: false,
             read: false,
+            byname: false,
         };
         let words = vec![person_words(&["Jermayne", "Timmons"])];
         let (kind, _, keys) =
