@@ -37,6 +37,7 @@ def article_cases(scale):
         "one word": (lambda f: "A" * n(10_000_000 * f) + "\n", "a 10 MB word"),
         "many short lines": (lambda f: "Mr Lavrov met Mr Kerry; 250,000 fled.\n" * n(250_000 * f), "250,000 lines"),
         "one name, many mentions": (lambda f: "Lavrov " * n(1_000_000 * f) + "\n", "1,000,000 mentions of one name"),
+        "many labels": (lambda f: "".join(f"{w}{''.join(chr(97 + i // 26 ** k % 26) for k in range(4))}: the value was {i}.\n" for i, w in enumerate(rnd.choices(words, k=n(200_000 * f)))), "200,000 distinct capitalised words, each before a colon (a table of labels)"),
         "many names": (lambda f: ". ".join(f"Mr {w}{i} met {v}{i} Ltd" for i, (w, v) in enumerate(zip(rnd.choices(words, k=n(200_000 * f)), rnd.choices(words, k=n(200_000 * f))))) + ".\n", "400,000 distinct names"),
         "wide characters": (lambda f: ("Лавров сказал “250 000” 😀 — 北京. " * n(200_000 * f)) + "\n", "a 10 MB line of Cyrillic, CJK and emoji"),
     }

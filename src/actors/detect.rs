@@ -263,8 +263,9 @@ pub(super) fn candidates(
 /// recogniser reads: labels ("Image: Nick Moreau.", "Ahmed Mohamed Image: Twitter"), which a
 /// caption may glue to the name it ends with. A transcript's speaker is written before colons
 /// too, but is named in running text as well ("We spoke to Jenna Marbles."), or is a name of
-/// the lists. Two passes over the words, the second only where some word is before a colon.
-fn labels<'t>(text: &str, tokens: &[Token<'t>], reading: &Reading) -> Vec<&'t str> {
+/// the lists. Two passes over the words, the second only where some word is before a colon;
+/// linear, however many words are written before colons (a table of "Key: value" lines).
+fn labels<'t>(text: &str, tokens: &[Token<'t>], reading: &Reading) -> FxHashSet<&'t str> {
     let before_colon = |t: &Token| text[t.span.end..].starts_with(':');
     // inside a name the recogniser reads ("Jenna Marbles: ..." in a transcript)
     let read = |t: &Token| {
@@ -272,30 +273,30 @@ fn labels<'t>(text: &str, tokens: &[Token<'t>], reading: &Reading) -> Vec<&'t st
         let k = names.partition_point(|n| n.span.start <= t.span.start);
         k > 0 && names[k - 1].span.end >= t.span.end
     };
-    let mut found: Vec<(&str, usize, bool)> = Vec::new();
+    // each word written before a colon: how often the article writes it capitalised, and
+    // whether always before a colon, outside a possessive and outside a name the recogniser reads
+    let mut found: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
     for t in tokens.iter().filter(|t| t.cap && !t.upper && !t.possessive && before_colon(t)) {
-        if !found.iter().any(|f| f.0 == t.text) {
-            found.push((t.text, 0, true));
-        }
+        found.insert(t.text, (0, true));
     }
     if found.is_empty() {
-        return Vec::new();
+        return FxHashSet::default();
     }
     for t in tokens.iter().filter(|t| t.cap) {
-        if let Some(f) = found.iter_mut().find(|f| f.0 == t.text) {
-            f.1 += 1;
-            f.2 &= before_colon(t) && !t.possessive && !read(t);
+        if let Some((count, always)) = found.get_mut(t.text) {
+            *count += 1;
+            *always &= before_colon(t) && !t.possessive && !read(t);
         }
     }
     found
         .into_iter()
-        .filter(|&(w, n, always)| {
-            n >= 2
+        .filter(|&(w, (count, always))| {
+            count >= 2
                 && always
                 && lists(&w.to_lowercase()) & (GIVEN_NAME | SURNAME | PLACE) == 0
                 && lexicon::known(w).is_none()
         })
-        .map(|(w, _, _)| w)
+        .map(|(w, _)| w)
         .collect()
 }
 
