@@ -153,10 +153,7 @@ pub(super) fn candidates(
     let labels = labels(text, tokens, reading);
     // token `k` lies inside a name the recogniser reads as a person's
     let read_as_person = |k: usize| {
-        let t = &tokens[k];
-        let names = &reading.names;
-        let at = names.partition_point(|n| n.span.start <= t.span.start);
-        at > 0 && names[at - 1].span.end >= t.span.end && names[at - 1].kind == NameKind::Person
+        reading.name_holding(&tokens[k].span).is_some_and(|n| n.kind == NameKind::Person)
     };
     let ctx = Context {
         text,
@@ -268,11 +265,7 @@ pub(super) fn candidates(
 fn labels<'t>(text: &str, tokens: &[Token<'t>], reading: &Reading) -> FxHashSet<&'t str> {
     let before_colon = |t: &Token| text[t.span.end..].starts_with(':');
     // inside a name the recogniser reads ("Jenna Marbles: ..." in a transcript)
-    let read = |t: &Token| {
-        let names = &reading.names;
-        let k = names.partition_point(|n| n.span.start <= t.span.start);
-        k > 0 && names[k - 1].span.end >= t.span.end
-    };
+    let read = |t: &Token| reading.name_holding(&t.span).is_some();
     // each word written before a colon: how often the article writes it capitalised, and
     // whether always before a colon, outside a possessive and outside a name the recogniser reads
     let mut found: FxHashMap<&str, (usize, bool)> = FxHashMap::default();

@@ -668,6 +668,12 @@ impl Reading {
         let scores = self.words[at].1;
         NameKind::ALL.into_iter().find(|&k| scores[k as usize] == 0)
     }
+
+    /// The name it found that holds the whole byte span `span` (a word's), if any.
+    pub fn name_holding(&self, span: &Span) -> Option<&Name> {
+        let after = self.names.partition_point(|n| n.span.start <= span.start);
+        after.checked_sub(1).map(|k| &self.names[k]).filter(|n| n.span.end >= span.end)
+    }
 }
 
 /// Reads a text with the shipped model. `excluded` byte ranges are skipped. Every mention of one
